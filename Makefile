@@ -1,0 +1,29 @@
+# Two commands on a fresh machine: `make run` (demo terminal) and `make test` (whole suite).
+# Each does its own set-up: a virtual environment in .venv, and soketi from npm for tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test bench soak clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+run: $(STAMP)
+	$(BIN)/cashier-desktop
+
+test: $(STAMP) node_modules/.package-lock.json
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) node_modules/.package-lock.json
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.perf.run_all $(BENCH_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules build dist *.egg-info

@@ -1,0 +1,78 @@
+"""`cashier-desktop` command line: a contract other tools script against.
+
+Exit status: 0 done, 1 a check found problems, 2 refused (a sentence on stderr),
+3 the ledger could not be reached. Each area registers its subcommands from its own
+module in `COMMAND_MODULES`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from typing import Callable
+
+from .. import __version__
+from ..domain.errors import CashierError, LedgerUnavailable
+
+COMMAND_MODULES = ["ledger_cmds"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_REFUSED, EXIT_UNAVAILABLE = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cashier-desktop", description="Casino cage terminal.")
+    parser.add_argument("--version", action="version", version=f"cashier-desktop {__version__}")
+    parser.add_argument("--config", help="configuration file (default: user config directory)")
+    parser.add_argument("--database-url", help="PostgreSQL URL (or CASHIER_DATABASE_URL)")
+    parser.add_argument("--terminal", help="this terminal's id (or CASHIER_TERMINAL_ID)")
+    parser.add_argument("--journal", help="journal file (or CASHIER_JOURNAL)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the terminal window (the default)")
+    gui.set_defaults(func=_run_gui)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from ..ui.app import run
+    return run(args)
+
+
+def load(args: argparse.Namespace):
+    """The configuration with the command-line overrides applied."""
+    from ..config import load_config
+    return load_config(args.config, overrides={"ledger.url": args.database_url,
+                                               "terminal.id": args.terminal,
+                                               "terminal.journal": args.journal})
+
+
+def open_from_args(args: argparse.Namespace, **kw):
+    from ..terminal.services import open_services
+    return open_services(load(args), **kw)
+
+
+def print_json(data) -> None:
+    print(json.dumps(data, indent=2, sort_keys=True, default=str))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    func: Callable[[argparse.Namespace], int] = getattr(args, "func", _run_gui)
+    try:
+        return int(func(args) or 0)
+    except CashierError as exc:
+        print(f"cashier-desktop: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except LedgerUnavailable as exc:
+        print(f"cashier-desktop: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,172 @@
+"""Ledger commands: db upgrade, db seed-demo, balance, post, integrity."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from uuid import UUID
+
+from ..domain.amounts import parse_amount
+from ..domain.commands import PostingCommand, new_id
+from ..domain.errors import InvalidInput
+from ..domain.formatting import format_money
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from . import EXIT_FINDINGS, open_from_args, print_json
+from .prompts import read_pin
+
+POST_KINDS = {
+    "deposit": Kind.DEPOSIT, "withdraw": Kind.WITHDRAWAL, "withdrawal": Kind.WITHDRAWAL,
+    "marker-issue": Kind.MARKER_ISSUE, "marker-redeem": Kind.MARKER_REDEEM,
+    "credit-line": Kind.CREDIT_LINE, "reverse": Kind.REVERSAL, "adjust-in": Kind.ADJUST_IN,
+    "adjust-out": Kind.ADJUST_OUT,
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    db = sub.add_parser("db", help="database schema and demo data")
+    dbsub = db.add_subparsers(dest="db_command", required=True)
+    up = dbsub.add_parser("upgrade", help="apply migrations")
+    up.set_defaults(func=cmd_db_upgrade)
+    seed = dbsub.add_parser("seed-demo", help="demo players and staff C100/F200/S300")
+    seed.add_argument("--players", type=int, default=50)
+    seed.set_defaults(func=cmd_seed_demo)
+
+    bal = sub.add_parser("balance", help="a player's balances (the portal's shape)")
+    bal.add_argument("player")
+    bal.add_argument("--json", action="store_true")
+    bal.set_defaults(func=cmd_balance)
+
+    p = sub.add_parser("post", help="post a transaction headlessly (PIN from CASHIER_PIN or prompt)")
+    p.add_argument("kind", choices=sorted(POST_KINDS))
+    p.add_argument("--player", required=True)
+    p.add_argument("--amount", help="amount as typed at the counter (for reverse: defaults to the original)")
+    p.add_argument("--staff", required=True)
+    p.add_argument("--id", help="idempotency key (UUID); generated and printed when absent")
+    p.add_argument("--approver", help="approving staff id (PIN from CASHIER_APPROVER_PIN or prompt)")
+    p.add_argument("--reverses", help="the posting id a reversal undoes")
+    p.add_argument("--reason")
+    p.add_argument("--id-type", help="player's identification document type")
+    p.add_argument("--id-number", help="player's identification document number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_post)
+
+    i = sub.add_parser("integrity", help="prove cached balances agree with the ledger")
+    i.add_argument("--json", action="store_true")
+    i.add_argument("--no-chains", action="store_true", help="skip the hash-chain verification")
+    i.set_defaults(func=cmd_integrity)
+
+
+def cmd_db_upgrade(args) -> int:
+    from ..ledger import migrate
+    services = open_from_args(args, migrate_schema=False, seed=False)
+    try:
+        migrate.upgrade(services.engine)
+        print("schema up to date")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_seed_demo(args) -> int:
+    from ..ledger import migrate
+    from ..ledger.seed import seed_demo
+    services = open_from_args(args, migrate_schema=False, seed=False)
+    try:
+        migrate.upgrade(services.engine)
+        seed_demo(services.engine, args.players, currency=services.config["currency.code"])
+        print(f"demo data ready: players 101..{100 + args.players} and 179; staff C100, F200, S300")
+    finally:
+        services.close()
+    return 0
+
+
+def cmd_balance(args) -> int:
+    from ..ledger.queries import get_balance
+    services = open_from_args(args)
+    try:
+        b = get_balance(services.engine, args.player)
+    finally:
+        services.close()
+    if args.json:
+        print_json(b.portal_json())
+    else:
+        cur = services.currency
+        print(f"player {b.player_id} {b.name}".rstrip())
+        print(f"  cash balance    {format_money(Money(b.cash, cur.code), cur)}")
+        print(f"  credit balance  {format_money(Money(b.credit, cur.code), cur)}")
+        print(f"  credit limit    {format_money(Money(b.credit_limit, cur.code), cur)}"
+              f" ({'approved' if b.credit_approved else 'not approved'})")
+        print(f"  total balance   {format_money(Money(b.total, cur.code), cur)}")
+    return 0
+
+
+def build_command(args, services) -> PostingCommand:
+    kind = POST_KINDS[args.kind]
+    try:
+        posting_id = UUID(args.id) if args.id else new_id()
+    except ValueError:
+        raise InvalidInput(f"“{args.id}” is not a UUID.") from None
+    reverses = None
+    if kind is Kind.REVERSAL:
+        if not args.reverses:
+            raise InvalidInput("Say which posting to reverse with --reverses ID.")
+        try:
+            reverses = UUID(args.reverses)
+        except ValueError:
+            raise InvalidInput(f"“{args.reverses}” is not a posting id.") from None
+    if args.amount is None:
+        if kind is not Kind.REVERSAL:
+            raise InvalidInput("Give the amount with --amount.")
+        from ..ledger.queries import get_posting
+        original = get_posting(services.engine, reverses)
+        if original is None:
+            raise InvalidInput(f"There is no posting {reverses} to reverse.")
+        amount = Money(original.amount, original.currency)
+    elif kind is Kind.CREDIT_LINE and args.amount.strip() in ("0", "0.00"):
+        amount = Money.zero(services.currency.code)
+    else:
+        amount = parse_amount(args.amount, services.currency)
+    return PostingCommand(
+        id=posting_id, kind=kind, player_id=args.player, amount=amount, staff_id=args.staff,
+        terminal_id=services.config.terminal_id, approver_id=args.approver, reverses_id=reverses,
+        reason=args.reason, id_type=args.id_type, id_number=args.id_number)
+
+
+def cmd_post(args) -> int:
+    from ..terminal.auth import authenticate
+    from ..terminal.counter import submit
+    services = open_from_args(args)
+    try:
+        cmd = build_command(args, services)
+        if not args.id and not args.json:
+            print(f"posting id {cmd.id}", file=sys.stderr)
+        staff = authenticate(services.engine, args.staff, read_pin("CASHIER_PIN", f"PIN for {args.staff}: "))
+        receipt = submit(services, staff, cmd)
+    finally:
+        services.close()
+    if args.json:
+        print_json({"status": "posted", **receipt.to_json()})
+    else:
+        cur = services.currency
+        print(f"{'already posted' if receipt.replayed else 'posted'} {receipt.kind.label.lower()} "
+              f"{format_money(Money(receipt.amount, receipt.currency), cur)} for player {receipt.player_id}; "
+              f"cash {format_money(Money(receipt.cash_after, receipt.currency), cur)}, "
+              f"credit {format_money(Money(receipt.credit_after, receipt.currency), cur)}; id {receipt.id}")
+    return 0
+
+
+def cmd_integrity(args) -> int:
+    from ..ledger.integrity import run_integrity
+    services = open_from_args(args)
+    try:
+        findings = run_integrity(services.engine, chains=not args.no_chains)
+    finally:
+        services.close()
+    if args.json:
+        print_json({"clean": not findings, "findings": [f.to_json() for f in findings]})
+    else:
+        for f in findings:
+            print(f.sentence())
+        print("integrity: clean" if not findings else f"integrity: {len(findings)} discrepancies")
+    return EXIT_FINDINGS if findings else 0

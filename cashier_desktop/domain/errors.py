@@ -1,0 +1,119 @@
+"""Errors the person at the counter can read.
+
+Every `CashierError` renders, through `str()`, as one plain sentence for the cashier.
+`LedgerUnavailable` is different in kind: it is an infrastructure failure that turns the
+terminal offline and never loses the request.
+"""
+
+from __future__ import annotations
+
+
+class CashierError(Exception):
+    """A refusal with a sentence for the counter. Nothing was posted."""
+
+    code = "refused"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidAmount(CashierError):
+    code = "invalid_amount"
+
+
+class InvalidInput(CashierError):
+    code = "invalid_input"
+
+
+class InsufficientFunds(CashierError):
+    code = "insufficient_funds"
+
+
+class CreditLimitExceeded(CashierError):
+    code = "credit_limit_exceeded"
+
+
+class CreditNotApproved(CashierError):
+    code = "credit_not_approved"
+
+
+class MarkerOverpaid(CashierError):
+    code = "marker_overpaid"
+
+
+class PlayerNotFound(CashierError):
+    code = "player_not_found"
+
+
+class PostingNotFound(CashierError):
+    code = "posting_not_found"
+
+
+class NotReversible(CashierError):
+    code = "not_reversible"
+
+
+class AlreadyReversed(CashierError):
+    code = "already_reversed"
+
+
+class IdempotencyConflict(CashierError):
+    code = "idempotency_conflict"
+
+
+class NotAuthorized(CashierError):
+    code = "not_authorized"
+
+
+class AuthenticationFailed(CashierError):
+    code = "authentication_failed"
+
+
+class AccountLocked(CashierError):
+    code = "account_locked"
+
+
+class ApprovalRequired(CashierError):
+    code = "approval_required"
+
+
+class IdentificationRequired(CashierError):
+    code = "identification_required"
+
+
+class ShiftNotOpen(CashierError):
+    code = "shift_not_open"
+
+
+class ShiftError(CashierError):
+    code = "shift_error"
+
+
+class CurrencyMismatch(CashierError):
+    code = "currency_mismatch"
+
+
+class OfflineNotAllowed(CashierError):
+    code = "offline_not_allowed"
+
+
+class ConfigError(CashierError):
+    code = "config_error"
+
+
+class LedgerUnavailable(Exception):
+    """The ledger could not be reached or the connection broke mid-transaction.
+
+    Not a refusal: the request may or may not have committed (in doubt), and the
+    journal keeps it for replay with the same id.
+    """
+
+    code = "ledger_unavailable"
+
+    def __str__(self) -> str:
+        detail = super().__str__()
+        return "The ledger cannot be reached right now" + (f" ({detail})." if detail else ".")

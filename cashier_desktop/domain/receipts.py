@@ -1,0 +1,97 @@
+"""Receipts: what the ledger answers for an accepted posting, and the balance view."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from decimal import Decimal
+from uuid import UUID
+
+from .kinds import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """An accepted posting. `replayed` is true when this id had already been posted."""
+
+    id: UUID
+    seq: int
+    kind: Kind
+    player_id: str
+    amount: Decimal
+    currency: str
+    cash_before: Decimal
+    cash_after: Decimal
+    credit_before: Decimal
+    credit_after: Decimal
+    limit_after: Decimal
+    approved_after: bool
+    staff_id: str
+    approver_id: str | None
+    terminal_id: str
+    shift_id: int | None
+    reverses_id: UUID | None
+    reason: str | None
+    created_at: datetime
+    hash: str
+    replayed: bool = False
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        for k, v in out.items():
+            if isinstance(v, (Decimal, UUID)):
+                out[k] = str(v)
+            elif isinstance(v, datetime):
+                out[k] = v.isoformat()
+            elif isinstance(v, Kind):
+                out[k] = v.value
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Receipt":
+        return cls(
+            id=UUID(d["id"]), seq=int(d["seq"]), kind=Kind(d["kind"]), player_id=d["player_id"],
+            amount=Decimal(d["amount"]), currency=d["currency"],
+            cash_before=Decimal(d["cash_before"]), cash_after=Decimal(d["cash_after"]),
+            credit_before=Decimal(d["credit_before"]), credit_after=Decimal(d["credit_after"]),
+            limit_after=Decimal(d["limit_after"]), approved_after=bool(d["approved_after"]),
+            staff_id=d["staff_id"], approver_id=d.get("approver_id"), terminal_id=d.get("terminal_id") or "",
+            shift_id=d.get("shift_id"),
+            reverses_id=UUID(d["reverses_id"]) if d.get("reverses_id") else None,
+            reason=d.get("reason"), created_at=datetime.fromisoformat(d["created_at"]),
+            hash=d["hash"], replayed=bool(d.get("replayed", False)))
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """A player's balances in the portal's shape, with the version that orders changes."""
+
+    player_id: str
+    version: int
+    cash: Decimal
+    credit: Decimal
+    credit_limit: Decimal
+    credit_approved: bool
+    total_deposits: Decimal
+    total_withdrawals: Decimal
+    name: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        return self.cash + self.credit
+
+    @property
+    def available_credit(self) -> Decimal:
+        return self.credit_limit - self.credit if self.credit_approved else Decimal("0.00")
+
+    def portal_json(self) -> dict:
+        """The player portal's shape: amounts as decimal strings."""
+        return {
+            "playerId": self.player_id,
+            "version": self.version,
+            "cashBalance": str(self.cash),
+            "creditBalance": str(self.credit),
+            "creditLimit": str(self.credit_limit),
+            "creditApproved": self.credit_approved,
+            "totalBalance": str(self.total),
+        }

@@ -1,0 +1,1 @@
+"""PostgreSQL ledger: schema, migrations, postings, queries, integrity, embedded server."""

@@ -1,0 +1,84 @@
+"""Engines and the one place where driver errors become domain errors."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import psycopg
+from psycopg import errors as pgerr
+from sqlalchemy import create_engine, event
+from sqlalchemy import exc as saexc
+from sqlalchemy.engine import Engine
+
+from ..domain.errors import CashierError, LedgerUnavailable
+
+log = logging.getLogger(__name__)
+
+RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock
+
+
+def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
+                connect_timeout: int = 5) -> Engine:
+    """An engine for the ledger. Postings use AUTOCOMMIT single statements on it."""
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    elif url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    engine = create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": connect_timeout, "application_name": application_name},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+        # Statements wait at most this long: a stuck lock must not freeze a terminal forever.
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET statement_timeout = '30s'; SET lock_timeout = '10s'")
+        dbapi_conn.commit()
+
+    return engine
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlstate", None)
+
+
+def is_retryable(exc: BaseException) -> bool:
+    return sqlstate(exc) in RETRYABLE_SQLSTATES
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Connection refused, dropped, timed out, or the server shutting down."""
+    orig = getattr(exc, "orig", exc)
+    if isinstance(exc, saexc.DBAPIError) and exc.connection_invalidated:
+        return True
+    if isinstance(orig, (pgerr.AdminShutdown, pgerr.CrashShutdown, pgerr.CannotConnectNow,
+                         pgerr.ConnectionException)):
+        return True
+    if isinstance(orig, psycopg.OperationalError) and sqlstate(orig) in (None, "08000", "08003",
+                                                                        "08006", "57P01", "57P02",
+                                                                        "57P03"):
+        return True
+    return isinstance(exc, saexc.TimeoutError)  # pool exhausted while the server is gone
+
+
+def map_error(exc: BaseException) -> BaseException:
+    """Translate a driver/SQLAlchemy error into a domain error (or return it unchanged)."""
+    if isinstance(exc, (CashierError, LedgerUnavailable)):
+        return exc
+    if is_unavailable(exc):
+        return LedgerUnavailable(str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else "")
+    return exc
+
+
+def warn_if_gui_thread(name: str) -> None:
+    """Adapters call this: ledger I/O on the Qt GUI thread would freeze the counter."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None:
+        return
+    app = qtcore.QCoreApplication.instance()
+    if app is not None and qtcore.QThread.currentThread() is app.thread():
+        log.warning("ledger call %s on the GUI thread: this blocks the counter", name)

@@ -1,0 +1,66 @@
+"""Integrity: prove at any moment that cached balances agree with the ledger.
+
+Findings are returned as a list, not raised (an empty list means clean). The SQL lives in
+the database (`check_balance_integrity()`, `verify_ledger_chain()`) so a DBA runs the very
+same check from psql.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from .db import map_error
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    player_id: str
+    check: str
+    expected: str | None = None
+    actual: str | None = None
+    posting_id: str | None = None
+    seq: int | None = None
+
+    def sentence(self) -> str:
+        if self.check == "hash_chain":
+            return f"player {self.player_id}: posting {self.posting_id} (#{self.seq}): {self.expected}"
+        return (f"player {self.player_id}: {self.check.replace('_', ' ')}: expected {self.expected}, "
+                f"found {self.actual}")
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _s(v: Decimal | None) -> str | None:
+    return None if v is None else str(v)
+
+
+def check_balances(engine: Engine) -> list[Finding]:
+    """Cached columns == ledger sums, the report's rule, credit within limit, no negative cash."""
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT * FROM check_balance_integrity() ORDER BY 1, 2")).fetchall()
+    return [Finding(r[0], r[1], _s(r[2]), _s(r[3])) for r in rows]
+
+
+def check_chains(engine: Engine) -> list[Finding]:
+    """Every per-player hash chain, and each player's columns against the newest row."""
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT * FROM verify_ledger_chain() ORDER BY 1, 3")).fetchall()
+    return [Finding(r[0], "hash_chain", r[3], None, str(r[1]) if r[1] else None, r[2]) for r in rows]
+
+
+def run_integrity(engine: Engine, *, chains: bool = True) -> list[Finding]:
+    try:
+        findings = check_balances(engine)
+        if chains:
+            findings += check_chains(engine)
+        return findings
+    except Exception as exc:  # noqa: BLE001
+        mapped = map_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc

@@ -1,0 +1,248 @@
+"""Postings: the only way money moves.
+
+One posting is one SQL statement run in autocommit: a conditional `UPDATE players …
+WHERE <guard>` feeding an `INSERT INTO ledger_transactions` in the same statement, so the
+ledger row and the cached balances change together or not at all, and the common path
+costs one round trip. The caller's UUID is the primary key of the ledger row, which makes
+every posting idempotent: a second attempt with the same id either returns the original
+receipt (same request) or is refused (`IdempotencyConflict`). When the statement changes
+nothing, `_diagnose` explains why in a sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy import text
+from sqlalchemy import exc as saexc
+from sqlalchemy.engine import Connection, Engine
+
+from ..domain import errors as E
+from ..domain.commands import PostingCommand
+from ..domain.formatting import format_amount
+from ..domain.kinds import REVERSIBLE, Effects, Kind, effects_of, reversal_effects
+from ..domain.receipts import Receipt
+from .db import is_retryable, map_error, sqlstate, warn_if_gui_thread
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+
+RECEIPT_COLUMNS = """seq, id, kind, player_id, amount, currency, cash_delta, credit_delta,
+    cash_after, credit_after, limit_after, approved_after, staff_id, approver_id, terminal_id,
+    shift_id, reverses_id, reason, created_at, hash, request_hash"""
+
+_POST = text(f"""
+WITH upd AS (
+    UPDATE players SET
+        balance = balance + :cash,
+        current_credit = current_credit + :credit,
+        credit_limit = COALESCE(CAST(:set_limit AS numeric), credit_limit),
+        credit_approved = COALESCE(CAST(:set_approved AS boolean), credit_approved),
+        total_deposits = total_deposits + :deposits,
+        total_withdrawals = total_withdrawals + :withdrawals,
+        last_hash = ledger_digest(last_hash, CAST(:id AS uuid), id, :kind, CAST(:amount AS numeric),
+            :currency, CAST(:cash AS numeric), CAST(:credit AS numeric), CAST(:drawer AS numeric),
+            balance + :cash, current_credit + :credit,
+            COALESCE(CAST(:set_limit AS numeric), credit_limit),
+            COALESCE(CAST(:set_approved AS boolean), credit_approved),
+            :staff_id, :approver_id, :terminal_id, CAST(:shift_id AS bigint),
+            CAST(:reverses_id AS uuid), :reason, :id_type, :id_number, now())
+    WHERE id = :player_id
+      AND balance + :cash >= 0
+      AND current_credit + :credit >= 0
+      AND current_credit + :credit <= COALESCE(CAST(:set_limit AS numeric), credit_limit)
+      AND (NOT CAST(:needs_approved AS boolean) OR credit_approved)
+    RETURNING balance, current_credit, credit_limit, credit_approved, last_hash
+)
+INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency,
+    cash_delta, credit_delta, drawer_delta, deposits_delta, withdrawals_delta,
+    cash_after, credit_after, limit_after, approved_after, staff_id, approver_id,
+    terminal_id, shift_id, reverses_id, reason, id_type, id_number, created_at, hash)
+SELECT CAST(:id AS uuid), :request_hash, :kind, :player_id, :amount, :currency,
+    :cash, :credit, :drawer, :deposits, :withdrawals,
+    upd.balance, upd.current_credit, upd.credit_limit, upd.credit_approved, :staff_id, :approver_id,
+    :terminal_id, :shift_id, :reverses_id, :reason, :id_type, :id_number, now(), upd.last_hash
+FROM upd
+RETURNING {RECEIPT_COLUMNS}
+""")
+
+_BY_ID = text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id")
+_PLAYER = text("""SELECT balance, current_credit, credit_limit, credit_approved
+                  FROM players WHERE id = :id""")
+
+
+def _receipt(row, replayed: bool = False) -> Receipt:
+    m = row._mapping
+    return Receipt(
+        id=m["id"], seq=m["seq"], kind=Kind(m["kind"]), player_id=m["player_id"],
+        amount=m["amount"], currency=m["currency"].strip(),
+        cash_before=m["cash_after"] - m["cash_delta"], cash_after=m["cash_after"],
+        credit_before=m["credit_after"] - m["credit_delta"], credit_after=m["credit_after"],
+        limit_after=m["limit_after"], approved_after=m["approved_after"], staff_id=m["staff_id"],
+        approver_id=m["approver_id"], terminal_id=m["terminal_id"], shift_id=m["shift_id"],
+        reverses_id=m["reverses_id"], reason=m["reason"], created_at=m["created_at"],
+        hash=m["hash"], replayed=replayed)
+
+
+def find_posting(conn: Connection, posting_id: UUID) -> Receipt | None:
+    """The receipt of an accepted posting, or None (used for in-doubt journal entries)."""
+    row = conn.execute(_BY_ID, {"id": posting_id}).first()
+    return _receipt(row, replayed=True) if row else None
+
+
+def _effects(conn: Connection, cmd: PostingCommand) -> Effects:
+    if cmd.kind is not Kind.REVERSAL:
+        return effects_of(cmd.kind, cmd.amount.amount)
+    original = conn.execute(_BY_ID, {"id": cmd.reverses_id}).first()
+    if original is None:
+        raise E.PostingNotFound(f"There is no posting {cmd.reverses_id} to reverse.")
+    o = original._mapping
+    if o["player_id"] != cmd.player_id:
+        raise E.InvalidInput(f"Posting {cmd.reverses_id} belongs to player {o['player_id']}, "
+                             f"not {cmd.player_id}.")
+    kind = Kind(o["kind"])
+    if kind not in REVERSIBLE:
+        raise E.NotReversible(f"A {kind.label.lower()} cannot be reversed; post a new one instead."
+                              if kind is Kind.CREDIT_LINE else
+                              "A reversal cannot itself be reversed; post a new transaction instead.")
+    if o["amount"] != cmd.amount.amount or o["currency"].strip() != cmd.amount.currency:
+        raise E.InvalidInput(f"A reversal must be for the original amount, "
+                             f"{format_amount(o['amount'])} {o['currency'].strip()}.")
+    return reversal_effects(kind, o["amount"])
+
+
+def _params(cmd: PostingCommand, fx: Effects) -> dict:
+    set_limit = cmd.amount.amount if cmd.kind is Kind.CREDIT_LINE else None
+    return {
+        "id": cmd.id, "request_hash": cmd.request_hash(), "kind": cmd.kind.value,
+        "player_id": cmd.player_id, "amount": cmd.amount.amount, "currency": cmd.amount.currency,
+        "cash": fx.cash, "credit": fx.credit, "drawer": fx.drawer, "deposits": fx.deposits,
+        "withdrawals": fx.withdrawals, "set_limit": set_limit,
+        "set_approved": (set_limit > 0) if set_limit is not None else None,
+        "needs_approved": cmd.kind is Kind.MARKER_ISSUE,
+        "staff_id": cmd.staff_id, "approver_id": cmd.approver_id, "terminal_id": cmd.terminal_id or "",
+        "shift_id": cmd.shift_id, "reverses_id": cmd.reverses_id, "reason": cmd.reason,
+        "id_type": cmd.id_type, "id_number": cmd.id_number,
+    }
+
+
+def _existing(conn: Connection, cmd: PostingCommand) -> Receipt | None:
+    """The original receipt for this id, or IdempotencyConflict if the request differs."""
+    row = conn.execute(_BY_ID, {"id": cmd.id}).first()
+    if row is None:
+        return None
+    if row._mapping["request_hash"] != cmd.request_hash():
+        raise E.IdempotencyConflict(
+            f"Posting id {cmd.id} was already used for a different request; nothing was posted.")
+    return _receipt(row, replayed=True)
+
+
+def _diagnose(conn: Connection, cmd: PostingCommand, fx: Effects) -> None:
+    """Explain why the guarded update matched nothing; return if it should be retried."""
+    p = conn.execute(_PLAYER, {"id": cmd.player_id}).first()
+    if p is None:
+        raise E.PlayerNotFound(f"There is no player “{cmd.player_id}”.")
+    balance, credit, limit, approved = p
+    new_limit = cmd.amount.amount if cmd.kind is Kind.CREDIT_LINE else limit
+    if balance + fx.cash < 0:
+        raise E.InsufficientFunds(
+            f"Player {cmd.player_id} has {format_amount(balance)} {cmd.amount.currency}; "
+            f"cannot take {format_amount(-fx.cash)}.")
+    if cmd.kind is Kind.MARKER_ISSUE and not approved:
+        raise E.CreditNotApproved(f"Player {cmd.player_id} has no approved credit line.")
+    if credit + fx.credit > new_limit:
+        if cmd.kind is Kind.CREDIT_LINE:
+            raise E.CreditLimitExceeded(
+                f"The new limit {format_amount(new_limit)} is below the {format_amount(credit)} "
+                f"already drawn by player {cmd.player_id}.")
+        raise E.CreditLimitExceeded(
+            f"Player {cmd.player_id} has {format_amount(max(limit - credit, Decimal(0)))} of credit "
+            f"available; cannot issue {format_amount(fx.credit)}.")
+    if credit + fx.credit < 0:
+        raise E.MarkerOverpaid(
+            f"Player {cmd.player_id} owes {format_amount(credit)} in markers; "
+            f"cannot redeem {format_amount(-fx.credit)}.")
+    # Nothing explains it: the row changed under us; the caller retries.
+
+
+def post(engine: Engine, cmd: PostingCommand) -> Receipt:
+    """Post `cmd` exactly once and return its receipt.
+
+    Args:
+        engine: the ledger engine.
+        cmd: the posting; `cmd.id` is the idempotency key.
+    Returns:
+        The receipt (with `replayed=True` if this id had been posted before).
+    Raises:
+        CashierError: a refusal with a sentence; nothing was posted.
+        LedgerUnavailable: the ledger could not be reached; the outcome may be in doubt.
+    """
+    warn_if_gui_thread("post")
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                fx = _effects(conn, cmd)
+                try:
+                    row = conn.execute(_POST, _params(cmd, fx)).first()
+                except saexc.IntegrityError as exc:
+                    state, constraint = sqlstate(exc), _constraint(exc)
+                    if state == "23505" and constraint == "ledger_transactions_pkey":
+                        existing = _existing(conn, cmd)
+                        if existing is not None:
+                            return existing
+                        continue
+                    if state == "23505" and constraint == "ledger_reversed_once":
+                        raise E.AlreadyReversed(f"Posting {cmd.reverses_id} has already been reversed.") from None
+                    if state == "23503":
+                        raise _foreign_key_refusal(constraint, cmd) from None
+                    if state == "23514":
+                        raise _check_refusal(exc, cmd) from None
+                    raise
+                if row is not None:
+                    return _receipt(row)
+                existing = _existing(conn, cmd)
+                if existing is not None:
+                    return existing
+                _diagnose(conn, cmd, fx)
+        except saexc.DBAPIError as exc:
+            if is_retryable(exc) and attempt < MAX_ATTEMPTS:
+                time.sleep(0.005 * attempt)
+                continue
+            mapped = map_error(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+        # Guard failed but the row now allows it: a concurrent change; try again.
+    raise E.CashierError("The posting could not be completed after repeated conflicts; nothing was posted.")
+
+
+def _constraint(exc: saexc.IntegrityError) -> str | None:
+    diag = getattr(exc.orig, "diag", None)
+    return getattr(diag, "constraint_name", None)
+
+
+def _foreign_key_refusal(constraint: str | None, cmd: PostingCommand) -> E.CashierError:
+    if constraint and "approver" in constraint:
+        return E.NotAuthorized(f"There is no staff member “{cmd.approver_id}” to approve this.")
+    if constraint and "staff" in constraint:
+        return E.NotAuthorized(f"There is no staff member “{cmd.staff_id}”.")
+    if constraint and "shift" in constraint:
+        return E.ShiftNotOpen(f"Shift {cmd.shift_id} does not exist.")
+    if constraint and "player" in constraint:
+        return E.PlayerNotFound(f"There is no player “{cmd.player_id}”.")
+    return E.CashierError("The posting refers to something that does not exist; nothing was posted.")
+
+
+def _check_refusal(exc: saexc.IntegrityError, cmd: PostingCommand) -> E.CashierError:
+    constraint = _constraint(exc) or ""
+    if "balance" in constraint:
+        return E.InsufficientFunds(f"Player {cmd.player_id} does not have enough cash for this.")
+    if "credit" in constraint:
+        return E.CreditLimitExceeded(f"This would take player {cmd.player_id} over the credit limit.")
+    log.error("unexpected check violation: %s", exc)
+    return E.CashierError("The ledger refused this posting; nothing was posted.")

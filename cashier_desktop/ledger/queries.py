@@ -1,0 +1,100 @@
+"""Read-only lookups: balances, player search, a player's recent postings."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from ..domain.commands import check_player_id
+from ..domain.errors import PlayerNotFound
+from ..domain.kinds import Kind
+from ..domain.receipts import Balance, Receipt
+from .db import map_error, warn_if_gui_thread
+from .posting import RECEIPT_COLUMNS, _receipt
+
+_BALANCE_COLUMNS = """id, version, balance, current_credit, credit_limit, credit_approved,
+    total_deposits, total_withdrawals, name"""
+
+
+def _balance(row) -> Balance:
+    m = row._mapping
+    return Balance(player_id=m["id"], version=m["version"], cash=m["balance"],
+                   credit=m["current_credit"], credit_limit=m["credit_limit"],
+                   credit_approved=m["credit_approved"], total_deposits=m["total_deposits"],
+                   total_withdrawals=m["total_withdrawals"], name=m["name"])
+
+
+def _run(engine: Engine, name: str, sql: str, params: dict):
+    warn_if_gui_thread(name)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(sql), params).fetchall()
+    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
+        mapped = map_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+
+
+def get_balance(engine: Engine, player_id: str) -> Balance:
+    """The player's balances in the portal's shape; PlayerNotFound if there is none."""
+    player_id = check_player_id(player_id)
+    rows = _run(engine, "get_balance", f"SELECT {_BALANCE_COLUMNS} FROM players WHERE id = :id",
+                {"id": player_id})
+    if not rows:
+        raise PlayerNotFound(f"There is no player “{player_id}”.")
+    return _balance(rows[0])
+
+
+def get_balances(engine: Engine, player_ids: list[str]) -> list[Balance]:
+    """Several players at once (a refetch after a reconnect or a gap)."""
+    if not player_ids:
+        return []
+    rows = _run(engine, "get_balances",
+                f"SELECT {_BALANCE_COLUMNS} FROM players WHERE id = ANY(:ids) ORDER BY id",
+                {"ids": list(player_ids)})
+    return [_balance(r) for r in rows]
+
+
+def search_players(engine: Engine, query: str, limit: int = 20) -> list[Balance]:
+    """Players whose id, card number or name starts with `query` (case-insensitive name)."""
+    q = (query or "").strip()
+    if not q:
+        return []
+    pattern = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = _run(engine, "search_players", f"""
+        (SELECT {_BALANCE_COLUMNS} FROM players WHERE id LIKE :p ORDER BY id LIMIT :n)
+        UNION
+        (SELECT {_BALANCE_COLUMNS} FROM players WHERE card_number LIKE :p ORDER BY card_number LIMIT :n)
+        UNION
+        (SELECT {_BALANCE_COLUMNS} FROM players WHERE lower(name) LIKE lower(:p) ORDER BY lower(name) LIMIT :n)
+        ORDER BY id LIMIT :n""", {"p": pattern, "n": limit})
+    return [_balance(r) for r in rows]
+
+
+def recent_postings(engine: Engine, player_id: str, limit: int = 20) -> list[Receipt]:
+    rows = _run(engine, "recent_postings", f"""
+        SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE player_id = :id
+        ORDER BY seq DESC LIMIT :n""", {"id": check_player_id(player_id), "n": limit})
+    return [_receipt(r, replayed=False) for r in rows]
+
+
+def postings_of_shift(engine: Engine, shift_id: int) -> list[Receipt]:
+    rows = _run(engine, "postings_of_shift", f"""
+        SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE shift_id = :s ORDER BY seq""",
+                {"s": shift_id})
+    return [_receipt(r) for r in rows]
+
+
+def ledger_count(engine: Engine) -> int:
+    return _run(engine, "ledger_count", "SELECT count(*) FROM ledger_transactions", {})[0][0]
+
+
+def get_posting(engine: Engine, posting_id) -> Receipt | None:
+    rows = _run(engine, "get_posting", f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id",
+                {"id": posting_id})
+    return _receipt(rows[0]) if rows else None
+
+
+__all__ = ["get_balance", "get_balances", "search_players", "recent_postings", "postings_of_shift",
+           "ledger_count", "get_posting", "Kind"]

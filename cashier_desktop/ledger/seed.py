@@ -1,0 +1,62 @@
+"""Demo data: the report's player 179 among others, and one staff member of each role."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from ..domain.commands import PostingCommand
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from .posting import post
+from .staff import add_staff
+
+DEMO_STAFF = [
+    ("C100", "Asha Rao", "cashier", "1111", None),
+    ("F200", "Farid Khan", "floor_manager", "2222", Decimal("1000000.00")),
+    ("S300", "Sunita Menon", "supervisor", "3333", None),
+]
+_FIRST = ["Aarav", "Diya", "Kabir", "Meera", "Rohan", "Ananya", "Vikram", "Isha", "Arjun", "Priya",
+          "Nikhil", "Tara", "Sameer", "Leela", "Dev", "Zoya", "Ravi", "Neha", "Karan", "Pooja"]
+_LAST = ["Sharma", "Iyer", "Fernandes", "Nair", "Gupta", "D'Souza", "Reddy", "Kapoor", "Bose", "Mehta"]
+# A fixed namespace: the same demo deposit has the same id on every run (idempotent seeding).
+_SEED_NS = uuid.UUID("6f1d7f0e-8a55-4c59-9d0c-3b0ad1c0f179")
+
+
+def seed_staff(engine: Engine) -> None:
+    for sid, name, role, pin, limit in DEMO_STAFF:
+        add_staff(engine, sid, name, role, pin, approval_limit=limit, exist_ok=True)
+
+
+def seed_players(engine: Engine, count: int = 50, *, start: int = 101, batch: int = 50_000) -> int:
+    """Create players `start`..`start+count-1` (and 179 always), in bulk, idempotently."""
+    created = 0
+    with engine.begin() as conn:
+        for lo in range(start, start + count, batch):
+            hi = min(lo + batch, start + count) - 1
+            created += conn.execute(text("""
+                INSERT INTO players (id, name, card_number)
+                SELECT g::text,
+                       (CAST(:f AS text[]))[1 + (g * 7) % :nf] || ' ' || (CAST(:l AS text[]))[1 + (g * 3) % :nl],
+                       'C' || lpad(g::text, 9, '0')
+                FROM generate_series(CAST(:lo AS bigint), CAST(:hi AS bigint)) g
+                ON CONFLICT (id) DO NOTHING"""), {"lo": lo, "hi": hi, "f": _FIRST, "nf": len(_FIRST),
+                                                  "l": _LAST, "nl": len(_LAST)}).rowcount
+        created += conn.execute(text("""INSERT INTO players (id, name, card_number)
+            VALUES ('179', 'Rahul Verma', 'C000000179') ON CONFLICT DO NOTHING""")).rowcount
+    return created
+
+
+def seed_demo(engine: Engine, players: int = 50, *, currency: str = "INR") -> None:
+    """Staff, players, and a few demo deposits through real postings (never by UPDATE)."""
+    seed_staff(engine)
+    seed_players(engine, players)
+    for i, pid in enumerate(["101", "102", "103", "104", "105"]):
+        if int(pid) >= 101 + players:
+            break
+        post(engine, PostingCommand(
+            id=uuid.uuid5(_SEED_NS, pid), kind=Kind.DEPOSIT, player_id=pid,
+            amount=Money(Decimal(5000 * (i + 1)), currency), staff_id="C100", terminal_id="DEMO-SEED"))

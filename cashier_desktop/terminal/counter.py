@@ -1,0 +1,26 @@
+"""The counter's one posting service: the CLI, the journal and the GUI all come here.
+
+`submit` is the only path from a person's request to the ledger: `authorize` checks who
+is asking and what policy requires (roles, shift, dual control); then the services'
+poster sends it (straight to the ledger, or through the terminal's journal when one is
+configured).
+"""
+
+from __future__ import annotations
+
+from ..domain.commands import PostingCommand
+from ..domain.receipts import Receipt
+from ..ledger.posting import post
+from .auth import StaffMember
+from .authorize import authorize
+from .services import Services
+
+
+def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
+           approver: StaffMember | None = None) -> Receipt:
+    """Post `cmd` on behalf of the authenticated `staff`; exactly once by `cmd.id`."""
+    checked = authorize(services, staff, cmd, approver)
+    poster = services.extras.get("poster")
+    if poster is not None:
+        return poster(checked)
+    return post(services.engine, checked)

@@ -1,0 +1,1 @@
+"""PySide6 widgets. Calls terminal/ only, through the worker in ui/ops.py."""

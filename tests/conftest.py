@@ -1,0 +1,45 @@
+"""Session fixtures: a real, migrated PostgreSQL database with the demo staff."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CASHIER_ARGON2_PROFILE", "cheap")
+
+import pytest
+
+from cashier_desktop.ledger.seed import seed_staff
+from tests.support.databases import DatabaseFactory
+
+
+@pytest.fixture(scope="session")
+def databases():
+    factory = DatabaseFactory()
+    yield factory
+    factory.close()
+
+
+@pytest.fixture(scope="session")
+def ledger(databases):
+    """(url, engine) of one migrated database shared by the session, with demo staff.
+
+    Tests on it use fresh random player ids. A test that must see the whole database
+    clean (integrity, tampering) takes `fresh_ledger` instead.
+    """
+    url, engine = databases.create()
+    seed_staff(engine)
+    return url, engine
+
+
+@pytest.fixture
+def engine(ledger):
+    return ledger[1]
+
+
+@pytest.fixture
+def fresh_ledger(databases):
+    """A database of its own for this test, migrated and with demo staff."""
+    url, engine = databases.create()
+    seed_staff(engine)
+    return url, engine

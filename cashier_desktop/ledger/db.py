@@ -11,11 +11,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
-from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.errors import CashierError, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
 log = logging.getLogger(__name__)
 
 RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock
+# Private SQLSTATEs raised by the staff-control triggers (migration 0002).
+DOMAIN_SQLSTATES = {"CA001": NotAuthorized, "CA002": ShiftNotOpen}
 
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
@@ -69,6 +71,10 @@ def map_error(exc: BaseException) -> BaseException:
     """Translate a driver/SQLAlchemy error into a domain error (or return it unchanged)."""
     if isinstance(exc, (CashierError, LedgerUnavailable)):
         return exc
+    refusal = DOMAIN_SQLSTATES.get(sqlstate(exc) or "")
+    if refusal is not None:  # raised by a ledger trigger (0002) with a sentence as message
+        diag = getattr(getattr(exc, "orig", exc), "diag", None)
+        return refusal(getattr(diag, "message_primary", None) or "The ledger refused this posting.")
     if is_unavailable(exc):
         return LedgerUnavailable(str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else "")
     return exc

@@ -1,0 +1,171 @@
+"""Shifts in the ledger database: open, close with a counted drawer, sign off.
+
+A shift is one drawer on one terminal (at most one open per terminal, by a unique index).
+Its expected cash is computed from the ledger at close: opening float + the sum of the
+drawer side of every posting in the shift. Closing locks the shift row, and the 0002
+trigger makes every posting into a shift take a share lock on the same row, so no posting
+can slip into a shift after its expected figure was computed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import text
+from sqlalchemy import exc as saexc
+from sqlalchemy.engine import Connection, Engine
+
+from ..domain.errors import ShiftError, ShiftNotOpen
+from .db import map_error, sqlstate, warn_if_gui_thread
+
+_COLUMNS = """id, terminal_id, staff_id, currency, status, opened_at, opening_float, opening_count,
+    closed_at, closed_by, closing_count, counted, expected, variance, signed_off_by, signed_off_at,
+    signoff_note, needs_signoff"""
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftRecord:
+    id: int
+    terminal_id: str
+    staff_id: str
+    currency: str
+    status: str
+    opened_at: datetime
+    opening_float: Decimal
+    opening_count: dict | None
+    closed_at: datetime | None
+    closed_by: str | None
+    closing_count: dict | None
+    counted: Decimal | None
+    expected: Decimal | None
+    variance: Decimal | None
+    signed_off_by: str | None
+    signed_off_at: datetime | None
+    signoff_note: str | None
+    needs_signoff: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+def _record(row) -> ShiftRecord:
+    m = dict(row._mapping)
+    m["currency"] = m["currency"].strip()
+    return ShiftRecord(**m)
+
+
+def _mapped(exc: BaseException) -> BaseException:
+    mapped = map_error(exc)
+    return mapped
+
+
+def insert_shift(conn: Connection, *, terminal_id: str, staff_id: str, currency: str,
+                 opening_float: Decimal, opening_count: dict | None = None) -> int:
+    """Open a shift on `terminal_id`; ShiftError if the terminal already has one open."""
+    try:
+        with conn.begin_nested():
+            return conn.execute(text("""
+                INSERT INTO shifts (terminal_id, staff_id, currency, opening_float, opening_count)
+                VALUES (:t, :s, :c, :f, CAST(:oc AS jsonb)) RETURNING id"""),
+                {"t": terminal_id, "s": staff_id, "c": currency, "f": opening_float,
+                 "oc": json.dumps(opening_count) if opening_count is not None else None}).scalar_one()
+    except saexc.IntegrityError as exc:
+        if sqlstate(exc) == "23505":
+            raise ShiftError(f"Terminal {terminal_id} already has an open shift; close it first.") from None
+        raise
+
+
+def get_shift(conn: Connection, shift_id: int, *, for_update: bool = False) -> ShiftRecord | None:
+    row = conn.execute(text(f"SELECT {_COLUMNS} FROM shifts WHERE id = :id"
+                            + (" FOR UPDATE" if for_update else "")), {"id": shift_id}).first()
+    return _record(row) if row else None
+
+
+def open_shift_of(conn: Connection, terminal_id: str) -> ShiftRecord | None:
+    row = conn.execute(text(f"SELECT {_COLUMNS} FROM shifts WHERE terminal_id = :t AND status = 'open'"),
+                       {"t": terminal_id}).first()
+    return _record(row) if row else None
+
+
+def find_open_shift(engine: Engine, terminal_id: str) -> ShiftRecord | None:
+    """The open shift of a terminal, or None (a lookup for the counter)."""
+    warn_if_gui_thread("find_open_shift")
+    try:
+        with engine.connect() as conn:
+            return open_shift_of(conn, terminal_id)
+    except Exception as exc:  # noqa: BLE001
+        mapped = _mapped(exc)
+        raise mapped if mapped is not exc else exc
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerTotals:
+    """The drawer side of a shift's postings: cash in, cash out, and how many postings."""
+
+    cash_in: Decimal
+    cash_out: Decimal
+    postings: int
+
+
+def drawer_totals(conn: Connection, shift_id: int) -> DrawerTotals:
+    row = conn.execute(text("""
+        SELECT COALESCE(sum(drawer_delta) FILTER (WHERE drawer_delta > 0), 0),
+               COALESCE(-sum(drawer_delta) FILTER (WHERE drawer_delta < 0), 0),
+               count(*)
+        FROM ledger_transactions WHERE shift_id = :s"""), {"s": shift_id}).first()
+    return DrawerTotals(Decimal(row[0]), Decimal(row[1]), int(row[2]))
+
+
+def close_shift_row(conn: Connection, shift_id: int, *, closed_by: str, counted: Decimal,
+                    closing_count: dict | None, variance_threshold: Decimal) -> ShiftRecord:
+    """Close an open shift with its counted cash; expected and variance come from the ledger.
+
+    Must run inside a transaction on `conn`: the shift row stays locked until it commits.
+    """
+    shift = get_shift(conn, shift_id, for_update=True)
+    if shift is None:
+        raise ShiftNotOpen(f"There is no shift {shift_id}.")
+    if not shift.is_open:
+        raise ShiftError(f"Shift {shift_id} is already closed.")
+    totals = drawer_totals(conn, shift_id)
+    expected = shift.opening_float + totals.cash_in - totals.cash_out
+    variance = counted - expected
+    row = conn.execute(text(f"""
+        UPDATE shifts SET status = 'closed', closed_at = clock_timestamp(), closed_by = :by,
+            closing_count = CAST(:cc AS jsonb), counted = :counted, expected = :expected,
+            variance = :variance, needs_signoff = :needs
+        WHERE id = :id AND status = 'open' RETURNING {_COLUMNS}"""),
+        {"by": closed_by, "cc": json.dumps(closing_count) if closing_count is not None else None,
+         "counted": counted, "expected": expected, "variance": variance,
+         "needs": abs(variance) >= variance_threshold, "id": shift_id}).first()
+    return _record(row)
+
+
+def signoff_shift_row(conn: Connection, shift_id: int, *, by: str, note: str) -> ShiftRecord:
+    shift = get_shift(conn, shift_id, for_update=True)
+    if shift is None:
+        raise ShiftNotOpen(f"There is no shift {shift_id}.")
+    if shift.is_open:
+        raise ShiftError(f"Shift {shift_id} is still open; it is signed off after its count.")
+    if shift.status == "signed_off":
+        raise ShiftError(f"Shift {shift_id} was already signed off by {shift.signed_off_by}.")
+    row = conn.execute(text(f"""
+        UPDATE shifts SET status = 'signed_off', signed_off_by = :by, signed_off_at = clock_timestamp(),
+            signoff_note = :note WHERE id = :id RETURNING {_COLUMNS}"""),
+        {"by": by, "note": note, "id": shift_id}).first()
+    return _record(row)
+
+
+def list_shift_rows(conn: Connection, *, terminal_id: str | None = None, status: str | None = None,
+                    staff_id: str | None = None, limit: int = 100) -> list[ShiftRecord]:
+    rows = conn.execute(text(f"""
+        SELECT {_COLUMNS} FROM shifts
+        WHERE (CAST(:t AS text) IS NULL OR terminal_id = :t)
+          AND (CAST(:st AS text) IS NULL OR status = :st)
+          AND (CAST(:s AS text) IS NULL OR staff_id = :s)
+        ORDER BY id DESC LIMIT :n"""), {"t": terminal_id, "st": status, "s": staff_id, "n": limit}).fetchall()
+    return [_record(r) for r in rows]

@@ -1,0 +1,17 @@
+"""Open a shift for a test directly through the ledger code (posting via the counter needs one)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy.engine import Engine
+
+from cashier_desktop.ledger.shifts import insert_shift
+
+
+def open_test_shift(engine: Engine, terminal_id: str, staff_id: str = "C100", float_amount="0",
+                    currency: str = "INR") -> int:
+    """Open a shift on `terminal_id` for `staff_id` with an opening float; returns its id."""
+    with engine.begin() as conn:
+        return insert_shift(conn, terminal_id=terminal_id, staff_id=staff_id, currency=currency,
+                            opening_float=Decimal(str(float_amount)))

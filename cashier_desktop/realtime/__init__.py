@@ -1,0 +1,1 @@
+"""Live balances: the outbox relay (PostgreSQL → Pusher) and the terminal's balance feeds."""

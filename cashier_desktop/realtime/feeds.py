@@ -1,0 +1,56 @@
+"""Choosing the terminal's balance feed: Pusher when configured, else LISTEN/NOTIFY.
+
+The contract for the GUI (callbacks come from the feed's own worker thread, in order;
+wrap them in Qt signals, never touch a widget in them):
+
+    feed = open_feed(config, engine, on_balance, on_state, fetch=...)
+    feed.start(); feed.watch({"179", "101"}); ...; feed.stop()
+    feed.state            -> FeedState
+    feed.last_event_age() -> float | None (seconds)
+
+`on_balance(Balance)` is called only with something newer than what the feed reported
+before for that player (stale and duplicate events are dropped; a gap or a reconnect
+makes it fetch from the ledger). `on_state(FeedState)` on every change.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol
+
+from sqlalchemy.engine import Engine
+
+from ..domain.receipts import Balance
+from .feed_base import FeedState, OnState
+from .pg_feed import PgFeed
+from .publisher import PusherSettings
+from .pusher_feed import PusherFeed
+from .view import Fetch
+
+__all__ = ["Feed", "FeedState", "open_feed", "ledger_fetch"]
+
+
+class Feed(Protocol):
+    state: FeedState
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def watch(self, player_ids: set[str]) -> None: ...
+    def last_event_age(self) -> float | None: ...
+
+
+def ledger_fetch(engine: Engine) -> Fetch:
+    """The default refetch: the players' committed balances from the ledger."""
+    from ..ledger.queries import get_balances
+
+    return lambda ids: get_balances(engine, list(ids))
+
+
+def open_feed(config, engine: Engine, on_balance: Callable[[Balance], None],
+              on_state: OnState | None = None, *, fetch: Fetch | None = None) -> Feed:
+    """A feed (not started) over Pusher if `pusher.app_id`, `key` and `secret` are set,
+    else over PostgreSQL LISTEN/NOTIFY on `engine`'s database."""
+    fetch = fetch or ledger_fetch(engine)
+    settings = PusherSettings.from_config(config)
+    if settings is not None and settings.secret:
+        return PusherFeed(settings, fetch, on_balance, on_state)
+    return PgFeed(engine, fetch, on_balance, on_state)

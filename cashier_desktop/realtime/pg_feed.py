@@ -1,0 +1,97 @@
+"""The balance feed without Pusher: PostgreSQL LISTEN/NOTIFY (demo and single-site installs).
+
+The outbox trigger NOTIFYs `balance_events` with the player id after every balance change.
+A NOTIFY is only a wake-up: the feed then fetches those players from the ledger, so what
+it reports is always the committed state. Notifications that arrive together are
+coalesced into one fetch. After every (re)connect of the LISTEN connection the watched
+players are fetched again (notifications sent while disconnected are lost).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import psycopg
+from sqlalchemy.engine import Engine
+
+from .feed_base import Backoff, FeedCore, FeedState, OnState
+from .pgconn import Connector, connector
+from .view import Fetch
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "balance_events"
+
+
+class PgFeed(FeedCore):
+    """Balance feed over LISTEN/NOTIFY; same interface and guarantees as `PusherFeed`."""
+
+    source = "pg"
+
+    def __init__(self, connect: Connector | Engine, fetch: Fetch, on_balance,
+                 on_state: OnState | None = None, *, backoff: Backoff | None = None,
+                 down_after: float = 15.0, poll: float = 0.5) -> None:
+        super().__init__(fetch, on_balance, on_state, down_after=down_after)
+        if isinstance(connect, Engine):
+            connect = connector(connect, application_name="cashier-desktop feed", autocommit=True)
+        self._connect = connect
+        self.backoff = backoff or Backoff()
+        self.poll = poll
+        self._pending: set[str] = set()
+        self._pending_lock = threading.Lock()
+        self._conn: psycopg.Connection | None = None
+        self._thread = threading.Thread(target=self._listen, name="pg-feed", daemon=True)
+
+    def _open(self) -> None:
+        self._thread.start()
+
+    def _close(self) -> None:
+        self._thread.join(timeout=self.poll * 4 + 5)
+
+    def _listen(self) -> None:
+        lost_at = time.monotonic()
+        ever = False
+        while not self._stopping.is_set():
+            up = False
+            try:
+                with self._connect() as conn:
+                    self._conn = conn
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    ever = up = True
+                    self._connected()
+                    connected_at = time.monotonic()
+                    while not self._stopping.is_set():
+                        for n in conn.notifies(timeout=self.poll):
+                            self._notified(n.payload)
+                            if self._stopping.is_set():
+                                break
+                        if time.monotonic() - connected_at > 5:
+                            self.backoff.reset()
+            except psycopg.Error as exc:
+                if self._stopping.is_set():
+                    break
+                if up:
+                    lost_at = time.monotonic()
+                down = time.monotonic() - lost_at >= self.down_after
+                self._set_state(FeedState.DOWN if down else
+                                FeedState.RECONNECTING if ever else FeedState.CONNECTING)
+                delay = self.backoff.delay()
+                log.info("pg feed: %s; reconnecting in %.1fs", str(exc).splitlines()[0] if str(exc) else exc, delay)
+                self._stopping.wait(delay)
+            finally:
+                self._conn = None
+
+    def _notified(self, player_id: str) -> None:
+        self._last_event = time.monotonic()
+        with self._pending_lock:
+            first = not self._pending
+            self._pending.add(player_id)
+        if first:
+            self._queue.put((self._do_fetch_notified, None))
+
+    def _do_fetch_notified(self, _arg: object) -> None:
+        with self._pending_lock:
+            ids, self._pending = self._pending, set()
+        self.view.refetch(ids)

@@ -1,0 +1,125 @@
+"""What a terminal knows of each player's balance, kept in version order.
+
+Pure logic, no I/O: the feeds hand it events and a `fetch` callable. The rules
+(ARCHITECTURE.md, "Live balances"):
+
+- an event whose version is lower than or equal to the known one is a duplicate or
+  arrives late: ignored;
+- the next version (known + 1), or the first one heard for a player: accepted;
+- a jump of more than one means events were missed: the player is fetched from the
+  ledger (the fetched balance wins if it is newer), never trusted from the event alone;
+- after every (re)connect the watched players are fetched again (Pusher keeps no history).
+
+Not thread-safe by itself: each feed drives its view from one worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable, Iterable
+
+from ..domain.receipts import Balance
+
+log = logging.getLogger(__name__)
+
+Fetch = Callable[[list[str]], list[Balance]]
+OnBalance = Callable[[Balance], None]
+
+
+def balance_from_payload(payload: dict) -> Balance:
+    """A `Balance` from an event payload (portal keys plus running totals, migration 0003).
+
+    The payload carries no name (`name` is ""). A payload without totals (written before
+    0003) or otherwise malformed raises `ValueError`: the feed then fetches the player.
+    """
+    try:
+        return Balance(
+            player_id=str(payload["playerId"]), version=int(payload["version"]),
+            cash=Decimal(payload["cashBalance"]), credit=Decimal(payload["creditBalance"]),
+            credit_limit=Decimal(payload["creditLimit"]),
+            credit_approved=bool(payload["creditApproved"]),
+            total_deposits=Decimal(payload["totalDeposits"]),
+            total_withdrawals=Decimal(payload["totalWithdrawals"]))
+    except (KeyError, TypeError, ArithmeticError) as exc:
+        raise ValueError(f"not a balance event payload: {payload!r:.200}") from exc
+
+
+@dataclass
+class ViewStats:
+    accepted: int = 0
+    ignored: int = 0
+    gaps: int = 0
+    refetches: int = 0
+    fetch_failures: int = 0
+
+
+class BalanceView:
+    """Per-player known versions; calls `on_balance` only with something newer."""
+
+    def __init__(self, fetch: Fetch, on_balance: OnBalance) -> None:
+        self.fetch = fetch
+        self.on_balance = on_balance
+        self.known: dict[str, int] = {}
+        self.watched: set[str] = set()
+        self.stale: set[str] = set()  # a refetch failed: fetch again at the next chance
+        self.stats = ViewStats()
+
+    def _accept(self, balance: Balance) -> None:
+        self.known[balance.player_id] = balance.version
+        self.stats.accepted += 1
+        self.on_balance(balance)
+
+    def apply(self, balance: Balance) -> str:
+        """One event. Returns what happened: 'accepted', 'ignored' or 'refetched'."""
+        pid = balance.player_id
+        known = self.known.get(pid)
+        if known is not None and balance.version <= known:
+            self.stats.ignored += 1
+            return "ignored"
+        if known is None or balance.version == known + 1:
+            if pid in self.stale and self.refetch([pid]):
+                return self.apply(balance) if self.known.get(pid, -1) < balance.version else "refetched"
+            self._accept(balance)
+            return "accepted"
+        self.stats.gaps += 1
+        log.info("player %s: version %s after %s, events missed: refetching", pid, balance.version, known)
+        if not self.refetch([pid]):
+            # The ledger cannot be asked now: the event is a complete, newer snapshot, so show
+            # it, and fetch again at the next chance.
+            self._accept(balance)
+            self.stale.add(pid)
+        elif self.known.get(pid, -1) < balance.version:
+            self._accept(balance)  # cannot happen with a correct ledger; never go backwards
+        return "refetched"
+
+    def refetch(self, player_ids: Iterable[str]) -> bool:
+        """Fetch players from the ledger and accept whatever is newer. False if it failed."""
+        ids = sorted(set(player_ids))
+        if not ids:
+            return True
+        self.stats.refetches += 1
+        try:
+            balances = self.fetch(ids)
+        except Exception:  # noqa: BLE001 - any failure: keep what we have, retry later
+            self.stats.fetch_failures += 1
+            self.stale.update(ids)
+            log.warning("refetching %d players failed; will retry", len(ids), exc_info=True)
+            return False
+        self.stale.difference_update(ids)
+        for b in balances:
+            if b.version > self.known.get(b.player_id, -1):
+                self._accept(b)
+        return True
+
+    def watch(self, player_ids: Iterable[str]) -> set[str]:
+        """Set the players on screen; returns the newly added ones (to be fetched)."""
+        new = set(player_ids)
+        added = new - self.watched
+        self.watched = new
+        return added
+
+    def reconnected(self) -> bool:
+        """After a (re)connect: anything may have been missed, fetch the watched players."""
+        return self.refetch(self.watched | self.stale)

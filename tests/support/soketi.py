@@ -1,0 +1,132 @@
+"""A real soketi (Pusher-protocol server) for tests, on loopback only, stopped by pid.
+
+Every interface soketi can bind (HTTP/WebSocket, metrics, cluster discovery) is pinned
+to 127.0.0.1 on ports chosen free at start: by default it would listen everywhere and
+broadcast discovery packets on the network every 500 ms. `kill()` and `start()` again
+keep the same ports, so clients can reconnect to "the same server" in outage tests.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOKETI = ROOT / "node_modules" / ".bin" / "soketi"
+
+
+def free_tcp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Soketi:
+    """One soketi process. `app_id` is all digits (the `pusher` HTTP client wants that)."""
+
+    app_id: str = field(default_factory=lambda: str(100000 + uuid.uuid4().int % 800000))
+    key: str = field(default_factory=lambda: "key-" + uuid.uuid4().hex[:12])
+    secret: str = field(default_factory=lambda: "secret-" + uuid.uuid4().hex)
+    port: int = field(default_factory=free_tcp_port)
+    metrics_port: int = field(default_factory=free_tcp_port)
+    cluster_port: int = field(default_factory=free_udp_port)
+    proc: subprocess.Popen | None = None
+    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="soketi-", suffix=".log")[1]))
+
+    @property
+    def host(self) -> str:
+        return "127.0.0.1"
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({
+            "SOKETI_HOST": "127.0.0.1", "SOKETI_METRICS_HOST": "127.0.0.1",
+            "SOKETI_CLUSTER_HOST": "127.0.0.1", "SOKETI_CLUSTER_UNICAST_ADDRESSES": "127.0.0.1",
+            "SOKETI_CLUSTER_PORT": str(self.cluster_port),
+            "SOKETI_METRICS_SERVER_PORT": str(self.metrics_port),
+            "SOKETI_PORT": str(self.port),
+            "SOKETI_DEFAULT_APP_ID": self.app_id, "SOKETI_DEFAULT_APP_KEY": self.key,
+            "SOKETI_DEFAULT_APP_SECRET": self.secret,
+        })
+        return env
+
+    def pusher_env(self) -> dict[str, str]:
+        """The CASHIER_PUSHER_* variables pointing a terminal or relay at this server."""
+        return {"CASHIER_PUSHER_APP_ID": self.app_id, "CASHIER_PUSHER_KEY": self.key,
+                "CASHIER_PUSHER_SECRET": self.secret, "CASHIER_PUSHER_HOST": self.host,
+                "CASHIER_PUSHER_PORT": str(self.port), "CASHIER_PUSHER_TLS": "false"}
+
+    def config_values(self) -> dict:
+        return {"pusher.app_id": self.app_id, "pusher.key": self.key, "pusher.secret": self.secret,
+                "pusher.host": self.host, "pusher.port": self.port, "pusher.tls": False}
+
+    def ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/ready", timeout=1) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    def start(self, timeout: float = 20.0) -> "Soketi":
+        if not SOKETI.exists():
+            raise RuntimeError(f"{SOKETI} is missing: run `npm ci` (make test does)")
+        if self.ready():
+            raise RuntimeError(f"something already answers on port {self.port}")
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([str(SOKETI), "start"], env=self.env(), stdout=log,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     start_new_session=True, cwd=str(ROOT))
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"soketi exited with {self.proc.returncode}: {self.log_path.read_text()[-2000:]}")
+            if self.ready():
+                return self
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"soketi did not become ready in {timeout}s: {self.log_path.read_text()[-2000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL the whole process group (npm's wrapper and node), wait until it is gone."""
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=10)
+        self.proc = None
+        deadline = time.monotonic() + 10
+        while self.ready() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=5)
+            self.proc = None
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            self.kill()
+        self.proc = None
+
+    def restart(self) -> None:
+        self.kill()
+        self.start()

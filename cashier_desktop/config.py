@@ -92,8 +92,22 @@ KEYS: list[Key] = [
     Key("relay.metrics_port", "int", 0, "Prometheus metrics port (0 = off)"),
     Key("log.file", "path", None, "log file (rotated); default: stderr only"),
     Key("log.verbose", "bool", False, "debug logging"),
+    Key("log.level", "str", "warning", "least severe record on stderr: debug, info, warning or error"),
+    Key("log.max_mb", "int", 10, "rotate the log file at this many megabytes"),
+    Key("log.backups", "int", 5, "rotated log files kept"),
 ]
 KEY_BY_NAME = {k.name: k for k in KEYS}
+# Whole-number keys and their allowed range (inclusive; None = unbounded).
+INT_RANGES: dict[str, tuple[int, int | None]] = {
+    "ledger.pool_size": (1, 200), "policy.gaming_day_start_hour": (0, 23),
+    "policy.lockout_attempts": (1, 100), "policy.lockout_minutes": (0, None),
+    "pusher.port": (1, 65535), "relay.batch_size": (1, 100_000), "relay.retention_hours": (0, None),
+    "relay.metrics_port": (0, 65535), "log.max_mb": (1, 100_000), "log.backups": (0, 1000),
+}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "policy.aggregation": ("month", "gaming_day"),
+    "log.level": ("debug", "info", "warning", "error"),
+}
 # Short names the issues and scripts use.
 ENV_ALIASES = {"CASHIER_DATABASE_URL": "ledger.url", "CASHIER_JOURNAL": "terminal.journal"}
 
@@ -282,7 +296,52 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
         values["terminal.journal"] = Path(values["terminal.data_dir"]) / f"journal-{values['terminal.id']}.sqlite"
     if values["pusher.app_id"] and not str(values["pusher.app_id"]).isdigit():
         raise ConfigError(f"{sources['pusher.app_id']}: “pusher.app_id” must be all digits.")
+    _check_values(values, sources, str(cfg_path))
     return Config(values, cfg_path if cfg_path.exists() else None, sources)
+
+
+def _check_values(values: dict[str, Any], sources: dict[str, str], file: str) -> None:
+    """Ranges, choices, URLs and the values that are required together."""
+    def fail(name: str, what: str) -> ConfigError:
+        return ConfigError(f"{sources.get(name, 'configuration')}: “{name}” {what}")
+    for name, (low, high) in INT_RANGES.items():
+        v = values.get(name)
+        if v is not None and (v < low or (high is not None and v > high)):
+            raise fail(name, f"must be {low}–{high}, not {v}." if high is not None
+                       else f"must be {low} or more, not {v}.")
+    for name, allowed in CHOICES.items():
+        v = values.get(name)
+        if v is not None and v not in allowed:
+            raise fail(name, f"must be one of {', '.join(allowed)}, not {v!r}.")
+    url = values.get("ledger.url")
+    if url:
+        from urllib.parse import urlsplit
+        parts = urlsplit(url)
+        if parts.scheme not in ("postgresql", "postgres", "postgresql+psycopg"):
+            raise fail("ledger.url", f"must be a postgresql:// URL, not {parts.scheme or url!r}.")
+        if parts.password and sources.get("ledger.url") == file:
+            raise fail("ledger.url", "contains a password; put it in the keyring or CASHIER_LEDGER_PASSWORD, "
+                       "never in the file.")
+    try:
+        from zoneinfo import ZoneInfo
+        ZoneInfo(values["policy.timezone"])
+    except (KeyError, ValueError, ImportError, OSError):
+        raise fail("policy.timezone", f"is not a known time zone: {values.get('policy.timezone')!r}.") from None
+    for d in values.get("currency.denominations") or []:
+        try:
+            ok = Decimal(d).is_finite() and Decimal(d) > 0
+        except InvalidOperation:
+            ok = False
+        if not ok:
+            raise fail("currency.denominations", f"must list positive amounts; {d!r} is not one.")
+    if values.get("pusher.app_id"):
+        if not values.get("pusher.key"):
+            raise fail("pusher.app_id", "is set, so “pusher.key” is required too.")
+        if not values.get("pusher.cluster") and not values.get("pusher.host"):
+            raise fail("pusher.app_id", "is set, so “pusher.cluster” (Pusher Channels) or “pusher.host” "
+                       "(a self-hosted server) is required too.")
+    elif values.get("pusher.key"):
+        raise fail("pusher.key", "is set but “pusher.app_id” is not; set both or neither.")
 
 
 def database_url(cfg: Config) -> str | None:

@@ -17,7 +17,7 @@ from typing import Callable
 from .. import __version__
 from ..domain.errors import CashierError, LedgerUnavailable
 
-COMMAND_MODULES = ["ledger_cmds", "realtime_cmds"]
+COMMAND_MODULES = ["ledger_cmds", "config_cmds", "selfcheck", "roles_cmds", "realtime_cmds"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_REFUSED, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
@@ -44,11 +44,30 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def load(args: argparse.Namespace):
-    """The configuration with the command-line overrides applied."""
+    """The configuration with the command-line overrides applied (read once per run)."""
+    cached = getattr(args, "_loaded_config", None)
+    if cached is not None:
+        return cached
     from ..config import load_config
-    return load_config(args.config, overrides={"ledger.url": args.database_url,
-                                               "terminal.id": args.terminal,
-                                               "terminal.journal": args.journal})
+    config = load_config(args.config, overrides={"ledger.url": args.database_url,
+                                                 "terminal.id": args.terminal,
+                                                 "terminal.journal": args.journal})
+    args._loaded_config = config
+    return config
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    """Logging from `log.*` and `--verbose` (cashier_desktop/logs.py). A configuration
+    that does not load still gets stderr logging; the command then reports the error."""
+    from ..domain.errors import ConfigError
+    from ..logs import setup_from_config, setup_logging
+    try:
+        setup_from_config(load(args), verbose=args.verbose)
+    except ConfigError:
+        setup_logging(verbose=args.verbose)
+    except OSError as exc:
+        setup_logging(verbose=args.verbose)
+        logging.getLogger(__name__).warning("cannot write the log file (%s); logging to stderr", exc)
 
 
 def open_from_args(args: argparse.Namespace, **kw):
@@ -63,8 +82,7 @@ def print_json(data) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _setup_logging(args)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", _run_gui)
     try:
         return int(func(args) or 0)

@@ -1,0 +1,207 @@
+"""Least-privilege PostgreSQL roles for terminals, the relay and staff administration.
+
+`create_roles` makes three NOLOGIN group roles and grants each exactly what its program
+does; `add_login` makes a LOGIN role (one per terminal PC, one per relay host) inside a
+group, so every row the database attributes (`audit_log.db_user`,
+`balance_events.changed_by`) names the machine that wrote it.
+
+- `<prefix>_terminal`: reads what the counter shows; INSERTs ledger rows, audit rows,
+  credit requests, shifts and MTL entries; UPDATEs only the columns a posting, a shift
+  close, a credit decision or a PIN lockout changes; EXECUTEs the schema's functions.
+  Postings are a conditional UPDATE of `players`, so a terminal must be able to UPDATE the
+  balance columns: see the README's threat model for what that allows and how it is caught.
+- `<prefix>_relay`: SELECT/UPDATE(published_at)/DELETE on the outbox, SELECT on players.
+  It cannot post, read staff or touch the ledger.
+- `<prefix>_staff_admin`: a terminal that may also add staff and change their role, PIN,
+  limit and active flag (`staff add|disable|reset-pin`, for the supervisor's office).
+
+Run as the schema owner after every `db upgrade`: grants are set, not added, so a second
+run gives the same result, and tables a later migration adds get their grants then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+from ..domain.errors import InvalidInput
+
+BALANCE_COLUMNS = ("balance", "current_credit", "credit_limit", "credit_approved",
+                   "total_deposits", "total_withdrawals", "last_hash")
+
+
+@dataclass(frozen=True)
+class TableGrant:
+    """What one role may do to one table; `update` lists the only columns it may change."""
+
+    select: bool = True
+    insert: bool = False
+    delete: bool = False
+    update: tuple[str, ...] = ()
+
+
+TERMINAL: dict[str, TableGrant] = {
+    "players": TableGrant(update=BALANCE_COLUMNS),
+    "staff": TableGrant(update=("failed_attempts", "locked_until")),
+    "shifts": TableGrant(insert=True, update=(
+        "status", "closed_at", "closed_by", "closing_count", "counted", "expected", "variance",
+        "needs_signoff", "signed_off_by", "signed_off_at", "signoff_note")),
+    "ledger_transactions": TableGrant(insert=True),
+    "credit_requests": TableGrant(insert=True, update=(
+        "status", "decided_by", "decided_at", "approved_limit", "decision_reason", "posting_id")),
+    "audit_log": TableGrant(insert=True),
+    "mtl_entries": TableGrant(insert=True),
+    "balance_events": TableGrant(),
+    "alembic_version": TableGrant(),
+}
+RELAY: dict[str, TableGrant] = {
+    "balance_events": TableGrant(delete=True, update=("published_at",)),
+    "players": TableGrant(),
+}
+STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role has
+    "staff": TableGrant(insert=True, update=("name", "role", "active", "pin_hash", "approval_limit",
+                                             "failed_attempts", "locked_until")),
+}
+GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "staff_admin": STAFF_ADMIN}
+# Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
+NO_ACCESS: set[str] = set()
+_IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,47}$")
+# Trigger functions that write where the invoking role may not: they run as their owner.
+DEFINER_FUNCTIONS = ("players_outbox()",)
+
+
+def role_name(prefix: str, group: str) -> str:
+    if not _IDENT.match(prefix) or group not in GROUPS:
+        raise InvalidInput(f"“{prefix}” is not a usable role prefix (lower-case letters, digits, _).")
+    return f"{prefix}_{group}"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _tables(conn: Connection) -> set[str]:
+    return set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return set(conn.execute(text("""SELECT column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name = :t"""), {"t": table}).scalars())
+
+
+def _owned_sequences(conn: Connection, table: str) -> list[str]:
+    return list(conn.execute(text("""
+        SELECT s.relname FROM pg_class s
+        JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+        JOIN pg_class t ON t.oid = d.refobjid
+        WHERE s.relkind = 'S' AND t.relname = :t AND t.relnamespace = 'public'::regnamespace"""),
+        {"t": table}).scalars())
+
+
+def unclassified_tables(engine: Engine) -> list[str]:
+    """Tables of the schema that no group's grants mention: a migration added them and
+    this module was not told what each program may do with them."""
+    known = set().union(*GROUPS.values()) | NO_ACCESS
+    with engine.connect() as conn:
+        return sorted(_tables(conn) - known)
+
+
+def _ensure_role(conn: Connection, name: str) -> bool:
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+    if not exists:
+        conn.exec_driver_sql(f"CREATE ROLE {_q(name)} NOLOGIN")
+    return not exists
+
+
+def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], tables: set[str]) -> list[str]:
+    notes = []
+    for table, g in sorted(grants.items()):
+        if table not in tables:
+            continue
+        privs = [p for p, on in (("SELECT", g.select), ("INSERT", g.insert), ("DELETE", g.delete)) if on]
+        if privs:
+            conn.exec_driver_sql(f"GRANT {', '.join(privs)} ON TABLE {_q(table)} TO {_q(role)}")
+        if g.update:
+            present = _columns(conn, table)
+            cols = [c for c in g.update if c in present]
+            missing = sorted(set(g.update) - present)
+            if missing:
+                notes.append(f"note: {table} has no column(s) {', '.join(missing)}; not granted")
+            if cols:
+                conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(_q(c) for c in cols)}) "
+                                     f"ON TABLE {_q(table)} TO {_q(role)}")
+        if g.insert:
+            for seq in _owned_sequences(conn, table):
+                conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {_q(seq)} TO {_q(role)}")
+    return notes
+
+
+def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
+    """Create (or refresh) the group roles and their grants; returns report lines.
+
+    Must run as the owner of the schema with CREATEROLE (or as a superuser).
+    """
+    names = {g: role_name(prefix, g) for g in GROUPS}
+    report: list[str] = []
+    with engine.begin() as conn:
+        # Role creation races between two admins are settled by one lock.
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7217002)")
+        tables = _tables(conn)
+        database = conn.execute(text("SELECT current_database()")).scalar_one()
+        for group, role in names.items():
+            created = _ensure_role(conn, role)
+            # Set, not add: start from nothing on every table, sequence and function.
+            conn.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {_q(role)}")
+            conn.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {_q(role)}")
+            conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM {_q(role)}")
+            conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {_q(database)} TO {_q(role)}")
+            conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {_q(role)}")
+            report.append(f"{'created' if created else 'refreshed'} role {role}")
+        conn.exec_driver_sql(f"GRANT {_q(names['terminal'])} TO {_q(names['staff_admin'])}")
+        for group, role in names.items():
+            report += _grant_tables(conn, role, GROUPS[group], tables)
+        conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {_q(names['terminal'])}")
+        # Nobody but the owner creates objects in the schema (the PostgreSQL 15 default).
+        conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+        # The outbox trigger inserts into balance_events, which terminals may not write:
+        # it runs as its owner, and the row names the connected login (session_user).
+        for fn in DEFINER_FUNCTIONS:
+            if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
+                conn.exec_driver_sql(f"ALTER FUNCTION {fn} SECURITY DEFINER SET search_path = public, pg_temp")
+        if "balance_events" in tables and "changed_by" in _columns(conn, "balance_events"):
+            conn.exec_driver_sql("ALTER TABLE balance_events ALTER COLUMN changed_by SET DEFAULT session_user")
+        unknown = sorted(tables - set().union(*GROUPS.values()) - NO_ACCESS)
+        for t in unknown:
+            report.append(f"warning: table {t} is in no role's grants (cashier_desktop/ledger/roles.py); "
+                          "no role but the owner can use it")
+        if "audit_log" in tables:
+            conn.execute(text("""INSERT INTO audit_log (action, detail)
+                VALUES ('db.create_roles', jsonb_build_object('roles', CAST(:r AS text)))"""),
+                {"r": ", ".join(names.values())})
+    return report
+
+
+def add_login(engine: Engine, name: str, group: str, password: str, *, prefix: str = "cashier") -> None:
+    """Create (or update) LOGIN role `name` as a member of the group role.
+
+    The password is hashed (SCRAM-SHA-256) here, so it never reaches the server's log.
+    """
+    if not _IDENT.match(name):
+        raise InvalidInput(f"“{name}” is not a usable login name (lower-case letters, digits, _).")
+    group_role = role_name(prefix, group)
+    with engine.begin() as conn:
+        if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": group_role}).first():
+            raise InvalidInput(f"There is no role {group_role}; run `cashier-desktop db create-roles` first.")
+        raw = conn.connection.driver_connection
+        verifier = raw.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
+        literal = "'" + verifier.replace("'", "''") + "'"
+        exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first()
+        verb = "ALTER" if exists else "CREATE"
+        conn.exec_driver_sql(f"{verb} ROLE {_q(name)} LOGIN PASSWORD {literal}")
+        conn.exec_driver_sql(f"GRANT {_q(group_role)} TO {_q(name)}")
+        for other in GROUPS:
+            if other != group:
+                conn.exec_driver_sql(f"REVOKE {_q(role_name(prefix, other))} FROM {_q(name)}")

@@ -1,80 +1,121 @@
-"""Minimal demo window: the demo players' balances, refreshed off the GUI thread.
+"""The GUI's entry point: wire services, feed and windows together once, then run Qt.
 
-Stands in until the full cage GUI lands; it already follows the threading rule: the
-ledger is read in a worker and the table is filled from a signal on the GUI thread.
+`run(args)` is what `cashier-desktop` / `cashier-desktop gui` call. `Terminal` is the same
+wiring without the event loop, for tests and the screenshot script.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-from ..domain.formatting import format_money
-from ..domain.money import Money
+from .context import AppContext
+from .feed_bridge import FeedBridge, connect_status
+from .login import LoginWindow
+from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
-class _Bridge(QObject):
-    loaded = Signal(object)
+def apply_style(app: QApplication) -> None:
+    """The high-contrast stylesheet and the icon, from resources/ (missing ones are logged)."""
+    from .. import resources
+    try:
+        app.setStyleSheet(resources.read_text("style.qss"))
+    except FileNotFoundError as exc:
+        log.warning("%s", exc)
+    try:
+        app.setWindowIcon(QIcon(str(resources.resource_path("icons", "cashier-desktop.svg"))))
+    except FileNotFoundError:
+        pass
 
 
-class BalancesWindow(QMainWindow):
-    def __init__(self, load_balances, currency) -> None:
+class _LinkBridge(QObject):
+    """The journal link's listener (any thread) → the status model (GUI thread)."""
+
+    changed = Signal(bool, int, str)
+
+    def __init__(self, link: Any, status: Any) -> None:
         super().__init__()
-        self.setWindowTitle("cashier-desktop — demo balances")
-        self._load, self._currency = load_balances, currency
-        self._pool = ThreadPoolExecutor(max_workers=1)
-        self._bridge = _Bridge()
-        self._bridge.loaded.connect(self._on_loaded)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Player", "Name", "Cash", "Credit", "Total"])
-        self.status = QLabel("Loading…")
-        box = QVBoxLayout()
-        box.addWidget(self.table)
-        box.addWidget(self.status)
-        w = QWidget()
-        w.setLayout(box)
-        self.setCentralWidget(w)
-        self.timer = QTimer(self, interval=1000, timeout=self.refresh)
-        self.timer.start()
-        self.refresh()
+        self.changed.connect(lambda online, pending, reason: (status.set_online(online, reason),
+                                                               status.set_pending(pending)))
+        self._remove = link.add_listener(
+            lambda st: self.changed.emit(st.online, st.pending, st.reason))
+        st = link.status()
+        status.set_online(st.online, st.reason)
+        status.set_pending(st.pending)
 
-    def refresh(self) -> None:
-        fut = self._pool.submit(self._load)
-        fut.add_done_callback(lambda f: self._bridge.loaded.emit(f))
+    def close(self) -> None:
+        self._remove()
 
-    def _on_loaded(self, fut) -> None:
-        try:
-            rows = fut.result()
-        except Exception as exc:  # noqa: BLE001
-            self.status.setText(f"Ledger unavailable: {exc}")
-            return
-        self.table.setRowCount(len(rows))
-        for i, b in enumerate(rows):
-            for j, v in enumerate([b.player_id, b.name, b.cash, b.credit, b.total]):
-                text = v if isinstance(v, str) else format_money(Money(v, self._currency.code), self._currency)
-                self.table.setItem(i, j, QTableWidgetItem(text))
-        self.status.setText(f"{len(rows)} players — live")
 
-    def closeEvent(self, event) -> None:  # noqa: N802
-        self.timer.stop()
-        self._pool.shutdown(wait=True)
-        super().closeEvent(event)
+def open_feed_bridge(services: Any) -> FeedBridge:
+    """The live feed for this terminal (Pusher if configured, else LISTEN/NOTIFY)."""
+    from ..realtime.feeds import open_feed
+    return FeedBridge(lambda on_balance, on_state: open_feed(services.config, services.engine,
+                                                             on_balance, on_state))
+
+
+class Terminal:
+    """One terminal's GUI: the login window, and a main window per logged-in session."""
+
+    def __init__(self, services: Any, *, feed: FeedBridge | None = None, start_feed: bool = True) -> None:
+        self.ctx = AppContext(services, feed=feed)
+        self.link_bridge = None
+        link = services.extras.get("link")
+        if link is not None:
+            self.link_bridge = _LinkBridge(link, self.ctx.status)
+        if feed is not None:
+            connect_status(feed, self.ctx.status)
+            if start_feed:
+                feed.start()
+        self.login = LoginWindow(self.ctx)
+        self.login.logged_in.connect(self.on_logged_in)
+        self.windows: list[MainWindow] = []
+
+    def on_logged_in(self, session: Any) -> MainWindow:
+        window = MainWindow(self.ctx, session)
+        window.logged_out.connect(lambda: self.on_logged_out(window))
+        self.windows.append(window)
+        window.show()
+        self.login.hide()
+        return window
+
+    def on_logged_out(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+        self.login.reset()
+        self.login.show()
+
+    def close(self) -> None:
+        """Close every window and stop background work (postings in flight finish first)."""
+        for w in list(self.windows):
+            w.close()
+        self.login.close()
+        if self.link_bridge is not None:
+            self.link_bridge.close()
+        self.ctx.shutdown()
 
 
 def run(args) -> int:
     from ..cli import load
-    from ..ledger.queries import search_players
     from ..terminal.services import open_services
 
-    services = open_services(load(args))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    win = BalancesWindow(lambda: search_players(services.engine, "1", limit=200), services.currency)
-    win.resize(720, 480)
-    win.show()
+    app.setApplicationName("cashier-desktop")
+    apply_style(app)
+    services = open_services(load(args))
+    terminal = None
     try:
+        terminal = Terminal(services, feed=open_feed_bridge(services))
+        terminal.login.show()
         return app.exec()
     finally:
+        if terminal is not None:
+            terminal.close()
         services.close()

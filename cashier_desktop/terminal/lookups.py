@@ -1,0 +1,43 @@
+"""Reads the counter screens need: player search, balances, recent postings, integrity.
+
+Thin and Qt-free so the GUI (through ui/ops.py) never reaches the ledger package itself.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from ..domain.receipts import Balance, Receipt
+from ..ledger import integrity, queries
+from .services import Services
+
+
+def search_players(services: Services, query: str, limit: int = 20) -> list[Balance]:
+    """Players whose id, card number or name starts with `query`."""
+    return queries.search_players(services.engine, query, limit=limit)
+
+
+def player_balance(services: Services, player_id: str) -> Balance:
+    """One player's balances; PlayerNotFound if there is none."""
+    return queries.get_balance(services.engine, player_id)
+
+
+def player_balances(services: Services, player_ids: list[str]) -> list[Balance]:
+    return queries.get_balances(services.engine, list(player_ids))
+
+
+def recent_postings(services: Services, player_id: str, limit: int = 20) -> list[Receipt]:
+    return queries.recent_postings(services.engine, player_id, limit=limit)
+
+
+def shift_postings(services: Services, shift_id: int) -> list[Receipt]:
+    return queries.postings_of_shift(services.engine, shift_id)
+
+
+def posting(services: Services, posting_id: UUID | str) -> Receipt | None:
+    return queries.get_posting(services.engine, posting_id)
+
+
+def integrity_findings(services: Services) -> list[str]:
+    """Every discrepancy as a sentence; an empty list means the ledger is clean."""
+    return [f.sentence() for f in integrity.run_integrity(services.engine)]

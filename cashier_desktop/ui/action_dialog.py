@@ -1,0 +1,251 @@
+"""The posting dialog: amount → (confirm) → (second PIN) → (player's ID) → post.
+
+Enter moves forward and finally posts; Esc cancels. A refusal from the terminal is shown
+inline, in the domain's words, and the dialog stays open with the amount kept. The
+posting id is chosen once when the dialog opens, so pressing Enter twice, or again after
+a lost connection, can never post twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ..domain.commands import PostingCommand, new_id
+from ..domain.errors import ApprovalRequired, CashierError, IdentificationRequired, LedgerUnavailable
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from ..domain.policy import Policy, requirements
+from ..domain.receipts import Balance
+from . import messages
+from .amount_edit import AmountField
+from .display import money_text
+from .ops import Op, sentence_for
+
+def policy_of_config(config: Any) -> Policy:
+    return Policy.from_values(config.values)
+
+
+ID_TYPES = ["Passport", "Aadhaar", "PAN card", "Driving licence", "Voter ID", "Other"]
+
+
+class PostingDialog(QDialog):
+    """One posting of `kind` for `player` by the logged-in `staff`.
+
+    Guarantees: at most one posting per dialog (one id); `on_posted(receipt)` is called once,
+    on the GUI thread, after the ledger (or the offline journal) accepted it.
+    """
+
+    def __init__(self, ctx: Any, staff: Any, kind: Kind, player: Balance,
+                 on_posted: Callable[[Any], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.staff, self.kind, self.player = ctx, staff, kind, player
+        self.on_posted = on_posted
+        self.posting_id = new_id()
+        self.confirmed = False
+        self.need_approver = False
+        self.need_id = False
+        self.needs: tuple[Money, Any] | None = None
+        self.warned = False
+        self.setObjectName("postingDialog")
+        self.setWindowTitle(f"{kind.label} — player {player.player_id}")
+        title = QLabel(f"<b>{kind.label}</b> for player <b>{player.player_id}</b> {player.name}")
+        title.setObjectName("dialogTitle")
+        self.amount = AmountField(ctx.profile, self)
+        self.amount.edit.setAccessibleName(f"{kind.label} amount")
+        self.amount.money_changed.connect(self._on_amount_changed)
+        self.context_line = QLabel(self._context_text())
+        self.context_line.setObjectName("dialogContext")
+        self.confirm_box = QLabel(messages.CONFIRM_LARGE)
+        self.confirm_box.setObjectName("confirmLarge")
+        self.confirm_box.setWordWrap(True)
+        self.approver_box = QGroupBox("Second staff member")
+        self.approver_box.setAccessibleName("Approver")
+        self.approver_id = QLineEdit()
+        self.approver_id.setAccessibleName("Approver staff id")
+        self.approver_pin = QLineEdit()
+        self.approver_pin.setEchoMode(QLineEdit.Password)
+        self.approver_pin.setAccessibleName("Approver PIN")
+        form = QFormLayout(self.approver_box)
+        form.addRow(QLabel(messages.APPROVER_NEEDED, wordWrap=True))
+        form.addRow("Staff &id", self.approver_id)
+        form.addRow("&PIN", self.approver_pin)
+        self.id_box = QGroupBox("Player identification")
+        self.id_box.setAccessibleName("Player identification")
+        self.id_type = QComboBox()
+        self.id_type.addItems(ID_TYPES)
+        self.id_type.setAccessibleName("Identification type")
+        self.id_number = QLineEdit()
+        self.id_number.setAccessibleName("Identification number")
+        idf = QFormLayout(self.id_box)
+        idf.addRow(QLabel(messages.ID_NEEDED, wordWrap=True))
+        idf.addRow("&Type", self.id_type)
+        idf.addRow("&Number", self.id_number)
+        self.problem = QLabel("")
+        self.problem.setObjectName("inlineError")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Refusal")
+        buttons = QDialogButtonBox(self)
+        self.ok_button = QPushButton(f"{kind.label} (Enter)")
+        self.ok_button.setObjectName("confirmButton")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel (Esc)")
+        buttons.addButton(self.ok_button, QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.RejectRole)
+        self.ok_button.clicked.connect(self.advance)
+        self.cancel_button.clicked.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(title)
+        box.addWidget(self.context_line)
+        box.addWidget(self.amount)
+        box.addWidget(self.confirm_box)
+        box.addWidget(self.approver_box)
+        box.addWidget(self.id_box)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+        self.setTabOrder(self.amount.edit, self.approver_id)
+        self.setTabOrder(self.approver_id, self.approver_pin)
+        self.setTabOrder(self.approver_pin, self.id_type)
+        self.setTabOrder(self.id_type, self.id_number)
+        self.setTabOrder(self.id_number, self.ok_button)
+        self._sync_sections()
+        self.amount.setFocus(Qt.OtherFocusReason)
+
+    def _context_text(self) -> str:
+        p, prof = self.player, self.ctx.profile
+        if self.kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM):
+            return (f"Credit drawn {money_text(p.credit, prof)} of {money_text(p.credit_limit, prof)}"
+                    f" ({'approved' if p.credit_approved else 'no approved line'})")
+        return f"Cash balance {money_text(p.cash, prof)}"
+
+    def _sync_sections(self) -> None:
+        self.confirm_box.setVisible(self.confirmed or self.warned)
+        self.approver_box.setVisible(self.need_approver)
+        self.id_box.setVisible(self.need_id)
+
+    def _on_amount_changed(self, _money: Money | None) -> None:
+        # A changed amount must be confirmed again, and policy may now ask for less or more.
+        self.confirmed = self.warned = False
+        self.need_approver = self.need_id = False
+        self.needs = None
+        self.problem.setText("")
+        self._sync_sections()
+
+    def command(self, money: Money) -> PostingCommand:
+        approver = self.approver_id.text().strip() if self.need_approver else None
+        return PostingCommand(
+            id=self.posting_id, kind=self.kind, player_id=self.player.player_id, amount=money,
+            staff_id=self.staff.id, terminal_id=self.ctx.terminal_id,
+            shift_id=self.ctx.shift_id, approver_id=approver or None,
+            id_type=self.id_type.currentText() if self.need_id else None,
+            id_number=self.id_number.text().strip() if self.need_id else None)
+
+    def advance(self) -> None:
+        """Enter: the next step this posting needs, or the posting itself."""
+        money = self.amount.money()
+        if money is None:
+            self.amount.show_refusal(self.amount.error() or "Enter an amount.")
+            self.amount.setFocus()
+            return
+        if self.needs is None or self.needs[0] != money:
+            self._check_requirements(money)
+            return
+        needs = self.needs[1]
+        lines = list(needs.warnings)
+        if needs.needs_confirmation:
+            lines.insert(0, f"{messages.CONFIRM_LARGE}\n{self.kind.label} of "
+                            f"{money_text(money.amount, self.ctx.profile)}.")
+        if lines and not self.warned:
+            self.warned = True
+            self.confirm_box.setText("\n".join(lines))
+        if needs.needs_confirmation and not self.confirmed:
+            self.confirmed = True
+            self._sync_sections()
+            self.ok_button.setFocus()
+            return
+        if needs.needs_approver and not self.need_approver:
+            self.need_approver = True
+        if needs.needs_identification and not self.need_id:
+            self.need_id = True
+        self._sync_sections()
+        if self.need_approver and not (self.approver_id.text().strip() and self.approver_pin.text()):
+            (self.approver_id if not self.approver_id.text().strip() else self.approver_pin).setFocus()
+            self.problem.setText("A second staff member must enter their id and PIN.")
+            return
+        if self.need_id and not self.id_number.text().strip():
+            self.id_number.setFocus()
+            self.problem.setText("Enter the number of the player's identification document.")
+            return
+        self._submit(money)
+
+    def _check_requirements(self, money: Money) -> None:
+        """Ask the terminal what this posting needs (approver, ID, confirmation), then go on."""
+        from ..terminal.authorize import posting_requirements
+        staff, kind, pid = self.staff, self.kind, self.player.player_id
+        self.problem.setText("Checking…")
+
+        def got(needs: Any) -> None:
+            self.problem.setText("")
+            self.needs = (money, needs)
+            self.advance()
+
+        def failed(exc: BaseException) -> None:
+            # Offline the ledger cannot say; the local policy still asks for what it can.
+            if isinstance(exc, LedgerUnavailable):
+                got(requirements(policy_of_config(self.ctx.config), kind, money))
+            else:
+                self._on_refused(exc)
+        Op(parent=self, work=lambda s: posting_requirements(s, staff, kind, pid, money)) \
+            .success(got).failure(failed).disabling(self.ok_button).run()
+
+    def _submit(self, money: Money) -> None:
+        try:
+            cmd = self.command(money)
+        except CashierError as exc:
+            self.problem.setText(str(exc))
+            return
+        staff = self.staff
+        approver = (self.approver_id.text().strip(), self.approver_pin.text()) if self.need_approver else None
+
+        def work(services):
+            from ..terminal.auth import authenticate, policy_of
+            from ..terminal.counter import submit
+            second = (authenticate(services.engine, *approver, policy=policy_of(services),
+                                   terminal_id=cmd.terminal_id, purpose="approval")
+                      if approver else None)
+            return submit(services, staff, cmd, approver=second)
+        self.problem.setText("Posting…")
+        Op(parent=self, work=work, lane="posting") \
+            .success(self._on_posted).failure(self._on_refused) \
+            .disabling(self.ok_button, self.cancel_button).run()
+
+    def _on_posted(self, receipt: Any) -> None:
+        self.problem.setText("")
+        self.accept()
+        self.on_posted(receipt)
+
+    def _on_refused(self, exc: BaseException) -> None:
+        if isinstance(exc, ApprovalRequired):
+            self.need_approver = True
+            self._sync_sections()
+            self.approver_id.setFocus()
+        elif isinstance(exc, IdentificationRequired):
+            self.need_id = True
+            self._sync_sections()
+            self.id_number.setFocus()
+        self.approver_pin.clear()
+        self.problem.setText(sentence_for(exc))
+        if isinstance(exc, LedgerUnavailable):
+            self.problem.setText(messages.LEDGER_UNAVAILABLE)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.ok_button.isEnabled():
+            if self.focusWidget() is self.cancel_button:
+                self.reject()
+            else:
+                self.advance()
+            return
+        super().keyPressEvent(event)

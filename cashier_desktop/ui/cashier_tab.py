@@ -1,0 +1,256 @@
+"""The cashier's screen: find a player, see the balances live, post, hand over the receipt.
+
+Keys: F2 find · F5 deposit · F6 withdrawal · F7 marker issue · F8 marker redemption ·
+F9 credit request · Ctrl+R reprint the selected receipt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..domain.kinds import Kind
+from ..domain.receipts import Balance, PendingReceipt, Receipt
+from . import messages
+from .action_dialog import PostingDialog
+from .display import kind_text, money_text, time_text
+from .ops import Op
+from .player_panel import PlayerPanel
+from .receipt import ReceiptDialog, ReceiptView
+from .search import PlayerSearch
+
+ACTIONS = [  # (kind, button text, shortcut)
+    (Kind.DEPOSIT, "&Deposit", "F5"),
+    (Kind.WITHDRAWAL, "&Withdrawal", "F6"),
+    (Kind.MARKER_ISSUE, "&Issue marker", "F7"),
+    (Kind.MARKER_REDEEM, "&Redeem marker", "F8"),
+]
+
+
+class RecentTable(QTableWidget):
+    """A player's latest postings, newest first."""
+
+    COLUMNS = ["Time", "Transaction", "Amount", "Cash after", "Credit after", "Staff", "Receipt no."]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(self.COLUMNS), parent)
+        self.setObjectName("recentPostings")
+        self.setAccessibleName("Recent transactions")
+        self.setHorizontalHeaderLabels(self.COLUMNS)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().setVisible(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        self.receipts: list[Any] = []
+
+    def fill(self, receipts: list[Any], profile) -> None:
+        self.receipts = list(receipts)
+        self.setRowCount(len(receipts))
+        for i, r in enumerate(receipts):
+            pending = isinstance(r, PendingReceipt)
+            values = [time_text(getattr(r, "created_at", None) or getattr(r, "taken_at", None)),
+                      kind_text(r.kind) + (" (pending)" if pending else ""),
+                      money_text(r.amount, profile),
+                      "—" if pending else money_text(r.cash_after, profile),
+                      "—" if pending else money_text(r.credit_after, profile),
+                      r.staff_id, str(r.id)]
+            for j, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if j in (2, 3, 4):
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.setItem(i, j, item)
+
+    def selected(self) -> Any | None:
+        row = self.currentRow()
+        return self.receipts[row] if 0 <= row < len(self.receipts) else None
+
+
+class CashierTab(QWidget):
+    """Everything at the counter for the logged-in staff member."""
+
+    posted = Signal(object)  # a receipt, after the dialog closed (tests, status)
+    receipt_shown = Signal(object)  # the ReceiptDialog
+
+    def __init__(self, ctx: Any, staff: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.staff = ctx, staff
+        self.setObjectName("cashierTab")
+        self.search = PlayerSearch(ctx.profile, self)
+        self.panel = PlayerPanel(ctx.profile, self)
+        self.recent = RecentTable(self)
+        self.buttons: dict[Kind, QPushButton] = {}
+        actions = QHBoxLayout()
+        for kind, text, key in ACTIONS:
+            b = QPushButton(f"{text} ({key})")
+            b.setObjectName(f"action_{kind.value}")
+            b.setAccessibleName(kind.label)
+            b.clicked.connect(lambda _=False, k=kind: self.start(k))
+            QShortcut(QKeySequence(key), self, activated=lambda k=kind: self.start(k),
+                      context=Qt.WidgetWithChildrenShortcut)
+            actions.addWidget(b)
+            self.buttons[kind] = b
+        self.credit_button = QPushButton("Request &credit (F9)")
+        self.credit_button.setObjectName("action_credit_request")
+        self.credit_button.setAccessibleName("Request credit")
+        self.credit_button.clicked.connect(self.request_credit)
+        actions.addWidget(self.credit_button)
+        QShortcut(QKeySequence("F9"), self, activated=self.request_credit, context=Qt.WidgetWithChildrenShortcut)
+        self.reprint_button = QPushButton("Re&print (Ctrl+R)")
+        self.reprint_button.setAccessibleName("Reprint selected receipt")
+        self.reprint_button.clicked.connect(self.reprint)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("F2"), self, activated=self.focus_search, context=Qt.WidgetWithChildrenShortcut)
+        self.message = QLabel("")
+        self.message.setObjectName("counterMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        right = QWidget(self)
+        rbox = QVBoxLayout(right)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.addWidget(self.panel)
+        rbox.addLayout(actions)
+        rbox.addWidget(self.message)
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>Recent transactions</b>"))
+        head.addStretch(1)
+        head.addWidget(self.reprint_button)
+        rbox.addLayout(head)
+        rbox.addWidget(self.recent, 1)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(self.search)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.addWidget(split)
+        self.setTabOrder(self.search.line, self.search.results)
+        self.setTabOrder(self.search.results, self.buttons[Kind.DEPOSIT])
+        self.search.picked.connect(self.open_player)
+        ctx.status.changed.connect(self._on_status)
+        if ctx.feed is not None:
+            ctx.feed.balance.connect(self.on_balance)
+        self._on_status()
+        self._sync_buttons()
+
+    # -- player -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.line.setFocus()
+        self.search.line.selectAll()
+
+    def open_player(self, balance: Balance) -> None:
+        """Show a player picked from the search; refetch balances and recent postings."""
+        from ..terminal import lookups
+        self.panel.show_player(balance)
+        pid = balance.player_id
+        if self.ctx.feed is not None:
+            self.ctx.feed.watch_only(self, [pid])
+        Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid))) \
+            .success(self._on_player_loaded).run()
+        self._sync_buttons()
+        self.buttons[Kind.DEPOSIT].setFocus()
+
+    def _on_player_loaded(self, loaded: tuple[Balance, list[Receipt]]) -> None:
+        balance, recent = loaded
+        if balance.player_id != self.panel.player_id:
+            return
+        self.panel.apply_update(balance)
+        self.recent.fill(recent, self.ctx.profile)
+
+    def refresh_player(self) -> None:
+        if self.panel.balance is not None:
+            b = self.panel.balance
+            from ..terminal import lookups
+            pid = b.player_id
+            Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid))) \
+                .success(self._on_player_loaded).run()
+
+    def on_balance(self, balance: Balance) -> None:
+        """A balance from the live feed (GUI thread, by signal)."""
+        if self.panel.apply_update(balance):
+            self.refresh_recent()
+
+    def refresh_recent(self) -> None:
+        from ..terminal import lookups
+        if self.panel.player_id is None:
+            return
+        pid = self.panel.player_id
+        Op(parent=self, work=lambda s: lookups.recent_postings(s, pid)) \
+            .success(lambda rows: self.recent.fill(rows, self.ctx.profile)
+                     if pid == self.panel.player_id else None).run()
+
+    # -- postings ---------------------------------------------------------------------------
+    def start(self, kind: Kind) -> PostingDialog | None:
+        """Open the posting dialog for `kind` (F5–F8)."""
+        if self.panel.balance is None:
+            self.show_message(messages.PICK_PLAYER, error=True)
+            self.focus_search()
+            return None
+        if self.ctx.shift is None:
+            self.show_message(messages.NO_SHIFT, error=True)
+            return None
+        dialog = PostingDialog(self.ctx, self.staff, kind, self.panel.balance, self._on_posted, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def _on_posted(self, receipt: Any) -> None:
+        pending = isinstance(receipt, PendingReceipt)
+        self.show_message(f"{kind_text(receipt.kind)} of {money_text(receipt.amount, self.ctx.profile)}"
+                          f" {'taken offline — pending' if pending else 'posted'}; receipt {receipt.id}.")
+        self.refresh_player()
+        self.show_receipt(receipt)
+        self.posted.emit(receipt)
+
+    def show_receipt(self, receipt: Any, reprint: bool = False) -> ReceiptDialog:
+        view = ReceiptView.of(receipt, reprint=reprint, terminal_id=self.ctx.terminal_id)
+        name = self.panel.balance.name if self.panel.balance and self.panel.player_id == view.player_id else ""
+        dialog = ReceiptDialog(view, self.ctx.profile, self, player_name=name)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.open()
+        self.receipt_dialog = dialog
+        self.receipt_shown.emit(dialog)
+        return dialog
+
+    def reprint(self) -> None:
+        receipt = self.recent.selected()
+        if receipt is None:
+            self.show_message("Select a transaction in the list to reprint its receipt.", error=True)
+            return
+        self.show_receipt(receipt, reprint=True)
+
+    def request_credit(self) -> None:
+        from .credit_request import CreditRequestDialog
+        if self.panel.balance is None:
+            self.show_message(messages.PICK_PLAYER, error=True)
+            self.focus_search()
+            return
+        dialog = CreditRequestDialog(self.ctx, self.staff, self.panel.balance, self.show_message, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.open()
+        self.dialog = dialog
+
+    # -- state ------------------------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def _on_status(self) -> None:
+        self.panel.set_live(self.ctx.status.live)
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        online = self.ctx.status.online
+        has_player = self.panel.balance is not None
+        for kind, b in self.buttons.items():
+            credit = kind in (Kind.MARKER_ISSUE,)
+            b.setEnabled(has_player and (online or not credit))
+        self.credit_button.setEnabled(has_player and online)

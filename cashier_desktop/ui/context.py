@@ -1,0 +1,56 @@
+"""One terminal's shared GUI state: services, the op runner, status, feed and the open shift.
+
+Built once by ui/app.py (or a test) on the GUI thread. Every window of the terminal reads
+it; only the GUI thread changes it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from .ops import OpRunner, install
+from .status import TerminalStatus
+
+
+class AppContext(QObject):
+    """What all windows of one terminal share. Close it last, with `shutdown()`."""
+
+    shift_changed = Signal(object)  # the open shift record, or None
+    logged_out = Signal(object)  # the window whose staff logged out
+
+    def __init__(self, services: Any, *, feed: Any = None) -> None:
+        super().__init__()
+        self.services = services
+        self.config = services.config
+        self.profile = services.currency
+        self.terminal_id = services.config.terminal_id
+        self.status = TerminalStatus(self.terminal_id)
+        self.runner = OpRunner(services)
+        install(self.runner)
+        self.runner.ledger_unavailable.connect(lambda reason: self.status.set_online(False, reason))
+        self.runner.ledger_reached.connect(self._on_ledger_reached)
+        self.feed = feed
+        self.shift: Any = None
+
+    @property
+    def shift_id(self) -> int | None:
+        return getattr(self.shift, "id", None)
+
+    def set_shift(self, shift: Any) -> None:
+        self.shift = shift
+        self.shift_changed.emit(shift)
+
+    def _on_ledger_reached(self) -> None:
+        # With a journal link, it decides (its replay must finish first); without, any answer
+        # from the ledger means it is back.
+        if self.services.extras.get("link") is None:
+            self.status.set_online(True)
+
+    def shutdown(self) -> None:
+        """Stop the feed and let running work (postings above all) finish."""
+        if self.feed is not None:
+            self.feed.stop()
+        self.runner.shutdown(wait=True)
+        install(None)

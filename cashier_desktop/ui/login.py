@@ -1,0 +1,106 @@
+"""Login: staff id and PIN, the terminal's id on screen, a lockout explained in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ..domain.errors import AccountLocked
+from . import messages
+from .ops import Op, sentence_for
+from .status import OfflineBanner
+
+
+class LoginWindow(QWidget):
+    """Emits `logged_in(session)` once the ledger accepted the staff id and PIN."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("loginWindow")
+        self.setWindowTitle(f"{messages.APP_TITLE} — log in — terminal {ctx.terminal_id}")
+        heading = QLabel(messages.APP_TITLE)
+        heading.setObjectName("loginHeading")
+        self.terminal = QLabel(f"Terminal <b>{ctx.terminal_id}</b>"
+                               + (" (demo ledger)" if ctx.config.demo else ""))
+        self.terminal.setObjectName("loginTerminal")
+        self.terminal.setAccessibleName("Terminal id")
+        self.staff_id = QLineEdit()
+        self.staff_id.setObjectName("loginStaff")
+        self.staff_id.setAccessibleName("Staff id")
+        self.staff_id.setMaxLength(32)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("loginPin")
+        self.pin.setAccessibleName("PIN")
+        self.pin.setEchoMode(QLineEdit.Password)
+        self.pin.setMaxLength(12)
+        self.button = QPushButton("&Log in (Enter)")
+        self.button.setObjectName("loginButton")
+        self.button.setDefault(True)
+        self.hint = QLabel(messages.LOGIN_HINT)
+        self.problem = QLabel("")
+        self.problem.setObjectName("inlineError")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Login problem")
+        form = QFormLayout()
+        form.addRow("&Staff id", self.staff_id)
+        form.addRow("&PIN", self.pin)
+        box = QVBoxLayout(self)
+        box.addWidget(OfflineBanner(ctx.status, self))
+        box.addWidget(heading)
+        box.addWidget(self.terminal)
+        box.addWidget(self.hint)
+        box.addLayout(form)
+        box.addWidget(self.button)
+        box.addWidget(self.problem)
+        box.addStretch(1)
+        self.staff_id.returnPressed.connect(self._next)
+        self.pin.returnPressed.connect(self.submit)
+        self.button.clicked.connect(self.submit)
+        self.setTabOrder(self.staff_id, self.pin)
+        self.setTabOrder(self.pin, self.button)
+        self.resize(420, 320)
+        self.staff_id.setFocus(Qt.OtherFocusReason)
+
+    def _next(self) -> None:
+        self.pin.setFocus() if self.staff_id.text().strip() else None
+
+    def submit(self) -> None:
+        staff_id, pin = self.staff_id.text().strip(), self.pin.text()
+        if not staff_id:
+            self.problem.setText("Enter your staff id.")
+            self.staff_id.setFocus()
+            return
+        if not pin:
+            self.problem.setText("Enter your PIN.")
+            self.pin.setFocus()
+            return
+        from ..terminal import session
+        terminal = self.ctx.terminal_id
+        self.problem.setText("Checking…")
+        Op(parent=self, work=lambda s: session.login(s, staff_id, pin, terminal_id=terminal)) \
+            .success(self._on_success).failure(self._on_failure) \
+            .disabling(self.button, self.staff_id, self.pin).run()
+
+    def reset(self) -> None:
+        self.staff_id.clear()
+        self.pin.clear()
+        self.problem.setText("")
+        self.staff_id.setFocus()
+
+    def _on_success(self, session: Any) -> None:
+        self.pin.clear()
+        self.problem.setText("")
+        self.logged_in.emit(session)
+
+    def _on_failure(self, exc: BaseException) -> None:
+        self.pin.clear()
+        text = sentence_for(exc)
+        if isinstance(exc, AccountLocked):
+            text = f"{text}\n{messages.LOCKED_OUT}"
+        self.problem.setText(text)
+        self.pin.setFocus()

@@ -1,0 +1,146 @@
+"""The window a logged-in staff member works in: one tab per part of the job their role allows.
+
+Cashier tab for everyone (floor managers and supervisors hold every cashier right);
+Credit queue for floor managers and supervisors; Shifts & integrity for supervisors.
+The offline banner sits above the tabs; the status bar below. Closing waits for work in
+progress (a posting is never abandoned half-way by closing a window).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from ..domain.roles import Action, can
+from . import messages
+from .cashier_tab import CashierTab
+from .display import money_text, role_text
+from .status import OfflineBanner, StatusBar
+
+
+class MainWindow(QMainWindow):
+    """One staff member's session on this terminal. Emits `logged_out` when they leave."""
+
+    logged_out = Signal()
+
+    def __init__(self, ctx: Any, session: Any) -> None:
+        super().__init__()
+        self.ctx, self.session = ctx, session
+        self.staff = staff = session.staff
+        ctx.set_shift(session.shift)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{messages.APP_TITLE} — {staff.name} ({role_text(staff.role)}) — "
+                            f"terminal {ctx.terminal_id}")
+        self.banner = OfflineBanner(ctx.status, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.cashier = CashierTab(ctx, staff, self)
+        self.tabs.addTab(self.cashier, "&Counter")
+        self.credit_queue = None
+        self.supervisor = None
+        if can(staff.role, Action.APPROVE_CREDIT):
+            from .credit_queue import CreditQueueTab
+            self.credit_queue = CreditQueueTab(ctx, staff, self)
+            self.tabs.addTab(self.credit_queue, "Credit &queue")
+        if can(staff.role, Action.SIGN_OFF_SHIFT):
+            from .supervisor import SupervisorTab
+            self.supervisor = SupervisorTab(ctx, staff, self)
+            self.tabs.addTab(self.supervisor, "S&hifts && integrity")
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addWidget(self.banner)
+        box.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.status_bar = StatusBar(ctx.status, self)
+        self.setStatusBar(self.status_bar)
+        self.status_bar.set_staff(f"{staff.id} {staff.name} ({role_text(staff.role)})")
+        self._build_menu()
+        ctx.shift_changed.connect(self._on_shift)
+        self._on_shift(ctx.shift)
+        self._closing = False
+        self.resize(1100, 700)
+
+    def _build_menu(self) -> None:
+        shift_menu = self.menuBar().addMenu("&Shift")
+        self.open_shift_action = QAction("&Open shift…", self, shortcut=QKeySequence("Ctrl+O"),
+                                         triggered=self.open_shift)
+        self.close_shift_action = QAction("&Close shift (blind count)…", self,
+                                          shortcut=QKeySequence("Ctrl+L"), triggered=self.close_shift)
+        shift_menu.addAction(self.open_shift_action)
+        shift_menu.addAction(self.close_shift_action)
+        session = self.menuBar().addMenu("S&ession")
+        self.logout_action = QAction("&Log out", self, shortcut=QKeySequence("Ctrl+Shift+Q"),
+                                     triggered=self.logout)
+        session.addAction(self.logout_action)
+        find = QAction("&Find player", self, shortcut=QKeySequence("F2"), triggered=self._find)
+        self.addAction(find)
+
+    def _find(self) -> None:
+        self.tabs.setCurrentWidget(self.cashier)
+        self.cashier.focus_search()
+
+    # -- shift --------------------------------------------------------------------------
+    def open_shift(self) -> None:
+        from .shift_dialogs import OpenShiftDialog
+        dialog = OpenShiftDialog(self.ctx, self.staff, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.open()
+        self.dialog = dialog
+
+    def close_shift(self) -> None:
+        from .shift_dialogs import CloseShiftDialog
+        if self.ctx.shift is None:
+            self.show_message(messages.NO_SHIFT, error=True)
+            return
+        dialog = CloseShiftDialog(self.ctx, self.staff, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.open()
+        self.dialog = dialog
+
+    def _on_shift(self, shift: Any) -> None:
+        if shift is None:
+            self.status_bar.set_shift("none open")
+        else:
+            self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id}, float "
+                                      f"{money_text(shift.opening_float, self.ctx.profile)})")
+        self.open_shift_action.setEnabled(shift is None)
+        self.close_shift_action.setEnabled(shift is not None)
+
+    # -- messages, logout, close ------------------------------------------------------------
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.tabs.setCurrentWidget(self.cashier) if self.tabs.currentWidget() is None else None
+        self.cashier.show_message(text, error=error)
+        self.status_bar.showMessage(text, 8000)
+
+    def logout(self) -> None:
+        from ..terminal import session
+        from .ops import Op
+        current = self.session
+        Op(parent=self, work=lambda s: session.logout(s, current)) \
+            .success(lambda _r: self._leave()).failure(lambda _e: self._leave()).run()
+
+    def _leave(self) -> None:
+        self.logged_out.emit()
+        self.close()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt
+        runner = self.ctx.runner
+        if runner.in_flight:
+            # Wait for work in progress: a posting half-way must finish and be shown.
+            event.ignore()
+            self.status_bar.showMessage(messages.CLOSE_WAITING)
+            if not self._closing:
+                self._closing = True
+                runner.in_flight_changed.connect(self._close_when_idle)
+            return
+        if self.ctx.feed is not None:
+            self.ctx.feed.watch_only(self.cashier, [])
+        super().closeEvent(event)
+
+    def _close_when_idle(self, count: int) -> None:
+        if count == 0:
+            QTimer.singleShot(0, self.close)

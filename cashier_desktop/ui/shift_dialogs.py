@@ -1,0 +1,183 @@
+"""Shift open (count the float) and close (blind count), both on a denomination grid.
+
+The close is blind: the dialog never shows the expected drawer figure, before or after;
+the system computes expected and variance, and a supervisor sees them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractSpinBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from ..domain.counts import MAX_PIECES, DrawerCount
+from . import messages
+from .display import money_text
+from .ops import Op, sentence_for
+
+
+class CountGrid(QWidget):
+    """One row per denomination: quantity typed, subtotal and running total shown."""
+
+    total_changed = Signal(object)  # Decimal
+
+    def __init__(self, profile: Any, denominations: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.profile = profile
+        self.denominations = [Decimal(d) for d in denominations]
+        self.quantities: list[QSpinBox] = []
+        self.subtotals: list[QLabel] = []
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("<b>Denomination</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Pieces</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>Amount</b>"), 0, 2)
+        for i, d in enumerate(self.denominations, start=1):
+            label = QLabel(money_text(d, profile))
+            qty = QSpinBox(self)
+            qty.setRange(0, MAX_PIECES)
+            qty.setButtonSymbols(QAbstractSpinBox.NoButtons)
+            qty.setAlignment(Qt.AlignRight)
+            qty.setAccessibleName(f"Pieces of {money_text(d, profile)}")
+            qty.setObjectName(f"count_{d}")
+            label.setBuddy(qty)
+            sub = QLabel(money_text(Decimal(0), profile))
+            sub.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            qty.valueChanged.connect(self._recount)
+            grid.addWidget(label, i, 0)
+            grid.addWidget(qty, i, 1)
+            grid.addWidget(sub, i, 2)
+            self.quantities.append(qty)
+            self.subtotals.append(sub)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("countTotal")
+        self.total_label.setAccessibleName("Counted total")
+        grid.addWidget(QLabel("<b>Total</b>"), len(self.denominations) + 1, 0, 1, 2)
+        grid.addWidget(self.total_label, len(self.denominations) + 1, 2)
+        for a, b in zip(self.quantities, self.quantities[1:]):
+            QWidget.setTabOrder(a, b)
+        if self.quantities:
+            self.setFocusProxy(self.quantities[0])
+        self._recount()
+
+    def set_pieces(self, pieces: dict[str, int]) -> None:
+        for d, q in zip(self.denominations, self.quantities):
+            for key, n in pieces.items():
+                if Decimal(key) == d:
+                    q.setValue(n)
+
+    def count(self) -> DrawerCount:
+        mapping = {format(d.normalize(), "f"): q.value()
+                   for d, q in zip(self.denominations, self.quantities) if q.value()}
+        return DrawerCount.from_mapping(mapping, self.profile.code)
+
+    def total(self) -> Decimal:
+        return sum((d * q.value() for d, q in zip(self.denominations, self.quantities)), Decimal("0.00"))
+
+    def _recount(self) -> None:
+        for d, q, sub in zip(self.denominations, self.quantities, self.subtotals):
+            sub.setText(money_text(d * q.value(), self.profile))
+        total = self.total()
+        self.total_label.setText(money_text(total, self.profile))
+        self.total_changed.emit(total)
+
+
+class _CountDialog(QDialog):
+    """Shared shape: a hint, the grid, an inline problem line, OK (Enter) / Cancel (Esc).
+
+    Subclasses define `submit()`.
+    """
+
+    verb = ""
+
+    def __init__(self, ctx: Any, staff: Any, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.staff = ctx, staff
+        text = QLabel(hint)
+        text.setWordWrap(True)
+        self.grid = CountGrid(ctx.profile, list(ctx.config["currency.denominations"]), self)
+        self.problem = QLabel("")
+        self.problem.setObjectName("inlineError")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem")
+        buttons = QDialogButtonBox(self)
+        self.ok_button = QPushButton(f"{self.verb} (Enter)")
+        self.ok_button.setDefault(True)
+        self.ok_button.setObjectName("confirmButton")
+        self.cancel_button = QPushButton("Cancel (Esc)")
+        buttons.addButton(self.ok_button, QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.RejectRole)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(text)
+        box.addWidget(self.grid)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+        self.grid.setFocus(Qt.OtherFocusReason)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            if self.focusWidget() is self.cancel_button:
+                self.reject()
+            elif self.ok_button.isEnabled():
+                self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.problem.setText(sentence_for(exc))
+
+
+class OpenShiftDialog(_CountDialog):
+    verb = "Open shift"
+
+    def __init__(self, ctx: Any, staff: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, staff, messages.SHIFT_OPEN_COUNT, parent)
+        self.setObjectName("openShiftDialog")
+        self.setWindowTitle(f"Open shift — terminal {ctx.terminal_id}")
+
+    def submit(self) -> None:
+        from ..terminal import shifts
+        count = self.grid.count()
+        staff, terminal = self.staff, self.ctx.terminal_id
+        self.problem.setText("Opening…")
+        Op(parent=self, work=lambda s: shifts.open_shift(s, staff, count=count, terminal_id=terminal),
+           lane="posting").success(self._opened).failure(self._refused) \
+            .disabling(self.ok_button, self.cancel_button).run()
+
+    def _opened(self, shift: Any) -> None:
+        self.ctx.set_shift(shift)
+        self.accept()
+
+
+class CloseShiftDialog(_CountDialog):
+    verb = "Close shift"
+    closed = Signal(object)
+
+    def __init__(self, ctx: Any, staff: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, staff, messages.SHIFT_CLOSE_BLIND, parent)
+        self.setObjectName("closeShiftDialog")
+        self.setWindowTitle(f"Close shift #{ctx.shift_id} — blind count")
+
+    def submit(self) -> None:
+        from ..terminal import shifts
+        count = self.grid.count()
+        staff, terminal, shift_id = self.staff, self.ctx.terminal_id, self.ctx.shift_id
+        self.problem.setText("Closing…")
+        Op(parent=self, work=lambda s: shifts.close_shift(s, staff, count=count, terminal_id=terminal),
+           lane="posting").success(self._closed).failure(self._refused) \
+            .disabling(self.ok_button, self.cancel_button).run()
+
+    def _closed(self, shift: Any) -> None:
+        self.ctx.set_shift(None)
+        text = (f"Shift #{shift.id} closed; counted {money_text(shift.counted, self.ctx.profile)}."
+                + (" A supervisor must review and sign it off." if getattr(shift, "needs_signoff", False)
+                   else ""))
+        window = self.parent().window() if self.parent() else None
+        if window is not None and hasattr(window, "show_message"):
+            window.show_message(text)
+        self.closed.emit(shift)
+        self.accept()

@@ -1,0 +1,138 @@
+"""What the terminal is connected to, shown where nobody can miss it.
+
+`TerminalStatus` is the one GUI-thread model of ledger online/offline, feed state and the
+age of its last event, pending journal entries, and who is at the counter. The status bar
+and the offline banner only read it; windows of one terminal share one instance.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from . import messages
+
+
+class TerminalStatus(QObject):
+    """Observable terminal state; change it only on the GUI thread."""
+
+    changed = Signal()
+
+    def __init__(self, terminal_id: str) -> None:
+        super().__init__()
+        self.terminal_id = terminal_id
+        self.online = True
+        self.offline_reason = ""
+        self.feed_state = "off"  # connected | reconnecting | down | off
+        self.last_event_at: float | None = None
+        self.pending = 0
+
+    def set_online(self, online: bool, reason: str = "") -> None:
+        if online != self.online or reason != self.offline_reason:
+            self.online, self.offline_reason = online, reason
+            self.changed.emit()
+
+    def set_pending(self, count: int) -> None:
+        if count != self.pending:
+            self.pending = count
+            self.changed.emit()
+
+    def set_feed_state(self, state: str) -> None:
+        if state != self.feed_state:
+            self.feed_state = state
+            self.changed.emit()
+
+    def feed_event(self) -> None:
+        self.last_event_at = time.monotonic()
+        self.changed.emit()
+
+    @property
+    def live(self) -> bool:
+        return self.feed_state == "connected"
+
+    def feed_age_text(self) -> str:
+        if self.last_event_at is None:
+            return "no event yet"
+        age = time.monotonic() - self.last_event_at
+        if age < 60:
+            return f"last event {age:.0f} s ago"
+        if age < 3600:
+            return f"last event {age / 60:.0f} min ago"
+        return f"last event {age / 3600:.1f} h ago"
+
+
+class StatusBar(QStatusBar):
+    """Ledger · feed · pending · staff · shift · terminal, refreshed every second."""
+
+    def __init__(self, status: TerminalStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.setSizeGripEnabled(False)
+        self.ledger = self._label("ledgerState", "Ledger connection")
+        self.feed = self._label("feedState", "Live feed")
+        self.pending = self._label("pendingState", "Pending journal entries")
+        self.staff = self._label("staffState", "Staff at the counter")
+        self.shift = self._label("shiftState", "Shift")
+        self.terminal = self._label("terminalState", "Terminal")
+        self.staff_text = ""
+        self.shift_text = "no shift"
+        status.changed.connect(self.refresh)
+        self._tick = QTimer(self, interval=1000, timeout=self.refresh)
+        self._tick.start()
+        self.refresh()
+
+    def _label(self, name: str, accessible: str) -> QLabel:
+        lab = QLabel(self)
+        lab.setObjectName(name)
+        lab.setAccessibleName(accessible)
+        self.addPermanentWidget(lab)
+        return lab
+
+    def set_staff(self, text: str) -> None:
+        self.staff_text = text
+        self.refresh()
+
+    def set_shift(self, text: str) -> None:
+        self.shift_text = text
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.status
+        self.ledger.setText("Ledger: ONLINE" if s.online else "Ledger: OFFLINE")
+        self.ledger.setProperty("state", "ok" if s.online else "bad")
+        feed = {"connected": "Live", "reconnecting": "Reconnecting", "down": "NOT LIVE",
+                "off": "NOT LIVE"}.get(s.feed_state, s.feed_state)
+        self.feed.setText(f"Feed: {feed} ({s.feed_age_text()})")
+        self.feed.setProperty("state", "ok" if s.live else "bad")
+        self.pending.setText(f"Pending: {s.pending}")
+        self.pending.setProperty("state", "ok" if s.pending == 0 else "warn")
+        self.staff.setText(f"Staff: {self.staff_text}")
+        self.shift.setText(f"Shift: {self.shift_text}")
+        self.terminal.setText(f"Terminal: {s.terminal_id}")
+        for lab in (self.ledger, self.feed, self.pending):
+            lab.style().unpolish(lab)
+            lab.style().polish(lab)
+
+
+class OfflineBanner(QLabel):
+    """A full-width red band while the ledger is unreachable; hidden otherwise."""
+
+    def __init__(self, status: TerminalStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = status
+        self.setObjectName("offlineBanner")
+        self.setAccessibleName("Offline warning")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignCenter)
+        status.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        s = self.status
+        text = messages.OFFLINE_BANNER
+        if s.pending:
+            text += f"  {s.pending} waiting to be sent."
+        self.setText(text)
+        self.setVisible(not s.online)

@@ -1,0 +1,246 @@
+"""Integrity alerts: the table, the evidence each one carries, and their announcement.
+
+An alert is raised for a player whose cached columns disagree with the ledger. It freezes
+the evidence a supervisor needs to decide: the cached columns, what the ledger says,
+which checks fail, and the recent changes of the row from the outbox — who (database
+role, application, client address), when, old and new values, and which posting (if
+any) explains each one. At most one alert per player is open; further changes while it
+is open are added to its evidence. Only a supervisor closes it (`corrections.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable
+
+from sqlalchemy import text
+from sqlalchemy import exc as saexc
+from sqlalchemy.engine import Connection, Engine
+
+from ..domain.errors import CashierError
+from .checks import PlayerFinding
+
+log = logging.getLogger(__name__)
+
+ALERT_EVENT = "integrity.alert"
+RESOLVED_EVENT = "integrity.resolved"
+CAGE_CHANNEL = "private-cage"
+MAX_CHANGES = 50
+
+
+class AlertNotOpen(CashierError):
+    code = "alert_not_open"
+
+
+class AlertStillHolds(CashierError):
+    code = "alert_still_holds"
+
+
+class NothingToCorrect(CashierError):
+    code = "nothing_to_correct"
+
+
+class ChainBroken(CashierError):
+    code = "chain_broken"
+
+
+class RevertNotPossible(CashierError):
+    code = "revert_not_possible"
+
+
+@dataclass(frozen=True)
+class Alert:
+    id: int
+    player_id: str
+    status: str
+    source: str
+    checks: list[str]
+    evidence: dict
+    event_id: int | None
+    raised_at: datetime
+    updated_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+    resolution_reason: str | None
+    posting_id: Any
+    announced_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    def summary(self) -> str:
+        """One line for a banner: whose balance, what is wrong, who changed it."""
+        who = ""
+        unexplained = [c for c in self.evidence.get("changes", []) if not c.get("explained_by")]
+        if unexplained:
+            c = unexplained[0]
+            who = f"; changed by {c.get('changed_by')} via {c.get('application_name') or 'unknown app'}"
+            if c.get("client_addr"):
+                who += f" from {c['client_addr']}"
+            who += f" at {c.get('at', '')[:19]}"
+        checks = ", ".join(c.replace("_", " ") for c in self.checks[:3])
+        return f"Alert {self.id}: player {self.player_id} disagrees with the ledger ({checks}){who}."
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "playerId": self.player_id, "status": self.status, "source": self.source,
+                "checks": list(self.checks), "evidence": self.evidence, "eventId": self.event_id,
+                "raisedAt": self.raised_at.isoformat(), "updatedAt": self.updated_at.isoformat(),
+                "resolvedAt": self.resolved_at.isoformat() if self.resolved_at else None,
+                "resolvedBy": self.resolved_by, "resolutionReason": self.resolution_reason,
+                "postingId": str(self.posting_id) if self.posting_id else None,
+                "summary": self.summary()}
+
+    def announcement(self) -> dict:
+        """The small payload broadcast on `private-cage` (the evidence stays in the table)."""
+        return {"alertId": self.id, "playerId": self.player_id, "status": self.status,
+                "source": self.source, "checks": list(self.checks), "raisedAt": self.raised_at.isoformat(),
+                "summary": self.summary(),
+                "cached": self.evidence.get("cached", {}), "ledger": self.evidence.get("ledger", {})}
+
+
+_COLUMNS = """id, player_id, status, source, checks, evidence, event_id, raised_at, updated_at,
+    resolved_at, resolved_by, resolution_reason, posting_id, announced_at"""
+
+
+def _alert(row) -> Alert:
+    m = dict(row._mapping)
+    m["checks"] = list(m["checks"] or [])
+    return Alert(**m)
+
+
+def get_alert(conn: Connection, alert_id: int, *, for_update: bool = False) -> Alert | None:
+    row = conn.execute(text(f"SELECT {_COLUMNS} FROM integrity_alerts WHERE id = :id"
+                            + (" FOR UPDATE" if for_update else "")), {"id": alert_id}).first()
+    return _alert(row) if row else None
+
+
+def list_alerts(engine: Engine, *, status: str | None = "open", limit: int = 100,
+                since: datetime | None = None) -> list[Alert]:
+    """Alerts newest first; `status=None` for every status."""
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"""SELECT {_COLUMNS} FROM integrity_alerts
+            WHERE (CAST(:s AS text) IS NULL OR status = :s)
+              AND (CAST(:since AS timestamptz) IS NULL OR raised_at >= :since)
+            ORDER BY id DESC LIMIT :n"""), {"s": status, "n": limit, "since": since}).fetchall()
+    return [_alert(r) for r in rows]
+
+
+def open_alert_count(conn: Connection) -> int:
+    return conn.execute(text("SELECT count(*) FROM integrity_alerts WHERE status = 'open'")).scalar()
+
+
+def _s(v: Any) -> Any:
+    return None if v is None else str(v)
+
+
+def gather_evidence(conn: Connection, player_id: str, findings: list[PlayerFinding]) -> dict:
+    """Cached columns, ledger state, failing checks and the row's recent changes."""
+    p = conn.execute(text("""SELECT balance, current_credit, credit_limit, credit_approved,
+            total_deposits, total_withdrawals, version, last_hash, updated_at
+        FROM players WHERE id = :p"""), {"p": player_id}).first()
+    s = conn.execute(text("SELECT * FROM ledger_state(:p)"), {"p": player_id}).first()
+    changes = conn.execute(text("""
+        SELECT e.id, e.version, e.created_at, e.changed_by, e.application_name,
+               host(e.client_addr) AS client_addr, e.txid, e.old_values, e.payload,
+               (SELECT t.id FROM ledger_transactions t
+                 WHERE t.player_id = e.player_id
+                   AND t.cash_after = CAST(e.payload->>'cashBalance' AS numeric)
+                   AND t.credit_after = CAST(e.payload->>'creditBalance' AS numeric)
+                   AND t.limit_after = CAST(e.payload->>'creditLimit' AS numeric)
+                   AND t.approved_after = CAST(e.payload->>'creditApproved' AS boolean)
+                   AND t.cash_after - t.cash_delta = CAST(e.old_values->>'cashBalance' AS numeric)
+                   AND t.credit_after - t.credit_delta = CAST(e.old_values->>'creditBalance' AS numeric)
+                 ORDER BY t.seq DESC LIMIT 1) AS explained_by
+        FROM balance_events e WHERE e.player_id = :p ORDER BY e.id DESC LIMIT 10"""),
+        {"p": player_id}).fetchall()
+    cached = {} if p is None else {
+        "cash": _s(p.balance), "credit": _s(p.current_credit), "creditLimit": _s(p.credit_limit),
+        "creditApproved": p.credit_approved, "totalDeposits": _s(p.total_deposits),
+        "totalWithdrawals": _s(p.total_withdrawals), "version": p.version, "lastHash": p.last_hash,
+        "updatedAt": p.updated_at.isoformat()}
+    ledger = {} if s is None else {
+        "cash": _s(s.cash), "credit": _s(s.credit), "creditLimit": _s(s.limit_after),
+        "creditApproved": s.approved_after, "totalDeposits": _s(s.dep), "totalWithdrawals": _s(s.wd),
+        "lastHash": s.last_hash, "postings": s.rows, "chainIntact": s.chain_ok}
+    return {
+        "cached": cached, "ledger": ledger,
+        "findings": [f.to_json() for f in findings],
+        "changes": [{"event_id": c.id, "version": c.version, "at": c.created_at.isoformat(),
+                     "changed_by": c.changed_by, "application_name": c.application_name,
+                     "client_addr": c.client_addr, "txid": c.txid, "old": c.old_values, "new": c.payload,
+                     "explained_by": _s(c.explained_by)} for c in changes],
+    }
+
+
+def _merge_changes(old: list[dict], new: list[dict]) -> list[dict]:
+    by_id = {c["event_id"]: c for c in old}
+    for c in new:
+        by_id.setdefault(c["event_id"], c)
+    return sorted(by_id.values(), key=lambda c: c["event_id"], reverse=True)[:MAX_CHANGES]
+
+
+def raise_alert(engine: Engine, player_id: str, findings: list[PlayerFinding], *, source: str,
+                event_id: int | None = None) -> tuple[Alert, bool]:
+    """Open an alert for the player, or add to the open one. Returns (alert, newly_raised)."""
+    checks = sorted({f.check for f in findings})
+    for attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                evidence = gather_evidence(conn, player_id, findings)
+                row = conn.execute(text(f"""SELECT {_COLUMNS} FROM integrity_alerts
+                    WHERE player_id = :p AND status = 'open' FOR UPDATE"""), {"p": player_id}).first()
+                if row is None:
+                    new = conn.execute(text(f"""INSERT INTO integrity_alerts
+                            (player_id, source, checks, evidence, event_id)
+                        VALUES (:p, :src, :checks, CAST(:ev AS jsonb), :e) RETURNING {_COLUMNS}"""),
+                        {"p": player_id, "src": source, "checks": checks,
+                         "ev": json.dumps(evidence, default=str), "e": event_id}).first()
+                    return _alert(new), True
+                current = _alert(row)
+                merged = _merge_changes(current.evidence.get("changes", []), evidence["changes"])
+                if checks == sorted(current.checks) and len(merged) == len(current.evidence.get("changes", [])):
+                    return current, False
+                evidence["changes"] = merged
+                evidence["first_seen"] = {k: current.evidence.get(k) for k in ("cached", "ledger")} \
+                    if "first_seen" not in current.evidence else current.evidence["first_seen"]
+                upd = conn.execute(text(f"""UPDATE integrity_alerts SET checks = :checks,
+                        evidence = CAST(:ev AS jsonb), event_id = coalesce(:e, event_id),
+                        updated_at = clock_timestamp()
+                    WHERE id = :id RETURNING {_COLUMNS}"""),
+                    {"id": current.id, "checks": checks, "ev": json.dumps(evidence, default=str),
+                     "e": event_id}).first()
+                return _alert(upd), False
+        except saexc.IntegrityError:
+            if attempt == 2:
+                raise
+            # Another watch opened it at the same moment: add to theirs.
+    raise AssertionError("unreachable")
+
+
+Announcer = Callable[[str, str, dict], None]
+
+
+def announce_pending(engine: Engine, publish: Announcer | None) -> int:
+    """Broadcast every open alert not yet announced (a failed publish is retried later)."""
+    if publish is None:
+        return 0
+    done = 0
+    with engine.connect() as conn:
+        rows = conn.execute(text(f"""SELECT {_COLUMNS} FROM integrity_alerts
+            WHERE status = 'open' AND announced_at IS NULL ORDER BY id LIMIT 50""")).fetchall()
+    for row in rows:
+        alert = _alert(row)
+        try:
+            publish(CAGE_CHANNEL, ALERT_EVENT, alert.announcement())
+        except Exception as exc:  # noqa: BLE001 - the row stays unannounced and is retried
+            log.warning("could not announce alert %s: %s", alert.id, exc)
+            break
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE integrity_alerts SET announced_at = clock_timestamp() WHERE id = :id"),
+                         {"id": alert.id})
+        done += 1
+    return done

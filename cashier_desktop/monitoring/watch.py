@@ -1,0 +1,318 @@
+"""The integrity watch: every balance change checked against the ledger within seconds.
+
+`cashier-desktop watch` is its own process (not part of the relay): it follows the outbox
+by id with its own cursor (`monitor_cursors`, independent of the relay's `published_at`),
+wakes on `LISTEN balance_events` and polls as a backstop, checks each changed player
+(`checks.check_players`), raises alerts, and runs the full check on a schedule.
+
+Following an outbox by id has one trap: ids are taken from a sequence before commit, so a
+row with a lower id can become visible after a higher one. The watch remembers such gaps
+with the snapshot's `xmax` and looks for them again until every transaction that could
+still hold them has ended (snapshot `xmin` past that `xmax`): no committed change is
+skipped, and rolled-back ids are forgotten.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, time as dtime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import psycopg
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from .alerts import Announcer, announce_pending, raise_alert
+from .checks import IntegrityRun, check_players, run_full_check
+from .metrics import MonitorMetrics
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "balance_events"
+FULL_CHECK_LOCK = 7217005
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When the full check runs: daily at `at` (local to `tz`), or every `every`."""
+
+    at: dtime = dtime(4, 0)
+    tz: str = "Asia/Kolkata"
+    every: timedelta | None = None
+
+    @classmethod
+    def from_config(cls, config) -> "Schedule":
+        hh, _, mm = str(config.get("monitor.full_check_time", "04:00")).partition(":")
+        minutes = int(config.get("monitor.full_check_every_minutes", 0) or 0)
+        return cls(at=dtime(int(hh), int(mm or 0)), tz=config.get("policy.timezone", "Asia/Kolkata"),
+                   every=timedelta(minutes=minutes) if minutes > 0 else None)
+
+    def last_due(self, now: datetime) -> datetime:
+        """The newest scheduled instant at or before `now` (daily schedules)."""
+        local = now.astimezone(ZoneInfo(self.tz))
+        slot = local.replace(hour=self.at.hour, minute=self.at.minute, second=0, microsecond=0)
+        if slot > local:
+            slot -= timedelta(days=1)
+        return slot
+
+    def due(self, now: datetime, last_run: datetime | None) -> bool:
+        if last_run is None:
+            return True
+        if self.every is not None:
+            return now - last_run >= self.every
+        return last_run < self.last_due(now)
+
+    def next_due(self, now: datetime, last_run: datetime | None) -> datetime:
+        if self.due(now, last_run):
+            return now
+        if self.every is not None:
+            return last_run + self.every
+        return self.last_due(now) + timedelta(days=1)
+
+
+class Watch:
+    """One watch. `run(stop)` loops until `stop` is set; `step()` checks one batch.
+
+    Guarantees: every committed outbox row after the cursor is checked at least once; the
+    cursor is saved only after its rows were checked and their alerts written. It never
+    changes a balance. Not for use by two threads at once (the full check runs in its own
+    thread, started by `run`).
+    """
+
+    def __init__(self, engine: Engine, *, name: str = "watch", publish: Announcer | None = None,
+                 schedule: Schedule | None = Schedule(), metrics: MonitorMetrics | None = None,
+                 poll_seconds: float = 1.0, batch_size: int = 2000) -> None:
+        self.engine = engine
+        self.name = name
+        self.publish = publish
+        self.schedule = schedule
+        self.metrics = metrics
+        self.poll_seconds = poll_seconds
+        self.batch_size = batch_size
+        self.ready = threading.Event()
+        self.last_full_run: IntegrityRun | None = None
+        self._cursor: int | None = None
+        self._gaps: dict[int, int] = {}  # missing id -> snapshot xmax when first missed
+        self._pub_cursor: int | None = None
+        self._listener: psycopg.Connection | None = None
+
+    # --- cursor ---------------------------------------------------------------------
+    def _load_cursor(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text("""INSERT INTO monitor_cursors (name, last_id)
+                VALUES (:n, (SELECT coalesce(max(id), 0) FROM balance_events))
+                ON CONFLICT (name) DO NOTHING"""), {"n": self.name})
+            last_id, gaps = conn.execute(text("SELECT last_id, gaps FROM monitor_cursors WHERE name = :n"),
+                                         {"n": self.name}).one()
+        self._cursor = last_id
+        self._gaps = {int(g): int(x) for g, x in (gaps or [])}
+
+    def _save(self, conn, hourly: tuple[int, int, int]) -> None:
+        conn.execute(text("""UPDATE monitor_cursors SET last_id = :c, gaps = CAST(:g AS jsonb),
+            updated_at = now() WHERE name = :n"""),
+                     {"n": self.name, "c": self._cursor, "g": json.dumps(sorted(self._gaps.items()))})
+        events, checks, bad = hourly
+        if events or checks:
+            conn.execute(text("""INSERT INTO watch_hourly (hour, events, checks, discrepant)
+                VALUES (date_trunc('hour', now()), :e, :c, :d)
+                ON CONFLICT (hour) DO UPDATE SET events = watch_hourly.events + EXCLUDED.events,
+                    checks = watch_hourly.checks + EXCLUDED.checks,
+                    discrepant = watch_hourly.discrepant + EXCLUDED.discrepant"""),
+                         {"e": events, "c": checks, "d": bad})
+
+    # --- one batch ------------------------------------------------------------------
+    def _fetch(self) -> tuple[list, int, int]:
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                xmin, xmax = conn.execute(text(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+                    "pg_snapshot_xmax(pg_current_snapshot())::text::bigint")).one()
+                rows = conn.execute(text("""SELECT id, player_id, created_at FROM balance_events
+                    WHERE id > :c ORDER BY id LIMIT :n"""), {"c": self._cursor, "n": self.batch_size}).fetchall()
+                if self._gaps:
+                    rows += conn.execute(text("""SELECT id, player_id, created_at FROM balance_events
+                        WHERE id = ANY(:g)"""), {"g": list(self._gaps)}).fetchall()
+        return rows, xmin, xmax
+
+    def step(self) -> int:
+        """Check the players of the next batch of outbox rows; returns how many rows."""
+        if self._cursor is None:
+            self._load_cursor()
+        rows, xmin, xmax = self._fetch()
+        new = [r for r in rows if r.id > self._cursor]
+        found_gaps = {r.id for r in rows if r.id in self._gaps}
+        for gid in found_gaps:
+            del self._gaps[gid]
+        if new:
+            seen = {r.id for r in new}
+            for missing in range(self._cursor + 1, new[-1].id):
+                if missing not in seen:
+                    self._gaps[missing] = xmax
+        # A gap no running transaction can still fill was a rollback: forget it.
+        self._gaps = {g: x for g, x in self._gaps.items() if x > xmin}
+        latest: dict[str, int] = {}
+        for r in rows:
+            latest[r.player_id] = max(r.id, latest.get(r.player_id, 0))
+        bad = 0
+        if latest:
+            with self.engine.connect() as conn:
+                findings = check_players(conn, list(latest))
+                now = conn.execute(text("SELECT clock_timestamp()")).scalar()
+            for pid, fs in findings.items():
+                alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest[pid])
+                bad += 1
+                if created:
+                    log.warning("integrity alert %s raised: %s", alert.id, alert.summary())
+                    if self.metrics:
+                        self.metrics.alerts_raised.inc()
+            if self.metrics:
+                self.metrics.events_checked.inc(len(rows))
+                self.metrics.players_checked.inc(len(latest))
+                for r in rows:
+                    self.metrics.check_latency.observe(max((now - r.created_at).total_seconds(), 0.0))
+            if bad:
+                announce_pending(self.engine, self.publish)
+        if new:
+            self._cursor = new[-1].id
+        with self.engine.begin() as conn:
+            self._save(conn, (len(rows), len(latest), bad))
+        return len(new)
+
+    # --- relay observation (metrics) -----------------------------------------------
+    def observe_published(self) -> None:
+        """Count rows the relay published since last time and their commit → published latency.
+
+        A row is counted once, when the low-water mark of unpublished rows passes it.
+        """
+        if self.metrics is None:
+            return
+        with self.engine.connect() as conn:
+            low = conn.execute(text("SELECT min(id) FROM balance_events WHERE published_at IS NULL")).scalar()
+            high = (low - 1) if low is not None else conn.execute(
+                text("SELECT coalesce(max(id), 0) FROM balance_events")).scalar()
+            if self._pub_cursor is None or high < self._pub_cursor:
+                self._pub_cursor = high
+                return
+            if high == self._pub_cursor:
+                return
+            rows = conn.execute(text("""SELECT id, extract(epoch FROM published_at - created_at)
+                FROM balance_events WHERE id > :a AND id <= :b AND published_at IS NOT NULL
+                ORDER BY id LIMIT 20000"""), {"a": self._pub_cursor, "b": high}).fetchall()
+        for _id, seconds in rows:
+            self.metrics.publish_latency.observe(max(float(seconds), 0.0))
+        self.metrics.events_published.inc(len(rows))
+        self._pub_cursor = rows[-1][0] if len(rows) == 20000 else high
+
+    # --- the full check --------------------------------------------------------------
+    def full_check(self, trigger: str = "manual") -> IntegrityRun:
+        """Run the full check now and raise an alert for every failing player."""
+        run = run_full_check(self.engine, trigger=trigger)
+        self.last_full_run = run
+        if self.metrics:
+            self.metrics.full_checks.labels("clean" if run.clean else "findings").inc()
+        for pid, fs in run.findings.items():
+            alert, created = raise_alert(self.engine, pid, fs, source="full_check")
+            if created:
+                log.warning("integrity alert %s raised by the full check: %s", alert.id, alert.summary())
+                if self.metrics:
+                    self.metrics.alerts_raised.inc()
+        announce_pending(self.engine, self.publish)
+        return run
+
+    def _last_scheduled(self) -> datetime | None:
+        with self.engine.connect() as conn:
+            return conn.execute(text("""SELECT max(started_at) FROM integrity_runs
+                WHERE trigger = 'schedule' AND finished_at IS NOT NULL""")).scalar()
+
+    def run_scheduled_if_due(self) -> IntegrityRun | None:
+        """Run the scheduled full check if it is due (one watch at a time, by advisory lock)."""
+        if self.schedule is None:
+            return None
+        if not self.schedule.due(datetime.now(timezone.utc), self._last_scheduled()):
+            return None
+        with self.engine.connect() as conn:
+            if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": FULL_CHECK_LOCK}).scalar():
+                return None
+            try:
+                if not self.schedule.due(datetime.now(timezone.utc), self._last_scheduled()):
+                    return None
+                return self.full_check("schedule")
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": FULL_CHECK_LOCK})
+                conn.commit()
+
+    def _scheduler(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                self.run_scheduled_if_due()
+                last = self._last_scheduled()
+                wait = (self.schedule.next_due(datetime.now(timezone.utc), last)
+                        - datetime.now(timezone.utc)).total_seconds()
+            except Exception:  # noqa: BLE001 - the schedule survives a ledger outage
+                log.exception("scheduled full check failed; retrying")
+                if self.metrics:
+                    self.metrics.watch_errors.inc()
+                wait = 30.0
+            stop.wait(min(max(wait, 0.05), 60.0))
+
+    # --- the loop -------------------------------------------------------------------
+    def _listen(self) -> psycopg.Connection:
+        url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        conn = psycopg.connect(url, autocommit=True, application_name=f"cashier-desktop {self.name}",
+                               connect_timeout=5)
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    def _wait(self, timeout: float) -> None:
+        assert self._listener is not None
+        for _ in self._listener.notifies(timeout=timeout, stop_after=1):
+            pass
+        for _ in self._listener.notifies(timeout=0.0):  # drain: one step serves them all
+            pass
+
+    def _close_listener(self) -> None:
+        if self._listener is not None:
+            try:
+                self._listener.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self._listener = None
+
+    def run(self, stop: threading.Event) -> None:
+        """Loop until `stop` is set; survives ledger outages with backoff."""
+        scheduler = None
+        if self.schedule is not None:
+            scheduler = threading.Thread(target=self._scheduler, args=(stop,), name=f"{self.name}-schedule",
+                                         daemon=True)
+            scheduler.start()
+        backoff = 0.5
+        try:
+            while not stop.is_set():
+                try:
+                    if self._listener is None:
+                        self._listener = self._listen()
+                    n = self.step()
+                    self.observe_published()
+                    self.ready.set()
+                    backoff = 0.5
+                    if n >= self.batch_size:
+                        continue  # more rows are waiting
+                    # While a gap may still fill, look again soon; a NOTIFY wakes us anyway.
+                    self._wait(min(self.poll_seconds, 0.1) if self._gaps else self.poll_seconds)
+                except Exception:  # noqa: BLE001 - keep watching after any failure
+                    log.exception("watch step failed; retrying in %.1fs", backoff)
+                    if self.metrics:
+                        self.metrics.watch_errors.inc()
+                    self._close_listener()
+                    stop.wait(backoff)
+                    backoff = min(backoff * 2, 10.0)
+        finally:
+            self._close_listener()
+            if scheduler is not None:
+                scheduler.join(timeout=5)
+

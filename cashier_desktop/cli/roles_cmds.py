@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cr = dbsub.add_parser("create-roles", help="create or refresh the least-privilege group roles "
                           "(run as the schema owner after every `db upgrade`)")
     cr.add_argument("--prefix", default="cashier", help="role name prefix (default: cashier → "
-                    "cashier_terminal, cashier_relay, cashier_staff_admin)")
+                    "cashier_terminal, cashier_relay, cashier_monitor, cashier_staff_admin)")
     cr.set_defaults(func=cmd_create_roles)
     al = dbsub.add_parser("add-login", help="create a login role (one per terminal or relay host) in a group; "
                           "password from CASHIER_NEW_LOGIN_PASSWORD or a prompt")

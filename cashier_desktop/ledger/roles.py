@@ -12,6 +12,8 @@ group, so every row the database attributes (`audit_log.db_user`,
   balance columns: see the README's threat model for what that allows and how it is caught.
 - `<prefix>_relay`: SELECT/UPDATE(published_at)/DELETE on the outbox, SELECT on players.
   It cannot post, read staff or touch the ledger.
+- `<prefix>_monitor`: the integrity watch (monitoring/): reads the ledger and the outbox,
+  raises alerts and keeps its cursor and run history; it cannot post or resolve alerts.
 - `<prefix>_staff_admin`: a terminal that may also add staff and change their role, PIN,
   limit and active flag (`staff add|disable|reset-pin`, for the supervisor's office).
 
@@ -56,6 +58,34 @@ TERMINAL: dict[str, TableGrant] = {
     "mtl_entries": TableGrant(insert=True),
     "balance_events": TableGrant(),
     "alembic_version": TableGrant(),
+    # Monitoring (migration 0005): what a terminal reports and what a supervisor resolves.
+    "terminal_heartbeats": TableGrant(insert=True, update=(
+        "staff_id", "seen_at", "pending_entries", "feed_state", "last_event_age_s", "app_version")),
+    "feed_acks": TableGrant(insert=True),
+    "refused_postings": TableGrant(insert=True),
+    "integrity_runs": TableGrant(insert=True, update=(
+        "finished_at", "players_total", "players_failing", "findings_count", "clean", "findings", "error")),
+    "integrity_alerts": TableGrant(update=(
+        "status", "updated_at", "resolved_at", "resolved_by", "resolution_reason", "posting_id")),
+    "monitor_cursors": TableGrant(),
+    "watch_hourly": TableGrant(),
+}
+MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, raises alerts
+    "players": TableGrant(),
+    "ledger_transactions": TableGrant(),
+    "balance_events": TableGrant(),
+    "staff": TableGrant(),
+    "audit_log": TableGrant(),
+    "integrity_alerts": TableGrant(insert=True, update=(
+        "checks", "evidence", "event_id", "updated_at", "announced_at")),
+    "monitor_cursors": TableGrant(insert=True, update=("last_id", "gaps", "updated_at")),
+    "watch_hourly": TableGrant(insert=True, update=("events", "checks", "discrepant")),
+    "integrity_runs": TableGrant(insert=True, update=(
+        "finished_at", "players_total", "players_failing", "findings_count", "clean", "findings", "error")),
+    "terminal_heartbeats": TableGrant(),
+    "feed_acks": TableGrant(),
+    "refused_postings": TableGrant(),
+    "alembic_version": TableGrant(),
 }
 RELAY: dict[str, TableGrant] = {
     "balance_events": TableGrant(delete=True, update=("published_at",)),
@@ -65,7 +95,8 @@ STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role
     "staff": TableGrant(insert=True, update=("name", "role", "active", "pin_hash", "approval_limit",
                                              "failed_attempts", "locked_until")),
 }
-GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "staff_admin": STAFF_ADMIN}
+GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
+                                            "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
 NO_ACCESS: set[str] = set()
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,47}$")
@@ -163,7 +194,8 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
         conn.exec_driver_sql(f"GRANT {_q(names['terminal'])} TO {_q(names['staff_admin'])}")
         for group, role in names.items():
             report += _grant_tables(conn, role, GROUPS[group], tables)
-        conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {_q(names['terminal'])}")
+        for group in ("terminal", "monitor"):
+            conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {_q(names[group])}")
         # Nobody but the owner creates objects in the schema (the PostgreSQL 15 default).
         conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
         # The outbox trigger inserts into balance_events, which terminals may not write:

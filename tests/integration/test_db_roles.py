@@ -1,0 +1,215 @@
+"""The least-privilege roles, exercised by really connecting as them (LOGIN roles with
+passwords in the test cluster): what a terminal and the relay can and cannot do."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy import exc as saexc
+from sqlalchemy.engine import make_url
+
+from cashier_desktop.cli import main
+from cashier_desktop.ledger import roles
+from cashier_desktop.ledger.integrity import run_integrity
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.ledger.queries import get_balance
+from cashier_desktop.ledger.shifts import close_shift_row, insert_shift
+from tests.support.factories import cmd, make_player
+
+
+class RoleSet:
+    def __init__(self, url: str, admin) -> None:
+        self.url, self.admin = url, admin
+        self.prefix = f"t{uuid.uuid4().hex[:8]}"
+        self.password = uuid.uuid4().hex + "Aa1"
+        self.logins: list[str] = []
+        self.engines = []
+
+    def login(self, group: str) -> str:
+        name = f"{self.prefix}_{group}_login"
+        roles.add_login(self.admin, name, group, self.password, prefix=self.prefix)
+        self.logins.append(name)
+        return name
+
+    def engine_as(self, login: str):
+        u = make_url(self.url).set(username=login, password=self.password)
+        eng = create_engine(u, pool_size=2)
+        self.engines.append(eng)
+        return eng
+
+    def drop(self) -> None:
+        for eng in self.engines:
+            eng.dispose()
+        names = self.logins + [roles.role_name(self.prefix, g) for g in roles.GROUPS]
+        with self.admin.begin() as conn:
+            for name in names:
+                if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
+                    conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
+                    conn.exec_driver_sql(f'DROP ROLE "{name}"')
+
+
+@pytest.fixture
+def role_set(fresh_ledger):
+    url, admin = fresh_ledger
+    rs = RoleSet(url, admin)
+    try:
+        report = roles.create_roles(admin, prefix=rs.prefix)
+        assert f"created role {rs.prefix}_terminal" in report
+        yield rs
+    finally:
+        rs.drop()
+
+
+@pytest.fixture
+def terminal(role_set):
+    login = role_set.login("terminal")
+    return login, role_set.engine_as(login)
+
+
+@pytest.fixture
+def relay(role_set):
+    login = role_set.login("relay")
+    return login, role_set.engine_as(login)
+
+
+def refused(engine, sql: str, params: dict | None = None) -> str:
+    """The permission error a statement gets; fails the test if it is allowed."""
+    with pytest.raises(saexc.ProgrammingError) as info:
+        with engine.begin() as conn:
+            conn.execute(text(sql), params or {})
+    assert "permission denied" in str(info.value.orig), info.value.orig
+    return str(info.value.orig)
+
+
+def test_terminal_role_posts_reads_and_runs_the_integrity_check(role_set, terminal):
+    login, eng = terminal
+    player = make_player(role_set.admin)
+    receipt = post(eng, cmd("deposit", player, "10000"))
+    assert receipt.cash_after == Decimal("10000.00")
+    assert post(eng, cmd("withdrawal", player, "2500")).cash_after == Decimal("7500.00")
+    assert get_balance(eng, player).cash == Decimal("7500.00")
+    assert run_integrity(eng) == []
+    with role_set.admin.connect() as conn:
+        changed_by = conn.execute(text("SELECT DISTINCT changed_by FROM balance_events WHERE player_id = :p"),
+                                  {"p": player}).scalars().all()
+    assert changed_by == [login], "the outbox row names the terminal's login, not the trigger's owner"
+
+
+def test_terminal_role_cannot_update_ledger_rows_or_delete_audit_rows(role_set, terminal):
+    _, eng = terminal
+    player = make_player(role_set.admin)
+    post(eng, cmd("deposit", player, "100"))
+    assert "ledger_transactions" in refused(eng, "UPDATE ledger_transactions SET amount = 1 WHERE player_id = :p",
+                                            {"p": player})
+    assert "ledger_transactions" in refused(eng, "DELETE FROM ledger_transactions WHERE player_id = :p", {"p": player})
+    with eng.begin() as conn:
+        conn.execute(text("INSERT INTO audit_log (action) VALUES ('test.login')"))
+    assert "audit_log" in refused(eng, "DELETE FROM audit_log")
+    assert "audit_log" in refused(eng, "UPDATE audit_log SET action = 'nothing happened'")
+    assert "ledger_transactions" in refused(eng, "TRUNCATE ledger_transactions")
+
+
+def test_terminal_role_cannot_change_staff_roles_but_records_lockouts(role_set, terminal):
+    _, eng = terminal
+    assert "staff" in refused(eng, "UPDATE staff SET role = 'supervisor' WHERE id = 'C100'")
+    assert "staff" in refused(eng, "UPDATE staff SET pin_hash = 'x', active = true WHERE id = 'C100'")
+    assert "staff" in refused(eng, "INSERT INTO staff (id, name, role, pin_hash) VALUES ('X1', 'x', 'supervisor', 'h')")
+    with eng.begin() as conn:
+        conn.execute(text("UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = 'C100'"))
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT failed_attempts, role FROM staff WHERE id = 'C100'")).one() == (1, "cashier")
+
+
+def test_terminal_role_cannot_forge_events_create_players_or_change_the_schema(role_set, terminal):
+    _, eng = terminal
+    player = make_player(role_set.admin)
+    assert "balance_events" in refused(eng, """INSERT INTO balance_events (player_id, version, payload)
+                                             VALUES (:p, 99, '{}'::jsonb)""", {"p": player})
+    assert "players" in refused(eng, "INSERT INTO players (id) VALUES (:p)", {"p": player + "x"})
+    assert "players" in refused(eng, "UPDATE players SET name = 'someone else' WHERE id = :p", {"p": player})
+    assert "players" in refused(eng, "DELETE FROM players WHERE id = :p", {"p": player})
+    refused(eng, "CREATE TABLE public.skim (id int)")
+    refused(eng, "CREATE FUNCTION public.ledger_digest_shadow() RETURNS int LANGUAGE sql AS 'SELECT 1'")
+
+
+def test_terminal_role_opens_and_closes_a_shift(role_set, terminal):
+    _, eng = terminal
+    terminal_id = f"T-{uuid.uuid4().hex[:6]}"
+    with eng.begin() as conn:
+        shift_id = insert_shift(conn, terminal_id=terminal_id, staff_id="C100", currency="INR",
+                                opening_float=Decimal("1000"))
+    with eng.begin() as conn:
+        closed = close_shift_row(conn, shift_id, closed_by="C100", counted=Decimal("1000"), closing_count=None,
+                                 variance_threshold=Decimal("50"))
+    assert closed.status == "closed"
+    assert "shifts" in refused(eng, "UPDATE shifts SET opening_float = 0 WHERE id = :s", {"s": shift_id})
+
+
+def test_relay_role_drains_the_outbox_but_cannot_post_or_read_staff(role_set, relay, terminal):
+    _, relay_eng = relay
+    player = make_player(role_set.admin)
+    post(terminal[1], cmd("deposit", player, "500"))
+    with relay_eng.begin() as conn:
+        ids = conn.execute(text("""SELECT id FROM balance_events WHERE published_at IS NULL AND player_id = :p
+                                   ORDER BY id FOR UPDATE SKIP LOCKED"""), {"p": player}).scalars().all()
+        assert ids
+        conn.execute(text("UPDATE balance_events SET published_at = clock_timestamp() WHERE id = ANY(:i)"),
+                     {"i": ids})
+        assert conn.execute(text("DELETE FROM balance_events WHERE id = ANY(:i)"), {"i": ids}).rowcount == len(ids)
+        assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": player}).scalar() == 500
+    with pytest.raises(saexc.ProgrammingError) as info:
+        post(relay_eng, cmd("deposit", player, "1"))
+    assert "permission denied" in str(info.value.orig)
+    assert "balance_events" in refused(relay_eng, "UPDATE balance_events SET payload = '{}'::jsonb")
+    assert "staff" in refused(relay_eng, "SELECT pin_hash FROM staff")
+    assert "players" in refused(relay_eng, "UPDATE players SET balance = 0 WHERE id = :p", {"p": player})
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": player}).scalar() == 500
+
+
+def test_staff_admin_role_manages_staff(role_set):
+    login = role_set.login("staff_admin")
+    eng = role_set.engine_as(login)
+    with eng.begin() as conn:
+        conn.execute(text("UPDATE staff SET role = 'floor_manager' WHERE id = 'C100'"))
+    assert "ledger_transactions" in refused(eng, "DELETE FROM ledger_transactions")
+
+
+def test_create_roles_twice_gives_the_same_grants_and_covers_every_table(role_set):
+    def grants():
+        with role_set.admin.connect() as conn:
+            return sorted(conn.execute(text("""
+                SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants
+                WHERE grantee LIKE :p UNION ALL
+                SELECT grantee, table_name || '.' || column_name, privilege_type
+                FROM information_schema.column_privileges WHERE grantee LIKE :p"""),
+                {"p": role_set.prefix + "%"}).all())
+    before = grants()
+    report = roles.create_roles(role_set.admin, prefix=role_set.prefix)
+    assert f"refreshed role {role_set.prefix}_relay" in report
+    assert grants() == before
+    assert roles.unclassified_tables(role_set.admin) == [], (
+        "a migration added tables that no role may use: give each a TableGrant in cashier_desktop/ledger/roles.py")
+
+
+def test_the_cli_creates_roles_and_logins_and_the_login_passes_selfcheck(role_set, monkeypatch, capsys, tmp_path):
+    assert main(["--database-url", role_set.url, "db", "create-roles", "--prefix", role_set.prefix]) == 0
+    assert f"refreshed role {role_set.prefix}_terminal" in capsys.readouterr().out
+    login = f"{role_set.prefix}_cli_login"
+    role_set.logins.append(login)
+    monkeypatch.setenv("CASHIER_NEW_LOGIN_PASSWORD", "short")
+    assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
+                 "--prefix", role_set.prefix]) == 2
+    assert "at least 12 characters" in capsys.readouterr().err
+    monkeypatch.setenv("CASHIER_NEW_LOGIN_PASSWORD", role_set.password)
+    assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
+                 "--prefix", role_set.prefix]) == 0
+    terminal_url = make_url(role_set.url).set(username=login, password=role_set.password)
+    rc = main(["--database-url", terminal_url.render_as_string(hide_password=False),
+               "--journal", str(tmp_path / "journal.sqlite"), "selfcheck", "--no-qt"])
+    out = capsys.readouterr().out
+    assert rc == 0, out
+    assert f"as {login}" in out and "selfcheck: all checks passed" in out

@@ -134,15 +134,24 @@ def build_command(args, services) -> PostingCommand:
 
 
 def cmd_post(args) -> int:
-    from ..terminal.auth import authenticate
+    from ..terminal.auth import verify_approver
     from ..terminal.counter import submit
+    from ..terminal.session import login, logout
     services = open_from_args(args)
     try:
         cmd = build_command(args, services)
         if not args.id and not args.json:
             print(f"posting id {cmd.id}", file=sys.stderr)
-        staff = authenticate(services.engine, args.staff, read_pin("CASHIER_PIN", f"PIN for {args.staff}: "))
-        receipt = submit(services, staff, cmd)
+        # Needs an open shift on this terminal (--terminal / CASHIER_TERMINAL_ID): checked by authorize.
+        session = login(services, args.staff, read_pin("CASHIER_PIN", f"PIN for {args.staff}: "))
+        try:
+            approver = None
+            if args.approver and args.approver != args.staff:
+                approver = verify_approver(services, args.approver, read_pin(
+                    "CASHIER_APPROVER_PIN", f"PIN for approver {args.approver}: "), terminal_id=session.terminal_id)
+            receipt = submit(services, session.staff, cmd, approver)
+        finally:
+            logout(services, session)
     finally:
         services.close()
     if args.json:

@@ -169,3 +169,25 @@ def list_shift_rows(conn: Connection, *, terminal_id: str | None = None, status:
           AND (CAST(:s AS text) IS NULL OR staff_id = :s)
         ORDER BY id DESC LIMIT :n"""), {"t": terminal_id, "st": status, "s": staff_id, "n": limit}).fetchall()
     return [_record(r) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftPosting:
+    """One posting of a shift as the shift report shows it, with its drawer effect."""
+
+    id: str
+    seq: int
+    created_at: datetime
+    kind: str
+    player_id: str
+    amount: Decimal
+    drawer_delta: Decimal
+    staff_id: str
+    approver_id: str | None
+
+
+def shift_postings(conn: Connection, shift_id: int) -> list[ShiftPosting]:
+    rows = conn.execute(text("""
+        SELECT id::text, seq, created_at, kind, player_id, amount, drawer_delta, staff_id, approver_id
+        FROM ledger_transactions WHERE shift_id = :s ORDER BY seq"""), {"s": shift_id}).fetchall()
+    return [ShiftPosting(*r) for r in rows]

@@ -1,18 +1,217 @@
-"""Who may do what, checked before anything moves (roles, shifts, dual control).
+"""Who may do what, checked before anything moves (roles, shifts, dual control, ID).
 
-`authorize` returns the command to post (possibly completed, e.g. with the shift) or
-raises a `CashierError`. The GUI hiding a button is not enforcement; this is.
+`authorize` returns the command to post, completed with the terminal and its open shift,
+or raises a `CashierError` with a sentence; nothing has moved then. The GUI hiding a
+button is not enforcement; this is (and the database's triggers are the second line).
+`posting_requirements` tells the GUI the same rules up front, before the cashier submits.
+`after_posting` writes the MTL entry and the audit rows once a posting was accepted.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import text
+
 from ..domain.commands import PostingCommand
-from ..domain.errors import NotAuthorized
-from .auth import StaffMember
+from ..domain.errors import (ApprovalRequired, CurrencyMismatch, IdentificationRequired,
+                             NotAuthorized, ShiftNotOpen)
+from ..domain.formatting import format_money
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements, direction_of,
+                             gaming_day, gaming_day_bounds, needs_dual_control, period_of,
+                             requirements)
+from ..domain.receipts import Receipt
+from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
+from ..ledger import audit
+from ..ledger.cash_reports import cash_total, log_mtl
+from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.shifts import open_shift_of
+from ..ledger.staff import get_staff
+from .auth import StaffMember, policy_of
+
+log = logging.getLogger(__name__)
+
+CORRECTION_KINDS = frozenset({Kind.REVERSAL, Kind.ADJUST_IN, Kind.ADJUST_OUT})
 
 
-def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None = None
-              ) -> PostingCommand:
+def approval_authority(staff: StaffMember, policy: Policy) -> Decimal | None:
+    """The largest credit line this person may approve; None = no limit (supervisor)."""
+    if staff.role == Role.SUPERVISOR.value:
+        return staff.approval_limit
+    if staff.role == Role.FLOOR_MANAGER.value:
+        return staff.approval_limit if staff.approval_limit is not None else policy.floor_manager_approval_limit
+    return Decimal("0")
+
+
+def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = None) -> PriorTotals:
+    """The player's cash already moved in `kind`'s direction this period and gaming day."""
+    direction = direction_of(kind)
+    if direction is None:
+        return PriorTotals()
+    policy = policy_of(services)
+    with services.engine.connect() as conn:
+        when = at or conn.execute(text("SELECT now()")).scalar_one()
+        period = period_of(when, policy)
+        day_start, day_end = gaming_day_bounds(
+            gaming_day(when, policy.gaming_day_start_hour, policy.timezone),
+            policy.gaming_day_start_hour, policy.timezone)
+        in_period = cash_total(conn, player_id, direction, period.start, period.end)
+        in_day = (in_period if (period.start, period.end) == (day_start, day_end)
+                  else cash_total(conn, player_id, direction, day_start, day_end))
+    return PriorTotals(period=in_period, day=in_day)
+
+
+def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: str, amount: Money,
+                         *, at: datetime | None = None) -> Requirements:
+    """What the GUI must collect before submitting this posting (approver, ID, confirmation)."""
+    warn_if_gui_thread("posting_requirements")
+    kind = Kind(kind)
+    prior = prior_totals(services, player_id, kind, at=at)
+    req = requirements(policy_of(services), kind, amount, prior)
+    if kind in CORRECTION_KINDS and staff.role == Role.SUPERVISOR.value:
+        return dataclasses.replace(req, needs_approver=False)  # a supervisor approves their own correction
+    if kind is Kind.CREDIT_LINE and can(staff.role, Action.APPROVE_CREDIT):
+        return dataclasses.replace(req, needs_approver=False)
+    return req
+
+
+def _fresh(conn, member: StaffMember, who: str) -> StaffMember:
+    rec = get_staff(conn, member.id)
+    if rec is None or not rec.active:
+        raise NotAuthorized(f"{who.capitalize()} {member.id} is no longer an active staff member.")
+    return StaffMember(rec.id, rec.name, rec.role, rec.approval_limit)
+
+
+def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMember | None,
+                    policy: Policy) -> str | None:
+    """The approver id to record, after checking role and independence."""
+    kind = cmd.kind
+    dual = needs_dual_control(policy, kind, cmd.amount.amount)
+    wanted = cmd.approver_id
+    if approver is not None and wanted is not None and approver.id != wanted:
+        raise NotAuthorized(f"The approver named on the posting ({wanted}) is not the one who "
+                            f"entered their PIN ({approver.id}).")
+    if kind in CORRECTION_KINDS or kind is Kind.CREDIT_LINE:
+        action = Action.APPROVE_CREDIT if kind is Kind.CREDIT_LINE else action_for(kind)
+        if approver is None or approver.id == staff.id:
+            if wanted not in (None, staff.id):
+                raise ApprovalRequired(f"{wanted} must enter their PIN to approve this.")
+            approver = staff  # the issuer holds the right (checked by `require` above)
+        require(approver.role, action)
+        if kind is Kind.CREDIT_LINE:
+            authority = approval_authority(approver, policy)
+            if authority is not None and cmd.amount.amount > authority:
+                raise NotAuthorized(
+                    f"A limit of {format_money(cmd.amount)} is above the approval authority of "
+                    f"{approver.id} ({format_money(Money(authority, cmd.amount.currency))}).")
+        return approver.id
+    if approver is None:
+        if wanted is not None:
+            raise ApprovalRequired(f"{wanted} must enter their PIN to approve this.")
+        if dual:
+            raise ApprovalRequired(
+                f"A {kind.label.lower()} of {format_money(cmd.amount)} needs a second person: a floor "
+                f"manager or supervisor must approve it with their PIN.")
+        return None
+    if approver.id == staff.id:
+        raise NotAuthorized("You cannot approve your own transaction; another staff member must.")
+    if Role(approver.role) not in AUTHORISING_ROLES:
+        raise NotAuthorized(f"{approver.id} is a {Role(approver.role).label} and cannot approve; "
+                            "ask a floor manager or supervisor.")
+    return approver.id
+
+
+def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None = None,
+              *, at: datetime | None = None) -> PostingCommand:
+    """Check everything policy asks of this posting and complete it with terminal and shift.
+
+    Args:
+        services: the terminal services.
+        staff: the logged-in person making the posting (must be `cmd.staff_id`).
+        cmd: the posting as built at the counter.
+        approver: the second person, already PIN-verified (dual control, corrections).
+        at: the moment to aggregate large cash for (default: the database's now).
+    Returns:
+        The command to post.
+    Raises:
+        NotAuthorized, ApprovalRequired, ShiftNotOpen, IdentificationRequired, CurrencyMismatch.
+    """
+    warn_if_gui_thread("authorize")
     if cmd.staff_id != staff.id:
         raise NotAuthorized("A posting can only be made under your own staff id.")
-    return cmd
+    policy = policy_of(services)
+    if cmd.amount.currency != policy.currency:
+        raise CurrencyMismatch(f"This cage works in {policy.currency}, not {cmd.amount.currency}.")
+    terminal = cmd.terminal_id or services.config.terminal_id
+    try:
+        with services.engine.connect() as conn:
+            staff = _fresh(conn, staff, "staff member")
+            if approver is not None:
+                approver = _fresh(conn, approver, "approver")
+            shift = open_shift_of(conn, terminal)
+    except Exception as exc:  # noqa: BLE001
+        mapped = map_error(exc)
+        raise mapped if mapped is not exc else exc
+    require(staff.role, action_for(cmd.kind))
+    if shift is None and cmd.kind not in SHIFT_FREE_KINDS:
+        raise ShiftNotOpen(f"Terminal {terminal} has no open shift; open a shift before posting.")
+    approver_id = _check_approver(cmd, staff, approver, policy)
+    direction = direction_of(cmd.kind)
+    if direction is not None and not (cmd.id_type and cmd.id_number):
+        req = requirements(policy, cmd.kind, cmd.amount, prior_totals(services, cmd.player_id, cmd.kind, at=at))
+        if req.needs_identification:
+            raise IdentificationRequired(
+                req.warnings[-1].replace("record the player's", "this posting needs the player's")
+                + " Nothing was posted.")
+    return dataclasses.replace(cmd, terminal_id=terminal, shift_id=shift.id if shift else None,
+                               approver_id=approver_id)
+
+
+def record_large_cash(services, receipt: Receipt) -> int:
+    """Write the MTL entry for an accepted posting if it reached the log threshold.
+
+    Idempotent: safe to call again for the same receipt (journal replays call it too).
+    Returns the number of entries written (0 or 1).
+    """
+    if direction_of(receipt.kind) is None:
+        return 0
+    policy = policy_of(services)
+    day = gaming_day(receipt.created_at, policy.gaming_day_start_hour, policy.timezone)
+    start, end = gaming_day_bounds(day, policy.gaming_day_start_hour, policy.timezone)
+    with services.engine.begin() as conn:
+        return log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
+                       threshold=policy.mtl_threshold, player_id=receipt.player_id, posting_id=receipt.id)
+
+
+def after_posting(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None,
+                  result) -> None:
+    """Audit the approval or correction and log large cash, once the ledger accepted it.
+
+    Never raises: the money has moved; a failure here is logged loudly, and the MTL is
+    completed from the ledger when the report runs.
+    """
+    try:
+        if isinstance(result, Receipt) and result.replayed:
+            return
+        detail = {"posting_id": str(cmd.id), "kind": cmd.kind.value, "player_id": cmd.player_id,
+                  "amount": str(cmd.amount.amount), "currency": cmd.amount.currency,
+                  "status": "posted" if isinstance(result, Receipt) else "pending"}
+        if cmd.approver_id and cmd.approver_id != staff.id:
+            audit.record(services.engine, "dual_control_approved", staff_id=cmd.approver_id,
+                         terminal_id=cmd.terminal_id, detail={**detail, "issuer": staff.id})
+        if cmd.kind in CORRECTION_KINDS:
+            audit.record(services.engine, "correction", staff_id=staff.id, terminal_id=cmd.terminal_id,
+                         detail={**detail, "reason": cmd.reason,
+                                 "reverses_id": str(cmd.reverses_id) if cmd.reverses_id else None})
+        if cmd.id_type:
+            audit.record(services.engine, "identification_recorded", staff_id=staff.id,
+                         terminal_id=cmd.terminal_id, detail={**detail, "id_type": cmd.id_type})
+        if isinstance(result, Receipt):
+            record_large_cash(services, result)
+    except Exception:  # noqa: BLE001 - the posting stands; never report it as failed
+        log.exception("after-posting records failed for %s", cmd.id)

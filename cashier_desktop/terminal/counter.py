@@ -12,7 +12,7 @@ from ..domain.commands import PostingCommand
 from ..domain.receipts import Receipt
 from ..ledger.posting import post
 from .auth import StaffMember
-from .authorize import authorize
+from .authorize import after_posting, authorize
 from .services import Services
 
 
@@ -21,6 +21,6 @@ def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
     """Post `cmd` on behalf of the authenticated `staff`; exactly once by `cmd.id`."""
     checked = authorize(services, staff, cmd, approver)
     poster = services.extras.get("poster")
-    if poster is not None:
-        return poster(checked)
-    return post(services.engine, checked)
+    result = poster(checked) if poster is not None else post(services.engine, checked)
+    after_posting(services, staff, checked, approver, result)
+    return result

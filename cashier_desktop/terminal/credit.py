@@ -1,0 +1,141 @@
+"""Credit requests: a cashier files one, a floor manager (or supervisor) decides it.
+
+Approval and issuance are separated (25 CFR 543.15): whoever filed a request cannot decide
+it (also a CHECK in the database), and the approved limit must be within the decider's
+approval authority. An approval posts a credit-line posting with a posting id derived from
+the request, so approving twice never sets the line twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from ..domain.amounts import parse_amount
+from ..domain.commands import PostingCommand, check_player_id
+from ..domain.errors import InvalidInput, NotAuthorized, PlayerNotFound
+from ..domain.formatting import format_money
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from ..domain.receipts import Receipt
+from ..domain.roles import Action, require
+from ..ledger import audit
+from ..ledger.credit import CreditRequest, decide, get_request, insert_request, list_requests
+from ..ledger.db import map_error, warn_if_gui_thread
+from .auth import policy_of
+from .authorize import approval_authority
+from .session import Session
+
+_REQUEST_NS = uuid.UUID("1c0b3d36-0f55-4b6e-a3a4-6d3c2d5e9a71")
+
+
+def _run(services, fn):
+    try:
+        with services.engine.begin() as conn:
+            return fn(conn)
+    except Exception as exc:  # noqa: BLE001
+        mapped = map_error(exc)
+        raise mapped if mapped is not exc else exc
+
+
+def _limit(services, limit) -> Decimal:
+    if isinstance(limit, Money):
+        return limit.amount
+    if isinstance(limit, Decimal):
+        return Money(limit, services.currency.code).amount
+    return parse_amount(str(limit), services.currency).amount
+
+
+def request_credit(services, session: Session, player_id: str, limit, note: str | None = None) -> CreditRequest:
+    """File a request for a credit line of `limit` for a player (cashier and up)."""
+    warn_if_gui_thread("request_credit")
+    require(session.staff.role, Action.REQUEST_CREDIT)
+    player_id = check_player_id(player_id)
+    value = _limit(services, limit)
+
+    def work(conn):
+        from sqlalchemy import text
+        if conn.execute(text("SELECT 1 FROM players WHERE id = :p"), {"p": player_id}).first() is None:
+            raise PlayerNotFound(f"There is no player “{player_id}”.")
+        req = insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id)
+        audit.append(conn, "credit_request", staff_id=session.staff.id, terminal_id=session.terminal_id,
+                     detail={"request_id": req.id, "player_id": player_id, "limit": str(value)})
+        return req
+    return _run(services, work)
+
+
+def list_credit_requests(services, *, status: str | None = "pending", player_id: str | None = None,
+                         limit: int = 200) -> list[CreditRequest]:
+    """The queue (pending by default), or every request with `status=None`."""
+    if status not in (None, "pending", "approved", "denied"):
+        raise InvalidInput("A credit request's status is pending, approved or denied.")
+    return _run(services, lambda conn: list_requests(conn, status=status, player_id=player_id, limit=limit))
+
+
+def credit_history(services, player_id: str) -> list[CreditRequest]:
+    """Every request ever filed for a player, oldest first."""
+    return list_credit_requests(services, status=None, player_id=check_player_id(player_id), limit=10_000)
+
+
+def _pending(conn, request_id: int, session: Session) -> CreditRequest:
+    req = get_request(conn, request_id, for_update=True)
+    if req is None:
+        raise InvalidInput(f"There is no credit request {request_id}.")
+    if req.status != "pending":
+        raise InvalidInput(f"Credit request {request_id} was already {req.status} by {req.decided_by}.")
+    if req.requested_by == session.staff.id:
+        raise NotAuthorized("You filed this request; another floor manager or supervisor must decide it.")
+    return req
+
+
+def approve_credit(services, session: Session, request_id: int, limit=None) -> tuple[CreditRequest, Receipt]:
+    """Approve a pending request (optionally for a different limit) and set the player's line."""
+    warn_if_gui_thread("approve_credit")
+    from .counter import submit
+    require(session.staff.role, Action.APPROVE_CREDIT)
+    policy = policy_of(services)
+    with services.engine.connect() as conn:
+        req = get_request(conn, request_id)
+    if req is None:
+        raise InvalidInput(f"There is no credit request {request_id}.")
+    value = req.requested_limit if limit is None else _limit(services, limit)
+    authority = approval_authority(session.staff, policy)
+    if authority is not None and value > authority:
+        raise NotAuthorized(f"A limit of {format_money(Money(value, policy.currency))} is above your approval "
+                            f"authority of {format_money(Money(authority, policy.currency))}.")
+    try:
+        with services.engine.begin() as conn:
+            req = _pending(conn, request_id, session)  # locked until the decision commits
+            cmd = PostingCommand(
+                id=uuid.uuid5(_REQUEST_NS, f"credit-request:{request_id}"), kind=Kind.CREDIT_LINE,
+                player_id=req.player_id, amount=Money(value, policy.currency), staff_id=session.staff.id,
+                terminal_id=session.terminal_id, approver_id=session.staff.id,
+                reason=f"credit request {request_id}")
+            receipt = submit(services, session.staff, cmd)
+            decided = decide(conn, request_id, status="approved", by=session.staff.id, approved_limit=value,
+                             reason=None, posting_id=receipt.id)
+            audit.append(conn, "credit_approve", staff_id=session.staff.id, terminal_id=session.terminal_id,
+                         detail={"request_id": request_id, "player_id": req.player_id, "limit": str(value),
+                                 "requested": str(req.requested_limit), "posting_id": str(receipt.id)})
+    except Exception as exc:  # noqa: BLE001
+        mapped = map_error(exc)
+        raise mapped if mapped is not exc else exc
+    return decided, receipt
+
+
+def deny_credit(services, session: Session, request_id: int, reason: str) -> CreditRequest:
+    """Deny a pending request, with a reason the history keeps."""
+    warn_if_gui_thread("deny_credit")
+    require(session.staff.role, Action.DENY_CREDIT)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput("Give a reason for denying the request.")
+
+    def work(conn):
+        req = _pending(conn, request_id, session)
+        decided = decide(conn, request_id, status="denied", by=session.staff.id, approved_limit=None,
+                         reason=reason, posting_id=None)
+        audit.append(conn, "credit_deny", staff_id=session.staff.id, terminal_id=session.terminal_id,
+                     detail={"request_id": request_id, "player_id": req.player_id, "reason": reason})
+        return decided
+    return _run(services, work)

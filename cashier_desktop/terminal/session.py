@@ -1,0 +1,40 @@
+"""A person at a terminal: logged in with their PIN, until they log out.
+
+`Session` is what the GUI holds: who (staff), where (terminal), and the terminal's open
+shift as last seen (refresh it with `shifts.current_shift`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ..ledger import audit
+from ..ledger.shifts import ShiftRecord, find_open_shift
+from .auth import StaffMember, authenticate, policy_of
+
+
+@dataclass
+class Session:
+    staff: StaffMember
+    terminal_id: str
+    shift: ShiftRecord | None = None
+    started_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    active: bool = True
+
+
+def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None,
+          now: datetime | None = None) -> Session:
+    """Log in at this terminal; AuthenticationFailed / AccountLocked with a sentence."""
+    terminal = terminal_id or services.config.terminal_id
+    staff = authenticate(services.engine, staff_id, pin, policy=policy_of(services),
+                         terminal_id=terminal, purpose="login", now=now)
+    return Session(staff=staff, terminal_id=terminal, shift=find_open_shift(services.engine, terminal))
+
+
+def logout(services, session: Session) -> None:
+    """End the session (audited). The shift stays open: closing it is a count, not a logout."""
+    if not session.active:
+        return
+    audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
+    session.active = False

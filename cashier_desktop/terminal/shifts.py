@@ -1,0 +1,250 @@
+"""Shifts at the counter: open with a counted float, close with a blind count, sign off.
+
+Blind count: nothing here returns a shift's expected cash while the shift is open; the
+expected figure and the variance exist only once the count has been submitted. A variance
+at or over `policy.variance_threshold` needs a supervisor's note and sign-off.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping
+
+from ..domain.counts import DrawerCount, parse_counts
+from ..domain.errors import InvalidInput, NotAuthorized, ShiftError, ShiftNotOpen
+from ..domain.formatting import format_money
+from ..domain.money import Money, to_decimal
+from ..domain.kinds import Kind
+from ..domain.roles import Action, Role, can, require
+from ..ledger import audit
+from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.shifts import (DrawerTotals, ShiftPosting, ShiftRecord, close_shift_row, drawer_totals,
+                             find_open_shift, get_shift, insert_shift, list_shift_rows, shift_postings,
+                             signoff_shift_row)
+from .auth import policy_of
+from .session import Session
+
+
+def _run(services, fn):
+    try:
+        with services.engine.begin() as conn:
+            return fn(conn)
+    except Exception as exc:  # noqa: BLE001
+        mapped = map_error(exc)
+        raise mapped if mapped is not exc else exc
+
+
+def _count(services, counts) -> DrawerCount:
+    cfg = services.config
+    if isinstance(counts, DrawerCount):
+        if counts.currency != cfg["currency.code"]:
+            raise InvalidInput(f"The count is in {counts.currency}; this cage works in {cfg['currency.code']}.")
+        return counts
+    if isinstance(counts, str):
+        return parse_counts(counts, cfg["currency.code"], cfg["currency.denominations"])
+    if isinstance(counts, Mapping):
+        return DrawerCount.from_mapping(counts, cfg["currency.code"], cfg["currency.denominations"])
+    raise InvalidInput("Give the count by denomination, e.g. 500=10,100=3.")
+
+
+def current_shift(services, terminal_id: str) -> ShiftRecord | None:
+    """The open shift of a terminal, or None. Carries no expected figure (blind count)."""
+    return find_open_shift(services.engine, terminal_id)
+
+
+def open_shift(services, session: Session, *, float_amount=None, counts=None) -> ShiftRecord:
+    """Open a shift on the session's terminal with its opening float.
+
+    The float is given as counted notes (`counts`: "500=10,100=3", a mapping or a
+    DrawerCount) or as an amount; with both, they must agree.
+    """
+    warn_if_gui_thread("open_shift")
+    require(session.staff.role, Action.OPEN_SHIFT)
+    currency = services.config["currency.code"]
+    count = _count(services, counts) if counts is not None else None
+    if float_amount is None and count is None:
+        raise InvalidInput("Give the opening float: an amount or a count by denomination.")
+    if float_amount is not None:
+        value = float_amount.amount if isinstance(float_amount, Money) else to_decimal(
+            str(float_amount).replace(",", "").strip() if isinstance(float_amount, str) else float_amount)
+        if value < 0:
+            raise InvalidInput("The opening float cannot be negative.")
+        if count is not None and count.total.amount != value:
+            raise InvalidInput(f"The count adds up to {format_money(count.total)}, not "
+                               f"{format_money(Money(value, currency))}.")
+    else:
+        value = count.total.amount
+
+    def work(conn):
+        shift_id = insert_shift(conn, terminal_id=session.terminal_id, staff_id=session.staff.id,
+                                currency=currency, opening_float=value,
+                                opening_count=count.to_json() if count else None)
+        audit.append(conn, "shift_open", staff_id=session.staff.id, terminal_id=session.terminal_id,
+                     detail={"shift_id": shift_id, "opening_float": str(value)})
+        return get_shift(conn, shift_id)
+    shift = _run(services, work)
+    session.shift = shift
+    return shift
+
+
+def close_shift(services, session: Session, counts) -> ShiftRecord:
+    """Close the terminal's open shift with the blind count; returns expected and variance.
+
+    Refused while the terminal's journal still holds postings not yet in the ledger.
+    """
+    warn_if_gui_thread("close_shift")
+    require(session.staff.role, Action.CLOSE_SHIFT)
+    count = _count(services, counts)
+    shift = find_open_shift(services.engine, session.terminal_id)
+    if shift is None:
+        raise ShiftNotOpen(f"Terminal {session.terminal_id} has no open shift to close.")
+    if shift.staff_id != session.staff.id and session.staff.role != Role.SUPERVISOR.value:
+        raise NotAuthorized(f"Shift {shift.id} belongs to {shift.staff_id}; only they or a supervisor can close it.")
+    pending_count = services.extras.get("pending_count")
+    if pending_count is not None:
+        pending = pending_count(shift.id)
+        if pending > 0:
+            raise ShiftError(f"{pending} posting{'s are' if pending != 1 else ' is'} still waiting for the "
+                             "ledger; the shift can be closed once they are posted.")
+    policy = policy_of(services)
+
+    def work(conn):
+        closed = close_shift_row(conn, shift.id, closed_by=session.staff.id, counted=count.total.amount,
+                                 closing_count=count.to_json(), variance_threshold=policy.variance_threshold)
+        audit.append(conn, "shift_close", staff_id=session.staff.id, terminal_id=session.terminal_id,
+                     detail={"shift_id": shift.id, "counted": str(closed.counted),
+                             "expected": str(closed.expected), "variance": str(closed.variance),
+                             "needs_signoff": closed.needs_signoff})
+        return closed
+    closed = _run(services, work)
+    session.shift = None
+    return closed
+
+
+def signoff_shift(services, session: Session, shift_id: int, note: str | None) -> ShiftRecord:
+    """A supervisor signs a counted shift off (with a note; required when the variance is large)."""
+    warn_if_gui_thread("signoff_shift")
+    require(session.staff.role, Action.SIGN_OFF_SHIFT)
+    note = (note or "").strip()
+
+    def work(conn):
+        shift = get_shift(conn, shift_id)
+        if shift is None:
+            raise ShiftNotOpen(f"There is no shift {shift_id}.")
+        if shift.staff_id == session.staff.id:
+            raise NotAuthorized("You cannot sign off your own shift; another supervisor must.")
+        if shift.needs_signoff and not note:
+            raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(Money(shift.variance, shift.currency))}: "
+                               "write what was found before signing off.")
+        signed = signoff_shift_row(conn, shift_id, by=session.staff.id, note=note or None)
+        audit.append(conn, "shift_signoff", staff_id=session.staff.id, terminal_id=session.terminal_id,
+                     detail={"shift_id": shift_id, "variance": str(signed.variance), "note": note})
+        return signed
+    return _run(services, work)
+
+
+def list_shifts(services, *, terminal_id: str | None = None, status: str | None = None,
+                staff_id: str | None = None, limit: int = 100) -> list[ShiftRecord]:
+    """Shifts newest first; `status` one of open, closed, signed_off."""
+    if status not in (None, "open", "closed", "signed_off"):
+        raise InvalidInput("A shift's status is open, closed or signed_off.")
+    return _run(services, lambda conn: list_shift_rows(conn, terminal_id=terminal_id, status=status,
+                                                       staff_id=staff_id, limit=limit))
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftReport:
+    """A shift with its postings; figures only once counted (blind count)."""
+
+    shift: ShiftRecord
+    postings: tuple[ShiftPosting, ...]
+    totals: DrawerTotals | None
+
+    @property
+    def blind(self) -> bool:
+        return self.shift.is_open
+
+
+def shift_report(services, shift_id: int, *, session: Session | None = None) -> ShiftReport:
+    """The report of one shift. With a session, only a supervisor or the shift's own cashier."""
+    warn_if_gui_thread("shift_report")
+
+    def work(conn):
+        shift = get_shift(conn, shift_id)
+        if shift is None:
+            raise ShiftNotOpen(f"There is no shift {shift_id}.")
+        if shift.is_open:
+            return shift, None, ()
+        return shift, drawer_totals(conn, shift_id), tuple(shift_postings(conn, shift_id))
+    shift, totals, postings = _run(services, work)
+    if session is not None and not can(session.staff.role, Action.RUN_REPORTS) \
+            and session.staff.id != shift.staff_id:
+        raise NotAuthorized("Only a supervisor or the shift's own cashier can see this report.")
+    return ShiftReport(shift, postings, totals)
+
+
+def _m(value: Decimal | None, shift: ShiftRecord, profile) -> str:
+    return "" if value is None else format_money(Money(value, shift.currency), profile)
+
+
+def render_text(report: ShiftReport, profile=None) -> str:
+    s = report.shift
+    lines = [f"Shift {s.id} — terminal {s.terminal_id} — {s.staff_id}",
+             f"status          {s.status.replace('_', ' ')}",
+             f"opened          {s.opened_at:%Y-%m-%d %H:%M:%S %Z}",
+             f"opening float   {_m(s.opening_float, s, profile)}"]
+    if s.opening_count:
+        lines.append("  count         " + ", ".join(f"{d}×{q}" for d, q in s.opening_count.items()))
+    if report.blind:
+        lines.append("figures         shown after the closing count (blind count)")
+        return "\n".join(lines) + "\n"
+    t = report.totals
+    lines += [f"closed          {s.closed_at:%Y-%m-%d %H:%M:%S %Z} by {s.closed_by}",
+              f"cash in         {_m(t.cash_in, s, profile)}",
+              f"cash out        {_m(t.cash_out, s, profile)}",
+              f"expected        {_m(s.expected, s, profile)}",
+              f"counted         {_m(s.counted, s, profile)}"]
+    if s.closing_count:
+        lines.append("  count         " + ", ".join(f"{d}×{q}" for d, q in s.closing_count.items()))
+    lines.append(f"variance        {_m(s.variance, s, profile)}"
+                 + ("  (at or over the threshold: supervisor sign-off required)" if s.needs_signoff else ""))
+    if s.status == "signed_off":
+        lines.append(f"signed off      {s.signed_off_at:%Y-%m-%d %H:%M:%S %Z} by {s.signed_off_by}: "
+                     f"{s.signoff_note or ''}".rstrip(": "))
+    elif s.needs_signoff:
+        lines.append("signed off      NOT YET — a supervisor must sign off with a note")
+    lines.append(f"postings        {len(report.postings)}")
+    for r in report.postings:
+        lines.append(f"  {r.created_at:%H:%M:%S}  {Kind(r.kind).label:<18} {r.player_id:<14} "
+                     f"{_m(r.amount, s, profile):>16}  {r.staff_id}"
+                     + (f" / {r.approver_id}" if r.approver_id else "") + f"  {r.id}")
+    return "\n".join(lines) + "\n"
+
+
+CSV_COLUMNS = ["shift_id", "terminal_id", "staff_id", "status", "opened_at", "closed_at", "opening_float",
+               "cash_in", "cash_out", "expected", "counted", "variance", "needs_signoff", "signed_off_by",
+               "signoff_note", "posting_id", "posted_at", "kind", "player_id", "amount", "drawer_effect",
+               "posting_staff", "approver"]
+
+
+def render_csv(report: ShiftReport) -> str:
+    """One header row per shift field and one row per posting (the shift fields repeated)."""
+    s, t = report.shift, report.totals
+    base = [s.id, s.terminal_id, s.staff_id, s.status, s.opened_at.isoformat(),
+            s.closed_at.isoformat() if s.closed_at else "", s.opening_float,
+            t.cash_in if t else "", t.cash_out if t else "", s.expected if not report.blind else "",
+            s.counted if s.counted is not None else "", s.variance if s.variance is not None else "",
+            s.needs_signoff, s.signed_off_by or "", s.signoff_note or ""]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    if not report.postings:
+        w.writerow(base + [""] * 8)
+    for r in report.postings:
+        w.writerow(base + [r.id, r.created_at.isoformat(), r.kind, r.player_id, r.amount, r.drawer_delta,
+                           r.staff_id, r.approver_id or ""])
+    return out.getvalue()
+

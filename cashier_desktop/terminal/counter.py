@@ -9,8 +9,10 @@ configured).
 from __future__ import annotations
 
 from ..domain.commands import PostingCommand
+from ..domain.errors import LedgerUnavailable
 from ..domain.receipts import Receipt
 from ..ledger.posting import post
+from ..monitoring.refusals import note_refusal
 from .auth import StaffMember
 from .authorize import after_posting, authorize
 from .services import Services
@@ -19,8 +21,18 @@ from .services import Services
 def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
            approver: StaffMember | None = None) -> Receipt:
     """Post `cmd` on behalf of the authenticated `staff`; exactly once by `cmd.id`."""
-    checked = authorize(services, staff, cmd, approver)
-    poster = services.extras.get("poster")
-    result = poster(checked) if poster is not None else post(services.engine, checked)
+    try:
+        try:
+            checked = authorize(services, staff, cmd, approver)
+        except LedgerUnavailable:
+            offline = services.extras.get("authorize_offline")  # what can be checked offline
+            if offline is None:
+                raise
+            checked = offline(staff, cmd, approver)
+        poster = services.extras.get("poster")
+        result = poster(checked) if poster is not None else post(services.engine, checked)
+    except Exception as exc:
+        note_refusal(services, cmd, exc)  # refused/failed postings by reason (monitoring)
+        raise
     after_posting(services, staff, checked, approver, result)
     return result

@@ -1,0 +1,53 @@
+"""Refused and failed postings, recorded for the dashboard and the health report.
+
+`terminal.counter.submit` calls `note_refusal` when a posting does not go through. A
+refusal (`CashierError`: insufficient funds, not authorised, …) is recorded with its
+code; an unexpected error as `failed`. `LedgerUnavailable` is neither: the request stays
+in the journal and is replayed. Recording is best effort, never hides the refusal, and
+happens on a background thread: a refusal taken while the ledger is slow or gone must not
+keep the cashier waiting for a connect timeout.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from ..domain.commands import PostingCommand
+from ..domain.errors import CashierError, LedgerUnavailable
+
+log = logging.getLogger(__name__)
+_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="refusal-log")
+
+
+def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseException) -> None:
+    """Write one `refused_postings` row for `exc`; swallow (and log) any failure to do so."""
+    if isinstance(exc, LedgerUnavailable):
+        return
+    if isinstance(exc, CashierError):
+        outcome, code, message = "refused", exc.code, str(exc)
+    else:
+        outcome, code, message = "failed", type(exc).__name__, (str(exc).splitlines() or [""])[0][:500]
+    params = {"o": outcome, "c": code, "m": message, "id": None, "k": None, "p": None, "a": None,
+              "cur": None, "s": None, "t": None}
+    if cmd is not None:
+        params.update({"id": cmd.id, "k": cmd.kind.value, "p": cmd.player_id, "a": cmd.amount.amount,
+                       "cur": cmd.amount.currency, "s": cmd.staff_id, "t": cmd.terminal_id or None})
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("""INSERT INTO refused_postings (outcome, code, message, posting_id, kind,
+                    player_id, amount, currency, staff_id, terminal_id)
+                VALUES (:o, :c, :m, :id, :k, :p, :a, :cur, :s, :t)"""), params)
+    except Exception as err:  # noqa: BLE001 - the refusal itself must still reach the cashier
+        log.warning("could not record a refused posting (%s): %s", code, err)
+
+
+def note_refusal(services, cmd: PostingCommand | None, exc: BaseException) -> Future | None:
+    """The hook `submit` calls: record against the services' ledger, in the background."""
+    engine = getattr(services, "engine", None)
+    if engine is None or isinstance(exc, LedgerUnavailable):
+        return None
+    return _writer.submit(record_refusal, engine, cmd, exc)

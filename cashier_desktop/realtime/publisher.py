@@ -124,6 +124,7 @@ class Publisher:
         self.trigger_batch([{"channel": channel, "name": event, "data": data}])
 
     def close(self) -> None:
-        session = getattr(self.client.http, "session", None)
+        inner = getattr(self.client, "_pusher_client", self.client)
+        session = getattr(getattr(inner, "http", None), "session", None)
         if session is not None:
             session.close()

@@ -1,0 +1,93 @@
+"""The version rules of the balance view, as pure logic (a fake ledger is a dict)."""
+
+from decimal import Decimal
+
+import pytest
+
+from cashier_desktop.domain.receipts import Balance
+from cashier_desktop.realtime.view import BalanceView, balance_from_payload
+
+
+def bal(pid: str, version: int, cash: str = "0.00") -> Balance:
+    c = Decimal(cash)
+    return Balance(player_id=pid, version=version, cash=c, credit=Decimal("0.00"),
+                   credit_limit=Decimal("0.00"), credit_approved=False, total_deposits=c,
+                   total_withdrawals=Decimal("0.00"))
+
+
+class FakeLedger:
+    def __init__(self) -> None:
+        self.rows: dict[str, Balance] = {}
+        self.calls: list[list[str]] = []
+        self.fail = False
+
+    def fetch(self, ids: list[str]) -> list[Balance]:
+        self.calls.append(list(ids))
+        if self.fail:
+            raise ConnectionError("ledger down")
+        return [self.rows[i] for i in ids if i in self.rows]
+
+
+@pytest.fixture
+def world():
+    ledger = FakeLedger()
+    seen: list[Balance] = []
+    return ledger, seen, BalanceView(ledger.fetch, seen.append)
+
+
+def test_the_next_version_is_accepted_and_stale_or_equal_ones_are_ignored(world):
+    ledger, seen, view = world
+    assert view.apply(bal("179", 1, "10")) == "accepted"
+    assert view.apply(bal("179", 2, "20")) == "accepted"
+    assert view.apply(bal("179", 2, "20")) == "ignored"
+    assert view.apply(bal("179", 1, "10")) == "ignored"
+    assert [b.version for b in seen] == [1, 2]
+    assert ledger.calls == []
+    assert view.stats.ignored == 2
+
+
+def test_a_jump_of_more_than_one_version_refetches_and_the_view_ends_at_the_ledger(world):
+    ledger, seen, view = world
+    view.apply(bal("179", 1, "10"))
+    ledger.rows["179"] = bal("179", 4, "40")
+    assert view.apply(bal("179", 3, "30")) == "refetched"
+    assert ledger.calls == [["179"]]
+    assert seen[-1] == ledger.rows["179"]
+    assert view.known["179"] == 4
+    assert view.apply(bal("179", 4, "40")) == "ignored"
+
+
+def test_when_the_ledger_cannot_be_asked_the_newer_event_is_shown_and_fetched_again_later(world):
+    ledger, seen, view = world
+    view.apply(bal("179", 1, "10"))
+    ledger.fail = True
+    view.apply(bal("179", 3, "30"))
+    assert seen[-1].version == 3 and "179" in view.stale
+    ledger.fail = False
+    ledger.rows["179"] = bal("179", 5, "50")
+    assert view.reconnected()
+    assert seen[-1].version == 5 and not view.stale
+
+
+def test_a_reconnect_refetches_the_watched_players_and_reports_only_newer_balances(world):
+    ledger, seen, view = world
+    ledger.rows.update({"101": bal("101", 2, "5"), "102": bal("102", 7, "9")})
+    assert view.watch({"101", "102"}) == {"101", "102"}
+    view.refetch({"101", "102"})
+    assert sorted(b.player_id for b in seen) == ["101", "102"]
+    view.reconnected()
+    assert len(seen) == 2  # nothing newer: nothing reported twice
+    ledger.rows["101"] = bal("101", 3, "6")
+    view.reconnected()
+    assert seen[-1] == ledger.rows["101"]
+    assert view.watch({"101"}) == set()
+
+
+def test_an_event_payload_becomes_a_balance_and_a_malformed_one_is_refused():
+    b = balance_from_payload({"playerId": "179", "version": 3, "cashBalance": "10000.00",
+                              "creditBalance": "0.00", "creditLimit": "0.00", "creditApproved": False,
+                              "totalBalance": "10000.00", "totalDeposits": "10000.00",
+                              "totalWithdrawals": "0.00"})
+    assert b.cash == Decimal("10000.00") and b.version == 3
+    with pytest.raises(ValueError):
+        balance_from_payload({"playerId": "179", "version": 3, "cashBalance": "1.00"})

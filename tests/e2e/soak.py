@@ -1,0 +1,372 @@
+"""Proof under fire: several terminals, a portal, the relay and the feed, attacked at once.
+
+`python -m tests.e2e.soak --duration SECONDS [--terminals N] [--seed S]` (or
+`make soak DURATION=3600`) starts, all owned by this process and all on 127.0.0.1:
+
+- a throwaway PostgreSQL (initdb + pg_ctl in a temp dir, never the machine's cluster),
+  migrated, with shared players that have credit lines;
+- a TCP proxy in front of it that the terminals connect through;
+- soketi, the relay and feed subscribers (when the realtime layer exists);
+- N headless terminals (`soak_terminal.py`: the GUI's own posting service) and a player
+  portal stand-in (`soak_portal.py`) posting to the same players.
+
+For `duration` seconds it injects faults at random, each kind in turn in a shuffled
+order: a terminal SIGKILLed and restarted, PostgreSQL stopped (fast) or crashed
+(immediate) and started, every proxied connection cut, the proxy refusing connections for
+a while, soketi killed, the relay killed. Then it heals everything, lets the terminals
+finish and replay, waits for the relay and subscribers to catch up, and proves the result
+(tests/e2e/soak_proof.py), printing one table. Exit status 0 when every check that ran
+holds, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import text
+
+from cashier_desktop.domain.commands import PostingCommand
+from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.domain.money import Money
+from cashier_desktop.ledger import migrate
+from cashier_desktop.ledger.db import make_engine
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.ledger.seed import seed_staff
+from cashier_desktop.ledger.staff import add_staff
+
+from tests.e2e import soak_checks, soak_journal
+from tests.e2e.soak_portal import PORTAL_STAFF, PORTAL_TERMINAL
+from tests.e2e.soak_proof import Report
+from tests.support.fault_proxy import FaultProxy
+from tests.support.faults import Child, OwnedPostgres, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+CLI = [PYTHON, "-m", "cashier_desktop"]
+
+
+def cli_commands() -> set[str]:
+    """The subcommands this build of `cashier-desktop` has (features land over time)."""
+    from cashier_desktop.cli import build_parser
+    parser = build_parser()
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public accessor
+        if hasattr(action, "choices") and isinstance(action.choices, dict):
+            return set(action.choices)
+    return set()
+
+
+@dataclass
+class Settings:
+    duration: float = 60.0
+    terminals: int = 3
+    seed: int = 1
+    players: int = 8
+    rate: float = 8.0            # operations per second per terminal
+    portal_rate: float = 4.0
+    fault_gap: tuple[float, float] = (1.5, 3.5)
+    subscribers: int = 2
+    workdir: Path | None = None
+    keep: bool = False
+    kinds: tuple[str, ...] = ()  # empty = every kind available
+
+
+@dataclass
+class Soak:
+    settings: Settings
+    faults: dict[str, int] = field(default_factory=dict)
+    log: list[str] = field(default_factory=list)
+
+    # -- set-up ---------------------------------------------------------------------------
+    def __post_init__(self) -> None:
+        s = self.settings
+        self.dir = Path(s.workdir or tempfile.mkdtemp(prefix="soak-"))
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.run_id = f"{s.seed}-{os.getpid()}-{int(time.time())}"
+        self.commands = cli_commands()
+        self.features = {
+            "journal": soak_journal.available(),
+            "journal_cli": "journal" in self.commands,
+            "realtime": {"relay", "feed"} <= self.commands and (ROOT / "node_modules/.bin/soketi").exists(),
+            "reconcile": "reconcile" in self.commands,
+        }
+        self.pg: OwnedPostgres | None = None
+        self.proxy: FaultProxy | None = None
+        self.soketi = None
+        self.relay: Child | None = None
+        self.subscribers: list[soak_checks.Subscriber] = []
+        self.terminals: dict[str, Child] = {}
+        self.portal: Child | None = None
+        self.players = [f"soak-{i:02d}" for i in range(1, s.players + 1)]
+        self.rng = random.Random(s.seed)
+        self.scheduled: list[tuple[float, str, object]] = []
+        self.started_at = time.time()
+
+    def note(self, msg: str) -> None:
+        line = f"{time.time() - self.started_at:7.1f}s {msg}"
+        self.log.append(line)
+        print(line, flush=True)
+
+    def _base_env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("CASHIER_", "PYTEST_"))}
+        env.update({"PYTHONPATH": str(ROOT), "CASHIER_ARGON2_PROFILE": "cheap",
+                    "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1",
+                    "CASHIER_CONFIG": str(self.dir / "empty-config.toml"),
+                    "CASHIER_TERMINAL_DATA_DIR": str(self.dir / "data")})
+        if self.soketi is not None:
+            env.update(self.soketi.pusher_env())
+        return env
+
+    def start_ledger(self) -> None:
+        (self.dir / "empty-config.toml").write_text("")
+        self.pg = OwnedPostgres(base=None)
+        self.pg.start()
+        self.url = self.pg.create_database("soak")
+        self.engine = make_engine(self.url, pool_size=4, application_name="soak-harness")
+        migrate.upgrade(self.engine)
+        seed_staff(self.engine)
+        add_staff(self.engine, PORTAL_STAFF[0], PORTAL_STAFF[1], PORTAL_STAFF[2], PORTAL_STAFF[3], exist_ok=True)
+        with self.engine.begin() as conn:
+            for pid in self.players:
+                conn.execute(text("INSERT INTO players (id, name) VALUES (:id, :n)"),
+                             {"id": pid, "n": f"Soak player {pid[-2:]}"})
+        for pid in self.players:  # credit lines through real postings, approved by F200
+            post(self.engine, PostingCommand(kind=Kind.CREDIT_LINE, player_id=pid,
+                                             amount=Money(Decimal("200000"), "INR"), staff_id="F200",
+                                             approver_id="F200", terminal_id="SOAK-SETUP"))
+        self.proxy = FaultProxy("127.0.0.1", self.pg.port)
+        self.proxied_url = self.pg.url("soak", port=self.proxy.port)
+        self.note(f"PostgreSQL on 127.0.0.1:{self.pg.port} (proxy :{self.proxy.port}), "
+                  f"{len(self.players)} players; features {self.features}")
+
+    def start_realtime(self) -> None:
+        if not self.features["realtime"]:
+            return
+        from tests.support.soketi import Soketi
+        self.soketi = Soketi(log_path=self.dir / "soketi.log").start()
+        env = {**self._base_env(), "CASHIER_DATABASE_URL": self.url}
+        self.relay = Child("relay", [*CLI, "relay"], env=env, log=self.dir / "relay.log", cwd=str(ROOT)).start()
+        watch = [None] + self.players[: max(0, self.settings.subscribers - 1)]
+        for n, player in enumerate(watch):
+            self.subscribers.append(soak_checks.Subscriber(
+                f"sub{n}", player, env=env, path=self.dir / f"sub{n}.jsonl", cwd=str(ROOT)).start())
+        self.note(f"soketi :{self.soketi.port}, relay, {len(self.subscribers)} subscribers")
+
+    def _spec(self, name: str, **extra) -> Path:
+        s = self.settings
+        spec = {"run": self.run_id, "seed": s.seed, "players": self.players, "ops": 10_000_000,
+                "deadline": time.time() + s.duration + 600, "stop_file": str(self.dir / "STOP"),
+                "results": str(self.dir / f"{name}.jsonl"), "currency": "INR", **extra}
+        path = self.dir / f"{name}.spec.json"
+        path.write_text(json.dumps(spec, indent=1))
+        return path
+
+    def start_writers(self) -> None:
+        env = self._base_env()
+        for n in range(1, self.settings.terminals + 1):
+            tid = f"SOAK-T{n}"
+            spec = self._spec(tid, terminal_id=tid, staff="C100", pin="1111", rate=self.settings.rate,
+                              database_url=self.proxied_url, journal=str(self.dir / f"{tid}.journal.sqlite"))
+            self.terminals[tid] = Child(tid, [PYTHON, "-m", "tests.e2e.soak_terminal", str(spec)],
+                                        env=env, log=self.dir / f"{tid}.log", cwd=str(ROOT)).start()
+        spec = self._spec("portal", database_url=self.url, rate=self.settings.portal_rate)
+        self.portal = Child("portal", [PYTHON, "-m", "tests.e2e.soak_portal", str(spec)], env=env,
+                            log=self.dir / "portal.log", cwd=str(ROOT)).start()
+        self.note(f"{len(self.terminals)} terminals and the portal started")
+
+    # -- faults ---------------------------------------------------------------------------
+    def fault_kinds(self) -> list[str]:
+        kinds = ["terminal SIGKILL", "PostgreSQL stop/start", "PostgreSQL crash/start",
+                 "proxy cuts connections", "proxy refuses connections"]
+        if self.features["realtime"]:
+            kinds += ["soketi killed", "relay killed"]
+        if self.settings.kinds:
+            kinds = [k for k in kinds if any(w in k for w in self.settings.kinds)]
+        return kinds
+
+    def _later(self, delay: float, what: str, fn) -> None:
+        self.scheduled.append((time.monotonic() + delay, what, fn))
+
+    def _run_due(self, everything: bool = False) -> None:
+        now = time.monotonic()
+        due = [x for x in self.scheduled if everything or x[0] <= now]
+        self.scheduled = [x for x in self.scheduled if x not in due]
+        for _, what, fn in sorted(due, key=lambda x: x[0]):
+            fn()
+            self.note(f"  healed: {what}")
+
+    def _pg_busy(self) -> bool:
+        return any(w.startswith(("PostgreSQL", "proxy")) for _, w, _ in self.scheduled)
+
+    def inject(self, kind: str) -> bool:
+        """Inject one fault; False if it cannot be injected right now (try another)."""
+        r = self.rng
+        if kind == "terminal SIGKILL":
+            tid = r.choice(sorted(self.terminals))
+            if any(w == f"restart {tid}" for _, w, _ in self.scheduled):
+                return False
+            self.terminals[tid].kill()
+            self._later(r.uniform(0.0, 1.5), f"restart {tid}", self.terminals[tid].start)
+        elif kind.startswith("PostgreSQL"):
+            if self._pg_busy():
+                return False
+            self.pg.stop("immediate" if "crash" in kind else "fast")
+            self._later(r.uniform(1.0, 3.0), "PostgreSQL start", self.pg.start)
+        elif kind == "proxy cuts connections":
+            self.proxy.cut()
+        elif kind == "proxy refuses connections":
+            if self._pg_busy():
+                return False
+            self.proxy.refuse()
+            self._later(r.uniform(1.0, 3.0), "proxy accept", self.proxy.accept)
+        elif kind == "soketi killed":
+            if any(w == "soketi start" for _, w, _ in self.scheduled):
+                return False
+            self.soketi.kill()
+            self._later(r.uniform(0.5, 2.0), "soketi start", self.soketi.start)
+        elif kind == "relay killed":
+            if any(w == "relay start" for _, w, _ in self.scheduled):
+                return False
+            self.relay.kill()
+            self._later(r.uniform(0.0, 1.5), "relay start", self.relay.start)
+        else:
+            raise ValueError(kind)
+        self.faults[kind] = self.faults.get(kind, 0) + 1
+        self.note(f"FAULT {kind}")
+        return True
+
+    def _watch_children(self) -> None:
+        """A child that died by itself (not killed by us) is a finding, and is restarted."""
+        restarting = {w for _, w, _ in self.scheduled}
+        for child in [*self.terminals.values(), self.portal, self.relay]:
+            if child is None or child.alive() or f"restart {child.name}" in restarting \
+                    or f"{child.name} start" in restarting:
+                continue
+            code = child.proc.returncode if child.proc else None
+            self.faults.setdefault("(unplanned exits)", 0)
+            self.faults["(unplanned exits)"] += 1
+            self.note(f"!! {child.name} exited by itself with {code}; restarting")
+            child.start()
+        for sub in self.subscribers:
+            if not sub.alive():
+                self.note(f"!! subscriber {sub.name} exited by itself; restarting")
+                sub.crashes += 1
+                sub.start()
+
+    def attack(self) -> None:
+        kinds = self.fault_kinds()
+        bag: list[str] = []
+        end = time.monotonic() + self.settings.duration
+        next_fault = time.monotonic() + self.rng.uniform(*self.settings.fault_gap)
+        while time.monotonic() < end:
+            self._run_due()
+            self._watch_children()
+            if time.monotonic() >= next_fault and kinds:
+                if not bag:
+                    bag = kinds[:]
+                    self.rng.shuffle(bag)
+                for k in list(bag):
+                    if self.inject(k):
+                        bag.remove(k)
+                        break
+                next_fault = time.monotonic() + self.rng.uniform(*self.settings.fault_gap)
+            time.sleep(0.05)
+
+    # -- ending ---------------------------------------------------------------------------
+    def heal_and_finish(self) -> None:
+        self._run_due(everything=True)
+        if self.pg is not None and not self.pg.running():
+            self.pg.start()
+        if self.proxy is not None:
+            self.proxy.accept()
+        if self.soketi is not None and self.soketi.proc is None:
+            self.soketi.start()
+        for child in [*self.terminals.values(), self.portal, self.relay]:
+            if child is not None and not child.alive():
+                child.start()
+        self.note("all healed; asking the writers to finish")
+        (self.dir / "STOP").write_text("stop")
+        for child in [*self.terminals.values(), self.portal]:
+            code = child.wait(timeout=120)
+            if code is None:
+                self.note(f"!! {child.name} did not finish in 120s; killing it")
+                child.kill()
+                self.faults["(writers that would not stop)"] = self.faults.get("(writers that would not stop)", 0) + 1
+            elif code != 0:
+                self.note(f"!! {child.name} finished with exit status {code}")
+
+    def prove(self) -> Report:
+        report = Report(title=f"soak: {self.settings.duration:.0f} s, {len(self.terminals)} terminals, "
+                              f"seed {self.settings.seed}")
+        self.engine.dispose()  # its pooled connections died with the server restarts
+        soak_checks.prove(self, report)
+        return report
+
+    def cleanup(self) -> None:
+        for sub in self.subscribers:
+            sub.stop()
+        for child in [*self.terminals.values(), self.portal, self.relay]:
+            if child is not None:
+                child.stop()
+        if self.soketi is not None:
+            self.soketi.kill()
+        if self.proxy is not None:
+            self.proxy.close()
+        if getattr(self, "engine", None) is not None:
+            self.engine.dispose()
+        if self.pg is not None:
+            self.pg.destroy()
+        if not self.settings.keep and self.settings.workdir is None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def run(self) -> Report:
+        try:
+            self.start_ledger()
+            self.start_realtime()
+            self.start_writers()
+            self.attack()
+            self.heal_and_finish()
+            report = self.prove()
+        finally:
+            self.cleanup()
+        return report
+
+
+def run_soak(settings: Settings) -> Report:
+    """Run one soak end to end (everything started is stopped, pass or fail)."""
+    return Soak(settings).run()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.e2e.soak", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--duration", type=float, required=True, help="seconds of faults")
+    ap.add_argument("--terminals", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
+    ap.add_argument("--players", type=int, default=8)
+    ap.add_argument("--rate", type=float, default=8.0, help="operations per second per terminal")
+    ap.add_argument("--keep", metavar="DIR", help="keep logs, journals and results in DIR")
+    ap.add_argument("--out", help="also write the table (Markdown) to this file")
+    args = ap.parse_args(argv)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randint(1, 10**6)
+    print(f"soak: seed {seed}", flush=True)
+    settings = Settings(duration=args.duration, terminals=args.terminals, seed=seed, players=args.players,
+                        rate=args.rate, workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep))
+    report = run_soak(settings)
+    table = report.table()
+    print(table)
+    if args.out:
+        Path(args.out).write_text(table + "\n")
+    return 1 if report.failed() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,285 @@
+"""The soak's observers and final checks: feed subscribers, CLI checks, ledger accounting.
+
+`Subscriber` runs `cashier-desktop feed watch [PLAYER]` (the terminal's own feed code) and
+stamps each JSON line with its arrival time as it comes, so the proof can compare what
+every subscriber ended up believing with the ledger, and measure sync latency against
+the outbox row's creation time. `prove()` fills the report table; each check uses the
+product's own command-line contract where one exists (`integrity --json`,
+`journal verify`, `journal pending --json`, `reconcile`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import text
+
+from tests.e2e import soak_journal
+from tests.e2e.soak_portal import PORTAL_TERMINAL
+from tests.e2e.soak_proof import Report, account, collect_ops, latency_figures, outcome_mix, versions_complete
+from tests.e2e.soak_terminal import read_results
+
+BALANCE_FIELDS = ("cashBalance", "creditBalance", "creditLimit", "creditApproved")
+
+
+class Subscriber:
+    """A `feed watch` process whose every output line is stamped on arrival and kept."""
+
+    def __init__(self, name: str, player: str | None, *, env: dict, path: Path, cwd: str) -> None:
+        self.name, self.player, self.env, self.path, self.cwd = name, player, env, path, cwd
+        self.proc: subprocess.Popen | None = None
+        self.thread: threading.Thread | None = None
+        self.crashes = 0
+        self.lines: list[tuple[float, dict]] = []
+        self._lock = threading.Lock()
+
+    def start(self) -> "Subscriber":
+        import sys
+        argv = [sys.executable, "-m", "cashier_desktop", "feed", "watch"] + ([self.player] if self.player else [])
+        err = open(self.path.with_suffix(".stderr"), "ab")
+        self.proc = subprocess.Popen(argv, env=self.env, cwd=self.cwd, stdout=subprocess.PIPE, stderr=err,
+                                     stdin=subprocess.DEVNULL, start_new_session=True)
+        err.close()
+        self.thread = threading.Thread(target=self._read, args=(self.proc,), daemon=True, name=self.name)
+        self.thread.start()
+        return self
+
+    def _read(self, proc: subprocess.Popen) -> None:
+        with open(self.path, "a") as out:
+            for raw in proc.stdout:
+                t = time.time()
+                try:
+                    data = json.loads(raw)
+                except ValueError:
+                    continue
+                with self._lock:
+                    self.lines.append((t, data))
+                out.write(json.dumps({"arrived": t, **data}) + "\n")
+                out.flush()
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def view(self) -> dict[str, dict]:
+        """Per player, the newest state this subscriber was told (highest version)."""
+        out: dict[str, dict] = {}
+        with self._lock:
+            lines = list(self.lines)
+        for _, d in lines:
+            pid, v = d.get("playerId"), d.get("version")
+            if pid is None or v is None:
+                continue
+            if pid not in out or int(v) > int(out[pid]["version"]):
+                out[pid] = d
+        return out
+
+    def deliveries(self) -> list[tuple[float, dict]]:
+        with self._lock:
+            return [(t, d) for t, d in self.lines if d.get("playerId") is not None and d.get("version") is not None]
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=5)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.proc.wait(timeout=5)
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+
+
+def cli(soak, *args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run `cashier-desktop ARGS` against the soak's ledger, as an operator would."""
+    import sys
+    full_env = {**soak._base_env(), "CASHIER_DATABASE_URL": soak.url, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "cashier_desktop", *args], env=full_env, cwd=str(soak.dir),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def _ledger_state(soak) -> tuple[dict, dict, dict]:
+    writers = set(soak.terminals) | {PORTAL_TERMINAL}
+    with soak.engine.connect() as conn:
+        rows = conn.execute(text("""SELECT id::text, kind, player_id, amount, terminal_id FROM ledger_transactions
+                                    WHERE terminal_id = ANY(:w)"""), {"w": sorted(writers)}).mappings().all()
+        players = {r["id"]: dict(r) for r in conn.execute(text(
+            "SELECT id, version, balance, current_credit, credit_limit, credit_approved FROM players "
+            "WHERE id = ANY(:p)"), {"p": soak.players}).mappings()}
+        counts = dict(conn.execute(text("SELECT player_id, count(*) FROM ledger_transactions "
+                                        "WHERE player_id = ANY(:p) GROUP BY player_id"), {"p": soak.players}).all())
+    return {r["id"]: dict(r) for r in rows}, players, counts
+
+
+def prove(soak, report: Report) -> None:
+    """Fill `report` with every line of the final proof."""
+    kinds = soak.fault_kinds()
+    total = sum(v for k, v in soak.faults.items() if not k.startswith("("))
+    report.add("faults injected", total, total > 0)
+    for k in kinds:
+        report.add(f"  fault: {k}", soak.faults.get(k, 0), soak.faults.get(k, 0) > 0)
+    for k in ("(unplanned exits)", "(writers that would not stop)"):
+        report.add(f"  {k.strip('()')}", soak.faults.get(k, 0), soak.faults.get(k, 0) == 0)
+
+    ops, touches, restarts = [], 0, 0
+    for writer in [*soak.terminals, "portal"]:
+        writer_ops, marks = collect_ops(writer, read_results(soak.dir / f"{writer}.jsonl"))
+        ops += writer_ops.values()
+        touches += marks["touches"]
+        restarts += max(0, marks["start"] - 1)
+    journals = None
+    if soak.features["journal"]:
+        journals = {tid: soak_journal.entries(soak.dir / f"{tid}.journal.sqlite") for tid in soak.terminals}
+    ledger_rows, players, counts = _ledger_state(soak)
+    account(report, ops, ledger_rows, journals, set(soak.terminals) | {PORTAL_TERMINAL})
+    report.add("  outcomes as the writers saw them", len(ops), True, outcome_mix(ops))
+    report.add("  writer restarts (after SIGKILL)", restarts, True)
+    report.add("  portal touch-UPDATEs (no balance change)", touches, True)
+
+    r = cli(soak, "integrity", "--json")
+    try:
+        clean = json.loads(r.stdout).get("clean") is True
+    except ValueError:
+        clean = False
+    report.add("integrity clean (`integrity --json`)", f"exit {r.returncode}", r.returncode == 0 and clean,
+               "" if clean else (r.stdout + r.stderr)[-400:])
+
+    unexplained = [p for p, row in players.items() if row["version"] != counts.get(p, 0)]
+    report.add("every balance version explained by a posting", f"{len(players)} players", not unexplained,
+               ", ".join(f"{p}: version {players[p]['version']} vs {counts.get(p, 0)} postings"
+                         for p in unexplained[:5]))
+
+    _journal_checks(soak, report)
+    _outbox_and_feed_checks(soak, report, players)
+
+
+def _journal_checks(soak, report: Report) -> None:
+    if not soak.features["journal_cli"]:
+        report.add("every journal verifies (`journal verify`)", "-", None, "no `journal` command in this build")
+        report.add("nothing left pending (`journal pending --json`)", "-", None, "no `journal` command in this build")
+        report.add("reconciliation clean (`reconcile`)", "-", None, "no `journal` command in this build")
+        return
+    bad, pending = [], []
+    for tid in soak.terminals:
+        env = {"CASHIER_JOURNAL": str(soak.dir / f"{tid}.journal.sqlite"), "CASHIER_TERMINAL_ID": tid}
+        r = cli(soak, "journal", "verify", env=env)
+        if r.returncode != 0:
+            bad.append(f"{tid}: exit {r.returncode} {(r.stdout + r.stderr).strip()[-200:]}")
+        r = cli(soak, "journal", "pending", "--json", env=env)
+        try:
+            n = len(soak_journal.pending_from_json(r.stdout))
+        except ValueError:
+            n = -1
+        if r.returncode != 0 or n != 0:
+            pending.append(f"{tid}: {n} pending (exit {r.returncode})")
+    report.add("every journal verifies (`journal verify`)", f"{len(soak.terminals)} journals", not bad, "; ".join(bad))
+    report.add("nothing left pending (`journal pending --json`)", f"{len(soak.terminals)} journals", not pending,
+               "; ".join(pending))
+    if not soak.features["reconcile"]:
+        report.add("reconciliation clean (`reconcile`)", "-", None, "no reconcile command in this build")
+        return
+    unresolved = []
+    frm = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(soak.started_at - 3600))
+    to = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() + 3600))
+    for tid in soak.terminals:
+        env = {"CASHIER_JOURNAL": str(soak.dir / f"{tid}.journal.sqlite"), "CASHIER_TERMINAL_ID": tid}
+        r = cli(soak, "reconcile", "--terminal", tid, "--from", frm, "--to", to, env=env)
+        if r.returncode != 0:
+            unresolved.append(f"{tid}: exit {r.returncode} {(r.stdout + r.stderr).strip()[-300:]}")
+    report.add("reconciliation clean (`reconcile --terminal`)", f"{len(soak.terminals)} terminals", not unresolved,
+               "; ".join(unresolved))
+
+
+def _outbox_and_feed_checks(soak, report: Report, players: dict) -> None:
+    with soak.engine.connect() as conn:
+        events = conn.execute(text("SELECT player_id, version, created_at FROM balance_events "
+                                   "WHERE player_id = ANY(:p)"), {"p": soak.players}).all()
+    by_player: dict[str, list[int]] = {}
+    created: dict[tuple[str, int], float] = {}
+    for pid, v, at in events:
+        by_player.setdefault(pid, []).append(v)
+        created[(pid, v)] = at.timestamp()
+    gaps = versions_complete(by_player, {p: row["version"] for p, row in players.items()})
+    report.add("outbox: one event per version, none missing", f"{len(events)} events", not gaps, "; ".join(gaps[:5]))
+
+    if not soak.features["realtime"]:
+        for name in ("outbox fully published by the relay", "every subscriber's final view equals the ledger",
+                     "per-player versions complete after refetch", "sync latency during the run"):
+            report.add(name, "-", None, "no relay/feed in this build")
+        return
+
+    def unpublished() -> int:
+        with soak.engine.connect() as conn:
+            return conn.execute(text("SELECT count(*) FROM balance_events WHERE published_at IS NULL")).scalar()
+    deadline = time.time() + 60
+    while unpublished() and time.time() < deadline:
+        time.sleep(0.2)
+    left = unpublished()
+    report.add("outbox fully published by the relay", f"{left} unpublished", left == 0)
+
+    def expected_for(sub) -> dict[str, dict]:
+        ids = [sub.player] if sub.player else soak.players
+        return {p: players[p] for p in ids}
+
+    def differences(sub) -> list[str]:
+        view, out = sub.view(), []
+        for pid, row in expected_for(sub).items():
+            got = view.get(pid)
+            want = {"version": row["version"], "cashBalance": str(row["balance"]),
+                    "creditBalance": str(row["current_credit"]), "creditLimit": str(row["credit_limit"]),
+                    "creditApproved": row["credit_approved"]}
+            if got is None:
+                out.append(f"{pid}: nothing received")
+                continue
+            have = {"version": int(got["version"]), **{k: _norm(got.get(k)) for k in BALANCE_FIELDS}}
+            want = {k: _norm(v) if k != "version" else v for k, v in want.items()}
+            if have != want:
+                out.append(f"{pid}: saw {have}, ledger {want}")
+        return out
+
+    deadline = time.time() + 60
+    while any(differences(s) for s in soak.subscribers) and time.time() < deadline:
+        time.sleep(0.2)
+    diffs = {s.name: differences(s) for s in soak.subscribers}
+    report.add("every subscriber's final view equals the ledger", f"{len(soak.subscribers)} subscribers",
+               not any(diffs.values()), "; ".join(f"{k}: {v[:3]}" for k, v in diffs.items() if v))
+
+    problems, refetched = [], 0
+    for s in soak.subscribers:
+        seen: dict[str, int] = {}
+        for _, d in s.deliveries():
+            pid, v = d["playerId"], int(d["version"])
+            if pid in seen and v <= seen[pid]:
+                problems.append(f"{s.name} {pid}: version {v} after {seen[pid]}")
+            elif pid in seen and v > seen[pid] + 1:
+                refetched += 1
+            seen[pid] = max(seen.get(pid, 0), v)
+    report.add("per-player versions complete after refetch", f"{refetched} gaps repaired by refetch",
+               not problems and not any(diffs.values()), "; ".join(problems[:5]))
+
+    samples = []
+    for s in soak.subscribers:
+        for t, d in s.deliveries():
+            c = created.get((d["playerId"], int(d["version"])))
+            if c is not None:
+                samples.append((t - c) * 1000)
+    report.add("sync latency during the run (commit → subscriber)", latency_figures(samples), bool(samples))
+
+
+def _norm(v):
+    if isinstance(v, bool) or v is None:
+        return v
+    try:
+        return str(Decimal(str(v)).quantize(Decimal("0.01")))
+    except ArithmeticError:
+        return str(v)

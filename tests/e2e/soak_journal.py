@@ -1,0 +1,141 @@
+"""The soak terminal's view of the journal and shift services, whichever have landed.
+
+The soak drives the terminal exactly as the GUI does; this module is the one place that
+knows how the journal layer (issue 4) is installed as `services.extras["poster"]` and how
+a shift is opened (issue 3), so the worker itself does not change when they do. Without
+a journal the worker still runs: it resends an in-doubt operation with its own UUID.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger("soak.journal")
+
+
+def _optional(module: str):
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+@dataclass
+class JournalHandle:
+    """What the worker needs from the journal: recover, replay, count, summarise.
+
+    Without a journal layer every method is a no-op and `installed` is False.
+    """
+
+    installed: bool = False
+    kind: str = "none"
+    services: Any = None
+
+    def _extras(self) -> dict:
+        return self.services.extras if self.services is not None else {}
+
+    def knows(self, posting_id) -> bool:
+        journal = self._extras().get("journal")
+        return journal is not None and journal.entry(posting_id) is not None
+
+    def recover(self) -> dict:
+        """Resolve in-doubt entries and replay pending ones (the journal's start-up step)."""
+        replay = self._extras().get("replay")
+        return replay().to_json() if replay is not None else {}
+
+    def pending(self) -> int:
+        link = self._extras().get("link")
+        return link.pending_count() if link is not None else 0
+
+    def tick(self) -> None:
+        """Between operations: what the GUI's background replayer does every few seconds."""
+        link = self._extras().get("link")
+        if link is not None and (not link.online or link.pending_count()) and link.due_for_retry():
+            self.recover()
+
+    def drain(self, deadline: float) -> dict:
+        """Replay until nothing is pending or `deadline`; return the journal's summary."""
+        if not self.installed:
+            return {"installed": False}
+        report: dict = {}
+        while True:
+            report = self.recover()
+            if self.pending() == 0 or time.time() > deadline:
+                break
+            time.sleep(0.2)
+        journal = self._extras()["journal"]
+        states: dict[str, int] = {}
+        for e in journal.entries():
+            states[e.state] = states.get(e.state, 0) + 1
+        return {"installed": True, "pending": self.pending(), "states": states, "last_replay": report,
+                "needs_attention": len(journal.needing_attention())}
+
+
+def available() -> bool:
+    journaled = _optional("cashier_desktop.terminal.journaled")
+    return journaled is not None and hasattr(journaled, "install_journal")
+
+
+def install(services) -> JournalHandle:
+    """Install the terminal's journal as the poster, as the GUI's start-up does."""
+    journaled = _optional("cashier_desktop.terminal.journaled")
+    if journaled is None or not hasattr(journaled, "install_journal"):
+        return JournalHandle()
+    journaled.install_journal(services, start_replay=True)
+    return JournalHandle(installed=True, kind="journaled poster", services=services)
+
+
+def authenticate(services, staff_id: str, pin: str):
+    """Log in as the GUI does: through the journal's offline-capable login when installed."""
+    login = services.extras.get("authenticate")
+    if login is not None:
+        return login(staff_id, pin)
+    from cashier_desktop.terminal.auth import authenticate as online_login
+    return online_login(services.engine, staff_id, pin)
+
+
+def ensure_shift(services, staff_id: str, pin: str) -> int | None:
+    """Open (or reuse) this terminal's shift when the shift service exists; its id."""
+    shifts = _optional("cashier_desktop.terminal.shifts")
+    session_mod = _optional("cashier_desktop.terminal.session")
+    if shifts is None or session_mod is None:
+        return None
+    terminal = services.config.terminal_id
+    current = shifts.current_shift(services, terminal)
+    if current is None:
+        session = session_mod.login(services, staff_id, pin, terminal_id=terminal)
+        try:
+            current = shifts.open_shift(services, session, float_amount="0")
+        except Exception:  # noqa: BLE001 - lost a race with our own earlier life: reuse it
+            current = shifts.current_shift(services, terminal)
+            if current is None:
+                raise
+    poster = services.extras.get("poster")
+    if hasattr(poster, "refresh_shift"):
+        poster.refresh_shift()  # offline postings join the shift the journal knows
+    return current.id
+
+
+def entries(path) -> dict[str, dict]:
+    """Every entry of a terminal's journal file: {posting id: {status, code, reason}}."""
+    from pathlib import Path
+    if not Path(path).exists():
+        return {}
+    store = _optional("cashier_desktop.journal.store")
+    if store is None:
+        return {}
+    with store.Journal(path) as journal:
+        return {str(e.id): {"status": e.state, "code": e.code, "reason": e.reason} for e in journal.entries()}
+
+
+def pending_from_json(stdout: str) -> list:
+    """The pending entries listed by `journal pending --json` (a list, or {"pending": [...]})."""
+    import json
+    data = json.loads(stdout or "[]")
+    if isinstance(data, dict):
+        data = data.get("pending", data.get("entries", []))
+    return list(data)

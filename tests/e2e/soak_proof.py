@@ -1,0 +1,203 @@
+"""The soak's final proof: count what happened, check it against the ledger, print a table.
+
+Every line of the proof is a `Check`: a name, a figure, and whether it holds (`ok`), or
+`ok=None` when the component it needs has not been run (with the reason in `detail`).
+The harness collects the facts (`Facts`); `prove()` turns them into checks. Nothing here
+starts or stops anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass
+class Check:
+    name: str
+    value: str
+    ok: bool | None
+    detail: str = ""
+
+    @property
+    def mark(self) -> str:
+        return {True: "ok", False: "FAIL", None: "not run"}[self.ok]
+
+
+@dataclass
+class Report:
+    checks: list[Check] = field(default_factory=list)
+    title: str = "soak"
+
+    def add(self, name: str, value, ok: bool | None, detail: str = "") -> Check:
+        c = Check(name, str(value), ok, detail)
+        self.checks.append(c)
+        return c
+
+    def failed(self) -> list[Check]:
+        return [c for c in self.checks if c.ok is False]
+
+    def not_run(self) -> list[Check]:
+        return [c for c in self.checks if c.ok is None]
+
+    def table(self) -> str:
+        lines = [f"### {self.title}", "", "| | value | result | detail |", "|---|---|---|---|"]
+        for c in self.checks:
+            detail = c.detail.replace("|", "\\|").replace("\n", "; ")
+            lines.append(f"| {c.name} | {c.value} | {c.mark} | {detail} |")
+        return "\n".join(lines)
+
+
+@dataclass
+class Op:
+    """One planned operation of one writer (a terminal or the portal), as it was reported."""
+
+    writer: str
+    i: int
+    id: str
+    kind: str
+    player: str
+    amount: Decimal
+    outcomes: list[dict] = field(default_factory=list)
+
+    @property
+    def final(self) -> dict | None:
+        return self.outcomes[-1] if self.outcomes else None
+
+
+def collect_ops(writer: str, lines: list[dict]) -> tuple[dict[int, Op], Counter]:
+    """The operations in one results file, and how many restarts/ends it shows."""
+    ops: dict[int, Op] = {}
+    marks: Counter = Counter()
+    for r in lines:
+        e = r.get("e")
+        if e == "intent":
+            if r.get("kind") == "touch":
+                marks["touches"] += 1
+                continue
+            ops.setdefault(r["i"], Op(writer, r["i"], r["id"], r["kind"], r["player"], Decimal(r["amount"])))
+        elif e == "outcome":
+            if r["i"] in ops:
+                ops[r["i"]].outcomes.append(r)
+        elif e in ("start", "end", "resolved"):
+            marks[e] += 1
+    return ops, marks
+
+
+def _pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, int(round(q * (len(s) - 1)))))]
+
+
+def latency_figures(samples_ms: list[float]) -> str:
+    if not samples_ms:
+        return "no samples"
+    return (f"p50 {_pct(samples_ms, 0.50):.1f} ms, p99 {_pct(samples_ms, 0.99):.1f} ms, "
+            f"max {max(samples_ms):.1f} ms (n={len(samples_ms)})")
+
+
+def account(report: Report, ops: list[Op], ledger_rows: dict[str, dict], journals: dict[str, dict] | None,
+            writers: set[str]) -> None:
+    """Attempted / accepted / rejected / lost / doubled, from results, journals and the ledger.
+
+    Args:
+        ops: every operation any writer reported an intent for.
+        ledger_rows: ledger rows posted by the soak's writers, by posting id
+            (kind, player_id, amount, terminal_id).
+        journals: per terminal, {posting id: {"status", "code", "reason"}}, or None when
+            the terminals run without a journal.
+        writers: the terminal ids (and PORTAL) whose ledger rows are the soak's.
+    """
+    by_id = {op.id: op for op in ops}
+    attempted = len(ops)
+    accepted = [op for op in ops if op.id in ledger_rows]
+    journal_status: dict[str, dict] = {}
+    for entries in (journals or {}).values():
+        journal_status.update(entries)
+
+    reasons: Counter = Counter()
+    rejected, lost, unresolved = [], [], []
+    for op in ops:
+        if op.id in ledger_rows:
+            continue
+        final = op.final or {}
+        j = journal_status.get(op.id)
+        if j is not None and j["status"] in ("rejected", "rejected_on_replay", "resolved"):
+            rejected.append(op)
+            reasons[f"{j.get('code') or j['status']} (journal)"] += 1
+        elif j is not None:
+            lost.append(op)  # journaled as pending/posted but not in the ledger
+        elif final.get("status") in ("refused", "unavailable"):
+            rejected.append(op)
+            reasons[final.get("code") or final["status"]] += 1
+        elif final.get("status") in ("posted", "replayed", "pending"):
+            lost.append(op)  # the cashier got a receipt, the ledger has nothing
+        else:
+            unresolved.append(op)
+
+    report.add("operations attempted", attempted, attempted > 0)
+    report.add("accepted (in the ledger)", len(accepted), len(accepted) > 0)
+    report.add("rejected, with reasons", len(rejected), True,
+               ", ".join(f"{k}: {v}" for k, v in reasons.most_common()))
+    report.add("unresolved (no final answer)", len(unresolved), not unresolved,
+               ", ".join(f"{o.writer}#{o.i}" for o in unresolved[:10]))
+    report.add("lost (receipt given, not in the ledger)", len(lost), not lost,
+               ", ".join(f"{o.writer}#{o.i} {o.id}" for o in lost[:10]))
+
+    phantom = [pid for pid in ledger_rows if pid not in by_id]
+    mismatched = [pid for pid, row in ledger_rows.items() if pid in by_id and (
+        row["kind"] != by_id[pid].kind or row["player_id"] != by_id[pid].player
+        or Decimal(row["amount"]) != by_id[pid].amount)]
+    told_no = [op for op in accepted if (op.final or {}).get("status") in ("refused", "unavailable")]
+    flagged = [op for op in told_no if (journal_status.get(op.id) or {}).get("code") == "posted_after_refusal"]
+    refused_yet_posted = [op for op in told_no if op not in flagged]
+    per_op = Counter((op.writer, op.i) for op in accepted)
+    twice = [k for k, n in per_op.items() if n > 1]
+    doubled = len(phantom) + len(mismatched) + len(twice)
+    report.add("doubled (posted twice, or posted unasked)", doubled, doubled == 0,
+               f"phantom {len(phantom)}, altered {len(mismatched)}, one op under two ids {len(twice)}")
+    report.add("told refused, yet posted (unflagged)", len(refused_yet_posted), not refused_yet_posted,
+               ", ".join(f"{o.writer}#{o.i}" for o in refused_yet_posted[:10]))
+    report.add("  told refused, found posted later, flagged for a supervisor", len(flagged), True,
+               ", ".join(f"{o.writer}#{o.i}" for o in flagged[:10]))
+    if journals is None:
+        report.add("every journal entry in the ledger once or rejected", "-", None,
+                   "terminals ran without a journal (journal layer not installed as poster)")
+    else:
+        bad = []
+        for term, entries in journals.items():
+            for pid, j in entries.items():
+                in_ledger = pid in ledger_rows
+                if j["status"] == "posted" and not in_ledger:
+                    bad.append(f"{term}:{pid} posted in journal, absent from ledger")
+                elif j["status"] in ("rejected", "rejected_on_replay") and in_ledger:
+                    bad.append(f"{term}:{pid} rejected in journal, present in ledger")
+                elif j["status"] not in ("posted", "rejected", "rejected_on_replay", "resolved"):
+                    bad.append(f"{term}:{pid} still {j['status']}")
+        total = sum(len(e) for e in journals.values())
+        report.add("every journal entry in the ledger once or rejected", f"{total} entries", not bad,
+                   "; ".join(bad[:10]))
+
+
+def outcome_mix(ops: list[Op]) -> str:
+    c = Counter((op.final or {}).get("status", "none") for op in ops)
+    return ", ".join(f"{k} {v}" for k, v in c.most_common())
+
+
+def versions_complete(events_by_player: dict[str, list[int]], ledger_versions: dict[str, int]) -> list[str]:
+    """Players whose outbox versions are not exactly 1..current (a gap or a duplicate)."""
+    bad = []
+    for pid, current in ledger_versions.items():
+        seen = sorted(events_by_player.get(pid, []))
+        if seen != list(range(1, current + 1)):
+            missing = sorted(set(range(1, current + 1)) - set(seen))
+            bad.append(f"{pid}: have {len(seen)} of {current} (missing {missing[:5]})")
+    return bad
+
+
+def group_by(rows, key) -> dict:
+    out = defaultdict(list)
+    for r in rows:
+        out[key(r)].append(r)
+    return out

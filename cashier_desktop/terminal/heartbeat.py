@@ -1,0 +1,85 @@
+"""Terminal heartbeats and feed acknowledgements, for the supervisor's dashboard.
+
+A terminal calls `Heartbeat.beat(...)` every `monitor.heartbeat_seconds` (the GUI from its
+worker, the CLI from a loop): it says the terminal is alive, who is logged in, how many
+journal entries are pending and the feed's state. `note_event(player, version)` is called
+by the feed handler for every `balance.updated` it receives; the next beat sends these
+acknowledgements, and the dashboard joins them with the outbox to get commit → terminal
+latency. `note_event` is cheap and thread-safe; only `beat` does I/O (never on the GUI
+thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timezone
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from .. import __version__
+from ..ledger.db import map_error, warn_if_gui_thread
+
+log = logging.getLogger(__name__)
+
+MAX_BUFFERED = 5000
+
+
+class Heartbeat:
+    """One terminal's heartbeat sender. Acks beyond `MAX_BUFFERED` between beats are dropped."""
+
+    def __init__(self, engine: Engine, terminal_id: str) -> None:
+        self.engine = engine
+        self.terminal_id = terminal_id
+        self._acks: list[tuple[str, int, datetime]] = []
+        self._lock = threading.Lock()
+
+    def note_event(self, player_id: str, version: int, received_at: datetime | None = None) -> None:
+        """Remember that this terminal received `player_id`'s event at `version`."""
+        with self._lock:
+            if len(self._acks) < MAX_BUFFERED:
+                self._acks.append((str(player_id), int(version), received_at or datetime.now(timezone.utc)))
+
+    def beat(self, *, staff_id: str | None = None, pending_entries: int = 0, feed_state: str | None = None,
+             last_event_age_s: float | None = None) -> int:
+        """Report liveness and send buffered acknowledgements; returns how many acks were sent.
+
+        On failure the acks are kept for the next beat and the error is raised (mapped:
+        `LedgerUnavailable` when the ledger is down).
+        """
+        warn_if_gui_thread("heartbeat")
+        with self._lock:
+            acks, self._acks = self._acks, []
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(text("""INSERT INTO terminal_heartbeats (terminal_id, staff_id, seen_at,
+                        pending_entries, feed_state, last_event_age_s, app_version)
+                    VALUES (:t, :s, now(), :p, :f, :a, :v)
+                    ON CONFLICT (terminal_id) DO UPDATE SET staff_id = EXCLUDED.staff_id, seen_at = now(),
+                        pending_entries = EXCLUDED.pending_entries, feed_state = EXCLUDED.feed_state,
+                        last_event_age_s = EXCLUDED.last_event_age_s, app_version = EXCLUDED.app_version"""),
+                             {"t": self.terminal_id, "s": staff_id, "p": int(pending_entries),
+                              "f": feed_state, "a": last_event_age_s, "v": __version__})
+                if acks:
+                    conn.execute(text("""INSERT INTO feed_acks (terminal_id, player_id, version, received_at)
+                        SELECT :t, a.p, a.v, a.r FROM unnest(CAST(:ps AS text[]), CAST(:vs AS bigint[]),
+                            CAST(:rs AS timestamptz[])) AS a(p, v, r)
+                        ON CONFLICT DO NOTHING"""),
+                                 {"t": self.terminal_id, "ps": [a[0] for a in acks],
+                                  "vs": [a[1] for a in acks], "rs": [a[2] for a in acks]})
+        except Exception as exc:  # noqa: BLE001 - keep the acks, report the failure mapped
+            with self._lock:
+                self._acks = (acks + self._acks)[:MAX_BUFFERED]
+            mapped = map_error(exc)
+            raise mapped if mapped is not exc else exc
+        return len(acks)
+
+
+def heartbeat_for(services) -> Heartbeat:
+    """The services' one heartbeat sender (created on first use)."""
+    hb = services.extras.get("heartbeat")
+    if hb is None:
+        hb = Heartbeat(services.engine, services.config.terminal_id)
+        services.extras["heartbeat"] = hb
+    return hb

@@ -71,6 +71,7 @@ RETURNING {RECEIPT_COLUMNS}
 """)
 
 _BY_ID = text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id")
+_REVERSAL_OF = text("SELECT id FROM ledger_transactions WHERE reverses_id = :id")
 _PLAYER = text("""SELECT balance, current_credit, credit_limit, credit_approved
                   FROM players WHERE id = :id""")
 
@@ -112,6 +113,12 @@ def _effects(conn: Connection, cmd: PostingCommand) -> Effects:
     if o["amount"] != cmd.amount.amount or o["currency"].strip() != cmd.amount.currency:
         raise E.InvalidInput(f"A reversal must be for the original amount, "
                              f"{format_amount(o['amount'])} {o['currency'].strip()}.")
+    # Say "already reversed" before the balance guard can say something misleading; a
+    # replay of that very reversal goes on to return its receipt. The unique index
+    # `ledger_reversed_once` still settles a race between two different reversals.
+    earlier = conn.execute(_REVERSAL_OF, {"id": cmd.reverses_id}).scalar()
+    if earlier is not None and earlier != cmd.id:
+        raise E.AlreadyReversed(f"Posting {cmd.reverses_id} has already been reversed.")
     return reversal_effects(kind, o["amount"])
 
 

@@ -158,3 +158,21 @@ def test_a_credit_line_cut_racing_markers_never_leaves_credit_above_the_limit(le
     b = get_balance(engine, p)
     assert b.credit <= b.credit_limit
     assert b.credit_limit in (D("200.00"), D("1000.00"))
+
+
+def test_racing_reversals_of_one_posting_let_exactly_one_through(ledger):
+    url, engine = ledger
+    p = make_player(engine)
+    post(engine, cmd("deposit", p, "1000"))
+    original = post(engine, cmd("deposit", p, "100"))
+
+    def work(i: int, e):
+        try:
+            return post(e, cmd("reversal", p, "100", staff="S300", approver_id="S300",
+                               reverses_id=original.id, reason=f"terminal {i}"))
+        except E.AlreadyReversed:
+            return None
+
+    results = _run_workers(url, 8, work)
+    assert sum(r is not None for r in results) == 1
+    assert get_balance(engine, p).cash == D("1000.00")

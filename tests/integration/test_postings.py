@@ -338,3 +338,11 @@ def test_the_rule_holds_after_a_long_mixed_sequence(fresh_ledger):
     b = get_balance(engine, p)
     assert (b.cash, b.credit, b.total_deposits, b.total_withdrawals) == (D("0.00"),) * 4
     assert b.version == 2 * len(steps) - 1
+
+
+def test_a_second_reversal_says_already_reversed_even_when_the_balance_would_also_refuse(engine):
+    p = make_player(engine)
+    dep = post(engine, cmd("deposit", p, "100"))
+    post(engine, cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=dep.id, reason="x"))
+    refused(engine, p, cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=dep.id,
+                           reason="again"), E.AlreadyReversed, "already been reversed")

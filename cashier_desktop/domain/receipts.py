@@ -95,3 +95,51 @@ class Balance:
             "creditApproved": self.credit_approved,
             "totalBalance": str(self.total),
         }
+
+
+OFFLINE_PENDING = "OFFLINE — PENDING"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingReceipt:
+    """A posting taken while the ledger was unreachable: journaled, not yet in the ledger.
+
+    The terminal's journal holds it and replays it with this same `id` when the ledger is
+    back; until then no balance has moved. Every printed or shown copy says
+    `OFFLINE_PENDING`. `last_known_cash` is the player's cash as last seen online, if any.
+    """
+
+    id: UUID
+    kind: Kind
+    player_id: str
+    amount: Decimal
+    currency: str
+    staff_id: str
+    terminal_id: str
+    shift_id: int | None
+    taken_at: datetime
+    last_known_cash: Decimal | None = None
+    offline: bool = True
+    status: str = "pending"
+
+    @property
+    def banner(self) -> str:
+        return OFFLINE_PENDING
+
+    def to_json(self) -> dict:
+        return {
+            "status": self.status, "offline": self.offline, "banner": OFFLINE_PENDING,
+            "id": str(self.id), "kind": self.kind.value, "player_id": self.player_id,
+            "amount": str(self.amount), "currency": self.currency, "staff_id": self.staff_id,
+            "terminal_id": self.terminal_id, "shift_id": self.shift_id,
+            "taken_at": self.taken_at.isoformat(),
+            "last_known_cash": None if self.last_known_cash is None else str(self.last_known_cash),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict) -> "PendingReceipt":
+        return cls(
+            id=UUID(d["id"]), kind=Kind(d["kind"]), player_id=d["player_id"], amount=Decimal(d["amount"]),
+            currency=d["currency"], staff_id=d["staff_id"], terminal_id=d.get("terminal_id") or "",
+            shift_id=d.get("shift_id"), taken_at=datetime.fromisoformat(d["taken_at"]),
+            last_known_cash=Decimal(d["last_known_cash"]) if d.get("last_known_cash") else None)

@@ -1,0 +1,141 @@
+"""Replay: resolve entries in doubt, then send what is pending, in order, with original ids.
+
+In doubt first: every pending entry (and every refusal whose send broke) is looked up by
+its UUID in the ledger before anything is resent, so a terminal killed between the
+ledger's commit and the journal's update neither loses nor doubles the posting. Then
+pending entries go out oldest first, in batches where the ledger allows it (one ledger
+transaction and one journal fsync per batch); an entry the ledger refuses becomes
+`rejected_on_replay` with its sentence, for a supervisor — never dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Protocol
+from uuid import UUID
+
+from ..domain.commands import PostingCommand
+from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.kinds import Kind
+from ..domain.receipts import Receipt
+from .store import Journal
+
+log = logging.getLogger(__name__)
+
+Hook = Callable[[str], None]
+
+
+class LedgerPort(Protocol):
+    """What replay needs from the ledger; `terminal/` provides it. Errors: domain ones only."""
+
+    name: str  # which ledger (database) entries belong to
+
+    def find_many(self, ids: list[UUID]) -> dict[UUID, Receipt]: ...
+
+    def post(self, cmd: PostingCommand) -> Receipt: ...
+
+    def post_batch(self, cmds: list[PostingCommand]) -> list[Receipt]:
+        """Post a prefix of `cmds` in order in one transaction; the first one left out (if
+        any) must be posted alone, which gives its own receipt or refusal."""
+        ...
+
+
+@dataclass
+class ReplayReport:
+    """What one replay did; `remaining` > 0 means the ledger went away again."""
+
+    found: int = 0            # in doubt, already in the ledger: journal updated, nothing resent
+    confirmed_refused: int = 0  # refused while in doubt, and indeed not in the ledger
+    posted: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    remaining: int = 0
+    unavailable: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.unavailable is None and self.remaining == 0
+
+    def to_json(self) -> dict:
+        return asdict(self) | {"complete": self.complete}
+
+
+def _noop(_point: str) -> None:
+    return None
+
+
+LOOKUP_CHUNK = 1000
+
+
+def resolve_in_doubt(journal: Journal, port: LedgerPort, report: ReplayReport | None = None) -> ReplayReport:
+    """Look every in-doubt entry up by UUID; record the ledger's answer in the journal.
+
+    Raises:
+        LedgerUnavailable: the ledger could not be asked; nothing was changed.
+    """
+    report = report or ReplayReport()
+    doubtful = journal.in_doubt(ledger=port.name)
+    for i in range(0, len(doubtful), LOOKUP_CHUNK):
+        chunk = doubtful[i:i + LOOKUP_CHUNK]
+        found = port.find_many([e.id for e in chunk])
+        pending = [(e.id, found[e.id]) for e in chunk if e.id in found and e.state == "pending"]
+        if pending:
+            report.found += journal.mark_posted_many(pending, how="found")
+        for e in chunk:
+            if e.id in found and e.state == "rejected" and journal.mark_posted(e.id, found[e.id], how="found"):
+                report.found += 1
+        for e in chunk:
+            if e.id not in found and e.state == "rejected":
+                journal.mark_rejected(e.id, e.code or "refused", e.reason or "Refused.", in_doubt=False)
+                report.confirmed_refused += 1
+    return report
+
+
+def replay(journal: Journal, port: LedgerPort, *, batch_size: int = 200, hook: Hook = _noop,
+           on_progress: Callable[[ReplayReport], None] | None = None) -> ReplayReport:
+    """Resolve what is in doubt, then send every pending entry of `port.name`, oldest first.
+
+    Never raises `LedgerUnavailable`: the report says how far it got (`unavailable`).
+    Other exceptions (bugs) propagate with the journal still consistent.
+    """
+    report = ReplayReport()
+    try:
+        resolve_in_doubt(journal, port, report)
+        queue = journal.pending(ledger=port.name)
+        i = 0
+        while i < len(queue):
+            batch = []
+            while i + len(batch) < len(queue) and len(batch) < batch_size:
+                e = queue[i + len(batch)]
+                if e.command.kind is Kind.REVERSAL and batch:
+                    break  # a reversal reads its original: send it on its own
+                batch.append(e)
+                if e.command.kind is Kind.REVERSAL:
+                    break
+            receipts = port.post_batch([e.command for e in batch]) if len(batch) > 1 else []
+            if receipts:
+                hook("replay_after_ledger")
+                report.posted += journal.mark_posted_many(
+                    [(e.id, r) for e, r in zip(batch, receipts)], how="replay")
+                i += len(receipts)
+            if len(receipts) < len(batch):
+                e = batch[len(receipts)]
+                try:
+                    receipt = port.post(e.command)
+                except CashierError as exc:
+                    journal.mark_rejected_on_replay(e.id, exc.code, str(exc))
+                    report.rejected.append({"id": str(e.id), "code": exc.code, "reason": str(exc)})
+                else:
+                    hook("replay_after_ledger")
+                    if journal.mark_posted(e.id, receipt, how="replay"):
+                        report.posted += 1
+                i += 1
+            if on_progress is not None:
+                report.remaining = len(queue) - i
+                on_progress(report)
+        report.remaining = 0
+    except LedgerUnavailable as exc:
+        report.unavailable = str(exc)
+        report.remaining = journal.pending_count(ledger=port.name)
+        log.info("replay stopped: %s (%d pending)", exc, report.remaining)
+    return report

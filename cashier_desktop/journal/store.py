@@ -1,0 +1,396 @@
+"""The terminal's journal: one SQLite file, WAL, `synchronous=FULL`, append-only records.
+
+Every posting is written here as `pending` before it is sent to the ledger; what happens
+to it afterwards is appended as further records of the same entry (see `chain.py`). A
+record is durable when `append`/`mark_*` returns. Nothing is ever deleted or pruned.
+
+Safe to share between threads (one lock) and between processes on the same file
+(each append is one `BEGIN IMMEDIATE` transaction).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable
+from uuid import UUID
+
+from ..domain.commands import PostingCommand
+from ..domain.receipts import Receipt
+from . import chain
+from .chain import (ENTRY_COLUMNS, OFFLINE, PENDING, POSTED, REJECTED, REJECTED_ON_REPLAY, RESOLVED, RETRY,
+                    JournalFinding, canonical, record_hash)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+    seq INTEGER PRIMARY KEY, entry_id TEXT NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL,
+    body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS records_by_entry ON records (entry_id, seq);
+CREATE TABLE IF NOT EXISTS entries (
+    id TEXT PRIMARY KEY, seq INTEGER NOT NULL, state TEXT NOT NULL, ledger TEXT NOT NULL,
+    kind TEXT NOT NULL, player_id TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL,
+    staff_id TEXT NOT NULL, terminal_id TEXT NOT NULL, shift_id INTEGER, offline INTEGER NOT NULL,
+    in_doubt INTEGER NOT NULL, command TEXT NOT NULL, receipt TEXT, code TEXT, reason TEXT,
+    resolved_by TEXT, resolution TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    last_seq INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_by_state ON entries (state, seq);
+CREATE INDEX IF NOT EXISTS entries_by_shift ON entries (shift_id, seq);
+CREATE TABLE IF NOT EXISTS known_balances (
+    ledger TEXT NOT NULL, player_id TEXT NOT NULL, cash TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (ledger, player_id));
+CREATE TABLE IF NOT EXISTS known_shifts (
+    ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, shift_id INTEGER, at TEXT NOT NULL,
+    PRIMARY KEY (ledger, terminal_id));
+CREATE TABLE IF NOT EXISTS staff_cache (
+    ledger TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+    pin_hash TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (ledger, id));
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One journaled posting and where it stands."""
+
+    id: UUID
+    seq: int
+    state: str
+    ledger: str
+    command: PostingCommand
+    receipt: Receipt | None
+    offline: bool
+    in_doubt: bool
+    code: str | None
+    reason: str | None
+    resolved_by: str | None
+    resolution: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def amount(self) -> Decimal:
+        return self.command.amount.amount
+
+    @property
+    def needs_attention(self) -> bool:
+        """Rejected on replay, or posted after a refusal, and no supervisor resolved it yet."""
+        flagged = self.state == REJECTED_ON_REPLAY or self.code == "posted_after_refusal"
+        return flagged and not self.resolved_by
+
+    def to_json(self) -> dict:
+        return {"id": str(self.id), "seq": self.seq, "state": self.state, "ledger": self.ledger,
+                "offline": self.offline, "in_doubt": self.in_doubt, "code": self.code,
+                "reason": self.reason, "resolved_by": self.resolved_by, "resolution": self.resolution,
+                "created_at": self.created_at.isoformat(), "updated_at": self.updated_at.isoformat(),
+                "command": self.command.to_json(),
+                "receipt": self.receipt.to_json() if self.receipt else None}
+
+
+def _entry(row: sqlite3.Row) -> Entry:
+    return Entry(
+        id=UUID(row["id"]), seq=row["seq"], state=row["state"], ledger=row["ledger"],
+        command=PostingCommand.from_json(json.loads(row["command"]) | {"id": row["id"]}),
+        receipt=Receipt.from_json(json.loads(row["receipt"])) if row["receipt"] else None,
+        offline=bool(row["offline"]), in_doubt=bool(row["in_doubt"]), code=row["code"],
+        reason=row["reason"], resolved_by=row["resolved_by"], resolution=row["resolution"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]))
+
+
+class Journal:
+    """An open journal file. Use `close()` (or `with`) when done.
+
+    Callers must not write to the file by any other means: the chain makes that visible
+    to `verify()`, which is the point.
+    """
+
+    def __init__(self, path: str | Path, *, terminal_id: str = "") -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                                   timeout=30.0)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA busy_timeout=30000")
+        with self._tx():
+            for stmt in SCHEMA.split(";"):
+                if stmt.strip():
+                    self._db.execute(stmt)
+            if self._meta("created_at") is None:
+                self._set_meta("created_at", _now())
+                self._set_meta("terminal_id", terminal_id)
+        self.terminal_id = self._meta("terminal_id") or terminal_id
+
+    # -- plumbing ---------------------------------------------------------------------
+
+    def _tx(self):
+        journal = self
+
+        class _Tx:
+            def __enter__(self_inner):
+                journal._lock.acquire()
+                journal._db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self_inner, exc_type, exc, tb):
+                try:
+                    journal._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+                finally:
+                    journal._lock.release()
+                return False
+        return _Tx()
+
+    def _meta(self, k: str) -> str | None:
+        row = self._db.execute("SELECT v FROM meta WHERE k = ?", (k,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, k: str, v: str) -> None:
+        self._db.execute("INSERT INTO meta (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+                         (k, v))
+
+    def _current(self, entry_id: str) -> dict | None:
+        row = self._db.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        return dict(row) if row else None
+
+    def _append(self, entry_id: str, rtype: str, body: dict, *, at: str | None = None) -> dict:
+        """Append one record and update the index; call inside `_tx()`."""
+        at = at or _now()
+        head_seq = int(self._meta("head_seq") or 0)
+        prev = self._meta("head_hash") or chain.GENESIS
+        text = canonical(body)
+        seq = head_seq + 1
+        digest = record_hash(prev, entry_id, rtype, at, text)
+        row = chain.apply(self._current(entry_id), entry_id, seq, rtype, at, body)
+        self._db.execute("INSERT INTO records (seq, entry_id, type, at, body, prev_hash, hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)", (seq, entry_id, rtype, at, text, prev, digest))
+        cols = ", ".join(ENTRY_COLUMNS)
+        marks = ", ".join("?" for _ in ENTRY_COLUMNS)
+        self._db.execute(f"INSERT OR REPLACE INTO entries ({cols}) VALUES ({marks})",
+                         [row[c] for c in ENTRY_COLUMNS])
+        self._set_meta("head_seq", str(seq))
+        self._set_meta("head_hash", digest)
+        return row
+
+    # -- writing ----------------------------------------------------------------------
+
+    def append_pending(self, cmd: PostingCommand, *, ledger: str, offline: bool = False) -> Entry:
+        """Write the intent, durably, before anything is sent. Returns the new entry."""
+        with self._tx():
+            if self._current(str(cmd.id)) is not None:
+                raise ValueError(f"posting {cmd.id} is already in the journal")
+            self._append(str(cmd.id), PENDING, {"command": cmd.to_json(), "ledger": ledger,
+                                                "offline": offline})
+        return self.entry(cmd.id)
+
+    def retry(self, cmd: PostingCommand, *, offline: bool = False) -> bool:
+        """A refused entry submitted again with the same id: pending once more."""
+        return self._transition(cmd.id, RETRY, {"command": cmd.to_json(), "offline": offline},
+                                only_from=(REJECTED,))
+
+    def _transition(self, entry_id: UUID, rtype: str, body: dict, *, only_from: Iterable[str]) -> bool:
+        with self._tx():
+            cur = self._current(str(entry_id))
+            if cur is None:
+                raise KeyError(f"posting {entry_id} is not in this journal")
+            if cur["state"] not in only_from:
+                return False
+            if rtype in (POSTED, REJECTED) and cur["state"] == REJECTED and not cur["in_doubt"]:
+                return False
+            if rtype == RETRY and cur["in_doubt"]:
+                return False
+            self._append(str(entry_id), rtype, body)
+            if rtype == POSTED:
+                self._remember_receipt(cur["ledger"], body["receipt"])
+            return True
+
+    def _remember_receipt(self, ledger: str, receipt: dict) -> None:
+        """The player's cash as the ledger just answered it (same transaction as the record)."""
+        self._db.execute("INSERT OR REPLACE INTO known_balances VALUES (?, ?, ?, ?)",
+                         (ledger, receipt["player_id"], receipt["cash_after"], _now()))
+
+    def mark_offline(self, entry_id: UUID) -> bool:
+        return self._transition(entry_id, OFFLINE, {}, only_from=(PENDING,))
+
+    def mark_posted(self, entry_id: UUID, receipt: Receipt, *, how: str = "live") -> bool:
+        """Record the ledger's receipt. False if the entry had already left `pending`."""
+        return self._transition(entry_id, POSTED, {"receipt": receipt.to_json(), "how": how},
+                                only_from=(PENDING, REJECTED))
+
+    def mark_posted_many(self, pairs: list[tuple[UUID, Receipt]], *, how: str = "replay") -> int:
+        """Several receipts in one transaction (one fsync): replay's batches."""
+        done = 0
+        with self._tx():
+            for entry_id, receipt in pairs:
+                cur = self._current(str(entry_id))
+                if cur is not None and cur["state"] == PENDING:
+                    body = {"receipt": receipt.to_json(), "how": how}
+                    self._append(str(entry_id), POSTED, body)
+                    self._remember_receipt(cur["ledger"], body["receipt"])
+                    done += 1
+        return done
+
+    def mark_rejected(self, entry_id: UUID, code: str, reason: str, *, in_doubt: bool = False) -> bool:
+        """Refused at the counter. `in_doubt`: the send broke, the ledger may still have it."""
+        return self._transition(entry_id, REJECTED, {"code": code, "reason": reason, "in_doubt": in_doubt},
+                                only_from=(PENDING, REJECTED))
+
+    def mark_rejected_on_replay(self, entry_id: UUID, code: str, reason: str) -> bool:
+        return self._transition(entry_id, REJECTED_ON_REPLAY, {"code": code, "reason": reason},
+                                only_from=(PENDING,))
+
+    def resolve(self, entry_id: UUID, staff_id: str, note: str) -> None:
+        """A supervisor's note on a rejection on replay (or a posting found after a refusal)."""
+        with self._tx():
+            cur = self._current(str(entry_id))
+            if cur is None:
+                raise KeyError(f"posting {entry_id} is not in this journal")
+            self._append(str(entry_id), RESOLVED, {"staff_id": staff_id, "note": note})
+
+    # -- reading ----------------------------------------------------------------------
+
+    def _select(self, where: str = "1", params: tuple = ()) -> list[Entry]:
+        with self._lock:
+            rows = self._db.execute(f"SELECT * FROM entries WHERE {where} ORDER BY seq", params).fetchall()
+        return [_entry(r) for r in rows]
+
+    def entry(self, entry_id: UUID) -> Entry | None:
+        found = self._select("id = ?", (str(entry_id),))
+        return found[0] if found else None
+
+    def entries(self, *, shift_id: int | None = None, terminal_id: str | None = None,
+                since: datetime | None = None, until: datetime | None = None) -> list[Entry]:
+        where, params = ["1"], []
+        if shift_id is not None:
+            where.append("shift_id = ?")
+            params.append(shift_id)
+        if terminal_id is not None:
+            where.append("terminal_id = ?")
+            params.append(terminal_id)
+        out = self._select(" AND ".join(where), tuple(params))
+        if since is not None:
+            out = [e for e in out if e.created_at >= since]
+        if until is not None:
+            out = [e for e in out if e.created_at < until]
+        return out
+
+    def pending(self, *, ledger: str | None = None) -> list[Entry]:
+        """Entries waiting to be sent, oldest first."""
+        if ledger is None:
+            return self._select("state = ?", (PENDING,))
+        return self._select("state = ? AND ledger = ?", (PENDING, ledger))
+
+    def in_doubt(self, *, ledger: str) -> list[Entry]:
+        """Pending entries and refusals whose send broke: the ledger may have any of them."""
+        return self._select("(state = ? OR (state = ? AND in_doubt = 1)) AND ledger = ?",
+                            (PENDING, REJECTED, ledger))
+
+    def needing_attention(self) -> list[Entry]:
+        return [e for e in self._select("state = ? OR code = 'posted_after_refusal'", (REJECTED_ON_REPLAY,))
+                if e.needs_attention]
+
+    def pending_count(self, *, shift_id: int | None = None, ledger: str | None = None) -> int:
+        where, params = ["state = ?"], [PENDING]
+        if shift_id is not None:
+            where.append("shift_id = ?")
+            params.append(shift_id)
+        if ledger is not None:
+            where.append("ledger = ?")
+            params.append(ledger)
+        with self._lock:
+            return self._db.execute(f"SELECT count(*) FROM entries WHERE {' AND '.join(where)}",
+                                    params).fetchone()[0]
+
+    def offline_total(self, *, ledger: str, shift_id: int | None, kind: str) -> Decimal:
+        """What was taken offline in this shift (pending or since replayed; not refused)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT amount FROM entries WHERE ledger = ? AND shift_id IS ? AND kind = ? AND offline = 1 "
+                "AND state IN (?, ?)", (ledger, shift_id, kind, PENDING, POSTED)).fetchall()
+        return sum((Decimal(r[0]) for r in rows), Decimal("0.00"))
+
+    def pending_total(self, *, ledger: str, player_id: str, kind: str) -> Decimal:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT amount FROM entries WHERE ledger = ? AND player_id = ? AND kind = ? AND state = ?",
+                (ledger, player_id, kind, PENDING)).fetchall()
+        return sum((Decimal(r[0]) for r in rows), Decimal("0.00"))
+
+    # -- what the terminal last saw online (for offline decisions) -----------------------
+
+    def remember_balance(self, ledger: str, player_id: str, cash: Decimal) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO known_balances VALUES (?, ?, ?, ?)",
+                             (ledger, player_id, str(cash), _now()))
+
+    def known_balance(self, ledger: str, player_id: str) -> Decimal | None:
+        with self._lock:
+            row = self._db.execute("SELECT cash FROM known_balances WHERE ledger = ? AND player_id = ?",
+                                   (ledger, player_id)).fetchone()
+        return Decimal(row[0]) if row else None
+
+    def remember_shift(self, ledger: str, terminal_id: str, shift_id: int | None) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO known_shifts VALUES (?, ?, ?, ?)",
+                             (ledger, terminal_id, shift_id, _now()))
+
+    def known_shift(self, ledger: str, terminal_id: str) -> int | None:
+        with self._lock:
+            row = self._db.execute("SELECT shift_id FROM known_shifts WHERE ledger = ? AND terminal_id = ?",
+                                   (ledger, terminal_id)).fetchone()
+        return row[0] if row else None
+
+    def remember_staff(self, ledger: str, staff_id: str, name: str, role: str, pin_hash: str) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO staff_cache VALUES (?, ?, ?, ?, ?, ?)",
+                             (ledger, staff_id, name, role, pin_hash, _now()))
+
+    def forget_staff(self, ledger: str, staff_id: str) -> None:
+        with self._lock:
+            self._db.execute("DELETE FROM staff_cache WHERE ledger = ? AND id = ?", (ledger, staff_id))
+
+    def cached_staff(self, ledger: str, staff_id: str) -> tuple[str, str, str] | None:
+        """(name, role, pin_hash) of a staff member last authenticated here online."""
+        with self._lock:
+            row = self._db.execute("SELECT name, role, pin_hash FROM staff_cache WHERE ledger = ? AND id = ?",
+                                   (ledger, staff_id)).fetchone()
+        return tuple(row) if row else None
+
+    # -- checking ---------------------------------------------------------------------
+
+    def verify(self) -> list[JournalFinding]:
+        """Every edited, inserted or deleted record or index row; empty when intact."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                records = self._db.execute(
+                    "SELECT seq, entry_id, type, at, body, prev_hash, hash FROM records ORDER BY seq").fetchall()
+                head_seq, head_hash = self._meta("head_seq"), self._meta("head_hash")
+                stored = {r["id"]: dict(r) for r in self._db.execute("SELECT * FROM entries")}
+            finally:
+                self._db.execute("COMMIT")
+        head = (int(head_seq), head_hash) if head_seq is not None else None
+        return chain.verify_records([tuple(r) for r in records], head, stored)
+
+    def record_count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM records").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Journal":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,308 @@
+"""The journaled poster: journal first, then the ledger, then the journal again.
+
+`JournaledPoster(cmd)` writes the intent to the journal (durable), sends it to the ledger
+and records the receipt or the refusal. When the ledger cannot be reached the entry stays
+`pending`: if the offline policy allows it the caller gets a `PendingReceipt` ("OFFLINE —
+PENDING") and replay sends it later with the same id; otherwise the entry is marked
+refused and `OfflineNotAllowed` says why. Offline, new postings queue behind the pending
+ones so the ledger sees them in the order they were taken.
+
+Crash windows for the end-to-end tests: with `CASHIER_CRASH_AT=<point>` set, the process
+writes `CASHIER_CRASH_READY` (a file path) when it reaches that point and blocks there
+until it is killed; `CASHIER_CRASH_SKIP=n` lets the first n passes through. Without the
+variable the hook does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+from ..domain.commands import PostingCommand
+from ..domain.errors import (CashierError, IdempotencyConflict, LedgerUnavailable, NotAuthorized,
+                             OfflineNotAllowed, ShiftNotOpen)
+from ..domain.kinds import Kind
+from ..domain.receipts import PendingReceipt, Receipt
+from ..journal.replay import ReplayReport, replay
+from ..journal.store import Journal
+from .ledger_port import PostgresLedger
+from .online import Link
+
+log = logging.getLogger(__name__)
+
+CRASH_POINTS = ("after_journal_write", "after_ledger_commit", "replay_after_ledger")
+_crash_passes: dict[str, int] = {}
+
+
+def crash_point(name: str) -> None:
+    """Test-only: block at `name` when CASHIER_CRASH_AT says so (inert otherwise)."""
+    if os.environ.get("CASHIER_CRASH_AT") != name:
+        return
+    _crash_passes[name] = _crash_passes.get(name, 0) + 1
+    if _crash_passes[name] <= int(os.environ.get("CASHIER_CRASH_SKIP", "0")):
+        return
+    ready = os.environ.get("CASHIER_CRASH_READY")
+    if ready:
+        tmp = Path(ready + ".tmp")
+        tmp.write_text(name)
+        tmp.replace(ready)
+    threading.Event().wait()  # until SIGKILL
+
+
+class JournaledPoster:
+    """`poster(cmd) -> Receipt | PendingReceipt`; one posting at a time per terminal.
+
+    Callers must not post the same command through another path at the same time; the
+    journal refuses a second intent with the same id.
+    """
+
+    def __init__(self, journal: Journal, port: PostgresLedger, link: Link, *, batch_size: int = 200,
+                 hook: Callable[[str], None] = crash_point) -> None:
+        self.journal, self.port, self.link = journal, port, link
+        self.batch_size = batch_size
+        self.hook = hook
+        self._lock = threading.RLock()
+
+    def __call__(self, cmd: PostingCommand) -> Receipt | PendingReceipt:
+        with self._lock:
+            self._catch_up()
+            if not self.link.online or self.link.pending_count() > 0:
+                return self._take_offline(cmd)
+            return self._send(cmd)
+
+    # -- replay -----------------------------------------------------------------------
+
+    def replay(self, on_progress: Callable[[ReplayReport], None] | None = None) -> ReplayReport:
+        """Probe the ledger, resolve what is in doubt, send what is pending; update the link."""
+        with self._lock:
+            self.link.attempted()
+            try:
+                self.port.probe()
+            except LedgerUnavailable as exc:
+                self.link.went_offline(exc)
+                return ReplayReport(unavailable=str(exc), remaining=self.link.pending_count())
+
+            def progress(report: ReplayReport) -> None:
+                self.link.notify()
+                if on_progress is not None:
+                    on_progress(report)
+            report = replay(self.journal, self.port, batch_size=self.batch_size, hook=self.hook,
+                            on_progress=progress)
+            if report.unavailable:
+                self.link.went_offline(report.unavailable)
+            else:
+                self.link.went_online()
+                self.refresh_shift()
+            self.link.notify()
+            return report
+
+    def refresh_shift(self) -> None:
+        """Remember this terminal's open shift (offline postings belong to it)."""
+        try:
+            shift = self.port.open_shift(self.link.terminal_id)
+        except LedgerUnavailable as exc:
+            self.link.went_offline(exc)
+            return
+        if shift != self.link.known_shift():
+            self.link.remember_shift(shift)
+
+    def _catch_up(self) -> None:
+        if self.link.online and self.link.pending_count() == 0:
+            return
+        if not self.link.online and not self.link.due_for_retry():
+            return
+        self.replay()
+
+    # -- one posting ------------------------------------------------------------------
+
+    def _intent(self, cmd: PostingCommand, *, offline: bool) -> Receipt | PendingReceipt | None:
+        """Journal the intent; for an id already journaled, its outcome instead (idempotent)."""
+        e = self.journal.entry(cmd.id)
+        if e is None:
+            self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
+            return None
+        if e.command.request_hash() != cmd.request_hash():
+            raise IdempotencyConflict(f"Posting id {cmd.id} was already used for a different request; "
+                                      "nothing was posted.")
+        if e.state == "posted" and e.receipt is not None:
+            return replace(e.receipt, replayed=True)
+        if e.state == "pending":
+            return self._pending_receipt(e.command)
+        if e.state == "rejected" and not e.in_doubt:
+            self.journal.retry(cmd, offline=offline)
+            return None
+        raise CashierError(f"Posting {cmd.id} was refused: {e.reason}"
+                           + (" A supervisor must resolve it." if e.state == "rejected_on_replay" else ""))
+
+    def _send(self, cmd: PostingCommand) -> Receipt | PendingReceipt:
+        earlier = self._intent(cmd, offline=False)
+        if earlier is not None:
+            return earlier
+        self.hook("after_journal_write")
+        try:
+            receipt = self.port.post(cmd)
+        except CashierError as exc:
+            self.journal.mark_rejected(cmd.id, exc.code, str(exc))
+            raise
+        except LedgerUnavailable as exc:
+            self.link.went_offline(exc)
+            try:
+                self.link.check_offline(cmd, journaled=True)
+            except OfflineNotAllowed as refusal:
+                # The send broke: the ledger may have it after all; replay looks it up.
+                self.journal.mark_rejected(cmd.id, refusal.code, str(refusal), in_doubt=True)
+                raise refusal from exc
+            self.journal.mark_offline(cmd.id)
+            self.link.notify()
+            return self._pending_receipt(cmd)
+        except BaseException:
+            self.journal.mark_rejected(cmd.id, "error", "The posting failed unexpectedly; it was not "
+                                       "confirmed by the ledger.", in_doubt=True)
+            raise
+        self.hook("after_ledger_commit")
+        self.journal.mark_posted(cmd.id, receipt)
+        if receipt.shift_id is not None and receipt.shift_id != self.link.known_shift():
+            self.link.remember_shift(receipt.shift_id)
+        return receipt
+
+    def _take_offline(self, cmd: PostingCommand) -> PendingReceipt:
+        e = self.journal.entry(cmd.id)
+        if e is not None and e.state != "rejected":
+            earlier = self._intent(cmd, offline=True)
+            if earlier is not None:
+                return earlier
+        try:
+            self.link.check_offline(cmd)
+        except OfflineNotAllowed as refusal:
+            if self._intent(cmd, offline=True) is None:
+                self.journal.mark_rejected(cmd.id, refusal.code, str(refusal))
+            raise
+        earlier = self._intent(cmd, offline=True)
+        if earlier is not None:
+            return earlier
+        self.hook("after_journal_write")
+        self.link.notify()
+        return self._pending_receipt(cmd)
+
+    def _pending_receipt(self, cmd: PostingCommand) -> PendingReceipt:
+        return PendingReceipt(
+            id=cmd.id, kind=cmd.kind, player_id=cmd.player_id, amount=cmd.amount.amount,
+            currency=cmd.amount.currency, staff_id=cmd.staff_id, terminal_id=cmd.terminal_id,
+            shift_id=cmd.shift_id, taken_at=datetime.now(timezone.utc),
+            last_known_cash=self.journal.known_balance(self.port.name, cmd.player_id))
+
+
+OFFLINE_KINDS = (Kind.DEPOSIT, Kind.WITHDRAWAL)
+
+
+def authorize_offline(link: Link, staff, cmd: PostingCommand, approver=None) -> PostingCommand:
+    """What `authorize` can still check with the ledger unreachable.
+
+    Only deposits and withdrawals can be taken offline, which every role may make; the
+    posting joins the shift this terminal last saw open. Policy caps come after, in the
+    poster.
+    """
+    if cmd.staff_id != staff.id:
+        raise NotAuthorized("A posting can only be made under your own staff id.")
+    if cmd.kind not in OFFLINE_KINDS:
+        link.policy.check(cmd, taken_in_shift=0, last_known_cash=None, pending_withdrawals=0)
+    shift = cmd.shift_id if cmd.shift_id is not None else link.known_shift()
+    if shift is None:
+        raise ShiftNotOpen("The ledger is offline and no open shift is known on this terminal; "
+                           "nothing can be taken until a shift is open.")
+    return replace(cmd, shift_id=shift)
+
+
+def authenticate_offline(journal: Journal, link: Link, staff_id: str, pin: str):
+    """Log in with the ledger unreachable: only staff who logged in on this terminal while
+    it was online, by the PIN hash and role cached then (`session.login` calls this)."""
+    from ..domain.errors import AuthenticationFailed
+    from ..domain.pins import pin_matches
+    from .auth import StaffMember
+    link.went_offline("login while the ledger is unreachable")
+    cached = journal.cached_staff(link.ledger_name, staff_id)
+    if cached is None or not pin_matches(cached[2], pin or ""):
+        raise AuthenticationFailed("Staff id or PIN not recognised. The ledger is offline: only staff who "
+                                   "have logged in on this terminal before can log in now.")
+    return StaffMember(staff_id, cached[0], cached[1])
+
+
+def remember_login(journal: Journal, port: PostgresLedger, staff_id: str) -> None:
+    """After an online login: cache what an offline login needs (best effort)."""
+    try:
+        rec = port.staff(staff_id)
+    except Exception:  # noqa: BLE001 - a login never fails for the cache's sake
+        log.warning("could not cache staff %s for offline login", staff_id, exc_info=True)
+        return
+    if rec is not None and rec[3]:
+        journal.remember_staff(port.name, staff_id, rec[0], rec[1], rec[2])
+    else:
+        journal.forget_staff(port.name, staff_id)
+
+
+class BackgroundReplayer:
+    """Retries the ledger every `interval` seconds while offline or while anything is pending.
+
+    Qt-free: the GUI starts it once and hears about progress through the link's listeners.
+    """
+
+    def __init__(self, poster: JournaledPoster, interval: float = 5.0) -> None:
+        self.poster, self.interval = poster, interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="journal-replay", daemon=True)
+
+    def start(self) -> "BackgroundReplayer":
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            link = self.poster.link
+            if link.online and link.pending_count() == 0:
+                continue
+            try:
+                self.poster.replay()
+            except Exception:  # noqa: BLE001 - keep retrying; the journal stays consistent
+                log.exception("background replay failed")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=30)
+
+
+def install_journal(services, *, start_replay: bool = True) -> None:
+    """Open the terminal's journal and route every posting through it (once, at start-up).
+
+    Sets `services.extras`: "journal", "link", "ledger_port", "poster", "pending_count",
+    "authenticate_offline", "remember_login", "authorize_offline", "replay". With `start_replay`, entries in doubt
+    are looked up and pending ones replayed now; a ledger that cannot be reached just
+    leaves the terminal offline.
+    """
+    from .online import OfflinePolicy
+    config = services.config
+    terminal_id = config.terminal_id
+    journal = Journal(config["terminal.journal"], terminal_id=terminal_id)
+    services.on_close(journal.close)
+    port = PostgresLedger(services.engine)
+    link = Link(journal, port.name, OfflinePolicy.from_config(config), terminal_id=terminal_id)
+    poster = JournaledPoster(journal, port, link,
+                             batch_size=int(os.environ.get("CASHIER_REPLAY_BATCH", "200")))
+    services.extras.update({
+        "journal": journal, "link": link, "ledger_port": port, "poster": poster,
+        "pending_count": lambda shift_id: link.pending_count(shift_id),
+        "authenticate_offline": lambda staff_id, pin: authenticate_offline(journal, link, staff_id, pin),
+        "remember_login": lambda staff_id: remember_login(journal, port, staff_id),
+        "authorize_offline": lambda staff, cmd, approver=None: authorize_offline(link, staff, cmd, approver),
+        "replay": poster.replay,
+    })
+    if start_replay:
+        try:
+            poster.replay()
+        except Exception:  # noqa: BLE001 - e.g. a database not migrated yet (`db upgrade`)
+            log.warning("journal start-up replay skipped", exc_info=True)

@@ -1,0 +1,142 @@
+"""The ledger as the journal's replay and reconciliation see it (`journal.replay.LedgerPort`).
+
+`post_batch` sends consecutive postings in ONE ledger transaction, in order, each with its
+own UUID as primary key (so idempotency is per posting, exactly as in `posting.post`): the
+first statement that changes nothing, or fails, ends the batch there; what came before it
+is committed, and replay posts the offending one alone through `posting.post`, which gives
+its receipt or its sentence. One commit per batch instead of one per posting is what
+makes replay faster than posting live.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+from ..domain.commands import PostingCommand
+from ..domain.errors import LedgerUnavailable
+from ..domain.kinds import Kind
+from ..domain.receipts import Receipt
+from ..ledger import posting
+from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.posting import RECEIPT_COLUMNS
+
+
+def ledger_name(engine: Engine) -> str:
+    """Which ledger a journal entry belongs to: the database's name (not host or port)."""
+    return engine.url.database or ""
+
+
+def _mapped(exc: BaseException) -> BaseException:
+    mapped = map_error(exc)
+    return mapped
+
+
+class PostgresLedger:
+    """Replay's and reconciliation's view of the PostgreSQL ledger."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = ledger_name(engine)
+
+    def _rows(self, sql: str, params: dict):
+        warn_if_gui_thread("journal ledger port")
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(text(sql), params).fetchall()
+        except Exception as exc:  # noqa: BLE001 - mapped or re-raised
+            mapped = _mapped(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    def find_many(self, ids: list[UUID]) -> dict[UUID, Receipt]:
+        if not ids:
+            return {}
+        rows = self._rows(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = ANY(:ids)",
+                          {"ids": list(ids)})
+        return {r.id: r for r in (posting._receipt(row, replayed=True) for row in rows)}
+
+    def post(self, cmd: PostingCommand) -> Receipt:
+        return posting.post(self.engine, cmd)
+
+    def post_batch(self, cmds: list[PostingCommand]) -> list[Receipt]:
+        """A prefix of `cmds` posted in order in one transaction (see the module docstring)."""
+        if any(c.kind is Kind.REVERSAL for c in cmds):
+            cmds = cmds[:next(i for i, c in enumerate(cmds) if c.kind is Kind.REVERSAL)]
+        while cmds:
+            receipts, failed_at = self._try(cmds)
+            if failed_at is None or receipts:
+                return receipts
+            if failed_at == 0:
+                return []
+            cmds = cmds[:failed_at]  # everything before the failure, again, without it
+        return []
+
+    def _try(self, cmds: list[PostingCommand]) -> tuple[list[Receipt], int | None]:
+        """(receipts, None) all applied and committed; (prefix receipts, i) stopped at i.
+
+        A statement that raises aborts the transaction: nothing is committed and the
+        receipts list is empty, with the index of the failing statement.
+        """
+        warn_if_gui_thread("post_batch")
+        receipts: list[Receipt] = []
+        try:
+            with self.engine.connect() as conn:
+                trans = conn.begin()
+                for i, cmd in enumerate(cmds):
+                    try:
+                        row = conn.execute(posting._POST, posting._params(cmd, posting._effects(conn, cmd))).first()
+                    except Exception as exc:  # noqa: BLE001 - unavailability re-raised below
+                        trans.rollback()
+                        if isinstance(_mapped(exc), LedgerUnavailable):
+                            raise
+                        return [], i
+                    if row is None:
+                        trans.commit()
+                        return receipts, i
+                    receipts.append(posting._receipt(row))
+                trans.commit()
+                return receipts, None
+        except Exception as exc:  # noqa: BLE001
+            mapped = _mapped(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    # -- for the terminal and reconciliation --------------------------------------------
+
+    def postings(self, *, shift_id: int | None = None, terminal_id: str | None = None,
+                 since: datetime | None = None, until: datetime | None = None) -> list[Receipt]:
+        where, params = ["true"], {}
+        if shift_id is not None:
+            where.append("shift_id = :shift")
+            params["shift"] = shift_id
+        if terminal_id is not None:
+            where.append("terminal_id = :terminal")
+            params["terminal"] = terminal_id
+        if since is not None:
+            where.append("created_at >= :since")
+            params["since"] = since
+        if until is not None:
+            where.append("created_at < :until")
+            params["until"] = until
+        rows = self._rows(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE {' AND '.join(where)} "
+                          "ORDER BY seq", params)
+        return [posting._receipt(r) for r in rows]
+
+    def open_shift(self, terminal_id: str) -> int | None:
+        rows = self._rows("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'", {"t": terminal_id})
+        return rows[0][0] if rows else None
+
+    def staff(self, staff_id: str) -> tuple[str, str, str, bool] | None:
+        """(name, role, pin_hash, active) of a staff member."""
+        rows = self._rows("SELECT name, role, pin_hash, active FROM staff WHERE id = :id", {"id": staff_id})
+        return tuple(rows[0]) if rows else None
+
+    def probe(self) -> None:
+        """LedgerUnavailable unless one round trip to the ledger succeeds."""
+        self._rows("SELECT 1", {})

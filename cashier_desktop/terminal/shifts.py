@@ -182,7 +182,7 @@ def shift_report(services, shift_id: int, *, session: Session | None = None) -> 
     shift, totals, postings = _run(services, work)
     if session is not None and not can(session.staff.role, Action.RUN_REPORTS) \
             and session.staff.id != shift.staff_id:
-        raise NotAuthorized("Only a supervisor or the shift's own cashier can see this report.")
+        raise NotAuthorized("You cannot see another cashier's shift report; ask a supervisor.")
     return ShiftReport(shift, postings, totals)
 
 

@@ -183,7 +183,7 @@ class PusherFeed(FeedCore):
         self.channels = PusherChannels(
             settings, channels or [CAGE_CHANNEL], on_event=lambda _ch, data: self._heard(data),
             on_subscribed=self._connected, on_state=self._set_state, backoff=backoff,
-            down_after=down_after)
+            down_after=down_after, on_refused=lambda _ch, _data: self._set_state(FeedState.DOWN))
 
     def _open(self) -> None:
         self.channels.start()

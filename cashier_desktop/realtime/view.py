@@ -15,6 +15,7 @@ Not thread-safe by itself: each feed drives its view from one worker thread.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -62,11 +63,16 @@ class BalanceView:
         self.fetch = fetch
         self.on_balance = on_balance
         self.known: dict[str, int] = {}
+        self.names: dict[str, str] = {}  # events carry no name: keep the one last fetched
         self.watched: set[str] = set()
         self.stale: set[str] = set()  # a refetch failed: fetch again at the next chance
         self.stats = ViewStats()
 
     def _accept(self, balance: Balance) -> None:
+        if balance.name:
+            self.names[balance.player_id] = balance.name
+        elif self.names.get(balance.player_id):
+            balance = dataclasses.replace(balance, name=self.names[balance.player_id])
         self.known[balance.player_id] = balance.version
         self.stats.accepted += 1
         self.on_balance(balance)

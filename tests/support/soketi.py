@@ -121,7 +121,7 @@ class Soketi:
             return
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=5)
+            self.proc.wait(timeout=1)  # soketi's graceful close takes seconds; tests need none
             self.proc = None
         except (ProcessLookupError, subprocess.TimeoutExpired):
             self.kill()

@@ -37,8 +37,8 @@ class PlayerFinding:
     actual: str | None = None
 
     def sentence(self) -> str:
-        if self.expected is None:
-            return f"player {self.player_id}: {self.check}"
+        if self.actual is None:
+            return f"player {self.player_id}: {self.check.replace('_', ' ')}: {self.expected}"
         return (f"player {self.player_id}: {self.check.replace('_', ' ')}: "
                 f"ledger says {self.expected}, row holds {self.actual}")
 
@@ -119,8 +119,8 @@ def run_full_check(engine: Engine, *, trigger: str = "manual") -> IntegrityRun:
             findings = check_all_players(conn)
         for f in run_integrity(engine, chains=True):
             if f.check == "hash_chain":
-                detail = f"hash chain: {f.expected}" + (f" (posting {f.posting_id})" if f.posting_id else "")
-                findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, detail))
+                detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
+                findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, "hash_chain", detail))
     except Exception as exc:  # noqa: BLE001 - the run is recorded as failed, then re-raised
         error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         _finish(engine, run_id, total, findings, error)

@@ -1,0 +1,171 @@
+"""Gaming days and large cash: aggregation across terminals, ID over the CTR threshold, the MTL.
+
+US-style settings for these tests (gaming-day window): CTR above 10,000, MTL at 3,000.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from cashier_desktop.domain.errors import IdentificationRequired
+from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.domain.money import Money
+from cashier_desktop.domain.policy import gaming_day, gaming_day_bounds
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.terminal import reports
+from cashier_desktop.terminal.auth import policy_of
+from cashier_desktop.terminal.authorize import posting_requirements, prior_totals
+from cashier_desktop.terminal.counter import submit
+from tests.integration.staff_helpers import funded_player, new_staff, new_terminal
+from tests.support.factories import cmd, make_player
+from tests.support.shifts import make_services, open_test_shift
+
+POLICY = {"policy.ctr_threshold": "10000", "policy.mtl_threshold": "3000", "policy.aggregation": "gaming_day",
+          "policy.dual_control_threshold": "1000000", "policy.timezone": "America/New_York",
+          "policy.gaming_day_start_hour": "6"}
+
+
+def _desk(engine, **extra):
+    terminal = new_terminal()
+    services = make_services(engine, terminal, **{**POLICY, **extra})
+    cashier = new_staff(engine, "cashier")
+    open_test_shift(engine, terminal, cashier.id)
+    return services, cashier, terminal
+
+
+def _deposit(desk, pid, amount, **kw):
+    services, cashier, terminal = desk
+    return submit(services, cashier, cmd(Kind.DEPOSIT, pid, amount, staff=cashier.id, terminal_id=terminal, **kw))
+
+
+def _db_now(engine):
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT now()")).scalar_one()
+
+
+def test_cash_in_is_aggregated_across_two_terminals_and_id_is_required_over_the_threshold(engine):
+    a, b = _desk(engine), _desk(engine)
+    pid = make_player(engine)
+    _deposit(a, pid, "6000")
+    _deposit(b, pid, "4000")                       # exactly 10,000: not over
+    with pytest.raises(IdentificationRequired, match="over the reporting threshold"):
+        _deposit(a, pid, "0.01")                   # one cent over, on the other terminal
+    r = _deposit(a, pid, "0.01", id_type="passport", id_number="Z1234567")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id_type, id_number FROM ledger_transactions WHERE id = :i"),
+                            {"i": r.id}).one() == ("passport", "Z1234567")
+
+
+def test_cash_out_is_aggregated_separately_from_cash_in(engine):
+    desk = _desk(engine)
+    pid = make_player(engine)
+    _deposit(desk, pid, "10000")
+    services, cashier, terminal = desk
+    # 10,000 in and then 10,000 out: neither direction is over 10,000.
+    submit(services, cashier, cmd(Kind.WITHDRAWAL, pid, "10000", staff=cashier.id, terminal_id=terminal))
+    totals = prior_totals(services, pid, Kind.WITHDRAWAL)
+    assert totals.day == Decimal("10000.00") and totals.period == Decimal("10000.00")
+
+
+def test_the_gui_is_warned_before_the_posting_that_crosses(engine):
+    desk = _desk(engine)
+    services, cashier, _ = desk
+    pid = make_player(engine)
+    _deposit(desk, pid, "9000")
+    req = posting_requirements(services, cashier, Kind.DEPOSIT, pid, Money(Decimal("1000.01"), "INR"))
+    assert req.needs_identification and "identification" in req.warnings[-1]
+    assert not posting_requirements(services, cashier, Kind.DEPOSIT, pid, Money(Decimal("1000"), "INR")).needs_identification
+
+
+def test_totals_stop_at_the_gaming_day_boundary(engine):
+    services, cashier, terminal = _desk(engine)
+    pid = make_player(engine)
+    _deposit((services, cashier, terminal), pid, "2500")
+    policy = policy_of(services)
+    now = _db_now(engine)
+    today = gaming_day(now, policy.gaming_day_start_hour, policy.timezone)
+    start, end = gaming_day_bounds(today, policy.gaming_day_start_hour, policy.timezone)
+    assert prior_totals(services, pid, Kind.DEPOSIT, at=end - timedelta(microseconds=1)).day == Decimal("2500.00")
+    assert prior_totals(services, pid, Kind.DEPOSIT, at=end).day == Decimal("0.00")
+    assert prior_totals(services, pid, Kind.DEPOSIT, at=start - timedelta(microseconds=1)).day == Decimal("0.00")
+
+
+def test_the_start_hour_decides_which_gaming_day_a_posting_belongs_to(engine):
+    now = _db_now(engine)
+    local_hour = now.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York")).hour
+    if local_hour == 23:
+        pytest.skip("the two start hours would straddle midnight")
+    days = []
+    for start_hour in (local_hour, local_hour + 1):
+        desk = _desk(engine, **{"policy.gaming_day_start_hour": str(start_hour)})
+        pid = make_player(engine)
+        r = _deposit(desk, pid, "3000")
+        with engine.connect() as conn:
+            logged = conn.execute(text("SELECT gaming_day FROM mtl_entries WHERE posting_id = :i"), {"i": r.id}).scalar_one()
+        assert logged == gaming_day(r.created_at, start_hour, "America/New_York")
+        days.append(logged)
+    assert days[0] - days[1] == timedelta(days=1)
+
+
+def test_reaching_the_log_threshold_writes_an_mtl_entry_and_every_later_posting_too(engine):
+    desk = _desk(engine)
+    pid = make_player(engine)
+    first = _deposit(desk, pid, "2999.99")
+    crossing = _deposit(desk, pid, "0.01")          # day total exactly 3,000: logged
+    later = _deposit(desk, pid, "10")
+    with engine.connect() as conn:
+        rows = conn.execute(text("""SELECT posting_id, day_total, direction FROM mtl_entries
+                                    WHERE player_id = :p ORDER BY id"""), {"p": pid}).fetchall()
+    assert [(r[0], r[1], r[2]) for r in rows] == [(crossing.id, Decimal("3000.00"), "in"),
+                                                  (later.id, Decimal("3010.00"), "in")]
+    assert first.id not in {r[0] for r in rows}
+
+
+def test_the_mtl_report_fills_in_postings_that_reached_the_ledger_another_way(engine):
+    services, *_ = desk = _desk(engine)
+    pid = make_player(engine)
+    r = post(engine, cmd(Kind.DEPOSIT, pid, "5000", terminal_id="REPLAYED"))   # e.g. a journal replay
+    policy = policy_of(services)
+    day = gaming_day(r.created_at, policy.gaming_day_start_hour, policy.timezone)
+    rows = [x for x in reports.mtl_report(services, day) if x.player_id == pid]
+    assert [(x.posting_id, x.amount, x.day_total) for x in rows] == [(str(r.id), Decimal("5000.00"), Decimal("5000.00"))]
+    csv_text = reports.to_csv(rows, reports.MTL_COLUMNS)
+    assert csv_text.splitlines()[0].startswith("gaming_day,posted_at,player_id")
+    assert str(r.id) in csv_text
+    assert [x for x in reports.mtl_report(services, day - timedelta(days=1)) if x.player_id == pid] == []
+
+
+def test_the_ctr_report_lists_each_player_and_direction_over_the_threshold(engine):
+    desk = _desk(engine)
+    services, cashier, terminal = desk
+    over, under = make_player(engine), make_player(engine)
+    _deposit(desk, over, "10000")
+    _deposit(desk, over, "1", id_type="passport", id_number="P-1")
+    _deposit(desk, under, "10000")
+    day = gaming_day(_db_now(engine), 6, "America/New_York")
+    rows = {(r.player_id, r.direction): r for r in reports.ctr_report(services, day)}
+    assert (under, "in") not in rows
+    row = rows[(over, "in")]
+    assert (row.total, row.postings, row.id_type, row.id_number, row.period) == (
+        Decimal("10001.00"), 2, "passport", "P-1", day.isoformat())
+
+
+def test_the_indian_profile_aggregates_over_the_calendar_month(engine):
+    services, cashier, terminal = _desk(engine, **{"policy.aggregation": "month", "policy.ctr_threshold": "1000000",
+                                                   "policy.timezone": "Asia/Kolkata"})
+    pid = make_player(engine)
+    _deposit((services, cashier, terminal), pid, "600000")
+    policy = policy_of(services)
+    now = _db_now(engine)
+    # A moment in the next gaming day of the same month still sees the 6 lakh, unless it is the 1st.
+    nxt = now + timedelta(days=1)
+    if gaming_day(nxt, 6, "Asia/Kolkata").month == gaming_day(now, 6, "Asia/Kolkata").month:
+        totals = prior_totals(services, pid, Kind.DEPOSIT, at=nxt)
+        assert totals.period == Decimal("600000.00") and totals.day == Decimal("0.00")
+    with pytest.raises(IdentificationRequired, match="this month"):
+        _deposit((services, cashier, terminal), pid, "400000.01")
+    assert policy.aggregation == "month"

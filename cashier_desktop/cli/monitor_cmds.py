@@ -85,7 +85,7 @@ def cmd_watch(args) -> int:
     from ..monitoring.announce import announcer_from_config
     from ..monitoring.metrics import MonitorMetrics
     from ..monitoring.watch import Schedule, Watch
-    services = open_from_args(args, application_name="cashier-desktop watch")
+    services = open_from_args(args, application_name="cashier-desktop watch", journal=False)
     try:
         cfg = services.config
         try:
@@ -120,7 +120,7 @@ def cmd_watch(args) -> int:
 
 def cmd_monitor(args) -> int:
     from ..terminal.monitoring import dashboard
-    services = open_from_args(args)
+    services = open_from_args(args, journal=False)
     try:
         d = dashboard(services)
     finally:
@@ -145,7 +145,7 @@ def _until(value: str | None) -> datetime | None:
 def cmd_report_health(args) -> int:
     from ..monitoring.health import write_pdf
     from ..terminal.monitoring import health_report
-    services = open_from_args(args)
+    services = open_from_args(args, journal=False)
     try:
         report = health_report(services, args.period, until=_until(args.until))
     finally:
@@ -163,7 +163,7 @@ def cmd_report_health(args) -> int:
 
 def cmd_alerts_list(args) -> int:
     from ..terminal.monitoring import alerts
-    services = open_from_args(args)
+    services = open_from_args(args, journal=False)
     try:
         found = alerts(services, status=None if args.all else "open")
     finally:
@@ -180,7 +180,7 @@ def cmd_alerts_list(args) -> int:
 
 def cmd_alerts_show(args) -> int:
     from ..terminal.monitoring import alert
-    services = open_from_args(args)
+    services = open_from_args(args, journal=False)
     try:
         a = alert(services, args.id)
     finally:
@@ -195,7 +195,7 @@ def cmd_alerts_correct(args) -> int:
     from ..terminal import monitoring
     fn = {"adopt": monitoring.adopt_alert, "revert": monitoring.revert_alert,
           "dismiss": monitoring.dismiss_alert}[args.verb]
-    services = open_from_args(args)
+    services = open_from_args(args, journal=False)
     try:
         pin = read_pin("CASHIER_PIN", f"PIN for {args.staff}: ")
         done = fn(services, args.id, staff_id=args.staff, pin=pin, reason=args.reason)

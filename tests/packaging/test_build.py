@@ -1,0 +1,113 @@
+"""The installable program: the PyInstaller app starts, migrates and passes its self-check
+against a real database; the wheel carries resources/ and the migrations."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from cashier_desktop import __version__
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+def shipped_resources() -> set[str]:
+    return {p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+def migrations() -> set[str]:
+    base = ROOT / "cashier_desktop" / "ledger" / "migrations"
+    return {p.relative_to(base).as_posix() for p in base.rglob("*.py")}
+
+
+def run_app(exe: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    """Run the built program with no configuration but its arguments (no CASHIER_* from
+    this shell, and a home of its own, so the user's config directory stays out of it)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASHIER_") or k == "CASHIER_ARGON2_PROFILE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["HOME"] = str(exe.parent.parent)
+    env["XDG_CONFIG_HOME"] = str(exe.parent.parent / "config")
+    env["XDG_DATA_HOME"] = str(exe.parent.parent / "data")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def test_the_built_program_prints_its_version(built_app):
+    result = run_app(built_app, "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"cashier-desktop {__version__}"
+
+
+def test_the_built_program_carries_every_resource_and_migration(built_app):
+    internal = built_app.parent / "_internal"
+    bundled = {p.relative_to(internal / "resources").as_posix() for p in (internal / "resources").rglob("*") if p.is_file()}
+    assert shipped_resources() <= bundled
+    bundled_migrations = internal / "cashier_desktop" / "ledger" / "migrations"
+    assert migrations() <= {p.relative_to(bundled_migrations).as_posix() for p in bundled_migrations.rglob("*.py")}
+    sample = run_app(built_app, "config", "sample")
+    assert sample.returncode == 0, sample.stderr
+    assert sample.stdout == (ROOT / "resources" / "config.sample.toml").read_text(encoding="utf-8")
+
+
+def test_the_built_program_migrates_a_new_database_and_passes_its_selfcheck(built_app, databases, tmp_path):
+    url, _engine = databases.create(migrated=False)
+    common = ["--database-url", url, "--journal", str(tmp_path / "journal.sqlite")]
+    before = run_app(built_app, *common, "selfcheck")
+    assert before.returncode == 1, before.stdout + before.stderr
+    assert "FAIL  ledger" in before.stdout
+
+    upgrade = run_app(built_app, *common, "db", "upgrade")
+    assert upgrade.returncode == 0, upgrade.stdout + upgrade.stderr
+    assert "schema up to date" in upgrade.stdout
+
+    after = run_app(built_app, *common, "selfcheck")
+    assert after.returncode == 0, after.stdout + after.stderr
+    lines = after.stdout
+    assert f"{built_app.parent / '_internal' / 'resources'}" in lines, "resources must come from the bundle"
+    for name in ("config", "resources", "qt", "ledger", "journal"):
+        assert f"ok    {name}" in lines, lines
+    assert "SVG icon renders" in lines
+    assert "selfcheck: all checks passed" in lines
+    assert (tmp_path / "journal.sqlite").exists()
+
+
+def test_the_wheel_carries_resources_and_migrations(built_dists):
+    with zipfile.ZipFile(built_dists["wheel"]) as whl:
+        names = set(whl.namelist())
+    assert {f"cashier_desktop/_resources/{r}" for r in shipped_resources()} <= names
+    assert {f"cashier_desktop/ledger/migrations/{m}" for m in migrations()} <= names
+    assert "cashier_desktop/resources.py" in names
+
+
+def test_an_installed_wheel_finds_its_resources_and_migrations(built_dists, tmp_path):
+    with zipfile.ZipFile(built_dists["wheel"]) as whl:
+        whl.extractall(tmp_path / "site")
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "import cashier_desktop, cashier_desktop.resources as r, cashier_desktop.ledger.migrate as m;"
+        "print(cashier_desktop.__file__); print(r.resources_dir());"
+        "print(r.resource_path('icons', 'cashier-desktop.svg')); print(sorted(p.name for p in (m.MIGRATIONS / 'versions').glob('*.py')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "site")], capture_output=True, text=True,
+                            timeout=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    package_file, res_dir, icon, versions = result.stdout.splitlines()
+    site = tmp_path / "site"
+    assert Path(package_file).is_relative_to(site), "the probe imported the checkout, not the wheel"
+    assert Path(res_dir) == site / "cashier_desktop" / "_resources"
+    assert Path(icon).is_file()
+    assert eval(versions) == sorted(p.name for p in (ROOT / "cashier_desktop/ledger/migrations/versions").glob("*.py"))
+
+
+def test_the_sdist_carries_what_the_wheel_build_needs(built_dists):
+    import tarfile
+    with tarfile.open(built_dists["sdist"]) as tar:
+        names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
+    assert {"setup.py", "pyproject.toml", "resources/config.sample.toml",
+            "resources/icons/cashier-desktop.svg", "packaging/cashier-desktop.spec"} <= names

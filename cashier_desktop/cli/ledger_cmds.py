@@ -12,6 +12,7 @@ from ..domain.errors import InvalidInput
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..domain.receipts import PendingReceipt
 from . import EXIT_FINDINGS, open_from_args, print_json
 from .prompts import read_pin
 
@@ -154,7 +155,15 @@ def cmd_post(args) -> int:
             logout(services, session)
     finally:
         services.close()
-    if args.json:
+    if isinstance(receipt, PendingReceipt):  # taken offline: in the journal, replayed later
+        if args.json:
+            print_json(receipt.to_json())
+        else:
+            print(f"{receipt.banner}: {receipt.kind.label.lower()} "
+                  f"{format_money(Money(receipt.amount, receipt.currency), services.currency)} for player "
+                  f"{receipt.player_id}; the ledger is unreachable, it will be sent when it is back; "
+                  f"id {receipt.id}")
+    elif args.json:
         print_json({"status": "posted", **receipt.to_json()})
     else:
         cur = services.currency

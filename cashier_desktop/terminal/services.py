@@ -48,11 +48,15 @@ class Services:
 
 
 def open_services(config: Config, *, url: str | None = None, migrate_schema: bool | None = None,
-                  seed: bool | None = None, application_name: str = "cashier-desktop") -> Services:
+                  seed: bool | None = None, application_name: str = "cashier-desktop",
+                  journal: bool = True) -> Services:
     """Open the ledger named by `url`/config, or the embedded demo ledger if none.
 
     Demo mode migrates and seeds by itself; a configured server is migrated only when asked
     (`db upgrade`), because a terminal's database role should not own the schema.
+    With `journal` (the default for a terminal) postings go through the terminal's journal
+    (`terminal/journaled.py`), and entries in doubt are resolved and replayed now; the relay
+    and other non-terminal processes pass `journal=False`.
     """
     url = url or database_url(config)
     embedded = None
@@ -73,6 +77,9 @@ def open_services(config: Config, *, url: str | None = None, migrate_schema: boo
                 empty = conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM staff)")).scalar()
             if empty:
                 seed_demo(engine, currency=config["currency.code"])
+        if journal:
+            from .journaled import install_journal
+            install_journal(services)
     except BaseException:
         services.close()
         raise

@@ -6,12 +6,16 @@ shift as last seen (refresh it with `shifts.current_shift`).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from ..domain.errors import LedgerUnavailable
 from ..ledger import audit
 from ..ledger.shifts import ShiftRecord, find_open_shift
 from .auth import StaffMember, authenticate, policy_of
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -27,14 +31,29 @@ def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None,
           now: datetime | None = None) -> Session:
     """Log in at this terminal; AuthenticationFailed / AccountLocked with a sentence."""
     terminal = terminal_id or services.config.terminal_id
-    staff = authenticate(services.engine, staff_id, pin, policy=policy_of(services),
-                         terminal_id=terminal, purpose="login", now=now)
-    return Session(staff=staff, terminal_id=terminal, shift=find_open_shift(services.engine, terminal))
+    try:
+        staff = authenticate(services.engine, staff_id, pin, policy=policy_of(services),
+                             terminal_id=terminal, purpose="login", now=now)
+        shift = find_open_shift(services.engine, terminal)
+    except LedgerUnavailable:
+        offline = services.extras.get("authenticate_offline")  # the journal's staff cache
+        if offline is None:
+            raise
+        return Session(staff=offline(staff_id, pin), terminal_id=terminal)
+    if "remember_login" in services.extras:
+        services.extras["remember_login"](staff.id)
+    return Session(staff=staff, terminal_id=terminal, shift=shift)
 
 
 def logout(services, session: Session) -> None:
     """End the session (audited). The shift stays open: closing it is a count, not a logout."""
     if not session.active:
         return
-    audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
+    try:
+        audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
+    except LedgerUnavailable:
+        if "authenticate_offline" not in services.extras:
+            raise
+        log.warning("logout of %s at %s not audited: the ledger is offline", session.staff.id,
+                    session.terminal_id)
     session.active = False

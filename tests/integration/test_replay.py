@@ -1,0 +1,187 @@
+"""Journal first, ledger second: offline postings, in-doubt lookups and replay, on real
+PostgreSQL through a TCP proxy the test cuts (the machine's server never stops)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from cashier_desktop.domain.errors import InsufficientFunds, OfflineNotAllowed, ShiftError
+from cashier_desktop.domain.receipts import PendingReceipt, Receipt
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.ledger.queries import get_balance
+from cashier_desktop.terminal.session import login
+from cashier_desktop.terminal.shifts import close_shift
+from tests.support.factories import cmd, make_player
+from tests.support.journal_terminal import open_terminal
+
+
+@pytest.fixture
+def terminal(ledger, tmp_path):
+    url, engine = ledger
+    t = open_terminal(url, engine, tmp_path, offline_withdrawals=True)
+    yield t
+    t.close()
+
+
+def ledger_ids(engine, player) -> list[str]:
+    with engine.connect() as conn:
+        return [str(r[0]) for r in conn.execute(
+            text("SELECT id FROM ledger_transactions WHERE player_id = :p ORDER BY seq"), {"p": player})]
+
+
+def test_an_online_posting_is_journaled_with_its_receipt(terminal, engine):
+    player = make_player(engine)
+    r = terminal.post("deposit", player, "100")
+    assert isinstance(r, Receipt) and r.shift_id == terminal.shift_id
+    e = terminal.journal.entry(r.id)
+    assert e.state == "posted" and e.receipt.seq == r.seq and not e.offline
+    assert terminal.link.online and terminal.link.pending_count() == 0
+
+
+def test_the_same_id_posted_twice_returns_the_original_receipt_once(terminal, engine):
+    player = make_player(engine)
+    staff = terminal.login()
+    c = cmd("deposit", player, "40", terminal_id=terminal.terminal_id)
+    from cashier_desktop.terminal.counter import submit
+    first, again = submit(terminal.services, staff, c), submit(terminal.services, staff, c)
+    assert again.replayed and again.id == first.id and len(ledger_ids(engine, player)) == 1
+
+
+def test_cut_ledger_turns_the_terminal_offline_and_deposits_come_back_pending(terminal, engine):
+    player = make_player(engine)
+    staff = terminal.login()
+    seen = []
+    terminal.link.add_listener(seen.append)
+    terminal.proxy.cut()
+    r = terminal.post("deposit", player, "500", staff=staff)
+    assert isinstance(r, PendingReceipt) and r.to_json()["status"] == "pending"
+    assert r.banner == "OFFLINE — PENDING" and r.shift_id == terminal.shift_id
+    assert not terminal.link.online and seen and seen[0].state == "offline"
+    assert terminal.link.pending_count(terminal.shift_id) == 1
+    assert ledger_ids(engine, player) == []
+    terminal.proxy.restore()
+    report = terminal.services.extras["replay"]()
+    assert report.complete and report.posted == 1
+    assert terminal.link.online and seen[-1].state == "online" and seen[-1].pending == 0
+    assert ledger_ids(engine, player) == [str(r.id)]
+    assert get_balance(engine, player).cash == Decimal("500.00")
+
+
+def test_pending_entries_replay_in_order_with_their_original_ids(terminal, engine):
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "100", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id))
+    terminal.link.remember_balance(player, Decimal("100.00"))
+    staff = terminal.login()
+    terminal.proxy.cut()
+    taken = [terminal.post(k, player, a, staff=staff) for k, a in
+             [("withdrawal", "60"), ("deposit", "10"), ("withdrawal", "40"), ("deposit", "5")]]
+    assert all(isinstance(r, PendingReceipt) for r in taken)
+    terminal.proxy.restore()
+    report = terminal.services.extras["replay"]()
+    assert report.complete and report.posted == 4 and not report.rejected
+    assert ledger_ids(engine, player)[1:] == [str(r.id) for r in taken]
+    assert get_balance(engine, player).cash == Decimal("15.00")
+
+
+def test_a_pending_entry_already_in_the_ledger_is_found_not_resent(terminal, engine):
+    player = make_player(engine)
+    c = cmd("deposit", player, "70", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
+    terminal.journal.append_pending(c, ledger=terminal.link.ledger_name)
+    post(engine, c)  # committed, then the terminal died before its journal update
+    report = terminal.services.extras["replay"]()
+    assert report.found == 1 and report.posted == 0
+    assert terminal.journal.entry(c.id).state == "posted"
+    assert ledger_ids(engine, player) == [str(c.id)]
+
+
+def test_an_offline_withdrawal_the_ledger_refuses_is_rejected_on_replay_never_dropped(terminal, engine):
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "100", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id))
+    terminal.link.remember_balance(player, Decimal("100.00"))
+    staff = terminal.login()
+    post(engine, cmd("withdrawal", player, "90", terminal_id="T-OTHER"))  # elsewhere, unseen here
+    terminal.proxy.cut()
+    w = terminal.post("withdrawal", player, "50", staff=staff)
+    d = terminal.post("deposit", player, "20", staff=staff)
+    terminal.proxy.restore()
+    report = terminal.services.extras["replay"]()
+    assert [x["id"] for x in report.rejected] == [str(w.id)]
+    e = terminal.journal.entry(w.id)
+    assert e.state == "rejected_on_replay" and "cannot take" in e.reason and e.needs_attention
+    assert terminal.journal.entry(d.id).state == "posted", "a later deposit does not rescue the earlier refusal"
+    assert get_balance(engine, player).cash == Decimal("30.00")
+    assert terminal.link.status().needs_attention == 1
+
+
+def test_a_refusal_in_the_middle_of_a_batch_keeps_order_and_posts_the_rest(terminal, engine):
+    player = make_player(engine)
+    terminal.link.remember_balance(player, Decimal("1000.00"))  # stale: the player has nothing
+    staff = terminal.login()
+    terminal.proxy.cut()
+    first = terminal.post("deposit", player, "10", staff=staff)
+    w = terminal.post("withdrawal", player, "15", staff=staff)
+    later = [terminal.post("deposit", player, "10", staff=staff) for _ in range(3)]
+    terminal.proxy.restore()
+    report = terminal.services.extras["replay"]()
+    assert report.posted == 4 and [x["id"] for x in report.rejected] == [str(w.id)]
+    assert ledger_ids(engine, player) == [str(first.id)] + [str(r.id) for r in later]
+
+
+def test_replay_stops_when_the_ledger_goes_again_and_keeps_the_rest_pending(terminal, engine):
+    player = make_player(engine)
+    staff = terminal.login()
+    terminal.proxy.cut()
+    for _ in range(3):
+        terminal.post("deposit", player, "1", staff=staff)
+    report = terminal.services.extras["replay"]()
+    assert report.unavailable and report.remaining == 3 and not terminal.link.online
+    assert terminal.journal.verify() == []
+
+
+def test_offline_caps_at_their_boundaries_through_the_counter(ledger, tmp_path):
+    url, engine = ledger
+    t = open_terminal(url, engine, tmp_path, offline_deposit_cap="100", offline_shift_cap="150")
+    try:
+        player = make_player(engine)
+        staff = t.login()
+        t.proxy.cut()
+        assert isinstance(t.post("deposit", player, "100.00", staff=staff), PendingReceipt)
+        with pytest.raises(OfflineNotAllowed, match="above ₹100.00"):
+            t.post("deposit", player, "100.01", staff=staff)
+        assert isinstance(t.post("deposit", player, "50.00", staff=staff), PendingReceipt)
+        with pytest.raises(OfflineNotAllowed, match="at most ₹0.00 more"):
+            t.post("deposit", player, "0.01", staff=staff)
+        with pytest.raises(OfflineNotAllowed, match="withdrawals cannot be paid"):
+            t.post("withdrawal", player, "1", staff=staff)
+        with pytest.raises(OfflineNotAllowed, match="credit"):
+            t.post("marker_issue", player, "1", staff=staff)
+        refused = [e for e in t.journal.entries() if e.state == "rejected"]  # credit: refused before
+        assert len(refused) == 3 and not any(e.in_doubt for e in refused)
+        assert t.link.pending_count(t.shift_id) == 2
+    finally:
+        t.close()
+
+
+def test_a_shift_cannot_close_while_its_journal_has_pending_entries(terminal, engine):
+    player = make_player(engine)
+    session = login(terminal.services, "C100", "1111")
+    terminal.proxy.cut()
+    terminal.post("deposit", player, "25", staff=session.staff)
+    terminal.proxy.restore()
+    with pytest.raises(ShiftError, match="1 posting is still waiting"):
+        close_shift(terminal.services, session, "20=1,5=1")
+    terminal.services.extras["replay"]()
+    closed = close_shift(terminal.services, session, "20=1,5=1")
+    assert closed.status == "closed" and closed.variance == Decimal("0.00")
+
+
+def test_a_refusal_online_is_journaled_as_rejected_and_raised(terminal, engine):
+    player = make_player(engine)
+    with pytest.raises(InsufficientFunds):
+        terminal.post("withdrawal", player, "5")
+    [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
+    assert e.state == "rejected" and e.code == "insufficient_funds" and not e.in_doubt
+    assert ledger_ids(engine, player) == []

@@ -159,7 +159,9 @@ class Soak:
         for n, player in enumerate(watch):
             self.subscribers.append(soak_checks.Subscriber(
                 f"sub{n}", player, env=env, path=self.dir / f"sub{n}.jsonl", cwd=str(ROOT)).start())
-        self.note(f"soketi :{self.soketi.port}, relay, {len(self.subscribers)} subscribers")
+        # Latency is measured from here on: subscribers must be connected before anyone posts.
+        wait_until(lambda: all(s.connected() for s in self.subscribers), 60, 0.05, "every subscriber connected")
+        self.note(f"soketi :{self.soketi.port}, relay, {len(self.subscribers)} subscribers connected")
 
     def _spec(self, name: str, **extra) -> Path:
         s = self.settings
@@ -189,6 +191,8 @@ class Soak:
                  "proxy cuts connections", "proxy refuses connections"]
         if self.features["realtime"]:
             kinds += ["soketi killed", "relay killed"]
+        if self.settings.kinds == ("none",):
+            return []
         if self.settings.kinds:
             kinds = [k for k in kinds if any(w in k for w in self.settings.kinds)]
         return kinds
@@ -353,13 +357,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=None, help="random seed (default: random, printed)")
     ap.add_argument("--players", type=int, default=8)
     ap.add_argument("--rate", type=float, default=8.0, help="operations per second per terminal")
+    ap.add_argument("--faults", default="", help="only fault kinds containing one of these comma-separated "
+                    "words (e.g. 'PostgreSQL,proxy'); 'none' for a fault-free baseline")
     ap.add_argument("--keep", metavar="DIR", help="keep logs, journals and results in DIR")
     ap.add_argument("--out", help="also write the table (Markdown) to this file")
     args = ap.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randint(1, 10**6)
     print(f"soak: seed {seed}", flush=True)
     settings = Settings(duration=args.duration, terminals=args.terminals, seed=seed, players=args.players,
-                        rate=args.rate, workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep))
+                        rate=args.rate, kinds=tuple(w for w in args.faults.split(",") if w),
+                        workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep))
     report = run_soak(settings)
     table = report.table()
     print(table)

@@ -26,7 +26,8 @@ from tests.e2e.soak_portal import PORTAL_TERMINAL
 from tests.e2e.soak_proof import Report, account, collect_ops, latency_figures, outcome_mix, versions_complete
 from tests.e2e.soak_terminal import read_results
 
-BALANCE_FIELDS = ("cashBalance", "creditBalance", "creditLimit", "creditApproved")
+BALANCE_FIELDS = ("cashBalance", "creditBalance", "creditLimit", "creditApproved", "totalDeposits",
+                  "totalWithdrawals")
 
 
 class Subscriber:
@@ -66,6 +67,13 @@ class Subscriber:
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
+
+    def connected(self) -> bool:
+        """The feed said `connected` at least once (its state lines go to stderr)."""
+        try:
+            return "feed: connected" in self.path.with_suffix(".stderr").read_text()
+        except OSError:
+            return False
 
     def view(self) -> dict[str, dict]:
         """Per player, the newest state this subscriber was told (highest version)."""
@@ -114,7 +122,8 @@ def _ledger_state(soak) -> tuple[dict, dict, dict]:
         rows = conn.execute(text("""SELECT id::text, kind, player_id, amount, terminal_id FROM ledger_transactions
                                     WHERE terminal_id = ANY(:w)"""), {"w": sorted(writers)}).mappings().all()
         players = {r["id"]: dict(r) for r in conn.execute(text(
-            "SELECT id, version, balance, current_credit, credit_limit, credit_approved FROM players "
+            "SELECT id, version, balance, current_credit, credit_limit, credit_approved, total_deposits, "
+            "total_withdrawals FROM players "
             "WHERE id = ANY(:p)"), {"p": soak.players}).mappings()}
         counts = dict(conn.execute(text("SELECT player_id, count(*) FROM ledger_transactions "
                                         "WHERE player_id = ANY(:p) GROUP BY player_id"), {"p": soak.players}).all())
@@ -169,7 +178,7 @@ def _journal_checks(soak, report: Report) -> None:
         report.add("nothing left pending (`journal pending --json`)", "-", None, "no `journal` command in this build")
         report.add("reconciliation clean (`reconcile`)", "-", None, "no `journal` command in this build")
         return
-    bad, pending = [], []
+    bad, pending, attention = [], [], 0
     for tid in soak.terminals:
         env = {"CASHIER_JOURNAL": str(soak.dir / f"{tid}.journal.sqlite"), "CASHIER_TERMINAL_ID": tid}
         r = cli(soak, "journal", "verify", env=env)
@@ -177,20 +186,23 @@ def _journal_checks(soak, report: Report) -> None:
             bad.append(f"{tid}: exit {r.returncode} {(r.stdout + r.stderr).strip()[-200:]}")
         r = cli(soak, "journal", "pending", "--json", env=env)
         try:
-            n = len(soak_journal.pending_from_json(r.stdout))
+            n, flagged = soak_journal.pending_from_json(r.stdout)
+            attention += flagged
         except ValueError:
             n = -1
         if r.returncode != 0 or n != 0:
             pending.append(f"{tid}: {n} pending (exit {r.returncode})")
     report.add("every journal verifies (`journal verify`)", f"{len(soak.terminals)} journals", not bad, "; ".join(bad))
     report.add("nothing left pending (`journal pending --json`)", f"{len(soak.terminals)} journals", not pending,
-               "; ".join(pending))
+               "; ".join(pending) or f"{attention} entries flagged for a supervisor (rejected on replay, "
+               "or posted after a refusal)")
     if not soak.features["reconcile"]:
-        report.add("reconciliation clean (`reconcile`)", "-", None, "no reconcile command in this build")
+        report.add("reconciliation clean (`reconcile --terminal`)", "-", None, "no reconcile command in this build")
         return
     unresolved = []
-    frm = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(soak.started_at - 3600))
-    to = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() + 3600))
+    # Whole dates a day either side: `reconcile` reads them in the cage's time zone.
+    frm = time.strftime("%Y-%m-%d", time.gmtime(soak.started_at - 86400))
+    to = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 86400))
     for tid in soak.terminals:
         env = {"CASHIER_JOURNAL": str(soak.dir / f"{tid}.journal.sqlite"), "CASHIER_TERMINAL_ID": tid}
         r = cli(soak, "reconcile", "--terminal", tid, "--from", frm, "--to", to, env=env)
@@ -237,7 +249,8 @@ def _outbox_and_feed_checks(soak, report: Report, players: dict) -> None:
             got = view.get(pid)
             want = {"version": row["version"], "cashBalance": str(row["balance"]),
                     "creditBalance": str(row["current_credit"]), "creditLimit": str(row["credit_limit"]),
-                    "creditApproved": row["credit_approved"]}
+                    "creditApproved": row["credit_approved"], "totalDeposits": str(row["total_deposits"]),
+                    "totalWithdrawals": str(row["total_withdrawals"])}
             if got is None:
                 out.append(f"{pid}: nothing received")
                 continue

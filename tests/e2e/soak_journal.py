@@ -89,35 +89,40 @@ def install(services) -> JournalHandle:
     return JournalHandle(installed=True, kind="journaled poster", services=services)
 
 
-def authenticate(services, staff_id: str, pin: str):
-    """Log in as the GUI does: through the journal's offline-capable login when installed."""
-    login = services.extras.get("authenticate")
-    if login is not None:
-        return login(staff_id, pin)
-    from cashier_desktop.terminal.auth import authenticate as online_login
-    return online_login(services.engine, staff_id, pin)
+def start_session(services, staff_id: str, pin: str) -> tuple[Any, int | None]:
+    """Log in and make sure the terminal has an open shift, as a cashier starting up does.
 
-
-def ensure_shift(services, staff_id: str, pin: str) -> int | None:
-    """Open (or reuse) this terminal's shift when the shift service exists; its id."""
-    shifts = _optional("cashier_desktop.terminal.shifts")
+    Returns (staff member, shift id or None). Uses `terminal.session.login` (online, or
+    offline against the journal's staff cache) and `terminal.shifts` when they exist.
+    Raises LedgerUnavailable or a CashierError when it cannot be done yet (the caller
+    retries): offline, a shift can only be continued if the journal knows it.
+    """
     session_mod = _optional("cashier_desktop.terminal.session")
-    if shifts is None or session_mod is None:
-        return None
+    shifts = _optional("cashier_desktop.terminal.shifts")
+    if session_mod is None:
+        from cashier_desktop.terminal.auth import authenticate as online_login
+        return online_login(services.engine, staff_id, pin), None
     terminal = services.config.terminal_id
-    current = shifts.current_shift(services, terminal)
-    if current is None:
-        session = session_mod.login(services, staff_id, pin, terminal_id=terminal)
+    session = session_mod.login(services, staff_id, pin, terminal_id=terminal)
+    link = services.extras.get("link")
+    if link is not None and not link.online:
+        shift = link.known_shift()
+        if shift is None:
+            from cashier_desktop.domain.errors import LedgerUnavailable
+            raise LedgerUnavailable("offline at start-up and no shift known to the journal")
+        return session.staff, shift
+    shift = session.shift
+    if shift is None and shifts is not None:
         try:
-            current = shifts.open_shift(services, session, float_amount="0")
+            shift = shifts.open_shift(services, session, float_amount="0")
         except Exception:  # noqa: BLE001 - lost a race with our own earlier life: reuse it
-            current = shifts.current_shift(services, terminal)
-            if current is None:
+            shift = shifts.current_shift(services, terminal)
+            if shift is None:
                 raise
     poster = services.extras.get("poster")
     if hasattr(poster, "refresh_shift"):
         poster.refresh_shift()  # offline postings join the shift the journal knows
-    return current.id
+    return session.staff, shift.id if shift is not None else None
 
 
 def entries(path) -> dict[str, dict]:
@@ -132,10 +137,13 @@ def entries(path) -> dict[str, dict]:
         return {str(e.id): {"status": e.state, "code": e.code, "reason": e.reason} for e in journal.entries()}
 
 
-def pending_from_json(stdout: str) -> list:
-    """The pending entries listed by `journal pending --json` (a list, or {"pending": [...]})."""
+def pending_from_json(stdout: str) -> tuple[int, int]:
+    """(pending, needing attention) from `journal pending --json`."""
     import json
-    data = json.loads(stdout or "[]")
-    if isinstance(data, dict):
-        data = data.get("pending", data.get("entries", []))
-    return list(data)
+    data = json.loads(stdout or "{}")
+    if isinstance(data, list):
+        return len(data), 0
+    pending = data.get("pending", data.get("entries", []))
+    pending = pending if isinstance(pending, int) else len(pending)
+    attention = data.get("needs_attention", 0)
+    return pending, attention if isinstance(attention, int) else len(attention)

@@ -119,6 +119,20 @@ def _retry_unavailable(fn, spec: dict, what: str):
             delay = min(delay * 2, 1.0)
 
 
+def _start_session(services, spec: dict, results: Results):
+    """Log in and find or open the shift; retry while the ledger is away (bounded)."""
+    delay = 0.1
+    while True:
+        try:
+            return soak_journal.start_session(services, spec["staff"], spec["pin"])
+        except (LedgerUnavailable, CashierError) as exc:
+            if time.time() > spec["deadline"] or _stop:
+                raise
+            results.write("startup_retry", reason=f"{type(exc).__name__}: {exc}")
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
 def _outcome(result) -> str:
     """'posted', 'replayed' (already in the ledger) or 'pending' (journaled offline)."""
     status = getattr(result, "status", None)
@@ -148,10 +162,7 @@ def run(spec: dict) -> int:
     try:
         journal = soak_journal.install(services)
         results.write("journal", installed=journal.installed, kind=journal.kind)
-        staff = _retry_unavailable(lambda: soak_journal.authenticate(services, spec["staff"], spec["pin"]),
-                                   spec, "login")
-        shift = _retry_unavailable(lambda: soak_journal.ensure_shift(services, spec["staff"], spec["pin"]),
-                                   spec, "shift")
+        staff, shift = _start_session(services, spec, results)
         results.write("shift", shift=shift)
         # In doubt after a kill: the journal looked each pending UUID up in the ledger at
         # install; ops it never saw (killed before the journal write) are simply resent with

@@ -1,0 +1,50 @@
+"""The short soak CI runs: about a minute of every fault at once, then every line of the proof.
+
+The long one is the same harness with a longer duration:
+`python -m tests.e2e.soak --duration 3600` (or `make soak DURATION=3600`).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.e2e.soak import Settings, Soak
+
+DURATION = float(os.environ.get("CASHIER_SOAK_SECONDS", "60"))
+SEED = int(os.environ.get("CASHIER_SOAK_SEED", "20261126"))
+
+# A line may be "not run" only because the component it needs is absent from this build.
+NEEDS = {
+    "every journal entry in the ledger once or rejected": "journal",
+    "every journal verifies (`journal verify`)": "journal_cli",
+    "nothing left pending (`journal pending --json`)": "journal_cli",
+    "reconciliation clean (`reconcile`)": "journal_cli",
+    "reconciliation clean (`reconcile --terminal`)": "reconcile",
+    "outbox fully published by the relay": "realtime",
+    "every subscriber's final view equals the ledger": "realtime",
+    "per-player versions complete after refetch": "realtime",
+    "sync latency during the run (commit → subscriber)": "realtime",
+}
+
+
+@pytest.mark.slow
+def test_a_minute_of_faults_on_every_component_loses_nothing_and_doubles_nothing(tmp_path):
+    soak = Soak(Settings(duration=DURATION, terminals=3, seed=SEED, workdir=tmp_path / "soak"))
+    report = soak.run()
+    table = report.table()
+    print(table)
+
+    assert not report.failed(), "soak proof failed:\n" + table
+    for check in report.not_run():
+        feature = NEEDS.get(check.name)
+        assert feature is not None and not soak.features[feature], (
+            f"“{check.name}” did not run although its component exists:\n{table}")
+    for kind in soak.fault_kinds():
+        assert soak.faults.get(kind, 0) >= 1, f"fault “{kind}” was never injected:\n{table}"
+    by_name = {c.name: c for c in report.checks}
+    assert by_name["lost (receipt given, not in the ledger)"].value == "0"
+    assert by_name["doubled (posted twice, or posted unasked)"].value == "0"
+    assert int(by_name["accepted (in the ledger)"].value) > 50, table
+    assert by_name["integrity clean (`integrity --json`)"].ok is True

@@ -1,0 +1,108 @@
+"""The headless terminal: `post` goes through the journal exactly like the GUI, and the
+journal commands report, replay and verify. Real processes, real PostgreSQL, a TCP proxy
+the test cuts."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from cashier_desktop.ledger.queries import get_balance
+from tests.support.factories import make_player
+from tests.support.journal_terminal import cli, proxy_for
+from tests.support.shifts import open_test_shift
+
+
+@pytest.fixture
+def setup(ledger, tmp_path):
+    url, engine = ledger
+    proxy = proxy_for(url)
+    terminal = f"T-CLI-{tmp_path.name[-8:]}"
+    shift = open_test_shift(engine, terminal)
+    kw = dict(url=proxy.url(url), journal=tmp_path / "journal.sqlite", terminal_id=terminal)
+    yield engine, proxy, shift, kw
+    proxy.close()
+
+
+def post(kw, *args, **extra):
+    return cli(["post", *args, "--staff", "C100", "--json"], **kw, **extra)
+
+
+def test_post_answers_pending_offline_and_the_journal_replays_it_when_the_ledger_is_back(setup, tmp_path):
+    engine, proxy, shift, kw = setup
+    player = make_player(engine)
+    online = post(kw, "deposit", "--player", player, "--amount", "100")
+    assert online.returncode == 0, online.stderr
+    assert json.loads(online.stdout)["status"] == "posted"
+
+    proxy.cut()
+    offline = post(kw, "deposit", "--player", player, "--amount", "250")
+    assert offline.returncode == 0, offline.stderr
+    pending = json.loads(offline.stdout)
+    assert pending["status"] == "pending" and pending["banner"] == "OFFLINE — PENDING"
+    assert pending["shift_id"] == shift
+
+    listed = cli(["journal", "pending", "--json"], **kw)
+    assert listed.returncode == 0, listed.stderr
+    assert [e["id"] for e in json.loads(listed.stdout)["entries"]] == [pending["id"]]
+
+    replay = cli(["journal", "replay", "--json"], **kw)
+    assert replay.returncode == 3, "the ledger is still unreachable"
+
+    proxy.restore()
+    replay = cli(["journal", "replay", "--json"], **kw)
+    assert replay.returncode == 0, replay.stderr
+    assert json.loads(cli(["journal", "pending", "--json"], **kw).stdout)["pending"] == 0
+    assert str(get_balance(engine, player).cash) == "350.00"
+
+    out_csv = tmp_path / "shift.csv"
+    rec = cli(["reconcile", "--shift", str(shift), "--csv", str(out_csv)], **kw)
+    assert rec.returncode == 0, rec.stdout + rec.stderr
+    rows = list(csv.DictReader(out_csv.open()))
+    assert sorted(r["status"] for r in rows) == ["matched", "matched"]
+    assert cli(["journal", "verify"], **kw).returncode == 0
+
+
+def test_post_refuses_with_exit_2_what_policy_does_not_allow_offline(setup):
+    engine, proxy, shift, kw = setup
+    player = make_player(engine)
+    assert post(kw, "deposit", "--player", player, "--amount", "10").returncode == 0
+    proxy.cut()
+    withdrawal = post(kw, "withdraw", "--player", player, "--amount", "5")
+    assert withdrawal.returncode == 2 and "withdrawals cannot be paid" in withdrawal.stderr
+    too_big = post(kw, "deposit", "--player", player, "--amount", "50000.01")
+    assert too_big.returncode == 2 and "above ₹50,000.00" in too_big.stderr
+    credit = post(kw, "marker-issue", "--player", player, "--amount", "5")
+    assert credit.returncode == 2 and "credit" in credit.stderr
+    listed = json.loads(cli(["journal", "pending", "--json"], **kw).stdout)
+    assert listed["pending"] == 0
+
+
+def test_offline_login_needs_a_previous_online_login_on_this_terminal(setup):
+    engine, proxy, shift, kw = setup
+    player = make_player(engine)
+    proxy.cut()
+    never_seen = post(kw, "deposit", "--player", player, "--amount", "10")
+    assert never_seen.returncode == 2 and "logged in on this terminal before" in never_seen.stderr
+
+
+def test_a_wrong_pin_offline_is_refused(setup):
+    engine, proxy, shift, kw = setup
+    player = make_player(engine)
+    assert post(kw, "deposit", "--player", player, "--amount", "10").returncode == 0
+    proxy.cut()
+    wrong = post(kw, "deposit", "--player", player, "--amount", "10", pin="9999")
+    assert wrong.returncode == 2 and "not recognised" in wrong.stderr
+
+
+def test_reconcile_by_terminal_and_period(setup):
+    engine, proxy, shift, kw = setup
+    player = make_player(engine)
+    assert post(kw, "deposit", "--player", player, "--amount", "12").returncode == 0
+    rec = cli(["reconcile", "--terminal", kw["terminal_id"], "--from", "2000-01-01", "--to", "2100-01-01",
+               "--json"], **kw)
+    assert rec.returncode == 0, rec.stdout + rec.stderr
+    body = json.loads(rec.stdout)
+    assert body["clean"] and body["counts"] == {"matched": 1}

@@ -78,14 +78,17 @@ class CashierTab(QWidget):
     posted = Signal(object)  # a receipt, after the dialog closed (tests, status)
     receipt_shown = Signal(object)  # the ReceiptDialog
 
-    def __init__(self, ctx: Any, staff: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.staff = ctx, staff
+        self.ctx, self.session = ctx, session
+        self.staff = session.staff
         self.setObjectName("cashierTab")
         self.search = PlayerSearch(ctx.profile, self)
         self.panel = PlayerPanel(ctx.profile, self)
         self.recent = RecentTable(self)
         self.buttons: dict[Kind, QPushButton] = {}
+        self.dialog: QWidget | None = None
+        self.receipt_dialog: QWidget | None = None
         actions = QHBoxLayout()
         for kind, text, key in ACTIONS:
             b = QPushButton(f"{text} ({key})")
@@ -196,8 +199,7 @@ class CashierTab(QWidget):
             return None
         dialog = PostingDialog(self.ctx, self.staff, kind, self.panel.balance, self._on_posted, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
-        dialog.open()
-        self.dialog = dialog
+        self._keep(dialog, "dialog")
         return dialog
 
     def _on_posted(self, receipt: Any) -> None:
@@ -213,8 +215,7 @@ class CashierTab(QWidget):
         name = self.panel.balance.name if self.panel.balance and self.panel.player_id == view.player_id else ""
         dialog = ReceiptDialog(view, self.ctx.profile, self, player_name=name)
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
-        dialog.open()
-        self.receipt_dialog = dialog
+        self._keep(dialog, "receipt_dialog")
         self.receipt_shown.emit(dialog)
         return dialog
 
@@ -231,10 +232,21 @@ class CashierTab(QWidget):
             self.show_message(messages.PICK_PLAYER, error=True)
             self.focus_search()
             return
-        dialog = CreditRequestDialog(self.ctx, self.staff, self.panel.balance, self.show_message, self)
+        dialog = CreditRequestDialog(self.ctx, self.session, self.panel.balance, self.show_message, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        self._keep(dialog, "dialog")
+
+    def _keep(self, dialog: QWidget, attr: str) -> None:
+        """Open `dialog` and remember it as `attr` until it closes (tests and focus return)."""
+        setattr(self, attr, dialog)
+
+        def closed(_result: int = 0) -> None:
+            if getattr(self, attr, None) is dialog:
+                setattr(self, attr, None)
+            if self.isVisible():
+                self.window().activateWindow()
+        dialog.finished.connect(closed)
         dialog.open()
-        self.dialog = dialog
 
     # -- state ------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:

@@ -93,8 +93,7 @@ class LoginWindow(QWidget):
         self.staff_id.setFocus()
 
     def _on_success(self, session: Any) -> None:
-        self.pin.clear()
-        self.problem.setText("")
+        self.reset()  # the next person starts from an empty form
         self.logged_in.emit(session)
 
     def _on_failure(self, exc: BaseException) -> None:

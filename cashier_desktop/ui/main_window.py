@@ -37,17 +37,17 @@ class MainWindow(QMainWindow):
         self.banner = OfflineBanner(ctx.status, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
-        self.cashier = CashierTab(ctx, staff, self)
+        self.cashier = CashierTab(ctx, session, self)
         self.tabs.addTab(self.cashier, "&Counter")
         self.credit_queue = None
         self.supervisor = None
         if can(staff.role, Action.APPROVE_CREDIT):
             from .credit_queue import CreditQueueTab
-            self.credit_queue = CreditQueueTab(ctx, staff, self)
+            self.credit_queue = CreditQueueTab(ctx, session, self)
             self.tabs.addTab(self.credit_queue, "Credit &queue")
         if can(staff.role, Action.SIGN_OFF_SHIFT):
             from .supervisor import SupervisorTab
-            self.supervisor = SupervisorTab(ctx, staff, self)
+            self.supervisor = SupervisorTab(ctx, session, self)
             self.tabs.addTab(self.supervisor, "S&hifts && integrity")
         central = QWidget(self)
         box = QVBoxLayout(central)
@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         ctx.shift_changed.connect(self._on_shift)
         self._on_shift(ctx.shift)
         self._closing = False
+        self.dialog: QWidget | None = None
         self.resize(1100, 700)
 
     def _build_menu(self) -> None:
@@ -86,20 +87,25 @@ class MainWindow(QMainWindow):
     # -- shift --------------------------------------------------------------------------
     def open_shift(self) -> None:
         from .shift_dialogs import OpenShiftDialog
-        dialog = OpenShiftDialog(self.ctx, self.staff, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
-        dialog.open()
-        self.dialog = dialog
+        self._keep(OpenShiftDialog(self.ctx, self.session, self))
 
     def close_shift(self) -> None:
         from .shift_dialogs import CloseShiftDialog
         if self.ctx.shift is None:
             self.show_message(messages.NO_SHIFT, error=True)
             return
-        dialog = CloseShiftDialog(self.ctx, self.staff, self)
+        self._keep(CloseShiftDialog(self.ctx, self.session, self))
+
+    def _keep(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
-        dialog.open()
         self.dialog = dialog
+
+        def closed(_result: int = 0) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            self.activateWindow()
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def _on_shift(self, shift: Any) -> None:
         if shift is None:

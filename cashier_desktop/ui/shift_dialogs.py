@@ -10,13 +10,32 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractSpinBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from ..domain.counts import MAX_PIECES, DrawerCount
 from . import messages
 from .display import money_text
 from .ops import Op, sentence_for
+
+
+class PiecesEdit(QLineEdit):
+    """A whole number of pieces, typed on the keypad; empty means none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QIntValidator(0, MAX_PIECES, self))
+        self.setAlignment(Qt.AlignRight)
+        self.setPlaceholderText("0")
+        self.setMaxLength(7)
+
+    def value(self) -> int:
+        text = self.text().strip()
+        return int(text) if text.isdigit() else 0
+
+    def setValue(self, n: int) -> None:  # noqa: N802 - mirrors QSpinBox
+        self.setText(str(n) if n else "")
 
 
 class CountGrid(QWidget):
@@ -28,7 +47,7 @@ class CountGrid(QWidget):
         super().__init__(parent)
         self.profile = profile
         self.denominations = [Decimal(d) for d in denominations]
-        self.quantities: list[QSpinBox] = []
+        self.quantities: list[PiecesEdit] = []
         self.subtotals: list[QLabel] = []
         grid = QGridLayout(self)
         grid.addWidget(QLabel("<b>Denomination</b>"), 0, 0)
@@ -36,16 +55,13 @@ class CountGrid(QWidget):
         grid.addWidget(QLabel("<b>Amount</b>"), 0, 2)
         for i, d in enumerate(self.denominations, start=1):
             label = QLabel(money_text(d, profile))
-            qty = QSpinBox(self)
-            qty.setRange(0, MAX_PIECES)
-            qty.setButtonSymbols(QAbstractSpinBox.NoButtons)
-            qty.setAlignment(Qt.AlignRight)
+            qty = PiecesEdit(self)
             qty.setAccessibleName(f"Pieces of {money_text(d, profile)}")
             qty.setObjectName(f"count_{d}")
             label.setBuddy(qty)
             sub = QLabel(money_text(Decimal(0), profile))
             sub.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            qty.valueChanged.connect(self._recount)
+            qty.textChanged.connect(self._recount)
             grid.addWidget(label, i, 0)
             grid.addWidget(qty, i, 1)
             grid.addWidget(sub, i, 2)
@@ -92,9 +108,9 @@ class _CountDialog(QDialog):
 
     verb = ""
 
-    def __init__(self, ctx: Any, staff: Any, hint: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, session: Any, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.staff = ctx, staff
+        self.ctx, self.session = ctx, session
         text = QLabel(hint)
         text.setWordWrap(True)
         self.grid = CountGrid(ctx.profile, list(ctx.config["currency.denominations"]), self)
@@ -134,17 +150,16 @@ class _CountDialog(QDialog):
 class OpenShiftDialog(_CountDialog):
     verb = "Open shift"
 
-    def __init__(self, ctx: Any, staff: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, staff, messages.SHIFT_OPEN_COUNT, parent)
+    def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, session, messages.SHIFT_OPEN_COUNT, parent)
         self.setObjectName("openShiftDialog")
         self.setWindowTitle(f"Open shift — terminal {ctx.terminal_id}")
 
     def submit(self) -> None:
         from ..terminal import shifts
-        count = self.grid.count()
-        staff, terminal = self.staff, self.ctx.terminal_id
+        count, session = self.grid.count(), self.session
         self.problem.setText("Opening…")
-        Op(parent=self, work=lambda s: shifts.open_shift(s, staff, count=count, terminal_id=terminal),
+        Op(parent=self, work=lambda s: shifts.open_shift(s, session, counts=count),
            lane="posting").success(self._opened).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 
@@ -157,17 +172,16 @@ class CloseShiftDialog(_CountDialog):
     verb = "Close shift"
     closed = Signal(object)
 
-    def __init__(self, ctx: Any, staff: Any, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, staff, messages.SHIFT_CLOSE_BLIND, parent)
+    def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, session, messages.SHIFT_CLOSE_BLIND, parent)
         self.setObjectName("closeShiftDialog")
         self.setWindowTitle(f"Close shift #{ctx.shift_id} — blind count")
 
     def submit(self) -> None:
         from ..terminal import shifts
-        count = self.grid.count()
-        staff, terminal, shift_id = self.staff, self.ctx.terminal_id, self.ctx.shift_id
+        count, session = self.grid.count(), self.session
         self.problem.setText("Closing…")
-        Op(parent=self, work=lambda s: shifts.close_shift(s, staff, count=count, terminal_id=terminal),
+        Op(parent=self, work=lambda s: shifts.close_shift(s, session, count),
            lane="posting").success(self._closed).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 

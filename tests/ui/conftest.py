@@ -70,15 +70,25 @@ def log_in(qtbot, terminal, staff_id: str, pin: str):
     qtbot.keyClick(login.staff_id, Qt.Key_Return)
     qtbot.keyClicks(login.pin, pin)
     qtbot.keyClick(login.pin, Qt.Key_Return)
-    wait_until(qtbot, lambda: len(terminal.windows) > before, what=f"{staff_id} logged in")
+    wait_until(qtbot, lambda: len(terminal.windows) > before,
+               what=f"{staff_id} logged in")
     window = terminal.windows[-1]
     qtbot.waitExposed(window)
     return window
 
 
+def activate(qtbot, widget) -> None:
+    """Make the widget's window the active one, as a window manager does after a dialog closes
+    (the offscreen platform does not), so its shortcuts (F2, F5, Ctrl+O…) reach it."""
+    window = widget.window()
+    window.activateWindow()
+    wait_until(qtbot, lambda: QApplication.activeWindow() is window, what="window active")
+
+
 def find_player(qtbot, window, player_id: str) -> None:
     """F2, type the id, Enter: the player is on the panel."""
     tab = window.cashier
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key_F2)
     qtbot.keyClicks(tab.search.line, player_id)
     qtbot.keyClick(tab.search.line, Qt.Key_Return)

@@ -1,0 +1,68 @@
+"""A shift report as HTML (screen and PDF) and CSV files, for the supervisor's exports."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from ..domain.currency import CurrencyProfile, profile_for
+from .display import kind_text, money_text, time_text
+from .receipt import save_pdf
+
+
+def figures(report: Any) -> list[tuple[str, str]]:
+    """(label, value) lines of the shift's count and reconciliation figures."""
+    s, t = report.shift, report.totals
+    cur = profile_for(s.currency)
+
+    def m(v):
+        return money_text(v, cur) if v is not None else "—"
+    rows = [("Shift", f"#{s.id}"), ("Terminal", s.terminal_id), ("Cashier", s.staff_id),
+            ("Status", s.status.replace("_", " ")), ("Opened", time_text(s.opened_at)),
+            ("Opening float", m(s.opening_float))]
+    if report.blind:
+        rows.append(("Figures", "shown after the closing count (blind count)"))
+        return rows
+    rows += [("Closed", f"{time_text(s.closed_at)} by {s.closed_by}"),
+             ("Cash in", m(t.cash_in if t else None)), ("Cash out", m(t.cash_out if t else None)),
+             ("Expected", m(s.expected)), ("Counted", m(s.counted)), ("Variance", m(s.variance))]
+    if s.closing_count:
+        rows.append(("Count", ", ".join(f"{d}×{q}" for d, q in s.closing_count.items())))
+    if s.status == "signed_off":
+        rows.append(("Signed off", f"{time_text(s.signed_off_at)} by {s.signed_off_by}"
+                     + (f": {s.signoff_note}" if s.signoff_note else "")))
+    elif s.needs_signoff:
+        rows.append(("Signed off", "NOT YET — variance at or over the threshold: a supervisor must sign off"))
+    else:
+        rows.append(("Signed off", "not yet"))
+    return rows
+
+
+def report_html(report: Any, profile: CurrencyProfile, reconciliation: str = "") -> str:
+    e = html.escape
+    head = "".join(f"<tr><td style='padding-right:12px'>{e(k)}</td><td><b>{e(v)}</b></td></tr>"
+                   for k, v in figures(report))
+    if reconciliation:
+        head += f"<tr><td>Reconciliation</td><td><b>{e(reconciliation)}</b></td></tr>"
+    body = "".join(
+        f"<tr><td>{e(time_text(p.created_at))}</td><td>{e(kind_text(p.kind))}</td><td>{e(p.player_id)}</td>"
+        f"<td align='right'>{e(money_text(p.amount, profile))}</td>"
+        f"<td align='right'>{e(money_text(p.drawer_delta, profile))}</td>"
+        f"<td>{e(p.staff_id)}{' / ' + e(p.approver_id) if p.approver_id else ''}</td><td>{e(str(p.id))}</td></tr>"
+        for p in report.postings)
+    return (f"<h2>Shift report #{report.shift.id}</h2><table>{head}</table>"
+            f"<h3>Transactions ({len(report.postings)})</h3>"
+            "<table border='1' cellspacing='0' cellpadding='3'><tr><th>Time</th><th>Transaction</th>"
+            "<th>Player</th><th>Amount</th><th>Drawer</th><th>Staff</th><th>Posting id</th></tr>"
+            f"{body}</table>")
+
+
+def write_csv(report: Any, path: str | Path) -> Path:
+    from ..terminal.shifts import render_csv
+    Path(path).write_text(render_csv(report), encoding="utf-8")
+    return Path(path)
+
+
+def write_pdf(report: Any, profile: CurrencyProfile, path: str | Path, reconciliation: str = "") -> Path:
+    return save_pdf(report_html(report, profile, reconciliation), path)

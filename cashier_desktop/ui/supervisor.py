@@ -1,0 +1,337 @@
+"""The supervisor's desk: browse shifts, read one, reverse a posting, sign off, export, integrity.
+
+Keys: Ctrl+F filter · Ctrl+Shift+R reverse the selected posting · Ctrl+Shift+S sign off ·
+Ctrl+E export CSV · Ctrl+Shift+P export PDF · Ctrl+I integrity check.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..domain.commands import PostingCommand, new_id
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from . import messages
+from .display import kind_text, money_text, time_text
+from .ops import Op, sentence_for
+from .shift_export import figures, write_csv, write_pdf
+
+
+def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
+    t = QTableWidget(0, len(columns), parent)
+    t.setObjectName(name)
+    t.setAccessibleName(accessible)
+    t.setHorizontalHeaderLabels(columns)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.verticalHeader().setVisible(False)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setTabKeyNavigation(False)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
+    table.setRowCount(len(rows))
+    for i, values in enumerate(rows):
+        for j, text in enumerate(values):
+            item = QTableWidgetItem(text)
+            if j in right:
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            table.setItem(i, j, item)
+
+
+class SupervisorTab(QWidget):
+    """Shifts and their reports; every read and write goes through the worker."""
+
+    report_loaded = Signal(object)
+    integrity_done = Signal(object)
+
+    SHIFT_COLUMNS = ["Shift", "Terminal", "Cashier", "Status", "Opened", "Counted", "Variance", "Sign-off"]
+    POSTING_COLUMNS = ["Time", "Transaction", "Player", "Amount", "Drawer", "Staff", "Posting id"]
+
+    def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.session = ctx, session
+        self.setObjectName("supervisorTab")
+        self.shifts: list[Any] = []
+        self.report: Any = None
+        self.reconciliation = ""
+        # filters
+        self.use_date = QCheckBox("&Date")
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setAccessibleName("Shift date")
+        self.terminal_filter = QLineEdit()
+        self.terminal_filter.setAccessibleName("Terminal filter")
+        self.terminal_filter.setPlaceholderText("terminal")
+        self.cashier_filter = QLineEdit()
+        self.cashier_filter.setAccessibleName("Cashier filter")
+        self.cashier_filter.setPlaceholderText("cashier staff id")
+        self.status_filter = QComboBox()
+        self.status_filter.addItems(["any status", "open", "closed", "signed_off"])
+        self.status_filter.setAccessibleName("Status filter")
+        self.find_button = QPushButton("&Find shifts (Ctrl+F)")
+        self.find_button.clicked.connect(self.load_shifts)
+        for w in (self.terminal_filter, self.cashier_filter):
+            w.returnPressed.connect(self.load_shifts)
+        filters = QHBoxLayout()
+        for w in (self.use_date, self.date, self.terminal_filter, self.cashier_filter, self.status_filter,
+                  self.find_button):
+            filters.addWidget(w)
+        self.shift_table = _table(self.SHIFT_COLUMNS, "shiftList", "Shifts", self)
+        self.shift_table.currentCellChanged.connect(lambda *_: self.load_report())
+        # report
+        self.figures = QLabel(messages.SIGNOFF_HINT)
+        self.figures.setObjectName("shiftFigures")
+        self.figures.setAccessibleName("Shift figures")
+        self.figures.setTextFormat(Qt.RichText)
+        self.figures.setWordWrap(True)
+        self.postings = _table(self.POSTING_COLUMNS, "shiftPostings", "Shift transactions", self)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason for the reversal")
+        self.reason.setPlaceholderText(messages.REVERSE_HINT)
+        self.reverse_button = QPushButton("&Reverse selected (Ctrl+Shift+R)")
+        self.reverse_button.clicked.connect(self.reverse)
+        self.note = QLineEdit()
+        self.note.setAccessibleName("Sign-off note")
+        self.note.setPlaceholderText("Sign-off note (required when the variance is large)")
+        self.signoff_button = QPushButton("&Sign off shift (Ctrl+Shift+S)")
+        self.signoff_button.clicked.connect(self.sign_off)
+        self.csv_button = QPushButton("Export &CSV (Ctrl+E)")
+        self.csv_button.clicked.connect(lambda: self._ask_path("csv"))
+        self.pdf_button = QPushButton("Export P&DF (Ctrl+Shift+P)")
+        self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
+        self.integrity_button = QPushButton("Run &integrity check (Ctrl+I)")
+        self.integrity_button.clicked.connect(self.run_integrity)
+        self.findings = QListWidget()
+        self.findings.setObjectName("integrityFindings")
+        self.findings.setAccessibleName("Integrity findings")
+        self.info = QLabel("")
+        self.info.setObjectName("counterMessage")
+        self.info.setWordWrap(True)
+        self.info.setAccessibleName("Message")
+        actions = QFormLayout()
+        r1 = QHBoxLayout()
+        r1.addWidget(self.reason, 1)
+        r1.addWidget(self.reverse_button)
+        actions.addRow("Re&ason", r1)
+        r2 = QHBoxLayout()
+        r2.addWidget(self.note, 1)
+        r2.addWidget(self.signoff_button)
+        actions.addRow("&Note", r2)
+        r3 = QHBoxLayout()
+        for w in (self.csv_button, self.pdf_button, self.integrity_button):
+            r3.addWidget(w)
+        r3.addStretch(1)
+        right = QWidget(self)
+        rbox = QVBoxLayout(right)
+        rbox.setContentsMargins(0, 0, 0, 0)
+        rbox.addWidget(self.figures)
+        rbox.addWidget(self.postings, 2)
+        rbox.addLayout(actions)
+        rbox.addLayout(r3)
+        rbox.addWidget(self.info)
+        rbox.addWidget(self.findings, 1)
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(self.shift_table)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.addLayout(filters)
+        box.addWidget(split, 1)
+        for key, fn in (("Ctrl+F", self.load_shifts), ("Ctrl+Shift+R", self.reverse),
+                        ("Ctrl+Shift+S", self.sign_off), ("Ctrl+E", lambda: self._ask_path("csv")),
+                        ("Ctrl+Shift+P", lambda: self._ask_path("pdf")), ("Ctrl+I", self.run_integrity)):
+            QShortcut(QKeySequence(key), self, activated=fn, context=Qt.WidgetWithChildrenShortcut)
+        self._generation = 0
+        self._sync_buttons()
+        self.load_shifts()
+
+    # -- browsing -----------------------------------------------------------------------
+    def load_shifts(self) -> None:
+        from ..terminal import shifts
+        terminal = self.terminal_filter.text().strip() or None
+        cashier = self.cashier_filter.text().strip() or None
+        status = self.status_filter.currentText()
+        status = None if status == "any status" else status
+        day = self.date.date().toPython() if self.use_date.isChecked() else None
+        Op(parent=self, work=lambda s: shifts.list_shifts(s, terminal_id=terminal, status=status,
+                                                          staff_id=cashier, limit=500)) \
+            .success(lambda rows: self._show_shifts(rows, day)).disabling(self.find_button).run()
+
+    def _show_shifts(self, rows: list[Any], day: Any) -> None:
+        if day is not None:
+            rows = [s for s in rows if s.opened_at.astimezone().date() == day]
+        keep = self.selected_shift().id if self.selected_shift() else None
+        self.shifts = rows
+        prof = self.ctx.profile
+        _fill(self.shift_table, [
+            [f"#{s.id}", s.terminal_id, s.staff_id, s.status.replace("_", " "), time_text(s.opened_at),
+             money_text(s.counted, prof) if s.counted is not None else "—",
+             money_text(s.variance, prof) if s.variance is not None else "—",
+             "signed" if s.status == "signed_off" else ("REQUIRED" if s.needs_signoff else "—")]
+            for s in rows], {5, 6})
+        ids = [s.id for s in rows]
+        if keep in ids:
+            self.shift_table.selectRow(ids.index(keep))
+        self.info.setText(f"{len(rows)} shift{'s' if len(rows) != 1 else ''} found.")
+
+    def selected_shift(self) -> Any | None:
+        row = self.shift_table.currentRow()
+        return self.shifts[row] if 0 <= row < len(self.shifts) else None
+
+    def select_shift(self, shift_id: int) -> bool:
+        for i, s in enumerate(self.shifts):
+            if s.id == shift_id:
+                self.shift_table.selectRow(i)
+                return True
+        return False
+
+    def load_report(self) -> None:
+        from ..terminal import shifts
+        shift = self.selected_shift()
+        if shift is None:
+            return
+        self._generation += 1
+        gen, session, own = self._generation, self.session, shift.terminal_id == self.ctx.terminal_id
+
+        def work(s):
+            report = shifts.shift_report(s, shift.id, session=session)
+            return report, _reconciliation_text(s, report, own)
+        Op(parent=self, work=work).success(lambda r: self._show_report(r, gen)).run()
+
+    def _show_report(self, loaded: tuple[Any, str], gen: int) -> None:
+        if gen != self._generation:
+            return
+        self.report, self.reconciliation = loaded
+        rows = figures(self.report) + ([("Reconciliation", self.reconciliation)] if self.reconciliation else [])
+        self.figures.setText("<table>" + "".join(
+            f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in rows) + "</table>")
+        prof = self.ctx.profile
+        _fill(self.postings, [
+            [time_text(p.created_at), kind_text(p.kind), p.player_id, money_text(p.amount, prof),
+             money_text(p.drawer_delta, prof), p.staff_id + (f" / {p.approver_id}" if p.approver_id else ""),
+             str(p.id)] for p in self.report.postings], {3, 4})
+        self._sync_buttons()
+        self.report_loaded.emit(self.report)
+
+    def _sync_buttons(self) -> None:
+        has = self.report is not None
+        closed = has and not self.report.blind
+        self.signoff_button.setEnabled(closed and self.report.shift.status == "closed")
+        self.reverse_button.setEnabled(has and bool(self.report.postings))
+        self.csv_button.setEnabled(has)
+        self.pdf_button.setEnabled(has)
+
+    # -- actions ------------------------------------------------------------------------
+    def reverse(self) -> None:
+        from ..terminal.counter import submit
+        row = self.postings.currentRow()
+        if self.report is None or not (0 <= row < len(self.report.postings)):
+            self.info.setText("Select the transaction to reverse.")
+            return
+        reason = self.reason.text().strip()
+        if not reason:
+            self.info.setText("Give the reason for the reversal first.")
+            self.reason.setFocus()
+            return
+        p = self.report.postings[row]
+        try:
+            cmd = PostingCommand(kind=Kind.REVERSAL, player_id=p.player_id,
+                                 amount=Money(Decimal(p.amount), self.report.shift.currency),
+                                 staff_id=self.session.staff.id, id=new_id(), terminal_id=self.ctx.terminal_id,
+                                 approver_id=self.session.staff.id, reverses_id=UUID(str(p.id)), reason=reason)
+        except Exception as exc:  # noqa: BLE001 - a CashierError sentence, shown inline
+            self.info.setText(sentence_for(exc))
+            return
+        staff = self.session.staff
+        Op(parent=self, work=lambda s: submit(s, staff, cmd), lane="posting") \
+            .success(self._reversed).failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .disabling(self.reverse_button).run()
+
+    def _reversed(self, receipt: Any) -> None:
+        self.reason.clear()
+        self.info.setText(f"Reversed: posting {receipt.reverses_id} undone by {receipt.id} "
+                          f"({money_text(receipt.amount, self.ctx.profile)}).")
+        self.load_report()
+
+    def sign_off(self) -> None:
+        from ..terminal import shifts
+        shift = self.selected_shift()
+        if shift is None or not self.signoff_button.isEnabled():
+            self.info.setText("Select a closed shift to sign off.")
+            return
+        note, session = self.note.text().strip(), self.session
+        Op(parent=self, work=lambda s: shifts.signoff_shift(s, session, shift.id, note), lane="posting") \
+            .success(self._signed).failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .disabling(self.signoff_button).run()
+
+    def _signed(self, shift: Any) -> None:
+        self.note.clear()
+        self.info.setText(f"Shift #{shift.id} signed off.")
+        self.load_shifts()
+        self.load_report()
+
+    def _ask_path(self, kind: str) -> None:
+        if self.report is None:
+            self.info.setText("Select a shift first.")
+            return
+        dialog = QFileDialog(self, f"Export shift #{self.report.shift.id}",
+                             f"shift-{self.report.shift.id}.{kind}", f"{kind.upper()} files (*.{kind})")
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setDefaultSuffix(kind)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        dialog.fileSelected.connect(lambda path: self.export(kind, path))
+        dialog.open()
+
+    def export(self, kind: str, path: str) -> None:
+        """Write the selected shift's report as CSV or PDF (local file, GUI thread is fine)."""
+        try:
+            if kind == "csv":
+                write_csv(self.report, path)
+            else:
+                write_pdf(self.report, self.ctx.profile, path, self.reconciliation)
+        except OSError as exc:
+            self.info.setText(f"Could not write {path}: {exc.strerror}.")
+            return
+        self.info.setText(f"Shift #{self.report.shift.id} exported to {path}.")
+
+    def run_integrity(self) -> None:
+        from ..terminal import lookups
+        self.findings.clear()
+        self.info.setText("Checking every balance and every hash chain…")
+        Op(parent=self, work=lookups.integrity_findings).success(self._show_findings) \
+            .failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .disabling(self.integrity_button).run()
+
+    def _show_findings(self, findings: list[str]) -> None:
+        if not findings:
+            self.info.setText(messages.INTEGRITY_CLEAN)
+        else:
+            self.info.setText(f"Integrity check: {len(findings)} discrepanc{'ies' if len(findings) != 1 else 'y'}.")
+            self.findings.addItems(findings)
+        self.integrity_done.emit(findings)
+
+
+def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
+    """Journal against ledger for this terminal's own shifts; elsewhere, where to run it."""
+    if report.blind:
+        return "after the closing count"
+    if not own_terminal or "journal" not in services.extras:
+        return f"run on terminal {report.shift.terminal_id} (cashier-desktop reconcile --shift {report.shift.id})"
+    from ..terminal.reconciling import reconcile_shift
+    rec = reconcile_shift(services, report.shift.id)
+    if rec.clean:
+        return f"clean ({len(rec.lines)} matched)"
+    return f"{len(rec.unresolved)} unresolved of {len(rec.lines)}"

@@ -25,5 +25,10 @@ test: $(STAMP) node_modules/.package-lock.json
 bench: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.perf.run_all $(BENCH_ARGS)
 
+# The long fault-injection soak: `make soak DURATION=3600` (seconds of faults; default 600).
+DURATION ?= 600
+soak: $(STAMP) node_modules/.package-lock.json
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --duration $(DURATION) --out perf-results/soak.md $(SOAK_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info

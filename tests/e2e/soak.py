@@ -371,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
     table = report.table()
     print(table)
     if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(table + "\n")
     return 1 if report.failed() else 0
 

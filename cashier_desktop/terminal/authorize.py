@@ -110,6 +110,8 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
                     f"A limit of {format_money(cmd.amount)} is above the approval authority of "
                     f"{approver.id} ({format_money(Money(authority, cmd.amount.currency))}).")
         return approver.id
+    if wanted == staff.id or (approver is not None and approver.id == staff.id):
+        raise NotAuthorized("You cannot approve your own transaction; another staff member must.")
     if approver is None:
         if wanted is not None:
             raise ApprovalRequired(f"{wanted} must enter their PIN to approve this.")
@@ -118,8 +120,6 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
                 f"A {kind.label.lower()} of {format_money(cmd.amount)} needs a second person: a floor "
                 f"manager or supervisor must approve it with their PIN.")
         return None
-    if approver.id == staff.id:
-        raise NotAuthorized("You cannot approve your own transaction; another staff member must.")
     if Role(approver.role) not in AUTHORISING_ROLES:
         raise NotAuthorized(f"{approver.id} is a {Role(approver.role).label} and cannot approve; "
                             "ask a floor manager or supervisor.")

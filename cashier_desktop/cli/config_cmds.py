@@ -154,9 +154,23 @@ def cmd_check(args) -> int:
     from_file = sum(1 for s in config.sources.values() if config.path and s == str(config.path))
     from_env = sum(1 for s in config.sources.values() if s.startswith("CASHIER_"))
     print(f"configuration valid: {where}; {from_file} keys from the file, {from_env} from the environment")
-    if config.demo:
-        print("no ledger.url: this terminal runs the embedded demo ledger")
+    for note in notes(config):
+        print(f"note: {note}")
     return 0
+
+
+def notes(config: Config) -> list[str]:
+    """Valid but probably unintended: said by `config check`, never an error."""
+    out = []
+    if config.demo:
+        out.append("no ledger.url: this terminal runs the embedded demo ledger")
+    elif not config.get("ledger.password") and not urlsplit(str(config["ledger.url"])).password:
+        out.append("no database password in the keyring or CASHIER_LEDGER_PASSWORD "
+                   "(fine only with peer, certificate or trust authentication)")
+    if config.get("pusher.app_id") and not config.get("pusher.secret"):
+        out.append("pusher.app_id is set but the Pusher secret is not in the keyring or CASHIER_PUSHER_SECRET: "
+                   "the live feed falls back to LISTEN/NOTIFY and `relay` will not start")
+    return out
 
 
 def cmd_show(args) -> int:

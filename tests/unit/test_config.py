@@ -4,6 +4,7 @@ the file; `config show` never prints a secret; the sample documents exactly the 
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -187,3 +188,19 @@ def test_the_sample_with_every_line_uncommented_is_a_valid_configuration(tmp_pat
     for key in KEYS:
         if key.default is not None and not key.secret:
             assert cfg[key.name] == key.default, key.name
+
+
+def test_config_check_notes_a_pusher_setup_without_its_secret(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CASHIER_PUSHER_SECRET", raising=False)
+    # The environment only: whatever keyring this machine has stays out of the test.
+    monkeypatch.setattr("cashier_desktop.config._secret", lambda key: os.environ.get(key.env) or None)
+    cfg = write(tmp_path, '[ledger]\nurl = "postgresql://cage01@db/cashier"\n'
+                          '[pusher]\napp_id = "42"\nkey = "k"\ncluster = "ap2"\n')
+    assert main(["--config", str(cfg), "config", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "note: pusher.app_id is set but the Pusher secret" in out
+    assert "note: no database password" in out
+    monkeypatch.setenv("CASHIER_PUSHER_SECRET", "s")
+    monkeypatch.setenv("CASHIER_LEDGER_PASSWORD", "p")
+    assert main(["--config", str(cfg), "config", "check"]) == 0
+    assert "note:" not in capsys.readouterr().out

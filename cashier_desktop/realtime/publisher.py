@@ -8,13 +8,17 @@ connection error, a timeout — raises `PublishFailed` and the relay keeps the r
 
 from __future__ import annotations
 
+import http.client
 import json
 import logging
+import socket
+import ssl
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
 import pusher
 import requests
+from pusher.http import process_response
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,7 @@ class PusherSettings:
                    port=config.get("pusher.port"), tls=bool(config.get("pusher.tls", True)))
 
     def http_client(self) -> pusher.Pusher:
-        kw: dict[str, Any] = {"ssl": self.tls, "timeout": self.timeout}
+        kw: dict[str, Any] = {"ssl": self.tls, "timeout": self.timeout, "backend": KeepAliveBackend}
         if self.host:
             kw["host"] = self.host
             if self.port:
@@ -63,6 +67,58 @@ class PusherSettings:
         elif self.cluster:
             kw["cluster"] = self.cluster
         return pusher.Pusher(app_id=self.app_id, key=self.key, secret=self.secret, **kw)
+
+
+class KeepAliveBackend:
+    """The `pusher` client's transport on one persistent `http.client` connection.
+
+    The default (`requests`) costs about a millisecond of CPU per call, which caps a relay
+    at a few hundred calls a second on a busy machine; this does the same HTTP in a
+    fraction. A call that finds its kept-alive connection closed by the server is sent
+    once more on a new one (at worst a duplicate, which subscribers drop by version).
+    """
+
+    def __init__(self, client: Any, **_options: Any) -> None:
+        self.client = client
+        self._conn: http.client.HTTPConnection | None = None
+
+    def _connection(self) -> tuple[http.client.HTTPConnection, bool]:
+        if self._conn is not None:
+            return self._conn, True
+        c = self.client
+        if c.ssl:
+            conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+                c.host, c.port, timeout=c.timeout, context=ssl.create_default_context())
+        else:
+            conn = http.client.HTTPConnection(c.host, c.port, timeout=c.timeout)
+        conn.connect()
+        conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._conn = conn
+        return conn, False
+
+    def send_request(self, request: Any) -> Any:
+        while True:
+            conn, reused = self._connection()
+            try:
+                conn.request(request.method, request.signed_path, body=request.body, headers=request.headers)
+                resp = conn.getresponse()
+                body = resp.read().decode("utf-8", "replace")
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self.close()
+                if reused:
+                    continue
+                raise
+            except (http.client.HTTPException, OSError):
+                self.close()
+                raise
+            if resp.will_close:
+                self.close()
+            return process_response(resp.status, body)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 def _checked(response: Any) -> Any:
@@ -93,7 +149,8 @@ class Publisher:
             _checked(self.client.trigger_batch(batch, already_encoded=True))
         except PublishFailed:
             raise
-        except (pusher.errors.PusherError, requests.RequestException, ValueError, OSError) as exc:
+        except (pusher.errors.PusherError, requests.RequestException, http.client.HTTPException,
+                ValueError, OSError) as exc:
             raise PublishFailed(f"the Pusher API call failed: {exc}") from exc
 
     def publish(self, payloads: Iterable[dict]) -> int:
@@ -125,6 +182,6 @@ class Publisher:
 
     def close(self) -> None:
         inner = getattr(self.client, "_pusher_client", self.client)
-        session = getattr(getattr(inner, "http", None), "session", None)
-        if session is not None:
-            session.close()
+        backend = getattr(inner, "http", None)
+        if backend is not None:
+            backend.close()

@@ -1,0 +1,335 @@
+"""The supervisor's monitor: ledger-health figures, small hourly charts, alerts and their correction.
+
+`MonitorView(ctx, session)` refreshes every `refresh_ms` through the worker (never on the
+GUI thread) and shows an `AlertBanner` while any integrity alert is open. `AlertBanner`
+can also stand alone on any supervisor screen (`banner.start_polling(ctx)`).
+A correction asks for the supervisor's PIN and a reason in `CorrectionDialog`; nothing is
+ever corrected automatically. Keys: Ctrl+R refresh · Ctrl+Shift+A adopt · Ctrl+Shift+V
+revert · Ctrl+Shift+D dismiss.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QFrame,
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from .ops import Op, sentence_for
+
+VERBS = {"adopt": "Adopt the outside change (record it in the ledger; balances stay as shown)",
+         "revert": "Revert the outside change (restore the columns from the ledger)",
+         "dismiss": "Dismiss the alert (only if it no longer holds)"}
+
+
+class Sparkline(QWidget):
+    """A tiny bar chart of an hourly series; the last bar is the current hour."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.values: list[float] = []
+        self.setMinimumSize(160, 56)
+        self.setAccessibleName(f"{title} per hour, last hours")
+
+    def set_values(self, values: list[float]) -> None:
+        self.values = list(values)
+        top = max(self.values) if self.values else 0
+        self.setToolTip(f"{self.title}: last hour {self.values[-1]:g}, peak {top:g}" if self.values else self.title)
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing, False)
+        rect = self.rect().adjusted(2, 16, -2, -2)
+        p.setPen(self.palette().windowText().color())
+        p.drawText(2, 12, self.title)
+        if not self.values:
+            return
+        top = max(self.values) or 1.0
+        w = rect.width() / len(self.values)
+        color = QColor("#2b6cb0")
+        for i, v in enumerate(self.values):
+            h = rect.height() * (v / top)
+            p.fillRect(QRectF(rect.left() + i * w + 1, rect.bottom() - h, max(w - 2, 1), h), color)
+        p.end()
+
+
+class AlertBanner(QFrame):
+    """A red bar that cannot be missed while alerts are open; hidden otherwise."""
+
+    review = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("integrityAlertBanner")
+        self.setStyleSheet("#integrityAlertBanner { background: #b00020; } "
+                           "#integrityAlertBanner QLabel { color: white; font-weight: bold; }")
+        self.label = QLabel("")
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Integrity alert")
+        self.button = QPushButton("Re&view alerts")
+        self.button.clicked.connect(self.review.emit)
+        box = QHBoxLayout(self)
+        box.addWidget(self.label, 1)
+        box.addWidget(self.button)
+        self.alerts: list[Any] = []
+        self._timer: QTimer | None = None
+        self._busy = False
+        self.hide()
+
+    def set_alerts(self, alerts: list[Any]) -> None:
+        """Show the newest open alert (objects with `.summary()` or dicts with "summary")."""
+        self.alerts = list(alerts)
+        if not self.alerts:
+            self.hide()
+            return
+        first = self.alerts[0]
+        text = first.summary() if hasattr(first, "summary") else first["summary"]
+        more = f" (+{len(self.alerts) - 1} more)" if len(self.alerts) > 1 else ""
+        self.label.setText(f"⚠ {len(self.alerts)} integrity alert{'s' if len(self.alerts) > 1 else ''}: {text}{more}")
+        self.show()
+
+    def start_polling(self, ctx: Any, interval_ms: int = 2000) -> None:
+        """Poll open alerts through the worker (for screens without a MonitorView)."""
+        from ..terminal.monitoring import open_alerts
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(lambda: self._poll(open_alerts))
+        self._timer.start(interval_ms)
+        self._poll(open_alerts)
+
+    def _poll(self, fetch) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        Op(parent=self, work=fetch).success(self._polled).failure(lambda _e: self._done()).run()
+
+    def _polled(self, alerts: list[Any]) -> None:
+        self._done()
+        self.set_alerts(alerts)
+
+    def _done(self) -> None:
+        self._busy = False
+
+
+class CorrectionDialog(QDialog):
+    """Supervisor id, PIN and reason for one correction of one alert."""
+
+    def __init__(self, verb: str, alert: dict, staff_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.verb = verb
+        self.setWindowTitle(f"{verb.capitalize()} alert {alert['id']}")
+        self.setObjectName("correctionDialog")
+        what = QLabel(f"{VERBS[verb]}.\n\n{alert['summary']}")
+        what.setWordWrap(True)
+        self.staff = QLineEdit(staff_id)
+        self.staff.setAccessibleName("Supervisor staff id")
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.Password)
+        self.pin.setAccessibleName("Supervisor PIN")
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Reason")
+        self.reason.setPlaceholderText("why (recorded in the audit log)")
+        form = QFormLayout()
+        form.addRow("&Supervisor", self.staff)
+        form.addRow("&PIN", self.pin)
+        form.addRow("&Reason", self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.button(QDialogButtonBox.Ok).setText(verb.capitalize())
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(what)
+        box.addLayout(form)
+        box.addWidget(self.buttons)
+        (self.pin if staff_id else self.staff).setFocus()
+
+    def values(self) -> tuple[str, str, str]:
+        return self.staff.text().strip(), self.pin.text(), self.reason.text().strip()
+
+
+class MonitorView(QWidget):
+    """The dashboard, live. Every read and every correction runs on the worker."""
+
+    refreshed = Signal(object)
+    corrected = Signal(object)
+
+    ALERT_COLUMNS = ["Alert", "Player", "Raised", "Checks", "What happened"]
+
+    def __init__(self, ctx: Any, session: Any = None, parent: QWidget | None = None,
+                 refresh_ms: int = 2000) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        staff = getattr(session, "staff", None)
+        self.staff_id = getattr(staff, "id", "") or getattr(session, "staff_id", "") or ""
+        self.setObjectName("monitorView")
+        self.dashboard: Any = None
+        self.dialog: CorrectionDialog | None = None
+        self._busy = False
+        self.banner = AlertBanner(self)
+        self.banner.review.connect(lambda: self.alerts.setFocus())
+        self.figures: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = [("updates", "Balance updates"), ("published", "Sync → published p50/p99"),
+                 ("terminal", "Sync → terminal p50/p99"), ("refused", "Refused postings (24 h)"),
+                 ("failed", "Failed postings (24 h)"), ("consistency", "Consistency score"),
+                 ("accuracy", "Balance accuracy (24 h)"), ("backlog", "Relay backlog"),
+                 ("terminals", "Terminals online"), ("open", "Open alerts")]
+        for i, (key, title) in enumerate(names):
+            value = QLabel("—")
+            value.setObjectName(f"figure_{key}")
+            value.setAccessibleName(title)
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
+            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            self.figures[key] = value
+        self.charts = {k: Sparkline(t, self) for k, t in (("updates", "Updates"), ("publish_p99_ms", "Publish p99 ms"),
+                                                             ("refused", "Refusals"), ("alerts", "Alerts"))}
+        charts = QHBoxLayout()
+        for c in self.charts.values():
+            charts.addWidget(c)
+        self.alerts = QTableWidget(0, len(self.ALERT_COLUMNS), self)
+        self.alerts.setObjectName("alertList")
+        self.alerts.setAccessibleName("Open integrity alerts")
+        self.alerts.setHorizontalHeaderLabels(self.ALERT_COLUMNS)
+        self.alerts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.alerts.horizontalHeader().setStretchLastSection(True)
+        self.alerts.verticalHeader().setVisible(False)
+        self.alerts.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.alerts.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.alerts.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.alerts.setTabKeyNavigation(False)
+        self.buttons = {}
+        row = QHBoxLayout()
+        for verb, label, key in (("adopt", "&Adopt… (Ctrl+Shift+A)", "Ctrl+Shift+A"),
+                                 ("revert", "Re&vert… (Ctrl+Shift+V)", "Ctrl+Shift+V"),
+                                 ("dismiss", "&Dismiss… (Ctrl+Shift+D)", "Ctrl+Shift+D")):
+            b = QPushButton(label)
+            b.setToolTip(VERBS[verb])
+            b.clicked.connect(lambda _=False, v=verb: self.ask(v))
+            row.addWidget(b)
+            self.buttons[verb] = b
+            QShortcut(QKeySequence(key), self, activated=lambda v=verb: self.ask(v),
+                      context=Qt.WidgetWithChildrenShortcut)
+        self.refresh_button = QPushButton("&Refresh (Ctrl+R)")
+        self.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        row.addStretch(1)
+        row.addWidget(self.refresh_button)
+        self.info = QLabel("")
+        self.info.setObjectName("monitorMessage")
+        self.info.setWordWrap(True)
+        self.info.setAccessibleName("Message")
+        box = QVBoxLayout(self)
+        box.addWidget(self.banner)
+        box.addLayout(grid)
+        box.addLayout(charts)
+        box.addWidget(self.alerts, 1)
+        box.addLayout(row)
+        box.addWidget(self.info)
+        self.alerts.currentCellChanged.connect(lambda *_: self._sync_buttons())
+        self._sync_buttons()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(refresh_ms)
+        self.refresh()
+
+    # -- reading ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._busy:
+            return
+        from ..terminal.monitoring import dashboard
+        self._busy = True
+        Op(parent=self, work=dashboard).success(self._show).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.info.setText(sentence_for(exc))
+
+    def _show(self, d: Any) -> None:
+        self._busy = False
+        self.dashboard = d
+
+        def ms(v: float | None) -> str:
+            return "—" if v is None else f"{v:.0f} ms"
+
+        def pct(v: float | None) -> str:
+            return "—" if v is None else f"{v * 100:.2f}%"
+        f = self.figures
+        f["updates"].setText(f"{d.updates_per_minute:.1f}/min ({d.updates_last_hour} in the last hour)")
+        f["published"].setText(f"{ms(d.publish_p50_ms)} / {ms(d.publish_p99_ms)}")
+        f["terminal"].setText(f"{ms(d.terminal_p50_ms)} / {ms(d.terminal_p99_ms)}")
+        f["refused"].setText(_by_reason(d.refused_by_reason))
+        f["failed"].setText(_by_reason(d.failed_by_reason))
+        f["consistency"].setText(pct(d.consistency_score))
+        f["accuracy"].setText(pct(d.accuracy_rate))
+        f["backlog"].setText(f"{d.backlog} rows, oldest {d.backlog_age_s:.1f} s")
+        f["terminals"].setText(f"{d.terminals_online} of {len(d.terminals)}"
+                               + "".join(f"; {t.terminal_id} {'online' if t.online else 'OFFLINE'}"
+                                         f" ({t.pending_entries} pending)" for t in d.terminals[:6]))
+        f["open"].setText(str(len(d.open_alerts)))
+        for key, chart in self.charts.items():
+            chart.set_values([v for _h, v in d.series.get(key, [])])
+        selected = self._selected_id()
+        self.alerts.setRowCount(len(d.open_alerts))
+        for i, a in enumerate(d.open_alerts):
+            for j, value in enumerate([str(a["id"]), a["player_id"], a["raised_at"][11:19],
+                                       ", ".join(c.replace("_", " ") for c in a["checks"]), a["summary"]]):
+                self.alerts.setItem(i, j, QTableWidgetItem(value))
+            if a["id"] == selected:
+                self.alerts.selectRow(i)
+        if d.open_alerts and self.alerts.currentRow() < 0:
+            self.alerts.selectRow(0)
+        self.banner.set_alerts(d.open_alerts)
+        self._sync_buttons()
+        self.refreshed.emit(d)
+
+    # -- correcting ---------------------------------------------------------------------
+    def _selected(self) -> dict | None:
+        row = self.alerts.currentRow()
+        if self.dashboard is None or not 0 <= row < len(self.dashboard.open_alerts):
+            return None
+        return self.dashboard.open_alerts[row]
+
+    def _selected_id(self) -> int | None:
+        a = self._selected()
+        return a["id"] if a else None
+
+    def _sync_buttons(self) -> None:
+        has = self._selected() is not None
+        for b in self.buttons.values():
+            b.setEnabled(has)
+
+    def ask(self, verb: str) -> None:
+        """Open the PIN-and-reason dialog for `verb` on the selected alert."""
+        alert = self._selected()
+        if alert is None:
+            return
+        self.dialog = CorrectionDialog(verb, alert, self.staff_id, self)
+        self.dialog.accepted.connect(lambda: self._correct(verb, alert["id"], *self.dialog.values()))
+        self.dialog.open()
+
+    def _correct(self, verb: str, alert_id: int, staff_id: str, pin: str, reason: str) -> None:
+        from ..terminal import monitoring
+        fn = {"adopt": monitoring.adopt_alert, "revert": monitoring.revert_alert,
+              "dismiss": monitoring.dismiss_alert}[verb]
+        Op(parent=self, work=lambda s: fn(s, alert_id, staff_id=staff_id, pin=pin, reason=reason),
+           lane="posting").success(self._corrected).failure(self._failed_correction) \
+            .disabling(*self.buttons.values()).run()
+
+    def _corrected(self, done: Any) -> None:
+        self.info.setText(done.sentence())
+        self.corrected.emit(done)
+        self.refresh()
+
+    def _failed_correction(self, exc: BaseException) -> None:
+        self.info.setText(sentence_for(exc))
+
+
+def _by_reason(counts: dict[str, int]) -> str:
+    if not counts:
+        return "0"
+    return f"{sum(counts.values())}: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(counts.items()))

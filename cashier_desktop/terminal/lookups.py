@@ -18,8 +18,15 @@ def search_players(services: Services, query: str, limit: int = 20) -> list[Bala
 
 
 def player_balance(services: Services, player_id: str) -> Balance:
-    """One player's balances; PlayerNotFound if there is none."""
-    return queries.get_balance(services.engine, player_id)
+    """One player's balances; PlayerNotFound if there is none.
+
+    With a journal, the cash seen is remembered: offline withdrawals are judged against it.
+    """
+    balance = queries.get_balance(services.engine, player_id)
+    link = services.extras.get("link")
+    if link is not None:
+        link.remember_balance(balance.player_id, balance.cash)
+    return balance
 
 
 def player_balances(services: Services, player_ids: list[str]) -> list[Balance]:

@@ -64,12 +64,18 @@ def open_feed_bridge(services: Any) -> FeedBridge:
 class Terminal:
     """One terminal's GUI: the login window, and a main window per logged-in session."""
 
-    def __init__(self, services: Any, *, feed: FeedBridge | None = None, start_feed: bool = True) -> None:
+    def __init__(self, services: Any, *, feed: FeedBridge | None = None, start_feed: bool = True,
+                 replay_interval: float = 5.0) -> None:
         self.ctx = AppContext(services, feed=feed)
         self.link_bridge = None
+        self.replayer = None
         link = services.extras.get("link")
         if link is not None:
             self.link_bridge = _LinkBridge(link, self.ctx.status)
+        if services.extras.get("poster") is not None:
+            # Pending journal entries go out by themselves when the ledger is back.
+            from ..terminal.journaled import BackgroundReplayer
+            self.replayer = BackgroundReplayer(services.extras["poster"], interval=replay_interval).start()
         if feed is not None:
             connect_status(feed, self.ctx.status)
             if start_feed:
@@ -95,8 +101,13 @@ class Terminal:
     def close(self) -> None:
         """Close every window and stop background work (postings in flight finish first)."""
         for w in list(self.windows):
-            w.close()
-        self.login.close()
+            w.hide()
+            w.deleteLater()  # its timers (credit queue refresh) stop with it
+        self.windows.clear()
+        self.login.hide()
+        self.login.deleteLater()
+        if self.replayer is not None:
+            self.replayer.stop()
         if self.link_bridge is not None:
             self.link_bridge.close()
         self.ctx.shutdown()

@@ -251,7 +251,7 @@ class CashierTab(QWidget):
     # -- state ------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setProperty("error", error)
+        self.message.setProperty("error", "true" if error else "false")
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
 

@@ -29,7 +29,7 @@ class AppContext(QObject):
         self.status = TerminalStatus(self.terminal_id)
         self.runner = OpRunner(services)
         install(self.runner)
-        self.runner.ledger_unavailable.connect(lambda reason: self.status.set_online(False, reason))
+        self.runner.ledger_unavailable.connect(self._on_ledger_unavailable)
         self.runner.ledger_reached.connect(self._on_ledger_reached)
         self.feed = feed
         self.shift: Any = None
@@ -41,6 +41,14 @@ class AppContext(QObject):
     def set_shift(self, shift: Any) -> None:
         self.shift = shift
         self.shift_changed.emit(shift)
+
+    def _on_ledger_unavailable(self, reason: str) -> None:
+        # With a journal, its link is the one state machine (its listener updates the status).
+        link = self.services.extras.get("link")
+        if link is not None:
+            link.went_offline(reason)
+        else:
+            self.status.set_online(False, reason)
 
     def _on_ledger_reached(self) -> None:
         # With a journal link, it decides (its replay must finish first); without, any answer

@@ -131,9 +131,12 @@ class Op:
         return self
 
     def run(self) -> "Op":
+        if _runner is None or _runner._closed:
+            log.debug("op after shutdown ignored: %s", self.work)
+            return self
         for b in self._buttons:
             b.setEnabled(False)
-        runner().submit(self)
+        _runner.submit(self)
         return self
 
     def _finish(self, fut: Future) -> None:

@@ -80,7 +80,7 @@ class PlayerPanel(QFrame):
     def set_live(self, live: bool) -> None:
         self.live_label.setText("" if live else "NOT LIVE")
         self.live_label.setToolTip("" if live else messages.FEED_DOWN)
-        self.setProperty("live", live)
+        self.setProperty("live", "true" if live else "false")
         self._repolish()
 
     def _render(self, b: Balance, highlight: bool) -> None:
@@ -95,18 +95,18 @@ class PlayerPanel(QFrame):
             label = self.values[key]
             changed = old is not None and label.text() != text
             label.setText(text)
-            label.setProperty("changed", bool(highlight and changed))
+            label.setProperty("changed", "true" if highlight and changed else "false")
         if highlight:
             self._unhighlight.start()
         self._repolish()
 
     def _clear_highlight(self) -> None:
         for label in self.values.values():
-            label.setProperty("changed", False)
+            label.setProperty("changed", "false")
         self._repolish()
 
     def highlighted(self) -> list[str]:
-        return [k for k, v in self.values.items() if v.property("changed")]
+        return [k for k, v in self.values.items() if v.property("changed") == "true"]
 
     def _repolish(self) -> None:
         for w in [self, self.live_label, *self.values.values()]:

@@ -60,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_db_upgrade(args) -> int:
     from ..ledger import migrate
-    services = open_from_args(args, migrate_schema=False, seed=False)
+    services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
         migrate.upgrade(services.engine)
         print("schema up to date")
@@ -72,7 +72,7 @@ def cmd_db_upgrade(args) -> int:
 def cmd_seed_demo(args) -> int:
     from ..ledger import migrate
     from ..ledger.seed import seed_demo
-    services = open_from_args(args, migrate_schema=False, seed=False)
+    services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
         migrate.upgrade(services.engine)
         seed_demo(services.engine, args.players, currency=services.config["currency.code"])

@@ -37,7 +37,7 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 def cmd_relay(args) -> int:
     from ..realtime.relay import open_relay
-    services = open_from_args(args, application_name="cashier-desktop relay")
+    services = open_from_args(args, application_name="cashier-desktop relay", journal=False)
     relay = None
     try:
         relay = open_relay(services.config, services.engine, batch_size=args.batch_size,
@@ -61,7 +61,7 @@ def cmd_relay(args) -> int:
 
 def cmd_feed_watch(args) -> int:
     from ..realtime.feeds import open_feed
-    services = open_from_args(args, application_name="cashier-desktop feed")
+    services = open_from_args(args, application_name="cashier-desktop feed", journal=False)
     stop = threading.Event()
     seen = 0
     lock = threading.Lock()

@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_create_roles(args) -> int:
     from ..ledger.roles import create_roles
-    services = open_from_args(args, migrate_schema=False, seed=False)
+    services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
         report = create_roles(services.engine, prefix=args.prefix)
     finally:
@@ -54,7 +54,7 @@ def cmd_add_login(args) -> int:
         password = read_pin("CASHIER_NEW_LOGIN_PASSWORD", f"password for the new login {args.name}: ")
     if not password or len(password) < 12:
         raise InvalidInput("A login password must be at least 12 characters.")
-    services = open_from_args(args, migrate_schema=False, seed=False)
+    services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
         add_login(services.engine, args.name, args.group, password, prefix=args.prefix)
     finally:

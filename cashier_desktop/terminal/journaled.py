@@ -276,11 +276,21 @@ class BackgroundReplayer:
             self._thread.join(timeout=30)
 
 
+def _start_background(services, poster: JournaledPoster, interval: float) -> BackgroundReplayer:
+    running = services.extras.get("background_replayer")
+    if running is None:
+        running = BackgroundReplayer(poster, interval).start()
+        services.extras["background_replayer"] = running
+        services.on_close(running.stop)
+    return running
+
+
 def install_journal(services, *, start_replay: bool = True) -> None:
     """Open the terminal's journal and route every posting through it (once, at start-up).
 
     Sets `services.extras`: "journal", "link", "ledger_port", "poster", "pending_count",
-    "authenticate_offline", "remember_login", "authorize_offline", "replay". With `start_replay`, entries in doubt
+    "authenticate_offline", "remember_login", "authorize_offline", "replay",
+    "start_background_replay" (the GUI calls it once; it stops when the services close). With `start_replay`, entries in doubt
     are looked up and pending ones replayed now; a ledger that cannot be reached just
     leaves the terminal offline.
     """
@@ -300,6 +310,7 @@ def install_journal(services, *, start_replay: bool = True) -> None:
         "remember_login": lambda staff_id: remember_login(journal, port, staff_id),
         "authorize_offline": lambda staff, cmd, approver=None: authorize_offline(link, staff, cmd, approver),
         "replay": poster.replay,
+        "start_background_replay": lambda interval=5.0: _start_background(services, poster, interval),
     })
     if start_replay:
         try:

@@ -15,7 +15,6 @@ from cashier_desktop.domain.errors import OfflineNotAllowed
 from cashier_desktop.domain.receipts import PendingReceipt, Receipt
 from cashier_desktop.ledger.integrity import run_integrity
 from cashier_desktop.ledger.queries import get_balance
-from cashier_desktop.terminal.journaled import BackgroundReplayer
 from cashier_desktop.terminal.reconciling import reconcile_shift
 from tests.support.factories import make_player
 from tests.support.journal_terminal import cli, open_terminal
@@ -67,7 +66,7 @@ def test_deposits_are_taken_offline_within_caps_and_replayed_when_the_ledger_ret
                                      {"p": player}).scalar()
         assert in_ledger == 2
 
-        replayer = BackgroundReplayer(t.services.extras["poster"], interval=0.1).start()
+        replayer = t.services.extras["start_background_replay"](0.1)  # as the GUI starts it
         t.proxy.restore()
         wait_until(lambda: t.link.online and t.link.pending_count() == 0)
         assert states[-1] == "online"
@@ -84,6 +83,5 @@ def test_deposits_are_taken_offline_within_caps_and_replayed_when_the_ledger_ret
         back = t.post("deposit", player, "5", staff=staff)
         assert isinstance(back, Receipt)
     finally:
-        if replayer is not None:
-            replayer.stop()
-        t.close()
+        t.close()  # stops the background replayer
+    assert replayer is not None and not replayer._thread.is_alive()

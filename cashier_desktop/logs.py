@@ -87,7 +87,10 @@ def setup_logging(*, verbose: bool = False, log_file: Path | str | None = None, 
         h.addFilter(redact)
         setattr(h, _OURS, True)
         root.addHandler(h)
-    root.setLevel(min(h.level for h in handlers) if handlers else file_level)
+    # Lower the root level if our handlers need it, never raise it: whoever set it lower
+    # (a test's log capture, an embedding program) keeps its records; handlers filter ours.
+    needed = min(h.level for h in handlers) if handlers else file_level
+    root.setLevel(min(root.level, needed) if root.level else needed)
     logging.captureWarnings(True)
     for noisy in ("urllib3", "websocket", "alembic.runtime.migration"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if verbose else logging.WARNING)
@@ -98,6 +101,15 @@ def setup_from_config(config, *, verbose: bool = False) -> Path | None:
     """`setup_logging` with the `log.*` keys of a loaded `Config` and its secrets."""
     from .config import KEYS
     secrets = [str(config.values.get(k.name)) for k in KEYS if k.secret and config.values.get(k.name)]
+    if config.values.get("ledger.url"):  # a password given inside the URL (environment only)
+        from urllib.parse import unquote, urlsplit
+        try:
+            password = urlsplit(str(config.values["ledger.url"])).password
+        except ValueError:
+            password = None
+        if password:
+            secrets += [password, unquote(password)]
     return setup_logging(verbose=verbose or bool(config.get("log.verbose", False)),
-                         log_file=config.get("log.file"), level=str(config.get("log.level", "warning")), max_mb=int(config.get("log.max_mb", 10)),
+                         log_file=config.get("log.file"), level=str(config.get("log.level", "warning")),
+                         max_mb=int(config.get("log.max_mb", 10)),
                          backups=int(config.get("log.backups", 5)), secrets=secrets)

@@ -98,3 +98,16 @@ def test_a_windowed_program_without_stderr_still_logs_to_its_file(tmp_path, monk
     for h in logging.getLogger().handlers:
         h.flush()
     assert "no console here" in path.read_text()
+
+
+def test_a_password_inside_the_database_url_is_masked_too(tmp_path, monkeypatch):
+    log_file = tmp_path / "cashier.log"
+    cfg = tmp_path / "cashier.toml"
+    cfg.write_text(f'[log]\nfile = "{log_file.as_posix()}"\n', encoding="utf-8")
+    monkeypatch.setenv("CASHIER_DATABASE_URL", "postgresql://cage01:pw-in-url-31@db/cashier")
+    assert main(["--config", str(cfg), "config", "check"]) == 0
+    logging.getLogger("cashier_desktop.test").warning("could not reach postgresql://cage01:pw-in-url-31@db")
+    for h in logging.getLogger().handlers:
+        h.flush()
+    text = log_file.read_text()
+    assert "cage01:********@db" in text and "pw-in-url-31" not in text

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from ..domain.policy import Requirements
 from ..domain.receipts import Balance, Receipt
 from ..ledger import integrity, queries
+from ..ledger.db import map_error
 from .services import Services
 
 
@@ -48,3 +52,16 @@ def posting(services: Services, posting_id: UUID | str) -> Receipt | None:
 def integrity_findings(services: Services) -> list[str]:
     """Every discrepancy as a sentence; an empty list means the ledger is clean."""
     return [f.sentence() for f in integrity.run_integrity(services.engine)]
+
+
+def posting_requirements(services: Services, staff, kind: Kind, player_id: str, amount: Money) -> Requirements:
+    """`authorize.posting_requirements`, with a lost connection reported as LedgerUnavailable
+    (the GUI then falls back to what the local policy alone can say)."""
+    from .authorize import posting_requirements as requirements_of
+    try:
+        return requirements_of(services, staff, kind, player_id, amount)
+    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
+        mapped = map_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc

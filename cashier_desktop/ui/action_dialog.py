@@ -183,7 +183,7 @@ class PostingDialog(QDialog):
 
     def _check_requirements(self, money: Money) -> None:
         """Ask the terminal what this posting needs (approver, ID, confirmation), then go on."""
-        from ..terminal.authorize import posting_requirements
+        from ..terminal.lookups import posting_requirements
         staff, kind, pid = self.staff, self.kind, self.player.player_id
         self.problem.setText("Checking…")
 

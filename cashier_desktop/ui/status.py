@@ -25,7 +25,7 @@ class TerminalStatus(QObject):
         self.terminal_id = terminal_id
         self.online = True
         self.offline_reason = ""
-        self.feed_state = "off"  # connected | reconnecting | down | off
+        self.feed_state = "off"  # realtime FeedState values (connected, reconnecting, down, …) or off
         self.last_event_at: float | None = None
         self.pending = 0
 
@@ -102,8 +102,8 @@ class StatusBar(QStatusBar):
         s = self.status
         self.ledger.setText("Ledger: ONLINE" if s.online else "Ledger: OFFLINE")
         self.ledger.setProperty("state", "ok" if s.online else "bad")
-        feed = {"connected": "Live", "reconnecting": "Reconnecting", "down": "NOT LIVE",
-                "off": "NOT LIVE"}.get(s.feed_state, s.feed_state)
+        feed = {"connected": "Live", "connecting": "NOT LIVE (connecting)",
+                "reconnecting": "NOT LIVE (reconnecting)"}.get(s.feed_state, "NOT LIVE")
         self.feed.setText(f"Feed: {feed} ({s.feed_age_text()})")
         self.feed.setProperty("state", "ok" if s.live else "bad")
         self.pending.setText(f"Pending: {s.pending}")

@@ -1,0 +1,72 @@
+"""The ledger goes away mid-shift: the banner cannot be missed, a deposit is taken offline with a
+receipt that says so, and everything goes out by itself when the ledger is back."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy.engine import make_url
+
+from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.ledger.db import make_engine
+from cashier_desktop.ledger.queries import get_balance
+from cashier_desktop.terminal.journaled import install_journal
+from cashier_desktop.ui.app import Terminal
+from tests.support.fault_proxy import FaultProxy
+from tests.support.shifts import open_test_shift
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
+
+
+@pytest.fixture
+def proxied(ledger, terminal_id, tmp_path):
+    """Services whose every connection to the ledger goes through a proxy the test can cut."""
+    url, engine = ledger
+    u = make_url(url)
+    proxy = FaultProxy(u.host or "127.0.0.1", u.port or 5432)
+    proxied_url = u.set(port=proxy.port).render_as_string(hide_password=False)
+    proxied_engine = make_engine(proxied_url, pool_size=2, connect_timeout=2)
+    open_test_shift(engine, terminal_id, "C100", "0")
+    services = make_services(proxied_url, proxied_engine, terminal_id,
+                             CASHIER_JOURNAL=str(tmp_path / "journal.sqlite"))
+    install_journal(services)
+    yield services, proxy
+    services.close()
+    proxy.close()
+
+
+def test_offline_deposit_is_pending_then_posted_when_the_ledger_is_back(qtbot, qapp, proxied, engine, player):
+    services, proxy = proxied
+    terminal = Terminal(services, replay_interval=0.2)
+    try:
+        terminal.login.show()
+        window = log_in(qtbot, terminal, "C100", "1111")
+        tab = window.cashier
+        find_player(qtbot, window, player)
+        assert not window.banner.isVisible()
+        assert window.status_bar.ledger.text() == "Ledger: ONLINE"
+
+        proxy.refuse()
+        proxy.cut()
+        activate(qtbot, tab)
+        qtbot.keyClick(tab, Qt.Key_F5)
+        dialog = active_dialog(qtbot, tab)
+        qtbot.keyClicks(dialog.amount.edit, "2500")
+        qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+        receipt = active_dialog(qtbot, tab, "receipt_dialog")
+        text = receipt.plain_text()
+        assert "OFFLINE — PENDING" in text and "₹2,500.00" in text and receipt.view.number in text
+        wait_until(qtbot, lambda: window.banner.isVisible(), what="offline banner")
+        assert "OFFLINE" in window.banner.text()
+        assert window.status_bar.ledger.text() == "Ledger: OFFLINE"
+        wait_until(qtbot, lambda: window.status_bar.pending.text() == "Pending: 1", what="pending shown")
+        assert not tab.buttons[Kind.MARKER_ISSUE].isEnabled()  # never credit offline
+        qtbot.keyClick(receipt, Qt.Key_Escape)
+
+        proxy.accept()
+        wait_until(qtbot, lambda: not window.banner.isVisible(), timeout=20, what="back online")
+        wait_until(qtbot, lambda: window.status_bar.pending.text() == "Pending: 0", what="nothing pending")
+        assert get_balance(engine, player).cash == Decimal("2500.00")
+    finally:
+        terminal.close()

@@ -109,6 +109,7 @@ class Soak:
         self.players = [f"soak-{i:02d}" for i in range(1, s.players + 1)]
         self.rng = random.Random(s.seed)
         self.scheduled: list[tuple[float, str, object]] = []
+        self.windows: list[list[float]] = []  # [start, end] wall-clock of each fault, until healed
         self.started_at = time.time()
 
     def note(self, msg: str) -> None:
@@ -198,7 +199,13 @@ class Soak:
         return kinds
 
     def _later(self, delay: float, what: str, fn) -> None:
-        self.scheduled.append((time.monotonic() + delay, what, fn))
+        window = self.windows[-1] if self.windows else None
+
+        def heal() -> None:
+            fn()
+            if window is not None:
+                window[1] = time.time()
+        self.scheduled.append((time.monotonic() + delay, what, heal))
 
     def _run_due(self, everything: bool = False) -> None:
         now = time.monotonic()
@@ -213,6 +220,16 @@ class Soak:
 
     def inject(self, kind: str) -> bool:
         """Inject one fault; False if it cannot be injected right now (try another)."""
+        self.windows.append([time.time(), time.time()])
+        if not self._inject(kind):
+            self.windows.pop()
+            return False
+        self.windows[-1][1] = max(self.windows[-1][1], time.time())
+        self.faults[kind] = self.faults.get(kind, 0) + 1
+        self.note(f"FAULT {kind}")
+        return True
+
+    def _inject(self, kind: str) -> bool:
         r = self.rng
         if kind == "terminal SIGKILL":
             tid = r.choice(sorted(self.terminals))
@@ -244,8 +261,6 @@ class Soak:
             self._later(r.uniform(0.0, 1.5), "relay start", self.relay.start)
         else:
             raise ValueError(kind)
-        self.faults[kind] = self.faults.get(kind, 0) + 1
-        self.note(f"FAULT {kind}")
         return True
 
     def _watch_children(self) -> None:

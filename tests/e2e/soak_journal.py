@@ -137,13 +137,13 @@ def entries(path) -> dict[str, dict]:
         return {str(e.id): {"status": e.state, "code": e.code, "reason": e.reason} for e in journal.entries()}
 
 
-def pending_from_json(stdout: str) -> tuple[int, int]:
-    """(pending, needing attention) from `journal pending --json`."""
+def pending_from_json(stdout: str) -> tuple[int, list[str]]:
+    """(pending count, ids of entries needing a supervisor) from `journal pending --json`."""
     import json
     data = json.loads(stdout or "{}")
     if isinstance(data, list):
-        return len(data), 0
+        return len(data), []
     pending = data.get("pending", data.get("entries", []))
     pending = pending if isinstance(pending, int) else len(pending)
-    attention = data.get("needs_attention", 0)
-    return pending, attention if isinstance(attention, int) else len(attention)
+    attention = data.get("attention", [])
+    return pending, [str(e["id"]) if isinstance(e, dict) else str(e) for e in attention]

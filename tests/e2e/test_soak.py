@@ -21,6 +21,7 @@ NEEDS = {
     "every journal verifies (`journal verify`)": "journal_cli",
     "nothing left pending (`journal pending --json`)": "journal_cli",
     "reconciliation clean (`reconcile`)": "journal_cli",
+    "flagged entries signed off by a supervisor (`journal resolve`)": "journal_cli",
     "reconciliation clean (`reconcile --terminal`)": "reconcile",
     "outbox fully published by the relay": "realtime",
     "every subscriber's final view equals the ledger": "realtime",

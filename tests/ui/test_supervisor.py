@@ -1,0 +1,104 @@
+"""The supervisor's desk, driven by keys: a shift with a variance, a reversal with a reason,
+sign-off, CSV and PDF exports, and the integrity check catching a hand-written UPDATE."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import text
+
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.ledger.queries import get_balance
+from cashier_desktop.terminal import shifts
+from cashier_desktop.terminal.auth import StaffMember
+from cashier_desktop.terminal.session import Session
+from cashier_desktop.ui.app import Terminal
+from tests.support.factories import cmd, make_player
+from tests.support.shifts import open_test_shift
+from tests.ui.conftest import activate, log_in, make_services, wait_until
+
+
+@pytest.fixture
+def desk_terminal(qapp, fresh_ledger, terminal_id):
+    url, engine = fresh_ledger
+    services = make_services(url, engine, terminal_id)
+    term = Terminal(services)
+    term.login.show()
+    yield term, services, engine
+    term.close()
+
+
+def _closed_shift_with_variance(services, engine, cashier_terminal: str, player: str) -> int:
+    shift_id = open_test_shift(engine, cashier_terminal, "C100", "1000")
+    post(engine, cmd("deposit", player, "50000", terminal_id=cashier_terminal, shift_id=shift_id))
+    session = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id=cashier_terminal)
+    shifts.close_shift(services, session, {"2000": 20})  # counted 40,000 of 51,000 expected
+    return shift_id
+
+
+def test_supervisor_reverses_signs_off_exports_and_checks_integrity(qtbot, desk_terminal, terminal_id,
+                                                                    tmp_path):
+    terminal, services, engine = desk_terminal
+    player = make_player(engine, name="Kabir Bose")
+    shift_id = _closed_shift_with_variance(services, engine, "T-CAGE-7", player)
+    open_test_shift(engine, terminal_id, "S300", "0")  # the supervisor's own drawer takes the reversal
+
+    window = log_in(qtbot, terminal, "S300", "3333")
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    desk.cashier_filter.setText("C100")
+    qtbot.keyClick(desk.cashier_filter, Qt.Key_Return)
+    wait_until(qtbot, lambda: any(s.id == shift_id for s in desk.shifts), what="shift listed")
+    row = next(i for i, s in enumerate(desk.shifts) if s.id == shift_id)
+    assert desk.shift_table.item(row, 7).text() == "REQUIRED"
+    assert desk.select_shift(shift_id)
+    wait_until(qtbot, lambda: desk.report is not None and desk.report.shift.id == shift_id, what="report")
+    figures = desk.figures.text()
+    assert "₹51,000.00" in figures and "₹40,000.00" in figures and "-₹11,000.00" in figures
+    assert "NOT YET" in figures
+
+    # reverse the deposit, with a reason
+    desk.postings.setFocus()
+    desk.postings.selectRow(0)
+    qtbot.keyClicks(desk.reason, "keyed twice by mistake")
+    activate(qtbot, desk)
+    qtbot.keyClick(desk.reason, Qt.Key_R, Qt.ControlModifier | Qt.ShiftModifier)
+    wait_until(qtbot, lambda: desk.info.text().startswith("Reversed"), what="reversal")
+    assert get_balance(engine, player).cash == Decimal("0.00")
+
+    # sign-off needs a note for this variance
+    qtbot.keyClick(desk.note, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+    wait_until(qtbot, lambda: "write what was found" in desk.info.text(), what="note demanded")
+    qtbot.keyClicks(desk.note, "recounted with C100: 11,000 short, incident 42")
+    qtbot.keyClick(desk.note, Qt.Key_S, Qt.ControlModifier | Qt.ShiftModifier)
+    wait_until(qtbot, lambda: desk.info.text() == f"Shift #{shift_id} signed off.", what="signed off")
+    wait_until(qtbot, lambda: desk.report.shift.status == "signed_off", what="report refreshed")
+
+    desk.export("csv", str(tmp_path / "shift.csv"))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "shift.csv").read_text())))
+    assert rows[0]["shift_id"] == str(shift_id) and rows[0]["variance"] == "-11000.00"
+    assert rows[0]["signed_off_by"] == "S300"
+    desk.export("pdf", str(tmp_path / "shift.pdf"))
+    assert (tmp_path / "shift.pdf").read_bytes().startswith(b"%PDF")
+
+    # integrity: clean, then the incident's hand-written UPDATE is caught
+    qtbot.keyClick(desk, Qt.Key_I, Qt.ControlModifier)
+    wait_until(qtbot, lambda: desk.info.text().startswith("Integrity check"), what="integrity")
+    assert "clean" in desk.info.text() and desk.findings.count() == 0
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE players SET balance = balance + 10000, "
+                          "total_deposits = total_deposits + 10000 WHERE id = :p"), {"p": player})
+    qtbot.keyClick(desk, Qt.Key_I, Qt.ControlModifier)
+    wait_until(qtbot, lambda: desk.findings.count() > 0, what="findings")
+    assert "discrepanc" in desk.info.text()
+    assert any(player in desk.findings.item(i).text() for i in range(desk.findings.count()))
+
+
+def test_a_cashier_cannot_sign_off_and_sees_no_supervisor_desk(qtbot, terminal):
+    window = log_in(qtbot, terminal, "C100", "1111")
+    assert window.supervisor is None and window.credit_queue is None
+    assert window.tabs.count() == 1

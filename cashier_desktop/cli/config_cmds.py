@@ -64,6 +64,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     path.set_defaults(func=cmd_path)
     sample = csub.add_parser("sample", help="print a sample file documenting every key")
     sample.set_defaults(func=cmd_sample)
+    secret_keys = [k.name for k in KEYS if k.secret]
+    setp = csub.add_parser("set-secret", help="store a secret in the OS keyring (read from a prompt or stdin, "
+                           "never from the command line)")
+    setp.add_argument("key", choices=secret_keys)
+    setp.set_defaults(func=cmd_set_secret)
+    delp = csub.add_parser("delete-secret", help="remove a secret from the OS keyring")
+    delp.add_argument("key", choices=secret_keys)
+    delp.set_defaults(func=cmd_delete_secret)
 
 
 def toml_value(value: Any) -> str:
@@ -198,6 +206,47 @@ def _path_of(args) -> Path:
 def cmd_path(args) -> int:
     path = _path_of(args)
     print(f"{path}{'' if path.exists() else '  (does not exist: defaults are used)'}")
+    return 0
+
+
+def _keyring():
+    from ..domain.errors import ConfigError
+    try:
+        import keyring
+        from keyring.backends.fail import Keyring as NoKeyring
+    except ImportError:  # pragma: no cover - keyring is a dependency
+        raise ConfigError("The keyring package is missing; set the secret in the environment instead.") from None
+    if isinstance(keyring.get_keyring(), NoKeyring):
+        raise ConfigError("This computer has no OS keyring (Secret Service, KWallet, Windows Credential Manager "
+                          "or macOS Keychain); set the secret in its environment variable instead.")
+    return keyring
+
+
+def cmd_set_secret(args) -> int:
+    import getpass
+    import sys
+    from ..config import APP, KEY_BY_NAME
+    from ..domain.errors import ConfigError
+    keyring = _keyring()
+    key = KEY_BY_NAME[args.key]
+    value = (getpass.getpass(f"{args.key}: ") if sys.stdin.isatty() else sys.stdin.readline()).strip()
+    if not value:
+        raise ConfigError(f"No value given for “{args.key}”; nothing was stored.")
+    keyring.set_password(APP, key.name, value)
+    print(f"stored “{args.key}” in the {type(keyring.get_keyring()).__name__} keyring "
+          f"(service {APP}); {key.env} still wins when set")
+    return 0
+
+
+def cmd_delete_secret(args) -> int:
+    from ..config import APP
+    keyring = _keyring()
+    try:
+        keyring.delete_password(APP, args.key)
+    except keyring.errors.PasswordDeleteError:
+        print(f"“{args.key}” was not in the keyring")
+        return 0
+    print(f"removed “{args.key}” from the keyring")
     return 0
 
 

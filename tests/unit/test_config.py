@@ -204,3 +204,66 @@ def test_config_check_notes_a_pusher_setup_without_its_secret(tmp_path, capsys, 
     monkeypatch.setenv("CASHIER_LEDGER_PASSWORD", "p")
     assert main(["--config", str(cfg), "config", "check"]) == 0
     assert "note:" not in capsys.readouterr().out
+
+
+class _MemoryKeyring:
+    """An in-memory keyring backend: the OS keyrings are not on a test machine."""
+
+    def __new__(cls):
+        from keyring.backend import KeyringBackend
+
+        class Memory(KeyringBackend):
+            priority = 1
+
+            def __init__(self):
+                super().__init__()
+                self.store = {}
+
+            def get_password(self, service, username):
+                return self.store.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.store[(service, username)] = password
+
+            def delete_password(self, service, username):
+                from keyring.errors import PasswordDeleteError
+                if (service, username) not in self.store:
+                    raise PasswordDeleteError(username)
+                del self.store[(service, username)]
+
+        return Memory()
+
+
+def test_set_secret_stores_it_in_the_keyring_where_the_configuration_finds_it(tmp_path, capsys, monkeypatch):
+    import io
+
+    import keyring
+    previous = keyring.get_keyring()
+    backend = _MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        monkeypatch.delenv("CASHIER_PUSHER_SECRET", raising=False)
+        monkeypatch.setattr("sys.stdin", io.StringIO("kr-secret-5150\n"))
+        assert main(["config", "set-secret", "pusher.secret"]) == 0
+        assert "kr-secret-5150" not in capsys.readouterr().out
+        assert backend.store[("cashier-desktop", "pusher.secret")] == "kr-secret-5150"
+        cfg = write(tmp_path, "")
+        assert load_config(cfg)["pusher.secret"] == "kr-secret-5150"
+        assert main(["--config", str(cfg), "config", "show"]) == 0
+        assert "kr-secret-5150" not in capsys.readouterr().out
+        assert main(["config", "delete-secret", "pusher.secret"]) == 0
+        assert load_config(cfg)["pusher.secret"] is None
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_set_secret_without_an_os_keyring_says_to_use_the_environment(capsys, monkeypatch):
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        assert main(["config", "set-secret", "ledger.password"]) == 2
+        assert "no OS keyring" in capsys.readouterr().err
+    finally:
+        keyring.set_keyring(previous)

@@ -8,9 +8,6 @@ connection and not thread-safe, so the announcer serialises calls with a lock.
 from __future__ import annotations
 
 import threading
-from typing import Callable
-
-Announcer = Callable[[str, str, dict], None]
 
 
 class PusherAnnouncer:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, time as dtime, timedelta, timezone
 from zoneinfo import ZoneInfo

@@ -1,0 +1,92 @@
+"""Never frozen: with every packet to the ledger delayed, the GUI thread keeps its timers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from sqlalchemy.engine import make_url
+
+from cashier_desktop.ledger.db import make_engine
+from cashier_desktop.ui.app import Terminal
+from tests.support.shifts import open_test_shift
+from tests.support.slow_proxy import SlowProxy
+from tests.ui.conftest import activate, active_dialog, log_in, make_services, wait_until
+
+DELAY = 0.08  # per chunk, each way: every round trip to the ledger takes 160 ms or more
+
+
+class LatenessProbe:
+    """A 10 ms timer on the GUI thread that records how late each tick fires."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.timer = QTimer(interval=10, timerType=Qt.PreciseTimer, timeout=self._tick)
+        self.worst_ms = 0.0
+        self.ticks = 0
+        self._last = None
+
+    def start(self) -> None:
+        self.clock.start()
+        self._last = self.clock.elapsed()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst_ms = max(self.worst_ms, now - self._last - 10)
+        self._last = now
+        self.ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture
+def slow_terminal(qapp, ledger, terminal_id):
+    url, engine = ledger
+    u = make_url(url)
+    proxy = SlowProxy(u.host or "127.0.0.1", u.port or 5432, DELAY)
+    slow_url = u.set(port=proxy.port).render_as_string(hide_password=False)
+    slow_engine = make_engine(slow_url, pool_size=4)
+    services = make_services(slow_url, slow_engine, terminal_id)
+    open_test_shift(engine, terminal_id, "C100", "0")
+    term = Terminal(services)
+    term.login.show()
+    yield term, proxy
+    term.close()
+    slow_engine.dispose()
+    proxy.close()
+
+
+def test_the_gui_thread_is_never_late_by_more_than_100_ms_while_the_ledger_is_slow(qtbot, slow_terminal,
+                                                                                   player):
+    terminal, proxy = slow_terminal
+    probe = LatenessProbe()
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    activate(qtbot, window)
+    probe.start()
+    # search as you type, pick, deposit, read the receipt: each step waits on the slow ledger
+    tab.search.line.setFocus()
+    for ch in player:
+        qtbot.keyClick(tab.search.line, ch)
+        qtbot.wait(30)
+    qtbot.keyClick(tab.search.line, Qt.Key_Return)
+    wait_until(qtbot, lambda: tab.panel.player_id == player, timeout=30, what="player shown")
+    wait_until(qtbot, lambda: tab.recent.rowCount() == 0 and tab.ctx.runner.in_flight == 0, timeout=30,
+               what="player loaded")
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_F5)
+    dialog = active_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.amount.edit, "1500")
+    started = time.monotonic()
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    receipt = active_dialog(qtbot, tab, "receipt_dialog")
+    took = time.monotonic() - started
+    wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹1,500.00", timeout=30, what="balance")
+    probe.stop()
+    assert "₹1,500.00" in receipt.plain_text()
+    assert took > 4 * DELAY, "the ledger was not slow: the test proves nothing"
+    assert probe.ticks > 50
+    assert probe.worst_ms < 100, f"GUI thread blocked for {probe.worst_ms:.0f} ms"

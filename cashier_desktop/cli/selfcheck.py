@@ -48,8 +48,8 @@ def _run(name: str, fn: Callable[[], str]) -> Check:
 
 def check_resources() -> str:
     from ..resources import resource_path, resources_dir
-    resource_path("icons", "cashier-desktop.svg")
-    resource_path("config.sample.toml")
+    for parts in (("icons", "cashier-desktop.svg"), ("style.qss",), ("config.sample.toml",)):
+        resource_path(*parts)
     return f"{resources_dir()}"
 
 

@@ -114,7 +114,9 @@ def cmd_selfcheck(args) -> int:
         from ..terminal.services import open_services
         services = None
         try:
-            services = open_services(config)
+            # No journal here: opening it through the services would replay pending
+            # entries into the ledger, and a self-check never posts.
+            services = open_services(config, journal=False)
         except Exception as exc:  # noqa: BLE001
             checks.append(Check("ledger", False, str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)))
         if services is not None:

@@ -129,7 +129,8 @@ class CashierTab(QWidget):
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(self.search)
         split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([340, 1000])
         box = QVBoxLayout(self)
         box.addWidget(split)
         self.setTabOrder(self.search.line, self.search.results)
@@ -263,6 +264,6 @@ class CashierTab(QWidget):
         online = self.ctx.status.online
         has_player = self.panel.balance is not None
         for kind, b in self.buttons.items():
-            credit = kind in (Kind.MARKER_ISSUE,)
+            credit = kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM)  # never credit offline
             b.setEnabled(has_player and (online or not credit))
         self.credit_button.setEnabled(has_player and online)

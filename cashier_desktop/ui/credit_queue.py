@@ -23,6 +23,13 @@ from .ops import Op, sentence_for
 REFRESH_MS = 3000
 
 
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    """A form label whose Alt+letter moves the focus to `widget`."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
 class CreditQueueTab(QWidget):
     """Pending credit requests; F10 approves the selected one, F11 denies it."""
 
@@ -71,11 +78,11 @@ class CreditQueueTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.limit, 1)
         row.addWidget(self.approve_button)
-        form.addRow("&Limit", row)
+        form.addRow(_buddy("&Limit", self.limit.edit), row)
         row2 = QHBoxLayout()
         row2.addWidget(self.reason, 1)
         row2.addWidget(self.deny_button)
-        form.addRow("&Reason", row2)
+        form.addRow(_buddy("&Reason", self.reason), row2)
         box = QVBoxLayout(self)
         box.addWidget(QLabel("<b>Credit requests waiting for a decision</b> (refreshes by itself; F5 now)"))
         box.addWidget(self.table, 1)

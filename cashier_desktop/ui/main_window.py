@@ -1,7 +1,8 @@
 """The window a logged-in staff member works in: one tab per part of the job their role allows.
 
 Cashier tab for everyone (floor managers and supervisors hold every cashier right);
-Credit queue for floor managers and supervisors; Shifts & integrity for supervisors.
+Credit queue for floor managers and supervisors; Shifts & integrity and the ledger-health
+Monitor (ui/monitor_view.py) for supervisors.
 The offline banner sits above the tabs; the status bar below. Closing waits for work in
 progress (a posting is never abandoned half-way by closing a window).
 """
@@ -41,6 +42,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.cashier, "&Counter")
         self.credit_queue = None
         self.supervisor = None
+        self.monitor = None
         if can(staff.role, Action.APPROVE_CREDIT):
             from .credit_queue import CreditQueueTab
             self.credit_queue = CreditQueueTab(ctx, session, self)
@@ -49,6 +51,9 @@ class MainWindow(QMainWindow):
             from .supervisor import SupervisorTab
             self.supervisor = SupervisorTab(ctx, session, self)
             self.tabs.addTab(self.supervisor, "S&hifts && integrity")
+            from .monitor_view import MonitorView
+            self.monitor = MonitorView(ctx, session, self)
+            self.tabs.addTab(self.monitor, "&Monitor")
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(6, 6, 6, 6)

@@ -79,6 +79,7 @@ class PlayerPanel(QFrame):
 
     def set_live(self, live: bool) -> None:
         self.live_label.setText("" if live else "NOT LIVE")
+        self.live_label.setVisible(not live)
         self.live_label.setToolTip("" if live else messages.FEED_DOWN)
         self.setProperty("live", "true" if live else "false")
         self._repolish()

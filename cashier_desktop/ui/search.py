@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLineEdit
 from ..domain.currency import CurrencyProfile
 from ..domain.receipts import Balance
 from . import messages
-from .display import money_text
 from .ops import Op
 
 DEBOUNCE_MS = 180
@@ -67,10 +66,11 @@ class PlayerSearch(QWidget):
         self.line.setClearButtonEnabled(True)
         self.info = QLabel("")
         self.info.setObjectName("searchInfo")
-        self.results = _Results(0, 3, self)
+        self.results = _Results(0, 2, self)
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName("Players found")
-        self.results.setHorizontalHeaderLabels(["Player", "Name", "Cash"])
+        # No balances here: a snapshot beside the live panel could be misread.
+        self.results.setHorizontalHeaderLabels(["Player", "Name"])
         self.results.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.results.verticalHeader().setVisible(False)
         self.results.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -118,11 +118,8 @@ class PlayerSearch(QWidget):
         self.rows = list(rows)
         self.results.setRowCount(len(rows))
         for i, b in enumerate(rows):
-            for j, text in enumerate([b.player_id, b.name, money_text(b.cash, self.profile)]):
-                item = QTableWidgetItem(text)
-                if j == 2:
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                self.results.setItem(i, j, item)
+            for j, text in enumerate([b.player_id, b.name]):
+                self.results.setItem(i, j, QTableWidgetItem(text))
         if rows:
             self.results.selectRow(0)
         self.info.setText("" if not query else

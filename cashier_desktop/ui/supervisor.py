@@ -23,6 +23,7 @@ from ..domain.money import Money
 from . import messages
 from .display import kind_text, money_text, time_text
 from .ops import Op, sentence_for
+from .credit_queue import _buddy
 from .shift_export import figures, write_csv, write_pdf
 
 
@@ -97,6 +98,7 @@ class SupervisorTab(QWidget):
         self.figures.setAccessibleName("Shift figures")
         self.figures.setTextFormat(Qt.RichText)
         self.figures.setWordWrap(True)
+        self.figures.setMinimumHeight(120)
         self.postings = _table(self.POSTING_COLUMNS, "shiftPostings", "Shift transactions", self)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason for the reversal")
@@ -125,11 +127,11 @@ class SupervisorTab(QWidget):
         r1 = QHBoxLayout()
         r1.addWidget(self.reason, 1)
         r1.addWidget(self.reverse_button)
-        actions.addRow("Re&ason", r1)
+        actions.addRow(_buddy("Re&ason", self.reason), r1)
         r2 = QHBoxLayout()
         r2.addWidget(self.note, 1)
         r2.addWidget(self.signoff_button)
-        actions.addRow("&Note", r2)
+        actions.addRow(_buddy("&Note", self.note), r2)
         r3 = QHBoxLayout()
         for w in (self.csv_button, self.pdf_button, self.integrity_button):
             r3.addWidget(w)
@@ -138,7 +140,7 @@ class SupervisorTab(QWidget):
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
         rbox.addWidget(self.figures)
-        rbox.addWidget(self.postings, 2)
+        rbox.addWidget(self.postings, 3)
         rbox.addLayout(actions)
         rbox.addLayout(r3)
         rbox.addWidget(self.info)
@@ -147,6 +149,7 @@ class SupervisorTab(QWidget):
         split.addWidget(self.shift_table)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        split.setSizes([560, 900])
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(split, 1)

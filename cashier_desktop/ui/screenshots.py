@@ -1,0 +1,209 @@
+"""Render every main screen to PNG: `python -m cashier_desktop.ui.screenshots OUTDIR`.
+
+Runs the real GUI on a demo ledger (the embedded one in a scratch directory, or the server
+given by `--database-url`, which must be an empty database), stages a believable cage day
+through the terminal services, then drives the windows and grabs them. Works offscreen
+(`QT_QPA_PLATFORM=offscreen`) or under Xvfb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shift", "close_shift",
+           "credit_queue", "supervisor", "offline"]
+
+
+def _stage(services) -> None:
+    """A morning at the cage, through the same services the counter uses (before Qt starts)."""
+    from ..domain.commands import PostingCommand
+    from ..domain.kinds import Kind
+    from ..domain.money import Money
+    from ..terminal import credit, session, shifts
+    from ..terminal.counter import submit
+
+    def money(a: str) -> Money:
+        return Money(a, services.currency.code)
+    other = session.login(services, "C100", "1111", terminal_id="CAGE-02")
+    shifts.open_shift(services, other, counts={"500": 20})
+    for pid, amount in (("103", "7500"), ("104", "12000")):
+        submit(services, other.staff, PostingCommand(kind=Kind.DEPOSIT, player_id=pid, amount=money(amount),
+                                                     staff_id="C100", terminal_id="CAGE-02"))
+    shifts.close_shift(services, other, {"2000": 10, "500": 8})
+    here = session.login(services, "C100", "1111")
+    shifts.open_shift(services, here, counts={"2000": 5, "500": 20, "100": 10})
+    submit(services, here.staff, PostingCommand(kind=Kind.DEPOSIT, player_id="179", amount=money("10000"),
+                                                staff_id="C100", terminal_id=here.terminal_id))
+    submit(services, here.staff, PostingCommand(kind=Kind.WITHDRAWAL, player_id="179", amount=money("2500"),
+                                                staff_id="C100", terminal_id=here.terminal_id))
+    credit.request_credit(services, here, "179", money("50000"), "regular, pays markers on time")
+    credit.request_credit(services, here, "101", money("25000"), "first request")
+
+
+class Shooter:
+    """Drives the real windows and saves them; waits by running the event loop, never sleeping."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        out.mkdir(parents=True, exist_ok=True)
+        self.saved: list[Path] = []
+
+    def wait(self, condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+        deadline = time.monotonic() + timeout
+        loop = QEventLoop()
+        poll = QTimer(interval=20)
+        poll.timeout.connect(lambda: loop.quit() if condition() or time.monotonic() > deadline else None)
+        poll.start()
+        if not condition():
+            loop.exec()
+        poll.stop()
+        if not condition():
+            raise RuntimeError(f"screenshots: timed out waiting for {what}")
+
+    def settle(self, ms: int = 150) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shoot(self, widget, name: str) -> None:
+        self.settle()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path)
+        print(path)
+
+
+def _type(widget, text: str) -> None:
+    widget.setFocus()
+    widget.setText(text)
+    widget.textEdited.emit(text)
+
+
+def shoot_all(services, out: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from ..domain.kinds import Kind
+    from .app import Terminal, apply_style, open_feed_bridge
+    from .shift_dialogs import CloseShiftDialog, OpenShiftDialog
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    apply_style(app)
+    shot = Shooter(out)
+    terminal = Terminal(services, feed=open_feed_bridge(services))
+    try:
+        login = terminal.login
+        login.resize(520, 380)
+        login.show()
+        shot.wait(lambda: terminal.ctx.status.live, "feed connected")
+        login.staff_id.setText("C100")
+        login.pin.setText("1111")
+        shot.shoot(login, "login")
+        login.submit()
+        shot.wait(lambda: bool(terminal.windows), "cashier logged in")
+        window = terminal.windows[-1]
+        window.resize(1280, 780)
+        tab = window.cashier
+        tab.search.search("179")
+        shot.wait(lambda: bool(tab.search.rows), "search results")
+        tab.search._pick(0)
+        shot.wait(lambda: tab.recent.rowCount() >= 2, "player loaded")
+        shot.shoot(window, "cashier")
+
+        dialog = tab.start(Kind.DEPOSIT)
+        _type(dialog.amount.edit, "25000.5")
+        shot.shoot(dialog, "deposit")
+        dialog.advance()
+        shot.wait(lambda: tab.receipt_dialog is not None, "receipt")
+        shot.shoot(tab.receipt_dialog, "receipt")
+        tab.receipt_dialog.accept()
+
+        big = tab.start(Kind.DEPOSIT)
+        _type(big.amount.edit, "250000")
+        big.advance()
+        shot.wait(lambda: big.confirm_box.isVisible(), "confirmation")
+        shot.shoot(big, "confirm_large")
+        big.reject()
+
+        opening = OpenShiftDialog(terminal.ctx, window.session, window)
+        opening.grid.set_pieces({"2000": 5, "500": 20, "100": 10, "10": 15})
+        shot.shoot(opening, "open_shift")
+        opening.reject()
+        closing = CloseShiftDialog(terminal.ctx, window.session, window)
+        closing.grid.set_pieces({"2000": 10, "500": 19})
+        shot.shoot(closing, "close_shift")
+        closing.reject()
+
+        terminal.ctx.status.set_online(False, "demo")
+        terminal.ctx.status.set_pending(2)
+        terminal.ctx.status.set_feed_state("reconnecting")
+        shot.shoot(window, "offline")
+        terminal.ctx.status.set_online(True)
+        terminal.ctx.status.set_pending(0)
+        terminal.ctx.status.set_feed_state("connected")
+
+        login.staff_id.setText("F200")
+        login.pin.setText("2222")
+        login.submit()
+        shot.wait(lambda: len(terminal.windows) == 2, "floor manager logged in")
+        fm = terminal.windows[-1]
+        fm.resize(1180, 640)
+        fm.tabs.setCurrentWidget(fm.credit_queue)
+        shot.wait(lambda: len(fm.credit_queue.requests) >= 2, "credit queue")
+        fm.credit_queue.table.selectRow(0)
+        fm.credit_queue.reason.setText("")
+        shot.shoot(fm, "credit_queue")
+
+        login.staff_id.setText("S300")
+        login.pin.setText("3333")
+        login.submit()
+        shot.wait(lambda: len(terminal.windows) == 3, "supervisor logged in")
+        sup = terminal.windows[-1]
+        sup.resize(1380, 940)
+        desk = sup.supervisor
+        sup.tabs.setCurrentWidget(desk)
+        shot.wait(lambda: bool(desk.shifts), "shifts")
+        closed = next(i for i, s in enumerate(desk.shifts) if s.terminal_id == "CAGE-02")
+        desk.shift_table.selectRow(closed)
+        shot.wait(lambda: desk.report is not None, "shift report")
+        desk.run_integrity()
+        shot.wait(lambda: desk.info.text().startswith("Integrity"), "integrity")
+        shot.shoot(sup, "supervisor")
+    finally:
+        terminal.close()
+    return shot.saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("outdir", type=Path)
+    ap.add_argument("--database-url", help="an empty database to stage the demo in (default: embedded)")
+    args = ap.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..config import load_config
+    from ..terminal.services import open_services
+    scratch = tempfile.mkdtemp(prefix="cashier-screens-")
+    env = {"CASHIER_TERMINAL_ID": "CAGE-01", "CASHIER_TERMINAL_DATA_DIR": scratch,
+           "CASHIER_CONFIG": str(Path(scratch) / "none.toml")}
+    Path(env["CASHIER_CONFIG"]).write_text("")
+    if args.database_url:
+        env["CASHIER_DATABASE_URL"] = args.database_url
+    config = load_config(env=env)
+    services = open_services(config, migrate_schema=True, seed=True)
+    try:
+        _stage(services)
+        shoot_all(services, args.outdir)
+    finally:
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

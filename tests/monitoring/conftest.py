@@ -97,3 +97,12 @@ def make_services():
 
 def new_metrics(engine) -> MonitorMetrics:
     return MonitorMetrics(engine)
+
+
+@pytest.fixture(autouse=True)
+def _release_connections(request):
+    """Close a test database's pooled connections when its test ends: the server is shared."""
+    engine = request.getfixturevalue("fresh_ledger")[1] if "fresh_ledger" in request.fixturenames else None
+    yield
+    if engine is not None:
+        engine.dispose()

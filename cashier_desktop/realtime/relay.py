@@ -131,6 +131,9 @@ class Relay:
             conn = self._connect()
             conn.execute("SET idle_in_transaction_session_timeout = '60s'")
             conn.execute("SET statement_timeout = '30s'")
+            # Marking rows published need not wait for the WAL flush: a mark lost in a server
+            # crash only means those events are published again (at least once, by version).
+            conn.execute("SET synchronous_commit = off")
             conn.commit()
             self._conn = conn
         return self._conn
@@ -164,9 +167,10 @@ class Relay:
             ready = [r for r in rows if not r[4]]
             result.held_back = len(rows) - len(ready)
             done, failure = self._publish(ready)
-            if done:
-                conn.execute(MARK, (done,))
-            conn.commit()
+            with conn.pipeline():  # mark and commit in one round trip
+                if done:
+                    conn.execute(MARK, (done,))
+                conn.commit()
         except BaseException:
             if not conn.closed:
                 try:

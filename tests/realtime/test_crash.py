@@ -32,6 +32,12 @@ def counts(engine) -> tuple[int, int]:
             "SELECT count(*) FILTER (WHERE published_at IS NOT NULL), count(*) FROM balance_events")).one())
 
 
+def relay_sessions(engine) -> int:
+    with engine.connect() as conn:  # a new transaction: pg_stat_activity is a per-transaction snapshot
+        return conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                 "AND application_name LIKE 'cashier-desktop relay%'")).scalar()
+
+
 def same_balances(engine, recorder, players) -> bool:
     latest = recorder.latest()
     return all(latest.get(b.player_id) == b for b in get_balances(engine, list(players)))
@@ -66,6 +72,11 @@ def test_a_relay_killed_mid_batch_loses_nothing_and_the_duplicates_are_ignored_b
         relay.start()
         wait_until(lambda: len(raw.on(CAGE_CHANNEL)) >= 100, 30, "the first batch published")
         relay.kill()
+        # The dead relay's server sessions go too (as when its machine dies), before they can
+        # run the mark and commit it had already sent; then the lock is let go.
+        holder.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND application_name LIKE 'cashier-desktop relay%'"))
+        wait_until(lambda: relay_sessions(engine) == 0, 10, "relay sessions gone")
         holder.rollback()
         assert counts(engine) == (0, total), "killed before marking: nothing marked"
         relay.start()

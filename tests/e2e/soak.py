@@ -110,7 +110,9 @@ class Soak:
         self.rng = random.Random(s.seed)
         self.scheduled: list[tuple[float, str, object]] = []
         self.windows: list[list[float]] = []  # [start, end] wall-clock of each fault, until healed
+        self.latency_ms: dict[str, list[float]] = {}  # filled by the proof
         self.started_at = time.time()
+        self.writers_started_at = self.started_at
 
     def note(self, msg: str) -> None:
         line = f"{time.time() - self.started_at:7.1f}s {msg}"
@@ -179,11 +181,19 @@ class Soak:
             tid = f"SOAK-T{n}"
             spec = self._spec(tid, terminal_id=tid, staff="C100", pin="1111", rate=self.settings.rate,
                               database_url=self.proxied_url, journal=str(self.dir / f"{tid}.journal.sqlite"))
+            # Every second terminal pays withdrawals offline (against the last known balance), so
+            # replays meet withdrawals the ledger refuses by then: "rejected on replay".
+            # Terminal 1 keeps the default offline caps (its per-shift cap runs out in a minute
+            # of outages: refusals); the others may take a lot offline, so replay stays busy.
+            tenv = {**env, "CASHIER_OFFLINE_WITHDRAWALS": "true" if n % 2 == 0 else "false"}
+            if n > 1:
+                tenv["CASHIER_OFFLINE_SHIFT_CAP"] = "100000000"
             self.terminals[tid] = Child(tid, [PYTHON, "-m", "tests.e2e.soak_terminal", str(spec)],
-                                        env=env, log=self.dir / f"{tid}.log", cwd=str(ROOT)).start()
+                                        env=tenv, log=self.dir / f"{tid}.log", cwd=str(ROOT)).start()
         spec = self._spec("portal", database_url=self.url, rate=self.settings.portal_rate)
         self.portal = Child("portal", [PYTHON, "-m", "tests.e2e.soak_portal", str(spec)], env=env,
                             log=self.dir / "portal.log", cwd=str(ROOT)).start()
+        self.writers_started_at = time.time()  # latency counts events from here (not the set-up's)
         self.note(f"{len(self.terminals)} terminals and the portal started")
 
     # -- faults ---------------------------------------------------------------------------

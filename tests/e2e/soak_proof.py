@@ -125,12 +125,12 @@ def account(report: Report, ops: list[Op], ledger_rows: dict[str, dict], journal
         j = journal_status.get(op.id)
         if j is not None and j["status"] in ("rejected", "rejected_on_replay", "resolved"):
             rejected.append(op)
-            reasons[f"{j.get('code') or j['status']} (journal)"] += 1
+            reasons[f"{j['status'].replace('_', ' ')}: {j.get('code') or '-'}"] += 1
         elif j is not None:
             lost.append(op)  # journaled as pending/posted but not in the ledger
         elif final.get("status") in ("refused", "unavailable"):
             rejected.append(op)
-            reasons[final.get("code") or final["status"]] += 1
+            reasons[f"refused before the journal: {final.get('code') or final['status']}"] += 1
         elif final.get("status") in ("posted", "replayed", "pending"):
             lost.append(op)  # the cashier got a receipt, the ledger has nothing
         else:

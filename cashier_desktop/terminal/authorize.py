@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from ..domain.commands import PostingCommand
 from ..domain.errors import (ApprovalRequired, CurrencyMismatch, IdentificationRequired,
-                             NotAuthorized, ShiftNotOpen)
+                             LedgerUnavailable, NotAuthorized, ShiftNotOpen)
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
@@ -147,6 +147,26 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     policy = policy_of(services)
     if cmd.amount.currency != policy.currency:
         raise CurrencyMismatch(f"This cage works in {policy.currency}, not {cmd.amount.currency}.")
+    # What can be judged without the ledger, by the session's role: refused here, refused offline too.
+    require(staff.role, action_for(cmd.kind))
+    approver_id = _check_approver(cmd, staff, approver, policy)
+    offline = services.extras.get("authorize_offline")
+    link = services.extras.get("link")
+    if offline is not None and link is not None and not link.online:
+        return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    try:
+        return _authorize_online(services, staff, cmd, approver, policy, at)
+    except LedgerUnavailable as exc:
+        if offline is None:
+            raise
+        if link is not None:
+            link.went_offline(exc)
+        return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+
+
+def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None,
+                      policy: Policy, at: datetime | None) -> PostingCommand:
+    """The checks that need the ledger: current staff records, the open shift, large cash."""
     terminal = cmd.terminal_id or services.config.terminal_id
     try:
         with services.engine.connect() as conn:
@@ -157,13 +177,18 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     except Exception as exc:  # noqa: BLE001
         mapped = map_error(exc)
         raise mapped if mapped is not exc else exc
-    require(staff.role, action_for(cmd.kind))
+    require(staff.role, action_for(cmd.kind))  # the role as it is now, not as it was at login
+    approver_id = _check_approver(cmd, staff, approver, policy)
     if shift is None and cmd.kind not in SHIFT_FREE_KINDS:
         raise ShiftNotOpen(f"Terminal {terminal} has no open shift; open a shift before posting.")
-    approver_id = _check_approver(cmd, staff, approver, policy)
     direction = direction_of(cmd.kind)
     if direction is not None and not (cmd.id_type and cmd.id_number):
-        req = requirements(policy, cmd.kind, cmd.amount, prior_totals(services, cmd.player_id, cmd.kind, at=at))
+        try:
+            prior = prior_totals(services, cmd.player_id, cmd.kind, at=at)
+        except Exception as exc:  # noqa: BLE001
+            mapped = map_error(exc)
+            raise mapped if mapped is not exc else exc
+        req = requirements(policy, cmd.kind, cmd.amount, prior)
         if req.needs_identification:
             raise IdentificationRequired(
                 req.warnings[-1].replace("record the player's", "this posting needs the player's")
@@ -195,12 +220,11 @@ def after_posting(services, staff: StaffMember, cmd: PostingCommand, approver: S
     Never raises: the money has moved; a failure here is logged loudly, and the MTL is
     completed from the ledger when the report runs.
     """
+    if not isinstance(result, Receipt) or result.replayed:
+        return  # pending offline: the MTL is completed from the ledger when the report runs
     try:
-        if isinstance(result, Receipt) and result.replayed:
-            return
         detail = {"posting_id": str(cmd.id), "kind": cmd.kind.value, "player_id": cmd.player_id,
-                  "amount": str(cmd.amount.amount), "currency": cmd.amount.currency,
-                  "status": "posted" if isinstance(result, Receipt) else "pending"}
+                  "amount": str(cmd.amount.amount), "currency": cmd.amount.currency}
         if cmd.approver_id and cmd.approver_id != staff.id:
             audit.record(services.engine, "dual_control_approved", staff_id=cmd.approver_id,
                          terminal_id=cmd.terminal_id, detail={**detail, "issuer": staff.id})
@@ -211,7 +235,6 @@ def after_posting(services, staff: StaffMember, cmd: PostingCommand, approver: S
         if cmd.id_type:
             audit.record(services.engine, "identification_recorded", staff_id=staff.id,
                          terminal_id=cmd.terminal_id, detail={**detail, "id_type": cmd.id_type})
-        if isinstance(result, Receipt):
-            record_large_cash(services, result)
+        record_large_cash(services, result)
     except Exception:  # noqa: BLE001 - the posting stands; never report it as failed
         log.exception("after-posting records failed for %s", cmd.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLayout,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.commands import PostingCommand, new_id
@@ -98,6 +98,7 @@ class PostingDialog(QDialog):
         self.ok_button.clicked.connect(self.advance)
         self.cancel_button.clicked.connect(self.reject)
         box = QVBoxLayout(self)
+        box.setSizeConstraint(QLayout.SetMinimumSize)  # grows when a step appears, never squeezes
         box.addWidget(title)
         box.addWidget(self.context_line)
         box.addWidget(self.amount)
@@ -125,6 +126,7 @@ class PostingDialog(QDialog):
         self.confirm_box.setVisible(self.confirmed or self.warned)
         self.approver_box.setVisible(self.need_approver)
         self.id_box.setVisible(self.need_id)
+        self.adjustSize()
 
     def _on_amount_changed(self, _money: Money | None) -> None:
         # A changed amount must be confirmed again, and policy may now ask for less or more.

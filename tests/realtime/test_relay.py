@@ -155,3 +155,21 @@ def test_the_relay_waits_out_a_pusher_outage_and_loses_nothing(rt_engine, own_so
     wait_until(lambda: unpublished(rt_engine) == 0, 15, "backlog published after the outage")
     post(rt_engine, cmd("deposit", player, "1"))
     wait_until(lambda: any(d["version"] == 7 for d in heard.on(player_channel(player))), 10, "live again")
+
+
+def test_the_relay_exports_prometheus_metrics_on_loopback(rt_engine, soketi, relays):
+    import urllib.request
+
+    from tests.support.soketi import free_tcp_port
+
+    port = free_tcp_port()
+    player = make_player(rt_engine)
+    post(rt_engine, cmd("deposit", player, "1"))
+    relay = relays.make(rt_engine, soketi, metrics_port=port)
+    try:
+        assert relay.drain() == 1
+        body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+    finally:
+        relay.close()
+    assert "relay_events_published_total 1.0" in body
+    assert "relay_publish_lag_seconds_count 1.0" in body

@@ -46,7 +46,14 @@ class Soketi:
     metrics_port: int = field(default_factory=free_tcp_port)
     cluster_port: int = field(default_factory=free_udp_port)
     proc: subprocess.Popen | None = None
-    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="soketi-", suffix=".log")[1]))
+    log_path: Path | None = None  # default: a temp file, deleted at `stop()`
+
+    def __post_init__(self) -> None:
+        self._own_log = self.log_path is None
+        if self.log_path is None:
+            fd, name = tempfile.mkstemp(prefix="soketi-", suffix=".log")
+            os.close(fd)
+            self.log_path = Path(name)
 
     @property
     def host(self) -> str:
@@ -117,6 +124,12 @@ class Soketi:
             time.sleep(0.05)
 
     def stop(self) -> None:
+        """Stop for good: the process group, then its log."""
+        self._stop_process()
+        if self._own_log:
+            self.log_path.unlink(missing_ok=True)
+
+    def _stop_process(self) -> None:
         if self.proc is None:
             return
         try:

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench soak clean
+.PHONY: run test bench soak package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: $(STAMP) node_modules/.package-lock.json
 DURATION ?= 600
 soak: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --duration $(DURATION) --out perf-results/soak.md $(SOAK_ARGS)
+
+package: $(STAMP)
+	PYTHON=$(BIN)/python packaging/build.sh
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info

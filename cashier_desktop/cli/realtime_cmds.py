@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 
-from . import open_from_args
+from . import EXIT_UNAVAILABLE, open_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +36,10 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 
 def cmd_relay(args) -> int:
+    import psycopg
+
+    from ..domain.errors import LedgerUnavailable
+    from ..realtime.publisher import PublishFailed
     from ..realtime.relay import open_relay
     services = open_from_args(args, application_name="cashier-desktop relay", journal=False)
     relay = None
@@ -43,8 +47,14 @@ def cmd_relay(args) -> int:
         relay = open_relay(services.config, services.engine, batch_size=args.batch_size,
                            lanes=args.lanes, poll_interval=args.poll_interval)
         if args.once:
-            n = relay.drain()
-            pruned = relay.prune()
+            try:
+                n = relay.drain()
+                pruned = relay.prune()
+            except PublishFailed as exc:
+                print(f"cashier-desktop: {exc}; nothing unpublished was marked.", file=sys.stderr)
+                return EXIT_UNAVAILABLE
+            except psycopg.OperationalError as exc:
+                raise LedgerUnavailable(str(exc).splitlines()[0] if str(exc) else "") from exc
             print(json.dumps({"published": n, "pruned": pruned}), flush=True)
             return 0
         stop = threading.Event()

@@ -110,3 +110,16 @@ def test_relay_without_pusher_configured_refuses_with_a_sentence(cli_env):
     result = run_cli(["relay", "--once"], cli_env)
     assert result.returncode == 2
     assert "Pusher is not configured" in result.stderr
+
+
+def test_relay_once_with_pusher_unreachable_exits_3_and_marks_nothing(cli_env, rt_engine, soketi):
+    from tests.support.soketi import free_tcp_port
+
+    player = make_player(rt_engine)
+    post(rt_engine, cmd("deposit", player, "1"))
+    env = {**cli_env, **soketi.pusher_env(), "CASHIER_PUSHER_PORT": str(free_tcp_port())}
+    result = run_cli(["relay", "--once"], env)
+    assert result.returncode == 3, result.stderr
+    assert "nothing unpublished was marked" in result.stderr
+    with rt_engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM balance_events WHERE published_at IS NULL").scalar() == 1

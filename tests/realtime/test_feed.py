@@ -13,7 +13,7 @@ from cashier_desktop.ledger.queries import get_balances
 from cashier_desktop.realtime.feed_base import FeedState
 from cashier_desktop.realtime.feeds import ledger_fetch, open_feed
 from cashier_desktop.realtime.pg_feed import PgFeed
-from cashier_desktop.realtime.publisher import CAGE_CHANNEL, Publisher, player_channel
+from cashier_desktop.realtime.publisher import CAGE_CHANNEL, Publisher
 from cashier_desktop.realtime.pusher_feed import PusherFeed
 from tests.realtime.conftest import fast_backoff, settings_of, wait_until
 from tests.support.factories import cmd, make_player

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import text
 
 from cashier_desktop.config import load_config
@@ -12,7 +13,7 @@ from cashier_desktop.domain.amounts import parse_amount
 from cashier_desktop.domain.commands import PostingCommand
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ledger.posting import post
-from cashier_desktop.realtime.publisher import CAGE_CHANNEL, player_channel
+from cashier_desktop.realtime.publisher import CAGE_CHANNEL, PublishFailed, player_channel
 from tests.realtime.conftest import settings_of, wait_until
 from tests.support.factories import cmd, make_player, random_player_id
 
@@ -77,8 +78,6 @@ def test_a_refused_publish_marks_nothing_and_the_rows_go_out_once_the_secret_is_
     post(rt_engine, cmd("deposit", player, "5"))
     bad = relays.make(rt_engine, soketi, settings=settings_of(soketi, secret="not-the-secret"))
     try:
-        import pytest
-        from cashier_desktop.realtime.publisher import PublishFailed
         with pytest.raises(PublishFailed, match="refused|failed"):
             bad.drain_once()
     finally:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, time as dtime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -84,7 +85,8 @@ class Watch:
 
     def __init__(self, engine: Engine, *, name: str = "watch", publish: Announcer | None = None,
                  schedule: Schedule | None = Schedule(), metrics: MonitorMetrics | None = None,
-                 poll_seconds: float = 1.0, batch_size: int = 2000) -> None:
+                 poll_seconds: float = 1.0, batch_size: int = 2000, batch_window: float = 0.05,
+                 save_every: float = 1.0) -> None:
         self.engine = engine
         self.name = name
         self.publish = publish
@@ -92,6 +94,15 @@ class Watch:
         self.metrics = metrics
         self.poll_seconds = poll_seconds
         self.batch_size = batch_size
+        # Under load, gather the changes of `batch_window` seconds into one check, and save
+        # the cursor at most every `save_every` seconds: the watch must not cost the postings
+        # a round trip each (a crash re-checks at most that much, which is harmless).
+        self.batch_window = batch_window
+        self.save_every = save_every
+        self._unsaved = [0, 0, 0]  # events, checks, discrepant since the last save
+        self._dirty = False
+        self._last_save = 0.0
+        self._last_observed = 0.0
         self.ready = threading.Event()
         self.last_full_run: IntegrityRun | None = None
         self._cursor: int | None = None
@@ -110,7 +121,17 @@ class Watch:
         self._cursor = last_id
         self._gaps = {int(g): int(x) for g, x in (gaps or [])}
 
-    def _save(self, conn, hourly: tuple[int, int, int]) -> None:
+    def flush(self) -> None:
+        """Save the cursor, its gaps and the hourly counts now."""
+        if self._cursor is None:
+            return
+        with self.engine.begin() as conn:
+            self._save(conn, tuple(self._unsaved))
+        self._unsaved = [0, 0, 0]
+        self._dirty = False
+        self._last_save = time.monotonic()
+
+    def _save(self, conn, hourly: tuple) -> None:
         conn.execute(text("""UPDATE monitor_cursors SET last_id = :c, gaps = CAST(:g AS jsonb),
             updated_at = now() WHERE name = :n"""),
                      {"n": self.name, "c": self._cursor, "g": json.dumps(sorted(self._gaps.items()))})
@@ -138,11 +159,16 @@ class Watch:
                         WHERE id = ANY(:g)"""), {"g": list(self._gaps)}).fetchall()
         return rows, xmin, xmax
 
-    def step(self) -> int:
-        """Check the players of the next batch of outbox rows; returns how many rows."""
+    def step(self, *, flush: bool = True) -> int:
+        """Check the players of the next batch of outbox rows; returns how many new rows.
+
+        With `flush` (the default) the cursor is saved before returning; the loop passes
+        False and saves every `save_every` seconds instead.
+        """
         if self._cursor is None:
             self._load_cursor()
         rows, xmin, xmax = self._fetch()
+        gaps_before = dict(self._gaps)
         new = [r for r in rows if r.id > self._cursor]
         found_gaps = {r.id for r in rows if r.id in self._gaps}
         for gid in found_gaps:
@@ -178,8 +204,10 @@ class Watch:
                 announce_pending(self.engine, self.publish)
         if new:
             self._cursor = new[-1].id
-        with self.engine.begin() as conn:
-            self._save(conn, (len(rows), len(latest), bad))
+        self._unsaved = [self._unsaved[0] + len(rows), self._unsaved[1] + len(latest), self._unsaved[2] + bad]
+        self._dirty = self._dirty or bool(rows) or bool(new) or gaps_before != self._gaps
+        if flush or (self._dirty and time.monotonic() - self._last_save >= self.save_every):
+            self.flush()
         return len(new)
 
     # --- relay observation (metrics) -----------------------------------------------
@@ -295,12 +323,17 @@ class Watch:
                 try:
                     if self._listener is None:
                         self._listener = self._listen()
-                    n = self.step()
-                    self.observe_published()
+                    n = self.step(flush=False)
+                    if time.monotonic() - self._last_observed >= 1.0:
+                        self.observe_published()
+                        self._last_observed = time.monotonic()
                     self.ready.set()
                     backoff = 0.5
                     if n >= self.batch_size:
                         continue  # more rows are waiting
+                    if n and self.batch_window:
+                        stop.wait(self.batch_window)  # let the next changes gather into one check
+                        continue
                     # While a gap may still fill, look again soon; a NOTIFY wakes us anyway.
                     self._wait(min(self.poll_seconds, 0.1) if self._gaps else self.poll_seconds)
                 except Exception:  # noqa: BLE001 - keep watching after any failure
@@ -311,6 +344,10 @@ class Watch:
                     stop.wait(backoff)
                     backoff = min(backoff * 2, 10.0)
         finally:
+            try:
+                self.flush()
+            except Exception:  # noqa: BLE001 - unsaved progress is only re-checked next time
+                log.warning("could not save the watch's cursor on the way out")
             self._close_listener()
             if scheduler is not None:
                 scheduler.join(timeout=5)

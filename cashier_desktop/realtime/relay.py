@@ -259,7 +259,8 @@ class Relay:
                 time.sleep(0.02)  # held back behind another relay: let it commit
 
     def _wait_for_wakeup(self, timeout: float) -> None:
-        """Block until a NOTIFY or the timeout; swallow any extra notifications queued."""
+        """Block until a NOTIFY or the timeout. A NOTIFY is only a wake-up: one that arrived
+        during the last drain costs at most one empty claim."""
         listen = self._listen_conn()
         for _ in listen.notifies(timeout=timeout, stop_after=1):
             break
@@ -295,6 +296,10 @@ class Relay:
                 log.warning("relay: database: %s; retrying in %.1fs",
                             str(exc).splitlines()[0] if str(exc) else type(exc).__name__, delay)
                 self._stop.wait(delay)
+            except Exception:  # noqa: BLE001 - a daemon: log, start afresh, never die silently
+                log.exception("relay: unexpected failure; starting afresh")
+                self._drop_connections()
+                self._stop.wait(self.backoff.delay())
         self._drop_connections()
 
     def stop(self) -> None:

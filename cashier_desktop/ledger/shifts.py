@@ -2,9 +2,9 @@
 
 A shift is one drawer on one terminal (at most one open per terminal, by a unique index).
 Its expected cash is computed from the ledger at close: opening float + the sum of the
-drawer side of every posting in the shift. Closing locks the shift row, and the 0002
-trigger makes every posting into a shift take a share lock on the same row, so no posting
-can slip into a shift after its expected figure was computed.
+drawer side of every posting in the shift. Closing locks the shift row FOR UPDATE, and the
+0002 trigger makes every posting into a shift take a key-share lock on the same row, so no
+posting can slip into a shift after its expected figure was computed.
 """
 
 from __future__ import annotations

@@ -63,9 +63,10 @@ BEGIN
         RETURN NEW;
     END IF;
     IF NEW.shift_id IS NOT NULL THEN
-        -- A share lock: closing a shift locks the row for update, so a posting either
+        -- A key-share lock (the one the foreign key takes anyway, so it costs nothing more).
+        -- Closing a shift locks its row FOR UPDATE, which conflicts with it: a posting either
         -- lands before the count's expected figure is computed or is refused after it.
-        SELECT status, terminal_id INTO s FROM shifts WHERE id = NEW.shift_id FOR SHARE;
+        SELECT status, terminal_id INTO s FROM shifts WHERE id = NEW.shift_id FOR KEY SHARE;
         IF NOT FOUND THEN
             RAISE EXCEPTION 'Shift % does not exist; nothing was posted.', NEW.shift_id
                 USING ERRCODE = 'CA002';

@@ -19,6 +19,11 @@ OUT_KINDS = ("withdrawal",)
 _DIR = "CASE WHEN t.kind IN ('deposit', 'marker_redeem') THEN 'in' ELSE 'out' END"
 
 
+def ledger_now(conn: Connection) -> datetime:
+    """The database's now(): the clock ledger rows are stamped with."""
+    return conn.execute(text("SELECT now()")).scalar_one()
+
+
 def cash_total(conn: Connection, player_id: str, direction: str, start: datetime, end: datetime) -> Decimal:
     """The player's cash in (or out) posted in [start, end), all terminals."""
     kinds = list(IN_KINDS if direction == "in" else OUT_KINDS)

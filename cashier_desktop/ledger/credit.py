@@ -38,6 +38,10 @@ class CreditRequest:
         return out
 
 
+def player_exists(conn: Connection, player_id: str) -> bool:
+    return conn.execute(text("SELECT 1 FROM players WHERE id = :p"), {"p": player_id}).first() is not None
+
+
 def insert_request(conn: Connection, player_id: str, limit: Decimal, note: str | None, by: str) -> CreditRequest:
     row = conn.execute(text(f"""
         INSERT INTO credit_requests (player_id, requested_limit, note, requested_by)

@@ -58,11 +58,6 @@ def _record(row) -> ShiftRecord:
     return ShiftRecord(**m)
 
 
-def _mapped(exc: BaseException) -> BaseException:
-    mapped = map_error(exc)
-    return mapped
-
-
 def insert_shift(conn: Connection, *, terminal_id: str, staff_id: str, currency: str,
                  opening_float: Decimal, opening_count: dict | None = None) -> int:
     """Open a shift on `terminal_id`; ShiftError if the terminal already has one open."""
@@ -98,7 +93,7 @@ def find_open_shift(engine: Engine, terminal_id: str) -> ShiftRecord | None:
         with engine.connect() as conn:
             return open_shift_of(conn, terminal_id)
     except Exception as exc:  # noqa: BLE001
-        mapped = _mapped(exc)
+        mapped = map_error(exc)
         raise mapped if mapped is not exc else exc
 
 

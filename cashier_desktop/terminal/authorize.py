@@ -14,8 +14,6 @@ import logging
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import text
-
 from ..domain.commands import PostingCommand
 from ..domain.errors import (ApprovalRequired, CurrencyMismatch, IdentificationRequired,
                              LedgerUnavailable, NotAuthorized, ShiftNotOpen)
@@ -28,7 +26,7 @@ from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
 from ..ledger import audit
-from ..ledger.cash_reports import cash_total, log_mtl
+from ..ledger.cash_reports import cash_total, ledger_now, log_mtl
 from ..ledger.db import map_error, warn_if_gui_thread
 from ..ledger.shifts import open_shift_of
 from ..ledger.staff import get_staff
@@ -55,7 +53,7 @@ def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = 
         return PriorTotals()
     policy = policy_of(services)
     with services.engine.connect() as conn:
-        when = at or conn.execute(text("SELECT now()")).scalar_one()
+        when = at or ledger_now(conn)
         period = period_of(when, policy)
         day_start, day_end = gaming_day_bounds(
             gaming_day(when, policy.gaming_day_start_hour, policy.timezone),

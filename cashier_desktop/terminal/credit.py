@@ -20,7 +20,7 @@ from ..domain.money import Money
 from ..domain.receipts import Receipt
 from ..domain.roles import Action, require
 from ..ledger import audit
-from ..ledger.credit import CreditRequest, decide, get_request, insert_request, list_requests
+from ..ledger.credit import CreditRequest, decide, get_request, insert_request, list_requests, player_exists
 from ..ledger.db import map_error, warn_if_gui_thread
 from .auth import policy_of
 from .authorize import approval_authority
@@ -54,8 +54,7 @@ def request_credit(services, session: Session, player_id: str, limit, note: str 
     value = _limit(services, limit)
 
     def work(conn):
-        from sqlalchemy import text
-        if conn.execute(text("SELECT 1 FROM players WHERE id = :p"), {"p": player_id}).first() is None:
+        if not player_exists(conn, player_id):
             raise PlayerNotFound(f"There is no player “{player_id}”.")
         req = insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id)
         audit.append(conn, "credit_request", staff_id=session.staff.id, terminal_id=session.terminal_id,

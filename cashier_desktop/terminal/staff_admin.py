@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..domain.amounts import parse_amount
 from ..domain.commands import check_staff_id
 from ..domain.errors import InvalidInput
 from ..domain.money import to_decimal
@@ -33,7 +34,12 @@ def add_staff(services, session: Session, staff_id: str, name: str, role: str, p
     check_pin_format(pin)
     if not (name or "").strip():
         raise InvalidInput("Give the staff member's name.")
-    limit = to_decimal(str(approval_limit)) if approval_limit not in (None, "") else None
+    if approval_limit in (None, ""):
+        limit = None
+    elif isinstance(approval_limit, str):
+        limit = parse_amount(approval_limit, services.currency).amount  # "2,50,000" as typed
+    else:
+        limit = to_decimal(approval_limit)
 
     def work(conn):
         insert_staff(conn, staff_id, name.strip(), role_enum.value, pin, limit)

@@ -20,7 +20,7 @@ from cashier_desktop.terminal import reports
 from cashier_desktop.terminal.auth import policy_of
 from cashier_desktop.terminal.authorize import posting_requirements, prior_totals
 from cashier_desktop.terminal.counter import submit
-from tests.integration.staff_helpers import funded_player, new_staff, new_terminal
+from tests.integration.staff_helpers import new_staff, new_terminal
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import make_services, open_test_shift
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import statistics
 import time
-import uuid
 from decimal import Decimal
 
 from sqlalchemy import text

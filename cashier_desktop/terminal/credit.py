@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..domain.amounts import parse_amount
 from ..domain.commands import PostingCommand, check_player_id
-from ..domain.errors import InvalidInput, NotAuthorized, PlayerNotFound
+from ..domain.errors import CashierError, InvalidInput, NotAuthorized, PlayerNotFound
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
@@ -111,6 +111,9 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
                 terminal_id=session.terminal_id, approver_id=session.staff.id,
                 reason=f"credit request {request_id}")
             receipt = submit(services, session.staff, cmd)
+            if not isinstance(receipt, Receipt):
+                raise CashierError("The ledger did not confirm the new line; approve the request again when "
+                                   "the terminal is back online (an approval is never applied twice).")
             decided = decide(conn, request_id, status="approved", by=session.staff.id, approved_limit=value,
                              reason=None, posting_id=receipt.id)
             audit.append(conn, "credit_approve", staff_id=session.staff.id, terminal_id=session.terminal_id,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Mapping
 
+from ..domain.amounts import parse_amount
 from ..domain.counts import DrawerCount, parse_counts
 from ..domain.errors import InvalidInput, NotAuthorized, ShiftError, ShiftNotOpen
 from ..domain.formatting import format_money
@@ -50,6 +51,17 @@ def _count(services, counts) -> DrawerCount:
     raise InvalidInput("Give the count by denomination, e.g. 500=10,100=3.")
 
 
+def _float_value(services, amount) -> Decimal:
+    """An opening float as typed ("₹5,000", "0") or given (Money, Decimal)."""
+    if isinstance(amount, Money):
+        return amount.amount
+    if isinstance(amount, str):
+        if amount.strip() in ("0", "0.0", "0.00"):
+            return Decimal("0.00")
+        return parse_amount(amount, services.currency).amount
+    return to_decimal(amount)
+
+
 def current_shift(services, terminal_id: str) -> ShiftRecord | None:
     """The open shift of a terminal, or None. Carries no expected figure (blind count)."""
     return find_open_shift(services.engine, terminal_id)
@@ -68,8 +80,7 @@ def open_shift(services, session: Session, *, float_amount=None, counts=None) ->
     if float_amount is None and count is None:
         raise InvalidInput("Give the opening float: an amount or a count by denomination.")
     if float_amount is not None:
-        value = float_amount.amount if isinstance(float_amount, Money) else to_decimal(
-            str(float_amount).replace(",", "").strip() if isinstance(float_amount, str) else float_amount)
+        value = _float_value(services, float_amount)
         if value < 0:
             raise InvalidInput("The opening float cannot be negative.")
         if count is not None and count.total.amount != value:

@@ -252,3 +252,24 @@ def test_a_forged_approver_through_the_ledgers_post_reads_as_not_authorized(engi
     with pytest.raises(NotAuthorized, match="is a cashier and cannot approve"):
         post(engine, cmd(Kind.WITHDRAWAL, pid, "10", approver_id="C100", staff="F200"))
     assert get_balance(engine, pid).cash == Decimal("100000.00")
+
+
+def test_the_matrix_holds_offline_too(ledger, tmp_path):
+    """With the ledger cut, the journal takes deposits, but a role refusal is still a refusal."""
+    from cashier_desktop.domain.receipts import PendingReceipt
+    from tests.support.journal_terminal import open_terminal
+    url, engine = ledger
+    t = open_terminal(url, engine, tmp_path)
+    try:
+        cashier = t.login("C100")
+        pid = make_player(engine)
+        original = post(engine, cmd(Kind.DEPOSIT, pid, "100", terminal_id="SEED"))
+        t.proxy.cut()
+        with pytest.raises(NotAuthorized, match="As a cashier you cannot reverse"):
+            t.post("reversal", pid, "100", staff=cashier, reverses_id=original.id, approver_id="S300", reason="x")
+        with pytest.raises(NotAuthorized, match="cannot approve your own"):
+            t.post("withdrawal", pid, "10", staff=cashier, approver_id="C100")
+        assert isinstance(t.post("deposit", pid, "50", staff=cashier), PendingReceipt)
+        assert t.link.pending_count() == 1
+    finally:
+        t.close()

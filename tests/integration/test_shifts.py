@@ -234,3 +234,8 @@ def test_shift_events_are_audited_and_listed(engine, desk):
     listed = shifts.list_shifts(services, terminal_id=session.terminal_id)
     assert [s.id for s in listed] == [shift.id]
     assert shifts.list_shifts(services, terminal_id=session.terminal_id, status="open") == []
+
+
+def test_the_float_may_be_typed_as_at_the_counter(engine, desk):
+    services, session = desk
+    assert shifts.open_shift(services, session, float_amount="₹5,000").opening_float == Decimal("5000.00")

@@ -18,6 +18,17 @@ from tests.realtime.conftest import settings_of, wait_until
 from tests.support.factories import cmd, make_player, random_player_id
 
 
+def _refusal(conn, sql: str) -> str:
+    from sqlalchemy import exc
+
+    try:
+        with conn.begin():
+            conn.execute(text(sql))
+    except exc.ProgrammingError as e:
+        return str(e.orig)
+    return "allowed"
+
+
 def unpublished(engine) -> int:
     with engine.connect() as conn:
         return conn.execute(text("SELECT count(*) FROM balance_events WHERE published_at IS NULL")).scalar()
@@ -172,3 +183,40 @@ def test_the_relay_exports_prometheus_metrics_on_loopback(rt_engine, soketi, rel
         relay.close()
     assert "relay_events_published_total 1.0" in body
     assert "relay_publish_lag_seconds_count 1.0" in body
+
+
+def test_the_relay_runs_under_the_least_privileged_relay_role(rt_ledger, soketi, relays, subscribers):
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    from cashier_desktop.ledger import roles
+    from cashier_desktop.ledger.db import make_engine
+
+    url, admin = rt_ledger
+    prefix = f"rt{uuid.uuid4().hex[:8]}"
+    login = f"{prefix}_relay_login"
+    roles.create_roles(admin, prefix=prefix)
+    roles.add_login(admin, login, "relay", uuid.uuid4().hex + "Aa1", prefix=prefix)
+    relay_engine = make_engine(make_url(url).set(username=login).render_as_string(hide_password=False))
+    try:
+        with relay_engine.connect() as conn:
+            assert conn.execute(text("SELECT current_user")).scalar() == login
+            conn.rollback()
+            assert "permission denied" in _refusal(conn, "UPDATE balance_events SET payload = '{}'::jsonb")
+        heard, _ = subscribers.subscribe(soketi, [CAGE_CHANNEL])
+        player = make_player(admin)
+        post(admin, cmd("deposit", player, "1"))
+        relay = relays.make(relay_engine, soketi, retention_hours=0)
+        try:
+            assert relay.drain() == 1 and relay.prune() == 1
+        finally:
+            relay.close()
+        wait_until(lambda: heard.on(CAGE_CHANNEL), 10, "published by the relay role")
+    finally:
+        relay_engine.dispose()
+        with admin.begin() as conn:
+            for name in [login] + [roles.role_name(prefix, g) for g in roles.GROUPS]:
+                if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
+                    conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
+                    conn.exec_driver_sql(f'DROP ROLE "{name}"')

@@ -10,7 +10,11 @@ wrap them in Qt signals, never touch a widget in them):
 
 `on_balance(Balance)` is called only with something newer than what the feed reported
 before for that player (stale and duplicate events are dropped; a gap or a reconnect
-makes it fetch from the ledger). `on_state(FeedState)` on every change.
+makes it fetch from the ledger). Over Pusher it hears every player on `private-cage`,
+not only the watched ones; `watch` decides who is fetched at once and after reconnects.
+A balance built from an event carries the name last fetched for that player.
+`on_state(FeedState)` on every change; the final `STOPPED` is reported from the thread
+that calls `stop()`.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -324,10 +325,11 @@ class Soak:
                 child.start()
         self.note("all healed; asking the writers to finish")
         (self.dir / "STOP").write_text("stop")
+        deadline = time.monotonic() + 120
         for child in [*self.terminals.values(), self.portal]:
-            code = child.wait(timeout=120)
+            code = child.wait(timeout=max(1.0, deadline - time.monotonic()))
             if code is None:
-                self.note(f"!! {child.name} did not finish in 120s; killing it")
+                self.note(f"!! {child.name} did not finish within 120 s of the stop; killing it")
                 child.kill()
                 self.faults["(writers that would not stop)"] = self.faults.get("(writers that would not stop)", 0) + 1
             elif code != 0:
@@ -387,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="keep logs, journals and results in DIR")
     ap.add_argument("--out", help="also write the table (Markdown) to this file")
     args = ap.parse_args(argv)
+    # SIGTERM (e.g. `timeout`) must still run the clean-up: every server and child stops.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     seed = args.seed if args.seed is not None else random.SystemRandom().randint(1, 10**6)
     print(f"soak: seed {seed}", flush=True)
     settings = Settings(duration=args.duration, terminals=args.terminals, seed=seed, players=args.players,

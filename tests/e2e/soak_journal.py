@@ -103,6 +103,9 @@ def start_session(services, staff_id: str, pin: str) -> tuple[Any, int | None]:
         from cashier_desktop.terminal.auth import authenticate as online_login
         return online_login(services.engine, staff_id, pin), None
     terminal = services.config.terminal_id
+    replay = services.extras.get("replay")
+    if replay is not None:
+        replay()  # probes the ledger: the link says online or offline from here on
     session = session_mod.login(services, staff_id, pin, terminal_id=terminal)
     link = services.extras.get("link")
     if link is not None and not link.online:

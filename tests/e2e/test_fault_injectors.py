@@ -1,0 +1,128 @@
+"""The soak's fault injectors do what they claim, on servers and processes the test owns."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+import time
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from tests.support.fault_proxy import FaultProxy
+from tests.support.faults import Child, OwnedPostgres, wait_until
+
+
+@pytest.fixture
+def echo_server():
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    stop = threading.Event()
+
+    def serve() -> None:
+        srv.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                continue
+            threading.Thread(target=_echo, args=(conn,), daemon=True).start()
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+    yield srv.getsockname()[1]
+    stop.set()
+    t.join(timeout=2)
+    srv.close()
+
+
+def _echo(conn: socket.socket) -> None:
+    with conn:
+        try:
+            while data := conn.recv(4096):
+                conn.sendall(data)
+        except OSError:
+            pass  # the proxy reset it: that is the point
+
+
+def _roundtrip(port: int, payload: bytes = b"ping") -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=2) as s:
+        s.sendall(payload)
+        return s.recv(4096)
+
+
+def test_the_proxy_forwards_cuts_live_connections_and_refuses_new_ones_until_told(echo_server):
+    with FaultProxy("127.0.0.1", echo_server) as proxy:
+        assert _roundtrip(proxy.port) == b"ping"
+        live = socket.create_connection(("127.0.0.1", proxy.port), timeout=2)
+        live.sendall(b"a")
+        assert live.recv(10) == b"a"
+        proxy.cut()
+        with pytest.raises(OSError):
+            live.sendall(b"b")
+            if not live.recv(10):  # an orderly close would be a bug: a cut is a reset
+                raise ConnectionResetError
+        live.close()
+        assert _roundtrip(proxy.port) == b"ping"  # new connections still work after a cut
+        proxy.refuse()
+        with pytest.raises(OSError):
+            with socket.create_connection(("127.0.0.1", proxy.port), timeout=2) as s:
+                s.sendall(b"x")
+                if not s.recv(10):
+                    raise ConnectionResetError
+        proxy.accept()
+        assert _roundtrip(proxy.port) == b"ping"
+        assert proxy.cuts == 2 and proxy.refused >= 1
+
+
+def test_the_owned_postgres_is_a_private_server_that_stops_crashes_and_keeps_its_data():
+    pg = OwnedPostgres()
+    try:
+        pg.start()
+        assert pg.port != 5432 and str(pg.dir).startswith("/tmp")
+        url = pg.create_database("t")
+        engine = create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE t (x int)"))
+            conn.execute(text("INSERT INTO t VALUES (1)"))
+        engine.dispose()
+        pg.stop("immediate")
+        with pytest.raises(OperationalError):
+            with create_engine(url).connect() as conn:
+                conn.execute(text("SELECT 1"))
+        pg.start()
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT x FROM t")).scalar() == 1  # crash recovery kept it
+        engine.dispose()
+    finally:
+        pg.destroy()
+    assert not pg.dir.exists()
+
+
+def test_a_killed_child_takes_its_whole_process_group_with_it(tmp_path):
+    marker = tmp_path / "grandchild.pid"
+    code = ("import subprocess, sys, time; "
+            "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); "
+            f"open({str(marker)!r}, 'w').write(str(p.pid)); time.sleep(60)")
+    child = Child("t", [sys.executable, "-c", code], env={}, log=tmp_path / "log").start()
+    wait_until(lambda: marker.exists() and marker.read_text(), 20, what="grandchild started")
+    grandchild = int(marker.read_text())
+    child.kill()
+    assert not child.alive()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{grandchild}/stat") as f:
+                if f.read().split()[2] == "Z":
+                    break
+        except FileNotFoundError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the grandchild outlived the kill")
+    child.start()
+    assert child.alive() and child.starts == 2
+    child.stop()

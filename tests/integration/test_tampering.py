@@ -155,3 +155,15 @@ def test_the_database_keeps_balances_non_negative_and_credit_within_the_limit(fr
         with pytest.raises(saexc.IntegrityError):
             with engine.begin() as conn:
                 conn.execute(text(sql), {"p": p})
+
+
+def test_restated_running_totals_that_keep_the_reports_rule_are_still_reported(fresh_ledger):
+    """Both totals raised by the same amount: balance = deposits - withdrawals still holds,
+    the cash still matches the ledger; only the ledger's own totals can tell."""
+    _, engine = fresh_ledger
+    p, _ = _history(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE players SET total_deposits = total_deposits + 500, "
+                          "total_withdrawals = total_withdrawals + 500 WHERE id = :p"), {"p": p})
+    checks = {(f.player_id, f.check) for f in run_integrity(engine, chains=False)}
+    assert checks == {(p, "deposits_match_ledger"), (p, "withdrawals_match_ledger")}

@@ -278,11 +278,14 @@ def _generate_ledger(engine: Engine, players: int, per_player: int) -> None:
         conn.exec_driver_sql("VACUUM ANALYZE ledger_transactions")
 
 
+# The same checks as check_balance_integrity(), written as one plain aggregate query.
 REFERENCE_AGGREGATE = """
 SELECT count(*) FROM players p
-LEFT JOIN (SELECT player_id, sum(cash_delta) AS cash, sum(credit_delta) AS credit
+LEFT JOIN (SELECT player_id, sum(cash_delta) AS cash, sum(credit_delta) AS credit,
+                  sum(deposits_delta) AS dep, sum(withdrawals_delta) AS wd
            FROM ledger_transactions GROUP BY player_id) s ON s.player_id = p.id
 WHERE p.balance <> coalesce(s.cash, 0) OR p.current_credit <> coalesce(s.credit, 0)
+   OR p.total_deposits <> coalesce(s.dep, 0) OR p.total_withdrawals <> coalesce(s.wd, 0)
    OR p.balance <> p.total_deposits - p.total_withdrawals
    OR p.current_credit > p.credit_limit OR p.current_credit < 0 OR p.balance < 0
 """

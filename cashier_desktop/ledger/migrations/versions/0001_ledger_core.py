@@ -217,16 +217,19 @@ RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- The report's check, for a DBA: every player whose cached columns disagree with the
--- ledger or with the rule balance = total_deposits - total_withdrawals.
+-- ledger or with the rule balance = total_deposits - total_withdrawals. The running totals
+-- are checked against the ledger too: raising both by the same amount keeps the rule.
 CREATE FUNCTION check_balance_integrity()
 RETURNS TABLE (player_id varchar, check_name text, expected numeric, actual numeric)
 LANGUAGE sql STABLE AS $$
     WITH sums AS (
-        SELECT t.player_id AS pid, sum(t.cash_delta) AS cash, sum(t.credit_delta) AS credit
+        SELECT t.player_id AS pid, sum(t.cash_delta) AS cash, sum(t.credit_delta) AS credit,
+               sum(t.deposits_delta) AS dep, sum(t.withdrawals_delta) AS wd
         FROM ledger_transactions t GROUP BY t.player_id
     ), joined AS (
         SELECT p.id, p.balance, p.current_credit, p.credit_limit, p.total_deposits,
-               p.total_withdrawals, coalesce(s.cash, 0) AS cash, coalesce(s.credit, 0) AS credit
+               p.total_withdrawals, coalesce(s.cash, 0) AS cash, coalesce(s.credit, 0) AS credit,
+               coalesce(s.dep, 0) AS dep, coalesce(s.wd, 0) AS wd
         FROM players p LEFT JOIN sums s ON s.pid = p.id
     )
     SELECT j.id, c.name, c.expected, c.actual
@@ -235,16 +238,21 @@ LANGUAGE sql STABLE AS $$
         ('cash_matches_ledger', j.cash, j.balance),
         ('credit_matches_ledger', j.credit, j.current_credit),
         ('balance_is_deposits_minus_withdrawals', j.total_deposits - j.total_withdrawals, j.balance),
+        ('deposits_match_ledger', j.dep, j.total_deposits),
+        ('withdrawals_match_ledger', j.wd, j.total_withdrawals),
         ('credit_within_limit', j.credit_limit, j.current_credit),
         ('balance_not_negative', 0::numeric, j.balance)
     ) AS c(name, expected, actual)
     WHERE (j.balance <> j.cash OR j.current_credit <> j.credit
            OR j.balance <> j.total_deposits - j.total_withdrawals
+           OR j.total_deposits <> j.dep OR j.total_withdrawals <> j.wd
            OR j.current_credit > j.credit_limit OR j.current_credit < 0 OR j.balance < 0)
       AND CASE c.name
             WHEN 'cash_matches_ledger' THEN j.balance <> j.cash
             WHEN 'credit_matches_ledger' THEN j.current_credit <> j.credit
             WHEN 'balance_is_deposits_minus_withdrawals' THEN j.balance <> j.total_deposits - j.total_withdrawals
+            WHEN 'deposits_match_ledger' THEN j.total_deposits <> j.dep
+            WHEN 'withdrawals_match_ledger' THEN j.total_withdrawals <> j.wd
             WHEN 'credit_within_limit' THEN j.current_credit > j.credit_limit OR j.current_credit < 0
             ELSE j.balance < 0
           END

@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from decimal import Decimal
@@ -25,6 +26,7 @@ from tests.e2e import soak_journal
 from tests.e2e.soak_portal import PORTAL_TERMINAL
 from tests.e2e.soak_proof import Report, account, collect_ops, latency_figures, outcome_mix, versions_complete
 from tests.e2e.soak_terminal import read_results
+from tests.support.faults import die_with_parent
 
 BALANCE_FIELDS = ("cashBalance", "creditBalance", "creditLimit", "creditApproved", "totalDeposits",
                   "totalWithdrawals")
@@ -42,11 +44,11 @@ class Subscriber:
         self._lock = threading.Lock()
 
     def start(self) -> "Subscriber":
-        import sys
         argv = [sys.executable, "-m", "cashier_desktop", "feed", "watch"] + ([self.player] if self.player else [])
         err = open(self.path.with_suffix(".stderr"), "ab")
         self.proc = subprocess.Popen(argv, env=self.env, cwd=self.cwd, stdout=subprocess.PIPE, stderr=err,
-                                     stdin=subprocess.DEVNULL, start_new_session=True)
+                                     stdin=subprocess.DEVNULL, start_new_session=True,
+                                     preexec_fn=die_with_parent if sys.platform == "linux" else None)
         err.close()
         self.thread = threading.Thread(target=self._read, args=(self.proc,), daemon=True, name=self.name)
         self.thread.start()
@@ -110,7 +112,6 @@ class Subscriber:
 
 def cli(soak, *args: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     """Run `cashier-desktop ARGS` against the soak's ledger, as an operator would."""
-    import sys
     full_env = {**soak._base_env(), "CASHIER_DATABASE_URL": soak.url, **(env or {})}
     return subprocess.run([sys.executable, "-m", "cashier_desktop", *args], env=full_env, cwd=str(soak.dir),
                           capture_output=True, text=True, timeout=timeout)

@@ -18,6 +18,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -176,7 +177,8 @@ class Child:
             return self
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(self.argv, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                                         stdin=subprocess.DEVNULL, start_new_session=True, cwd=self.cwd)
+                                         stdin=subprocess.DEVNULL, start_new_session=True, cwd=self.cwd,
+                                         preexec_fn=die_with_parent if sys.platform == "linux" else None)
         self.starts += 1
         return self
 
@@ -221,6 +223,16 @@ class Child:
         # The group may outlive its leader (children of a wrapper): kill it regardless.
         if self.proc is not None:
             _signal_group(self.proc, signal.SIGKILL)
+
+
+def die_with_parent() -> None:
+    """`preexec_fn`: on Linux, SIGKILL this child if the harness itself dies (even by SIGKILL)."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _signal_group(proc: subprocess.Popen, sig: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .db import map_error
 
@@ -39,16 +39,24 @@ def _s(v: Decimal | None) -> str | None:
     return None if v is None else str(v)
 
 
+def _no_statement_timeout(conn: Connection) -> None:
+    """The engine caps statements at 30 s so a stuck lock cannot freeze a terminal; a full
+    check of millions of rows legitimately takes longer, and only reads."""
+    conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+
+
 def check_balances(engine: Engine) -> list[Finding]:
     """Cached columns == ledger sums, the report's rule, credit within limit, no negative cash."""
-    with engine.connect() as conn:
+    with engine.begin() as conn:
+        _no_statement_timeout(conn)
         rows = conn.execute(text("SELECT * FROM check_balance_integrity() ORDER BY 1, 2")).fetchall()
     return [Finding(r[0], r[1], _s(r[2]), _s(r[3])) for r in rows]
 
 
 def check_chains(engine: Engine) -> list[Finding]:
     """Every per-player hash chain, and each player's columns against the newest row."""
-    with engine.connect() as conn:
+    with engine.begin() as conn:
+        _no_statement_timeout(conn)
         rows = conn.execute(text("SELECT * FROM verify_ledger_chain() ORDER BY 1, 3")).fetchall()
     return [Finding(r[0], "hash_chain", r[3], None, str(r[1]) if r[1] else None, r[2]) for r in rows]
 

@@ -207,6 +207,7 @@ def _generate_ledger(engine: Engine, players: int, per_player: int) -> None:
     the very function the posting uses; the rows then go in player by player.
     """
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("SET statement_timeout = 0")  # the engine's 30 s cap is for terminals
         conn.exec_driver_sql("SET session_replication_role = replica")  # bulk load: no per-row triggers
         conn.exec_driver_sql("SET maintenance_work_mem = '256MB'")
         conn.exec_driver_sql("""CREATE UNLOGGED TABLE gen_rows (pid bigint, k int, id uuid, kind text,
@@ -312,7 +313,8 @@ def bench_integrity_and_lookups(factory: DatabaseFactory, quick: bool) -> list[d
     label = f"{players:,} players / {rows_total:,} rows"
 
     def reference() -> int:
-        with engine.connect() as conn:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             return conn.execute(text(REFERENCE_AGGREGATE)).scalar_one()
 
     repeat = 3 if quick else 2

@@ -30,6 +30,23 @@ def ledger_name(engine: Engine) -> str:
     return engine.url.database or ""
 
 
+def _pipeline_supported() -> bool:
+    try:
+        import psycopg
+        return bool(psycopg.Pipeline.is_supported())
+    except Exception:  # noqa: BLE001 - no pipeline: one statement at a time
+        return False
+
+
+class _Row:
+    """A driver row with the `_mapping` that `posting._receipt` reads."""
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, columns: list[str], values) -> None:
+        self._mapping = dict(zip(columns, values))
+
+
 def _mapped(exc: BaseException) -> BaseException:
     mapped = map_error(exc)
     return mapped
@@ -38,9 +55,11 @@ def _mapped(exc: BaseException) -> BaseException:
 class PostgresLedger:
     """Replay's and reconciliation's view of the PostgreSQL ledger."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, pipeline: bool = True) -> None:
         self.engine = engine
         self.name = ledger_name(engine)
+        self._sql = posting._POST.compile(dialect=engine.dialect).string
+        self._pipeline = pipeline and engine.dialect.name == "postgresql" and _pipeline_supported()
 
     def _rows(self, sql: str, params: dict):
         warn_if_gui_thread("journal ledger port")
@@ -68,7 +87,7 @@ class PostgresLedger:
         if any(c.kind is Kind.REVERSAL for c in cmds):
             cmds = cmds[:next(i for i, c in enumerate(cmds) if c.kind is Kind.REVERSAL)]
         while cmds:
-            receipts, failed_at = self._try(cmds)
+            receipts, failed_at = self._try_pipelined(cmds) if self._pipeline else self._try(cmds)
             if failed_at is None or receipts:
                 return receipts
             if failed_at == 0:
@@ -101,6 +120,50 @@ class PostgresLedger:
                     receipts.append(posting._receipt(row))
                 trans.commit()
                 return receipts, None
+        except Exception as exc:  # noqa: BLE001
+            mapped = _mapped(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    def _try_pipelined(self, cmds: list[PostingCommand]) -> tuple[list[Receipt], int | None]:
+        """As `_try`, but every statement of the batch goes out in one libpq pipeline.
+
+        The statements still run one after another in one transaction, so each sees the
+        effect of the ones before it. If one changes nothing, the ones after it ran too:
+        the transaction is rolled back and the prefix before it is sent again. If one
+        fails, the batch is redone statement by statement to find which.
+        """
+        warn_if_gui_thread("post_batch")
+        try:
+            with self.engine.connect() as conn:
+                trans = conn.begin()
+                raw = conn.connection.driver_connection
+                cursors = []
+                try:
+                    with raw.pipeline():
+                        for cmd in cmds:
+                            cur = raw.cursor()
+                            cur.execute(self._sql, posting._params(cmd, posting._effects(conn, cmd)))
+                            cursors.append(cur)
+                    rows = [cur.fetchone() for cur in cursors]
+                except Exception as exc:  # noqa: BLE001 - unavailability re-raised below
+                    trans.rollback()
+                    if isinstance(_mapped(exc), LedgerUnavailable):
+                        raise
+                    return self._try(cmds)
+                columns = [d.name for d in cursors[0].description] if cursors else []
+                stop = next((i for i, row in enumerate(rows) if row is None), None)
+                if stop is not None:
+                    trans.rollback()
+                    if stop == 0:
+                        return [], 0
+                    receipts, _ = self._try_pipelined(cmds[:stop])
+                    return receipts, stop
+                trans.commit()
+                return [posting._receipt(_Row(columns, row)) for row in rows], None
+        except LedgerUnavailable:
+            raise
         except Exception as exc:  # noqa: BLE001
             mapped = _mapped(exc)
             if mapped is exc:

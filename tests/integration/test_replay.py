@@ -185,3 +185,23 @@ def test_a_refusal_online_is_journaled_as_rejected_and_raised(terminal, engine):
     [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
     assert e.state == "rejected" and e.code == "insufficient_funds" and not e.in_doubt
     assert ledger_ids(engine, player) == []
+
+
+@pytest.mark.parametrize("pipeline", [True, False])
+def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_came_before(engine, pipeline):
+    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    port = PostgresLedger(engine, pipeline=pipeline)
+    player = make_player(engine)
+    done = post(engine, cmd("deposit", player, "1"))
+    batch = [cmd("deposit", player, "2"), cmd("deposit", player, "3"),
+             cmd("deposit", player, "1", id=done.id),  # already in the ledger: a duplicate key
+             cmd("deposit", player, "4")]
+    receipts = port.post_batch(batch)
+    assert [r.id for r in receipts] == [batch[0].id, batch[1].id]
+    assert ledger_ids(engine, player) == [str(done.id), str(batch[0].id), str(batch[1].id)]
+    overdraw = [cmd("deposit", player, "5"), cmd("withdrawal", player, "1000"), cmd("deposit", player, "6")]
+    receipts = port.post_batch(overdraw)
+    assert [r.id for r in receipts] == [overdraw[0].id]
+    assert receipts[0].cash_after == Decimal("11.00")
+    assert port.post_batch([cmd("deposit", player, "7"), cmd("deposit", "nobody-at-all", "1")]) != []
+    assert get_balance(engine, player).cash == Decimal("18.00")

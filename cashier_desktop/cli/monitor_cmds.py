@@ -105,6 +105,7 @@ def cmd_watch(args) -> int:
             print(f"full check: {run.players_failing} of {run.players_total} players failing", file=sys.stderr)
         if args.once:
             n = watch.step()
+            watch.close()
             print(f"checked {n} outbox rows", file=sys.stderr)
             return 0
         stop = threading.Event()

@@ -27,13 +27,44 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from .alerts import Announcer, announce_pending, raise_alert
-from .checks import IntegrityRun, check_players, run_full_check
+from .checks import IntegrityRun, PlayerFinding, run_full_check
 from .metrics import MonitorMetrics
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "balance_events"
 FULL_CHECK_LOCK = 7217005
+
+# One statement, one snapshot: the next outbox rows after the cursor (and any gaps still
+# sought), the snapshot's xmin/xmax for the gap rule, and `player_checks` of their players.
+_STEP = """
+WITH snap AS MATERIALIZED (
+    SELECT pg_snapshot_xmin(s)::text::bigint AS xmin, pg_snapshot_xmax(s)::text::bigint AS xmax
+    FROM (SELECT pg_current_snapshot() AS s) x
+), ev AS MATERIALIZED (
+    (SELECT id, player_id, created_at FROM balance_events WHERE id > %(c)s ORDER BY id LIMIT %(n)s)
+    UNION
+    (SELECT id, player_id, created_at FROM balance_events WHERE id = ANY(CAST(%(g)s AS bigint[])))
+), chk AS (
+    SELECT d.player_id, d.check_name, d.expected, d.actual
+    FROM players p CROSS JOIN LATERAL player_checks(p) d
+    WHERE p.id IN (SELECT player_id FROM ev)
+)
+SELECT snap.xmin, snap.xmax,
+    coalesce((SELECT json_agg(json_build_array(id, player_id,
+        extract(epoch FROM clock_timestamp() - created_at))) FROM ev), '[]'::json),
+    coalesce((SELECT json_agg(json_build_array(player_id, check_name, expected, actual)) FROM chk), '[]'::json)
+FROM snap
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One outbox row as the watch sees it: id, player, seconds since it was written."""
+
+    id: int
+    player_id: str
+    age: float
 
 
 @dataclass(frozen=True)
@@ -109,6 +140,7 @@ class Watch:
         self._gaps: dict[int, int] = {}  # missing id -> snapshot xmax when first missed
         self._pub_cursor: int | None = None
         self._listener: psycopg.Connection | None = None
+        self._conn: psycopg.Connection | None = None
 
     # --- cursor ---------------------------------------------------------------------
     def _load_cursor(self) -> None:
@@ -145,19 +177,26 @@ class Watch:
                          {"e": events, "c": checks, "d": bad})
 
     # --- one batch ------------------------------------------------------------------
-    def _fetch(self) -> tuple[list, int, int]:
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(isolation_level="REPEATABLE READ")
-            with conn.begin():
-                xmin, xmax = conn.execute(text(
-                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
-                    "pg_snapshot_xmax(pg_current_snapshot())::text::bigint")).one()
-                rows = conn.execute(text("""SELECT id, player_id, created_at FROM balance_events
-                    WHERE id > :c ORDER BY id LIMIT :n"""), {"c": self._cursor, "n": self.batch_size}).fetchall()
-                if self._gaps:
-                    rows += conn.execute(text("""SELECT id, player_id, created_at FROM balance_events
-                        WHERE id = ANY(:g)"""), {"g": list(self._gaps)}).fetchall()
-        return rows, xmin, xmax
+    def _db(self) -> psycopg.Connection:
+        """The watch's own autocommit connection: one round trip per step."""
+        if self._conn is None or self._conn.closed:
+            self._conn = psycopg.connect(self._url(), autocommit=True, connect_timeout=5,
+                                         application_name=f"cashier-desktop {self.name}")
+        return self._conn
+
+    def _fetch(self) -> tuple[list[Change], dict[str, list[PlayerFinding]], int, int]:
+        """Next outbox rows (and sought gaps), and the check of their players: one snapshot."""
+        try:
+            xmin, xmax, events, checks = self._db().execute(_STEP, {
+                "c": self._cursor, "n": self.batch_size, "g": list(self._gaps)}).fetchone()
+        except psycopg.Error:
+            self._close_db()
+            raise
+        rows = sorted((Change(int(i), p, float(age)) for i, p, age in events), key=lambda r: r.id)
+        findings: dict[str, list[PlayerFinding]] = {}
+        for pid, check, expected, actual in checks:
+            findings.setdefault(pid, []).append(PlayerFinding(pid, check, expected, actual))
+        return rows, findings, int(xmin), int(xmax)
 
     def step(self, *, flush: bool = True) -> int:
         """Check the players of the next batch of outbox rows; returns how many new rows.
@@ -167,12 +206,11 @@ class Watch:
         """
         if self._cursor is None:
             self._load_cursor()
-        rows, xmin, xmax = self._fetch()
+        rows, findings, xmin, xmax = self._fetch()
         gaps_before = dict(self._gaps)
         new = [r for r in rows if r.id > self._cursor]
-        found_gaps = {r.id for r in rows if r.id in self._gaps}
-        for gid in found_gaps:
-            del self._gaps[gid]
+        for r in rows:
+            self._gaps.pop(r.id, None)
         if new:
             seen = {r.id for r in new}
             for missing in range(self._cursor + 1, new[-1].id):
@@ -184,28 +222,24 @@ class Watch:
         for r in rows:
             latest[r.player_id] = max(r.id, latest.get(r.player_id, 0))
         bad = 0
-        if latest:
-            with self.engine.connect() as conn:
-                findings = check_players(conn, list(latest))
-                now = conn.execute(text("SELECT clock_timestamp()")).scalar()
-            for pid, fs in findings.items():
-                alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest[pid])
-                bad += 1
-                if created:
-                    log.warning("integrity alert %s raised: %s", alert.id, alert.summary())
-                    if self.metrics:
-                        self.metrics.alerts_raised.inc()
-            if self.metrics:
-                self.metrics.events_checked.inc(len(rows))
-                self.metrics.players_checked.inc(len(latest))
-                for r in rows:
-                    self.metrics.check_latency.observe(max((now - r.created_at).total_seconds(), 0.0))
-            if bad:
-                announce_pending(self.engine, self.publish)
+        for pid, fs in findings.items():
+            alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest.get(pid))
+            bad += 1
+            if created:
+                log.warning("integrity alert %s raised: %s", alert.id, alert.summary())
+                if self.metrics:
+                    self.metrics.alerts_raised.inc()
+        if bad:
+            announce_pending(self.engine, self.publish)
+        if self.metrics and rows:
+            self.metrics.events_checked.inc(len(rows))
+            self.metrics.players_checked.inc(len(latest))
+            for r in rows:
+                self.metrics.check_latency.observe(max(r.age, 0.0))
         if new:
             self._cursor = new[-1].id
         self._unsaved = [self._unsaved[0] + len(rows), self._unsaved[1] + len(latest), self._unsaved[2] + bad]
-        self._dirty = self._dirty or bool(rows) or bool(new) or gaps_before != self._gaps
+        self._dirty = self._dirty or bool(rows) or gaps_before != self._gaps
         if flush or (self._dirty and time.monotonic() - self._last_save >= self.save_every):
             self.flush()
         return len(new)
@@ -288,10 +322,25 @@ class Watch:
             stop.wait(min(max(wait, 0.05), 60.0))
 
     # --- the loop -------------------------------------------------------------------
+    def _url(self) -> str:
+        return self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def _close_db(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:  # noqa: BLE001
+                pass
+            self._conn = None
+
+    def close(self) -> None:
+        """Close the watch's own connections (after `step()` calls made without `run`)."""
+        self._close_listener()
+        self._close_db()
+
     def _listen(self) -> psycopg.Connection:
-        url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        conn = psycopg.connect(url, autocommit=True, application_name=f"cashier-desktop {self.name}",
-                               connect_timeout=5)
+        conn = psycopg.connect(self._url(), autocommit=True, connect_timeout=5,
+                               application_name=f"cashier-desktop {self.name} listen")
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
 
@@ -341,6 +390,7 @@ class Watch:
                     if self.metrics:
                         self.metrics.watch_errors.inc()
                     self._close_listener()
+                    self._close_db()
                     stop.wait(backoff)
                     backoff = min(backoff * 2, 10.0)
         finally:
@@ -349,6 +399,7 @@ class Watch:
             except Exception:  # noqa: BLE001 - unsaved progress is only re-checked next time
                 log.warning("could not save the watch's cursor on the way out")
             self._close_listener()
+            self._close_db()
             if scheduler is not None:
                 scheduler.join(timeout=5)
 

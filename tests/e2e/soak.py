@@ -147,6 +147,9 @@ class Soak:
             post(self.engine, PostingCommand(kind=Kind.CREDIT_LINE, player_id=pid,
                                              amount=Money(Decimal("200000"), "INR"), staff_id="F200",
                                              approver_id="F200", terminal_id="SOAK-SETUP"))
+        # Our own proxy, not tests/support/tcp_proxy.py: that one resets sockets from another
+        # thread than the one blocked in recv() on them, which can leave a client's connection
+        # open and silent after a server restart (a soak terminal hung in psycopg's wait).
         self.proxy = FaultProxy("127.0.0.1", self.pg.port)
         self.proxied_url = self.pg.url("soak", port=self.proxy.port)
         self.note(f"PostgreSQL on 127.0.0.1:{self.pg.port} (proxy :{self.proxy.port}), "
@@ -254,11 +257,11 @@ class Soak:
             self.pg.stop("immediate" if "crash" in kind else "fast")
             self._later(r.uniform(1.0, 3.0), "PostgreSQL start", self.pg.start)
         elif kind == "proxy cuts connections":
-            self.proxy.cut()
+            self.proxy.cut()  # every live connection reset; new ones accepted as usual
         elif kind == "proxy refuses connections":
             if self._pg_busy():
                 return False
-            self.proxy.refuse()
+            self.proxy.refuse()  # reset, and refuse new connections until accepted again
             self._later(r.uniform(1.0, 3.0), "proxy accept", self.proxy.accept)
         elif kind == "soketi killed":
             if any(w == "soketi start" for _, w, _ in self.scheduled):
@@ -329,7 +332,9 @@ class Soak:
         for child in [*self.terminals.values(), self.portal]:
             code = child.wait(timeout=max(1.0, deadline - time.monotonic()))
             if code is None:
-                self.note(f"!! {child.name} did not finish within 120 s of the stop; killing it")
+                self.note(f"!! {child.name} did not finish within 120 s of the stop; its threads are in "
+                          f"{child.log.name}; killing it")
+                child.dump_threads()
                 child.kill()
                 self.faults["(writers that would not stop)"] = self.faults.get("(writers that would not stop)", 0) + 1
             elif code != 0:

@@ -82,6 +82,9 @@ def available() -> bool:
 
 def install(services) -> JournalHandle:
     """Install the terminal's journal as the poster, as the GUI's start-up does."""
+    if "journal" in services.extras and "poster" in services.extras:
+        # `open_services` installed it already (and resolved what was in doubt).
+        return JournalHandle(installed=True, kind="journaled poster", services=services)
     journaled = _optional("cashier_desktop.terminal.journaled")
     if journaled is None or not hasattr(journaled, "install_journal"):
         return JournalHandle()

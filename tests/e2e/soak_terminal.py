@@ -18,6 +18,7 @@ replays what is still pending and writes an `end` line with its journal's summar
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import logging
 import os
@@ -218,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     spec = json.loads(Path(argv[0]).read_text())
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s {spec['terminal_id']} %(levelname)s %(name)s: %(message)s")
     signal.signal(signal.SIGTERM, _on_term)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the harness asks a stuck worker where it is
     return run(spec)
 
 

@@ -196,6 +196,15 @@ class Child:
             pass
         self.kills += 1
 
+    def dump_threads(self, wait: float = 1.0) -> None:
+        """SIGUSR1: a child that registered `faulthandler` for it prints every thread's stack."""
+        if self.alive():
+            try:
+                os.kill(self.proc.pid, signal.SIGUSR1)
+            except ProcessLookupError:
+                return
+            time.sleep(wait)  # faulthandler writes asynchronously; give it a moment before the kill
+
     def terminate(self, timeout: float = 20) -> int | None:
         """SIGTERM, wait up to `timeout`, then SIGKILL. Returns the exit status."""
         if self.proc is None:

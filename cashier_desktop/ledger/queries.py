@@ -57,17 +57,24 @@ def get_balances(engine: Engine, player_ids: list[str]) -> list[Balance]:
 
 
 def search_players(engine: Engine, query: str, limit: int = 20) -> list[Balance]:
-    """Players whose id, card number or name starts with `query` (case-insensitive name)."""
+    """Players whose id, card number or name starts with `query` (case-insensitive name).
+
+    The `COLLATE "C"` matches the prefix indexes of migration 0001, so the LIKE prefix and
+    the ORDER BY ... LIMIT are both served by one index range scan.
+    """
     q = (query or "").strip()
     if not q:
         return []
     pattern = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     rows = _run(engine, "search_players", f"""
-        (SELECT {_BALANCE_COLUMNS} FROM players WHERE id LIKE :p ORDER BY id LIMIT :n)
+        (SELECT {_BALANCE_COLUMNS} FROM players WHERE id COLLATE "C" LIKE :p
+         ORDER BY id COLLATE "C" LIMIT :n)
         UNION
-        (SELECT {_BALANCE_COLUMNS} FROM players WHERE card_number LIKE :p ORDER BY card_number LIMIT :n)
+        (SELECT {_BALANCE_COLUMNS} FROM players WHERE card_number COLLATE "C" LIKE :p
+         ORDER BY card_number COLLATE "C" LIMIT :n)
         UNION
-        (SELECT {_BALANCE_COLUMNS} FROM players WHERE lower(name) LIKE lower(:p) ORDER BY lower(name) LIMIT :n)
+        (SELECT {_BALANCE_COLUMNS} FROM players WHERE lower(name) COLLATE "C" LIKE lower(:p)
+         ORDER BY lower(name) COLLATE "C" LIMIT :n)
         ORDER BY id LIMIT :n""", {"p": pattern, "n": limit})
     return [_balance(r) for r in rows]
 

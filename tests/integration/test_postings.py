@@ -346,3 +346,19 @@ def test_a_second_reversal_says_already_reversed_even_when_the_balance_would_als
     post(engine, cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=dep.id, reason="x"))
     refused(engine, p, cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=dep.id,
                            reason="again"), E.AlreadyReversed, "already been reversed")
+
+
+def test_player_search_finds_by_id_prefix_card_prefix_and_name_prefix_in_any_case(engine):
+    tag = uuid.uuid4().hex[:8]
+    ids = [f"s{tag}-{i}" for i in range(3)]
+    with engine.begin() as conn:
+        for i, pid in enumerate(ids):
+            conn.execute(text("INSERT INTO players (id, name, card_number) VALUES (:id, :n, :c)"),
+                         {"id": pid, "n": f"Zed{tag} Number{i}", "c": f"K{tag}{i}"})
+    assert [b.player_id for b in search_players(engine, f"s{tag}")] == ids
+    assert [b.player_id for b in search_players(engine, f"s{tag}-1")] == [ids[1]]
+    assert [b.player_id for b in search_players(engine, f"K{tag}2")] == [ids[2]]
+    assert [b.player_id for b in search_players(engine, f"zED{tag}".upper())] == ids
+    assert [b.name for b in search_players(engine, f"zed{tag} number0")] == [f"Zed{tag} Number0"]
+    assert len(search_players(engine, f"s{tag}", limit=2)) == 2
+    assert search_players(engine, "") == [] and search_players(engine, f"s{tag}_") == []

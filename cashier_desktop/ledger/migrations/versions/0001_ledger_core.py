@@ -41,9 +41,12 @@ CREATE TABLE players (
     CONSTRAINT credit_limit_not_negative CHECK (credit_limit >= 0),
     CONSTRAINT credit_within_limit CHECK (current_credit >= 0 AND current_credit <= credit_limit)
 );
-CREATE INDEX players_id_prefix ON players (id varchar_pattern_ops);
-CREATE INDEX players_name_prefix ON players (lower(name) text_pattern_ops);
-CREATE INDEX players_card_prefix ON players (card_number varchar_pattern_ops);
+-- Prefix search (queries.search_players): byte-ordered ("C") indexes serve both the LIKE
+-- prefix and the ORDER BY ... LIMIT, so a short prefix matching 100,000 players still
+-- reads only the first few index entries (a *_pattern_ops index cannot give the order).
+CREATE INDEX players_id_prefix ON players ((id COLLATE "C"));
+CREATE INDEX players_name_prefix ON players ((lower(name) COLLATE "C"));
+CREATE INDEX players_card_prefix ON players ((card_number COLLATE "C"));
 
 CREATE TABLE shifts (
     id              bigserial PRIMARY KEY,

@@ -16,6 +16,9 @@ from ..domain.errors import CashierError, LedgerUnavailable, NotAuthorized, Shif
 log = logging.getLogger(__name__)
 
 RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock
+# lock_timeout / statement_timeout (set per connection below): the ledger is stuck behind
+# something; to the counter that is the ledger being unavailable, not a crash.
+BUSY_SQLSTATES = {"55P03", "57014"}
 # Private SQLSTATEs raised by the staff-control triggers (migration 0002).
 DOMAIN_SQLSTATES = {"CA001": NotAuthorized, "CA002": ShiftNotOpen}
 
@@ -63,6 +66,8 @@ def is_unavailable(exc: BaseException) -> bool:
     if isinstance(orig, psycopg.OperationalError) and sqlstate(orig) in (None, "08000", "08003",
                                                                         "08006", "57P01", "57P02",
                                                                         "57P03"):
+        return True
+    if sqlstate(orig) in BUSY_SQLSTATES:  # cancelled and rolled back: nothing happened
         return True
     return isinstance(exc, saexc.TimeoutError)  # pool exhausted while the server is gone
 

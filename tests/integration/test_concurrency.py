@@ -176,3 +176,31 @@ def test_racing_reversals_of_one_posting_let_exactly_one_through(ledger):
     results = _run_workers(url, 8, work)
     assert sum(r is not None for r in results) == 1
     assert get_balance(engine, p).cash == D("1000.00")
+
+
+def test_a_player_row_locked_too_long_makes_the_ledger_unavailable_not_a_crash(ledger):
+    """A stuck lock (a DBA's open transaction) times out as LedgerUnavailable: nothing was
+    posted, and the journal keeps the request for replay with the same id."""
+    from sqlalchemy import event
+    url, engine = ledger
+    p = make_player(engine)
+    impatient = make_engine(url, pool_size=1)
+
+    @event.listens_for(impatient, "connect")
+    def _short_lock_timeout(dbapi_conn, _record):  # noqa: ANN001
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SET lock_timeout = '200ms'")
+        dbapi_conn.commit()
+
+    c = cmd("deposit", p, "10")
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SELECT 1 FROM players WHERE id = :p FOR UPDATE"), {"p": p})
+            try:
+                post(impatient, c)
+                raise AssertionError("posted through a held lock")
+            except E.LedgerUnavailable:
+                pass
+        assert post(impatient, c).cash_after == D("10.00")  # the same id goes through afterwards
+    finally:
+        impatient.dispose()

@@ -338,6 +338,12 @@ class Watch:
         self._close_listener()
         self._close_db()
 
+    def __enter__(self) -> "Watch":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     def _listen(self) -> psycopg.Connection:
         conn = psycopg.connect(self._url(), autocommit=True, connect_timeout=5,
                                application_name=f"cashier-desktop {self.name} listen")

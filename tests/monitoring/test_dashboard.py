@@ -30,6 +30,7 @@ def test_the_dashboard_reports_updates_latency_refusals_backlog_terminals_and_sc
     record_refusal(engine, refused, info.value)
     record_refusal(engine, refused, RuntimeError("driver exploded\nsecond line"))
     watch.step()
+    watch.close()
     run_full_check(engine, trigger="manual")
     # Two events published 40 ms after their commit (as the relay would mark them).
     with engine.begin() as conn:

@@ -40,6 +40,7 @@ def _seed(engine) -> str:
             VALUES ('T-1', 'C100', 'INR', 'closed', 1000, now(), 900, 1000, -100),
                    ('T-2', 'C100', 'INR', 'signed_off', 1000, now(), 1000, 1000, 0)"""))
     watch.step()
+    watch.close()
     alert = list_alerts(engine)[0]
     corrections.adopt(engine, alert.id, staff_id="S300", terminal_id="T-SUP", reason="counted and confirmed",
                       currency="INR")

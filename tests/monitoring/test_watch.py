@@ -69,12 +69,13 @@ def test_no_false_alert_while_8_connections_post_1000_random_postings(fresh_ledg
 def test_the_watch_resumes_from_its_own_cursor_and_misses_nothing_committed_while_it_was_down(fresh_ledger):
     _, engine = fresh_ledger
     player = make_player(engine)
-    watch = Watch(engine, schedule=None)
-    watch.step()  # first start: cursor at the newest row
+    with Watch(engine, schedule=None) as watch:
+        watch.step()  # first start: cursor at the newest row
     with engine.begin() as conn:
         conn.execute(text("UPDATE players SET balance = 7 WHERE id = :p"), {"p": player})
     # A new watch (a restart) picks up from the saved cursor.
-    assert Watch(engine, schedule=None).step() == 1
+    with Watch(engine, schedule=None) as restarted:
+        assert restarted.step() == 1
     assert [a.player_id for a in list_alerts(engine)] == [player]
 
 
@@ -126,18 +127,18 @@ def test_a_change_committed_after_a_later_one_is_still_checked(fresh_ledger):
     """Outbox ids are taken before commit: the lower id may become visible last."""
     _, engine = fresh_ledger
     slow, fast = make_player(engine), make_player(engine)
-    watch = Watch(engine, schedule=None)
-    watch.step()
-    with engine.connect() as held:
-        tx = held.begin()
-        held.execute(text("UPDATE players SET balance = 11 WHERE id = :p"), {"p": slow})  # takes id N
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE players SET balance = 22 WHERE id = :p"), {"p": fast})  # N + 1
+    with Watch(engine, schedule=None) as watch:
         watch.step()
-        assert [a.player_id for a in list_alerts(engine)] == [fast]
-        assert watch._gaps, "the missing lower id is remembered"
-        tx.commit()
-    watch.step()
-    assert sorted(a.player_id for a in list_alerts(engine)) == sorted([slow, fast])
-    watch.step()
-    assert not watch._gaps
+        with engine.connect() as held:
+            tx = held.begin()
+            held.execute(text("UPDATE players SET balance = 11 WHERE id = :p"), {"p": slow})  # takes id N
+            with engine.begin() as conn:
+                conn.execute(text("UPDATE players SET balance = 22 WHERE id = :p"), {"p": fast})  # N + 1
+            watch.step()
+            assert [a.player_id for a in list_alerts(engine)] == [fast]
+            assert watch._gaps, "the missing lower id is remembered"
+            tx.commit()
+        watch.step()
+        assert sorted(a.player_id for a in list_alerts(engine)) == sorted([slow, fast])
+        watch.step()
+        assert not watch._gaps

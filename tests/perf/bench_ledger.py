@@ -175,9 +175,11 @@ def bench_posting(factory: DatabaseFactory, quick: bool) -> list[dict]:
     full_script = _full_statement_script(players)
     for clients, target in ((1, 0.5), (8, 0.7)):
         conns = f"{clients} connection{'s' if clients > 1 else ''}"
-        ref = _pgbench_tps(url, players, clients, seconds)
+        # the reference before and after ours, averaged: the machine's load drifts
+        ref_before = _pgbench_tps(url, players, clients, seconds)
         ours = _our_tps(url, players, clients, seconds)
         same = _pgbench_tps(url, players, clients, seconds, full_script)
+        ref = (ref_before + _pgbench_tps(url, players, clients, seconds)) / 2
         rows.append({"name": f"postings/s, {conns}, {players:,} players (reference: pgbench, minimal posting)",
                      "value": ours, "unit": "postings/s", "reference": ref, "ratio": ours / ref,
                      "target": f"≥ {target}× pgbench"})
@@ -192,7 +194,22 @@ def bench_posting(factory: DatabaseFactory, quick: bool) -> list[dict]:
     with engine.connect() as conn:
         findings = conn.execute(text("SELECT count(*) FROM check_balance_integrity()")).scalar_one()
     assert findings == 0, "the benchmark's postings left the ledger inconsistent"
+    rows.append(_without_notify(engine, url, players, seconds, full_script, rows[-2]["value"]))
     return rows
+
+
+def _without_notify(engine: Engine, url: str, players: int, seconds: float, script: str, with_notify: float) -> dict:
+    """Diagnostic: the same statement at 8 connections with the outbox trigger's NOTIFY
+    removed (in this throwaway database only). A transaction that NOTIFYs holds a
+    cluster-wide lock from pre-commit until its commit record is flushed, so such commits
+    cannot share an fsync: this row shows what that costs."""
+    with engine.begin() as conn:
+        ddl = conn.execute(text("SELECT pg_get_functiondef('players_outbox'::regproc)")).scalar_one()
+        conn.exec_driver_sql(re.sub(r"PERFORM pg_notify\([^;]*\);", "", ddl))
+    tps = _pgbench_tps(url, players, 8, seconds, script)
+    return {"name": "diagnostic: same statement, 8 connections, outbox trigger without NOTIFY",
+            "value": tps, "unit": "postings/s", "reference": with_notify, "ratio": tps / with_notify,
+            "target": "(reference: with NOTIFY)"}
 
 
 # ---- (b) integrity at scale ---------------------------------------------------------

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
-from ..domain.errors import CashierError, LedgerUnavailable, NotAuthorized, ShiftNotOpen
+from ..domain.errors import CashierError, ConfigError, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,8 @@ def map_error(exc: BaseException) -> BaseException:
         return refusal(getattr(diag, "message_primary", None) or "The ledger refused this posting.")
     if is_unavailable(exc):
         return LedgerUnavailable(str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else "")
+    if sqlstate(exc) == "42P01":  # undefined table: a database nobody migrated
+        return ConfigError("The ledger database has no schema yet; run “cashier-desktop db upgrade” first.")
     return exc
 
 

@@ -218,3 +218,11 @@ def test_integrity_exits_0_when_clean_and_1_with_each_discrepancy(cli):
         with cli.engine.begin() as conn:
             conn.execute(text("UPDATE players SET balance = balance - 10000 WHERE id = '105'"))
     assert cli("integrity").returncode == 0
+
+
+def test_a_database_without_the_schema_is_refused_with_what_to_do(databases, tmp_path):
+    url, _ = databases.create(migrated=False)
+    out = Cli(url, tmp_path)("balance", "179")
+    assert out.returncode == 2, out.stderr
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("cashier-desktop: ") and "db upgrade" in last

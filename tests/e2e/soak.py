@@ -300,7 +300,12 @@ class Soak:
         bag: list[str] = []
         end = time.monotonic() + self.settings.duration
         next_fault = time.monotonic() + self.rng.uniform(*self.settings.fault_gap)
+        next_beat = time.monotonic() + 60
         while time.monotonic() < end:
+            if time.monotonic() >= next_beat:  # a long soak says how it is going once a minute
+                next_beat += 60
+                self.note(f"... {sum(self.faults.values())} faults so far, "
+                          f"{int(end - time.monotonic())} s to go")
             self._run_due()
             self._watch_children()
             if time.monotonic() >= next_fault and kinds:

@@ -23,7 +23,26 @@ COMMAND_MODULES = ["ledger_cmds", "config_cmds", "selfcheck", "roles_cmds", "rea
 EXIT_OK, EXIT_FINDINGS, EXIT_REFUSED, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
 
-def build_parser() -> argparse.ArgumentParser:
+_VALUE_OPTIONS = ("--config", "--database-url", "--terminal", "--journal")
+
+
+def _opens_gui(argv: list[str]) -> bool:
+    """True when the command line asks for the window (no command, or `gui`): the other
+    commands' modules, and the database stack they import, then load after it shows."""
+    tokens = iter(argv)
+    for tok in tokens:
+        if tok in _VALUE_OPTIONS:
+            next(tokens, None)
+        elif tok.split("=", 1)[0] in _VALUE_OPTIONS or tok in ("--verbose", "-v"):
+            continue
+        elif tok.startswith("-"):
+            return False  # --help, --version, anything unknown: the full parser answers
+        else:
+            return tok == "gui"
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cashier-desktop", description="Casino cage terminal.")
     parser.add_argument("--version", action="version", version=f"cashier-desktop {__version__}")
     parser.add_argument("--config", help="configuration file (default: user config directory)")
@@ -34,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the terminal window (the default)")
     gui.set_defaults(func=_run_gui)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
@@ -81,7 +100,8 @@ def print_json(data) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(commands=not _opens_gui(argv))
     args = parser.parse_args(argv)
     _setup_logging(args)
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", _run_gui)

@@ -10,14 +10,14 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .context import AppContext
 from .feed_bridge import FeedBridge, connect_status
 from .login import LoginWindow
-from .main_window import MainWindow
+from .ops import Op, sentence_for
 
 log = logging.getLogger(__name__)
 
@@ -54,37 +54,76 @@ class _LinkBridge(QObject):
         self._remove()
 
 
-def open_feed_bridge(services: Any) -> FeedBridge:
-    """The live feed for this terminal (Pusher if configured, else LISTEN/NOTIFY)."""
-    from ..realtime.feeds import open_feed
-    return FeedBridge(lambda on_balance, on_state: open_feed(services.config, services.engine,
-                                                             on_balance, on_state))
+def open_feed_bridge(services: Any = None, ctx: AppContext | None = None) -> FeedBridge:
+    """The live feed for this terminal (Pusher if configured, else LISTEN/NOTIFY).
+
+    Built now; the feed itself is made at `start()`, from `services` or, when the services
+    are still opening, from `ctx.services` by then.
+    """
+    def make(on_balance, on_state):
+        from ..realtime.feeds import open_feed
+        s = services if services is not None else ctx.services
+        return open_feed(s.config, s.engine, on_balance, on_state)
+    return FeedBridge(make)
+
+
+def _warm_imports() -> None:
+    """Import the feed's stack off the GUI thread, so starting it later does not stall a frame."""
+    from ..realtime import feeds  # noqa: F401
+    from ..terminal import counter, credit, lookups, session, shifts  # noqa: F401
+    from . import main_window  # noqa: F401 - the windows after login, not needed to show it
 
 
 class Terminal:
-    """One terminal's GUI: the login window, and a main window per logged-in session."""
+    """One terminal's GUI: the login window, and a main window per logged-in session.
 
-    def __init__(self, services: Any, *, feed: FeedBridge | None = None, start_feed: bool = True,
+    Give it open `services`, or a `config` and an `opener` that opens them: then the login
+    window shows at once and the ledger is opened on a worker meanwhile.
+    """
+
+    def __init__(self, services: Any = None, *, config: Any = None, opener: Any = None,
+                 feed: FeedBridge | None = None, live_feed: bool = False, start_feed: bool = True,
                  replay_interval: float = 5.0) -> None:
-        self.ctx = AppContext(services, feed=feed)
+        self.ctx = AppContext(services, config=config, feed=feed)
+        if feed is None and live_feed:
+            self.ctx.feed = open_feed_bridge(services, ctx=self.ctx)
         self.link_bridge = None
         self.replayer = None
+        self.replay_interval = replay_interval
+        self.start_feed = start_feed
+        if self.ctx.feed is not None:
+            connect_status(self.ctx.feed, self.ctx.status)
+        self.login = LoginWindow(self.ctx)
+        self.login.logged_in.connect(self.on_logged_in)
+        self.windows: list = []  # MainWindow, one per logged-in session
+        if services is not None:
+            self._wire(services)
+        else:
+            def open_all():
+                opened = opener()
+                _warm_imports()
+                return opened
+            # Start once the login window is on screen, so the import of the database stack
+            # does not compete with drawing it; ops queued meanwhile wait on a worker.
+            self.login.painted.connect(lambda: self.ctx.runner.open_services(open_all),
+                                       Qt.SingleShotConnection)
+            Op(parent=self.login, work=lambda s: s).success(self._wire) \
+                .failure(lambda exc: self.login.problem.setText(sentence_for(exc))).run()
+
+    def _wire(self, services: Any) -> None:
+        """Connect what needs the open services: journal link, background replay, live feed."""
         link = services.extras.get("link")
         if link is not None:
             self.link_bridge = _LinkBridge(link, self.ctx.status)
         if services.extras.get("poster") is not None:
             # Pending journal entries go out by themselves when the ledger is back.
             from ..terminal.journaled import BackgroundReplayer
-            self.replayer = BackgroundReplayer(services.extras["poster"], interval=replay_interval).start()
-        if feed is not None:
-            connect_status(feed, self.ctx.status)
-            if start_feed:
-                feed.start()
-        self.login = LoginWindow(self.ctx)
-        self.login.logged_in.connect(self.on_logged_in)
-        self.windows: list[MainWindow] = []
+            self.replayer = BackgroundReplayer(services.extras["poster"], interval=self.replay_interval).start()
+        if self.ctx.feed is not None and self.start_feed:
+            self.ctx.feed.start()
 
-    def on_logged_in(self, session: Any) -> MainWindow:
+    def on_logged_in(self, session: Any) -> "MainWindow":
+        from .main_window import MainWindow
         window = MainWindow(self.ctx, session)
         window.logged_out.connect(lambda: self.on_logged_out(window))
         self.windows.append(window)
@@ -92,7 +131,7 @@ class Terminal:
         self.login.hide()
         return window
 
-    def on_logged_out(self, window: MainWindow) -> None:
+    def on_logged_out(self, window: "MainWindow") -> None:
         if window in self.windows:
             self.windows.remove(window)
         self.login.reset()
@@ -115,18 +154,21 @@ class Terminal:
 
 def run(args) -> int:
     from ..cli import load
-    from ..terminal.services import open_services
 
+    config = load(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cashier-desktop")
     apply_style(app)
-    services = open_services(load(args))
-    terminal = None
+
+    def opener():
+        from ..terminal.services import open_services
+        return open_services(config)
+    terminal = Terminal(config=config, opener=opener, live_feed=True)
+    terminal.login.show()
     try:
-        terminal = Terminal(services, feed=open_feed_bridge(services))
-        terminal.login.show()
         return app.exec()
     finally:
-        if terminal is not None:
-            terminal.close()
-        services.close()
+        terminal.close()
+        services = terminal.ctx.services
+        if services is not None:
+            services.close()

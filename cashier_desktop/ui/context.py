@@ -20,12 +20,12 @@ class AppContext(QObject):
     shift_changed = Signal(object)  # the open shift record, or None
     logged_out = Signal(object)  # the window whose staff logged out
 
-    def __init__(self, services: Any, *, feed: Any = None) -> None:
+    def __init__(self, services: Any = None, *, config: Any = None, feed: Any = None) -> None:
+        """With `services` already open, or with only `config` (then call `runner.open_services`)."""
         super().__init__()
-        self.services = services
-        self.config = services.config
-        self.profile = services.currency
-        self.terminal_id = services.config.terminal_id
+        self.config = config if config is not None else services.config
+        self.profile = self.config.currency
+        self.terminal_id = self.config.terminal_id
         self.status = TerminalStatus(self.terminal_id)
         self.runner = OpRunner(services)
         install(self.runner)
@@ -33,6 +33,11 @@ class AppContext(QObject):
         self.runner.ledger_reached.connect(self._on_ledger_reached)
         self.feed = feed
         self.shift: Any = None
+
+    @property
+    def services(self) -> Any:
+        """The open services, or None while they are still opening (never do I/O with them here)."""
+        return self.runner.services
 
     @property
     def shift_id(self) -> int | None:
@@ -44,7 +49,7 @@ class AppContext(QObject):
 
     def _on_ledger_unavailable(self, reason: str) -> None:
         # With a journal, its link is the one state machine (its listener updates the status).
-        link = self.services.extras.get("link")
+        link = self.services.extras.get("link") if self.services is not None else None
         if link is not None:
             link.went_offline(reason)
         else:
@@ -53,7 +58,7 @@ class AppContext(QObject):
     def _on_ledger_reached(self) -> None:
         # With a journal link, it decides (its replay must finish first); without, any answer
         # from the ledger means it is back.
-        if self.services.extras.get("link") is None:
+        if self.services is not None and self.services.extras.get("link") is None:
             self.status.set_online(True)
 
     def shutdown(self) -> None:

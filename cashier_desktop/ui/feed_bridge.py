@@ -32,7 +32,8 @@ class FeedBridge(QObject):
         """`open_feed(on_balance, on_state)` builds the (not started) feed."""
         super().__init__()
         self._watched: dict[int, set[str]] = {}
-        self.feed = open_feed(self._from_feed_balance, self._from_feed_state)
+        self._open_feed = open_feed
+        self.feed: Any = None  # made at start(): the services may still be opening before
         self._started = False
 
     # feed thread → signal (never touch widgets here)
@@ -47,6 +48,8 @@ class FeedBridge(QObject):
     def start(self) -> None:
         if not self._started:
             self._started = True
+            if self.feed is None:
+                self.feed = self._open_feed(self._from_feed_balance, self._from_feed_state)
             self.feed.start()
             self._push()
 
@@ -76,7 +79,7 @@ class FeedBridge(QObject):
             self.feed.watch(union)
 
     def last_event_age(self) -> float | None:
-        return self.feed.last_event_age()
+        return self.feed.last_event_age() if self.feed is not None else None
 
 
 def connect_status(bridge: FeedBridge, status: Any) -> None:

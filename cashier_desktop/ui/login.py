@@ -17,11 +17,13 @@ class LoginWindow(QWidget):
     """Emits `logged_in(session)` once the ledger accepted the staff id and PIN."""
 
     logged_in = Signal(object)
+    painted = Signal()  # once, after the first paint: the cue to start the heavy start-up work
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("loginWindow")
+        self._painted = False
         self.setWindowTitle(f"{messages.APP_TITLE} — log in — terminal {ctx.terminal_id}")
         heading = QLabel(messages.APP_TITLE)
         heading.setObjectName("loginHeading")
@@ -65,6 +67,12 @@ class LoginWindow(QWidget):
         self.setTabOrder(self.pin, self.button)
         self.resize(420, 320)
         self.staff_id.setFocus(Qt.OtherFocusReason)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.painted.emit()
 
     def _next(self) -> None:
         self.pin.setFocus() if self.staff_id.text().strip() else None

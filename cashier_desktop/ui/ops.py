@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, InvalidStateError, ThreadPoolExecutor
 from typing import Any, Callable, Literal
 
 import shiboken6
@@ -42,9 +42,11 @@ class OpRunner(QObject):
     ledger_unavailable = Signal(str)
     ledger_reached = Signal()
 
-    def __init__(self, services: Any, lookup_workers: int = 4) -> None:
+    def __init__(self, services: Any = None, lookup_workers: int = 4) -> None:
         super().__init__()
-        self.services = services
+        self._services: Future = Future()
+        if services is not None:
+            self._services.set_result(services)
         self._lanes = {
             "posting": ThreadPoolExecutor(max_workers=1, thread_name_prefix="cage-posting"),
             "lookup": ThreadPoolExecutor(max_workers=lookup_workers, thread_name_prefix="cage-lookup"),
@@ -57,14 +59,41 @@ class OpRunner(QObject):
     def in_flight(self) -> int:
         return len(self._live)
 
+    @property
+    def services(self) -> Any:
+        """The services once open (None before): for wiring on the GUI thread, not for I/O."""
+        return self._services.result() if self._services.done() and not self._services.exception() else None
+
+    def open_services(self, opener: Callable[[], Any]) -> Future:
+        """Open the services on a worker; ops submitted meanwhile wait for them there.
+
+        The GUI can show the login window at once: opening the ledger (and importing the
+        database stack) happens off the GUI thread.
+        """
+        def run() -> Any:
+            try:
+                services = opener()
+            except BaseException as exc:
+                if not self._services.done():
+                    self._services.set_exception(exc)
+                raise
+            try:
+                self._services.set_result(services)
+            except InvalidStateError:  # the GUI closed while the ledger was opening
+                services.close()
+            return services
+        return self._lanes["lookup"].submit(run)
+
+    def _call(self, work: Callable[[Any], Any]) -> Any:
+        return work(self._services.result())
+
     def submit(self, op: "Op") -> None:
         if self._closed:
             log.warning("op submitted after shutdown; ignored")
             return
         self._live.add(op)
         self.in_flight_changed.emit(len(self._live))
-        services = self.services
-        fut = self._lanes[op.lane].submit(op.work, services)
+        fut = self._lanes[op.lane].submit(self._call, op.work)
         fut.add_done_callback(lambda f, op=op: self._emit_done(op, f))
 
     def _emit_done(self, op: "Op", fut: Future) -> None:
@@ -79,6 +108,8 @@ class OpRunner(QObject):
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work; with `wait`, let what is running (postings above all) finish."""
         self._closed = True
+        if not self._services.done():  # never opened: ops waiting for the services give up
+            self._services.set_exception(RuntimeError("the terminal closed before the ledger was opened"))
         for pool in self._lanes.values():
             pool.shutdown(wait=wait, cancel_futures=False)
 

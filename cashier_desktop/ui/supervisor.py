@@ -86,9 +86,11 @@ class SupervisorTab(QWidget):
         self.find_button.clicked.connect(self.load_shifts)
         for w in (self.terminal_filter, self.cashier_filter):
             w.returnPressed.connect(self.load_shifts)
+        self.found = QLabel("")
+        self.found.setAccessibleName("Shifts found")
         filters = QHBoxLayout()
         for w in (self.use_date, self.date, self.terminal_filter, self.cashier_filter, self.status_filter,
-                  self.find_button):
+                  self.find_button, self.found):
             filters.addWidget(w)
         self.shift_table = _table(self.SHIFT_COLUMNS, "shiftList", "Shifts", self)
         self.shift_table.currentCellChanged.connect(lambda *_: self.load_report())
@@ -188,7 +190,7 @@ class SupervisorTab(QWidget):
         ids = [s.id for s in rows]
         if keep in ids:
             self.shift_table.selectRow(ids.index(keep))
-        self.info.setText(f"{len(rows)} shift{'s' if len(rows) != 1 else ''} found.")
+        self.found.setText(f"{len(rows)} shift{'s' if len(rows) != 1 else ''}")
 
     def selected_shift(self) -> Any | None:
         row = self.shift_table.currentRow()

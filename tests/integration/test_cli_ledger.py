@@ -226,3 +226,33 @@ def test_a_database_without_the_schema_is_refused_with_what_to_do(databases, tmp
     assert out.returncode == 2, out.stderr
     last = out.stderr.strip().splitlines()[-1]
     assert last.startswith("cashier-desktop: ") and "db upgrade" in last
+
+
+def test_credit_line_markers_adjustment_and_reversal_through_the_cli(cli):
+    def post_json(*args, pin="1111", **env):
+        out = cli("post", *args, "--json", pin=pin, **env)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    line = post_json("credit-line", "--player", "103", "--amount", "50,000", "--staff", "F200",
+                     "--approver", "F200", pin="2222")  # a floor manager sets the line
+    assert (line["limit_after"], line["approved_after"], line["approver_id"]) == ("50000.00", True, "F200")
+    post_json("marker-issue", "--player", "103", "--amount", "20,000", "--staff", "C100")
+    post_json("marker-redeem", "--player", "103", "--amount", "5,000", "--staff", "C100")
+    b = balance(cli, "103")
+    assert (b["creditBalance"], b["creditLimit"], b["creditApproved"]) == ("15000.00", "50000.00", True)
+    assert_refused(cli("post", "marker-issue", "--player", "103", "--amount", "35,000.01", "--staff", "C100",
+                       pin="1111"), "of credit available")
+
+    deposit = post_json("deposit", "--player", "103", "--amount", "700", "--staff", "C100")
+    cash = Decimal(balance(cli, "103")["cashBalance"])
+    reversal = post_json("reverse", "--player", "103", "--reverses", deposit["id"], "--reason", "wrong player",
+                         "--staff", "S300", "--approver", "S300", pin="3333")  # corrections: a supervisor
+    assert (reversal["kind"], reversal["reverses_id"], reversal["amount"]) == ("reversal", deposit["id"], "700.00")
+    assert Decimal(balance(cli, "103")["cashBalance"]) == cash - 700
+    assert_refused(cli("post", "reverse", "--player", "103", "--reverses", deposit["id"], "--reason", "again",
+                       "--staff", "S300", "--approver", "S300", pin="3333"), "already been reversed")
+    adj = post_json("adjust-in", "--player", "103", "--amount", "5", "--reason", "count error", "--staff", "S300",
+                    "--approver", "S300", pin="3333")
+    assert adj["reason"] == "count error"
+    assert cli("integrity").returncode == 0

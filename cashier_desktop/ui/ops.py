@@ -148,6 +148,7 @@ class Op:
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._buttons: list[QWidget] = []
+        self._runner: OpRunner | None = None
 
     def success(self, fn: Callable[[Any], None]) -> "Op":
         self._success = fn
@@ -167,6 +168,7 @@ class Op:
             return self
         for b in self._buttons:
             b.setEnabled(False)
+        self._runner = _runner
         _runner.submit(self)
         return self
 
@@ -175,7 +177,7 @@ class Op:
             if shiboken6.isValid(b):
                 b.setEnabled(True)
         exc = fut.exception()
-        r = runner()
+        r = self._runner
         if exc is None:
             r.ledger_reached.emit()
         elif isinstance(exc, LedgerUnavailable):

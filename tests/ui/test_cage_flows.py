@@ -143,3 +143,42 @@ def test_a_large_withdrawal_asks_for_confirmation_and_a_second_pin(qtbot, termin
     wait_until(qtbot, lambda: receipt.isVisible() and "F200" in receipt.plain_text(), what="receipt")
     assert "Approved by" in receipt.plain_text()
     wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹1,00,000.00", what="balance")
+
+
+def test_cash_over_the_reporting_threshold_asks_for_the_players_identification(qtbot, terminal, engine,
+                                                                               terminal_id, player):
+    from tests.support.shifts import open_test_shift
+    open_test_shift(engine, terminal_id, "C100", "0")
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    dialog = _post(qtbot, tab, Qt.Key_F5, "1000001")  # over ₹10,00,000 this month: a CTR is due
+    wait_until(qtbot, lambda: dialog.confirm_box.isVisible(), what="warning")
+    assert "reporting threshold" in dialog.confirm_box.text()
+    qtbot.keyClick(dialog.ok_button, Qt.Key_Return)
+    wait_until(qtbot, lambda: dialog.id_box.isVisible(), what="identification asked")
+    qtbot.keyClick(dialog.id_number, Qt.Key_Return)
+    assert "identification document" in dialog.problem.text()  # nothing posted without it
+    qtbot.keyClicks(dialog.id_number, "K1234567")
+    qtbot.keyClick(dialog.id_number, Qt.Key_Return)
+    receipt = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "₹10,00,001.00" in receipt.plain_text()
+
+
+def test_a_floor_manager_denies_a_request_with_a_reason(qtbot, terminal, engine, player):
+    from cashier_desktop.terminal import credit
+    from cashier_desktop.terminal.auth import StaffMember
+    from cashier_desktop.terminal.session import Session
+    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
+    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "asks for more")
+    fm = log_in(qtbot, terminal, "F200", "2222")
+    queue = fm.credit_queue
+    fm.tabs.setCurrentWidget(queue)
+    wait_until(qtbot, lambda: queue.select_request(req.id), what="request listed")
+    qtbot.keyClick(queue.reason, Qt.Key_Return)
+    assert "reason" in queue.info.text()
+    qtbot.keyClicks(queue.reason, "no history at this casino yet")
+    qtbot.keyClick(queue.reason, Qt.Key_Return)
+    wait_until(qtbot, lambda: "denied" in queue.info.text(), what="denied")
+    history = credit.credit_history(terminal.ctx.services, player)
+    assert history[-1].status == "denied" and history[-1].decision_reason == "no history at this casino yet"

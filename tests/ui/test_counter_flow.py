@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from cashier_desktop.ledger.staff import add_staff
 
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import active_dialog, find_player, log_in, wait_until
+from tests.support.factories import make_player
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
 
 
 def test_a_cashier_logs_in_deposits_and_sees_the_balance_and_the_receipt(qtbot, terminal, engine,
@@ -64,3 +65,75 @@ def test_a_wrong_pin_is_refused_with_a_sentence(qtbot, terminal, engine):
     wait_until(qtbot, lambda: "not recognised" in login.problem.text(), what="refusal")
     assert terminal.windows == []
     assert login.pin.text() == ""
+
+
+def test_search_finds_players_by_name_and_by_card_number(qtbot, terminal, engine):
+    from sqlalchemy import text
+    name = f"Qzx{uuid.uuid4().hex[:6]} Iyer"
+    pid = make_player(engine, name=name)
+    card = f"K{uuid.uuid4().hex[:9]}"
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE players SET card_number = :c WHERE id = :p"), {"c": card, "p": pid})
+    window = log_in(qtbot, terminal, "C100", "1111")
+    search = window.cashier.search
+    for query in (name[:7].lower(), card[:8]):
+        search.line.clear()
+        qtbot.keyClicks(search.line, query)  # results arrive as you type (debounced)
+        wait_until(qtbot, lambda: [b.player_id for b in search.rows] == [pid], what=f"found by {query}")
+    qtbot.keyClick(search.line, Qt.Key_Down)
+    qtbot.keyClick(search.results, Qt.Key_Return)
+    wait_until(qtbot, lambda: window.cashier.panel.player_id == pid, what="picked")
+    assert name in window.cashier.panel.title.text()
+
+
+def test_a_reprint_says_reprint(qtbot, terminal, engine, terminal_id, player):
+    open_test_shift(engine, terminal_id, "C100", "0")
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_F5)
+    dialog = active_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.amount.edit, "300")
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    first = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "REPRINT" not in first.plain_text()
+    qtbot.keyClick(first, Qt.Key_Escape)
+    wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent")
+    tab.recent.setFocus()
+    tab.recent.selectRow(0)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab.recent, Qt.Key_R, Qt.ControlModifier)
+    again = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "REPRINT" in again.plain_text() and first.view.number in again.plain_text()
+
+
+def test_repeated_wrong_pins_lock_the_account_and_say_why(qtbot, terminal, engine):
+    staff_id = f"C{uuid.uuid4().hex[:6]}"
+    add_staff(engine, staff_id, "Temp Cashier", "cashier", "4321")
+    login = terminal.login
+    for _ in range(5):
+        login.staff_id.setText(staff_id)
+        login.pin.setText("0000")
+        login.submit()
+        wait_until(qtbot, lambda: login.button.isEnabled(), what="answer")
+    assert "locked" in login.problem.text() and "supervisor" in login.problem.text()
+    login.staff_id.setText(staff_id)
+    login.pin.setText("4321")  # even the right PIN waits out the lockout
+    login.submit()
+    wait_until(qtbot, lambda: login.button.isEnabled(), what="answer")
+    assert "locked" in login.problem.text() and terminal.windows == []
+
+
+def test_every_input_of_every_tab_has_an_accessible_name(qtbot, terminal):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QTableWidget
+    window = log_in(qtbot, terminal, "S300", "3333")
+    unnamed = []
+    for cls in (QLineEdit, QTableWidget, QComboBox, QListWidget):
+        for w in window.findChildren(cls):
+            if not w.accessibleName() and w.parent() is not None and not isinstance(w.parent(), QComboBox) \
+                    and w.objectName() != "qt_spinbox_lineedit":
+                unnamed.append(f"{cls.__name__} {w.objectName()} in {type(w.parent()).__name__}")
+    assert unnamed == []
+    assert all(b.text() or b.accessibleName() for b in window.findChildren(QAbstractButton)
+               if b.isVisibleTo(window) and b.objectName() not in ("qt_tabwidget_scrollbutton",))

@@ -137,3 +137,25 @@ def test_every_input_of_every_tab_has_an_accessible_name(qtbot, terminal):
     assert unnamed == []
     assert all(b.text() or b.accessibleName() for b in window.findChildren(QAbstractButton)
                if b.isVisibleTo(window) and b.objectName() not in ("qt_tabwidget_scrollbutton",))
+
+
+def test_logging_out_returns_to_an_empty_login_window(qtbot, terminal):
+    window = log_in(qtbot, terminal, "C100", "1111")
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier | Qt.ShiftModifier)
+    wait_until(qtbot, lambda: terminal.login.isVisible() and not window.isVisible(), what="logged out")
+    assert terminal.windows == [] and terminal.login.staff_id.text() == ""
+
+
+def test_closing_a_window_waits_for_work_in_progress(qtbot, terminal):
+    import threading
+    from cashier_desktop.ui.ops import Op
+    window = log_in(qtbot, terminal, "C100", "1111")
+    release, done = threading.Event(), []
+    Op(parent=window, work=lambda s: release.wait(10), lane="posting").success(done.append).run()
+    window.close()
+    qtbot.wait(50)
+    assert window.isVisible() and "Waiting" in window.status_bar.currentMessage()
+    release.set()
+    wait_until(qtbot, lambda: not window.isVisible(), what="closed after the work finished")
+    assert done == [True]

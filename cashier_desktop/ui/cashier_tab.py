@@ -109,7 +109,7 @@ class CashierTab(QWidget):
         self.reprint_button.setAccessibleName("Reprint selected receipt")
         self.reprint_button.clicked.connect(self.reprint)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("F2"), self, activated=self.focus_search, context=Qt.WidgetWithChildrenShortcut)
+        # F2 (find) is the main window's action: one owner per key, or Qt fires neither.
         self.message = QLabel("")
         self.message.setObjectName("counterMessage")
         self.message.setWordWrap(True)

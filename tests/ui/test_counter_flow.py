@@ -159,3 +159,13 @@ def test_closing_a_window_waits_for_work_in_progress(qtbot, terminal):
     release.set()
     wait_until(qtbot, lambda: not window.isVisible(), what="closed after the work finished")
     assert done == [True]
+
+
+def test_f2_finds_a_player_from_anywhere_in_the_counter(qtbot, terminal, player):
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    tab.recent.setFocus()  # focus deep inside the counter tab
+    activate(qtbot, window)
+    qtbot.keyClick(tab.recent, Qt.Key_F2)
+    assert tab.search.line.hasFocus()

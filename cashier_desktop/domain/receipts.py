@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
@@ -37,7 +37,7 @@ class Receipt:
     replayed: bool = False
 
     def to_json(self) -> dict:
-        out = asdict(self)
+        out = {f.name: getattr(self, f.name) for f in fields(self)}  # flat scalars: no deep copy
         for k, v in out.items():
             if isinstance(v, (Decimal, UUID)):
                 out[k] = str(v)

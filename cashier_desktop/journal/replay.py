@@ -71,22 +71,26 @@ def resolve_in_doubt(journal: Journal, port: LedgerPort, report: ReplayReport | 
     """Look every in-doubt entry up by UUID; record the ledger's answer in the journal.
 
     Raises:
-        LedgerUnavailable: the ledger could not be asked; nothing was changed.
+        LedgerUnavailable: the ledger could not be asked; what was already settled stays recorded.
     """
     report = report or ReplayReport()
-    doubtful = journal.in_doubt(ledger=port.name)
+    doubtful = journal.in_doubt_ids(ledger=port.name)
     for i in range(0, len(doubtful), LOOKUP_CHUNK):
         chunk = doubtful[i:i + LOOKUP_CHUNK]
-        found = port.find_many([e.id for e in chunk])
-        pending = [(e.id, found[e.id]) for e in chunk if e.id in found and e.state == "pending"]
+        found = port.find_many([entry_id for entry_id, _ in chunk])
+        pending = [(entry_id, found[entry_id]) for entry_id, state in chunk
+                   if entry_id in found and state == "pending"]
         if pending:
             report.found += journal.mark_posted_many(pending, how="found")
-        for e in chunk:
-            if e.id in found and e.state == "rejected" and journal.mark_posted(e.id, found[e.id], how="found"):
-                report.found += 1
-        for e in chunk:
-            if e.id not in found and e.state == "rejected":
-                journal.mark_rejected(e.id, e.code or "refused", e.reason or "Refused.", in_doubt=False)
+        for entry_id, state in chunk:
+            if state != "rejected":
+                continue
+            if entry_id in found:
+                if journal.mark_posted(entry_id, found[entry_id], how="found"):
+                    report.found += 1
+            else:
+                e = journal.entry(entry_id)
+                journal.mark_rejected(entry_id, e.code or "refused", e.reason or "Refused.", in_doubt=False)
                 report.confirmed_refused += 1
     return report
 

@@ -117,6 +117,7 @@ class Journal:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self._head: tuple[int, str] | None = None
         self._db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
                                    timeout=30.0)
         self._db.row_factory = sqlite3.Row
@@ -141,11 +142,16 @@ class Journal:
             def __enter__(self_inner):
                 journal._lock.acquire()
                 journal._db.execute("BEGIN IMMEDIATE")
+                journal._head = None  # (seq, hash) once read in this transaction
 
             def __exit__(self_inner, exc_type, exc, tb):
                 try:
+                    if exc_type is None and journal._head is not None:
+                        journal._set_meta("head_seq", str(journal._head[0]))
+                        journal._set_meta("head_hash", journal._head[1])
                     journal._db.execute("COMMIT" if exc_type is None else "ROLLBACK")
                 finally:
+                    journal._head = None
                     journal._lock.release()
                 return False
         return _Tx()
@@ -165,8 +171,9 @@ class Journal:
     def _append(self, entry_id: str, rtype: str, body: dict, *, at: str | None = None) -> dict:
         """Append one record and update the index; call inside `_tx()`."""
         at = at or _now()
-        head_seq = int(self._meta("head_seq") or 0)
-        prev = self._meta("head_hash") or chain.GENESIS
+        if self._head is None:
+            self._head = (int(self._meta("head_seq") or 0), self._meta("head_hash") or chain.GENESIS)
+        head_seq, prev = self._head
         text = canonical(body)
         seq = head_seq + 1
         digest = record_hash(prev, entry_id, rtype, at, text)
@@ -177,8 +184,7 @@ class Journal:
         marks = ", ".join("?" for _ in ENTRY_COLUMNS)
         self._db.execute(f"INSERT OR REPLACE INTO entries ({cols}) VALUES ({marks})",
                          [row[c] for c in ENTRY_COLUMNS])
-        self._set_meta("head_seq", str(seq))
-        self._set_meta("head_hash", digest)
+        self._head = (seq, digest)  # written to meta when the transaction commits
         return row
 
     # -- writing ----------------------------------------------------------------------
@@ -288,6 +294,14 @@ class Journal:
         if ledger is None:
             return self._select("state = ?", (PENDING,))
         return self._select("state = ? AND ledger = ?", (PENDING, ledger))
+
+    def in_doubt_ids(self, *, ledger: str) -> list[tuple[UUID, str]]:
+        """(id, state) of what `in_doubt` returns, without decoding the entries (replay's lookup)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, state FROM entries WHERE (state = ? OR (state = ? AND in_doubt = 1)) AND ledger = ? "
+                "ORDER BY seq", (PENDING, REJECTED, ledger)).fetchall()
+        return [(UUID(r[0]), r[1]) for r in rows]
 
     def in_doubt(self, *, ledger: str) -> list[Entry]:
         """Pending entries and refusals whose send broke: the ledger may have any of them."""

@@ -127,7 +127,7 @@ class PostgresLedger:
             raise mapped from exc
 
     def _try_pipelined(self, cmds: list[PostingCommand]) -> tuple[list[Receipt], int | None]:
-        """As `_try`, but every statement of the batch goes out in one libpq pipeline.
+        """As `_try`, but every statement of the batch goes out in one libpq pipeline (executemany).
 
         The statements still run one after another in one transaction, so each sees the
         effect of the ones before it. If one changes nothing, the ones after it ran too:
@@ -138,21 +138,24 @@ class PostgresLedger:
         try:
             with self.engine.connect() as conn:
                 trans = conn.begin()
-                raw = conn.connection.driver_connection
-                cursors = []
+                cur = conn.connection.driver_connection.cursor()
+                rows = []
                 try:
-                    with raw.pipeline():
-                        for cmd in cmds:
-                            cur = raw.cursor()
-                            cur.execute(self._sql, posting._params(cmd, posting._effects(conn, cmd)))
-                            cursors.append(cur)
-                    rows = [cur.fetchone() for cur in cursors]
+                    # psycopg sends an executemany as one pipeline; one result set per posting
+                    cur.executemany(self._sql, [posting._params(cmd, posting._effects(conn, cmd)) for cmd in cmds],
+                                    returning=True)
+                    columns = [d.name for d in cur.description]
+                    while True:
+                        rows.append(cur.fetchone())
+                        if not cur.nextset():
+                            break
                 except Exception as exc:  # noqa: BLE001 - unavailability re-raised below
                     trans.rollback()
                     if isinstance(_mapped(exc), LedgerUnavailable):
                         raise
                     return self._try(cmds)
-                columns = [d.name for d in cursors[0].description] if cursors else []
+                if len(rows) != len(cmds):
+                    raise RuntimeError(f"the ledger answered {len(rows)} of {len(cmds)} postings")
                 stop = next((i for i, row in enumerate(rows) if row is None), None)
                 if stop is not None:
                     trans.rollback()

@@ -106,3 +106,23 @@ def test_reconcile_by_terminal_and_period(setup):
     assert rec.returncode == 0, rec.stdout + rec.stderr
     body = json.loads(rec.stdout)
     assert body["clean"] and body["counts"] == {"matched": 1}
+
+
+def test_only_a_supervisor_resolves_an_entry_rejected_on_replay(setup):
+    from cashier_desktop.journal.store import Journal
+    from tests.support.factories import cmd
+    engine, proxy, shift, kw = setup
+    c = cmd("withdrawal", make_player(engine), "5", terminal_id=kw["terminal_id"], shift_id=shift)
+    with Journal(kw["journal"], terminal_id=kw["terminal_id"]) as j:
+        j.append_pending(c, ledger=engine.url.database, offline=True)
+        j.mark_rejected_on_replay(c.id, "insufficient_funds", "Not enough cash.")
+    listed = json.loads(cli(["journal", "pending", "--json"], **kw).stdout)
+    assert listed["needs_attention"] == 1
+    assert cli(["reconcile", "--shift", str(shift)], **kw).returncode == 1
+    cashier = cli(["journal", "resolve", str(c.id), "--staff", "C100", "--note", "x"], **kw)
+    assert cashier.returncode == 2 and "Only a supervisor" in cashier.stderr
+    ok = cli(["journal", "resolve", str(c.id), "--staff", "S300", "--note", "player repaid"], pin="3333", **kw)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(cli(["journal", "pending", "--json"], **kw).stdout)["needs_attention"] == 0
+    assert cli(["reconcile", "--shift", str(shift)], **kw).returncode == 0
+    assert cli(["journal", "verify"], **kw).returncode == 0

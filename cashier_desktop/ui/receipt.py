@@ -116,6 +116,9 @@ class ReceiptDialog(QDialog):
         self.view = view
         self.setObjectName("receiptDialog")
         self.setWindowTitle(("REPRINT — " if view.reprint else "") + f"Receipt {view.number}")
+        self._printer: QPrinter | None = None
+        self._print_dialog: QPrintDialog | None = None
+        self._pdf_dialog: QFileDialog | None = None
         self.html = receipt_html(view, profile, player_name)
         self.text = QTextBrowser(self)
         self.text.setObjectName("receiptText")
@@ -144,22 +147,28 @@ class ReceiptDialog(QDialog):
         return self.text.toPlainText()
 
     def print_receipt(self) -> None:
-        printer = QPrinter(QPrinter.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        """Qt's print dialog (window-modal, not blocking); prints when accepted."""
+        if self._print_dialog is None:
+            # One printer and one dialog per receipt, owned here: the dialog only points at
+            # the printer, so the printer must live as long as it does.
+            self._printer = QPrinter(QPrinter.HighResolution)
+            self._print_dialog = QPrintDialog(self._printer, self)
+            self._print_dialog.setWindowModality(Qt.WindowModal)
+            self._print_dialog.accepted.connect(self._print_now)
+        self._print_dialog.show()
 
-        def on_accepted() -> None:
-            doc = QTextDocument()
-            doc.setHtml(self.html)
-            doc.print_(printer)
-        dialog.accepted.connect(on_accepted)
-        dialog.open()
+    def _print_now(self) -> None:
+        doc = QTextDocument()
+        doc.setHtml(self.html)
+        doc.print_(self._printer)
 
     def ask_pdf(self) -> None:
-        dialog = QFileDialog(self, "Save receipt as PDF", f"receipt-{self.view.number}.pdf",
-                             "PDF files (*.pdf)")
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
-        dialog.fileSelected.connect(lambda path: save_pdf(self.html, path))
-        dialog.open()
+        """A save-file dialog (window-modal, not blocking); writes the PDF to the chosen path."""
+        if self._pdf_dialog is None:
+            self._pdf_dialog = QFileDialog(self, "Save receipt as PDF", f"receipt-{self.view.number}.pdf",
+                                           "PDF files (*.pdf)")
+            self._pdf_dialog.setAcceptMode(QFileDialog.AcceptSave)
+            self._pdf_dialog.setDefaultSuffix("pdf")
+            self._pdf_dialog.setWindowModality(Qt.WindowModal)
+            self._pdf_dialog.fileSelected.connect(lambda path: save_pdf(self.html, path))
+        self._pdf_dialog.show()

@@ -160,6 +160,8 @@ class SupervisorTab(QWidget):
                         ("Ctrl+Shift+P", lambda: self._ask_path("pdf")), ("Ctrl+I", self.run_integrity)):
             QShortcut(QKeySequence(key), self, activated=fn, context=Qt.WidgetWithChildrenShortcut)
         self._generation = 0
+        self._export_dialog: QFileDialog | None = None
+        self._export_kind = "csv"
         self._sync_buttons()
         self.load_shifts()
 
@@ -292,13 +294,18 @@ class SupervisorTab(QWidget):
         if self.report is None:
             self.info.setText("Select a shift first.")
             return
-        dialog = QFileDialog(self, f"Export shift #{self.report.shift.id}",
-                             f"shift-{self.report.shift.id}.{kind}", f"{kind.upper()} files (*.{kind})")
-        dialog.setAcceptMode(QFileDialog.AcceptSave)
-        dialog.setDefaultSuffix(kind)
-        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
-        dialog.fileSelected.connect(lambda path: self.export(kind, path))
-        dialog.open()
+        if self._export_dialog is None:  # one dialog, reused (never deleted while Qt may use it)
+            self._export_dialog = QFileDialog(self)
+            self._export_dialog.setAcceptMode(QFileDialog.AcceptSave)
+            self._export_dialog.setWindowModality(Qt.WindowModal)
+            self._export_dialog.fileSelected.connect(lambda path: self.export(self._export_kind, path))
+        self._export_kind = kind
+        d = self._export_dialog
+        d.setWindowTitle(f"Export shift #{self.report.shift.id} as {kind.upper()}")
+        d.setNameFilter(f"{kind.upper()} files (*.{kind})")
+        d.setDefaultSuffix(kind)
+        d.selectFile(f"shift-{self.report.shift.id}.{kind}")
+        d.show()
 
     def export(self, kind: str, path: str) -> None:
         """Write the selected shift's report as CSV or PDF (local file, GUI thread is fine)."""

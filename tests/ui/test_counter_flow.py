@@ -169,3 +169,13 @@ def test_f2_finds_a_player_from_anywhere_in_the_counter(qtbot, terminal, player)
     activate(qtbot, window)
     qtbot.keyClick(tab.recent, Qt.Key_F2)
     assert tab.search.line.hasFocus()
+
+
+def test_without_an_open_shift_nothing_can_be_posted_and_the_screen_says_so(qtbot, terminal, player):
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_F5)
+    assert tab.dialog is None
+    assert "No shift is open" in tab.message.text()

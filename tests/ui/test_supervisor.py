@@ -102,3 +102,23 @@ def test_a_cashier_cannot_sign_off_and_sees_no_supervisor_desk(qtbot, terminal):
     window = log_in(qtbot, terminal, "C100", "1111")
     assert window.supervisor is None and window.credit_queue is None
     assert window.tabs.count() == 1
+
+
+def test_export_asks_where_to_save_without_blocking(qtbot, desk_terminal, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+    terminal, services, engine = desk_terminal
+    player = make_player(engine)
+    shift_id = _closed_shift_with_variance(services, engine, "T-CAGE-9", player)
+    window = log_in(qtbot, terminal, "S300", "3333")
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    wait_until(qtbot, lambda: desk.select_shift(shift_id), what="shift listed")
+    wait_until(qtbot, lambda: desk.report is not None, what="report")
+    activate(qtbot, desk)
+    desk.shift_table.setFocus()
+    qtbot.keyClick(desk.shift_table, Qt.Key_E, Qt.ControlModifier)
+    chooser = desk.findChildren(QFileDialog)[0]
+    wait_until(qtbot, lambda: chooser.isVisible(), what="file dialog")
+    chooser.fileSelected.emit(str(tmp_path / "s.csv"))
+    assert f"{shift_id}," in (tmp_path / "s.csv").read_text()
+    chooser.reject()

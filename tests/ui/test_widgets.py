@@ -19,7 +19,7 @@ from cashier_desktop.domain.receipts import PendingReceipt, Receipt
 from cashier_desktop.ui import ops
 from cashier_desktop.ui.amount_edit import AmountField, regroup
 from cashier_desktop.ui.receipt import ReceiptDialog, ReceiptView, save_pdf
-from tests.ui.conftest import wait_until
+from tests.ui.conftest import activate, wait_until
 
 INR = profile_for("INR")
 
@@ -168,3 +168,29 @@ def test_an_offline_receipt_says_pending_and_shows_no_balance(qtbot):
     text = dialog.plain_text()
     assert "OFFLINE — PENDING" in text and str(p.id) in text and "₹500.00" in text
     assert "Cash balance after" not in text
+
+
+def test_print_opens_qts_print_dialog_without_blocking(qtbot):
+    from PySide6.QtPrintSupport import QPrintDialog
+    dialog = ReceiptDialog(ReceiptView.of(_receipt()), INR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key_P, Qt.ControlModifier)  # returns at once: the dialog is not modal-blocking
+    printers = dialog.findChildren(QPrintDialog)
+    assert len(printers) == 1
+    wait_until(qtbot, lambda: printers[0].isVisible(), timeout=5, what="print dialog shown")
+    printers[0].reject()
+
+
+def test_save_as_pdf_opens_a_file_dialog_and_writes_the_chosen_file(qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+    dialog = ReceiptDialog(ReceiptView.of(_receipt()), INR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.pdf_button.click()
+    chooser = dialog.findChildren(QFileDialog)[0]
+    wait_until(qtbot, lambda: chooser.isVisible(), timeout=5, what="file dialog shown")
+    chooser.fileSelected.emit(str(tmp_path / "receipt.pdf"))
+    assert (tmp_path / "receipt.pdf").read_bytes()[:4] == b"%PDF"
+    chooser.reject()

@@ -24,6 +24,37 @@ def ledger_now(conn: Connection) -> datetime:
     return conn.execute(text("SELECT now()")).scalar_one()
 
 
+# The gaming day (and its calendar month) containing a moment, computed in SQL the same way
+# as domain.policy.gaming_day: local time minus the start hour, truncated, plus the start hour.
+_PRIOR = text("""
+WITH m AS (SELECT COALESCE(CAST(:at AS timestamptz), now()) AS at),
+d AS (SELECT date_trunc('day', (m.at AT TIME ZONE :tz) - make_interval(hours => :h)) AS day FROM m),
+b AS (SELECT (d.day + make_interval(hours => :h)) AT TIME ZONE :tz AS day_start,
+             (d.day + interval '1 day' + make_interval(hours => :h)) AT TIME ZONE :tz AS day_end,
+             (date_trunc('month', d.day) + make_interval(hours => :h)) AT TIME ZONE :tz AS month_start,
+             (date_trunc('month', d.day) + interval '1 month' + make_interval(hours => :h)) AT TIME ZONE :tz
+                 AS month_end
+      FROM d)
+SELECT COALESCE(sum(t.amount) FILTER (WHERE t.created_at >= b.day_start AND t.created_at < b.day_end), 0),
+       COALESCE(sum(t.amount) FILTER (WHERE t.created_at >= b.month_start AND t.created_at < b.month_end), 0)
+FROM b LEFT JOIN ledger_transactions t
+  ON t.player_id = :p AND t.kind = ANY(:k)
+ AND t.created_at >= CASE WHEN :month THEN b.month_start ELSE b.day_start END
+ AND t.created_at < CASE WHEN :month THEN b.month_end ELSE b.day_end END
+GROUP BY b.day_start
+""")
+
+
+def prior_cash(conn: Connection, player_id: str, direction: str, *, tz: str, start_hour: int, month: bool,
+               at: datetime | None = None) -> tuple[Decimal, Decimal]:
+    """(this gaming day's, this period's) cash in or out of a player, all terminals, in one
+    round trip; the period is the gaming day, or its calendar month with `month`."""
+    kinds = list(IN_KINDS if direction == "in" else OUT_KINDS)
+    day, in_month = conn.execute(_PRIOR, {"at": at, "tz": tz, "h": start_hour, "p": player_id, "k": kinds,
+                                          "month": month}).one()
+    return Decimal(day), (Decimal(in_month) if month else Decimal(day))
+
+
 def cash_total(conn: Connection, player_id: str, direction: str, start: datetime, end: datetime) -> Decimal:
     """The player's cash in (or out) posted in [start, end), all terminals."""
     kinds = list(IN_KINDS if direction == "in" else OUT_KINDS)
@@ -105,15 +136,28 @@ class CtrRow:
 
 def ctr_rows(conn: Connection, *, start: datetime, end: datetime, threshold: Decimal, label: str) -> list[CtrRow]:
     """Every player and direction whose cash total in [start, end) is above `threshold`."""
+    # Aggregate first; the name and the identification are looked up only for the few
+    # player-directions over the threshold.
     rows = conn.execute(text(f"""
-        SELECT :label, t.player_id, COALESCE(max(p.name), ''), {_DIR} AS dir, sum(t.amount), count(*),
-               min(t.created_at), max(t.created_at), trim(min(t.currency)),
-               (array_agg(t.id_type ORDER BY t.seq DESC) FILTER (WHERE t.id_type IS NOT NULL))[1],
-               (array_agg(t.id_number ORDER BY t.seq DESC) FILTER (WHERE t.id_number IS NOT NULL))[1]
-        FROM ledger_transactions t LEFT JOIN players p ON p.id = t.player_id
-        WHERE t.kind IN ('deposit', 'marker_redeem', 'withdrawal')
-          AND t.created_at >= :s AND t.created_at < :e
-        GROUP BY t.player_id, dir
-        HAVING sum(t.amount) > :th
-        ORDER BY t.player_id, dir"""), {"label": label, "s": start, "e": end, "th": threshold}).fetchall()
+        WITH g AS (
+            SELECT t.player_id, {_DIR} AS dir, sum(t.amount) AS total, count(*) AS n,
+                   min(t.created_at) AS first_at, max(t.created_at) AS last_at, min(t.currency) AS currency
+            FROM ledger_transactions t
+            WHERE t.kind IN ('deposit', 'marker_redeem', 'withdrawal')
+              AND t.created_at >= :s AND t.created_at < :e
+            GROUP BY 1, 2
+            HAVING sum(t.amount) > :th
+        )
+        SELECT :label, g.player_id, COALESCE(p.name, ''), g.dir, g.total, g.n, g.first_at, g.last_at,
+               trim(g.currency), doc.id_type, doc.id_number
+        FROM g
+        LEFT JOIN players p ON p.id = g.player_id
+        LEFT JOIN LATERAL (
+            SELECT t.id_type, t.id_number FROM ledger_transactions t
+            WHERE t.player_id = g.player_id AND t.id_type IS NOT NULL
+              AND t.created_at >= :s AND t.created_at < :e
+              AND t.kind = ANY(CASE WHEN g.dir = 'in' THEN ARRAY['deposit', 'marker_redeem']
+                                    ELSE ARRAY['withdrawal'] END)
+            ORDER BY t.seq DESC LIMIT 1) doc ON true
+        ORDER BY g.player_id, g.dir"""), {"label": label, "s": start, "e": end, "th": threshold}).fetchall()
     return [CtrRow(*r) for r in rows]

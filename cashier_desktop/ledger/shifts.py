@@ -186,3 +186,16 @@ def shift_postings(conn: Connection, shift_id: int) -> list[ShiftPosting]:
         SELECT id::text, seq, created_at, kind, player_id, amount, drawer_delta, staff_id, approver_id
         FROM ledger_transactions WHERE shift_id = :s ORDER BY seq"""), {"s": shift_id}).fetchall()
     return [ShiftPosting(*r) for r in rows]
+
+
+def counter_context(conn: Connection, staff_ids: list[str], terminal_id: str) -> tuple[dict, int | None]:
+    """In one round trip: the staff records of `staff_ids` (id → StaffRecord) and the id of
+    the terminal's open shift (None if none). What every posting's authorization reads."""
+    from .staff import StaffRecord
+    rows = conn.execute(text("""
+        SELECT s.id, s.name, s.role, s.active, s.pin_hash, s.approval_limit, s.failed_attempts,
+               s.locked_until, (SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open')
+        FROM (SELECT 1) one LEFT JOIN staff s ON s.id = ANY(:ids)"""),
+        {"ids": list(staff_ids), "t": terminal_id}).fetchall()
+    staff = {r[0]: StaffRecord(*r[:8]) for r in rows if r[0] is not None}
+    return staff, rows[0][8]

@@ -21,15 +21,13 @@ from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements, direction_of,
-                             gaming_day, gaming_day_bounds, needs_dual_control, period_of,
-                             requirements)
+                             gaming_day, gaming_day_bounds, needs_dual_control, requirements)
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
 from ..ledger import audit
-from ..ledger.cash_reports import cash_total, ledger_now, log_mtl
+from ..ledger.cash_reports import log_mtl, prior_cash
 from ..ledger.db import map_error, warn_if_gui_thread
-from ..ledger.shifts import open_shift_of
-from ..ledger.staff import get_staff
+from ..ledger.shifts import counter_context
 from .auth import StaffMember, policy_of
 
 log = logging.getLogger(__name__)
@@ -46,22 +44,19 @@ def approval_authority(staff: StaffMember, policy: Policy) -> Decimal | None:
     return Decimal("0")
 
 
-def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = None) -> PriorTotals:
+def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = None,
+                 conn=None) -> PriorTotals:
     """The player's cash already moved in `kind`'s direction this period and gaming day."""
     direction = direction_of(kind)
     if direction is None:
         return PriorTotals()
     policy = policy_of(services)
-    with services.engine.connect() as conn:
-        when = at or ledger_now(conn)
-        period = period_of(when, policy)
-        day_start, day_end = gaming_day_bounds(
-            gaming_day(when, policy.gaming_day_start_hour, policy.timezone),
-            policy.gaming_day_start_hour, policy.timezone)
-        in_period = cash_total(conn, player_id, direction, period.start, period.end)
-        in_day = (in_period if (period.start, period.end) == (day_start, day_end)
-                  else cash_total(conn, player_id, direction, day_start, day_end))
-    return PriorTotals(period=in_period, day=in_day)
+    if conn is None:
+        with services.engine.connect() as own:
+            return prior_totals(services, player_id, kind, at=at, conn=own)
+    day, period = prior_cash(conn, player_id, direction, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
+                             month=policy.aggregation == "month", at=at)
+    return PriorTotals(period=period, day=day)
 
 
 def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: str, amount: Money,
@@ -78,8 +73,8 @@ def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: st
     return req
 
 
-def _fresh(conn, member: StaffMember, who: str) -> StaffMember:
-    rec = get_staff(conn, member.id)
+def _fresh(records: dict, member: StaffMember, who: str) -> StaffMember:
+    rec = records.get(member.id)
     if rec is None or not rec.active:
         raise NotAuthorized(f"{who.capitalize()} {member.id} is no longer an active staff member.")
     return StaffMember(rec.id, rec.name, rec.role, rec.approval_limit)
@@ -166,33 +161,30 @@ def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approve
                       policy: Policy, at: datetime | None) -> PostingCommand:
     """The checks that need the ledger: current staff records, the open shift, large cash."""
     terminal = cmd.terminal_id or services.config.terminal_id
+    direction = direction_of(cmd.kind)
+    prior = None
     try:
         with services.engine.connect() as conn:
-            staff = _fresh(conn, staff, "staff member")
+            records, shift_id = counter_context(conn, [staff.id] + ([approver.id] if approver else []), terminal)
+            staff = _fresh(records, staff, "staff member")
             if approver is not None:
-                approver = _fresh(conn, approver, "approver")
-            shift = open_shift_of(conn, terminal)
+                approver = _fresh(records, approver, "approver")
+            if direction is not None and not (cmd.id_type and cmd.id_number):
+                prior = prior_totals(services, cmd.player_id, cmd.kind, at=at, conn=conn)
     except Exception as exc:  # noqa: BLE001
         mapped = map_error(exc)
         raise mapped if mapped is not exc else exc
     require(staff.role, action_for(cmd.kind))  # the role as it is now, not as it was at login
     approver_id = _check_approver(cmd, staff, approver, policy)
-    if shift is None and cmd.kind not in SHIFT_FREE_KINDS:
+    if shift_id is None and cmd.kind not in SHIFT_FREE_KINDS:
         raise ShiftNotOpen(f"Terminal {terminal} has no open shift; open a shift before posting.")
-    direction = direction_of(cmd.kind)
-    if direction is not None and not (cmd.id_type and cmd.id_number):
-        try:
-            prior = prior_totals(services, cmd.player_id, cmd.kind, at=at)
-        except Exception as exc:  # noqa: BLE001
-            mapped = map_error(exc)
-            raise mapped if mapped is not exc else exc
+    if prior is not None:
         req = requirements(policy, cmd.kind, cmd.amount, prior)
         if req.needs_identification:
             raise IdentificationRequired(
                 req.warnings[-1].replace("record the player's", "this posting needs the player's")
                 + " Nothing was posted.")
-    return dataclasses.replace(cmd, terminal_id=terminal, shift_id=shift.id if shift else None,
-                               approver_id=approver_id)
+    return dataclasses.replace(cmd, terminal_id=terminal, shift_id=shift_id, approver_id=approver_id)
 
 
 def record_large_cash(services, receipt: Receipt) -> int:
@@ -206,7 +198,8 @@ def record_large_cash(services, receipt: Receipt) -> int:
     policy = policy_of(services)
     day = gaming_day(receipt.created_at, policy.gaming_day_start_hour, policy.timezone)
     start, end = gaming_day_bounds(day, policy.gaming_day_start_hour, policy.timezone)
-    with services.engine.begin() as conn:
+    with services.engine.connect() as conn:  # one statement: autocommit, one round trip
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         return log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
                        threshold=policy.mtl_threshold, player_id=receipt.player_id, posting_id=receipt.id)
 

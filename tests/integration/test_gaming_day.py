@@ -169,3 +169,42 @@ def test_the_indian_profile_aggregates_over_the_calendar_month(engine):
     with pytest.raises(IdentificationRequired, match="this month"):
         _deposit((services, cashier, terminal), pid, "400000.01")
     assert policy.aggregation == "month"
+
+
+@pytest.mark.parametrize("tz, month", [("America/New_York", False), ("America/New_York", True),
+                                       ("Asia/Kolkata", True), ("Asia/Kolkata", False)])
+def test_the_databases_windows_agree_with_the_domains_around_boundaries_and_dst(engine, tz, month):
+    """Rows stamped either side of gaming-day, month and DST boundaries: the one-round-trip SQL
+    totals must equal sums over the windows `domain.policy` computes."""
+    import uuid
+    from datetime import datetime, timezone
+    from cashier_desktop.domain.policy import Policy, period_of
+    from cashier_desktop.ledger.cash_reports import prior_cash
+    start_hour = 6
+    zone = __import__("zoneinfo").ZoneInfo(tz)
+    pid = make_player(engine)
+    local = [datetime(2026, 3, 7, 5, 59, 59), datetime(2026, 3, 7, 6, 0), datetime(2026, 3, 8, 1, 30),
+             datetime(2026, 3, 8, 5, 59), datetime(2026, 3, 8, 6, 0), datetime(2026, 3, 31, 23, 0),
+             datetime(2026, 4, 1, 5, 59), datetime(2026, 4, 1, 6, 0), datetime(2026, 2, 28, 12, 0)]
+    stamps = [d.replace(tzinfo=zone).astimezone(timezone.utc) for d in local]
+    with engine.begin() as conn:
+        for i, ts in enumerate(stamps):
+            conn.execute(text("""
+                INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency, cash_delta,
+                    credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after, credit_after,
+                    limit_after, approved_after, staff_id, created_at, hash)
+                VALUES (:id, 'test', 'deposit', :p, :a, 'INR', 0, 0, 0, 0, 0, 0, 0, 0, false, 'C100', :ts, 'test')"""),
+                {"id": uuid.uuid4(), "p": pid, "a": Decimal(10 ** i), "ts": ts})
+    policy = Policy(currency="INR", dual_control_threshold=Decimal(1), confirm_threshold=Decimal(1),
+                    ctr_threshold=Decimal(1), mtl_threshold=Decimal(1), variance_threshold=Decimal(1),
+                    floor_manager_approval_limit=Decimal(1), aggregation="month" if month else "gaming_day",
+                    gaming_day_start_hour=start_hour, timezone=tz)
+    with engine.connect() as conn:
+        for at in stamps:
+            day_start, day_end = gaming_day_bounds(gaming_day(at, start_hour, tz), start_hour, tz)
+            period = period_of(at, policy)
+            want_day = sum((Decimal(10 ** i) for i, ts in enumerate(stamps) if day_start <= ts < day_end), Decimal(0))
+            want_period = sum((Decimal(10 ** i) for i, ts in enumerate(stamps) if period.start <= ts < period.end),
+                              Decimal(0))
+            got = prior_cash(conn, pid, "in", tz=tz, start_hour=start_hour, month=month, at=at)
+            assert got == (want_day, want_period), at

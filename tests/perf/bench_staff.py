@@ -56,7 +56,7 @@ def _ctr(engine, services, players: list[str], extra: int) -> dict:
                 credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after, credit_after,
                 limit_after, approved_after, staff_id, hash)
             SELECT gen_random_uuid(), 'bench', CASE WHEN g % 3 = 0 THEN 'withdrawal' ELSE 'deposit' END,
-                   (CAST(:p AS text[]))[1 + g % 200], 100 + (g * 7919) % 90000, 'INR', 0, 0, 0, 0, 0, 0, 0, 0, false,
+                   (CAST(:p AS text[]))[1 + g % 200], 100 + (g::bigint * 7919) % 90000, 'INR', 0, 0, 0, 0, 0, 0, 0, 0, false,
                    'C100', 'bench'
             FROM generate_series(1, CAST(:n AS int)) g"""), {"p": players, "n": extra})
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:

@@ -28,6 +28,8 @@ CREATE INDEX credit_requests_pending ON credit_requests (id) WHERE status = 'pen
 
 CREATE INDEX audit_by_staff ON audit_log (staff_id, at);
 CREATE INDEX ledger_by_player_time ON ledger_transactions (player_id, created_at);
+-- The few postings that carry an identification document (the CTR report's lookup).
+CREATE INDEX ledger_with_identification ON ledger_transactions (player_id, seq) WHERE id_type IS NOT NULL;
 
 -- Multiple transaction log: one row per cash posting at or over the log threshold for its
 -- player, direction and gaming day. Append-only, like the ledger.

@@ -205,3 +205,25 @@ def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_cam
     assert receipts[0].cash_after == Decimal("11.00")
     assert port.post_batch([cmd("deposit", player, "7"), cmd("deposit", "nobody-at-all", "1")]) != []
     assert get_balance(engine, player).cash == Decimal("18.00")
+
+
+def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_it(terminal, engine):
+    from cashier_desktop.terminal.reconciling import reconcile_shift
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "100"))  # elsewhere, outside this shift
+    absent = cmd("withdrawal", player, "10", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
+    landed = cmd("withdrawal", player, "20", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
+    for c in (absent, landed):  # the connection broke mid-send; policy refused it offline
+        terminal.journal.append_pending(c, ledger=terminal.link.ledger_name)
+        terminal.journal.mark_rejected(c.id, "offline_not_allowed", "The ledger is offline.", in_doubt=True)
+    post(engine, landed)  # ...but this one had committed before the connection went
+    report = terminal.services.extras["replay"]()
+    assert report.found == 1 and report.confirmed_refused == 1 and report.posted == 0
+    a, b = terminal.journal.entry(absent.id), terminal.journal.entry(landed.id)
+    assert a.state == "rejected" and not a.in_doubt
+    assert b.state == "posted" and b.code == "posted_after_refusal" and b.needs_attention
+    assert ledger_ids(engine, player)[1:] == [str(landed.id)], "nothing resent"
+    rec = reconcile_shift(terminal.services, terminal.shift_id)
+    assert not rec.clean and [ln.id for ln in rec.unresolved] == [str(landed.id)]
+    terminal.journal.resolve(landed.id, "S300", "cash was not paid; reversal posted")
+    assert reconcile_shift(terminal.services, terminal.shift_id).clean

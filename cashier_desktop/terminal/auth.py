@@ -117,15 +117,6 @@ def _locked_sentence(staff_id: str, until: datetime, now: datetime) -> str:
             f"minute{'s' if left != 1 else ''} or ask a supervisor to reset the PIN.")
 
 
-def refresh(engine: Engine, staff_id: str) -> StaffMember | None:
-    """The staff member as the database has them now, or None if unknown or disabled."""
-    with engine.connect() as conn:
-        rec = get_staff(conn, staff_id)
-    if rec is None or not rec.active:
-        return None
-    return StaffMember(rec.id, rec.name, rec.role, rec.approval_limit)
-
-
 def verify_approver(services, staff_id: str, pin: str, *, terminal_id: str | None = None,
                     now: datetime | None = None) -> StaffMember:
     """A second person's PIN for a dual-control step (same lockout and audit as a login).

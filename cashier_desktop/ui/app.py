@@ -115,10 +115,11 @@ class Terminal:
         link = services.extras.get("link")
         if link is not None:
             self.link_bridge = _LinkBridge(link, self.ctx.status)
-        if services.extras.get("poster") is not None:
-            # Pending journal entries go out by themselves when the ledger is back.
-            from ..terminal.journaled import BackgroundReplayer
-            self.replayer = BackgroundReplayer(services.extras["poster"], interval=self.replay_interval).start()
+        start_replay = services.extras.get("start_background_replay")
+        if start_replay is not None:
+            # Pending journal entries go out by themselves when the ledger is back (the
+            # journal owns the thread; it stops when the services close).
+            self.replayer = start_replay(self.replay_interval)
         if self.ctx.feed is not None and self.start_feed:
             self.ctx.feed.start()
 
@@ -146,7 +147,7 @@ class Terminal:
         self.login.hide()
         self.login.deleteLater()
         if self.replayer is not None:
-            self.replayer.stop()
+            self.replayer.stop()  # idempotent; the services' close would stop it too
         if self.link_bridge is not None:
             self.link_bridge.close()
         self.ctx.shutdown()

@@ -22,14 +22,15 @@ from sqlalchemy import text
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
-from ..domain.errors import CashierError, InvalidInput
+from ..domain.errors import CashierError, InvalidInput, NotAuthorized
 from ..ledger.db import map_error, sqlstate, warn_if_gui_thread
 from .alerts import (Alert, AlertNotOpen, AlertStillHolds, ChainBroken, NothingToCorrect,
                      RevertNotPossible, get_alert)
 from .checks import check_players
 
+# The correction functions' refusals, and the ledger's own controls (migration 0002).
 _SQLSTATES = {"CDA01": AlertNotOpen, "CDA02": NothingToCorrect, "CDA03": ChainBroken,
-              "CDA04": RevertNotPossible}
+              "CDA04": RevertNotPossible, "CA001": NotAuthorized}
 
 
 @dataclass(frozen=True)

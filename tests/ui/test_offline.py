@@ -70,3 +70,36 @@ def test_offline_deposit_is_pending_then_posted_when_the_ledger_is_back(qtbot, q
         assert get_balance(engine, player).cash == Decimal("2500.00")
     finally:
         terminal.close()
+
+
+def test_a_cashier_who_logged_in_here_before_can_log_in_while_offline(qtbot, qapp, proxied):
+    services, proxy = proxied
+    terminal = Terminal(services, replay_interval=0.2)
+    try:
+        terminal.login.show()
+        window = log_in(qtbot, terminal, "C100", "1111")
+        activate(qtbot, window)
+        qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier | Qt.ShiftModifier)
+        wait_until(qtbot, lambda: terminal.login.isVisible(), what="logged out")
+        proxy.refuse()
+        proxy.cut()
+        login = terminal.login
+        qtbot.keyClicks(login.staff_id, "F200")  # never logged in on this terminal
+        qtbot.keyClick(login.staff_id, Qt.Key_Return)
+        qtbot.keyClicks(login.pin, "2222")
+        qtbot.keyClick(login.pin, Qt.Key_Return)
+        wait_until(qtbot, lambda: "only staff who have logged in" in login.problem.text(), what="refusal")
+        wait_until(qtbot, lambda: login.findChild(type(window.banner)).isVisible(), what="banner on login")
+        login.staff_id.clear()
+        login.pin.clear()
+        qtbot.keyClicks(login.staff_id, "C100")
+        qtbot.keyClick(login.staff_id, Qt.Key_Return)
+        qtbot.keyClicks(login.pin, "1111")
+        qtbot.keyClick(login.pin, Qt.Key_Return)
+        wait_until(qtbot, lambda: len(terminal.windows) == 1 or "Checking" not in login.problem.text(),
+                   what="answer")
+        assert terminal.windows, login.problem.text()
+        window = terminal.windows[-1]
+        assert window.banner.isVisible() and window.status_bar.ledger.text() == "Ledger: OFFLINE"
+    finally:
+        terminal.close()

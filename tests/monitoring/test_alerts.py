@@ -184,3 +184,42 @@ def test_dismissing_an_alert_that_still_holds_is_refused_and_allowed_once_it_no_
     assert done.alert.status == "dismissed"
     assert [d for d in _audit(engine, "integrity.dismiss") if d["player"] == player]
     assert run_integrity(engine) == []
+
+
+def test_adopting_an_outside_credit_line_records_it_as_a_credit_line_posting(fresh_ledger, watches, make_services):
+    url, engine = fresh_ledger
+    watches.start(engine)
+    player = make_player(engine)
+    _hand_update(engine, "UPDATE players SET credit_limit = 50000, credit_approved = true WHERE id = :p", player)
+    wait_until(lambda: _open_alert(engine, player), timeout=5, what="alert")
+    alert = _open_alert(engine, player)
+    assert {"limit_matches_ledger", "approval_matches_ledger"} <= set(alert.checks)
+    done = monitoring.adopt_alert(make_services(url), alert.id, staff_id="S300", pin="3333",
+                                  reason="line approved on paper by the credit committee")
+    assert done.kind == "credit_line" and done.amount == "50000.00"
+    assert run_integrity(engine) == []
+    post(engine, cmd("marker_issue", player, "1000"))  # the adopted line is now usable
+    assert run_integrity(engine) == []
+
+
+def test_a_tampered_ledger_row_is_found_and_cannot_be_adopted_reverted_or_dismissed(fresh_ledger, make_services):
+    from cashier_desktop.monitoring.alerts import ChainBroken
+    from cashier_desktop.monitoring.watch import Watch
+    url, engine = fresh_ledger
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "100"))
+    with engine.begin() as conn:  # as only a superuser could: rewrite history, triggers off
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+        conn.execute(text("UPDATE ledger_transactions SET amount = 1 WHERE player_id = :p"), {"p": player})
+    with Watch(engine, schedule=None) as watch:
+        run = watch.full_check("manual")
+    assert player in run.findings and any(f.check == "hash_chain" for f in run.findings[player])
+    alert = _open_alert(engine, player)
+    assert alert.source == "full_check" and alert.evidence["ledger"]["chainIntact"] is False
+    services = make_services(url)
+    for act in (monitoring.adopt_alert, monitoring.revert_alert):
+        with pytest.raises(ChainBroken, match="chain of player"):
+            act(services, alert.id, staff_id="S300", pin="3333", reason="try")
+    with pytest.raises(AlertStillHolds):
+        monitoring.dismiss_alert(services, alert.id, staff_id="S300", pin="3333", reason="try")
+    assert _open_alert(engine, player).id == alert.id

@@ -80,3 +80,25 @@ def test_a_wrong_pin_is_refused_with_a_sentence_and_the_alert_stays_open(monitor
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
     wait_for(qtbot, lambda: "not recognised" in view.info.text(), what="the refusal")
     assert view.alerts.rowCount() == 1 and view.banner.isVisible()
+
+
+def test_the_banner_alone_on_another_screen_polls_and_shows_an_open_alert(qtbot, fresh_ledger, make_services,
+                                                                            watches):
+    from cashier_desktop.ui.context import AppContext
+    from cashier_desktop.ui.monitor_view import AlertBanner
+    url, engine = fresh_ledger
+    ctx = AppContext(make_services(url))
+    try:
+        banner = AlertBanner()
+        qtbot.addWidget(banner)
+        banner.start_polling(ctx, interval_ms=300)
+        watches.start(engine)
+        player = make_player(engine)
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE players SET balance = 42 WHERE id = :p"), {"p": player})
+        wait_for(qtbot, lambda: not banner.isHidden() and player in banner.label.text(),
+                 timeout=5, what="the standalone banner")
+        assert banner.label.text().startswith("⚠ 1 integrity alert:")
+        banner._timer.stop()
+    finally:
+        ctx.shutdown()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 from uuid import UUID
@@ -146,6 +145,3 @@ def reconcile(scope: str, entries: Iterable[Entry], receipts: Iterable[Receipt])
                                    "but this journal has no record of it"))
     return out
 
-
-def amounts_total(lines: Iterable[ReconLine], status: str = MATCHED) -> Decimal:
-    return sum((Decimal(ln.ledger_amount or "0") for ln in lines if ln.status == status), Decimal("0.00"))

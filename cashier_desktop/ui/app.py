@@ -61,15 +61,15 @@ def open_feed_bridge(services: Any = None, ctx: AppContext | None = None) -> Fee
     are still opening, from `ctx.services` by then.
     """
     def make(on_balance, on_state):
-        from ..realtime.feeds import open_feed
-        s = services if services is not None else ctx.services
-        return open_feed(s.config, s.engine, on_balance, on_state)
+        from ..terminal.live import open_live_feed
+        return open_live_feed(services if services is not None else ctx.services, on_balance, on_state)
     return FeedBridge(make)
 
 
 def _warm_imports() -> None:
     """Import the feed's stack off the GUI thread, so starting it later does not stall a frame."""
-    from ..realtime import feeds  # noqa: F401
+    from ..terminal import live
+    live.warm_imports()
     from ..terminal import counter, credit, lookups, session, shifts  # noqa: F401
     from . import main_window  # noqa: F401 - the windows after login, not needed to show it
 

@@ -201,11 +201,21 @@ class Config:
     values: dict[str, Any]
     path: Path | None = None
     sources: dict[str, str] = field(default_factory=dict)
+    # Secrets not in the environment are looked up in the OS keyring on first use only:
+    # a keyring call costs a few hundred milliseconds, and demo mode never needs one.
+    lazy_secrets: set[str] = field(default_factory=set)
+
+    def _resolve(self, name: str) -> None:
+        if name in self.lazy_secrets:
+            self.lazy_secrets.discard(name)
+            self.values[name] = _secret(KEY_BY_NAME[name]) or None
 
     def __getitem__(self, name: str) -> Any:
+        self._resolve(name)
         return self.values[name]
 
     def get(self, name: str, default: Any = None) -> Any:
+        self._resolve(name)
         v = self.values.get(name)
         return default if v is None else v
 
@@ -225,6 +235,7 @@ class Config:
         """Every value, secrets masked, as `config show` prints them."""
         out = {}
         for k in KEYS:
+            self._resolve(k.name)
             v = self.values.get(k.name)
             if k.secret:
                 out[k.name] = "********" if v else None
@@ -248,6 +259,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     elif explicit:
         raise ConfigError(f"The configuration file {cfg_path} does not exist.")
     values: dict[str, Any] = {k.name: k.default for k in KEYS}
+    lazy: set[str] = set()
     sources: dict[str, str] = {k.name: "default" for k in KEYS}
     for name, value in raw.items():
         key = KEY_BY_NAME.get(name)
@@ -264,8 +276,9 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
             sources[name] = alias
     for key in KEYS:
         if key.secret:
-            secret = env.get(key.env) if env is not os.environ else _secret(key)
-            values[key.name] = secret or None
+            values[key.name] = env.get(key.env) or None
+            if values[key.name] is None and env is os.environ:
+                lazy.add(key.name)
             continue
         if env.get(key.env) not in (None, ""):
             values[key.name] = _convert(key, env[key.env], f"environment {key.env}")
@@ -302,7 +315,7 @@ def load_config(path: str | Path | None = None, env: dict[str, str] | None = Non
     if values["pusher.app_id"] and not str(values["pusher.app_id"]).isdigit():
         raise ConfigError(f"{sources['pusher.app_id']}: “pusher.app_id” must be all digits.")
     _check_values(values, sources, str(cfg_path))
-    return Config(values, cfg_path if cfg_path.exists() else None, sources)
+    return Config(values, cfg_path if cfg_path.exists() else None, sources, lazy)
 
 
 def _check_values(values: dict[str, Any], sources: dict[str, str], file: str) -> None:

@@ -99,8 +99,12 @@ def setup_logging(*, verbose: bool = False, log_file: Path | str | None = None, 
 
 def setup_from_config(config, *, verbose: bool = False) -> Path | None:
     """`setup_logging` with the `log.*` keys of a loaded `Config` and its secrets."""
-    from .config import KEYS
-    secrets = [str(config.values.get(k.name)) for k in KEYS if k.secret and config.values.get(k.name)]
+    # A secret is read (from the environment or the keyring) only where the configuration
+    # will use it: the password with a configured ledger, the Pusher secret with Pusher.
+    needed = {"ledger.password": config.values.get("ledger.url"),
+              "pusher.secret": config.values.get("pusher.app_id")}
+    secrets = [str(config.get(name)) for name, used in needed.items()
+               if (used or name not in config.lazy_secrets) and config.get(name)]
     if config.values.get("ledger.url"):  # a password given inside the URL (environment only)
         from urllib.parse import unquote, urlsplit
         try:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import os
 
+import tempfile
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CASHIER_ARGON2_PROFILE", "cheap")
+# Tests never read or write the user's own configuration, data or journal: every run gets
+# its own XDG directories (a test that wants a journal or config sets its own path).
+_HOME = tempfile.mkdtemp(prefix="cashier-tests-")
+for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                   ("XDG_CACHE_HOME", "cache"), ("XDG_RUNTIME_DIR", "run")):
+    os.environ[_var] = os.path.join(_HOME, _sub)
+    os.makedirs(os.environ[_var], mode=0o700, exist_ok=True)
+os.environ.pop("CASHIER_CONFIG", None)
 
 import pytest
 
@@ -39,7 +49,8 @@ def engine(ledger):
 
 @pytest.fixture
 def fresh_ledger(databases):
-    """A database of its own for this test, migrated and with demo staff."""
+    """A database of its own for this test, migrated and with demo staff; dropped after it."""
     url, engine = databases.create()
     seed_staff(engine)
-    return url, engine
+    yield url, engine
+    databases.drop(engine)

@@ -66,11 +66,23 @@ class DatabaseFactory:
         self.created.append((name, engine))
         return url, engine
 
+    def drop(self, engine: Engine) -> None:
+        """Drop one database now (its connections too): a test's own database ends with it."""
+        for i, (name, e) in enumerate(self.created):
+            if e is engine:
+                del self.created[i]
+                self._drop(name, e)
+                return
+
+    def _drop(self, name: str, engine: Engine) -> None:
+        engine.dispose()
+        with self.admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+
     def close(self) -> None:
         for name, engine in self.created:
-            engine.dispose()
-            with self.admin.connect() as conn:
-                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                  "WHERE datname = :n AND pid <> pg_backend_pid()"), {"n": name})
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            self._drop(name, engine)
+        self.created.clear()
         self.admin.dispose()

@@ -62,6 +62,9 @@ class FeedCore(abc.ABC):
                  on_state: OnState | None = None, *, down_after: float = 15.0) -> None:
         self._on_balance = on_balance
         self._on_state = on_state or (lambda _s: None)
+        # Called with (player_id, version) for every event heard, refetches excluded: the
+        # terminal acknowledges these in its heartbeat (commit → terminal latency).
+        self.on_heard: Callable[[str, int], None] | None = None
         self.view = BalanceView(fetch, self._deliver)
         self.state = FeedState.CONNECTING
         self.down_after = down_after
@@ -144,6 +147,11 @@ class FeedCore(abc.ABC):
             if pid:
                 self.view.refetch([str(pid)])
             return
+        if self.on_heard is not None:
+            try:
+                self.on_heard(balance.player_id, balance.version)
+            except Exception:  # noqa: BLE001 - an acknowledgement must never stop the feed
+                log.exception("%s feed: on_heard failed", self.source)
         self.view.apply(balance)
 
     def _do_watch(self, player_ids: set[str]) -> None:

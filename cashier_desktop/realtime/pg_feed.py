@@ -94,4 +94,14 @@ class PgFeed(FeedCore):
     def _do_fetch_notified(self, _arg: object) -> None:
         with self._pending_lock:
             ids, self._pending = self._pending, set()
+        before = {pid: self.view.known.get(pid) for pid in ids}
         self.view.refetch(ids)
+        if self.on_heard is not None:
+            # A NOTIFY carries only the player: the fetched version is what this terminal heard.
+            for pid in ids:
+                version = self.view.known.get(pid)
+                if version is not None and version != before[pid]:
+                    try:
+                        self.on_heard(pid, version)
+                    except Exception:  # noqa: BLE001 - an acknowledgement must never stop the feed
+                        log.exception("pg feed: on_heard failed")

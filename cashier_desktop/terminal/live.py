@@ -9,14 +9,33 @@ from __future__ import annotations
 from typing import Callable
 
 from ..domain.receipts import Balance
+from .heartbeat import heartbeat_for
 from .services import Services
 
 
 def open_live_feed(services: Services, on_balance: Callable[[Balance], None],
                    on_state: Callable | None = None):
-    """A started-on-demand feed (`start()`, `stop()`, `watch(ids)`, `state`, `last_event_age()`)."""
+    """A started-on-demand feed (`start()`, `stop()`, `watch(ids)`, `state`, `last_event_age()`).
+
+    Every event it hears is acknowledged in the terminal's next heartbeat.
+    """
     from ..realtime.feeds import open_feed
-    return open_feed(services.config, services.engine, on_balance, on_state)
+    feed = open_feed(services.config, services.engine, on_balance, on_state)
+    feed.on_heard = heartbeat_for(services).note_event
+    return feed
+
+
+def send_heartbeat(services: Services, *, staff_id: str | None, feed=None) -> int:
+    """Tell the dashboard this terminal is alive (who, pending entries, feed state, acks).
+
+    Runs on a worker: it writes to the ledger. Returns the acknowledgements sent.
+    """
+    link = services.extras.get("link")
+    state = getattr(feed, "state", None) if feed is not None else None
+    return heartbeat_for(services).beat(
+        staff_id=staff_id, pending_entries=link.pending_count() if link is not None else 0,
+        feed_state=getattr(state, "value", state),
+        last_event_age_s=feed.last_event_age() if feed is not None else None)
 
 
 def warm_imports() -> None:

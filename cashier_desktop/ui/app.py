@@ -10,7 +10,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -122,6 +122,21 @@ class Terminal:
             self.replayer = start_replay(self.replay_interval)
         if self.ctx.feed is not None and self.start_feed:
             self.ctx.feed.start()
+        seconds = services.config.get("monitor.heartbeat_seconds", 15)
+        self.heartbeat_timer = QTimer(interval=int(seconds * 1000), timeout=self.beat)
+        self.heartbeat_timer.start()
+        self.beat()
+
+    def beat(self) -> None:
+        """Heartbeat for the supervisor's dashboard, on a worker (it writes to the ledger)."""
+        staff = self.windows[-1].session.staff.id if self.windows else None
+        feed = getattr(self.ctx.feed, "feed", None)
+
+        def work(services):
+            from ..terminal.live import send_heartbeat
+            return send_heartbeat(services, staff_id=staff, feed=feed)
+        # A missed beat is only a late dot on the dashboard: never a dialog at the counter.
+        Op(parent=self.login, work=work).failure(lambda exc: log.info("heartbeat failed: %s", exc)).run()
 
     def on_logged_in(self, session: Any) -> "MainWindow":
         from .main_window import MainWindow
@@ -144,6 +159,8 @@ class Terminal:
             w.hide()
             w.deleteLater()  # its timers (credit queue refresh) stop with it
         self.windows.clear()
+        if getattr(self, "heartbeat_timer", None) is not None:
+            self.heartbeat_timer.stop()
         self.login.hide()
         self.login.deleteLater()
         if self.replayer is not None:

@@ -58,6 +58,11 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(central)
         box.setContentsMargins(6, 6, 6, 6)
         box.addWidget(self.banner)
+        if self.monitor is not None:
+            # The integrity-alert banner belongs to the whole supervisor window, not only the
+            # Monitor tab: an alert must be seen whichever tab is open.
+            box.addWidget(self.monitor.banner)
+            self.monitor.banner.review.connect(lambda: self.tabs.setCurrentWidget(self.monitor))
         box.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.status_bar = StatusBar(ctx.status, self)

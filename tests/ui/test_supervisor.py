@@ -122,3 +122,26 @@ def test_export_asks_where_to_save_without_blocking(qtbot, desk_terminal, tmp_pa
     chooser.fileSelected.emit(str(tmp_path / "s.csv"))
     assert f"{shift_id}," in (tmp_path / "s.csv").read_text()
     chooser.reject()
+
+
+def test_an_integrity_alert_shows_on_the_supervisors_window_whichever_tab_is_open(qtbot, desk_terminal):
+    from cashier_desktop.monitoring.watch import Watch
+
+    terminal, services, engine = desk_terminal
+    player = make_player(engine, name="Meera Nair")
+    window = log_in(qtbot, terminal, "S300", "3333")
+    window.tabs.setCurrentWidget(window.cashier)  # the Monitor tab is not open
+    banner = window.monitor.banner
+    assert banner.isHidden()
+    watch = Watch(engine)
+    watch.step()  # the watch follows the outbox from here
+    with engine.begin() as conn:  # the incident: a hand-written balance with no posting
+        conn.execute(text("UPDATE players SET balance = 10000, total_deposits = 10000 WHERE id = :p"),
+                     {"p": player})
+    try:
+        wait_until(qtbot, lambda: (watch.step(), player in banner.label.text())[1], what="an alert")
+    finally:
+        watch.close()
+    wait_until(qtbot, lambda: banner.isVisible(), what="the banner on the counter tab")
+    qtbot.mouseClick(banner.button, Qt.LeftButton)
+    assert window.tabs.currentWidget() is window.monitor

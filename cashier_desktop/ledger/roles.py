@@ -57,6 +57,7 @@ TERMINAL: dict[str, TableGrant] = {
     "audit_log": TableGrant(insert=True),
     "mtl_entries": TableGrant(insert=True),
     "balance_events": TableGrant(),
+    "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "alembic_version": TableGrant(),
     # Monitoring (migration 0005): what a terminal reports and what a supervisor resolves.
     "terminal_heartbeats": TableGrant(insert=True, update=(
@@ -74,6 +75,7 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "players": TableGrant(),
     "ledger_transactions": TableGrant(),
     "balance_events": TableGrant(),
+    "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "staff": TableGrant(),
     "audit_log": TableGrant(),
     "integrity_alerts": TableGrant(insert=True, update=(
@@ -90,6 +92,7 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
 RELAY: dict[str, TableGrant] = {
     "balance_events": TableGrant(delete=True, update=("published_at",)),
     "players": TableGrant(),
+    "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
 }
 STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role has
     "staff": TableGrant(insert=True, update=("name", "role", "active", "pin_hash", "approval_limit",

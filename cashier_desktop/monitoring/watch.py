@@ -29,8 +29,13 @@ from .alerts import Announcer, announce_pending, raise_alert
 from .checks import IntegrityRun, PlayerFinding, run_full_check
 from .metrics import MonitorMetrics
 from .schedule import Schedule
+from ..realtime.sleepers import fall_asleep, wake_up
 
 log = logging.getLogger(__name__)
+
+# After work, poll this often for this long before sleeping on LISTEN (realtime/sleepers.py).
+HOT_SECONDS = 0.2
+HOT_POLL = 0.02
 
 CHANNEL = "balance_events"
 FULL_CHECK_LOCK = 7217005
@@ -96,6 +101,7 @@ class Watch:
         self._dirty = False
         self._last_save = 0.0
         self._last_observed = 0.0
+        self._last_work = 0.0
         self.ready = threading.Event()
         self.last_full_run: IntegrityRun | None = None
         self._cursor: int | None = None
@@ -351,8 +357,22 @@ class Watch:
                     if n and self.batch_window:
                         stop.wait(self.batch_window)  # let the next changes gather into one check
                         continue
-                    # While a gap may still fill, look again soon; a NOTIFY wakes us anyway.
-                    self._wait(min(self.poll_seconds, 0.1) if self._gaps else self.poll_seconds)
+                    if n:
+                        self._last_work = time.monotonic()
+                    if time.monotonic() - self._last_work < HOT_SECONDS:
+                        stop.wait(HOT_POLL)  # busy: poll, so postings need not NOTIFY
+                        continue
+                    # Asleep: postings NOTIFY us (realtime/sleepers.py). Look once more for a
+                    # change committed just before we registered, which sent none.
+                    fall_asleep(self._listener, self.name)
+                    try:
+                        if self.step(flush=False):
+                            self._last_work = time.monotonic()
+                            continue
+                        # While a gap may still fill, look again soon; a NOTIFY wakes us anyway.
+                        self._wait(min(self.poll_seconds, 0.1) if self._gaps else self.poll_seconds)
+                    finally:
+                        wake_up(self._listener)
                 except Exception:  # noqa: BLE001 - keep watching after any failure
                     log.exception("watch step failed; retrying in %.1fs", backoff)
                     if self.metrics:

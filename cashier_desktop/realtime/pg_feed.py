@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from .feed_base import Backoff, FeedCore, FeedState, OnState
 from .pgconn import Connector, connector
+from .sleepers import fall_asleep
 from .view import Fetch
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class PgFeed(FeedCore):
                 with self._connect() as conn:
                     self._conn = conn
                     conn.execute(f"LISTEN {CHANNEL}")
+                    # A feed only listens, so it is always "asleep": postings NOTIFY it.
+                    fall_asleep(conn, "feed")
                     ever = up = True
                     self._connected()
                     connected_at = time.monotonic()

@@ -32,8 +32,13 @@ import psycopg
 from .feed_base import Backoff
 from .pgconn import Connector
 from .publisher import MAX_BATCH, PublishFailed, Publisher
+from .sleepers import fall_asleep, wake_up
 
 log = logging.getLogger(__name__)
+
+# After work, poll this often for this long before sleeping on LISTEN (see sleepers.py).
+HOT_SECONDS = 0.2
+HOT_POLL = 0.005
 
 CLAIM = """
 WITH claimed AS MATERIALIZED (
@@ -124,6 +129,7 @@ class Relay:
         self._listen: psycopg.Connection | None = None
         self._stop = threading.Event()
         self._last_prune = 0.0
+        self._last_work = 0.0
 
     # -- connections ------------------------------------------------------------------
     def _work_conn(self) -> psycopg.Connection:
@@ -259,11 +265,20 @@ class Relay:
                 time.sleep(0.02)  # held back behind another relay: let it commit
 
     def _wait_for_wakeup(self, timeout: float) -> None:
-        """Block until a NOTIFY or the timeout. A NOTIFY is only a wake-up: one that arrived
+        """Block until a NOTIFY or the timeout, registered as asleep (only then do postings
+        NOTIFY: see realtime/sleepers.py). A NOTIFY is only a wake-up: one that arrived
         during the last drain costs at most one empty claim."""
         listen = self._listen_conn()
-        for _ in listen.notifies(timeout=timeout, stop_after=1):
-            break
+        fall_asleep(listen, "relay")
+        try:
+            # A change committed just before we registered sent no NOTIFY: look once more.
+            if self.drain_once().claimed:
+                self._last_work = time.monotonic()
+                return
+            for _ in listen.notifies(timeout=timeout, stop_after=1):
+                break
+        finally:
+            wake_up(listen)
 
     def run(self) -> None:
         """Publish forever: wake on NOTIFY (poll as backstop), back off on outages."""
@@ -278,6 +293,13 @@ class Relay:
                     continue
                 if r.held_back:
                     self._stop.wait(0.02)
+                    continue
+                if r.claimed:
+                    self._last_work = time.monotonic()
+                if time.monotonic() - self._last_work < HOT_SECONDS:
+                    # Busy: poll rather than sleep, so postings need not NOTIFY (which
+                    # would serialise their commits).
+                    self._stop.wait(HOT_POLL)
                     continue
                 self._wait_for_wakeup(self.poll_interval)
             except PublishFailed as exc:

@@ -53,13 +53,13 @@ def test_the_pusher_feed_hears_postings_and_a_plain_update_made_outside_the_term
         feed.watch({player})
         wait_until(lambda: feed.state is FeedState.CONNECTED, 10, "feed connected")
         wait_until(lambda: recorder.versions(player) == [1], 10, "the watched player fetched")
-        assert feed.last_event_age() is None
+        # The relay may publish version 1 while the feed subscribes: only a later age counts.
         post(rt_engine, cmd("deposit", player, "50"))
         hand_update(rt_engine, player, 10000)
         wait_until(lambda: recorder.versions(player) == [1, 2, 3], 10, "both changes heard in order")
         assert str(recorder.latest()[player].cash) == "10150.00"
         assert ledger_equals_feed(rt_engine, recorder, [player])
-        assert feed.last_event_age() is not None and feed.last_event_age() < 10
+        assert feed.last_event_age() is not None and feed.last_event_age() < 5
     finally:
         feed.stop()
     assert feed.state is FeedState.STOPPED

@@ -46,6 +46,7 @@ from cashier_desktop.ledger.seed import seed_staff
 from cashier_desktop.ledger.staff import add_staff
 
 from tests.e2e import soak_checks, soak_journal
+from tests.e2e.soak_cli import TERMINAL as CLI_TERMINAL, CliWriter
 from tests.e2e.soak_portal import PORTAL_STAFF, PORTAL_TERMINAL
 from tests.e2e.soak_proof import Report
 from tests.support.fault_proxy import FaultProxy
@@ -78,6 +79,7 @@ class Settings:
     subscribers: int = 2
     workdir: Path | None = None
     keep: bool = False
+    cli_writer: bool = True      # one more terminal, driven only through `cashier-desktop post`
     kinds: tuple[str, ...] = ()  # empty = every kind available
 
 
@@ -99,6 +101,7 @@ class Soak:
             "journal_cli": "journal" in self.commands,
             "realtime": {"relay", "feed"} <= self.commands and (ROOT / "node_modules/.bin/soketi").exists(),
             "reconcile": "reconcile" in self.commands,
+            "cli": {"post", "shift", "journal"} <= self.commands,
         }
         self.pg: OwnedPostgres | None = None
         self.proxy: FaultProxy | None = None
@@ -107,6 +110,7 @@ class Soak:
         self.subscribers: list[soak_checks.Subscriber] = []
         self.terminals: dict[str, Child] = {}
         self.portal: Child | None = None
+        self.cli_writer: CliWriter | None = None
         self.players = [f"soak-{i:02d}" for i in range(1, s.players + 1)]
         self.rng = random.Random(s.seed)
         self.scheduled: list[tuple[float, str, object]] = []
@@ -194,6 +198,10 @@ class Soak:
                 tenv["CASHIER_OFFLINE_SHIFT_CAP"] = "100000000"
             self.terminals[tid] = Child(tid, [PYTHON, "-m", "tests.e2e.soak_terminal", str(spec)],
                                         env=tenv, log=self.dir / f"{tid}.log", cwd=str(ROOT)).start()
+        if self.settings.cli_writer and self.features["cli"]:
+            spec = self._spec(CLI_TERMINAL, terminal_id=CLI_TERMINAL, staff="C100", pin="1111",
+                              database_url=self.proxied_url, journal=str(self.dir / f"{CLI_TERMINAL}.journal.sqlite"))
+            self.cli_writer = CliWriter(json.loads(spec.read_text()), env=env, cwd=str(ROOT)).start()
         spec = self._spec("portal", database_url=self.url, rate=self.settings.portal_rate)
         self.portal = Child("portal", [PYTHON, "-m", "tests.e2e.soak_portal", str(spec)], env=env,
                             log=self.dir / "portal.log", cwd=str(ROOT)).start()
@@ -333,6 +341,11 @@ class Soak:
                 child.start()
         self.note("all healed; asking the writers to finish")
         (self.dir / "STOP").write_text("stop")
+        if self.cli_writer is not None:
+            self.cli_writer.stop(timeout=150)
+            if self.cli_writer._thread.is_alive():  # noqa: SLF001
+                self.note(f"!! {CLI_TERMINAL} did not finish within 150 s of the stop")
+                self.faults["(writers that would not stop)"] = self.faults.get("(writers that would not stop)", 0) + 1
         deadline = time.monotonic() + 120
         for child in [*self.terminals.values(), self.portal]:
             code = child.wait(timeout=max(1.0, deadline - time.monotonic()))
@@ -352,7 +365,14 @@ class Soak:
         soak_checks.prove(self, report)
         return report
 
+    @property
+    def terminal_ids(self) -> list[str]:
+        """Every terminal that posted: the worker processes, and the CLI-driven one if it ran."""
+        return [*self.terminals, *([CLI_TERMINAL] if self.cli_writer is not None else [])]
+
     def cleanup(self) -> None:
+        if self.cli_writer is not None:
+            self.cli_writer.stop(timeout=5)
         for sub in self.subscribers:
             sub.stop()
         for child in [*self.terminals.values(), self.portal, self.relay]:

@@ -118,7 +118,7 @@ def cli(soak, *args: str, env: dict | None = None, timeout: float = 120) -> subp
 
 
 def _ledger_state(soak) -> tuple[dict, dict, dict]:
-    writers = set(soak.terminals) | {PORTAL_TERMINAL}
+    writers = set(soak.terminal_ids) | {PORTAL_TERMINAL}
     with soak.engine.connect() as conn:
         rows = conn.execute(text("""SELECT id::text, kind, player_id, amount, terminal_id FROM ledger_transactions
                                     WHERE terminal_id = ANY(:w)"""), {"w": sorted(writers)}).mappings().all()
@@ -143,19 +143,27 @@ def prove(soak, report: Report) -> None:
         report.add(f"  {k.strip('()')}", soak.faults.get(k, 0), soak.faults.get(k, 0) == 0)
 
     ops, touches, restarts = [], 0, 0
-    for writer in [*soak.terminals, "portal"]:
+    for writer in [*soak.terminal_ids, "portal"]:
         writer_ops, marks = collect_ops(writer, read_results(soak.dir / f"{writer}.jsonl"))
         ops += writer_ops.values()
         touches += marks["touches"]
         restarts += max(0, marks["start"] - 1)
     journals = None
     if soak.features["journal"]:
-        journals = {tid: soak_journal.entries(soak.dir / f"{tid}.journal.sqlite") for tid in soak.terminals}
+        journals = {tid: soak_journal.entries(soak.dir / f"{tid}.journal.sqlite") for tid in soak.terminal_ids}
     ledger_rows, players, counts = _ledger_state(soak)
-    account(report, ops, ledger_rows, journals, set(soak.terminals) | {PORTAL_TERMINAL})
+    account(report, ops, ledger_rows, journals, set(soak.terminal_ids) | {PORTAL_TERMINAL})
     report.add("  outcomes as the writers saw them", len(ops), True, outcome_mix(ops))
     report.add("  writer restarts (after SIGKILL)", restarts, True)
     report.add("  portal touch-UPDATEs (no balance change)", touches, True)
+    if soak.cli_writer is None:
+        report.add("CLI contract under fire (`post --json` exit 0/2/3 only)", "-", None,
+                   "no `shift`/`journal` commands in this build")
+    else:
+        codes = soak.cli_writer.exit_codes
+        report.add("CLI contract under fire (`post --json` exit 0/2/3 only)", sum(codes.values()),
+                   bool(codes) and set(codes) <= {0, 2, 3},
+                   ", ".join(f"exit {k}: {v}" for k, v in sorted(codes.items())))
 
     r = cli(soak, "integrity", "--json")
     try:
@@ -183,7 +191,7 @@ def _journal_checks(soak, report: Report) -> None:
         report.add("reconciliation clean (`reconcile`)", "-", None, "no `journal` command in this build")
         return
     bad, pending, flagged, resolve_failures = [], [], [], []
-    for tid in soak.terminals:
+    for tid in soak.terminal_ids:
         env = {"CASHIER_JOURNAL": str(soak.dir / f"{tid}.journal.sqlite"), "CASHIER_TERMINAL_ID": tid}
         r = cli(soak, "journal", "verify", env=env)
         if r.returncode != 0:
@@ -203,8 +211,8 @@ def _journal_checks(soak, report: Report) -> None:
                     env={**env, "CASHIER_PIN": "3333"})
             if r.returncode != 0:
                 resolve_failures.append(f"{tid}:{pid}: exit {r.returncode} {(r.stdout + r.stderr).strip()[-200:]}")
-    report.add("every journal verifies (`journal verify`)", f"{len(soak.terminals)} journals", not bad, "; ".join(bad))
-    report.add("nothing left pending (`journal pending --json`)", f"{len(soak.terminals)} journals", not pending,
+    report.add("every journal verifies (`journal verify`)", f"{len(soak.terminal_ids)} journals", not bad, "; ".join(bad))
+    report.add("nothing left pending (`journal pending --json`)", f"{len(soak.terminal_ids)} journals", not pending,
                "; ".join(pending))
     report.add("flagged entries signed off by a supervisor (`journal resolve`)", len(flagged), not resolve_failures,
                "; ".join(resolve_failures or flagged[:5]))
@@ -215,12 +223,12 @@ def _journal_checks(soak, report: Report) -> None:
     # Whole dates a day either side: `reconcile` reads them in the cage's time zone.
     frm = time.strftime("%Y-%m-%d", time.gmtime(soak.started_at - 86400))
     to = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 86400))
-    for tid in soak.terminals:
+    for tid in soak.terminal_ids:
         env = {"CASHIER_JOURNAL": str(soak.dir / f"{tid}.journal.sqlite"), "CASHIER_TERMINAL_ID": tid}
         r = cli(soak, "reconcile", "--terminal", tid, "--from", frm, "--to", to, env=env)
         if r.returncode != 0:
             unresolved.append(f"{tid}: exit {r.returncode} {(r.stdout + r.stderr).strip()[-300:]}")
-    report.add("reconciliation clean (`reconcile --terminal`)", f"{len(soak.terminals)} terminals", not unresolved,
+    report.add("reconciliation clean (`reconcile --terminal`)", f"{len(soak.terminal_ids)} terminals", not unresolved,
                "; ".join(unresolved))
 
 

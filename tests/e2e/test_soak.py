@@ -27,6 +27,7 @@ NEEDS = {
     "every subscriber's final view equals the ledger": "realtime",
     "per-player versions complete after refetch": "realtime",
     "sync latency during the run (commit → subscriber)": "realtime",
+    "CLI contract under fire (`post --json` exit 0/2/3 only)": "cli",
 }
 
 

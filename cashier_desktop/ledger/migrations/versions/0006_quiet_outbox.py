@@ -18,6 +18,10 @@ branch_labels = None
 depends_on = None
 
 UPGRADE = r"""
+-- Postings update only non-indexed columns of players: leave room on each page so those
+-- updates stay HOT (no index writes) instead of moving the row to another page.
+ALTER TABLE players SET (fillfactor = 85);
+
 CREATE TABLE outbox_sleepers (
     pid   integer PRIMARY KEY,   -- the backend of the consumer's LISTEN connection
     name  text NOT NULL,

@@ -1,4 +1,4 @@
-"""Proof under fire: several terminals, a portal, the relay and the feed, attacked at once.
+"""Proof under fire: several terminals, a portal, the relays and the feed, attacked at once.
 
 `python -m tests.e2e.soak --duration SECONDS [--terminals N] [--seed S]` (or
 `make soak DURATION=3600`) starts, all owned by this process and all on 127.0.0.1:
@@ -6,17 +6,18 @@
 - a throwaway PostgreSQL (initdb + pg_ctl in a temp dir, never the machine's cluster),
   migrated, with shared players that have credit lines;
 - a TCP proxy in front of it that the terminals connect through;
-- soketi, the relay and feed subscribers (when the realtime layer exists);
-- N headless terminals (`soak_terminal.py`: the GUI's own posting service) and a player
-  portal stand-in (`soak_portal.py`) posting to the same players.
+- soketi, two relays and feed subscribers (when the realtime layer exists);
+- N headless terminals (`soak_terminal.py`: the GUI's own posting service), one terminal
+  driven only through the CLI (`soak_cli.py`) and a player portal stand-in
+  (`soak_portal.py`), all posting to the same players.
 
 For `duration` seconds it injects faults at random, each kind in turn in a shuffled
 order: a terminal SIGKILLed and restarted, PostgreSQL stopped (fast) or crashed
 (immediate) and started, every proxied connection cut, the proxy refusing connections for
-a while, soketi killed, the relay killed. Then it heals everything, lets the terminals
-finish and replay, waits for the relay and subscribers to catch up, and proves the result
-(tests/e2e/soak_proof.py), printing one table. Exit status 0 when every check that ran
-holds, 1 otherwise.
+a while, soketi killed, a relay killed, the portal SIGKILLed. Then it heals everything,
+lets the terminals finish and replay, waits for the relays and subscribers to catch up,
+and proves the result (tests/e2e/soak_checks.py, soak_proof.py), printing one table. Exit
+status 0 when every check that ran holds, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class Settings:
     workdir: Path | None = None
     keep: bool = False
     cli_writer: bool = True      # one more terminal, driven only through `cashier-desktop post`
+    relays: int = 2              # relays draining the outbox at once (high availability)
     kinds: tuple[str, ...] = ()  # empty = every kind available
 
 
@@ -106,7 +108,7 @@ class Soak:
         self.pg: OwnedPostgres | None = None
         self.proxy: FaultProxy | None = None
         self.soketi = None
-        self.relay: Child | None = None
+        self.relays: list[Child] = []
         self.subscribers: list[soak_checks.Subscriber] = []
         self.terminals: dict[str, Child] = {}
         self.portal: Child | None = None
@@ -165,14 +167,15 @@ class Soak:
         from tests.support.soketi import Soketi
         self.soketi = Soketi(log_path=self.dir / "soketi.log").start()
         env = {**self._base_env(), "CASHIER_DATABASE_URL": self.url}
-        self.relay = Child("relay", [*CLI, "relay"], env=env, log=self.dir / "relay.log", cwd=str(ROOT)).start()
+        self.relays = [Child(f"relay{n}", [*CLI, "relay"], env=env, log=self.dir / f"relay{n}.log",
+                             cwd=str(ROOT)).start() for n in range(1, self.settings.relays + 1)]
         watch = [None] + self.players[: max(0, self.settings.subscribers - 1)]
         for n, player in enumerate(watch):
             self.subscribers.append(soak_checks.Subscriber(
                 f"sub{n}", player, env=env, path=self.dir / f"sub{n}.jsonl", cwd=str(ROOT)).start())
         # Latency is measured from here on: subscribers must be connected before anyone posts.
         wait_until(lambda: all(s.connected() for s in self.subscribers), 60, 0.05, "every subscriber connected")
-        self.note(f"soketi :{self.soketi.port}, relay, {len(self.subscribers)} subscribers connected")
+        self.note(f"soketi :{self.soketi.port}, {len(self.relays)} relays, {len(self.subscribers)} subscribers connected")
 
     def _spec(self, name: str, **extra) -> Path:
         s = self.settings
@@ -214,6 +217,7 @@ class Soak:
                  "proxy cuts connections", "proxy refuses connections"]
         if self.features["realtime"]:
             kinds += ["soketi killed", "relay killed"]
+        kinds += ["portal SIGKILL"]
         if self.settings.kinds == ("none",):
             return []
         if self.settings.kinds:
@@ -277,10 +281,16 @@ class Soak:
             self.soketi.kill()
             self._later(r.uniform(0.5, 2.0), "soketi start", self.soketi.start)
         elif kind == "relay killed":
-            if any(w == "relay start" for _, w, _ in self.scheduled):
+            relay = r.choice(self.relays)
+            if any(w == f"restart {relay.name}" for _, w, _ in self.scheduled):
                 return False
-            self.relay.kill()
-            self._later(r.uniform(0.0, 1.5), "relay start", self.relay.start)
+            relay.kill()
+            self._later(r.uniform(0.0, 1.5), f"restart {relay.name}", relay.start)
+        elif kind == "portal SIGKILL":
+            if any(w == "restart portal" for _, w, _ in self.scheduled):
+                return False
+            self.portal.kill()
+            self._later(r.uniform(0.0, 1.5), "restart portal", self.portal.start)
         else:
             raise ValueError(kind)
         return True
@@ -288,7 +298,7 @@ class Soak:
     def _watch_children(self) -> None:
         """A child that died by itself (not killed by us) is a finding, and is restarted."""
         restarting = {w for _, w, _ in self.scheduled}
-        for child in [*self.terminals.values(), self.portal, self.relay]:
+        for child in [*self.terminals.values(), self.portal, *self.relays]:
             if child is None or child.alive() or f"restart {child.name}" in restarting \
                     or f"{child.name} start" in restarting:
                 continue
@@ -336,7 +346,7 @@ class Soak:
             self.proxy.accept()
         if self.soketi is not None and self.soketi.proc is None:
             self.soketi.start()
-        for child in [*self.terminals.values(), self.portal, self.relay]:
+        for child in [*self.terminals.values(), self.portal, *self.relays]:
             if child is not None and not child.alive():
                 child.start()
         self.note("all healed; asking the writers to finish")
@@ -375,7 +385,7 @@ class Soak:
             self.cli_writer.stop(timeout=5)
         for sub in self.subscribers:
             sub.stop()
-        for child in [*self.terminals.values(), self.portal, self.relay]:
+        for child in [*self.terminals.values(), self.portal, *self.relays]:
             if child is not None:
                 child.stop()
         if self.soketi is not None:

@@ -8,7 +8,7 @@ starts or stops anything.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -194,10 +194,3 @@ def versions_complete(events_by_player: dict[str, list[int]], ledger_versions: d
             missing = sorted(set(range(1, current + 1)) - set(seen))
             bad.append(f"{pid}: have {len(seen)} of {current} (missing {missing[:5]})")
     return bad
-
-
-def group_by(rows, key) -> dict:
-    out = defaultdict(list)
-    for r in rows:
-        out[key(r)].append(r)
-    return out

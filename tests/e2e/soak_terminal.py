@@ -35,7 +35,6 @@ from cashier_desktop.domain.commands import PostingCommand
 from cashier_desktop.domain.errors import CashierError, LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
-from cashier_desktop.terminal.auth import authenticate
 from cashier_desktop.terminal.counter import submit
 from cashier_desktop.terminal.services import open_services
 

@@ -101,6 +101,14 @@ class OfflineNotAllowed(CashierError):
     code = "offline_not_allowed"
 
 
+class PostingInDoubt(CashierError):
+    """The connection broke while the posting was being sent, and the ledger could not be
+    asked whether it arrived. Not a refusal: it may have been posted. The journal keeps it
+    in doubt and the replay settles it by its id."""
+
+    code = "in_doubt"
+
+
 class ConfigError(CashierError):
     code = "config_error"
 

@@ -25,7 +25,7 @@ from typing import Callable
 
 from ..domain.commands import PostingCommand
 from ..domain.errors import (CashierError, IdempotencyConflict, LedgerUnavailable, NotAuthorized,
-                             OfflineNotAllowed, ShiftNotOpen)
+                             OfflineNotAllowed, PostingInDoubt, ShiftNotOpen)
 from ..domain.kinds import Kind
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import ReplayReport, replay
@@ -154,9 +154,9 @@ class JournaledPoster:
             try:
                 self.link.check_offline(cmd, journaled=True)
             except OfflineNotAllowed as refusal:
-                # The send broke: the ledger may have it after all; replay looks it up.
-                self.journal.mark_rejected(cmd.id, refusal.code, str(refusal), in_doubt=True)
-                raise refusal from exc
+                # The send broke: the ledger may have it after all. Ask it once by the id
+                # before answering the cashier: "refused" would be a lie if it committed.
+                return self._settle_in_doubt(cmd, refusal, exc)
             self.journal.mark_offline(cmd.id)
             self.link.notify()
             return self._pending_receipt(cmd)
@@ -169,6 +169,27 @@ class JournaledPoster:
         if receipt.shift_id is not None and receipt.shift_id != self.link.known_shift():
             self.link.remember_shift(receipt.shift_id)
         return receipt
+
+    def _settle_in_doubt(self, cmd: PostingCommand, refusal: OfflineNotAllowed,
+                         cause: LedgerUnavailable) -> Receipt:
+        """A send that broke, for something not allowed offline: posted, not posted, or unknown."""
+        try:
+            found = self.port.find_many([cmd.id]).get(cmd.id)
+        except LedgerUnavailable:
+            found = False  # cannot tell
+        if found:
+            self.journal.mark_posted(cmd.id, found)
+            return found
+        if found is None:
+            # The ledger answered and has no such posting: it was not posted. Say no plainly.
+            self.journal.mark_rejected(cmd.id, refusal.code, str(refusal))
+            raise refusal from cause
+        self.journal.mark_rejected(cmd.id, "in_doubt", "The connection broke while sending; "
+                                   "the replay settles it by its id.", in_doubt=True)
+        raise PostingInDoubt(
+            f"The connection to the ledger broke while this {cmd.kind.label.lower()} was being sent, "
+            f"so it may have gone through. Do not hand over or take the cash yet: the terminal "
+            f"checks posting {cmd.id} as soon as the ledger is back.") from cause
 
     def _take_offline(self, cmd: PostingCommand) -> PendingReceipt:
         e = self.journal.entry(cmd.id)

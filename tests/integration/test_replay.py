@@ -227,3 +227,61 @@ def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_i
     assert not rec.clean and [ln.id for ln in rec.unresolved] == [str(landed.id)]
     terminal.journal.resolve(landed.id, "S300", "cash was not paid; reversal posted")
     assert reconcile_shift(terminal.services, terminal.shift_id).clean
+
+
+def _breaks_after(port, *, commit: bool, then=None):
+    """Make the next send break the way a dropped connection does: after (or before) the
+    ledger committed it, the terminal hears only LedgerUnavailable."""
+    from cashier_desktop.domain.errors import LedgerUnavailable
+    real = port.post
+
+    def post_then_break(c):
+        port.post = real
+        if commit:
+            real(c)
+        if then is not None:
+            then()
+        raise LedgerUnavailable("connection lost mid-commit")
+    port.post = post_then_break
+
+
+def test_a_send_that_broke_after_the_commit_is_answered_with_its_receipt_not_a_refusal(terminal, engine):
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "50000"))
+    staff = terminal.login()
+    poster = terminal.services.extras["poster"]
+    _breaks_after(poster.port, commit=True)
+    r = terminal.post("withdrawal", player, "30000", staff=staff)  # above the offline cap
+    assert isinstance(r, Receipt) and r.cash_after == Decimal("20000.00")
+    e = terminal.journal.entry(r.id)
+    assert e.state == "posted" and e.code != "posted_after_refusal" and not e.needs_attention
+
+
+def test_a_send_that_broke_before_the_commit_is_refused_plainly_once_the_ledger_says_so(terminal, engine):
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "50000"))
+    staff = terminal.login()
+    _breaks_after(terminal.services.extras["poster"].port, commit=False)
+    with pytest.raises(OfflineNotAllowed):
+        terminal.post("withdrawal", player, "30000", staff=staff)
+    assert get_balance(engine, player).cash == Decimal("50000.00")
+    assert [e.state for e in terminal.journal.entries() if e.command.player_id == player] == ["rejected"]
+    assert not any(e.in_doubt for e in terminal.journal.entries() if e.command.player_id == player)
+
+
+def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_settles_it(terminal, engine):
+    from cashier_desktop.domain.errors import PostingInDoubt
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "50000"))
+    staff = terminal.login()
+    _breaks_after(terminal.services.extras["poster"].port, commit=True, then=terminal.proxy.cut)
+    with pytest.raises(PostingInDoubt, match="may have gone through"):
+        terminal.post("withdrawal", player, "30000", staff=staff)
+    [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
+    assert e.in_doubt
+    terminal.proxy.restore()
+    report = terminal.services.extras["replay"]()
+    assert report.found == 1
+    settled = terminal.journal.entry(e.id)
+    assert settled.state == "posted" and settled.needs_attention  # a supervisor confirms the cash
+    assert get_balance(engine, player).cash == Decimal("20000.00")

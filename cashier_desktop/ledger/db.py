@@ -33,7 +33,12 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
     engine = create_engine(
         url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False,
         pool_recycle=1800,
-        connect_args={"connect_timeout": connect_timeout, "application_name": application_name},
+        connect_args={"connect_timeout": connect_timeout, "application_name": application_name,
+                      # A network that goes silent (no reset, no answer) must not freeze the
+                      # counter: the kernel gives up on the peer after ~15 s and the terminal
+                      # turns offline. Ignored on Unix sockets (the embedded demo ledger).
+                      "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                      "keepalives_count": 3, "tcp_user_timeout": 15000},
     )
 
     @event.listens_for(engine, "connect")

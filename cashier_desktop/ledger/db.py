@@ -100,3 +100,13 @@ def warn_if_gui_thread(name: str) -> None:
     app = qtcore.QCoreApplication.instance()
     if app is not None and qtcore.QThread.currentThread() is app.thread():
         log.warning("ledger call %s on the GUI thread: this blocks the counter", name)
+
+
+def in_transaction(engine: Engine, fn):
+    """Run `fn(conn)` in one transaction; driver errors come out as domain errors."""
+    try:
+        with engine.begin() as conn:
+            return fn(conn)
+    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
+        mapped = map_error(exc)
+        raise mapped if mapped is not exc else exc

@@ -21,7 +21,7 @@ from ..domain.receipts import Receipt
 from ..domain.roles import Action, require
 from ..ledger import audit
 from ..ledger.credit import CreditRequest, decide, get_request, insert_request, list_requests, player_exists
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import in_transaction, map_error, warn_if_gui_thread
 from .auth import policy_of
 from .authorize import approval_authority
 from .session import Session
@@ -30,12 +30,7 @@ _REQUEST_NS = uuid.UUID("1c0b3d36-0f55-4b6e-a3a4-6d3c2d5e9a71")
 
 
 def _run(services, fn):
-    try:
-        with services.engine.begin() as conn:
-            return fn(conn)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    return in_transaction(services.engine, fn)
 
 
 def _limit(services, limit) -> Decimal:

@@ -21,7 +21,7 @@ from ..domain.money import Money, to_decimal
 from ..domain.kinds import Kind
 from ..domain.roles import Action, Role, can, require
 from ..ledger import audit
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import in_transaction, warn_if_gui_thread
 from ..ledger.shifts import (DrawerTotals, ShiftPosting, ShiftRecord, close_shift_row, drawer_totals,
                              find_open_shift, get_shift, insert_shift, list_shift_rows, shift_postings,
                              signoff_shift_row)
@@ -30,12 +30,7 @@ from .session import Session
 
 
 def _run(services, fn):
-    try:
-        with services.engine.begin() as conn:
-            return fn(conn)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    return in_transaction(services.engine, fn)
 
 
 def _count(services, counts) -> DrawerCount:

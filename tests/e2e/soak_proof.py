@@ -128,7 +128,7 @@ def account(report: Report, ops: list[Op], ledger_rows: dict[str, dict], journal
             reasons[f"{j['status'].replace('_', ' ')}: {j.get('code') or '-'}"] += 1
         elif j is not None:
             lost.append(op)  # journaled as pending/posted but not in the ledger
-        elif final.get("status") in ("refused", "unavailable"):
+        elif final.get("status") in ("refused", "unavailable", "in_doubt"):
             rejected.append(op)
             reasons[f"refused before the journal: {final.get('code') or final['status']}"] += 1
         elif final.get("status") in ("posted", "replayed", "pending"):
@@ -157,6 +157,10 @@ def account(report: Report, ops: list[Op], ledger_rows: dict[str, dict], journal
     doubled = len(phantom) + len(mismatched) + len(twice)
     report.add("doubled (posted twice, or posted unasked)", doubled, doubled == 0,
                f"phantom {len(phantom)}, altered {len(mismatched)}, one op under two ids {len(twice)}")
+    in_doubt = [op for op in ops if (op.final or {}).get("status") == "in_doubt"]
+    settled_posted = sum(1 for op in in_doubt if op.id in ledger_rows)
+    report.add("  told in doubt (connection broke mid-send), settled by replay", len(in_doubt), True,
+               f"posted {settled_posted}, not posted {len(in_doubt) - settled_posted}")
     report.add("told refused, yet posted (unflagged)", len(refused_yet_posted), not refused_yet_posted,
                ", ".join(f"{o.writer}#{o.i}" for o in refused_yet_posted[:10]))
     report.add("  told refused, found posted later, flagged for a supervisor", len(flagged), True,

@@ -197,7 +197,9 @@ def _post_one(spec, services, staff, journal, results: Results, i: int, *, resen
         try:
             result = submit(services, staff, cmd)
         except CashierError as exc:
-            results.write("outcome", i=i, id=str(cmd.id), status="refused", code=exc.code,
+            # "In doubt" is not a refusal: the cashier was told it may have gone through.
+            status = "in_doubt" if exc.code == "in_doubt" else "refused"
+            results.write("outcome", i=i, id=str(cmd.id), status=status, code=exc.code,
                           reason=str(exc), ms=(time.perf_counter() - t0) * 1000)
             return
         except LedgerUnavailable as exc:

@@ -47,6 +47,11 @@ def test_metrics_over_http_show_the_counters_move_after_postings(fresh_ledger, s
         submit(services, StaffMember("C100", "Asha Rao", "cashier"),
                cmd("adjust_in", player, "50", staff="C100", approver_id="C100", reason="try"))
 
+    # Refusals are recorded by one background writer per process; earlier tests may have left
+    # it writing to a ledger that is gone (connect timeouts). Wait for it to reach ours.
+    from cashier_desktop.monitoring import refusals
+    refusals._writer.submit(lambda: None).result(timeout=120)
+
     def moved() -> bool:
         now = scrape(port)
         return (value(now, "cashier_watch_events_checked_total") >= 3

@@ -12,10 +12,13 @@ nothing, `_diagnose` explains why in a sentence.
 from __future__ import annotations
 
 import logging
+import re
 import time
+from collections.abc import Mapping
 from decimal import Decimal
 from uuid import UUID
 
+import psycopg
 from sqlalchemy import text
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Connection, Engine
@@ -25,7 +28,7 @@ from ..domain.commands import PostingCommand
 from ..domain.formatting import format_amount
 from ..domain.kinds import REVERSIBLE, Effects, Kind, effects_of, reversal_effects
 from ..domain.receipts import Receipt
-from .db import is_retryable, map_error, sqlstate, warn_if_gui_thread
+from .db import DOMAIN_SQLSTATES, is_retryable, map_error, sqlstate, warn_if_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,8 @@ WITH upd AS (
         credit_approved = COALESCE(CAST(:set_approved AS boolean), credit_approved),
         total_deposits = total_deposits + :deposits,
         total_withdrawals = total_withdrawals + :withdrawals,
+        version = version + 1,
+        updated_at = now(),
         last_hash = ledger_digest(last_hash, CAST(:id AS uuid), id, :kind, CAST(:amount AS numeric),
             :currency, CAST(:cash AS numeric), CAST(:credit AS numeric), CAST(:drawer AS numeric),
             balance + :cash, current_credit + :credit,
@@ -70,6 +75,11 @@ FROM upd
 RETURNING {RECEIPT_COLUMNS}
 """)
 
+# The same statement in psycopg's own parameter style, run on the driver connection and
+# prepared once per connection (see `_run_post`).
+_POST_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _POST.text)
+_RECEIPT_NAMES = tuple(c.strip() for c in RECEIPT_COLUMNS.split(","))
+
 _BY_ID = text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id")
 _REVERSAL_OF = text("SELECT id FROM ledger_transactions WHERE reverses_id = :id")
 _PLAYER = text("""SELECT balance, current_credit, credit_limit, credit_approved
@@ -77,7 +87,10 @@ _PLAYER = text("""SELECT balance, current_credit, credit_limit, credit_approved
 
 
 def _receipt(row, replayed: bool = False) -> Receipt:
-    m = row._mapping
+    return _receipt_of(row._mapping, replayed)
+
+
+def _receipt_of(m: Mapping, replayed: bool = False) -> Receipt:
     return Receipt(
         id=m["id"], seq=m["seq"], kind=Kind(m["kind"]), player_id=m["player_id"],
         amount=m["amount"], currency=m["currency"].strip(),
@@ -135,6 +148,28 @@ def _params(cmd: PostingCommand, fx: Effects) -> dict:
         "shift_id": cmd.shift_id, "reverses_id": cmd.reverses_id, "reason": cmd.reason,
         "id_type": cmd.id_type, "id_number": cmd.id_number,
     }
+
+
+def _run_post(conn: Connection, params: dict) -> Receipt | None:
+    """Run the posting statement; its receipt, or None when the guard matched no player.
+
+    This is the hot path of every posting, so it talks to psycopg directly and has the
+    statement prepared server-side once per connection: through SQLAlchemy's `execute`,
+    building a result object for 21 untyped columns cost more client CPU than everything
+    else in a posting (about 210 µs against 80 µs a posting). Errors come out exactly as
+    `conn.execute` would raise them (SQLAlchemy's DBAPIError family, the connection
+    invalidated when psycopg says it broke), so the callers' handling is the same.
+    """
+    driver = conn.connection.driver_connection
+    try:
+        row = driver.execute(_POST_DRIVER_SQL, params, prepare=True).fetchone()
+    except psycopg.Error as err:
+        broken = driver.broken or driver.closed
+        if broken:
+            conn.invalidate()
+        raise saexc.DBAPIError.instance(_POST_DRIVER_SQL, params, err, psycopg.Error,
+                                        connection_invalidated=broken) from err
+    return None if row is None else _receipt_of(dict(zip(_RECEIPT_NAMES, row)))
 
 
 def _existing(conn: Connection, cmd: PostingCommand) -> Receipt | None:
@@ -195,7 +230,7 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
                 conn = conn.execution_options(isolation_level="AUTOCOMMIT")
                 fx = _effects(conn, cmd)
                 try:
-                    row = conn.execute(_POST, _params(cmd, fx)).first()
+                    receipt = _run_post(conn, _params(cmd, fx))
                 except saexc.IntegrityError as exc:
                     state, constraint = sqlstate(exc), _constraint(exc)
                     if state == "23505" and constraint == "ledger_transactions_pkey":
@@ -210,8 +245,17 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
                     if state == "23514":
                         raise _check_refusal(exc, cmd) from None
                     raise
-                if row is not None:
-                    return _receipt(row)
+                except saexc.DBAPIError as exc:
+                    # The database's controls (approver, shift) refused it. A retry of a
+                    # posting they accepted earlier still gets its receipt back, whatever
+                    # changed since (its shift may have closed).
+                    if sqlstate(exc) in DOMAIN_SQLSTATES and not exc.connection_invalidated:
+                        existing = _existing(conn, cmd)
+                        if existing is not None:
+                            return existing
+                    raise
+                if receipt is not None:
+                    return receipt
                 existing = _existing(conn, cmd)
                 if existing is not None:
                     return existing

@@ -150,3 +150,52 @@ def test_a_posting_never_scans_the_ledger(fresh_ledger):
         n_rows = conn.execute(text("SELECT count(*) FROM ledger_transactions")).scalar_one()
         assert n_rows == 30
         assert scans() < 5, "postings read the ledger by sequential scan"
+
+
+def test_after_a_server_restart_one_posting_fails_and_the_pool_reconnects_for_the_next():
+    """The hot path talks to psycopg directly; a lost connection still invalidates the whole
+    pool the way SQLAlchemy does, so the other dead pooled connections are not handed out
+    one posting at a time."""
+    import threading
+
+    from cashier_desktop.domain.errors import LedgerUnavailable
+    from cashier_desktop.ledger import migrate
+    from cashier_desktop.ledger.db import make_engine
+    from cashier_desktop.ledger.posting import post
+    from cashier_desktop.ledger.seed import seed_staff
+    from tests.support.factories import cmd, make_player
+    from tests.support.faults import OwnedPostgres
+
+    server = OwnedPostgres()
+    server.start()
+    engine = make_engine(server.create_database("restart"), pool_size=3)
+    try:
+        migrate.upgrade(engine)
+        seed_staff(engine)
+        p = make_player(engine)
+        # three connections in the pool, each of which has posted
+        barrier = threading.Barrier(3)
+
+        def hold_and_post() -> None:
+            with engine.connect():
+                barrier.wait(timeout=10)
+            post(engine, cmd("deposit", p, "1"))
+        workers = [threading.Thread(target=hold_and_post) for _ in range(3)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(timeout=30)
+        assert engine.pool.checkedin() == 3
+        server.stop("fast")
+        server.start()
+        outcomes = []
+        for _ in range(3):
+            try:
+                post(engine, cmd("deposit", p, "1"))
+                outcomes.append("posted")
+            except LedgerUnavailable:
+                outcomes.append("unavailable")
+        assert outcomes in (["unavailable", "posted", "posted"], ["posted", "posted", "posted"]), outcomes
+    finally:
+        engine.dispose()
+        server.destroy()

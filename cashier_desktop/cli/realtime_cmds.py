@@ -92,6 +92,7 @@ def cmd_feed_watch(args) -> int:
         print(f"feed: {state.value}", file=sys.stderr, flush=True)
 
     feed = open_feed(services.config, services.engine, on_balance, on_state)
+    feed.view.follow_all = not args.player  # every player: refetch all heard of on reconnects
     try:
         _stop_on_signals(stop)
         feed.start()

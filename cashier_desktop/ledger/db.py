@@ -9,7 +9,7 @@ import psycopg
 from psycopg import errors as pgerr
 from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 
 from ..domain.errors import CashierError, ConfigError, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
@@ -92,18 +92,17 @@ def map_error(exc: BaseException) -> BaseException:
     return exc
 
 
-def invalidate_after_disconnect(conn: Connection, err: BaseException) -> None:
+def invalidate_after_disconnect(engine: Engine, fairy, err: BaseException) -> None:  # noqa: ANN001
     """What SQLAlchemy does when `execute` meets a lost connection, for code that talked to
-    the driver directly (the posting's hot path): this connection is dropped and every
-    connection the pool opened before now is reconnected at its next checkout (after a
-    server restart they are all dead, and each would otherwise fail one posting)."""
-    pool = conn.engine.pool
-    fairy = conn.connection
-    invalidate = getattr(pool, "_invalidate", None)
+    the driver directly (the posting's hot path): this pooled connection (`fairy`) is
+    dropped and every connection the pool opened before now is reconnected at its next
+    checkout (after a server restart they are all dead, and each would otherwise fail one
+    posting). `Pool._invalidate` is SQLAlchemy's own private step for this."""
+    invalidate = getattr(engine.pool, "_invalidate", None)
     if invalidate is not None:
         invalidate(fairy, err)
-    if not conn.invalidated:
-        conn.invalidate(err)
+    else:
+        fairy.invalidate(err)
 
 
 def warn_if_gui_thread(name: str) -> None:

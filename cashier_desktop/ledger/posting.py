@@ -163,33 +163,45 @@ def _params(cmd: PostingCommand, fx: Effects) -> dict:
     }
 
 
-def _run_post(conn: Connection, params: dict) -> Receipt | None:
+def _run_post(engine: Engine, params: dict) -> Receipt | None:
     """Run the posting statement in autocommit; its receipt, or None when the guard matched
     no player.
 
-    This is the hot path of every posting, so it talks to psycopg directly and has the
-    statement prepared server-side once per connection: through SQLAlchemy's `execute`,
-    building a result object for 21 untyped columns, and switching the isolation level
-    there and back, cost more client CPU than everything else in a posting (about 210 µs
-    against 100 µs a posting). Errors come out as `conn.execute` would raise them
-    (SQLAlchemy's DBAPIError family; on a lost connection the pool is invalidated the way
-    SQLAlchemy does it), so the callers' handling is the same.
+    This is the hot path of every posting, so it takes a pooled connection and talks to
+    psycopg directly, with the statement prepared server-side once per connection: through
+    SQLAlchemy's Connection and `execute`, building a result object for 21 untyped columns
+    and switching the isolation level there and back cost more client CPU than everything
+    else in a posting (about 210 µs against 100 µs a posting). Errors come out as
+    SQLAlchemy's would (its DBAPIError family; on a lost connection the pool is invalidated
+    the way SQLAlchemy does it), so the callers' handling is the same.
     """
-    driver = conn.connection.driver_connection
     try:
-        driver.autocommit = True
+        fairy = engine.raw_connection()
+    except psycopg.Error as err:  # could not connect
+        raise saexc.DBAPIError.instance(None, None, err, psycopg.Error) from err
+    driver = fairy.driver_connection
+    try:
         try:
-            row = driver.execute(_POST_DRIVER_SQL, params, prepare=True).fetchone()
-        finally:
-            if not (driver.broken or driver.closed):
-                driver.autocommit = False  # the pool's connections are transactional by default
-    except psycopg.Error as err:
-        broken = driver.broken or driver.closed
-        if broken:
-            invalidate_after_disconnect(conn, err)
-        raise saexc.DBAPIError.instance(_POST_DRIVER_SQL, params, err, psycopg.Error,
-                                        connection_invalidated=broken) from err
+            driver.autocommit = True
+            try:
+                row = driver.execute(_POST_DRIVER_SQL, params, prepare=True).fetchone()
+            finally:
+                if not (driver.broken or driver.closed):
+                    driver.autocommit = False  # the pool's connections are transactional by default
+        except psycopg.Error as err:
+            broken = driver.broken or driver.closed
+            if broken:
+                invalidate_after_disconnect(engine, fairy, err)
+            raise saexc.DBAPIError.instance(_POST_DRIVER_SQL, params, err, psycopg.Error,
+                                            connection_invalidated=broken) from err
+    finally:
+        fairy.close()  # back to the pool (or discarded, when invalidated)
     return None if row is None else _receipt_of(dict(zip(_RECEIPT_NAMES, row)))
+
+
+def _existing_on(engine: Engine, cmd: PostingCommand) -> Receipt | None:
+    with engine.connect() as conn:
+        return _existing(conn, cmd)
 
 
 def _existing(conn: Connection, cmd: PostingCommand) -> Receipt | None:
@@ -247,34 +259,34 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             fx = _effects(engine, cmd)
+            try:
+                receipt = _run_post(engine, _params(cmd, fx))
+            except saexc.IntegrityError as exc:
+                state, constraint = sqlstate(exc), _constraint(exc)
+                if state == "23505" and constraint == "ledger_transactions_pkey":
+                    existing = _existing_on(engine, cmd)
+                    if existing is not None:
+                        return existing
+                    continue
+                if state == "23505" and constraint == "ledger_reversed_once":
+                    raise E.AlreadyReversed(f"Posting {cmd.reverses_id} has already been reversed.") from None
+                if state == "23503":
+                    raise _foreign_key_refusal(constraint, cmd) from None
+                if state == "23514":
+                    raise _check_refusal(exc, cmd) from None
+                raise
+            except saexc.DBAPIError as exc:
+                # The database's controls (approver, shift) refused it. A retry of a
+                # posting they accepted earlier still gets its receipt back, whatever
+                # changed since (its shift may have closed).
+                if sqlstate(exc) in DOMAIN_SQLSTATES and not exc.connection_invalidated:
+                    existing = _existing_on(engine, cmd)
+                    if existing is not None:
+                        return existing
+                raise
+            if receipt is not None:
+                return receipt
             with engine.connect() as conn:
-                try:
-                    receipt = _run_post(conn, _params(cmd, fx))
-                except saexc.IntegrityError as exc:
-                    state, constraint = sqlstate(exc), _constraint(exc)
-                    if state == "23505" and constraint == "ledger_transactions_pkey":
-                        existing = _existing(conn, cmd)
-                        if existing is not None:
-                            return existing
-                        continue
-                    if state == "23505" and constraint == "ledger_reversed_once":
-                        raise E.AlreadyReversed(f"Posting {cmd.reverses_id} has already been reversed.") from None
-                    if state == "23503":
-                        raise _foreign_key_refusal(constraint, cmd) from None
-                    if state == "23514":
-                        raise _check_refusal(exc, cmd) from None
-                    raise
-                except saexc.DBAPIError as exc:
-                    # The database's controls (approver, shift) refused it. A retry of a
-                    # posting they accepted earlier still gets its receipt back, whatever
-                    # changed since (its shift may have closed).
-                    if sqlstate(exc) in DOMAIN_SQLSTATES and not exc.connection_invalidated:
-                        existing = _existing(conn, cmd)
-                        if existing is not None:
-                            return existing
-                    raise
-                if receipt is not None:
-                    return receipt
                 existing = _existing(conn, cmd)
                 if existing is not None:
                     return existing

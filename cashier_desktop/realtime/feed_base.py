@@ -20,6 +20,9 @@ from typing import Any, Callable
 from ..domain.receipts import Balance
 from .view import BalanceView, Fetch, balance_from_payload
 
+# While idle, the worker fetches again players whose refetch failed this often.
+STALE_RETRY_SECONDS = 2.0
+
 log = logging.getLogger(__name__)
 
 
@@ -121,7 +124,10 @@ class FeedCore(abc.ABC):
     # -- the worker thread -----------------------------------------------------------
     def _work(self) -> None:
         while True:
-            fn, arg = self._queue.get()
+            try:
+                fn, arg = self._queue.get(timeout=STALE_RETRY_SECONDS)
+            except queue.Empty:
+                fn, arg = self._retry_stale, None
             if fn is _STOP:
                 return
             try:
@@ -153,6 +159,10 @@ class FeedCore(abc.ABC):
             except Exception:  # noqa: BLE001 - an acknowledgement must never stop the feed
                 log.exception("%s feed: on_heard failed", self.source)
         self.view.apply(balance)
+
+    def _retry_stale(self, _arg: Any) -> None:
+        if self.state is FeedState.CONNECTED:
+            self.view.retry_stale()
 
     def _do_watch(self, player_ids: set[str]) -> None:
         added = self.view.watch(player_ids)

@@ -66,6 +66,11 @@ class BalanceView:
         self.names: dict[str, str] = {}  # events carry no name: keep the one last fetched
         self.watched: set[str] = set()
         self.stale: set[str] = set()  # a refetch failed: fetch again at the next chance
+        # A view of every player (`feed watch` with no player): after a reconnect it fetches
+        # every player it has heard of, not only the watched ones. Without this, the last
+        # events of a player missed while disconnected stayed missed until that player's
+        # next event (the soak caught a subscriber 12 versions behind at the end).
+        self.follow_all = False
         self.stats = ViewStats()
 
     def _accept(self, balance: Balance) -> None:
@@ -127,5 +132,11 @@ class BalanceView:
         return added
 
     def reconnected(self) -> bool:
-        """After a (re)connect: anything may have been missed, fetch the watched players."""
-        return self.refetch(self.watched | self.stale)
+        """After a (re)connect: anything may have been missed, fetch the watched players
+        (with `follow_all`, every player heard of)."""
+        return self.refetch(self.watched | self.stale | (set(self.known) if self.follow_all else set()))
+
+    def retry_stale(self) -> bool:
+        """Fetch again the players whose last refetch failed (the feed calls this while idle,
+        so a view left stale by a ledger outage does not wait for the player's next event)."""
+        return self.refetch(self.stale) if self.stale else True

@@ -206,3 +206,30 @@ def test_a_feed_that_cannot_reach_its_server_goes_from_connecting_to_down_and_st
     finally:
         feed.stop()
     assert recorder.states[-1] is FeedState.STOPPED
+
+
+def test_a_feed_left_stale_by_a_failed_refetch_catches_up_while_idle(rt_engine, recorder):
+    """The ledger could not be read at the (re)connect and no later event comes for the
+    player: the idle worker fetches it again (it used to wait for the player's next event)."""
+    player = make_player(rt_engine)
+    post(rt_engine, cmd("deposit", player, "5"))
+    real_fetch = ledger_fetch(rt_engine)
+    down = threading.Event()
+    down.set()
+
+    def fetch(ids):
+        if down.is_set():
+            raise ConnectionError("ledger unreachable")
+        return real_fetch(ids)
+    feed = PgFeed(rt_engine, fetch, recorder.on_balance, recorder.on_state, backoff=fast_backoff(), poll=0.2)
+    feed.start()
+    try:
+        feed.watch({player})
+        wait_until(lambda: feed.state is FeedState.CONNECTED, 10, "listening")
+        wait_until(lambda: player in feed.view.stale, 10, "the first fetch failed")
+        assert recorder.versions(player) == []
+        down.clear()
+        wait_until(lambda: recorder.versions(player) == [1], 10, "fetched again while idle")
+        assert feed.view.stale == set()
+    finally:
+        feed.stop()

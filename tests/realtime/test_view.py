@@ -91,3 +91,44 @@ def test_an_event_payload_becomes_a_balance_and_a_malformed_one_is_refused():
     assert b.cash == Decimal("10000.00") and b.version == 3
     with pytest.raises(ValueError):
         balance_from_payload({"playerId": "179", "version": 3, "cashBalance": "1.00"})
+
+
+def test_a_view_of_every_player_fetches_all_it_has_heard_of_after_a_reconnect(world):
+    """`feed watch` with no player: the last events of a player missed while disconnected are
+    recovered at the reconnect, not only at that player's next event."""
+    ledger, seen, view = world
+    view.follow_all = True
+    view.apply(bal("179", 1, "10"))
+    view.apply(bal("180", 1, "5"))
+    ledger.rows = {"179": bal("179", 4, "40"), "180": bal("180", 1, "5")}  # 2..4 were missed
+    assert view.reconnected()
+    assert sorted(ledger.calls[-1]) == ["179", "180"]
+    assert view.known == {"179": 4, "180": 1}
+    assert seen[-1].version == 4
+
+
+def test_a_view_of_watched_players_fetches_only_those_after_a_reconnect(world):
+    ledger, seen, view = world
+    view.apply(bal("179", 1, "10"))
+    view.apply(bal("180", 1, "5"))
+    view.watch({"180"})
+    ledger.rows = {"179": bal("179", 4, "40"), "180": bal("180", 2, "6")}
+    assert view.reconnected()
+    assert ledger.calls[-1] == ["180"]
+    assert view.known == {"179": 1, "180": 2}
+
+
+def test_players_whose_refetch_failed_are_fetched_again_when_retried(world):
+    ledger, seen, view = world
+    view.follow_all = True
+    view.apply(bal("179", 1, "10"))
+    ledger.fail = True
+    assert not view.reconnected()
+    assert view.stale == {"179"}
+    assert not view.retry_stale()  # still down
+    ledger.fail = False
+    ledger.rows = {"179": bal("179", 3, "30")}
+    assert view.retry_stale()
+    assert view.stale == set() and view.known == {"179": 3}
+    calls = len(ledger.calls)
+    assert view.retry_stale() and len(ledger.calls) == calls, "nothing stale: nothing fetched"

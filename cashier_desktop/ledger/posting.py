@@ -39,6 +39,13 @@ RECEIPT_COLUMNS = """seq, id, kind, player_id, amount, currency, cash_delta, cre
     cash_after, credit_after, limit_after, approved_after, staff_id, approver_id, terminal_id,
     shift_id, reverses_id, reason, created_at, hash, request_hash"""
 
+# What the posting statement returns: what the database decided. The rest of the receipt is
+# what the command asked for (fewer columns to format and parse on the hot path).
+_POSTED_COLUMNS = """seq, amount, cash_delta, credit_delta, cash_after, credit_after, limit_after,
+    approved_after, created_at, hash"""
+_FROM_PARAMS = ("id", "kind", "player_id", "currency", "staff_id", "approver_id", "terminal_id",
+                "shift_id", "reverses_id", "reason")
+
 # The statement bumps `version` itself when a balance column changes (a credit line to the
 # same limit changes none) and sets `updated_at`; a row it leaves at its version goes through
 # the players_version trigger (0007), as does every UPDATE not written this way.
@@ -80,13 +87,13 @@ SELECT CAST(:id AS uuid), :request_hash, :kind, :player_id, :amount, :currency,
     upd.balance, upd.current_credit, upd.credit_limit, upd.credit_approved, :staff_id, :approver_id,
     :terminal_id, :shift_id, :reverses_id, :reason, :id_type, :id_number, now(), upd.last_hash
 FROM upd
-RETURNING {RECEIPT_COLUMNS}
+RETURNING {_POSTED_COLUMNS}
 """)
 
 # The same statement in psycopg's own parameter style, run on the driver connection and
 # prepared once per connection (see `_run_post`).
 _POST_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _POST.text)
-_RECEIPT_NAMES = tuple(c.strip() for c in RECEIPT_COLUMNS.split(","))
+_POSTED_NAMES = tuple(c.strip() for c in _POSTED_COLUMNS.split(","))
 
 _BY_ID = text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id")
 _REVERSAL_OF = text("SELECT id FROM ledger_transactions WHERE reverses_id = :id")
@@ -117,10 +124,18 @@ def find_posting(conn: Connection, posting_id: UUID) -> Receipt | None:
 
 
 def _effects(engine: Engine, cmd: PostingCommand) -> Effects:
+    """The deltas of `cmd`; a reversal's come from its original, read on a connection of its own."""
     if cmd.kind is not Kind.REVERSAL:
         return effects_of(cmd.kind, cmd.amount.amount)
     with engine.connect() as conn:
         return _reversal_effects(conn, cmd)
+
+
+def _effects_on(conn: Connection, cmd: PostingCommand) -> Effects:
+    """The deltas of `cmd`, a reversal's original read on `conn` (the journal's batched replay)."""
+    if cmd.kind is not Kind.REVERSAL:
+        return effects_of(cmd.kind, cmd.amount.amount)
+    return _reversal_effects(conn, cmd)
 
 
 def _reversal_effects(conn: Connection, cmd: PostingCommand) -> Effects:
@@ -196,7 +211,15 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
                                             connection_invalidated=broken) from err
     finally:
         fairy.close()  # back to the pool (or discarded, when invalidated)
-    return None if row is None else _receipt_of(dict(zip(_RECEIPT_NAMES, row)))
+    return None if row is None else _posted_receipt(params, dict(zip(_POSTED_NAMES, row)))
+
+
+def _posted_receipt(params: dict, posted: Mapping) -> Receipt:
+    """The receipt of an accepted posting statement: what was asked (`params`) and what the
+    database decided (`posted`, the statement's RETURNING columns)."""
+    fields = {k: params[k] for k in _FROM_PARAMS}
+    fields.update(posted)
+    return _receipt_of(fields)
 
 
 def _existing_on(engine: Engine, cmd: PostingCommand) -> Receipt | None:

@@ -38,15 +38,6 @@ def _pipeline_supported() -> bool:
         return False
 
 
-class _Row:
-    """A driver row with the `_mapping` that `posting._receipt` reads."""
-
-    __slots__ = ("_mapping",)
-
-    def __init__(self, columns: list[str], values) -> None:
-        self._mapping = dict(zip(columns, values))
-
-
 def _mapped(exc: BaseException) -> BaseException:
     mapped = map_error(exc)
     return mapped
@@ -108,7 +99,8 @@ class PostgresLedger:
                 trans = conn.begin()
                 for i, cmd in enumerate(cmds):
                     try:
-                        row = conn.execute(posting._POST, posting._params(cmd, posting._effects(conn, cmd))).first()
+                        params = posting._params(cmd, posting._effects_on(conn, cmd))
+                        row = conn.execute(posting._POST, params).first()
                     except Exception as exc:  # noqa: BLE001 - unavailability re-raised below
                         trans.rollback()
                         if isinstance(_mapped(exc), LedgerUnavailable):
@@ -117,7 +109,7 @@ class PostgresLedger:
                     if row is None:
                         trans.commit()
                         return receipts, i
-                    receipts.append(posting._receipt(row))
+                    receipts.append(posting._posted_receipt(params, row._mapping))
                 trans.commit()
                 return receipts, None
         except Exception as exc:  # noqa: BLE001
@@ -142,8 +134,8 @@ class PostgresLedger:
                 rows = []
                 try:
                     # psycopg sends an executemany as one pipeline; one result set per posting
-                    cur.executemany(self._sql, [posting._params(cmd, posting._effects(conn, cmd)) for cmd in cmds],
-                                    returning=True)
+                    params = [posting._params(cmd, posting._effects_on(conn, cmd)) for cmd in cmds]
+                    cur.executemany(self._sql, params, returning=True)
                     columns = [d.name for d in cur.description]
                     while True:
                         rows.append(cur.fetchone())
@@ -164,7 +156,7 @@ class PostgresLedger:
                     receipts, _ = self._try_pipelined(cmds[:stop])
                     return receipts, stop
                 trans.commit()
-                return [posting._receipt(_Row(columns, row)) for row in rows], None
+                return [posting._posted_receipt(p, dict(zip(columns, row))) for p, row in zip(params, rows)], None
         except LedgerUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001

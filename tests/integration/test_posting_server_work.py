@@ -199,3 +199,28 @@ def test_after_a_server_restart_one_posting_fails_and_the_pool_reconnects_for_th
     finally:
         engine.dispose()
         server.destroy()
+
+
+def test_the_receipt_of_a_posting_is_the_row_the_ledger_holds(engine):
+    """The hot path builds the receipt from the command and the columns the database decided;
+    it must equal, field for field, what the ledger row says (read back as a replay would)."""
+    import dataclasses
+
+    from cashier_desktop.ledger.posting import find_posting, post
+    from tests.support.factories import cmd, make_player, random_player_id
+    from tests.support.shifts import open_test_shift
+    p, terminal = make_player(engine), random_player_id("T")
+    shift = open_test_shift(engine, terminal)
+    receipts = [
+        post(engine, cmd("deposit", p, "1000.5", terminal_id=terminal, shift_id=shift)),
+        post(engine, cmd("credit_line", p, "5000", approver_id="F200", reason="limit review")),
+        post(engine, cmd("marker_issue", p, "700", terminal_id=terminal, shift_id=shift)),
+        post(engine, cmd("withdrawal", p, "10", terminal_id=terminal, shift_id=shift,
+                         id_type="passport", id_number="Z1234567")),
+    ]
+    receipts.append(post(engine, cmd("reversal", p, "10.00", approver_id="S300", reason="wrong player",
+                                     reverses_id=receipts[-1].id)))
+    with engine.connect() as conn:
+        for r in receipts:
+            stored = find_posting(conn, r.id)
+            assert dataclasses.replace(stored, replayed=False) == r

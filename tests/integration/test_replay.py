@@ -207,6 +207,33 @@ def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_cam
     assert get_balance(engine, player).cash == Decimal("18.00")
 
 
+@pytest.mark.parametrize("pipeline", [True, False])
+def test_a_batch_gives_the_receipts_the_ledger_holds_and_leaves_reversals_to_post(engine, pipeline):
+    """Every receipt of a batch equals the ledger row read back; a reversal ends the batch
+    (it is posted alone, through `posting.post`)."""
+    import dataclasses
+
+    from cashier_desktop.ledger.posting import find_posting
+    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    port = PostgresLedger(engine, pipeline=pipeline)
+    player = make_player(engine)
+    original = post(engine, cmd("deposit", player, "250"))
+    batch = [cmd("deposit", player, "20"),
+             cmd("credit_line", player, "1000", approver_id="F200", reason="review"),
+             cmd("marker_issue", player, "300"),
+             cmd("withdrawal", player, "5", id_type="passport", id_number="Z1"),
+             cmd("reversal", player, "250", approver_id="S300", reason="keyed twice", reverses_id=original.id),
+             cmd("deposit", player, "1")]
+    receipts = port.post_batch(batch)
+    assert [r.id for r in receipts] == [c.id for c in batch[:4]]
+    assert [(r.cash_after, r.credit_after) for r in receipts] == [
+        (Decimal("270.00"), Decimal("0.00")), (Decimal("270.00"), Decimal("0.00")),
+        (Decimal("270.00"), Decimal("300.00")), (Decimal("265.00"), Decimal("300.00"))]
+    with engine.connect() as conn:
+        for r in receipts:
+            assert dataclasses.replace(find_posting(conn, r.id), replayed=False) == r
+
+
 def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_it(terminal, engine):
     from cashier_desktop.terminal.reconciling import reconcile_shift
     player = make_player(engine)

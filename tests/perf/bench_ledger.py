@@ -181,28 +181,39 @@ def _on_cpus(cpus: set[int]):
         os.sched_setaffinity(0, before)
 
 
-def _posting_rows(url: str, players: int, seconds: float, layout: str, targets: bool) -> list[dict]:
-    """Ours against pgbench (minimal posting, and our own statement) at 1 and 8 connections."""
+def _posting_rows(url: str, players: int, seconds: float, layout: str, targets: bool,
+                  rounds: int = 3) -> list[dict]:
+    """Ours against pgbench (minimal posting, and our own statement) at 1 and 8 connections.
+
+    `rounds` short rounds, each measuring the reference, ours and pgbench on our statement
+    back to back; the figures are the medians of the rounds, and each ratio is the median of
+    the rounds' ratios, so one disturbed round (this machine is noisy) does not decide it."""
     rows = []
     full_script = _full_statement_script(players)
+    part = max(seconds / rounds, 2.0)
     for clients, target in ((1, 0.5), (8, 0.7)):
         conns = f"{clients} connection{'s' if clients > 1 else ''}"
-        # the reference before and after ours, averaged: the machine's load drifts
-        ref_before = _pgbench_tps(url, players, clients, seconds)
-        ours = _our_tps(url, players, clients, seconds)
-        same = _pgbench_tps(url, players, clients, seconds, full_script)
-        ref = (ref_before + _pgbench_tps(url, players, clients, seconds)) / 2
+        refs, ours_, sames = [], [], []
+        for _ in range(rounds):
+            refs.append(_pgbench_tps(url, players, clients, part))
+            ours_.append(_our_tps(url, players, clients, part))
+            sames.append(_pgbench_tps(url, players, clients, part, full_script))
+        med = statistics.median
+        ref, ours, same = med(refs), med(ours_), med(sames)
         rows.append({"name": f"postings/s, {conns}, {players:,} players, {layout} "
-                             "(reference: pgbench, minimal posting)",
-                     "value": ours, "unit": "postings/s", "reference": ref, "ratio": ours / ref,
+                             f"(reference: pgbench, minimal posting; median of {rounds} rounds)",
+                     "value": ours, "unit": "postings/s", "reference": ref,
+                     "ratio": med([o / r for o, r in zip(ours_, refs)]),
                      "target": f"≥ {target}× pgbench" if targets else "(info)"})
         # Where the gap is: pgbench running the terminal's own statement (the schema's
         # server work), and our client against it (Python, psycopg).
         rows.append({"name": f"pgbench running the terminal's own posting statement, {conns}, {layout}",
-                     "value": same, "unit": "postings/s", "reference": ref, "ratio": same / ref,
+                     "value": same, "unit": "postings/s", "reference": ref,
+                     "ratio": med([x / r for x, r in zip(sames, refs)]),
                      "target": "(server work: outbox, hash, controls, foreign keys, indexes)"})
         rows.append({"name": f"postings/s through post() vs pgbench on the same statement, {conns}, {layout}",
-                     "value": ours, "unit": "postings/s", "reference": same, "ratio": ours / same,
+                     "value": ours, "unit": "postings/s", "reference": same,
+                     "ratio": med([o / x for o, x in zip(ours_, sames)]),
                      "target": "(client cost)"})
     return rows
 
@@ -229,7 +240,7 @@ def bench_posting(factory: DatabaseFactory, quick: bool) -> list[dict]:
     - shared cores (for information): the machine's own server, everything on every core.
     """
     players = 10_000 if quick else 100_000
-    seconds = 3.0 if quick else 15.0
+    seconds = 6.0 if quick else 15.0  # per measurement: `rounds` parts of it
     rows: list[dict] = []
     cpus = sorted(os.sched_getaffinity(0))
     if len(cpus) >= 2:

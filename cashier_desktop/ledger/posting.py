@@ -124,21 +124,17 @@ def find_posting(conn: Connection, posting_id: UUID) -> Receipt | None:
 
 
 def _effects(engine: Engine, cmd: PostingCommand) -> Effects:
-    """The deltas of `cmd`; a reversal's come from its original, read on a connection of its own."""
+    """The deltas of `cmd`; only a reversal's need a connection (to read its original)."""
     if cmd.kind is not Kind.REVERSAL:
         return effects_of(cmd.kind, cmd.amount.amount)
     with engine.connect() as conn:
-        return _reversal_effects(conn, cmd)
+        return _effects_on(conn, cmd)
 
 
 def _effects_on(conn: Connection, cmd: PostingCommand) -> Effects:
-    """The deltas of `cmd`, a reversal's original read on `conn` (the journal's batched replay)."""
+    """The deltas of `cmd`, a reversal's original read on `conn` (inside the journal's batch)."""
     if cmd.kind is not Kind.REVERSAL:
         return effects_of(cmd.kind, cmd.amount.amount)
-    return _reversal_effects(conn, cmd)
-
-
-def _reversal_effects(conn: Connection, cmd: PostingCommand) -> Effects:
     original = conn.execute(_BY_ID, {"id": cmd.reverses_id}).first()
     if original is None:
         raise E.PostingNotFound(f"There is no posting {cmd.reverses_id} to reverse.")

@@ -49,7 +49,6 @@ class PostgresLedger:
     def __init__(self, engine: Engine, *, pipeline: bool = True) -> None:
         self.engine = engine
         self.name = ledger_name(engine)
-        self._sql = posting._POST.compile(dialect=engine.dialect).string
         self._pipeline = pipeline and engine.dialect.name == "postgresql" and _pipeline_supported()
 
     def _rows(self, sql: str, params: dict):
@@ -135,7 +134,7 @@ class PostgresLedger:
                 try:
                     # psycopg sends an executemany as one pipeline; one result set per posting
                     params = [posting._params(cmd, posting._effects_on(conn, cmd)) for cmd in cmds]
-                    cur.executemany(self._sql, params, returning=True)
+                    cur.executemany(posting._POST_DRIVER_SQL, params, returning=True)
                     columns = [d.name for d in cur.description]
                     while True:
                         rows.append(cur.fetchone())

@@ -17,7 +17,7 @@ def alembic_config() -> Config:
     return cfg
 
 
-def upgrade(engine: Engine, target: str = "heads") -> None:
+def upgrade(engine: Engine, target: str = "head") -> None:
     """Migrate to the newest schema. Safe to run twice; concurrent runs serialise on a lock."""
     cfg = alembic_config()
     with engine.begin() as conn:

@@ -15,12 +15,15 @@ import sys
 from typing import Callable
 
 from .. import __version__
-from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.errors import CashierError, LedgerUnavailable, PostingInDoubt
 
 COMMAND_MODULES = ["ledger_cmds", "config_cmds", "selfcheck", "roles_cmds", "realtime_cmds", "staff_cmds",
                    "journal_cmds", "monitor_cmds"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_REFUSED, EXIT_UNAVAILABLE = 0, 1, 2, 3
+# "In doubt" is not "refused": the posting may have gone through; the cash must not change
+# hands until the terminal has settled it with the ledger.
+EXIT_IN_DOUBT = 4
 
 
 _VALUE_OPTIONS = ("--config", "--database-url", "--terminal", "--journal")
@@ -107,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = getattr(args, "func", _run_gui)
     try:
         return int(func(args) or 0)
+    except PostingInDoubt as exc:
+        print(f"cashier-desktop: {exc}", file=sys.stderr)
+        return EXIT_IN_DOUBT
     except CashierError as exc:
         print(f"cashier-desktop: {exc}", file=sys.stderr)
         return EXIT_REFUSED

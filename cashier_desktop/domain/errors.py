@@ -109,6 +109,29 @@ class PostingInDoubt(CashierError):
     code = "in_doubt"
 
 
+class AlreadyRefused(CashierError):
+    """This posting id was refused before. A refusal is final: the id is never sent again, so
+    a refusal the cashier was shown can never turn into a posting later."""
+
+    code = "already_refused"
+
+
+class LedgerBusy(CashierError):
+    """The ledger answered, but could not do it now: a lock it waited for too long, a
+    statement cancelled by its timeout, repeated serialization conflicts, no free
+    connection on this terminal. The statement was rolled back (or never sent): nothing was
+    posted, and the terminal is not offline."""
+
+    code = "ledger_busy"
+
+
+class JournalBusy(CashierError):
+    """The terminal's journal stayed locked by another program past its busy timeout;
+    nothing was journaled, so nothing was sent."""
+
+    code = "journal_busy"
+
+
 class ConfigError(CashierError):
     code = "config_error"
 
@@ -121,6 +144,11 @@ class LedgerUnavailable(Exception):
     """
 
     code = "ledger_unavailable"
+    # Set by the adapter when it knows: `sent` False means the request never left the
+    # terminal (no connection could be made), so it cannot have posted; `backend_pid` is the
+    # server process that was running it when the connection broke (see `settle`).
+    sent: bool = True
+    backend_pid: int | None = None
 
     def __str__(self) -> str:
         detail = super().__str__()

@@ -2,7 +2,9 @@
 
 In doubt first: every pending entry (and every refusal whose send broke) is looked up by
 its UUID in the ledger before anything is resent, so a terminal killed between the
-ledger's commit and the journal's update neither loses nor doubles the posting. Then
+ledger's commit and the journal's update neither loses nor doubles the posting. Replay
+touches only what it has claimed (`Journal.claim_in_doubt`): an entry another live process
+of this terminal is sending right now is that process's to settle. Then
 pending entries go out oldest first, in batches where the ledger allows it (one ledger
 transaction and one journal fsync per batch); an entry the ledger refuses becomes
 `rejected_on_replay` with its sentence, for a supervisor — never dropped.
@@ -11,12 +13,13 @@ transaction and one journal fsync per batch); an entry the ledger refuses become
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timezone
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Protocol
 from uuid import UUID
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.errors import CashierError, LedgerBusy, LedgerUnavailable
 from ..domain.kinds import Kind
 from ..domain.receipts import Receipt
 from .store import Journal
@@ -47,14 +50,16 @@ class ReplayReport:
 
     found: int = 0            # in doubt, already in the ledger: journal updated, nothing resent
     confirmed_refused: int = 0  # refused while in doubt, and indeed not in the ledger
+    still_in_doubt: int = 0     # refused while in doubt, absent, but too recent to be sure
     posted: int = 0
     rejected: list[dict] = field(default_factory=list)
     remaining: int = 0
     unavailable: str | None = None
+    busy: str | None = None     # the ledger answered "not now": stopped, still pending, not offline
 
     @property
     def complete(self) -> bool:
-        return self.unavailable is None and self.remaining == 0
+        return self.unavailable is None and self.busy is None and self.remaining == 0
 
     def to_json(self) -> dict:
         return asdict(self) | {"complete": self.complete}
@@ -65,16 +70,33 @@ def _noop(_point: str) -> None:
 
 
 LOOKUP_CHUNK = 1000
+# A refusal whose send broke is confirmed "not posted" only once no statement sent before the
+# break can still be running on the server: the ledger cancels every statement after its
+# statement timeout (30 s, ledger/db.py), so absence is conclusive after this long.
+SETTLE_AFTER_S = 45.0
 
 
-def resolve_in_doubt(journal: Journal, port: LedgerPort, report: ReplayReport | None = None) -> ReplayReport:
+def resolve_in_doubt(journal: Journal, port: LedgerPort, report: ReplayReport | None = None, *,
+                     doubtful: list[tuple[UUID, str]] | None = None,
+                     settle_after: float = SETTLE_AFTER_S) -> ReplayReport:
     """Look every in-doubt entry up by UUID; record the ledger's answer in the journal.
 
+    Args:
+        doubtful: entries this process has already claimed; None claims them here (and
+            releases them afterwards).
+        settle_after: seconds after which a broken send's refusal, still absent from the
+            ledger, is confirmed refused; younger ones stay in doubt.
     Raises:
         LedgerUnavailable: the ledger could not be asked; what was already settled stays recorded.
     """
     report = report or ReplayReport()
-    doubtful = journal.in_doubt_ids(ledger=port.name)
+    if doubtful is None:
+        doubtful = journal.claim_in_doubt(ledger=port.name)
+        try:
+            return resolve_in_doubt(journal, port, report, doubtful=doubtful, settle_after=settle_after)
+        finally:
+            journal.release(entry_id for entry_id, _ in doubtful)
+    now = datetime.now(timezone.utc)
     for i in range(0, len(doubtful), LOOKUP_CHUNK):
         chunk = doubtful[i:i + LOOKUP_CHUNK]
         found = port.find_many([entry_id for entry_id, _ in chunk])
@@ -90,22 +112,29 @@ def resolve_in_doubt(journal: Journal, port: LedgerPort, report: ReplayReport | 
                     report.found += 1
             else:
                 e = journal.entry(entry_id)
+                if (now - e.updated_at).total_seconds() < settle_after:
+                    report.still_in_doubt += 1  # its statement may still be running: ask again later
+                    continue
                 journal.mark_rejected(entry_id, e.code or "refused", e.reason or "Refused.", in_doubt=False)
                 report.confirmed_refused += 1
     return report
 
 
 def replay(journal: Journal, port: LedgerPort, *, batch_size: int = 200, hook: Hook = _noop,
-           on_progress: Callable[[ReplayReport], None] | None = None) -> ReplayReport:
+           on_progress: Callable[[ReplayReport], None] | None = None,
+           settle_after: float = SETTLE_AFTER_S) -> ReplayReport:
     """Resolve what is in doubt, then send every pending entry of `port.name`, oldest first.
 
     Never raises `LedgerUnavailable`: the report says how far it got (`unavailable`).
     Other exceptions (bugs) propagate with the journal still consistent.
     """
     report = ReplayReport()
+    held: list[UUID] = []
     try:
-        resolve_in_doubt(journal, port, report)
-        queue = journal.pending(ledger=port.name)
+        doubtful = journal.claim_in_doubt(ledger=port.name)
+        held = [entry_id for entry_id, _ in doubtful]
+        resolve_in_doubt(journal, port, report, doubtful=doubtful, settle_after=settle_after)
+        queue = journal.claimed_pending(ledger=port.name)
         i = 0
         while i < len(queue):
             batch = []
@@ -126,6 +155,9 @@ def replay(journal: Journal, port: LedgerPort, *, batch_size: int = 200, hook: H
                 e = batch[len(receipts)]
                 try:
                     receipt = port.post(e.command)
+                except LedgerBusy as exc:  # rolled back, not refused: it stays pending
+                    report.busy = str(exc)
+                    break
                 except CashierError as exc:
                     journal.mark_rejected_on_replay(e.id, exc.code, str(exc))
                     report.rejected.append({"id": str(e.id), "code": exc.code, "reason": str(exc)})
@@ -137,9 +169,11 @@ def replay(journal: Journal, port: LedgerPort, *, batch_size: int = 200, hook: H
             if on_progress is not None:
                 report.remaining = len(queue) - i
                 on_progress(report)
-        report.remaining = 0
+        report.remaining = journal.pending_count(ledger=port.name) if report.busy else 0
     except LedgerUnavailable as exc:
         report.unavailable = str(exc)
         report.remaining = journal.pending_count(ledger=port.name)
         log.info("replay stopped: %s (%d pending)", exc, report.remaining)
+    finally:
+        journal.release(held)  # what is still pending goes back to the queue, for anyone
     return report

@@ -5,7 +5,12 @@ to it afterwards is appended as further records of the same entry (see `chain.py
 record is durable when `append`/`mark_*` returns. Nothing is ever deleted or pruned.
 
 Safe to share between threads (one lock) and between processes on the same file
-(each append is one `BEGIN IMMEDIATE` transaction).
+(each append is one `BEGIN IMMEDIATE` transaction). An entry is sent by one process at a
+time: the process that writes or retries an intent *claims* it in the same transaction,
+replay claims what it sends or settles, and every outcome releases the claim in the same
+transaction as its record. A claim whose owner is alive (`owners.is_alive`) is never
+touched by anyone else; a dead owner's claims are free. Claims are coordination, not
+evidence: they live outside the hash chain.
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from uuid import UUID
 
 from ..domain.commands import PostingCommand
 from ..domain.receipts import Receipt
+from ..domain.errors import JournalBusy
 from . import chain
+from .owners import Ownership, is_alive
 from .chain import (ENTRY_COLUMNS, OFFLINE, PENDING, POSTED, REJECTED, REJECTED_ON_REPLAY, RESOLVED, RETRY,
                     JournalFinding, canonical, record_hash)
 
@@ -47,10 +54,16 @@ CREATE TABLE IF NOT EXISTS known_balances (
 CREATE TABLE IF NOT EXISTS known_shifts (
     ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, shift_id INTEGER, at TEXT NOT NULL,
     PRIMARY KEY (ledger, terminal_id));
+CREATE TABLE IF NOT EXISTS claims (
+    entry_id TEXT PRIMARY KEY, owner TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS staff_cache (
     ledger TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
     pin_hash TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (ledger, id));
 """
+
+
+class AlreadyJournaled(ValueError):
+    """The intent is in the journal already (another process may have written it just now)."""
 
 
 def _now() -> str:
@@ -132,6 +145,8 @@ class Journal:
                 self._set_meta("created_at", _now())
                 self._set_meta("terminal_id", terminal_id)
         self.terminal_id = self._meta("terminal_id") or terminal_id
+        self.ownership = Ownership(self.path)
+        self.owner = self.ownership.token
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -141,7 +156,14 @@ class Journal:
         class _Tx:
             def __enter__(self_inner):
                 journal._lock.acquire()
-                journal._db.execute("BEGIN IMMEDIATE")
+                try:
+                    journal._db.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as exc:
+                    journal._lock.release()
+                    if "locked" in str(exc) or "busy" in str(exc):
+                        raise JournalBusy("The terminal's journal is busy in another program; nothing was "
+                                          "posted. Try again.") from exc
+                    raise
                 journal._head = None  # (seq, hash) once read in this transaction
 
             def __exit__(self_inner, exc_type, exc, tb):
@@ -193,9 +215,22 @@ class Journal:
         """Write the intent, durably, before anything is sent. Returns the new entry."""
         with self._tx():
             if self._current(str(cmd.id)) is not None:
-                raise ValueError(f"posting {cmd.id} is already in the journal")
+                raise AlreadyJournaled(f"posting {cmd.id} is already in the journal")
             self._append(str(cmd.id), PENDING, {"command": cmd.to_json(), "ledger": ledger,
                                                 "offline": offline})
+            self._claim(str(cmd.id))
+        return self.entry(cmd.id)
+
+    def append_refused(self, cmd: PostingCommand, code: str, reason: str, *, ledger: str,
+                       offline: bool = False) -> Entry:
+        """An intent refused before it was sent: its intent and its refusal in ONE transaction,
+        so no other process can ever see it pending (and send it)."""
+        with self._tx():
+            if self._current(str(cmd.id)) is not None:
+                raise AlreadyJournaled(f"posting {cmd.id} is already in the journal")
+            self._append(str(cmd.id), PENDING, {"command": cmd.to_json(), "ledger": ledger,
+                                                "offline": offline})
+            self._append(str(cmd.id), REJECTED, {"code": code, "reason": reason, "in_doubt": False})
         return self.entry(cmd.id)
 
     def retry(self, cmd: PostingCommand, *, offline: bool = False) -> bool:
@@ -215,6 +250,10 @@ class Journal:
             if rtype == RETRY and cur["in_doubt"]:
                 return False
             self._append(str(entry_id), rtype, body)
+            if rtype == RETRY:
+                self._claim(str(entry_id))  # sent again, by this process only
+            else:
+                self._release(str(entry_id))  # an outcome, or queued for replay (offline)
             if rtype == POSTED:
                 self._remember_receipt(cur["ledger"], body["receipt"])
             return True
@@ -241,6 +280,7 @@ class Journal:
                 if cur is not None and cur["state"] == PENDING:
                     body = {"receipt": receipt.to_json(), "how": how}
                     self._append(str(entry_id), POSTED, body)
+                    self._release(str(entry_id))
                     self._remember_receipt(cur["ledger"], body["receipt"])
                     done += 1
         return done
@@ -261,6 +301,73 @@ class Journal:
             if cur is None:
                 raise KeyError(f"posting {entry_id} is not in this journal")
             self._append(str(entry_id), RESOLVED, {"staff_id": staff_id, "note": note})
+
+    # -- claims: one process sends an entry at a time ------------------------------------
+
+    def _claim(self, entry_id: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO claims (entry_id, owner, at) VALUES (?, ?, ?)",
+                         (entry_id, self.owner, _now()))
+
+    def _release(self, entry_id: str) -> None:
+        self._db.execute("DELETE FROM claims WHERE entry_id = ?", (entry_id,))
+
+    def _held_elsewhere(self, owner: str | None) -> bool:
+        return owner is not None and owner != self.owner and is_alive(self.path, owner)
+
+    def claim_owner(self, entry_id: UUID) -> str | None:
+        """The live process (token) sending this entry now, or None (nobody, or a dead one)."""
+        with self._lock:
+            row = self._db.execute("SELECT owner FROM claims WHERE entry_id = ?", (str(entry_id),)).fetchone()
+        if row is None:
+            return None
+        return row[0] if row[0] == self.owner or is_alive(self.path, row[0]) else None
+
+    def claim_in_doubt(self, *, ledger: str) -> list[tuple[UUID, str]]:
+        """Claim, atomically, every entry in doubt (pending, or refused while the send broke)
+        that no other live process holds; (id, state) of what this process now holds, oldest
+        first. Entries another live process is sending are left to it."""
+        with self._tx():
+            rows = self._db.execute(
+                "SELECT e.id, e.state, c.owner FROM entries e LEFT JOIN claims c ON c.entry_id = e.id "
+                "WHERE (e.state = ? OR (e.state = ? AND e.in_doubt = 1)) AND e.ledger = ? ORDER BY e.seq",
+                (PENDING, REJECTED, ledger)).fetchall()
+            mine = []
+            for entry_id, state, owner in rows:
+                if self._held_elsewhere(owner):
+                    continue
+                if owner != self.owner:
+                    self._claim(entry_id)
+                mine.append((UUID(entry_id), state))
+        return mine
+
+    def claimed_pending(self, *, ledger: str) -> list[Entry]:
+        """Pending entries this process holds, oldest first (replay's queue)."""
+        return self._select("state = ? AND ledger = ? AND id IN (SELECT entry_id FROM claims WHERE owner = ?)",
+                            (PENDING, ledger, self.owner))
+
+    def release(self, entry_ids: Iterable[UUID]) -> None:
+        """Give up this process's claims on `entry_ids` (what a replay did not get to)."""
+        with self._tx():
+            self._db.executemany("DELETE FROM claims WHERE entry_id = ? AND owner = ?",
+                                 [(str(i), self.owner) for i in entry_ids])
+
+    def queued_count(self, *, ledger: str, shift_id: int | None = None) -> int:
+        """Pending entries waiting for replay: taken offline or left by a dead process — not
+        the ones a live process is sending right now."""
+        where, params = "e.state = ? AND e.ledger = ?", [PENDING, ledger]
+        if shift_id is not None:
+            where += " AND e.shift_id = ?"
+            params.append(shift_id)
+        with self._lock:
+            rows = self._db.execute(f"SELECT c.owner FROM entries e LEFT JOIN claims c ON c.entry_id = e.id "
+                                    f"WHERE {where}", params).fetchall()
+        return sum(1 for (owner,) in rows if owner is None or not (owner == self.owner or is_alive(self.path, owner)))
+
+    def unsettled_count(self, *, ledger: str) -> int:
+        """Pending entries plus refusals still in doubt: work for the background replay."""
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM entries WHERE (state = ? OR (state = ? AND in_doubt = 1)) "
+                                    "AND ledger = ?", (PENDING, REJECTED, ledger)).fetchone()[0]
 
     # -- reading ----------------------------------------------------------------------
 
@@ -400,8 +507,17 @@ class Journal:
             return self._db.execute("SELECT count(*) FROM records").fetchone()[0]
 
     def close(self) -> None:
+        """Release this process's claims (their entries are free for replay), then close."""
         with self._lock:
+            if self.ownership is None:
+                return
+            try:
+                self._db.execute("DELETE FROM claims WHERE owner = ?", (self.owner,))
+            except sqlite3.Error:  # closing anyway: the dead owner's claims are free all the same
+                pass
             self._db.close()
+            self.ownership.close()
+            self.ownership = None
 
     def __enter__(self) -> "Journal":
         return self

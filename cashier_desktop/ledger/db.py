@@ -11,14 +11,18 @@ from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
-from ..domain.errors import CashierError, ConfigError, LedgerUnavailable, NotAuthorized, ShiftNotOpen
+from ..domain.errors import CashierError, ConfigError, LedgerBusy, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
 log = logging.getLogger(__name__)
 
-RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock
-# lock_timeout / statement_timeout (set per connection below): the ledger is stuck behind
-# something; to the counter that is the ledger being unavailable, not a crash.
-BUSY_SQLSTATES = {"55P03", "57014"}
+# serialization failure, deadlock: rolled back, nothing happened; the same statement with
+# the same posting id may simply be sent again.
+RETRYABLE_SQLSTATES = {"40001", "40P01"}
+# lock_timeout / statement_timeout (set per connection below) and the retryable ones when
+# retries run out: the ledger answered and rolled the statement back. That is "busy,
+# nothing was posted", never "unreachable": the terminal must not turn offline for it.
+BUSY_SQLSTATES = {"55P03", "57014", "40001", "40P01"}
+STATEMENT_TIMEOUT_S = 30
 # Private SQLSTATEs raised by the staff-control triggers (migration 0002).
 DOMAIN_SQLSTATES = {"CA001": NotAuthorized, "CA002": ShiftNotOpen}
 
@@ -45,7 +49,7 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
         # Statements wait at most this long: a stuck lock must not freeze a terminal forever.
         with dbapi_conn.cursor() as cur:
-            cur.execute("SET statement_timeout = '30s'; SET lock_timeout = '10s'")
+            cur.execute(f"SET statement_timeout = '{STATEMENT_TIMEOUT_S}s'; SET lock_timeout = '10s'")
         dbapi_conn.commit()
 
     return engine
@@ -72,9 +76,12 @@ def is_unavailable(exc: BaseException) -> bool:
                                                                         "08006", "57P01", "57P02",
                                                                         "57P03"):
         return True
-    if sqlstate(orig) in BUSY_SQLSTATES:  # cancelled and rolled back: nothing happened
-        return True
-    return isinstance(exc, saexc.TimeoutError)  # pool exhausted while the server is gone
+    return False
+
+
+def is_busy(exc: BaseException) -> bool:
+    """The ledger answered "not now" (see BUSY_SQLSTATES), or no pooled connection was free."""
+    return sqlstate(exc) in BUSY_SQLSTATES or isinstance(exc, saexc.TimeoutError)
 
 
 def map_error(exc: BaseException) -> BaseException:
@@ -85,8 +92,14 @@ def map_error(exc: BaseException) -> BaseException:
     if refusal is not None:  # raised by a ledger trigger (0002) with a sentence as message
         diag = getattr(getattr(exc, "orig", exc), "diag", None)
         return refusal(getattr(diag, "message_primary", None) or "The ledger refused this posting.")
+    if is_busy(exc):
+        return LedgerBusy("The ledger is busy and did not take this request (it was rolled back); "
+                          "nothing was posted. Try again.")
     if is_unavailable(exc):
-        return LedgerUnavailable(str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else "")
+        unavailable = LedgerUnavailable(str(getattr(exc, "orig", exc)).splitlines()[0] if str(exc) else "")
+        unavailable.sent = getattr(exc, "statement_sent", True)
+        unavailable.backend_pid = getattr(exc, "backend_pid", None)
+        return unavailable
     if sqlstate(exc) == "42P01":  # undefined table: a database nobody migrated
         return ConfigError("The ledger database has no schema yet; run “cashier-desktop db upgrade” first.")
     return exc

@@ -189,8 +189,14 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
     try:
         fairy = engine.raw_connection()
     except psycopg.Error as err:  # could not connect
-        raise saexc.DBAPIError.instance(None, None, err, psycopg.Error) from err
+        wrapped = saexc.DBAPIError.instance(None, None, err, psycopg.Error)
+        wrapped.statement_sent = False  # nothing left the terminal: it cannot have posted
+        raise wrapped from err
+    except saexc.DBAPIError as err:
+        err.statement_sent = False
+        raise
     driver = fairy.driver_connection
+    backend_pid = driver.info.backend_pid  # the server process that will run it (see `settle`)
     try:
         try:
             driver.autocommit = True
@@ -203,8 +209,10 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
             broken = driver.broken or driver.closed
             if broken:
                 invalidate_after_disconnect(engine, fairy, err)
-            raise saexc.DBAPIError.instance(_POST_DRIVER_SQL, params, err, psycopg.Error,
-                                            connection_invalidated=broken) from err
+            wrapped = saexc.DBAPIError.instance(_POST_DRIVER_SQL, params, err, psycopg.Error,
+                                                connection_invalidated=broken)
+            wrapped.backend_pid = backend_pid
+            raise wrapped from err
     finally:
         fairy.close()  # back to the pool (or discarded, when invalidated)
     return None if row is None else _posted_receipt(params, dict(zip(_POSTED_NAMES, row)))

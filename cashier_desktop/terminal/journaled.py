@@ -18,24 +18,28 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import (CashierError, IdempotencyConflict, LedgerUnavailable, NotAuthorized,
+from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable, NotAuthorized,
                              OfflineNotAllowed, PostingInDoubt, ShiftNotOpen)
 from ..domain.kinds import Kind
 from ..domain.receipts import PendingReceipt, Receipt
-from ..journal.replay import ReplayReport, replay
-from ..journal.store import Journal
+from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay
+from ..journal.store import AlreadyJournaled, Journal
 from .ledger_port import PostgresLedger
 from .online import Link
 
 log = logging.getLogger(__name__)
 
 CRASH_POINTS = ("after_journal_write", "after_ledger_commit", "replay_after_ledger")
+# How long a posting re-sent with an id another process of this terminal is sending waits
+# for that process's answer before it says "in doubt".
+OTHER_SENDER_WAIT_S = 35.0
 _crash_passes: dict[str, int] = {}
 
 
@@ -66,14 +70,20 @@ class JournaledPoster:
         self.journal, self.port, self.link = journal, port, link
         self.batch_size = batch_size
         self.hook = hook
+        self.settle_after = SETTLE_AFTER_S
         self._lock = threading.RLock()
 
     def __call__(self, cmd: PostingCommand) -> Receipt | PendingReceipt:
         with self._lock:
             self._catch_up()
-            if not self.link.online or self.link.pending_count() > 0:
+            if not self.link.online or self._queued() > 0:
                 return self._take_offline(cmd)
             return self._send(cmd)
+
+    def _queued(self) -> int:
+        """Entries waiting for replay. Another process's posting in flight is not one: only
+        the ledger being unreachable, or what it left behind, puts new postings in a queue."""
+        return self.journal.queued_count(ledger=self.link.ledger_name)
 
     # -- replay -----------------------------------------------------------------------
 
@@ -92,7 +102,7 @@ class JournaledPoster:
                 if on_progress is not None:
                     on_progress(report)
             report = replay(self.journal, self.port, batch_size=self.batch_size, hook=self.hook,
-                            on_progress=progress)
+                            on_progress=progress, settle_after=self.settle_after)
             if report.unavailable:
                 self.link.went_offline(report.unavailable)
             else:
@@ -112,7 +122,7 @@ class JournaledPoster:
             self.link.remember_shift(shift)
 
     def _catch_up(self) -> None:
-        if self.link.online and self.link.pending_count() == 0:
+        if self.link.online and self._queued() == 0:
             return
         if not self.link.online and not self.link.due_for_retry():
             return
@@ -124,20 +134,44 @@ class JournaledPoster:
         """Journal the intent; for an id already journaled, its outcome instead (idempotent)."""
         e = self.journal.entry(cmd.id)
         if e is None:
-            self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
-            return None
+            try:
+                self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
+                return None
+            except AlreadyJournaled:  # another process of this terminal wrote it just now
+                e = self.journal.entry(cmd.id)
         if e.command.request_hash() != cmd.request_hash():
             raise IdempotencyConflict(f"Posting id {cmd.id} was already used for a different request; "
                                       "nothing was posted.")
+        if e.state == "pending" and self.journal.claim_owner(cmd.id) not in (None, self.journal.owner):
+            e = self._await_other_sender(cmd)
+        if e.state == "pending" and not offline and self.journal.claim_owner(cmd.id) is None:
+            self.replay()  # queued (a dead process left it): settle it now rather than say "pending"
+            e = self.journal.entry(cmd.id)
         if e.state == "posted" and e.receipt is not None:
             return replace(e.receipt, replayed=True)
         if e.state == "pending":
             return self._pending_receipt(e.command)
-        if e.state == "rejected" and not e.in_doubt:
-            self.journal.retry(cmd, offline=offline)
-            return None
-        raise CashierError(f"Posting {cmd.id} was refused: {e.reason}"
-                           + (" A supervisor must resolve it." if e.state == "rejected_on_replay" else ""))
+        if e.state == "rejected" and e.in_doubt:  # its send broke: it may be in the ledger; never "refused"
+            raise PostingInDoubt(
+                f"Posting {cmd.id} is in doubt: its send broke and the ledger has not confirmed it either "
+                "way yet. Do not hand over or take the cash yet: the terminal checks it with the ledger.")
+        # "Refused" is final: the same id is never sent again (the cashier starts a new posting).
+        raise AlreadyRefused(f"Posting {cmd.id} was refused: {e.reason}"
+                             + (" A supervisor must resolve it." if e.state == "rejected_on_replay"
+                                else " Nothing was posted; start it again as a new posting."))
+
+    def _await_other_sender(self, cmd: PostingCommand, timeout: float = OTHER_SENDER_WAIT_S):
+        """The same id is being sent by another live process of this terminal right now: wait
+        for its outcome (bounded), and answer with it. Never send it a second time, never call
+        it refused while it may still post."""
+        deadline = time.monotonic() + timeout
+        while self.journal.claim_owner(cmd.id) not in (None, self.journal.owner):
+            if time.monotonic() >= deadline:
+                raise PostingInDoubt(
+                    f"Posting {cmd.id} is being sent by another program on this terminal and has no answer "
+                    "yet. Do not hand over or take the cash yet: look it up again in a moment.")
+            time.sleep(0.02)
+        return self.journal.entry(cmd.id)
 
     def _send(self, cmd: PostingCommand) -> Receipt | PendingReceipt:
         earlier = self._intent(cmd, offline=False)
@@ -146,46 +180,78 @@ class JournaledPoster:
         self.hook("after_journal_write")
         try:
             receipt = self.port.post(cmd)
-        except CashierError as exc:
-            self.journal.mark_rejected(cmd.id, exc.code, str(exc))
+        except CashierError as exc:  # a refusal, or LedgerBusy: rolled back, nothing posted
+            self._record(self.journal.mark_rejected, cmd.id, exc.code, str(exc))
             raise
         except LedgerUnavailable as exc:
             self.link.went_offline(exc)
             try:
                 self.link.check_offline(cmd, journaled=True)
             except OfflineNotAllowed as refusal:
-                # The send broke: the ledger may have it after all. Ask it once by the id
-                # before answering the cashier: "refused" would be a lie if it committed.
+                # The send broke: the ledger may have it after all. Ask it by the id before
+                # answering the cashier: "refused" would be a lie if it committed.
                 return self._settle_in_doubt(cmd, refusal, exc)
-            self.journal.mark_offline(cmd.id)
+            self._record(self.journal.mark_offline, cmd.id)
             self.link.notify()
             return self._pending_receipt(cmd)
-        except BaseException:
-            self.journal.mark_rejected(cmd.id, "error", "The posting failed unexpectedly; it was not "
-                                       "confirmed by the ledger.", in_doubt=True)
+        except BaseException as exc:
+            self._record(self.journal.mark_rejected, cmd.id, "in_doubt", "The posting failed unexpectedly "
+                         "while it was being sent; the replay settles it by its id.", in_doubt=True)
+            if isinstance(exc, Exception):
+                raise PostingInDoubt(
+                    f"This {cmd.kind.label.lower()} failed unexpectedly while it was being sent, so it may "
+                    f"have gone through. Do not hand over or take the cash yet: the terminal checks posting "
+                    f"{cmd.id} with the ledger.") from exc
             raise
         self.hook("after_ledger_commit")
-        self.journal.mark_posted(cmd.id, receipt)
+        self._record(self.journal.mark_posted, cmd.id, receipt)
         if receipt.shift_id is not None and receipt.shift_id != self.link.known_shift():
             self.link.remember_shift(receipt.shift_id)
         return receipt
 
+    def _record(self, mark: Callable[..., bool], *args, **kw) -> None:
+        """Write an outcome to the journal, retrying while another program holds the file.
+
+        If it still cannot be written, the entry stays pending and claimed by this process;
+        its claim dies with the process and replay settles it by its id — so the answer
+        already decided (a receipt, a refusal) stands and is never contradicted.
+        """
+        for attempt in range(1, 4):
+            try:
+                mark(*args, **kw)
+                return
+            except JournalBusy:
+                if attempt == 3:
+                    log.error("journal busy: could not record the outcome of %s; replay will settle it",
+                              args[0])
+                    return
+
     def _settle_in_doubt(self, cmd: PostingCommand, refusal: OfflineNotAllowed,
                          cause: LedgerUnavailable) -> Receipt:
-        """A send that broke, for something not allowed offline: posted, not posted, or unknown."""
-        try:
-            found = self.port.find_many([cmd.id]).get(cmd.id)
-        except LedgerUnavailable:
-            found = False  # cannot tell
+        """A send that broke, for something not allowed offline: posted, not posted, or unknown.
+
+        "Not posted" is said only when it is certain: nothing was sent (no connection could
+        be made), or the server process that ran the statement is gone and the ledger has no
+        row with this id. Otherwise the cashier hears "in doubt" and replay settles it."""
+        found: Receipt | None | bool
+        if not cause.sent:
+            found = None  # never left the terminal
+        else:
+            try:
+                found = self.port.find_many([cmd.id]).get(cmd.id)
+                if found is None and not self.port.backend_gone(cause.backend_pid):
+                    found = False  # its statement may still be running: cannot tell yet
+            except (LedgerUnavailable, CashierError):
+                found = False  # cannot tell
         if found:
-            self.journal.mark_posted(cmd.id, found)
+            self._record(self.journal.mark_posted, cmd.id, found)
             return found
         if found is None:
             # The ledger answered and has no such posting: it was not posted. Say no plainly.
-            self.journal.mark_rejected(cmd.id, refusal.code, str(refusal))
+            self._record(self.journal.mark_rejected, cmd.id, refusal.code, str(refusal))
             raise refusal from cause
-        self.journal.mark_rejected(cmd.id, "in_doubt", "The connection broke while sending; "
-                                   "the replay settles it by its id.", in_doubt=True)
+        self._record(self.journal.mark_rejected, cmd.id, "in_doubt", "The connection broke while sending; "
+                     "the replay settles it by its id.", in_doubt=True)
         raise PostingInDoubt(
             f"The connection to the ledger broke while this {cmd.kind.label.lower()} was being sent, "
             f"so it may have gone through. Do not hand over or take the cash yet: the terminal "
@@ -200,12 +266,22 @@ class JournaledPoster:
         try:
             self.link.check_offline(cmd)
         except OfflineNotAllowed as refusal:
-            if self._intent(cmd, offline=True) is None:
-                self.journal.mark_rejected(cmd.id, refusal.code, str(refusal))
+            if e is None:  # intent and refusal in one transaction: never visible as pending
+                try:
+                    self.journal.append_refused(cmd, refusal.code, str(refusal), ledger=self.port.name,
+                                                offline=True)
+                except AlreadyJournaled:  # another process took it first: its answer is the answer
+                    earlier = self._intent(cmd, offline=True)
+                    if earlier is not None:
+                        return earlier
+                    self._record(self.journal.mark_rejected, cmd.id, refusal.code, str(refusal))
+            elif self._intent(cmd, offline=True) is None:
+                self._record(self.journal.mark_rejected, cmd.id, refusal.code, str(refusal))
             raise
         earlier = self._intent(cmd, offline=True)
         if earlier is not None:
             return earlier
+        self.journal.release([cmd.id])  # queued: replay sends it, whichever process runs it
         self.hook("after_journal_write")
         self.link.notify()
         return self._pending_receipt(cmd)
@@ -284,8 +360,8 @@ class BackgroundReplayer:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             link = self.poster.link
-            if link.online and link.pending_count() == 0:
-                continue
+            if link.online and self.poster.journal.unsettled_count(ledger=link.ledger_name) == 0:
+                continue  # nothing pending, nothing in doubt
             try:
                 self.poster.replay()
             except Exception:  # noqa: BLE001 - keep retrying; the journal stays consistent

@@ -194,6 +194,24 @@ class PostgresLedger:
         rows = self._rows("SELECT name, role, pin_hash, active FROM staff WHERE id = :id", {"id": staff_id})
         return tuple(rows[0]) if rows else None
 
+    def backend_gone(self, pid: int | None, *, wait_ms: int = 5000) -> bool:
+        """True once the server process that ran a broken send can no longer commit it.
+
+        A connection can break on the terminal's side (a timeout, a reset) while its server
+        process still runs the statement — waiting for a lock, say — and commits it later. So
+        before "absent from the ledger" may be read as "not posted", that process must be
+        gone: if it is still there (same login), it is terminated and waited for (a
+        terminated transaction rolls back). False when that cannot be made sure; None pid
+        (unknown) is not sure either.
+        """
+        if not pid:
+            return False
+        rows = self._rows(
+            "SELECT pg_terminate_backend(pid, :wait) FROM pg_stat_activity "
+            "WHERE pid = :pid AND usename = current_user AND backend_type = 'client backend' "
+            "AND pid <> pg_backend_pid()", {"pid": pid, "wait": wait_ms})
+        return not rows or bool(rows[0][0])
+
     def probe(self) -> None:
         """LedgerUnavailable unless one round trip to the ledger succeeds."""
         self._rows("SELECT 1", {})

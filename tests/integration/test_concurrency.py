@@ -17,7 +17,7 @@ from cashier_desktop.domain import errors as E
 from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.integrity import run_integrity
 from cashier_desktop.ledger.posting import post
-from cashier_desktop.ledger.queries import get_balance
+from cashier_desktop.ledger.queries import get_balance, get_posting
 from tests.support.factories import cmd, make_player
 
 D = Decimal
@@ -178,9 +178,10 @@ def test_racing_reversals_of_one_posting_let_exactly_one_through(ledger):
     assert get_balance(engine, p).cash == D("1000.00")
 
 
-def test_a_player_row_locked_too_long_makes_the_ledger_unavailable_not_a_crash(ledger):
-    """A stuck lock (a DBA's open transaction) times out as LedgerUnavailable: nothing was
-    posted, and the journal keeps the request for replay with the same id."""
+def test_a_player_row_locked_too_long_is_a_busy_refusal_not_offline(ledger):
+    """A stuck lock (a DBA's open transaction) times out as LedgerBusy — a refusal that says
+    nothing was posted — never as "the ledger is unreachable" (which would turn the terminal
+    offline and queue postings while it is up); the same id goes through afterwards."""
     from sqlalchemy import event
     url, engine = ledger
     p = make_player(engine)
@@ -199,8 +200,9 @@ def test_a_player_row_locked_too_long_makes_the_ledger_unavailable_not_a_crash(l
             try:
                 post(impatient, c)
                 raise AssertionError("posted through a held lock")
-            except E.LedgerUnavailable:
-                pass
+            except E.LedgerBusy as busy:
+                assert "nothing was posted" in str(busy)
+            assert get_posting(engine, c.id) is None
         assert post(impatient, c).cash_after == D("10.00")  # the same id goes through afterwards
     finally:
         impatient.dispose()

@@ -245,7 +245,13 @@ def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_i
         terminal.journal.mark_rejected(c.id, "offline_not_allowed", "The ledger is offline.", in_doubt=True)
     post(engine, landed)  # ...but this one had committed before the connection went
     report = terminal.services.extras["replay"]()
-    assert report.found == 1 and report.confirmed_refused == 1 and report.posted == 0
+    # Absent, but the broken send's statement could still be running on the server for up
+    # to the statement timeout: not yet "refused".
+    assert report.found == 1 and report.confirmed_refused == 0 and report.still_in_doubt == 1
+    assert terminal.journal.entry(absent.id).in_doubt
+    terminal.services.extras["poster"].settle_after = 0  # as if the statement timeout had passed
+    report = terminal.services.extras["replay"]()
+    assert report.found == 0 and report.confirmed_refused == 1 and report.posted == 0
     a, b = terminal.journal.entry(absent.id), terminal.journal.entry(landed.id)
     assert a.state == "rejected" and not a.in_doubt
     assert b.state == "posted" and b.code == "posted_after_refusal" and b.needs_attention
@@ -256,9 +262,10 @@ def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_i
     assert reconcile_shift(terminal.services, terminal.shift_id).clean
 
 
-def _breaks_after(port, *, commit: bool, then=None):
+def _breaks_after(port, *, commit: bool, then=None, sent: bool = True, backend_pid: int | None = None):
     """Make the next send break the way a dropped connection does: after (or before) the
-    ledger committed it, the terminal hears only LedgerUnavailable."""
+    ledger committed it, the terminal hears only LedgerUnavailable (`sent` False: the
+    connection could not even be made; `backend_pid`: the server process that ran it)."""
     from cashier_desktop.domain.errors import LedgerUnavailable
     real = port.post
 
@@ -268,7 +275,9 @@ def _breaks_after(port, *, commit: bool, then=None):
             real(c)
         if then is not None:
             then()
-        raise LedgerUnavailable("connection lost mid-commit")
+        broke = LedgerUnavailable("connection lost mid-commit")
+        broke.sent, broke.backend_pid = sent, backend_pid
+        raise broke
     port.post = post_then_break
 
 
@@ -284,11 +293,87 @@ def test_a_send_that_broke_after_the_commit_is_answered_with_its_receipt_not_a_r
     assert e.state == "posted" and e.code != "posted_after_refusal" and not e.needs_attention
 
 
-def test_a_send_that_broke_before_the_commit_is_refused_plainly_once_the_ledger_says_so(terminal, engine):
+def test_a_send_that_never_left_the_terminal_is_refused_plainly(terminal, engine):
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "50000"))
+    staff = terminal.login()
+    _breaks_after(terminal.services.extras["poster"].port, commit=False, sent=False)
+    with pytest.raises(OfflineNotAllowed):
+        terminal.post("withdrawal", player, "30000", staff=staff)
+    assert get_balance(engine, player).cash == Decimal("50000.00")
+    [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
+    assert e.state == "rejected" and not e.in_doubt
+
+
+def test_a_broken_send_whose_server_process_is_unknown_is_in_doubt_not_refused(terminal, engine):
+    """The ledger has no row *yet*, but the statement may still be running on the server:
+    "refused" could turn out to be a lie, so the cashier hears "in doubt"."""
+    from cashier_desktop.domain.errors import PostingInDoubt
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
     staff = terminal.login()
     _breaks_after(terminal.services.extras["poster"].port, commit=False)
+    with pytest.raises(PostingInDoubt):
+        terminal.post("withdrawal", player, "30000", staff=staff)
+    [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
+    assert e.state == "rejected" and e.in_doubt
+
+
+def test_a_broken_send_still_running_on_the_server_is_stopped_before_it_is_called_refused(terminal, engine, ledger):
+    """The terminal's connection broke while its statement waited for a row lock on the
+    server. Before answering "refused", the terminal terminates that server process (a
+    terminated transaction rolls back); the statement can then never commit later."""
+    import threading
+
+    import psycopg
+    from cashier_desktop.ledger import posting as posting_mod
+    url, _ = ledger
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "50000"))
+    staff = terminal.login()
+    c = cmd("withdrawal", player, "30000", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
+    dsn = url.replace("postgresql+psycopg://", "postgresql://")
+    stray = psycopg.connect(dsn, autocommit=True)
+    outcome = {}
+    with engine.begin() as blocker:
+        blocker.execute(text("SELECT 1 FROM players WHERE id = :p FOR UPDATE"), {"p": player})
+
+        def run_stray():
+            try:
+                stray.execute(posting_mod._POST_DRIVER_SQL, posting_mod._params(c, posting_mod._effects(engine, c)))
+                outcome["done"] = True
+            except psycopg.Error as exc:
+                outcome["error"] = exc
+        t = threading.Thread(target=run_stray)
+        t.start()
+        with engine.connect() as conn:  # wait until it is really waiting for the lock
+            for _ in range(500):
+                waiting = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE pid = :pid AND "
+                                            "wait_event_type = 'Lock'"), {"pid": stray.info.backend_pid}).scalar()
+                if waiting:
+                    break
+                conn.execute(text("SELECT pg_sleep(0.01)"))
+            assert waiting, "the stray statement never waited for the lock"
+        _breaks_after(terminal.services.extras["poster"].port, commit=False, backend_pid=stray.info.backend_pid)
+        with pytest.raises(OfflineNotAllowed):
+            terminal.post_command(c, staff=staff)
+    t.join(10)
+    assert "error" in outcome and "done" not in outcome
+    assert get_balance(engine, player).cash == Decimal("50000.00")
+    assert str(c.id) not in ledger_ids(engine, player)
+    [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
+    assert e.state == "rejected" and not e.in_doubt
+
+
+def test_a_send_that_broke_before_the_commit_is_refused_plainly_once_the_ledger_says_so(terminal, engine):
+    import psycopg
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "50000"))
+    staff = terminal.login()
+    gone = psycopg.connect(str(engine.url.set(drivername="postgresql").render_as_string(hide_password=False)))
+    pid = gone.info.backend_pid
+    gone.close()  # the server process that ran the broken send has exited
+    _breaks_after(terminal.services.extras["poster"].port, commit=False, backend_pid=pid)
     with pytest.raises(OfflineNotAllowed):
         terminal.post("withdrawal", player, "30000", staff=staff)
     assert get_balance(engine, player).cash == Decimal("50000.00")

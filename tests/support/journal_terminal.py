@@ -49,6 +49,10 @@ class Terminal:
         c: PostingCommand = cmd(kind, player, amount, staff=staff.id, terminal_id=self.terminal_id, **kw)
         return submit(self.services, staff, c)
 
+    def post_command(self, c: PostingCommand, staff=None):
+        """A command built by the test, through the same posting service."""
+        return submit(self.services, staff or self.login(), c)
+
     def close(self) -> None:
         self.services.close()
         self.proxy.close()

@@ -57,6 +57,7 @@ from tests.support.faults import Child, OwnedPostgres, wait_until
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 CLI = [PYTHON, "-m", "cashier_desktop"]
+SECOND_PROCESS = "-second-process"  # the name suffix of the process sharing terminal 1's journal
 
 
 def cli_commands() -> set[str]:
@@ -202,6 +203,15 @@ class Soak(Attacks):
                 tenv["CASHIER_OFFLINE_SHIFT_CAP"] = "100000000"
             self.terminals[tid] = Child(tid, [PYTHON, "-m", "tests.e2e.soak_terminal", str(spec)],
                                         env=tenv, log=self.dir / f"{tid}.log", cwd=str(ROOT)).start()
+            if n == 1:
+                # A second process on terminal 1's journal (the GUI and a script, say): every
+                # answer either gives must still match the ledger ("told refused, yet posted": 0).
+                name = f"{tid}{SECOND_PROCESS}"
+                spec = self._spec(name, terminal_id=tid, writer=name, staff="C100", pin="1111",
+                                  rate=self.settings.rate, database_url=self.proxied_url,
+                                  journal=str(self.dir / f"{tid}.journal.sqlite"))
+                self.terminals[name] = Child(name, [PYTHON, "-m", "tests.e2e.soak_terminal", str(spec)],
+                                             env=tenv, log=self.dir / f"{name}.log", cwd=str(ROOT)).start()
         if self.settings.cli_writer and self.features["cli"]:
             spec = self._spec(CLI_TERMINAL, terminal_id=CLI_TERMINAL, staff="C100", pin="1111",
                               database_url=self.proxied_url, journal=str(self.dir / f"{CLI_TERMINAL}.journal.sqlite"))
@@ -244,7 +254,7 @@ class Soak(Attacks):
                 self.note(f"!! {child.name} finished with exit status {code}")
 
     def prove(self) -> Report:
-        report = Report(title=f"soak: {self.settings.duration:.0f} s, {len(self.terminals)} terminals, "
+        report = Report(title=f"soak: {self.settings.duration:.0f} s, {len(self.terminal_ids)} terminals, "
                               f"seed {self.settings.seed}")
         self.engine.dispose()  # its pooled connections died with the server restarts
         soak_checks.prove(self, report)
@@ -252,7 +262,13 @@ class Soak(Attacks):
 
     @property
     def terminal_ids(self) -> list[str]:
-        """Every terminal that posted: the worker processes, and the CLI-driven one if it ran."""
+        """Every terminal that posted: the worker processes' terminals, and the CLI-driven one if it ran."""
+        return [*(t for t in self.terminals if not t.endswith(SECOND_PROCESS)),
+                *([CLI_TERMINAL] if self.cli_writer is not None else [])]
+
+    @property
+    def writer_names(self) -> list[str]:
+        """Every process that posted (each has its own results file): two share terminal 1."""
         return [*self.terminals, *([CLI_TERMINAL] if self.cli_writer is not None else [])]
 
     def cleanup(self) -> None:

@@ -143,7 +143,7 @@ def prove(soak, report: Report) -> None:
         report.add(f"  {k.strip('()')}", soak.faults.get(k, 0), soak.faults.get(k, 0) == 0)
 
     ops, touches, restarts = [], 0, 0
-    for writer in [*soak.terminal_ids, "portal"]:
+    for writer in [*soak.writer_names, "portal"]:
         writer_ops, marks = collect_ops(writer, read_results(soak.dir / f"{writer}.jsonl"))
         ops += writer_ops.values()
         touches += marks["touches"]
@@ -154,15 +154,18 @@ def prove(soak, report: Report) -> None:
     ledger_rows, players, counts = _ledger_state(soak)
     account(report, ops, ledger_rows, journals, set(soak.terminal_ids) | {PORTAL_TERMINAL})
     report.add("  outcomes as the writers saw them", len(ops), True, outcome_mix(ops))
+    shared = [op for op in ops if op.writer.endswith("-second-process")]
+    report.add("  of which by a second process sharing a terminal's journal", len(shared),
+               bool(shared) or not soak.features["journal"], outcome_mix(shared))
     report.add("  writer restarts (after SIGKILL)", restarts, True)
     report.add("  portal touch-UPDATEs (no balance change)", touches, True)
     if soak.cli_writer is None:
-        report.add("CLI contract under fire (`post --json` exit 0/2/3 only)", "-", None,
+        report.add("CLI contract under fire (`post --json` exit 0/2/3/4 only)", "-", None,
                    "no `shift`/`journal` commands in this build")
     else:
         codes = soak.cli_writer.exit_codes
-        report.add("CLI contract under fire (`post --json` exit 0/2/3 only)", sum(codes.values()),
-                   bool(codes) and set(codes) <= {0, 2, 3},
+        report.add("CLI contract under fire (`post --json` exit 0/2/3/4 only)", sum(codes.values()),
+                   bool(codes) and set(codes) <= {0, 2, 3, 4},
                    ", ".join(f"exit {k}: {v}" for k, v in sorted(codes.items())))
 
     r = cli(soak, "integrity", "--json")

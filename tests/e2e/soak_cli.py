@@ -96,6 +96,9 @@ class CliWriter:
         elif r.returncode == 2:
             self.results.write("outcome", i=i, id=str(cmd.id), status="refused", code="cli exit 2",
                                reason=r.stderr.strip()[-300:], ms=ms)
+        elif r.returncode == 4:  # in doubt: not a refusal; the journal's replay settles it
+            self.results.write("outcome", i=i, id=str(cmd.id), status="in_doubt", code="cli exit 4",
+                               reason=r.stderr.strip()[-300:], ms=ms)
         elif r.returncode == 3:
             self.results.write("outcome", i=i, id=str(cmd.id), status="unavailable", code="cli exit 3",
                                reason=r.stderr.strip()[-300:], ms=ms)

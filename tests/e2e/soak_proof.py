@@ -149,9 +149,11 @@ def account(report: Report, ops: list[Op], ledger_rows: dict[str, dict], journal
     mismatched = [pid for pid, row in ledger_rows.items() if pid in by_id and (
         row["kind"] != by_id[pid].kind or row["player_id"] != by_id[pid].player
         or Decimal(row["amount"]) != by_id[pid].amount)]
+    # "Refused" is final: a posting any process answered "refused" (or "unavailable", which
+    # with a journal means it was not even journaled) must not be in the ledger, flagged or not.
     told_no = [op for op in accepted if (op.final or {}).get("status") in ("refused", "unavailable")]
     flagged = [op for op in told_no if (journal_status.get(op.id) or {}).get("code") == "posted_after_refusal"]
-    refused_yet_posted = [op for op in told_no if op not in flagged]
+    refused_yet_posted = told_no
     per_op = Counter((op.writer, op.i) for op in accepted)
     twice = [k for k, n in per_op.items() if n > 1]
     doubled = len(phantom) + len(mismatched) + len(twice)
@@ -161,9 +163,9 @@ def account(report: Report, ops: list[Op], ledger_rows: dict[str, dict], journal
     settled_posted = sum(1 for op in in_doubt if op.id in ledger_rows)
     report.add("  told in doubt (connection broke mid-send), settled by replay", len(in_doubt), True,
                f"posted {settled_posted}, not posted {len(in_doubt) - settled_posted}")
-    report.add("told refused, yet posted (unflagged)", len(refused_yet_posted), not refused_yet_posted,
+    report.add("told refused, yet posted", len(refused_yet_posted), not refused_yet_posted,
                ", ".join(f"{o.writer}#{o.i}" for o in refused_yet_posted[:10]))
-    report.add("  told refused, found posted later, flagged for a supervisor", len(flagged), True,
+    report.add("  of which flagged for a supervisor", len(flagged), not flagged,
                ", ".join(f"{o.writer}#{o.i}" for o in flagged[:10]))
     if journals is None:
         report.add("every journal entry in the ledger once or rejected", "-", None,

@@ -54,7 +54,8 @@ def op_id(run: str, terminal: str, i: int) -> uuid.UUID:
 
 def plan_op(spec: dict, i: int) -> PostingCommand:
     """Operation `i` of this terminal: deterministic, so a restart rebuilds the same command."""
-    rng = random.Random(f"{spec['seed']}:{spec['terminal_id']}:{i}")
+    writer = spec.get("writer", spec["terminal_id"])  # a second process of one terminal plans its own ops
+    rng = random.Random(f"{spec['seed']}:{writer}:{i}")
     kinds, weights = zip(*KIND_WEIGHTS)
     kind = rng.choices(kinds, weights)[0]
     hundreds = {Kind.DEPOSIT: 200, Kind.WITHDRAWAL: 150, Kind.MARKER_ISSUE: 50, Kind.MARKER_REDEEM: 50}[kind]
@@ -62,7 +63,7 @@ def plan_op(spec: dict, i: int) -> PostingCommand:
     player = rng.choice(spec["players"])
     # The player's ID is always recorded, as a cashier does once large-cash rules ask for it.
     return PostingCommand(
-        id=op_id(spec["run"], spec["terminal_id"], i), kind=kind, player_id=player,
+        id=op_id(spec["run"], writer, i), kind=kind, player_id=player,
         amount=Money(amount, spec.get("currency", "INR")), staff_id=spec["staff"],
         terminal_id=spec["terminal_id"], id_type="passport", id_number=f"SOAK{player[-2:]}")
 

@@ -179,3 +179,31 @@ def test_without_an_open_shift_nothing_can_be_posted_and_the_screen_says_so(qtbo
     qtbot.keyClick(tab, Qt.Key_F5)
     assert tab.dialog is None
     assert "No shift is open" in tab.message.text()
+
+
+
+def test_after_a_refusal_the_same_dialog_posts_under_a_new_id(qtbot, terminal, engine, terminal_id, player):
+    """A refusal is final for its posting id: pressing Enter again (the player has the money
+    now) is a new posting with a new id, and the refused id never reaches the ledger."""
+    from sqlalchemy import text
+
+    from cashier_desktop.ledger.posting import post
+    from tests.support.factories import cmd
+    open_test_shift(engine, terminal_id, "C100", "0")
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    qtbot.keyClick(tab, Qt.Key_F6)
+    dialog = active_dialog(qtbot, tab)
+    first_id = dialog.posting_id
+    qtbot.keyClicks(dialog.amount.edit, "500")
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "cannot take" in dialog.problem.text(), what="refusal")
+    assert dialog.posting_id != first_id
+    post(engine, cmd("deposit", player, "1000", terminal_id="ELSEWHERE"))
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    active_dialog(qtbot, tab, "receipt_dialog")
+    with engine.connect() as conn:
+        ids = [r[0] for r in conn.execute(text(
+            "SELECT id FROM ledger_transactions WHERE player_id = :p AND kind = 'withdrawal'"), {"p": player})]
+    assert ids == [dialog.posting_id] and first_id not in ids

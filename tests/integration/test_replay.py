@@ -397,3 +397,19 @@ def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_s
     settled = terminal.journal.entry(e.id)
     assert settled.state == "posted" and settled.needs_attention  # a supervisor confirms the cash
     assert get_balance(engine, player).cash == Decimal("20000.00")
+
+
+def test_a_refused_id_is_never_sent_again_even_when_it_would_now_pass(terminal, engine):
+    """Refused is final: the player has the money now, but the same id repeats its refusal
+    (the cashier starts a new posting) — a refusal shown to the cashier never posts later."""
+    from cashier_desktop.domain.errors import AlreadyRefused
+    player = make_player(engine)
+    staff = terminal.login()
+    c = cmd("withdrawal", player, "100", terminal_id=terminal.terminal_id, staff=staff.id)
+    with pytest.raises(InsufficientFunds):
+        terminal.post_command(c, staff=staff)
+    post(engine, cmd("deposit", player, "1000"))
+    with pytest.raises(AlreadyRefused, match="was refused"):
+        terminal.post_command(c, staff=staff)
+    assert str(c.id) not in ledger_ids(engine, player)
+    assert terminal.journal.entry(c.id).state == "rejected"

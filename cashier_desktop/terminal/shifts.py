@@ -93,7 +93,16 @@ def open_shift(services, session: Session, *, float_amount=None, counts=None) ->
         return get_shift(conn, shift_id)
     shift = _run(services, work)
     session.shift = shift
+    _remember_shift(services, shift.id)
     return shift
+
+
+def _remember_shift(services, shift_id: int | None) -> None:
+    """The journal learns the terminal's shift the moment it opens or closes, so a posting
+    taken offline a second later joins it (not only after a later online posting)."""
+    link = services.extras.get("link")
+    if link is not None:
+        link.remember_shift(shift_id)
 
 
 def close_shift(services, session: Session, counts) -> ShiftRecord:
@@ -127,6 +136,7 @@ def close_shift(services, session: Session, counts) -> ShiftRecord:
         return closed
     closed = _run(services, work)
     session.shift = None
+    _remember_shift(services, None)
     return closed
 
 

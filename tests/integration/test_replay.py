@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from cashier_desktop.domain.errors import InsufficientFunds, OfflineNotAllowed, ShiftError
+from cashier_desktop.domain.errors import InsufficientFunds, OfflineNotAllowed, ShiftError, ShiftNotOpen
 from cashier_desktop.domain.receipts import PendingReceipt, Receipt
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
@@ -413,3 +413,26 @@ def test_a_refused_id_is_never_sent_again_even_when_it_would_now_pass(terminal, 
         terminal.post_command(c, staff=staff)
     assert str(c.id) not in ledger_ids(engine, player)
     assert terminal.journal.entry(c.id).state == "rejected"
+
+
+def test_a_deposit_taken_offline_a_moment_after_the_shift_opened_joins_that_shift(ledger, tmp_path):
+    """The terminal knows its shift the moment it opens it, not only after a later online
+    posting: offline one second later, a deposit is still taken into the new shift."""
+    from cashier_desktop.terminal.shifts import open_shift
+    url, engine = ledger
+    t = open_terminal(url, engine, tmp_path, shift=False)
+    try:
+        player = make_player(engine)
+        session = login(t.services, "C100", "1111")
+        shift = open_shift(t.services, session, float_amount="0")
+        t.proxy.cut()
+        r = t.post("deposit", player, "40", staff=session.staff)
+        assert isinstance(r, PendingReceipt) and r.shift_id == shift.id
+        t.proxy.restore()
+        assert t.services.extras["replay"]().posted == 1
+        close_shift(t.services, session, "20=2")  # online; from now on the terminal knows: no shift
+        t.proxy.cut()
+        with pytest.raises(ShiftNotOpen, match="no open shift is known"):
+            t.post("deposit", player, "5", staff=session.staff)
+    finally:
+        t.close()

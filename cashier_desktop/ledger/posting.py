@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import select
 import time
 from collections.abc import Mapping
 from decimal import Decimal
@@ -196,6 +197,12 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
         err.statement_sent = False
         raise
     driver = fairy.driver_connection
+    if _closed_by_server(driver):
+        # A pooled connection the server closed (a restart, an idle timeout): nothing has
+        # been sent on it, so take a fresh one — the whole pool is renewed as SQLAlchemy does.
+        invalidate_after_disconnect(engine, fairy, psycopg.OperationalError("closed by the server"))
+        fairy.close()
+        return _run_post(engine, params)
     backend_pid = driver.info.backend_pid  # the server process that will run it (see `settle`)
     try:
         try:
@@ -216,6 +223,25 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
     finally:
         fairy.close()  # back to the pool (or discarded, when invalidated)
     return None if row is None else _posted_receipt(params, dict(zip(_POSTED_NAMES, row)))
+
+
+def _closed_by_server(driver: psycopg.Connection) -> bool:
+    """Whether the server has already closed this idle connection, without a round trip: an
+    idle connection has nothing to read unless the server said goodbye (EOF or a fatal
+    error); anything else it may have sent (a NOTIFY) stays buffered for its reader."""
+    if driver.closed or driver.broken:
+        return True
+    try:
+        for _ in range(3):  # a goodbye is an error message, then EOF: read until nothing is left
+            readable, _, _ = select.select([driver.fileno()], [], [], 0)
+            if not readable:
+                break
+            driver.pgconn.consume_input()
+        else:
+            return True  # still readable after three reads: not an idle connection any more
+    except (OSError, ValueError, psycopg.Error):
+        return True
+    return driver.pgconn.status != psycopg.pq.ConnStatus.OK
 
 
 def _posted_receipt(params: dict, posted: Mapping) -> Receipt:
@@ -283,10 +309,13 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
         LedgerUnavailable: the ledger could not be reached; the outcome may be in doubt.
     """
     warn_if_gui_thread("post")
+    stale_retried = False
     for attempt in range(1, MAX_ATTEMPTS + 1):
+        sending = False
         try:
             fx = _effects(engine, cmd)
             try:
+                sending = True
                 receipt = _run_post(engine, _params(cmd, fx))
             except saexc.IntegrityError as exc:
                 state, constraint = sqlstate(exc), _constraint(exc)
@@ -321,6 +350,13 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
         except saexc.DBAPIError as exc:
             if is_retryable(exc) and attempt < MAX_ATTEMPTS:
                 time.sleep(0.005 * attempt)
+                continue
+            if exc.connection_invalidated and not sending and not stale_retried:
+                # A pooled connection that died with a server restart, met by a read before
+                # the posting statement was sent: SQLAlchemy has dropped the pool's old
+                # connections; once more on a fresh one (the first posting after a restart
+                # must not turn the terminal offline).
+                stale_retried = True
                 continue
             mapped = map_error(exc)
             if mapped is exc:

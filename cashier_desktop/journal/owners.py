@@ -67,13 +67,18 @@ class Ownership:
         self.dir.mkdir(mode=0o700, exist_ok=True)
         self.token = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(6)}"
         self.path = self.dir / f"{_file_name(self.token)}.lock"
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Locked under a private name first, then renamed into place (atomic; the lock stays
+        # with the file): a `.lock` file anyone can see is already held by its owner.
+        staging = self.dir / f"{_file_name(self.token)}.new"
+        self._fd = os.open(staging, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         if not _try_lock(self._fd):  # a fresh random name: cannot be held by anyone
             os.close(self._fd)
-            raise RuntimeError(f"could not lock {self.path}")
+            raise RuntimeError(f"could not lock {staging}")
         os.write(self._fd, self.token.encode())
+        os.replace(staging, self.path)
         with _LIVE_LOCK:
             _LIVE_HERE.add(self.token)
+        _tidy(self.dir, keep=self.path)
 
     def close(self) -> None:
         with _LIVE_LOCK:
@@ -85,6 +90,25 @@ class Ownership:
                 _unlock(self._fd)
                 os.close(self._fd)
                 self._fd = -1
+
+
+def _tidy(folder: Path, *, keep: Path) -> None:
+    """Remove the lock files of owners that died without closing (SIGKILL): best effort."""
+    for path in folder.glob("*.lock"):
+        if path == keep:
+            continue
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if _try_lock(fd):
+                path.unlink(missing_ok=True)
+                _unlock(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 def _file_name(token: str) -> str:

@@ -80,3 +80,18 @@ def test_the_entries_of_a_process_killed_mid_send_are_free_at_once(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_killed_owners_lock_file_is_tidied_by_the_next_journal_opened(tmp_path):
+    path = tmp_path / "journal.sqlite"
+    script = ("import os, signal, sys\n"
+              "from cashier_desktop.journal.store import Journal\n"
+              "j = Journal(sys.argv[1])\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(path)], cwd=ROOT)
+    assert proc.returncode == -signal.SIGKILL
+    owners = path.with_name(path.name + ".owners")
+    assert len(list(owners.glob("*.lock"))) == 1
+    with Journal(path) as j:
+        assert [p.name for p in owners.glob("*.lock")] == [j.ownership.path.name]
+    assert list(owners.glob("*.lock")) == []

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
+from ..domain import errors as E
 from ..domain.errors import CashierError, ConfigError, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
 log = logging.getLogger(__name__)
@@ -19,8 +20,16 @@ RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization failure, deadlock
 # lock_timeout / statement_timeout (set per connection below): the ledger is stuck behind
 # something; to the counter that is the ledger being unavailable, not a crash.
 BUSY_SQLSTATES = {"55P03", "57014"}
-# Private SQLSTATEs raised by the staff-control triggers (migration 0002).
-DOMAIN_SQLSTATES = {"CA001": NotAuthorized, "CA002": ShiftNotOpen}
+# Private SQLSTATEs raised by the staff-control triggers (migration 0002) and the posting
+# API (migration 0010), each with a sentence for the counter as its message.
+DOMAIN_SQLSTATES = {
+    "CA001": NotAuthorized, "CA002": ShiftNotOpen, "CA003": E.IdempotencyConflict,
+    "CA004": E.PlayerNotFound, "CA005": E.InsufficientFunds, "CA006": E.CreditLimitExceeded,
+    "CA007": E.CreditNotApproved, "CA008": E.MarkerOverpaid, "CA009": E.IdentificationRequired,
+    "CA010": E.ApprovalRequired, "CA011": E.PostingNotFound, "CA012": E.NotReversible,
+    "CA013": E.AlreadyReversed, "CA014": E.InvalidInput, "CA015": E.CurrencyMismatch,
+    "CA016": E.OfflineNotAllowed, "CA017": E.ShiftError,
+}
 
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",

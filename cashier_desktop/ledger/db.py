@@ -31,6 +31,13 @@ DOMAIN_SQLSTATES = {
     "CA016": E.OfflineNotAllowed, "CA017": E.ShiftError,
 }
 
+# Staff authentication (migration 0009): PIN not recognised, locked, session not accepted,
+# a pre-0009 PIN that must be re-set, a PIN or staff record that breaks the rules.
+DOMAIN_SQLSTATES.update({
+    "CA021": E.AuthenticationFailed, "CA022": E.AccountLocked, "CA023": E.SessionInvalid,
+    "CA024": E.AuthenticationFailed, "CA025": E.InvalidInput,
+})
+
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
                 connect_timeout: int = 5) -> Engine:

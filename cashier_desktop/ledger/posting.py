@@ -27,7 +27,7 @@ from ..domain import errors as E
 from ..domain.commands import PostingCommand
 from ..domain.kinds import Kind
 from ..domain.receipts import Receipt
-from .db import (invalidate_after_disconnect, is_retryable, map_error, sqlstate,
+from .db import (DOMAIN_SQLSTATES, invalidate_after_disconnect, is_retryable, map_error, sqlstate,
                  warn_if_gui_thread)
 
 log = logging.getLogger(__name__)
@@ -190,6 +190,15 @@ def post(engine: Engine, cmd: PostingCommand, *, offline: bool = False) -> Recei
                     raise _foreign_key_refusal(constraint, cmd) from None
                 if state == "23514":
                     raise _check_refusal(exc, cmd) from None
+                raise
+            except saexc.DBAPIError as exc:
+                # The database refused it. A retry of a posting it accepted earlier still
+                # gets its receipt back, whatever changed since (its shift may have closed,
+                # the money may be gone); a different request under that id is a conflict.
+                if sqlstate(exc) in DOMAIN_SQLSTATES and not exc.connection_invalidated:
+                    existing = _existing_on(engine, cmd)
+                    if existing is not None:
+                        return existing
                 raise
         except saexc.DBAPIError as exc:
             if is_retryable(exc) and attempt < MAX_ATTEMPTS:

@@ -193,9 +193,9 @@ def counter_context(conn: Connection, staff_ids: list[str], terminal_id: str) ->
     the terminal's open shift (None if none). What every posting's authorization reads."""
     from .staff import StaffRecord
     rows = conn.execute(text("""
-        SELECT s.id, s.name, s.role, s.active, s.pin_hash, s.approval_limit, s.failed_attempts,
-               s.locked_until, (SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open')
+        SELECT s.id, s.name, s.role, s.active, s.approval_limit,
+               (SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open')
         FROM (SELECT 1) one LEFT JOIN staff s ON s.id = ANY(:ids)"""),
         {"ids": list(staff_ids), "t": terminal_id}).fetchall()
-    staff = {r[0]: StaffRecord(*r[:8]) for r in rows if r[0] is not None}
-    return staff, rows[0][8]
+    staff = {r[0]: StaffRecord(*r[:5]) for r in rows if r[0] is not None}
+    return staff, rows[0][5]

@@ -46,16 +46,18 @@ def store_policy(conn: Connection, policy: Policy) -> None:
     """Make `policy` the one the database enforces (thresholds, gaming day, authority)."""
     conn.execute(text("""
         INSERT INTO cage.policy (one, currency, dual_control_threshold, ctr_threshold, mtl_threshold,
-            floor_manager_approval_limit, aggregation, gaming_day_start_hour, timezone, updated_at)
-        VALUES (true, :currency, :dual, :ctr, :mtl, :fm, :agg, :hour, :tz, now())
+            floor_manager_approval_limit, variance_threshold, aggregation, gaming_day_start_hour, timezone, updated_at)
+        VALUES (true, :currency, :dual, :ctr, :mtl, :fm, :var, :agg, :hour, :tz, now())
         ON CONFLICT (one) DO UPDATE SET currency = EXCLUDED.currency,
             dual_control_threshold = EXCLUDED.dual_control_threshold,
             ctr_threshold = EXCLUDED.ctr_threshold, mtl_threshold = EXCLUDED.mtl_threshold,
             floor_manager_approval_limit = EXCLUDED.floor_manager_approval_limit,
+            variance_threshold = EXCLUDED.variance_threshold,
             aggregation = EXCLUDED.aggregation, gaming_day_start_hour = EXCLUDED.gaming_day_start_hour,
             timezone = EXCLUDED.timezone, updated_at = now()"""),
         {"currency": policy.currency, "dual": policy.dual_control_threshold, "ctr": policy.ctr_threshold,
-         "mtl": policy.mtl_threshold, "fm": policy.floor_manager_approval_limit, "agg": policy.aggregation,
+         "mtl": policy.mtl_threshold, "fm": policy.floor_manager_approval_limit,
+         "var": policy.variance_threshold, "agg": policy.aggregation,
          "hour": policy.gaming_day_start_hour, "tz": policy.timezone})
 
 

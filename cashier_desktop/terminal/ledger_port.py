@@ -188,11 +188,6 @@ class PostgresLedger:
         rows = self._rows("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'", {"t": terminal_id})
         return rows[0][0] if rows else None
 
-    def staff(self, staff_id: str) -> tuple[str, str, str, bool] | None:
-        """(name, role, pin_hash, active) of a staff member."""
-        rows = self._rows("SELECT name, role, pin_hash, active FROM staff WHERE id = :id", {"id": staff_id})
-        return tuple(rows[0]) if rows else None
-
     def probe(self) -> None:
         """LedgerUnavailable unless one round trip to the ledger succeeds."""
         self._rows("SELECT 1", {})

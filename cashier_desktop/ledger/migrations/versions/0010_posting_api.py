@@ -54,6 +54,7 @@ CREATE TABLE cage.policy (
     ctr_threshold                numeric(14,2) NOT NULL,
     mtl_threshold                numeric(14,2) NOT NULL,
     floor_manager_approval_limit numeric(14,2) NOT NULL,
+    variance_threshold           numeric(14,2) NOT NULL,
     aggregation                  text NOT NULL CHECK (aggregation IN ('gaming_day', 'month')),
     gaming_day_start_hour        integer NOT NULL CHECK (gaming_day_start_hour BETWEEN 0 AND 23),
     timezone                     text NOT NULL,
@@ -534,6 +535,172 @@ BEGIN
         END IF;
     END IF;
     RETURN NULL;
+END $$;
+
+
+-- Shifts: open, close with the counted cash, sign off; each checks the acting staff
+-- member's session and right, and a terminal login acts only on its own terminal's shifts.
+CREATE FUNCTION cage.open_shift(p_session uuid, p_float numeric, p_count jsonb DEFAULT NULL,
+    p_currency text DEFAULT NULL, p_staff text DEFAULT NULL, p_terminal text DEFAULT NULL)
+RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record; st record; pol cage.policy%ROWTYPE; v_id bigint; v_terminal text; v_currency text;
+BEGIN
+    SELECT * INTO c FROM cage.caller_terminal();
+    v_terminal := CASE WHEN c.trusted THEN p_terminal ELSE c.terminal END;
+    IF NOT c.trusted AND p_terminal IS NOT NULL AND p_terminal <> '' AND p_terminal <> v_terminal THEN
+        RAISE EXCEPTION 'This login opens shifts on terminal %, not %.', v_terminal, p_terminal USING ERRCODE = 'CA001';
+    END IF;
+    IF coalesce(v_terminal, '') = '' THEN
+        RAISE EXCEPTION 'A shift needs a terminal.' USING ERRCODE = 'CA014';
+    END IF;
+    SELECT * INTO st FROM cage.acting_staff(p_session, p_staff, c.trusted, 'staff member');
+    IF st.staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
+    END IF;
+    PERFORM cage.require_right(st.role, 'open_shift');
+    SELECT * INTO pol FROM cage.policy WHERE one;
+    v_currency := coalesce(p_currency, pol.currency);
+    IF pol.one AND v_currency <> pol.currency THEN
+        RAISE EXCEPTION 'This cage works in %, not %.', pol.currency, v_currency USING ERRCODE = 'CA015';
+    END IF;
+    IF p_float IS NULL OR p_float < 0 THEN
+        RAISE EXCEPTION 'The opening float cannot be negative.' USING ERRCODE = 'CA014';
+    END IF;
+    IF EXISTS (SELECT 1 FROM public.shifts s WHERE s.terminal_id = v_terminal AND s.status = 'open') THEN
+        RAISE EXCEPTION 'Terminal % already has an open shift; close it first.', v_terminal USING ERRCODE = 'CA017';
+    END IF;
+    INSERT INTO public.shifts (terminal_id, staff_id, currency, opening_float, opening_count, db_login)
+    VALUES (v_terminal, st.staff_id, v_currency, p_float, p_count, session_user) RETURNING id INTO v_id;
+    RETURN v_id;
+END $$;
+
+CREATE FUNCTION cage.close_shift(p_session uuid, p_shift bigint, p_counted numeric, p_count jsonb DEFAULT NULL,
+    p_staff text DEFAULT NULL, p_variance_threshold numeric DEFAULT NULL)
+RETURNS SETOF public.shifts LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record; st record; sh public.shifts%ROWTYPE; pol cage.policy%ROWTYPE;
+    v_expected numeric(14,2); v_variance numeric(14,2); v_threshold numeric;
+BEGIN
+    SELECT * INTO c FROM cage.caller_terminal();
+    SELECT * INTO st FROM cage.acting_staff(p_session, p_staff, c.trusted, 'staff member');
+    IF st.staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
+    END IF;
+    PERFORM cage.require_right(st.role, 'close_shift');
+    -- FOR UPDATE conflicts with the key-share lock every posting into the shift takes: a
+    -- posting lands before the expected figure is computed, or is refused after it.
+    SELECT * INTO sh FROM public.shifts s WHERE s.id = p_shift FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'There is no shift %.', p_shift USING ERRCODE = 'CA002';
+    END IF;
+    IF NOT c.trusted AND sh.terminal_id <> c.terminal THEN
+        RAISE EXCEPTION 'Shift % belongs to terminal %, not %.', p_shift, sh.terminal_id, c.terminal USING ERRCODE = 'CA001';
+    END IF;
+    IF sh.status <> 'open' THEN
+        RAISE EXCEPTION 'Shift % is already closed.', p_shift USING ERRCODE = 'CA017';
+    END IF;
+    SELECT * INTO pol FROM cage.policy WHERE one;
+    v_threshold := CASE WHEN c.trusted THEN coalesce(p_variance_threshold, pol.variance_threshold)
+                        ELSE coalesce(pol.variance_threshold, 0) END;
+    SELECT sh.opening_float + coalesce(sum(l.drawer_delta), 0) INTO v_expected
+    FROM public.ledger_transactions l WHERE l.shift_id = p_shift;
+    v_variance := p_counted - v_expected;
+    RETURN QUERY UPDATE public.shifts s SET status = 'closed', closed_at = clock_timestamp(), closed_by = st.staff_id,
+        closing_count = p_count, counted = p_counted, expected = v_expected, variance = v_variance,
+        needs_signoff = abs(v_variance) >= coalesce(v_threshold, 0)
+    WHERE s.id = p_shift RETURNING s.*;
+END $$;
+
+CREATE FUNCTION cage.signoff_shift(p_session uuid, p_shift bigint, p_note text, p_staff text DEFAULT NULL)
+RETURNS SETOF public.shifts LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record; st record; sh public.shifts%ROWTYPE;
+BEGIN
+    SELECT * INTO c FROM cage.caller_terminal();
+    SELECT * INTO st FROM cage.acting_staff(p_session, p_staff, c.trusted, 'staff member');
+    IF st.staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
+    END IF;
+    PERFORM cage.require_right(st.role, 'sign_off_shift');
+    SELECT * INTO sh FROM public.shifts s WHERE s.id = p_shift FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'There is no shift %.', p_shift USING ERRCODE = 'CA002';
+    END IF;
+    IF sh.status = 'open' THEN
+        RAISE EXCEPTION 'Shift % is still open; it is signed off after its count.', p_shift USING ERRCODE = 'CA017';
+    END IF;
+    IF sh.status = 'signed_off' THEN
+        RAISE EXCEPTION 'Shift % was already signed off by %.', p_shift, sh.signed_off_by USING ERRCODE = 'CA017';
+    END IF;
+    RETURN QUERY UPDATE public.shifts s SET status = 'signed_off', signed_off_by = st.staff_id,
+        signed_off_at = clock_timestamp(), signoff_note = p_note
+    WHERE s.id = p_shift RETURNING s.*;
+END $$;
+
+-- Credit: a request, and its decision; an approval and its credit-line posting are ONE
+-- transaction (cage._post runs inside this function's).
+CREATE FUNCTION cage.request_credit(p_session uuid, p_player text, p_limit numeric, p_note text DEFAULT NULL,
+    p_staff text DEFAULT NULL)
+RETURNS bigint LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record; st record; v_id bigint;
+BEGIN
+    SELECT * INTO c FROM cage.caller_terminal();
+    SELECT * INTO st FROM cage.acting_staff(p_session, p_staff, c.trusted, 'staff member');
+    IF st.staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
+    END IF;
+    PERFORM cage.require_right(st.role, 'request_credit');
+    IF NOT EXISTS (SELECT 1 FROM public.players p WHERE p.id = p_player) THEN
+        RAISE EXCEPTION 'There is no player “%”.', p_player USING ERRCODE = 'CA004';
+    END IF;
+    IF p_limit IS NULL OR p_limit < 0 THEN
+        RAISE EXCEPTION 'A credit limit cannot be negative.' USING ERRCODE = 'CA014';
+    END IF;
+    INSERT INTO public.credit_requests (player_id, requested_limit, note, requested_by)
+    VALUES (p_player, p_limit, p_note, st.staff_id) RETURNING id INTO v_id;
+    RETURN v_id;
+END $$;
+
+CREATE FUNCTION cage.decide_credit(p_session uuid, p_request bigint, p_approve boolean,
+    p_limit numeric DEFAULT NULL, p_reason text DEFAULT NULL, p_posting uuid DEFAULT NULL,
+    p_request_hash text DEFAULT NULL, p_staff text DEFAULT NULL)
+RETURNS TABLE (replayed boolean, posting public.ledger_transactions)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    c record; st record; r public.credit_requests%ROWTYPE; pol cage.policy%ROWTYPE; v_limit numeric;
+BEGIN
+    SELECT * INTO c FROM cage.caller_terminal();
+    SELECT * INTO st FROM cage.acting_staff(p_session, p_staff, c.trusted, 'staff member');
+    IF st.staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
+    END IF;
+    PERFORM cage.require_right(st.role, CASE WHEN p_approve THEN 'approve_credit' ELSE 'deny_credit' END);
+    SELECT * INTO r FROM public.credit_requests q WHERE q.id = p_request FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'There is no credit request %.', p_request USING ERRCODE = 'CA014';
+    END IF;
+    IF r.status <> 'pending' THEN
+        RAISE EXCEPTION 'Credit request % was already %.', p_request, r.status USING ERRCODE = 'CA014';
+    END IF;
+    IF r.requested_by = st.staff_id THEN
+        RAISE EXCEPTION 'You filed this request; someone else must decide it.' USING ERRCODE = 'CA001';
+    END IF;
+    IF NOT p_approve THEN
+        UPDATE public.credit_requests q SET status = 'denied', decided_by = st.staff_id, decided_at = now(),
+            decision_reason = p_reason WHERE q.id = p_request;
+        RETURN;
+    END IF;
+    v_limit := coalesce(p_limit, r.requested_limit);
+    p_posting := coalesce(p_posting, gen_random_uuid());
+    p_request_hash := coalesce(p_request_hash, 'credit-request:' || p_request::text);
+    SELECT * INTO pol FROM cage.policy WHERE one;
+    RETURN QUERY SELECT * FROM cage._post(false, p_posting, p_request_hash, 'credit_line', r.player_id, v_limit,
+        coalesce(pol.currency, (SELECT btrim(s.currency) FROM public.shifts s ORDER BY s.id DESC LIMIT 1), 'INR'),
+        p_session, NULL, NULL, p_reason, NULL, NULL, p_staff, NULL, NULL, NULL);
+    UPDATE public.credit_requests q SET status = 'approved', decided_by = st.staff_id, decided_at = now(),
+        approved_limit = v_limit, decision_reason = p_reason, posting_id = p_posting WHERE q.id = p_request;
 END $$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA cage FROM PUBLIC;

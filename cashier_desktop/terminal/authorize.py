@@ -120,7 +120,7 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
 
 
 def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None = None,
-              *, at: datetime | None = None) -> PostingCommand:
+              *, at: datetime | None = None, database_decides: bool = False) -> PostingCommand:
     """Check everything policy asks of this posting and complete it with terminal and shift.
 
     Args:
@@ -129,6 +129,9 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
         cmd: the posting as built at the counter.
         approver: the second person, already PIN-verified (dual control, corrections).
         at: the moment to aggregate large cash for (default: the database's now).
+        database_decides: the posting carries staff sessions and goes to the database's
+            posting API, which checks staff, shift and large cash in the same transaction:
+            skip the online pre-check (its round trip) and let the API answer.
     Returns:
         The command to post.
     Raises:
@@ -147,6 +150,9 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     link = services.extras.get("link")
     if offline is not None and link is not None and not link.online:
         return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    if database_decides:
+        return dataclasses.replace(cmd, terminal_id=cmd.terminal_id or services.config.terminal_id,
+                                   approver_id=approver_id)
     try:
         return _authorize_online(services, staff, cmd, approver, policy, at)
     except LedgerUnavailable as exc:

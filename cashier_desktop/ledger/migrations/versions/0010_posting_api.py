@@ -248,7 +248,11 @@ BEGIN
                 RAISE EXCEPTION 'You cannot approve your own transaction; another staff member must.'
                     USING ERRCODE = 'CA001';
             END IF;
-            PERFORM cage.require_right(ap.role, 'authorise_dual_control');
+            IF NOT EXISTS (SELECT 1 FROM cage.role_rights r
+                           WHERE r.role = ap.role AND r.action = 'authorise_dual_control') THEN
+                RAISE EXCEPTION 'Staff member % is a % and cannot approve; nothing was posted.',
+                    ap.staff_id, replace(ap.role, '_', ' ') USING ERRCODE = 'CA001';
+            END IF;
             v_approver := ap.staff_id;
         ELSIF pol.one AND p_kind IN ('withdrawal', 'marker_issue') AND p_amount >= pol.dual_control_threshold THEN
             RAISE EXCEPTION 'A % of % % needs a second person: a floor manager or supervisor must approve it with their PIN.',

@@ -49,6 +49,8 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
     engine = create_engine(
         url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False,
         pool_recycle=1800,
+        # An error or a log record never carries a statement's parameters (PINs, documents).
+        hide_parameters=True,
         connect_args={"connect_timeout": connect_timeout, "application_name": application_name,
                       # A network that goes silent (no reset, no answer) must not freeze the
                       # counter: the kernel gives up on the peer after ~15 s and the terminal

@@ -292,3 +292,75 @@ def test_offline_logins_lock_out_and_reach_the_audit_log_on_replay(tmp_path, ter
     assert [r[0] for r in rows] == ["wrong_pin"] * 4 + ["locked"] * 9
     assert {r[1] for r in rows} == {terminal.login}
     journal.close()
+
+
+# -- the CLI contract (real processes) ------------------------------------------------------
+
+def _cli_env(tmp_path, url: str, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASHIER_")}
+    env.update({"CASHIER_DATABASE_URL": url, "CASHIER_TERMINAL_ID": "T-SEC-1", "CASHIER_ARGON2_PROFILE": "cheap",
+                "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+                "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state"),
+                "CASHIER_JOURNAL": str(tmp_path / "journal" / "journal.sqlite"), "QT_QPA_PLATFORM": "offscreen"})
+    env.update(extra)
+    return env
+
+
+def _run(env, *args):
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-m", "cashier_desktop", *args], env=env, capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def _one_sentence(result, needle: str) -> None:
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("cashier-desktop: ") and needle in lines[0], result.stderr
+    for leak in ("Traceback", "[parameters", "sqlalche.me", "WARNING", "[SQL"):
+        assert leak not in result.stderr + result.stdout
+
+
+def _login_url(secure, engine) -> str:
+    from sqlalchemy.engine import make_url
+    return make_url(secure.url).set(username=engine.login, password=secure.password).render_as_string(
+        hide_password=False)
+
+
+@pytest.mark.parametrize("posting_id", ["", "   "])
+def test_post_refuses_an_empty_id(tmp_path, terminal, secure, posting_id):
+    env = _cli_env(tmp_path, _login_url(secure, terminal), CASHIER_PIN="1111")
+    result = _run(env, "post", "deposit", "--player", "101", "--amount", "100", "--staff", "C100", "--id", posting_id)
+    _one_sentence(result, "--id is empty")
+    assert "posting id" not in result.stderr
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM ledger_transactions WHERE player_id = '101' "
+                                 "AND amount = 100")).scalar_one() == 0
+
+
+def test_privilege_errors_are_one_sentence_without_parameters(tmp_path, terminal, secure):
+    env = _cli_env(tmp_path, _login_url(secure, terminal), CASHIER_PIN="3333", CASHIER_NEW_PIN="135790")
+    added = _run(env, "staff", "add", "N777", "--name", "New Hire", "--role", "cashier", "--staff", "S300")
+    _one_sentence(added, "may not do that")
+    assert "135790" not in added.stderr
+    seeded = _run(env, "db", "seed-demo", "--players", "2")
+    _one_sentence(seeded, "may not do that")
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM staff WHERE id = 'N777'")).scalar_one() == 0
+
+
+def test_a_refused_post_prints_no_posting_id(tmp_path, terminal, secure):
+    env = _cli_env(tmp_path, _login_url(secure, terminal), CASHIER_PIN="0000")
+    result = _run(env, "post", "deposit", "--player", "101", "--amount", "100", "--staff", "C100")
+    _one_sentence(result, "not recognised")
+    assert "posting id" not in result.stderr and result.stdout == ""
+
+
+def test_an_offline_refusal_is_one_line_and_the_logs_go_to_the_log_file(tmp_path):
+    env = _cli_env(tmp_path, "postgresql://nobody@127.0.0.1:1/cashier", CASHIER_PIN="1111")
+    result = _run(env, "post", "deposit", "--player", "101", "--amount", "100", "--staff", "C100")
+    _one_sentence(result, "logged in on this terminal before")
+    logs = list((tmp_path / "state").rglob("*.log"))
+    assert logs and "WARNING" in "".join(p.read_text() for p in logs)
+    verbose = _run(env, "--verbose", "post", "deposit", "--player", "101", "--amount", "100", "--staff", "C100")
+    assert verbose.returncode == 2 and "WARNING" in verbose.stderr

@@ -112,15 +112,17 @@ def test_terminal_role_cannot_update_ledger_rows_or_delete_audit_rows(role_set, 
     assert "ledger_transactions" in refused(eng, "TRUNCATE ledger_transactions")
 
 
-def test_terminal_role_cannot_change_staff_roles_but_records_lockouts(role_set, terminal):
+def test_terminal_role_cannot_change_staff_and_lockouts_change_only_by_logging_in(role_set, terminal):
     _, eng = terminal
     assert "staff" in refused(eng, "UPDATE staff SET role = 'supervisor' WHERE id = 'C100'")
-    assert "staff" in refused(eng, "UPDATE staff SET pin_hash = 'x', active = true WHERE id = 'C100'")
-    assert "staff" in refused(eng, "INSERT INTO staff (id, name, role, pin_hash) VALUES ('X1', 'x', 'supervisor', 'h')")
-    with eng.begin() as conn:
-        conn.execute(text("UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = 'C100'"))
+    assert "staff" in refused(eng, "UPDATE staff SET active = true WHERE id = 'C100'")
+    assert "staff" in refused(eng, "INSERT INTO staff (id, name, role) VALUES ('X1', 'x', 'supervisor')")
+    assert "staff_auth" in refused(eng, "UPDATE cage.staff_auth SET failed_attempts = 0 WHERE staff_id = 'C100'")
+    with eng.begin() as conn:  # a wrong PIN through the database's function is counted
+        conn.execute(text("SELECT cage.staff_login('C100', '0000')"))
     with role_set.admin.connect() as conn:
-        assert conn.execute(text("SELECT failed_attempts, role FROM staff WHERE id = 'C100'")).one() == (1, "cashier")
+        assert conn.execute(text("SELECT a.failed_attempts, s.role FROM staff s JOIN cage.staff_auth a "
+                                 "ON a.staff_id = s.id WHERE s.id = 'C100'")).one() == (1, "cashier")
 
 
 def test_terminal_role_cannot_forge_events_create_players_or_change_the_schema(role_set, terminal):
@@ -164,17 +166,22 @@ def test_relay_role_drains_the_outbox_but_cannot_post_or_read_staff(role_set, re
         post(relay_eng, cmd("deposit", player, "1"))
     assert "permission denied" in str(info.value.orig)
     assert "balance_events" in refused(relay_eng, "UPDATE balance_events SET payload = '{}'::jsonb")
-    assert "staff" in refused(relay_eng, "SELECT pin_hash FROM staff")
+    assert "cage" in refused(relay_eng, "SELECT verifier FROM cage.staff_auth")
     assert "players" in refused(relay_eng, "UPDATE players SET balance = 0 WHERE id = :p", {"p": player})
     with role_set.admin.connect() as conn:
         assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": player}).scalar() == 500
 
 
-def test_staff_admin_role_manages_staff(role_set):
+def test_staff_admin_role_manages_staff_only_through_a_supervisors_session(role_set):
     login = role_set.login("staff_admin")
     eng = role_set.engine_as(login)
+    assert "staff" in refused(eng, "UPDATE staff SET role = 'floor_manager' WHERE id = 'C100'")
     with eng.begin() as conn:
-        conn.execute(text("UPDATE staff SET role = 'floor_manager' WHERE id = 'C100'"))
+        token = conn.execute(text("SELECT cage.staff_login('S300', '3333')")).scalar_one()
+    with eng.begin() as conn:
+        assert conn.execute(text("SELECT cage.staff_set_active(:t, 'C100', false)"), {"t": token}).scalar_one()
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT active FROM staff WHERE id = 'C100'")).scalar_one() is False
     assert "ledger_transactions" in refused(eng, "DELETE FROM ledger_transactions")
 
 

@@ -257,6 +257,9 @@ def authenticate_offline(journal: Journal, link: Link, staff_id: str, pin: str, 
     from .auth import StaffMember
     link.went_offline("login while the ledger is unreachable")
     ledger = link.ledger_name
+    pending = _remembering.get(id(journal))
+    if pending is not None:
+        pending.join(timeout=10)  # a verifier still being computed after the last online login
     failed, lockouts, until = journal.offline_lockout(ledger, staff_id)
     now = datetime.now(timezone.utc)
     if until is not None and datetime.fromisoformat(until) > now:
@@ -288,6 +291,30 @@ def remember_login(journal: Journal, ledger: str, staff, pin: str) -> None:
         journal.remember_staff(ledger, staff.id, staff.name, staff.role, hash_pin(pin))
     except Exception:  # noqa: BLE001 - a login never fails for the cache's sake
         log.warning("could not cache staff %s for offline login", staff.id, exc_info=True)
+
+
+_remembering: dict[int, threading.Thread] = {}
+
+
+def remember_login_later(journal: Journal, ledger: str, staff, pin: str) -> None:
+    """`remember_login` on a thread of its own: the verifier costs about a second, which an
+    online login need not wait for (an offline login waits for it instead)."""
+    previous = _remembering.get(id(journal))
+
+    def work() -> None:
+        if previous is not None:
+            previous.join()
+        remember_login(journal, ledger, staff, pin)
+    thread = threading.Thread(target=work, name="remember-login", daemon=True)
+    _remembering[id(journal)] = thread
+    thread.start()
+
+
+def finish_remembering(journal: Journal, timeout: float = 30.0) -> None:
+    """Wait for a verifier still being computed (before the journal closes)."""
+    pending = _remembering.pop(id(journal), None)
+    if pending is not None:
+        pending.join(timeout)
 
 
 def send_offline_logins(journal: Journal, port: PostgresLedger) -> int:
@@ -359,6 +386,7 @@ def install_journal(services, *, start_replay: bool = True) -> None:
     terminal_id = config.terminal_id
     journal = Journal(config["terminal.journal"], terminal_id=terminal_id)
     services.on_close(journal.close)
+    services.on_close(lambda: finish_remembering(journal))  # runs first: closers run in reverse
     port = PostgresLedger(services.engine)
     link = Link(journal, port.name, OfflinePolicy.from_config(config), terminal_id=terminal_id)
     poster = JournaledPoster(journal, port, link,
@@ -369,7 +397,7 @@ def install_journal(services, *, start_replay: bool = True) -> None:
         "authenticate_offline": lambda staff_id, pin: authenticate_offline(
             journal, link, staff_id, pin, attempts=int(config.get("policy.lockout_attempts") or 5),
             minutes=int(config.get("policy.lockout_minutes") or 5)),
-        "remember_login": lambda staff, pin: remember_login(journal, port.name, staff, pin),
+        "remember_login": lambda staff, pin: remember_login_later(journal, port.name, staff, pin),
         "authorize_offline": lambda staff, cmd, approver=None: authorize_offline(link, staff, cmd, approver),
         "replay": poster.replay,
         "start_background_replay": lambda interval=5.0: _start_background(services, poster, interval),

@@ -364,3 +364,16 @@ def test_an_offline_refusal_is_one_line_and_the_logs_go_to_the_log_file(tmp_path
     assert logs and "WARNING" in "".join(p.read_text() for p in logs)
     verbose = _run(env, "--verbose", "post", "deposit", "--player", "101", "--amount", "100", "--staff", "C100")
     assert verbose.returncode == 2 and "WARNING" in verbose.stderr
+
+
+def test_an_offline_login_right_after_an_online_one_waits_for_the_slow_verifier(tmp_path, terminal, monkeypatch):
+    """The verifier (≈1 s, production parameters here) is computed off the login's path; an
+    offline login that comes before it is done waits for it instead of failing."""
+    from cashier_desktop.terminal.journaled import finish_remembering, remember_login_later
+    monkeypatch.setenv("CASHIER_ARGON2_PROFILE", "default")
+    port = PostgresLedger(terminal)
+    journal, link = _offline(tmp_path, port.name)
+    remember_login_later(journal, port.name, authenticate(terminal, "C100", "1111"), "1111")
+    assert authenticate_offline(journal, link, "C100", "1111").id == "C100"
+    finish_remembering(journal)
+    journal.close()

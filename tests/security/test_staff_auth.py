@@ -177,6 +177,13 @@ def test_repeated_lockouts_grow_longer_and_raise_an_integrity_alert(terminal, se
         alert = conn.execute(text("""SELECT source, checks, evidence->>'lockouts', evidence->>'db_login'
             FROM integrity_alerts WHERE player_id = 'staff:F200' AND status = 'open'""")).one()
     assert alert == ("auth", ["repeated_lockout"], "3", terminal.login)
+    from cashier_desktop.monitoring.alerts import list_alerts
+    from cashier_desktop.monitoring.corrections import dismiss
+    shown = list_alerts(secure.admin)[0]
+    assert shown.summary().startswith(f"Alert {shown.id}: staff F200 locked out 3 times in a row")
+    # a supervisor closes it like any alert, with a reason
+    assert dismiss(secure.admin, shown.id, staff_id="S300", terminal_id="T-SEC-1",
+                   reason="F200 forgot the new PIN").alert.status == "dismissed"
     # the right PIN while locked is refused too, and a success resets the run of lockouts
     for _ in range(5):
         session(terminal, "F200", "0000")

@@ -14,8 +14,11 @@ group, so every row the database attributes (`audit_log.db_user`,
   It cannot post, read staff or touch the ledger.
 - `<prefix>_monitor`: the integrity watch (monitoring/): reads the ledger and the outbox,
   raises alerts and keeps its cursor and run history; it cannot post or resolve alerts.
-- `<prefix>_staff_admin`: a terminal that may also add staff and change their role, PIN,
-  limit and active flag (`staff add|disable|reset-pin`, for the supervisor's office).
+- `<prefix>_staff_admin`: a terminal that may also add staff, disable them and set PINs
+  (`staff add|disable|reset-pin`, for the supervisor's office) — only through
+  `cage.staff_add` / `staff_set_active` / `staff_reset_pin`, which check a supervisor's
+  session (migration 0009). No group reads PIN verifiers or writes lockouts
+  (`cage.staff_auth`); every terminal EXECUTEs `cage.staff_login` and its companions.
 
 Run as the schema owner after every `db upgrade`: grants are set, not added, so a second
 run gives the same result, and tables a later migration adds get their grants then.

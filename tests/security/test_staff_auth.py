@@ -83,6 +83,8 @@ def test_a_terminal_cannot_reset_or_extend_a_lockout(terminal, secure):
                                                     "VALUES ('X1', 'x', 'supervisor')")
     assert "permission denied" in refused(terminal, "SELECT cage.owner_set_pin('S300', '123456', 6)")
     assert "permission denied" in refused(terminal, "SELECT cage.store_pin('S300', '123456')")
+    token = session(terminal, "S300", "3333")  # even with a supervisor's own session
+    assert "permission denied" in refused(terminal, "SELECT cage.staff_reset_pin(:t, 'F200', '135790')", {"t": token})
 
 
 def test_a_terminal_cannot_write_audit_rows_as_someone_else_or_at_another_time(terminal, secure):
@@ -204,6 +206,18 @@ def test_five_guesses_every_few_minutes_forever_is_no_longer_possible(terminal, 
             conn.execute(text("UPDATE cage.staff_auth SET locked_until = clock_timestamp() WHERE staff_id = 'S300'"))
     # 40 guesses cost 5+10+…+640 minutes: over 21 hours, against 40 minutes before
     assert total_minutes >= 5 * (2 ** 8 - 1)
+
+
+def test_guessing_cannot_lock_anyone_out_for_ever(terminal, secure):
+    """Wrong PINs are the only lever a terminal has on a lockout: each lock is at most a day."""
+    with secure.admin.begin() as conn:
+        conn.execute(text("UPDATE cage.staff_auth SET lockouts = 30 WHERE staff_id = 'F200'"))
+    for _ in range(5):
+        session(terminal, "F200", "0000")
+    with secure.admin.connect() as conn:
+        hours = conn.execute(text("SELECT extract(epoch FROM locked_until - last_attempt_at) / 3600 "
+                                  "FROM cage.staff_auth WHERE staff_id = 'F200'")).scalar_one()
+    assert hours == 24
 
 
 # -- staff administration -----------------------------------------------------------------

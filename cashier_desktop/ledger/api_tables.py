@@ -72,3 +72,15 @@ def bind_terminal(conn: Connection, login: str, terminal_id: str, *, offline_lim
             offline_total = coalesce(CAST(:ot AS numeric), cage.terminal_logins.offline_total),
             bound_at = now()"""),
         {"l": login, "t": terminal_id, "ol": offline_limit, "ot": offline_total})
+
+
+def bound_terminal(engine) -> str | None:
+    """The terminal the engine's login is bound to (it posts as that terminal and the
+    database decides every rule), or None: the schema owner, or a ledger without the API."""
+    try:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT to_regprocedure('cage.bound_terminal()')")).scalar() is None:
+                return None
+            return conn.execute(text("SELECT cage.bound_terminal()")).scalar()
+    except Exception:  # noqa: BLE001 - no EXECUTE right (an unbound login): not bound
+        return None

@@ -180,7 +180,7 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
 
 # The posting API (schema `cage`, migration 0010) a terminal login may call; everything
 # else in `cage` (its tables, `_post`) only the functions themselves reach.
-TERMINAL_API = ("post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
+TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
                 "request_credit", "decide_credit")
 
 

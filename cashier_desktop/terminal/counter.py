@@ -31,11 +31,11 @@ def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
     """Post `cmd` on behalf of the authenticated `staff`; exactly once by `cmd.id`."""
     session = getattr(staff, "session_token", None)
     if session is not None:
-        cmd = dataclasses.replace(cmd, session=session, approver_session=getattr(approver, "session_token", None),
-                                  terminal_id=cmd.terminal_id or services.config.terminal_id)
+        cmd = dataclasses.replace(cmd, session=session, approver_session=getattr(approver, "session_token", None))
+    decides = session is not None and _database_decides(services)
     try:
         try:
-            checked = authorize(services, staff, cmd, approver, database_decides=session is not None)
+            checked = authorize(services, staff, cmd, approver, database_decides=decides)
         except LedgerUnavailable:
             offline = services.extras.get("authorize_offline")  # what can be checked offline
             if offline is None:
@@ -46,6 +46,17 @@ def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
     except Exception as exc:
         note_refusal(services, cmd, exc)  # refused/failed postings by reason (monitoring)
         raise
-    if session is None:  # with a session the API wrote the audit rows and the MTL entry
+    if not decides:  # a bound terminal's posting wrote its MTL entry in its own transaction
         after_posting(services, staff, checked, approver, result)
     return result
+
+
+def _database_decides(services) -> bool:
+    """True when this terminal's login is bound to a terminal (`add-login --terminal-id`):
+    the posting API then checks staff, shift and large cash itself, so the client's online
+    pre-check would only add a round trip. Asked once per services."""
+    known = services.extras.get("database_decides")
+    if known is None:
+        from ..ledger.api_tables import bound_terminal
+        known = services.extras["database_decides"] = bound_terminal(services.engine) is not None
+    return known

@@ -92,6 +92,12 @@ BEGIN
     END IF;
 END $$;
 
+-- The terminal this login is bound to, or NULL: lets a client know the database decides.
+CREATE FUNCTION cage.bound_terminal() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT t.terminal_id FROM cage.terminal_logins t WHERE t.login = session_user
+$$;
+
 -- Who is acting: from an authenticated staff session (cage.session_staff, migration 0009);
 -- a trusted caller may name the staff member instead.
 CREATE FUNCTION cage.acting_staff(p_session uuid, p_staff text, p_trusted boolean, p_what text,

@@ -582,6 +582,9 @@ BEGIN
     END IF;
     INSERT INTO public.shifts (terminal_id, staff_id, currency, opening_float, opening_count, db_login)
     VALUES (v_terminal, st.staff_id, v_currency, p_float, p_count, session_user) RETURNING id INTO v_id;
+    INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
+    VALUES (st.staff_id, v_terminal, 'shift_open',
+            jsonb_build_object('shift_id', v_id, 'opening_float', CAST(p_float AS numeric(14,2))::text), session_user);
     RETURN v_id;
 END $$;
 
@@ -610,16 +613,25 @@ BEGIN
     IF sh.status <> 'open' THEN
         RAISE EXCEPTION 'Shift % is already closed.', p_shift USING ERRCODE = 'CA017';
     END IF;
+    IF sh.staff_id <> st.staff_id AND st.role <> 'supervisor' THEN
+        RAISE EXCEPTION 'Shift % belongs to %; only they or a supervisor can close it.', p_shift, sh.staff_id
+            USING ERRCODE = 'CA001';
+    END IF;
     SELECT * INTO pol FROM cage.policy WHERE one;
     v_threshold := CASE WHEN c.trusted THEN coalesce(p_variance_threshold, pol.variance_threshold)
                         ELSE coalesce(pol.variance_threshold, 0) END;
     SELECT sh.opening_float + coalesce(sum(l.drawer_delta), 0) INTO v_expected
     FROM public.ledger_transactions l WHERE l.shift_id = p_shift;
     v_variance := p_counted - v_expected;
-    RETURN QUERY UPDATE public.shifts s SET status = 'closed', closed_at = clock_timestamp(), closed_by = st.staff_id,
+    UPDATE public.shifts s SET status = 'closed', closed_at = clock_timestamp(), closed_by = st.staff_id,
         closing_count = p_count, counted = p_counted, expected = v_expected, variance = v_variance,
         needs_signoff = abs(v_variance) >= coalesce(v_threshold, 0)
-    WHERE s.id = p_shift RETURNING s.*;
+    WHERE s.id = p_shift RETURNING s.* INTO sh;
+    INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
+    VALUES (st.staff_id, sh.terminal_id, 'shift_close', jsonb_build_object('shift_id', p_shift,
+        'counted', sh.counted::text, 'expected', sh.expected::text, 'variance', sh.variance::text,
+        'needs_signoff', sh.needs_signoff), session_user);
+    RETURN NEXT sh;
 END $$;
 
 CREATE FUNCTION cage.signoff_shift(p_session uuid, p_shift bigint, p_note text, p_staff text DEFAULT NULL)
@@ -643,9 +655,21 @@ BEGIN
     IF sh.status = 'signed_off' THEN
         RAISE EXCEPTION 'Shift % was already signed off by %.', p_shift, sh.signed_off_by USING ERRCODE = 'CA017';
     END IF;
-    RETURN QUERY UPDATE public.shifts s SET status = 'signed_off', signed_off_by = st.staff_id,
-        signed_off_at = clock_timestamp(), signoff_note = p_note
-    WHERE s.id = p_shift RETURNING s.*;
+    IF sh.staff_id = st.staff_id THEN
+        RAISE EXCEPTION 'You cannot sign off your own shift; another supervisor must.' USING ERRCODE = 'CA001';
+    END IF;
+    IF sh.needs_signoff AND coalesce(btrim(p_note), '') = '' THEN
+        RAISE EXCEPTION 'Shift % has a variance of % %: write what was found before signing off.',
+            p_shift, sh.variance, btrim(sh.currency) USING ERRCODE = 'CA014';
+    END IF;
+    UPDATE public.shifts s SET status = 'signed_off', signed_off_by = st.staff_id,
+        signed_off_at = clock_timestamp(), signoff_note = nullif(btrim(p_note), '')
+    WHERE s.id = p_shift RETURNING s.* INTO sh;
+    INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
+    VALUES (st.staff_id, CASE WHEN c.trusted THEN sh.terminal_id ELSE c.terminal END, 'shift_signoff',
+        jsonb_build_object('shift_id', p_shift, 'variance', sh.variance::text, 'note', coalesce(btrim(p_note), '')),
+        session_user);
+    RETURN NEXT sh;
 END $$;
 
 -- Credit: a request, and its decision; an approval and its credit-line posting are ONE
@@ -670,12 +694,16 @@ BEGIN
     END IF;
     INSERT INTO public.credit_requests (player_id, requested_limit, note, requested_by)
     VALUES (p_player, p_limit, p_note, st.staff_id) RETURNING id INTO v_id;
+    INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
+    VALUES (st.staff_id, c.terminal, 'credit_request', jsonb_build_object('request_id', v_id,
+        'player_id', p_player, 'limit', CAST(p_limit AS numeric(14,2))::text), session_user);
     RETURN v_id;
 END $$;
 
 CREATE FUNCTION cage.decide_credit(p_session uuid, p_request bigint, p_approve boolean,
     p_limit numeric DEFAULT NULL, p_reason text DEFAULT NULL, p_posting uuid DEFAULT NULL,
-    p_request_hash text DEFAULT NULL, p_staff text DEFAULT NULL)
+    p_request_hash text DEFAULT NULL, p_staff text DEFAULT NULL, p_terminal text DEFAULT NULL,
+    p_currency text DEFAULT NULL)
 RETURNS TABLE (replayed boolean, posting public.ledger_transactions)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -698,8 +726,14 @@ BEGIN
         RAISE EXCEPTION 'You filed this request; someone else must decide it.' USING ERRCODE = 'CA001';
     END IF;
     IF NOT p_approve THEN
-        UPDATE public.credit_requests q SET status = 'denied', decided_by = st.staff_id, decided_at = now(),
-            decision_reason = p_reason WHERE q.id = p_request;
+        IF coalesce(btrim(p_reason), '') = '' THEN
+            RAISE EXCEPTION 'Give a reason for denying the request.' USING ERRCODE = 'CA014';
+        END IF;
+        UPDATE public.credit_requests q SET status = 'denied', decided_by = st.staff_id,
+            decided_at = clock_timestamp(), decision_reason = btrim(p_reason) WHERE q.id = p_request;
+        INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
+        VALUES (st.staff_id, coalesce(c.terminal, p_terminal), 'credit_deny', jsonb_build_object(
+            'request_id', p_request, 'player_id', r.player_id, 'reason', btrim(p_reason)), session_user);
         RETURN;
     END IF;
     v_limit := coalesce(p_limit, r.requested_limit);
@@ -707,10 +741,14 @@ BEGIN
     p_request_hash := coalesce(p_request_hash, 'credit-request:' || p_request::text);
     SELECT * INTO pol FROM cage.policy WHERE one;
     RETURN QUERY SELECT * FROM cage._post(false, p_posting, p_request_hash, 'credit_line', r.player_id, v_limit,
-        coalesce(pol.currency, (SELECT btrim(s.currency) FROM public.shifts s ORDER BY s.id DESC LIMIT 1), 'INR'),
-        p_session, NULL, NULL, p_reason, NULL, NULL, p_staff, NULL, NULL, NULL);
-    UPDATE public.credit_requests q SET status = 'approved', decided_by = st.staff_id, decided_at = now(),
+        coalesce(p_currency, pol.currency, 'INR'), p_session, NULL, NULL, 'credit request ' || p_request::text, NULL, NULL,
+        p_staff, p_staff, p_terminal, NULL);
+    UPDATE public.credit_requests q SET status = 'approved', decided_by = st.staff_id, decided_at = clock_timestamp(),
         approved_limit = v_limit, decision_reason = p_reason, posting_id = p_posting WHERE q.id = p_request;
+    INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
+    VALUES (st.staff_id, coalesce(c.terminal, p_terminal), 'credit_approve', jsonb_build_object(
+        'request_id', p_request, 'player_id', r.player_id, 'limit', CAST(v_limit AS numeric(14,2))::text,
+        'requested', r.requested_limit::text, 'posting_id', p_posting::text), session_user);
 END $$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA cage FROM PUBLIC;

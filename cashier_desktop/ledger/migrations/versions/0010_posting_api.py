@@ -571,6 +571,10 @@ BEGIN
     PERFORM cage.require_right(st.role, 'open_shift');
     SELECT * INTO pol FROM cage.policy WHERE one;
     v_currency := coalesce(p_currency, pol.currency);
+    IF v_currency IS NULL THEN
+        RAISE EXCEPTION 'Name the shift''s currency (no cage policy is stored: run db create-roles).'
+            USING ERRCODE = 'CA014';
+    END IF;
     IF pol.one AND v_currency <> pol.currency THEN
         RAISE EXCEPTION 'This cage works in %, not %.', pol.currency, v_currency USING ERRCODE = 'CA015';
     END IF;

@@ -459,21 +459,24 @@ CREATE FUNCTION cage.post(p_id uuid, p_request_hash text, p_kind text, p_player 
     p_id_number text DEFAULT NULL, p_staff text DEFAULT NULL, p_approver text DEFAULT NULL,
     p_terminal text DEFAULT NULL, p_shift bigint DEFAULT NULL)
 RETURNS TABLE (replayed boolean, posting public.ledger_transactions)
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT * FROM cage._post(false, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
+-- PL/pgSQL, not SQL: a SQL function that is not inlined is planned again on every call.
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN QUERY SELECT * FROM cage._post(false, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
         p_session, p_approver_session, p_reverses, p_reason, p_id_type, p_id_number,
-        p_staff, p_approver, p_terminal, p_shift)
-$$;
+        p_staff, p_approver, p_terminal, p_shift);
+END $$;
 
 CREATE FUNCTION cage.replay_offline(p_id uuid, p_request_hash text, p_kind text, p_player text,
     p_amount numeric, p_currency text, p_staff text, p_approver text DEFAULT NULL,
     p_id_type text DEFAULT NULL, p_id_number text DEFAULT NULL, p_terminal text DEFAULT NULL,
     p_shift bigint DEFAULT NULL)
 RETURNS TABLE (replayed boolean, posting public.ledger_transactions)
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-    SELECT * FROM cage._post(true, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
-        NULL, NULL, NULL, NULL, p_id_type, p_id_number, p_staff, p_approver, p_terminal, p_shift)
-$$;
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN QUERY SELECT * FROM cage._post(true, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
+        NULL, NULL, NULL, NULL, p_id_type, p_id_number, p_staff, p_approver, p_terminal, p_shift);
+END $$;
 
 -- The second line of controls, now immune to a TEMP table named staff or shifts.
 CREATE OR REPLACE FUNCTION public.ledger_check_controls() RETURNS trigger

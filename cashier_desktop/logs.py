@@ -52,8 +52,12 @@ LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNI
 
 
 def setup_logging(*, verbose: bool = False, log_file: Path | str | None = None, level: str = "warning",
-                  max_mb: int = 10, backups: int = 5, secrets: Iterable[str] = ()) -> Path | None:
+                  max_mb: int = 10, backups: int = 5, secrets: Iterable[str] = (),
+                  stderr: bool = True) -> Path | None:
     """Install the handlers on the root logger (again: replaces the previous set).
+
+    With `stderr=False` (a one-shot CLI command) nothing is logged to stderr unless
+    `verbose`: the command's own sentence is all a script sees there.
 
     Returns:
         The log file in use, or None when logging to stderr only.
@@ -77,7 +81,7 @@ def setup_logging(*, verbose: bool = False, log_file: Path | str | None = None, 
                                                   backupCount=max(0, backups), encoding="utf-8")
         fh.setLevel(file_level)
         handlers.append(fh)
-    if sys.stderr is not None:  # a windowed Windows build has no stderr at all
+    if sys.stderr is not None and (stderr or verbose):  # a windowed Windows build has no stderr at all
         sh = logging.StreamHandler(sys.stderr)
         # With a file, stderr gets warnings and worse; without one it is the log, at `level`.
         sh.setLevel(max(stderr_level, logging.WARNING) if path is not None and not verbose else stderr_level)
@@ -97,8 +101,10 @@ def setup_logging(*, verbose: bool = False, log_file: Path | str | None = None, 
     return path
 
 
-def setup_from_config(config, *, verbose: bool = False) -> Path | None:
-    """`setup_logging` with the `log.*` keys of a loaded `Config` and its secrets."""
+def setup_from_config(config, *, verbose: bool = False, stderr: bool = True,
+                      default_file: Path | None = None) -> Path | None:
+    """`setup_logging` with the `log.*` keys of a loaded `Config` and its secrets
+    (`default_file` when `log.file` is not set)."""
     # A secret is read (from the environment or the keyring) only where the configuration
     # will use it: the password with a configured ledger, the Pusher secret with Pusher.
     needed = {"ledger.password": config.values.get("ledger.url"),
@@ -114,6 +120,7 @@ def setup_from_config(config, *, verbose: bool = False) -> Path | None:
         if password:
             secrets += [password, unquote(password)]
     return setup_logging(verbose=verbose or bool(config.get("log.verbose", False)),
-                         log_file=config.get("log.file"), level=str(config.get("log.level", "warning")),
+                         log_file=config.get("log.file") or default_file,
+                         level=str(config.get("log.level", "warning")),
                          max_mb=int(config.get("log.max_mb", 10)),
-                         backups=int(config.get("log.backups", 5)), secrets=secrets)
+                         backups=int(config.get("log.backups", 5)), secrets=secrets, stderr=stderr)

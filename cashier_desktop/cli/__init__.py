@@ -12,6 +12,7 @@ import importlib
 import json
 import logging
 import sys
+from pathlib import Path
 from typing import Callable
 
 from .. import __version__
@@ -79,15 +80,27 @@ def load(args: argparse.Namespace):
     return config
 
 
+# Long-running services log to stderr (the systemd journal); every other command keeps
+# stderr for its one-line refusal and logs to the log file (stderr too with --verbose).
+SERVICE_COMMANDS = {"gui", "relay", "watch", None}
+
+
+def default_log_file() -> Path:
+    import platformdirs
+    return Path(platformdirs.user_log_dir("cashier-desktop")) / "cli.log"
+
+
 def _setup_logging(args: argparse.Namespace) -> None:
     """Logging from `log.*` and `--verbose` (cashier_desktop/logs.py). A configuration
-    that does not load still gets stderr logging; the command then reports the error."""
+    that does not load still gets logging; the command then reports the error."""
     from ..domain.errors import ConfigError
     from ..logs import setup_from_config, setup_logging
+    service = getattr(args, "command", None) in SERVICE_COMMANDS
+    quiet = {} if service else {"stderr": False, "default_file": default_log_file()}
     try:
-        setup_from_config(load(args), verbose=args.verbose)
+        setup_from_config(load(args), verbose=args.verbose, **quiet)
     except ConfigError:
-        setup_logging(verbose=args.verbose)
+        setup_logging(verbose=args.verbose, log_file=quiet.get("default_file"), stderr=service)
     except OSError as exc:
         setup_logging(verbose=args.verbose)
         logging.getLogger(__name__).warning("cannot write the log file (%s); logging to stderr", exc)
@@ -121,3 +134,35 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_UNAVAILABLE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - a database refusal is a sentence, never a dump
+        sentence = database_refusal(exc)
+        if sentence is None:
+            raise
+        logging.getLogger(__name__).info("refused by the database (%s, SQLSTATE %s)", type(exc).__name__,
+                                         getattr(getattr(exc, "orig", exc), "sqlstate", None))
+        print(f"cashier-desktop: {sentence}", file=sys.stderr)
+        return EXIT_UNAVAILABLE if isinstance(sentence, _Unavailable) else EXIT_REFUSED
+
+
+class _Unavailable(str):
+    """A refusal sentence that means the ledger could not be reached (exit 3)."""
+
+
+def database_refusal(exc: BaseException) -> str | None:
+    """One sentence for an error the database raised (None if it is not one): the
+    server's primary message only, never the statement or its parameters (which can
+    carry PINs), never a link. A missing privilege says which login lacked it."""
+    orig = getattr(exc, "orig", None) or exc
+    diag = getattr(orig, "diag", None)
+    if diag is None or getattr(orig, "sqlstate", None) is None:
+        return None
+    from ..ledger.db import map_error
+    mapped = map_error(exc)
+    if isinstance(mapped, LedgerUnavailable):
+        return _Unavailable(str(mapped) or "The ledger cannot be reached.")
+    if isinstance(mapped, CashierError):
+        return str(mapped)
+    primary = (diag.message_primary or "the ledger refused this").rstrip(".")
+    if orig.sqlstate == "42501":
+        return f"This database login may not do that ({primary}); ask the administrator."
+    return f"The ledger refused this: {primary}."

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from ..domain.amounts import parse_amount
 from ..domain.commands import PostingCommand, new_id
-from ..domain.errors import InvalidInput
+from ..domain.errors import InvalidInput, LedgerUnavailable, PostingInDoubt
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
@@ -104,8 +104,11 @@ def cmd_balance(args) -> int:
 
 def build_command(args, services) -> PostingCommand:
     kind = POST_KINDS[args.kind]
+    if args.id is not None and not args.id.strip():
+        # what a script with an unset variable sends: a fresh id here would make its retry post twice
+        raise InvalidInput("--id is empty: give the posting's id (a UUID), or leave --id out for a new one.")
     try:
-        posting_id = UUID(args.id) if args.id else new_id()
+        posting_id = UUID(args.id.strip()) if args.id is not None else new_id()
     except ValueError:
         raise InvalidInput(f"“{args.id}” is not a UUID.") from None
     reverses = None
@@ -141,8 +144,6 @@ def cmd_post(args) -> int:
     services = open_from_args(args)
     try:
         cmd = build_command(args, services)
-        if not args.id and not args.json:
-            print(f"posting id {cmd.id}", file=sys.stderr)
         # Needs an open shift on this terminal (--terminal / CASHIER_TERMINAL_ID): checked by authorize.
         session = login(services, args.staff, read_pin("CASHIER_PIN", f"PIN for {args.staff}: "))
         try:
@@ -150,7 +151,12 @@ def cmd_post(args) -> int:
             if args.approver and args.approver != args.staff:
                 approver = verify_approver(services, args.approver, read_pin(
                     "CASHIER_APPROVER_PIN", f"PIN for approver {args.approver}: "), terminal_id=session.terminal_id)
-            receipt = submit(services, session.staff, cmd, approver)
+            try:
+                receipt = submit(services, session.staff, cmd, approver)
+            except (LedgerUnavailable, PostingInDoubt):
+                if args.id is None:  # the outcome is unknown: the id is what a retry needs
+                    print(f"posting id {cmd.id} (retry with --id {cmd.id})", file=sys.stderr)
+                raise
         finally:
             logout(services, session)
     finally:

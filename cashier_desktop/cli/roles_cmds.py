@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     al.add_argument("name", help="the login role's name, e.g. cage01")
     al.add_argument("--group", required=True, choices=sorted(GROUPS))
     al.add_argument("--prefix", default="cashier")
+    al.add_argument("--terminal-id", help="the terminal this login is (required for --group terminal): "
+                    "the database posts as this terminal, whatever the client says")
+    al.add_argument("--offline-limit", help="the most this terminal may take in one posting offline (default 0)")
+    al.add_argument("--offline-total", help="the most this terminal may take offline in one shift (default 0)")
     al.set_defaults(func=cmd_add_login)
 
 
@@ -39,6 +43,11 @@ def cmd_create_roles(args) -> int:
     services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
         report = create_roles(services.engine, prefix=args.prefix)
+        from ..ledger.api_tables import store_policy
+        from ..terminal.auth import policy_of
+        with services.engine.begin() as conn:  # the thresholds the database enforces
+            store_policy(conn, policy_of(services))
+        report.append("stored the cage policy the posting API enforces (from this configuration)")
     finally:
         services.close()
     for line in report:
@@ -52,11 +61,20 @@ def cmd_add_login(args) -> int:
     if not password:
         from .prompts import read_pin
         password = read_pin("CASHIER_NEW_LOGIN_PASSWORD", f"password for the new login {args.name}: ")
+    if args.group == "terminal" and not (args.terminal_id and args.terminal_id.strip()):
+        raise InvalidInput("A terminal login needs its terminal: add --terminal-id T1.")
+    limits = {}
+    for key in ("offline_limit", "offline_total"):
+        value = getattr(args, key)
+        if value is not None:
+            from ..domain.amounts import parse_amount
+            limits[key] = parse_amount(value).amount
     if not password or len(password) < 12:
         raise InvalidInput("A login password must be at least 12 characters.")
     services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
-        add_login(services.engine, args.name, args.group, password, prefix=args.prefix)
+        add_login(services.engine, args.name, args.group, password, prefix=args.prefix,
+                  terminal_id=args.terminal_id, **limits)
     finally:
         services.close()
     print(f"login role {args.name} can connect now, with the privileges of {args.prefix}_{args.group}")

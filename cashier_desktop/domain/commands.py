@@ -59,6 +59,10 @@ class PostingCommand:
     reason: str | None = None
     id_type: str | None = None
     id_number: str | None = None
+    # The staff sessions the database authenticates (cage.staff_login); never journaled,
+    # never part of the request: a replay from the journal has none (cage.replay_offline).
+    session: UUID | None = field(default=None, compare=False, repr=False)
+    approver_session: UUID | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", Kind(self.kind))

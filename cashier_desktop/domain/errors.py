@@ -77,6 +77,12 @@ class AccountLocked(CashierError):
     code = "account_locked"
 
 
+class SessionInvalid(CashierError):
+    """A staff session the database does not accept (unknown, expired, ended, another
+    terminal login's, or its staff member disabled): log in again."""
+    code = "session_invalid"
+
+
 class ApprovalRequired(CashierError):
     code = "approval_required"
 

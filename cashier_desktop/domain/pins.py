@@ -1,7 +1,13 @@
-"""PIN hashing with Argon2id.
+"""PIN rules and the terminal's offline PIN verifier (Argon2id).
 
-The cost profile is configuration: `default` (RFC 9106 low-memory, ~0.1 s a hash) for
-production, `cheap` for tests (`CASHIER_ARGON2_PROFILE=cheap`), never for a real cage.
+Online, PINs are checked by the database (PBKDF2-HMAC-SHA256 in `cage.staff_login`); the
+Argon2id here only protects the copy a terminal keeps in its journal for offline logins.
+That copy can be stolen with the file, so it is tuned to about one second a guess
+(256 MiB, 5 passes): the whole 6-digit space costs about 10⁶ CPU-seconds on such a core.
+`CASHIER_ARGON2_PROFILE=cheap` makes it instant for tests, never for a real cage.
+
+New PINs are 6 to 12 digits (`NEW_PIN_DIGITS`); only the demo staff, seeded by the
+schema owner, keep their 4-digit PINs.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from .errors import InvalidInput
 
-_PIN = re.compile(r"[0-9]{4,12}")
+NEW_PIN_DIGITS = 6
 _hashers: dict[str, PasswordHasher] = {}
 
 
@@ -24,17 +30,18 @@ def _hasher() -> PasswordHasher:
         if profile == "cheap":
             _hashers[profile] = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
         else:
-            _hashers[profile] = PasswordHasher()
+            _hashers[profile] = PasswordHasher(time_cost=5, memory_cost=262144, parallelism=1)
     return _hashers[profile]
 
 
-def check_pin_format(pin: str) -> str:
-    if not isinstance(pin, str) or not _PIN.fullmatch(pin):
-        raise InvalidInput("A PIN is 4 to 12 digits.")
+def check_pin_format(pin: str, *, min_digits: int = 4) -> str:
+    if not isinstance(pin, str) or not re.fullmatch(f"[0-9]{{{min_digits},12}}", pin):
+        raise InvalidInput(f"A PIN is {min_digits} to 12 digits.")
     return pin
 
 
 def hash_pin(pin: str) -> str:
+    """The offline verifier of a PIN (about one second of CPU and 256 MiB by default)."""
     return _hasher().hash(check_pin_format(pin))
 
 

@@ -16,6 +16,7 @@ evidence: they live outside the hash chain.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -59,11 +60,28 @@ CREATE TABLE IF NOT EXISTS claims (
 CREATE TABLE IF NOT EXISTS staff_cache (
     ledger TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
     pin_hash TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (ledger, id));
+CREATE TABLE IF NOT EXISTS offline_lockouts (
+    ledger TEXT NOT NULL, id TEXT NOT NULL, failed INTEGER NOT NULL, lockouts INTEGER NOT NULL,
+    locked_until TEXT, PRIMARY KEY (ledger, id));
+CREATE TABLE IF NOT EXISTS offline_logins (
+    seq INTEGER PRIMARY KEY, ledger TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL,
+    outcome TEXT NOT NULL, sent INTEGER NOT NULL DEFAULT 0);
 """
 
 
 class AlreadyJournaled(ValueError):
     """The intent is in the journal already (another process may have written it just now)."""
+
+
+def _private_file(path: Path) -> None:
+    """The journal holds PIN verifiers and unsent postings: its folder is 0700 and the file
+    (and SQLite's -wal/-shm, which take the file's mode) 0600, whatever the umask."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            os.chmod(p, 0o600)
 
 
 def _now() -> str:
@@ -128,7 +146,7 @@ class Journal:
 
     def __init__(self, path: str | Path, *, terminal_id: str = "") -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _private_file(self.path)
         self._lock = threading.RLock()
         self._head: tuple[int, str] | None = None
         self._db = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
@@ -478,6 +496,33 @@ class Journal:
     def forget_staff(self, ledger: str, staff_id: str) -> None:
         with self._lock:
             self._db.execute("DELETE FROM staff_cache WHERE ledger = ? AND id = ?", (ledger, staff_id))
+
+    def offline_lockout(self, ledger: str, staff_id: str) -> tuple[int, int, str | None]:
+        """(failed attempts, lockouts in a row, locked until ISO) of offline logins here."""
+        with self._lock:
+            row = self._db.execute("SELECT failed, lockouts, locked_until FROM offline_lockouts "
+                                   "WHERE ledger = ? AND id = ?", (ledger, staff_id)).fetchone()
+        return (row[0], row[1], row[2]) if row else (0, 0, None)
+
+    def note_offline_login(self, ledger: str, staff_id: str, outcome: str, *, failed: int, lockouts: int,
+                           locked_until: str | None) -> None:
+        """One offline login attempt (sent to the audit log on replay) and the lockout state."""
+        with self._tx():
+            self._db.execute("INSERT INTO offline_logins (ledger, id, at, outcome) VALUES (?, ?, ?, ?)",
+                             (ledger, staff_id, _now(), outcome))
+            self._db.execute("INSERT OR REPLACE INTO offline_lockouts VALUES (?, ?, ?, ?, ?)",
+                             (ledger, staff_id, failed, lockouts, locked_until))
+
+    def unsent_offline_logins(self, ledger: str) -> list[tuple[int, str, str, str]]:
+        """(seq, staff id, at, outcome) of offline login attempts not yet in the audit log."""
+        with self._lock:
+            return [tuple(r) for r in self._db.execute(
+                "SELECT seq, id, at, outcome FROM offline_logins WHERE ledger = ? AND sent = 0 ORDER BY seq",
+                (ledger,)).fetchall()]
+
+    def mark_offline_logins_sent(self, seqs: Iterable[int]) -> None:
+        with self._tx():
+            self._db.executemany("UPDATE offline_logins SET sent = 1 WHERE seq = ?", [(s,) for s in seqs])
 
     def cached_staff(self, ledger: str, staff_id: str) -> tuple[str, str, str] | None:
         """(name, role, pin_hash) of a staff member last authenticated here online."""

@@ -10,6 +10,9 @@ from uuid import UUID
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from ..domain.receipts import Receipt
+from .posting import RECEIPT_COLUMNS, receipt_from_row
+
 _COLUMNS = """id, player_id, requested_limit, note, requested_by, requested_at, status, decided_by,
     decided_at, approved_limit, decision_reason, posting_id"""
 
@@ -42,11 +45,30 @@ def player_exists(conn: Connection, player_id: str) -> bool:
     return conn.execute(text("SELECT 1 FROM players WHERE id = :p"), {"p": player_id}).first() is not None
 
 
-def insert_request(conn: Connection, player_id: str, limit: Decimal, note: str | None, by: str) -> CreditRequest:
-    row = conn.execute(text(f"""
-        INSERT INTO credit_requests (player_id, requested_limit, note, requested_by)
-        VALUES (:p, :l, :n, :b) RETURNING {_COLUMNS}"""), {"p": player_id, "l": limit, "n": note, "b": by}).first()
-    return CreditRequest(*row)
+def insert_request(conn: Connection, player_id: str, limit: Decimal, note: str | None, by: str,
+                   session=None) -> CreditRequest:
+    """File a request through `cage.request_credit` (checks the session's right; audited)."""
+    request_id = conn.execute(text("SELECT cage.request_credit(:s, :p, :l, :n, :b)"),
+                              {"s": session, "p": player_id, "l": limit, "n": note, "b": by}).scalar_one()
+    return get_request(conn, request_id)
+
+
+_DECIDE = f"""SELECT r.replayed, {", ".join(f"(r.posting).{c.strip()}" for c in RECEIPT_COLUMNS.split(","))}
+FROM cage.decide_credit(:session, :request, :approve, :limit, :reason, :posting, :request_hash, :staff,
+                        :terminal, :currency) r"""
+
+
+def decide_in_database(conn: Connection, request_id: int, *, approve: bool, session, staff_id: str,
+                       terminal_id: str, limit: Decimal | None = None, reason: str | None = None,
+                       posting_id: UUID | None = None, request_hash: str | None = None,
+                       currency: str | None = None) -> Receipt | None:
+    """Approve (with its credit-line posting, in the same transaction) or deny a pending
+    request through `cage.decide_credit`; the approval's receipt, or None for a denial."""
+    rows = conn.execute(text(_DECIDE), {
+        "session": session, "request": request_id, "approve": approve, "limit": limit, "reason": reason,
+        "posting": posting_id, "request_hash": request_hash, "staff": staff_id, "terminal": terminal_id,
+        "currency": currency}).fetchall()
+    return receipt_from_row(tuple(rows[0])) if rows else None
 
 
 def get_request(conn: Connection, request_id: int, *, for_update: bool = False) -> CreditRequest | None:

@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
+from ..domain import errors as E
 from ..domain.errors import CashierError, ConfigError, LedgerBusy, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
 log = logging.getLogger(__name__)
@@ -23,8 +24,23 @@ RETRYABLE_SQLSTATES = {"40001", "40P01"}
 # nothing was posted", never "unreachable": the terminal must not turn offline for it.
 BUSY_SQLSTATES = {"55P03", "57014", "40001", "40P01"}
 STATEMENT_TIMEOUT_S = 30
-# Private SQLSTATEs raised by the staff-control triggers (migration 0002).
-DOMAIN_SQLSTATES = {"CA001": NotAuthorized, "CA002": ShiftNotOpen}
+# Private SQLSTATEs raised by the staff-control triggers (migration 0002) and the posting
+# API (migration 0010), each with a sentence for the counter as its message.
+DOMAIN_SQLSTATES = {
+    "CA001": NotAuthorized, "CA002": ShiftNotOpen, "CA003": E.IdempotencyConflict,
+    "CA004": E.PlayerNotFound, "CA005": E.InsufficientFunds, "CA006": E.CreditLimitExceeded,
+    "CA007": E.CreditNotApproved, "CA008": E.MarkerOverpaid, "CA009": E.IdentificationRequired,
+    "CA010": E.ApprovalRequired, "CA011": E.PostingNotFound, "CA012": E.NotReversible,
+    "CA013": E.AlreadyReversed, "CA014": E.InvalidInput, "CA015": E.CurrencyMismatch,
+    "CA016": E.OfflineNotAllowed, "CA017": E.ShiftError,
+}
+
+# Staff authentication (migration 0009): PIN not recognised, locked, session not accepted,
+# a pre-0009 PIN that must be re-set, a PIN or staff record that breaks the rules.
+DOMAIN_SQLSTATES.update({
+    "CA021": E.AuthenticationFailed, "CA022": E.AccountLocked, "CA023": E.SessionInvalid,
+    "CA024": E.AuthenticationFailed, "CA025": E.InvalidInput,
+})
 
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
@@ -37,6 +53,8 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
     engine = create_engine(
         url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False,
         pool_recycle=1800,
+        # An error or a log record never carries a statement's parameters (PINs, documents).
+        hide_parameters=True,
         connect_args={"connect_timeout": connect_timeout, "application_name": application_name,
                       # A network that goes silent (no reset, no answer) must not freeze the
                       # counter: the kernel gives up on the peer after ~15 s and the terminal

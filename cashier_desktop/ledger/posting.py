@@ -1,12 +1,13 @@
-"""Postings: the only way money moves.
+"""Postings: the only way money moves, decided by the database's posting API.
 
-One posting is one SQL statement run in autocommit: a conditional `UPDATE players …
-WHERE <guard>` feeding an `INSERT INTO ledger_transactions` in the same statement, so the
-ledger row and the cached balances change together or not at all, and the common path
-costs one round trip. The caller's UUID is the primary key of the ledger row, which makes
-every posting idempotent: a second attempt with the same id either returns the original
-receipt (same request) or is refused (`IdempotencyConflict`). When the statement changes
-nothing, `_diagnose` explains why in a sentence.
+One posting is one call of `cage.post` (migration 0010) in autocommit: the database
+authenticates the staff session, checks rights, approvals, the calling login's terminal
+and shift, funds and the identification threshold, derives the deltas from the kind, and
+writes the ledger row, the cached balances, the MTL entry and the audit rows in one
+transaction; the common path costs one round trip. The caller's UUID is the primary key
+of the ledger row, which makes every posting idempotent: a second attempt with the same id
+either returns the original receipt (same request) or is refused (`IdempotencyConflict`).
+A refusal comes back as a private SQLSTATE with a sentence (ledger/db.py maps it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import re
 import select
 import time
 from collections.abc import Mapping
-from decimal import Decimal
 from uuid import UUID
 
 import psycopg
@@ -26,8 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..domain import errors as E
 from ..domain.commands import PostingCommand
-from ..domain.formatting import format_amount
-from ..domain.kinds import REVERSIBLE, Effects, Kind, effects_of, reversal_effects
+from ..domain.kinds import Kind
 from ..domain.receipts import Receipt
 from .db import (DOMAIN_SQLSTATES, invalidate_after_disconnect, is_retryable, map_error, sqlstate,
                  warn_if_gui_thread)
@@ -40,66 +39,28 @@ RECEIPT_COLUMNS = """seq, id, kind, player_id, amount, currency, cash_delta, cre
     cash_after, credit_after, limit_after, approved_after, staff_id, approver_id, terminal_id,
     shift_id, reverses_id, reason, created_at, hash, request_hash"""
 
-# What the posting statement returns: what the database decided. The rest of the receipt is
-# what the command asked for (fewer columns to format and parse on the hot path).
-_POSTED_COLUMNS = """seq, amount, cash_delta, credit_delta, cash_after, credit_after, limit_after,
-    approved_after, created_at, hash"""
-_FROM_PARAMS = ("id", "kind", "player_id", "currency", "staff_id", "approver_id", "terminal_id",
-                "shift_id", "reverses_id", "reason")
+# The posting API (migration 0010): one call, one transaction, decided by the database.
+# `cage.post` authenticates the staff sessions, checks rights, approvals, the terminal's
+# shift, funds and the identification threshold, and writes the ledger row, the MTL entry
+# and the audit rows; `cage.replay_offline` takes a journal entry the terminal took offline.
+_ARGS = """:id, :request_hash, :kind, :player_id, :amount, :currency"""
+_POST_SQL = f"""SELECT r.replayed, {", ".join(f"(r.posting).{c.strip()}" for c in RECEIPT_COLUMNS.split(","))}
+FROM cage.post({_ARGS}, p_session => :session, p_approver_session => :approver_session,
+    p_reverses => :reverses_id, p_reason => :reason, p_id_type => :id_type, p_id_number => :id_number,
+    p_staff => :staff_id, p_approver => :approver_id, p_terminal => :terminal_id, p_shift => :shift_id) r"""
+_OFFLINE_SQL = f"""SELECT r.replayed, {", ".join(f"(r.posting).{c.strip()}" for c in RECEIPT_COLUMNS.split(","))}
+FROM cage.replay_offline({_ARGS}, p_staff => :staff_id, p_approver => :approver_id,
+    p_id_type => :id_type, p_id_number => :id_number, p_terminal => :terminal_id, p_shift => :shift_id) r"""
+_POST = text(_POST_SQL)
+_OFFLINE = text(_OFFLINE_SQL)
 
-# The statement bumps `version` itself when a balance column changes (a credit line to the
-# same limit changes none) and sets `updated_at`; a row it leaves at its version goes through
-# the players_version trigger (0007), as does every UPDATE not written this way.
-_POST = text(f"""
-WITH upd AS (
-    UPDATE players SET
-        balance = balance + :cash,
-        current_credit = current_credit + :credit,
-        credit_limit = COALESCE(CAST(:set_limit AS numeric), credit_limit),
-        credit_approved = COALESCE(CAST(:set_approved AS boolean), credit_approved),
-        total_deposits = total_deposits + :deposits,
-        total_withdrawals = total_withdrawals + :withdrawals,
-        version = version + CASE WHEN CAST(:cash AS numeric) <> 0 OR CAST(:credit AS numeric) <> 0
-            OR CAST(:deposits AS numeric) <> 0 OR CAST(:withdrawals AS numeric) <> 0
-            OR COALESCE(CAST(:set_limit AS numeric), credit_limit) <> credit_limit
-            OR COALESCE(CAST(:set_approved AS boolean), credit_approved) <> credit_approved
-            THEN 1 ELSE 0 END,
-        updated_at = now(),
-        last_hash = ledger_digest(last_hash, CAST(:id AS uuid), id, :kind, CAST(:amount AS numeric),
-            :currency, CAST(:cash AS numeric), CAST(:credit AS numeric), CAST(:drawer AS numeric),
-            balance + :cash, current_credit + :credit,
-            COALESCE(CAST(:set_limit AS numeric), credit_limit),
-            COALESCE(CAST(:set_approved AS boolean), credit_approved),
-            :staff_id, :approver_id, :terminal_id, CAST(:shift_id AS bigint),
-            CAST(:reverses_id AS uuid), :reason, :id_type, :id_number, now())
-    WHERE id = :player_id
-      AND balance + :cash >= 0
-      AND current_credit + :credit >= 0
-      AND current_credit + :credit <= COALESCE(CAST(:set_limit AS numeric), credit_limit)
-      AND (NOT CAST(:needs_approved AS boolean) OR credit_approved)
-    RETURNING balance, current_credit, credit_limit, credit_approved, last_hash
-)
-INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency,
-    cash_delta, credit_delta, drawer_delta, deposits_delta, withdrawals_delta,
-    cash_after, credit_after, limit_after, approved_after, staff_id, approver_id,
-    terminal_id, shift_id, reverses_id, reason, id_type, id_number, created_at, hash)
-SELECT CAST(:id AS uuid), :request_hash, :kind, :player_id, :amount, :currency,
-    :cash, :credit, :drawer, :deposits, :withdrawals,
-    upd.balance, upd.current_credit, upd.credit_limit, upd.credit_approved, :staff_id, :approver_id,
-    :terminal_id, :shift_id, :reverses_id, :reason, :id_type, :id_number, now(), upd.last_hash
-FROM upd
-RETURNING {_POSTED_COLUMNS}
-""")
-
-# The same statement in psycopg's own parameter style, run on the driver connection and
+# The same statements in psycopg's own parameter style, run on the driver connection and
 # prepared once per connection (see `_run_post`).
-_POST_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _POST.text)
-_POSTED_NAMES = tuple(c.strip() for c in _POSTED_COLUMNS.split(","))
+_POST_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _POST_SQL)
+_OFFLINE_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _OFFLINE_SQL)
+_POSTED_NAMES = ("replayed", *(c.strip() for c in RECEIPT_COLUMNS.split(",")))
 
 _BY_ID = text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id")
-_REVERSAL_OF = text("SELECT id FROM ledger_transactions WHERE reverses_id = :id")
-_PLAYER = text("""SELECT balance, current_credit, credit_limit, credit_approved
-                  FROM players WHERE id = :id""")
 
 
 def _receipt(row, replayed: bool = False) -> Receipt:
@@ -124,68 +85,38 @@ def find_posting(conn: Connection, posting_id: UUID) -> Receipt | None:
     return _receipt(row, replayed=True) if row else None
 
 
-def _effects(engine: Engine, cmd: PostingCommand) -> Effects:
-    """The deltas of `cmd`; only a reversal's need a connection (to read its original)."""
-    if cmd.kind is not Kind.REVERSAL:
-        return effects_of(cmd.kind, cmd.amount.amount)
-    with engine.connect() as conn:
-        return _effects_on(conn, cmd)
-
-
-def _effects_on(conn: Connection, cmd: PostingCommand) -> Effects:
-    """The deltas of `cmd`, a reversal's original read on `conn` (inside the journal's batch)."""
-    if cmd.kind is not Kind.REVERSAL:
-        return effects_of(cmd.kind, cmd.amount.amount)
-    original = conn.execute(_BY_ID, {"id": cmd.reverses_id}).first()
-    if original is None:
-        raise E.PostingNotFound(f"There is no posting {cmd.reverses_id} to reverse.")
-    o = original._mapping
-    if o["player_id"] != cmd.player_id:
-        raise E.InvalidInput(f"Posting {cmd.reverses_id} belongs to player {o['player_id']}, "
-                             f"not {cmd.player_id}.")
-    kind = Kind(o["kind"])
-    if kind not in REVERSIBLE:
-        raise E.NotReversible(f"A {kind.label.lower()} cannot be reversed; post a new one instead."
-                              if kind is Kind.CREDIT_LINE else
-                              "A reversal cannot itself be reversed; post a new transaction instead.")
-    if o["amount"] != cmd.amount.amount or o["currency"].strip() != cmd.amount.currency:
-        raise E.InvalidInput(f"A reversal must be for the original amount, "
-                             f"{format_amount(o['amount'])} {o['currency'].strip()}.")
-    # Say "already reversed" before the balance guard can say something misleading; a
-    # replay of that very reversal goes on to return its receipt. The unique index
-    # `ledger_reversed_once` still settles a race between two different reversals.
-    earlier = conn.execute(_REVERSAL_OF, {"id": cmd.reverses_id}).scalar()
-    if earlier is not None and earlier != cmd.id:
-        raise E.AlreadyReversed(f"Posting {cmd.reverses_id} has already been reversed.")
-    return reversal_effects(kind, o["amount"])
-
-
-def _params(cmd: PostingCommand, fx: Effects) -> dict:
-    set_limit = cmd.amount.amount if cmd.kind is Kind.CREDIT_LINE else None
+def _params(cmd: PostingCommand) -> dict:
+    """The API's arguments for `cmd`. The database derives the effect from the kind."""
     return {
         "id": cmd.id, "request_hash": cmd.request_hash(), "kind": cmd.kind.value,
         "player_id": cmd.player_id, "amount": cmd.amount.amount, "currency": cmd.amount.currency,
-        "cash": fx.cash, "credit": fx.credit, "drawer": fx.drawer, "deposits": fx.deposits,
-        "withdrawals": fx.withdrawals, "set_limit": set_limit,
-        "set_approved": (set_limit > 0) if set_limit is not None else None,
-        "needs_approved": cmd.kind is Kind.MARKER_ISSUE,
+        "session": cmd.session, "approver_session": cmd.approver_session,
         "staff_id": cmd.staff_id, "approver_id": cmd.approver_id, "terminal_id": cmd.terminal_id or "",
         "shift_id": cmd.shift_id, "reverses_id": cmd.reverses_id, "reason": cmd.reason,
         "id_type": cmd.id_type, "id_number": cmd.id_number,
     }
 
 
-def _run_post(engine: Engine, params: dict) -> Receipt | None:
-    """Run the posting statement in autocommit; its receipt, or None when the guard matched
-    no player.
+def statement_for(cmd: PostingCommand, *, offline: bool) -> str:
+    """The driver-style SQL that posts `cmd`: live through `cage.post`, or a journal entry
+    taken offline through `cage.replay_offline` (only when it carries no staff session)."""
+    return _OFFLINE_DRIVER_SQL if offline and cmd.session is None else _POST_DRIVER_SQL
+
+
+def receipt_from_row(row) -> Receipt:
+    """A receipt from one row of the API's answer (`replayed` first, then RECEIPT_COLUMNS)."""
+    m = dict(zip(_POSTED_NAMES, row))
+    return _receipt_of(m, bool(m["replayed"]))
+
+
+def _run_post(engine: Engine, sql: str, params: dict) -> Receipt:
+    """Call the posting API in autocommit; its receipt.
 
     This is the hot path of every posting, so it takes a pooled connection and talks to
-    psycopg directly, with the statement prepared server-side once per connection: through
-    SQLAlchemy's Connection and `execute`, building a result object for 21 untyped columns
-    and switching the isolation level there and back cost more client CPU than everything
-    else in a posting (about 210 µs against 100 µs a posting). Errors come out as
-    SQLAlchemy's would (its DBAPIError family; on a lost connection the pool is invalidated
-    the way SQLAlchemy does it), so the callers' handling is the same.
+    psycopg directly, with the statement prepared server-side once per connection (through
+    SQLAlchemy's Connection and result objects the client's CPU cost was larger than the
+    database's). Errors come out as SQLAlchemy's would (its DBAPIError family; on a lost
+    connection the pool is invalidated the way SQLAlchemy does it).
     """
     try:
         fairy = engine.raw_connection()
@@ -202,13 +133,13 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
         # been sent on it, so take a fresh one — the whole pool is renewed as SQLAlchemy does.
         invalidate_after_disconnect(engine, fairy, psycopg.OperationalError("closed by the server"))
         fairy.close()
-        return _run_post(engine, params)
+        return _run_post(engine, sql, params)
     backend_pid = driver.info.backend_pid  # the server process that will run it (see `settle`)
     try:
         try:
             driver.autocommit = True
             try:
-                row = driver.execute(_POST_DRIVER_SQL, params, prepare=True).fetchone()
+                row = driver.execute(sql, params, prepare=True).fetchone()
             finally:
                 if not (driver.broken or driver.closed):
                     driver.autocommit = False  # the pool's connections are transactional by default
@@ -216,13 +147,13 @@ def _run_post(engine: Engine, params: dict) -> Receipt | None:
             broken = driver.broken or driver.closed
             if broken:
                 invalidate_after_disconnect(engine, fairy, err)
-            wrapped = saexc.DBAPIError.instance(_POST_DRIVER_SQL, params, err, psycopg.Error,
+            wrapped = saexc.DBAPIError.instance(sql, None, err, psycopg.Error,
                                                 connection_invalidated=broken)
             wrapped.backend_pid = backend_pid
             raise wrapped from err
     finally:
         fairy.close()  # back to the pool (or discarded, when invalidated)
-    return None if row is None else _posted_receipt(params, dict(zip(_POSTED_NAMES, row)))
+    return receipt_from_row(row)
 
 
 def _closed_by_server(driver: psycopg.Connection) -> bool:
@@ -244,14 +175,6 @@ def _closed_by_server(driver: psycopg.Connection) -> bool:
     return driver.pgconn.status != psycopg.pq.ConnStatus.OK
 
 
-def _posted_receipt(params: dict, posted: Mapping) -> Receipt:
-    """The receipt of an accepted posting statement: what was asked (`params`) and what the
-    database decided (`posted`, the statement's RETURNING columns)."""
-    fields = {k: params[k] for k in _FROM_PARAMS}
-    fields.update(posted)
-    return _receipt_of(fields)
-
-
 def _existing_on(engine: Engine, cmd: PostingCommand) -> Receipt | None:
     with engine.connect() as conn:
         return _existing(conn, cmd)
@@ -268,40 +191,14 @@ def _existing(conn: Connection, cmd: PostingCommand) -> Receipt | None:
     return _receipt(row, replayed=True)
 
 
-def _diagnose(conn: Connection, cmd: PostingCommand, fx: Effects) -> None:
-    """Explain why the guarded update matched nothing; return if it should be retried."""
-    p = conn.execute(_PLAYER, {"id": cmd.player_id}).first()
-    if p is None:
-        raise E.PlayerNotFound(f"There is no player “{cmd.player_id}”.")
-    balance, credit, limit, approved = p
-    new_limit = cmd.amount.amount if cmd.kind is Kind.CREDIT_LINE else limit
-    if balance + fx.cash < 0:
-        raise E.InsufficientFunds(
-            f"Player {cmd.player_id} has {format_amount(balance)} {cmd.amount.currency}; "
-            f"cannot take {format_amount(-fx.cash)}.")
-    if cmd.kind is Kind.MARKER_ISSUE and not approved:
-        raise E.CreditNotApproved(f"Player {cmd.player_id} has no approved credit line.")
-    if credit + fx.credit > new_limit:
-        if cmd.kind is Kind.CREDIT_LINE:
-            raise E.CreditLimitExceeded(
-                f"The new limit {format_amount(new_limit)} is below the {format_amount(credit)} "
-                f"already drawn by player {cmd.player_id}.")
-        raise E.CreditLimitExceeded(
-            f"Player {cmd.player_id} has {format_amount(max(limit - credit, Decimal(0)))} of credit "
-            f"available; cannot issue {format_amount(fx.credit)}.")
-    if credit + fx.credit < 0:
-        raise E.MarkerOverpaid(
-            f"Player {cmd.player_id} owes {format_amount(credit)} in markers; "
-            f"cannot redeem {format_amount(-fx.credit)}.")
-    # Nothing explains it: the row changed under us; the caller retries.
-
-
-def post(engine: Engine, cmd: PostingCommand) -> Receipt:
-    """Post `cmd` exactly once and return its receipt.
+def post(engine: Engine, cmd: PostingCommand, *, offline: bool = False) -> Receipt:
+    """Post `cmd` exactly once through the database's posting API and return its receipt.
 
     Args:
         engine: the ledger engine.
-        cmd: the posting; `cmd.id` is the idempotency key.
+        cmd: the posting; `cmd.id` is the idempotency key; `cmd.session` the staff session.
+        offline: a journal entry the terminal took while offline (no session): the
+            database accepts it only within the terminal's offline allowance.
     Returns:
         The receipt (with `replayed=True` if this id had been posted before).
     Raises:
@@ -309,18 +206,15 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
         LedgerUnavailable: the ledger could not be reached; the outcome may be in doubt.
     """
     warn_if_gui_thread("post")
-    stale_retried = False
+    sql, params = statement_for(cmd, offline=offline), _params(cmd)
     for attempt in range(1, MAX_ATTEMPTS + 1):
-        sending = False
         try:
-            fx = _effects(engine, cmd)
             try:
-                sending = True
-                receipt = _run_post(engine, _params(cmd, fx))
+                return _run_post(engine, sql, params)
             except saexc.IntegrityError as exc:
                 state, constraint = sqlstate(exc), _constraint(exc)
                 if state == "23505" and constraint == "ledger_transactions_pkey":
-                    existing = _existing_on(engine, cmd)
+                    existing = _existing_on(engine, cmd)  # the same id raced in: its receipt
                     if existing is not None:
                         return existing
                     continue
@@ -332,37 +226,22 @@ def post(engine: Engine, cmd: PostingCommand) -> Receipt:
                     raise _check_refusal(exc, cmd) from None
                 raise
             except saexc.DBAPIError as exc:
-                # The database's controls (approver, shift) refused it. A retry of a
-                # posting they accepted earlier still gets its receipt back, whatever
-                # changed since (its shift may have closed).
+                # The database refused it. A retry of a posting it accepted earlier still
+                # gets its receipt back, whatever changed since (its shift may have closed,
+                # the money may be gone); a different request under that id is a conflict.
                 if sqlstate(exc) in DOMAIN_SQLSTATES and not exc.connection_invalidated:
                     existing = _existing_on(engine, cmd)
                     if existing is not None:
                         return existing
                 raise
-            if receipt is not None:
-                return receipt
-            with engine.connect() as conn:
-                existing = _existing(conn, cmd)
-                if existing is not None:
-                    return existing
-                _diagnose(conn, cmd, fx)
         except saexc.DBAPIError as exc:
             if is_retryable(exc) and attempt < MAX_ATTEMPTS:
                 time.sleep(0.005 * attempt)
-                continue
-            if exc.connection_invalidated and not sending and not stale_retried:
-                # A pooled connection that died with a server restart, met by a read before
-                # the posting statement was sent: SQLAlchemy has dropped the pool's old
-                # connections; once more on a fresh one (the first posting after a restart
-                # must not turn the terminal offline).
-                stale_retried = True
                 continue
             mapped = map_error(exc)
             if mapped is exc:
                 raise
             raise mapped from exc
-        # Guard failed but the row now allows it: a concurrent change; try again.
     raise E.CashierError("The posting could not be completed after repeated conflicts; nothing was posted.")
 
 

@@ -14,8 +14,11 @@ group, so every row the database attributes (`audit_log.db_user`,
   It cannot post, read staff or touch the ledger.
 - `<prefix>_monitor`: the integrity watch (monitoring/): reads the ledger and the outbox,
   raises alerts and keeps its cursor and run history; it cannot post or resolve alerts.
-- `<prefix>_staff_admin`: a terminal that may also add staff and change their role, PIN,
-  limit and active flag (`staff add|disable|reset-pin`, for the supervisor's office).
+- `<prefix>_staff_admin`: a terminal that may also add staff, disable them and set PINs
+  (`staff add|disable|reset-pin`, for the supervisor's office) — only through
+  `cage.staff_add` / `staff_set_active` / `staff_reset_pin`, which check a supervisor's
+  session (migration 0009). No group reads PIN verifiers or writes lockouts
+  (`cage.staff_auth`); every terminal EXECUTEs `cage.staff_login` and its companions.
 
 Run as the schema owner after every `db upgrade`: grants are set, not added, so a second
 run gives the same result, and tables a later migration adds get their grants then.
@@ -46,18 +49,17 @@ class TableGrant:
 
 
 TERMINAL: dict[str, TableGrant] = {
-    # a posting also bumps the version and updated_at itself (a hand-written version is
-    # overridden by the players_version trigger: it cannot skip or go back)
-    "players": TableGrant(update=(*BALANCE_COLUMNS, "version", "updated_at")),
-    "staff": TableGrant(update=("failed_attempts", "locked_until")),
-    "shifts": TableGrant(insert=True, update=(
-        "status", "closed_at", "closed_by", "closing_count", "counted", "expected", "variance",
-        "needs_signoff", "signed_off_by", "signed_off_at", "signoff_note")),
-    "ledger_transactions": TableGrant(insert=True),
-    "credit_requests": TableGrant(insert=True, update=(
-        "status", "decided_by", "decided_at", "approved_limit", "decision_reason", "posting_id")),
+    # Money, shifts and credit decisions move only through the posting API (schema `cage`,
+    # migration 0010): a terminal login reads these tables and writes none of them.
+    "players": TableGrant(),
+    # PIN verifiers and lockouts live in cage.staff_auth (0009): no login role reads or
+    # writes them; cage.staff_login is the only way a counter changes.
+    "staff": TableGrant(),
+    "shifts": TableGrant(),
+    "ledger_transactions": TableGrant(),
+    "credit_requests": TableGrant(),
     "audit_log": TableGrant(insert=True),
-    "mtl_entries": TableGrant(insert=True),
+    "mtl_entries": TableGrant(),
     "balance_events": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "alembic_version": TableGrant(),
@@ -97,8 +99,9 @@ RELAY: dict[str, TableGrant] = {
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
 }
 STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role has
-    "staff": TableGrant(insert=True, update=("name", "role", "active", "pin_hash", "approval_limit",
-                                             "failed_attempts", "locked_until")),
+    # staff are added, disabled and re-PINned only through cage.staff_add / staff_set_active /
+    # staff_reset_pin, which check a supervisor's session (migration 0009)
+    "staff": TableGrant(),
 }
 GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
                                             "staff_admin": STAFF_ADMIN}
@@ -175,6 +178,56 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
     return notes
 
 
+# The posting API (schema `cage`, migration 0010) a terminal login may call; everything
+# else in `cage` (its tables, `_post`) only the functions themselves reach.
+TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
+                "request_credit", "decide_credit")
+
+
+def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:
+    """EXECUTE on the terminal's API functions; no temporary tables for anyone (a TEMP
+    table named like a real one could shadow it in a function without a pinned path)."""
+    conn.exec_driver_sql(f"REVOKE TEMPORARY ON DATABASE {_q(database)} FROM PUBLIC")
+    for role in names.values():
+        conn.exec_driver_sql(f"REVOKE TEMPORARY ON DATABASE {_q(database)} FROM {_q(role)}")
+    if conn.execute(text("SELECT to_regnamespace('cage')")).scalar() is None:
+        return ["note: no schema cage (run `db upgrade`); no API granted"]
+    for role in names.values():
+        conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA cage FROM {_q(role)}")
+    terminal = names["terminal"]
+    conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA cage TO {_q(terminal)}")
+    procs = conn.execute(text("""SELECT p.oid::regprocedure::text FROM pg_proc p
+        WHERE p.pronamespace = 'cage'::regnamespace AND p.proname = ANY(:n)"""),
+        {"n": list(TERMINAL_API)}).scalars().all()
+    for proc in procs:
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {proc} TO {_q(terminal)}")
+    from .api_tables import sync_rights
+    sync_rights(conn)  # the permission matrix the API enforces = domain/roles.py
+    return []
+
+
+# Staff authentication (schema `cage`, migration 0009): what each group may EXECUTE.
+STAFF_AUTH_API: dict[str, tuple[str, ...]] = {
+    "terminal": ("staff_login", "session_staff", "staff_logout", "staff_locks"),
+    "staff_admin": ("staff_add", "staff_set_active", "staff_reset_pin"),
+}
+
+
+def _grant_staff_auth(conn: Connection, names: dict[str, str]) -> None:
+    """EXECUTE on the staff-authentication functions (after any REVOKE on schema `cage`).
+    The PBKDF2 helper, the verifier table and `owner_set_pin` stay the owner's."""
+    if conn.execute(text("SELECT to_regnamespace('cage')")).scalar() is None:
+        return
+    for group, functions in STAFF_AUTH_API.items():
+        role = names[group]
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA cage TO {_q(role)}")
+        procs = conn.execute(text("""SELECT p.oid::regprocedure::text FROM pg_proc p
+            WHERE p.pronamespace = 'cage'::regnamespace AND p.proname = ANY(:n)"""),
+            {"n": list(functions)}).scalars().all()
+        for proc in procs:
+            conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {proc} TO {_q(role)}")
+
+
 def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
     """Create (or refresh) the group roles and their grants; returns report lines.
 
@@ -201,6 +254,8 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
             report += _grant_tables(conn, role, GROUPS[group], tables)
         for group in ("terminal", "monitor"):
             conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {_q(names[group])}")
+        report += _grant_api(conn, names, database)
+        _grant_staff_auth(conn, names)
         # Nobody but the owner creates objects in the schema (the PostgreSQL 15 default).
         conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
         # The outbox trigger inserts into balance_events, which terminals may not write:
@@ -221,8 +276,13 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
     return report
 
 
-def add_login(engine: Engine, name: str, group: str, password: str, *, prefix: str = "cashier") -> None:
+def add_login(engine: Engine, name: str, group: str, password: str, *, prefix: str = "cashier",
+              terminal_id: str | None = None, offline_limit=None, offline_total=None) -> None:
     """Create (or update) LOGIN role `name` as a member of the group role.
+
+    A terminal login is bound to `terminal_id`: the posting API takes the terminal of every
+    posting and shift from the login, never from an argument; an unbound terminal login
+    can read but not post (the CLI requires --terminal-id for the terminal group).
 
     The password is hashed (SCRAM-SHA-256) here, so it never reaches the server's log.
     """
@@ -242,3 +302,9 @@ def add_login(engine: Engine, name: str, group: str, password: str, *, prefix: s
         for other in GROUPS:
             if other != group:
                 conn.exec_driver_sql(f"REVOKE {_q(role_name(prefix, other))} FROM {_q(name)}")
+        if terminal_id is not None:
+            if group not in ("terminal", "staff_admin") or not terminal_id.strip():
+                raise InvalidInput("Only a terminal login is bound to a terminal (--terminal-id T1).")
+            from .api_tables import bind_terminal
+            bind_terminal(conn, name, terminal_id.strip(), offline_limit=offline_limit,
+                          offline_total=offline_total)

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Connection, Engine
 
-from ..domain.errors import ShiftError, ShiftNotOpen
+from ..domain.errors import ShiftError
 from .db import map_error, sqlstate, warn_if_gui_thread
 
 _COLUMNS = """id, terminal_id, staff_id, currency, status, opened_at, opening_float, opening_count,
@@ -59,19 +59,26 @@ def _record(row) -> ShiftRecord:
 
 
 def insert_shift(conn: Connection, *, terminal_id: str, staff_id: str, currency: str,
-                 opening_float: Decimal, opening_count: dict | None = None) -> int:
-    """Open a shift on `terminal_id`; ShiftError if the terminal already has one open."""
+                 opening_float: Decimal, opening_count: dict | None = None, session=None) -> int:
+    """Open a shift through the posting API (`cage.open_shift`); ShiftError if the terminal
+    already has one open. A bound terminal login opens on its own terminal with a staff
+    `session`; the schema owner may name the terminal and staff member."""
     try:
         with conn.begin_nested():
-            return conn.execute(text("""
-                INSERT INTO shifts (terminal_id, staff_id, currency, opening_float, opening_count)
-                VALUES (:t, :s, :c, :f, CAST(:oc AS jsonb)) RETURNING id"""),
-                {"t": terminal_id, "s": staff_id, "c": currency, "f": opening_float,
+            return conn.execute(text("""SELECT cage.open_shift(:session, :f, CAST(:oc AS jsonb), :c, :s, :t)"""),
+                {"session": session, "t": terminal_id, "s": staff_id, "c": currency, "f": opening_float,
                  "oc": json.dumps(opening_count) if opening_count is not None else None}).scalar_one()
     except saexc.IntegrityError as exc:
         if sqlstate(exc) == "23505":
             raise ShiftError(f"Terminal {terminal_id} already has an open shift; close it first.") from None
         raise
+    except saexc.DBAPIError as exc:
+        raise _refusal(exc) from None
+
+
+def _refusal(exc: saexc.DBAPIError) -> BaseException:
+    mapped = map_error(exc)
+    return mapped if mapped is not exc else exc
 
 
 def get_shift(conn: Connection, shift_id: int, *, for_update: bool = False) -> ShiftRecord | None:
@@ -116,42 +123,27 @@ def drawer_totals(conn: Connection, shift_id: int) -> DrawerTotals:
 
 
 def close_shift_row(conn: Connection, shift_id: int, *, closed_by: str, counted: Decimal,
-                    closing_count: dict | None, variance_threshold: Decimal) -> ShiftRecord:
-    """Close an open shift with its counted cash; expected and variance come from the ledger.
-
-    Must run inside a transaction on `conn`: the shift row stays locked until it commits.
-    """
-    shift = get_shift(conn, shift_id, for_update=True)
-    if shift is None:
-        raise ShiftNotOpen(f"There is no shift {shift_id}.")
-    if not shift.is_open:
-        raise ShiftError(f"Shift {shift_id} is already closed.")
-    totals = drawer_totals(conn, shift_id)
-    expected = shift.opening_float + totals.cash_in - totals.cash_out
-    variance = counted - expected
-    row = conn.execute(text(f"""
-        UPDATE shifts SET status = 'closed', closed_at = clock_timestamp(), closed_by = :by,
-            closing_count = CAST(:cc AS jsonb), counted = :counted, expected = :expected,
-            variance = :variance, needs_signoff = :needs
-        WHERE id = :id AND status = 'open' RETURNING {_COLUMNS}"""),
-        {"by": closed_by, "cc": json.dumps(closing_count) if closing_count is not None else None,
-         "counted": counted, "expected": expected, "variance": variance,
-         "needs": abs(variance) >= variance_threshold, "id": shift_id}).first()
+                    closing_count: dict | None, variance_threshold: Decimal, session=None) -> ShiftRecord:
+    """Close an open shift with its counted cash through `cage.close_shift`: the database
+    computes expected and variance from the ledger under the shift's row lock (no posting
+    slips in after the figure), and a bound terminal closes only its own shifts."""
+    try:
+        row = conn.execute(text(f"""SELECT {_COLUMNS} FROM cage.close_shift(:session, :id, :counted,
+                CAST(:cc AS jsonb), :by, :vt)"""),
+            {"session": session, "id": shift_id, "counted": counted, "by": closed_by, "vt": variance_threshold,
+             "cc": json.dumps(closing_count) if closing_count is not None else None}).first()
+    except saexc.DBAPIError as exc:
+        raise _refusal(exc) from None
     return _record(row)
 
 
-def signoff_shift_row(conn: Connection, shift_id: int, *, by: str, note: str) -> ShiftRecord:
-    shift = get_shift(conn, shift_id, for_update=True)
-    if shift is None:
-        raise ShiftNotOpen(f"There is no shift {shift_id}.")
-    if shift.is_open:
-        raise ShiftError(f"Shift {shift_id} is still open; it is signed off after its count.")
-    if shift.status == "signed_off":
-        raise ShiftError(f"Shift {shift_id} was already signed off by {shift.signed_off_by}.")
-    row = conn.execute(text(f"""
-        UPDATE shifts SET status = 'signed_off', signed_off_by = :by, signed_off_at = clock_timestamp(),
-            signoff_note = :note WHERE id = :id RETURNING {_COLUMNS}"""),
-        {"by": by, "note": note, "id": shift_id}).first()
+def signoff_shift_row(conn: Connection, shift_id: int, *, by: str, note: str | None, session=None) -> ShiftRecord:
+    """A supervisor signs a counted shift off through `cage.signoff_shift`."""
+    try:
+        row = conn.execute(text(f"SELECT {_COLUMNS} FROM cage.signoff_shift(:session, :id, :note, :by)"),
+                           {"session": session, "id": shift_id, "note": note, "by": by}).first()
+    except saexc.DBAPIError as exc:
+        raise _refusal(exc) from None
     return _record(row)
 
 
@@ -193,9 +185,9 @@ def counter_context(conn: Connection, staff_ids: list[str], terminal_id: str) ->
     the terminal's open shift (None if none). What every posting's authorization reads."""
     from .staff import StaffRecord
     rows = conn.execute(text("""
-        SELECT s.id, s.name, s.role, s.active, s.pin_hash, s.approval_limit, s.failed_attempts,
-               s.locked_until, (SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open')
+        SELECT s.id, s.name, s.role, s.active, s.approval_limit,
+               (SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open')
         FROM (SELECT 1) one LEFT JOIN staff s ON s.id = ANY(:ids)"""),
         {"ids": list(staff_ids), "t": terminal_id}).fetchall()
-    staff = {r[0]: StaffRecord(*r[:8]) for r in rows if r[0] is not None}
-    return staff, rows[0][8]
+    staff = {r[0]: StaffRecord(*r[:5]) for r in rows if r[0] is not None}
+    return staff, rows[0][5]

@@ -73,7 +73,14 @@ class Alert:
         return self.status == "open"
 
     def summary(self) -> str:
-        """One line for a banner: whose balance, what is wrong, who changed it."""
+        """One line for a banner: whose balance, what is wrong, who changed it (or, for an
+        authentication alert raised by `cage.staff_login`, whose PIN keeps being guessed)."""
+        if self.source == "auth":
+            e = self.evidence
+            return (f"Alert {self.id}: staff {e.get('staff_id')} locked out {e.get('lockouts')} times in a row "
+                    f"(wrong PINs; last from login {e.get('db_login')}"
+                    f"{' at ' + e['terminal_id'] if e.get('terminal_id') else ''}), locked until "
+                    f"{str(e.get('locked_until', ''))[:19]}.")
         who = ""
         unexplained = [c for c in self.evidence.get("changes", []) if not c.get("explained_by")]
         if unexplained:

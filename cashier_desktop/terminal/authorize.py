@@ -4,7 +4,7 @@
 or raises a `CashierError` with a sentence; nothing has moved then. The GUI hiding a
 button is not enforcement; this is (and the database's triggers are the second line).
 `posting_requirements` tells the GUI the same rules up front, before the cashier submits.
-`after_posting` writes the MTL entry and the audit rows once a posting was accepted.
+`after_posting` completes the MTL entry once a posting was accepted (the posting API writes the audit rows).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements
                              gaming_day, gaming_day_bounds, needs_dual_control, requirements)
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
-from ..ledger import audit
 from ..ledger.cash_reports import log_mtl, prior_cash
 from ..ledger.db import map_error, warn_if_gui_thread
 from ..ledger.shifts import counter_context
@@ -120,7 +119,7 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
 
 
 def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None = None,
-              *, at: datetime | None = None) -> PostingCommand:
+              *, at: datetime | None = None, database_decides: bool = False) -> PostingCommand:
     """Check everything policy asks of this posting and complete it with terminal and shift.
 
     Args:
@@ -129,6 +128,9 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
         cmd: the posting as built at the counter.
         approver: the second person, already PIN-verified (dual control, corrections).
         at: the moment to aggregate large cash for (default: the database's now).
+        database_decides: the posting carries staff sessions and goes to the database's
+            posting API, which checks staff, shift and large cash in the same transaction:
+            skip the online pre-check (its round trip) and let the API answer.
     Returns:
         The command to post.
     Raises:
@@ -147,6 +149,9 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     link = services.extras.get("link")
     if offline is not None and link is not None and not link.online:
         return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    if database_decides:
+        return dataclasses.replace(cmd, terminal_id=cmd.terminal_id or services.config.terminal_id,
+                                   approver_id=approver_id)
     try:
         return _authorize_online(services, staff, cmd, approver, policy, at)
     except LedgerUnavailable as exc:
@@ -206,7 +211,7 @@ def record_large_cash(services, receipt: Receipt) -> int:
 
 def after_posting(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None,
                   result) -> None:
-    """Audit the approval or correction and log large cash, once the ledger accepted it.
+    """Log large cash once the ledger accepted a posting (the API wrote its audit rows).
 
     Never raises: the money has moved; a failure here is logged loudly, and the MTL is
     completed from the ledger when the report runs.
@@ -214,18 +219,9 @@ def after_posting(services, staff: StaffMember, cmd: PostingCommand, approver: S
     if not isinstance(result, Receipt) or result.replayed:
         return  # pending offline: the MTL is completed from the ledger when the report runs
     try:
-        detail = {"posting_id": str(cmd.id), "kind": cmd.kind.value, "player_id": cmd.player_id,
-                  "amount": str(cmd.amount.amount), "currency": cmd.amount.currency}
-        if cmd.approver_id and cmd.approver_id != staff.id:
-            audit.record(services.engine, "dual_control_approved", staff_id=cmd.approver_id,
-                         terminal_id=cmd.terminal_id, detail={**detail, "issuer": staff.id})
-        if cmd.kind in CORRECTION_KINDS:
-            audit.record(services.engine, "correction", staff_id=staff.id, terminal_id=cmd.terminal_id,
-                         detail={**detail, "reason": cmd.reason,
-                                 "reverses_id": str(cmd.reverses_id) if cmd.reverses_id else None})
-        if cmd.id_type:
-            audit.record(services.engine, "identification_recorded", staff_id=staff.id,
-                         terminal_id=cmd.terminal_id, detail={**detail, "id_type": cmd.id_type})
+        # The approval, correction and identification audit rows are written by the posting
+        # API in the posting's transaction (migration 0010); the MTL entry too when the
+        # database holds the policy (`db create-roles`); this one is then a no-op.
         record_large_cash(services, result)
     except Exception:  # noqa: BLE001 - the posting stands; never report it as failed
         log.exception("after-posting records failed for %s", cmd.id)

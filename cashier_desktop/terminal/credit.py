@@ -13,14 +13,14 @@ from decimal import Decimal
 
 from ..domain.amounts import parse_amount
 from ..domain.commands import PostingCommand, check_player_id
-from ..domain.errors import CashierError, InvalidInput, NotAuthorized, PlayerNotFound
+from ..domain.errors import InvalidInput, NotAuthorized, PlayerNotFound
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.receipts import Receipt
 from ..domain.roles import Action, require
-from ..ledger import audit
-from ..ledger.credit import CreditRequest, decide, get_request, insert_request, list_requests, player_exists
+from ..ledger.credit import (CreditRequest, decide_in_database, get_request, insert_request, list_requests,
+                             player_exists)
 from ..ledger.db import in_transaction, map_error, warn_if_gui_thread
 from .auth import policy_of
 from .authorize import approval_authority
@@ -51,10 +51,9 @@ def request_credit(services, session: Session, player_id: str, limit, note: str 
     def work(conn):
         if not player_exists(conn, player_id):
             raise PlayerNotFound(f"There is no player “{player_id}”.")
-        req = insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id)
-        audit.append(conn, "credit_request", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"request_id": req.id, "player_id": player_id, "limit": str(value)})
-        return req
+        # the API checks the session's right and writes the audit row
+        return insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id,
+                              session=session.staff.session_token)
     return _run(services, work)
 
 
@@ -85,7 +84,6 @@ def _pending(conn, request_id: int, session: Session) -> CreditRequest:
 def approve_credit(services, session: Session, request_id: int, limit=None) -> tuple[CreditRequest, Receipt]:
     """Approve a pending request (optionally for a different limit) and set the player's line."""
     warn_if_gui_thread("approve_credit")
-    from .counter import submit
     require(session.staff.role, Action.APPROVE_CREDIT)
     policy = policy_of(services)
     with services.engine.connect() as conn:
@@ -97,23 +95,20 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
     if authority is not None and value > authority:
         raise NotAuthorized(f"A limit of {format_money(Money(value, policy.currency))} is above your approval "
                             f"authority of {format_money(Money(authority, policy.currency))}.")
+    cmd = PostingCommand(
+        id=uuid.uuid5(_REQUEST_NS, f"credit-request:{request_id}"), kind=Kind.CREDIT_LINE,
+        player_id=req.player_id, amount=Money(value, policy.currency), staff_id=session.staff.id,
+        terminal_id=session.terminal_id, approver_id=session.staff.id, reason=f"credit request {request_id}")
     try:
+        # ONE transaction in the database: the request is locked, the line posted, the
+        # decision and its audit row written (cage.decide_credit); nothing half-done.
         with services.engine.begin() as conn:
-            req = _pending(conn, request_id, session)  # locked until the decision commits
-            cmd = PostingCommand(
-                id=uuid.uuid5(_REQUEST_NS, f"credit-request:{request_id}"), kind=Kind.CREDIT_LINE,
-                player_id=req.player_id, amount=Money(value, policy.currency), staff_id=session.staff.id,
-                terminal_id=session.terminal_id, approver_id=session.staff.id,
-                reason=f"credit request {request_id}")
-            receipt = submit(services, session.staff, cmd)
-            if not isinstance(receipt, Receipt):
-                raise CashierError("The ledger did not confirm the new line; approve the request again when "
-                                   "the terminal is back online (an approval is never applied twice).")
-            decided = decide(conn, request_id, status="approved", by=session.staff.id, approved_limit=value,
-                             reason=None, posting_id=receipt.id)
-            audit.append(conn, "credit_approve", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                         detail={"request_id": request_id, "player_id": req.player_id, "limit": str(value),
-                                 "requested": str(req.requested_limit), "posting_id": str(receipt.id)})
+            _pending(conn, request_id, session)  # a quick, worded answer; the database decides again
+            receipt = decide_in_database(
+                conn, request_id, approve=True, session=session.staff.session_token, staff_id=session.staff.id,
+                terminal_id=session.terminal_id, limit=value, posting_id=cmd.id, request_hash=cmd.request_hash(),
+                currency=policy.currency)
+            decided = get_request(conn, request_id)
     except Exception as exc:  # noqa: BLE001
         mapped = map_error(exc)
         raise mapped if mapped is not exc else exc
@@ -129,10 +124,8 @@ def deny_credit(services, session: Session, request_id: int, reason: str) -> Cre
         raise InvalidInput("Give a reason for denying the request.")
 
     def work(conn):
-        req = _pending(conn, request_id, session)
-        decided = decide(conn, request_id, status="denied", by=session.staff.id, approved_limit=None,
-                         reason=reason, posting_id=None)
-        audit.append(conn, "credit_deny", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"request_id": request_id, "player_id": req.player_id, "reason": reason})
-        return decided
+        _pending(conn, request_id, session)
+        decide_in_database(conn, request_id, approve=False, session=session.staff.session_token,
+                           staff_id=session.staff.id, terminal_id=session.terminal_id, reason=reason)
+        return get_request(conn, request_id)
     return _run(services, work)

@@ -18,7 +18,6 @@ from sqlalchemy.engine import Engine
 
 from ..domain.commands import PostingCommand
 from ..domain.errors import LedgerUnavailable
-from ..domain.kinds import Kind
 from ..domain.receipts import Receipt
 from ..ledger import posting
 from ..ledger.db import map_error, warn_if_gui_thread
@@ -70,12 +69,12 @@ class PostgresLedger:
         return {r.id: r for r in (posting._receipt(row, replayed=True) for row in rows)}
 
     def post(self, cmd: PostingCommand) -> Receipt:
-        return posting.post(self.engine, cmd)
+        """Live (the command carries the staff session) or, replayed from the journal
+        without one, as a posting the terminal attests it took offline."""
+        return posting.post(self.engine, cmd, offline=cmd.session is None)
 
     def post_batch(self, cmds: list[PostingCommand]) -> list[Receipt]:
         """A prefix of `cmds` posted in order in one transaction (see the module docstring)."""
-        if any(c.kind is Kind.REVERSAL for c in cmds):
-            cmds = cmds[:next(i for i, c in enumerate(cmds) if c.kind is Kind.REVERSAL)]
         while cmds:
             receipts, failed_at = self._try_pipelined(cmds) if self._pipeline else self._try(cmds)
             if failed_at is None or receipts:
@@ -96,19 +95,17 @@ class PostgresLedger:
         try:
             with self.engine.connect() as conn:
                 trans = conn.begin()
+                driver = conn.connection.driver_connection
                 for i, cmd in enumerate(cmds):
                     try:
-                        params = posting._params(cmd, posting._effects_on(conn, cmd))
-                        row = conn.execute(posting._POST, params).first()
+                        row = driver.execute(posting.statement_for(cmd, offline=True),
+                                             posting._params(cmd)).fetchone()
                     except Exception as exc:  # noqa: BLE001 - unavailability re-raised below
                         trans.rollback()
                         if isinstance(_mapped(exc), LedgerUnavailable):
                             raise
                         return [], i
-                    if row is None:
-                        trans.commit()
-                        return receipts, i
-                    receipts.append(posting._posted_receipt(params, row._mapping))
+                    receipts.append(posting.receipt_from_row(row))
                 trans.commit()
                 return receipts, None
         except Exception as exc:  # noqa: BLE001
@@ -133,9 +130,11 @@ class PostgresLedger:
                 rows = []
                 try:
                     # psycopg sends an executemany as one pipeline; one result set per posting
-                    params = [posting._params(cmd, posting._effects_on(conn, cmd)) for cmd in cmds]
-                    cur.executemany(posting._POST_DRIVER_SQL, params, returning=True)
-                    columns = [d.name for d in cur.description]
+                    # one statement for the whole batch: replayed entries carry no session
+                    if len({posting.statement_for(c, offline=True) for c in cmds}) != 1:
+                        return self._try(cmds)
+                    params = [posting._params(cmd) for cmd in cmds]
+                    cur.executemany(posting.statement_for(cmds[0], offline=True), params, returning=True)
                     while True:
                         rows.append(cur.fetchone())
                         if not cur.nextset():
@@ -155,7 +154,7 @@ class PostgresLedger:
                     receipts, _ = self._try_pipelined(cmds[:stop])
                     return receipts, stop
                 trans.commit()
-                return [posting._posted_receipt(p, dict(zip(columns, row))) for p, row in zip(params, rows)], None
+                return [posting.receipt_from_row(row) for row in rows], None
         except LedgerUnavailable:
             raise
         except Exception as exc:  # noqa: BLE001
@@ -188,11 +187,6 @@ class PostgresLedger:
     def open_shift(self, terminal_id: str) -> int | None:
         rows = self._rows("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'", {"t": terminal_id})
         return rows[0][0] if rows else None
-
-    def staff(self, staff_id: str) -> tuple[str, str, str, bool] | None:
-        """(name, role, pin_hash, active) of a staff member."""
-        rows = self._rows("SELECT name, role, pin_hash, active FROM staff WHERE id = :id", {"id": staff_id})
-        return tuple(rows[0]) if rows else None
 
     def backend_gone(self, pid: int | None, *, wait_ms: int = 5000) -> bool:
         """True once the server process that ran a broken send can no longer commit it.

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from ..domain.errors import LedgerUnavailable
 from ..ledger import audit
 from ..ledger.shifts import ShiftRecord, find_open_shift
-from .auth import StaffMember, authenticate, policy_of
+from .auth import StaffMember, authenticate, end_session
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +27,14 @@ class Session:
     active: bool = True
 
 
-def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None,
-          now: datetime | None = None) -> Session:
-    """Log in at this terminal; AuthenticationFailed / AccountLocked with a sentence."""
+def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None) -> Session:
+    """Log in at this terminal; AuthenticationFailed / AccountLocked with a sentence.
+
+    Online the database checks the PIN and opens a staff session (`auth.authenticate`);
+    with the ledger unreachable, the journal's offline verifier and lockout decide."""
     terminal = terminal_id or services.config.terminal_id
     try:
-        staff = authenticate(services.engine, staff_id, pin, policy=policy_of(services),
-                             terminal_id=terminal, purpose="login", now=now)
+        staff = authenticate(services.engine, staff_id, pin, terminal_id=terminal, purpose="login")
         shift = find_open_shift(services.engine, terminal)
     except LedgerUnavailable:
         offline = services.extras.get("authenticate_offline")  # the journal's staff cache
@@ -41,7 +42,7 @@ def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None,
             raise
         return Session(staff=offline(staff_id, pin), terminal_id=terminal)
     if "remember_login" in services.extras:
-        services.extras["remember_login"](staff.id)
+        services.extras["remember_login"](staff, pin)
     return Session(staff=staff, terminal_id=terminal, shift=shift)
 
 
@@ -50,7 +51,10 @@ def logout(services, session: Session) -> None:
     if not session.active:
         return
     try:
-        audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
+        if session.staff.session_token is not None:
+            end_session(services.engine, session.staff)  # the database audits it
+        else:
+            audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
     except LedgerUnavailable:
         if "authenticate_offline" not in services.extras:
             raise

@@ -20,7 +20,6 @@ from ..domain.formatting import format_money
 from ..domain.money import Money, to_decimal
 from ..domain.kinds import Kind
 from ..domain.roles import Action, Role, can, require
-from ..ledger import audit
 from ..ledger.db import in_transaction, warn_if_gui_thread
 from ..ledger.shifts import (DrawerTotals, ShiftPosting, ShiftRecord, close_shift_row, drawer_totals,
                              find_open_shift, get_shift, insert_shift, list_shift_rows, shift_postings,
@@ -85,11 +84,11 @@ def open_shift(services, session: Session, *, float_amount=None, counts=None) ->
         value = count.total.amount
 
     def work(conn):
+        # the API checks the session and right, takes the login's terminal and audits it
         shift_id = insert_shift(conn, terminal_id=session.terminal_id, staff_id=session.staff.id,
                                 currency=currency, opening_float=value,
-                                opening_count=count.to_json() if count else None)
-        audit.append(conn, "shift_open", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"shift_id": shift_id, "opening_float": str(value)})
+                                opening_count=count.to_json() if count else None,
+                                session=session.staff.session_token)
         return get_shift(conn, shift_id)
     shift = _run(services, work)
     session.shift = shift
@@ -127,13 +126,9 @@ def close_shift(services, session: Session, counts) -> ShiftRecord:
     policy = policy_of(services)
 
     def work(conn):
-        closed = close_shift_row(conn, shift.id, closed_by=session.staff.id, counted=count.total.amount,
-                                 closing_count=count.to_json(), variance_threshold=policy.variance_threshold)
-        audit.append(conn, "shift_close", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"shift_id": shift.id, "counted": str(closed.counted),
-                             "expected": str(closed.expected), "variance": str(closed.variance),
-                             "needs_signoff": closed.needs_signoff})
-        return closed
+        return close_shift_row(conn, shift.id, closed_by=session.staff.id, counted=count.total.amount,
+                               closing_count=count.to_json(), variance_threshold=policy.variance_threshold,
+                               session=session.staff.session_token)
     closed = _run(services, work)
     session.shift = None
     _remember_shift(services, None)
@@ -155,10 +150,8 @@ def signoff_shift(services, session: Session, shift_id: int, note: str | None) -
         if shift.needs_signoff and not note:
             raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(Money(shift.variance, shift.currency))}: "
                                "write what was found before signing off.")
-        signed = signoff_shift_row(conn, shift_id, by=session.staff.id, note=note or None)
-        audit.append(conn, "shift_signoff", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"shift_id": shift_id, "variance": str(signed.variance), "note": note})
-        return signed
+        return signoff_shift_row(conn, shift_id, by=session.staff.id, note=note or None,
+                                 session=session.staff.session_token)
     return _run(services, work)
 
 

@@ -1,4 +1,8 @@
-"""Managing staff: add, disable, reset a PIN. Supervisors only; every change audited."""
+"""Managing staff: add, disable, reset a PIN. Supervisors only; every change audited.
+
+The checks here give the counter its sentence early; the database's functions decide
+(they check the supervisor's session and write the audit rows themselves).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,22 @@ from ..domain.amounts import parse_amount
 from ..domain.commands import check_staff_id
 from ..domain.errors import InvalidInput
 from ..domain.money import to_decimal
-from ..domain.pins import check_pin_format
+from ..domain.errors import NotAuthorized
+from ..domain.pins import NEW_PIN_DIGITS, check_pin_format
 from ..domain.roles import Action, require, to_role
-from ..ledger import audit
+from ..ledger import staff_admin as db
 from ..ledger.db import in_transaction, warn_if_gui_thread
-from ..ledger.staff_admin import insert_staff, list_staff, set_active, set_pin
 from .session import Session
 
 
 def _run(services, fn):
     return in_transaction(services.engine, fn)
+
+
+def _token(session: Session):
+    if session.staff.session_token is None:
+        raise NotAuthorized("Staff can be managed only while the ledger is online.")
+    return session.staff.session_token
 
 
 def add_staff(services, session: Session, staff_id: str, name: str, role: str, pin: str, *,
@@ -26,7 +36,7 @@ def add_staff(services, session: Session, staff_id: str, name: str, role: str, p
     require(session.staff.role, Action.MANAGE_STAFF)
     staff_id = check_staff_id(staff_id)
     role_enum = to_role(role)
-    check_pin_format(pin)
+    check_pin_format(pin, min_digits=NEW_PIN_DIGITS)
     if not (name or "").strip():
         raise InvalidInput("Give the staff member's name.")
     if approval_limit in (None, ""):
@@ -36,12 +46,8 @@ def add_staff(services, session: Session, staff_id: str, name: str, role: str, p
     else:
         limit = to_decimal(approval_limit)
 
-    def work(conn):
-        insert_staff(conn, staff_id, name.strip(), role_enum.value, pin, limit)
-        audit.append(conn, "staff_add", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"staff": staff_id, "role": role_enum.value,
-                             "approval_limit": str(limit) if limit is not None else None})
-    _run(services, work)
+    _run(services, lambda conn: db.add(conn, _token(session), staff_id, name.strip(), role_enum.value,
+                                       pin, limit))
 
 
 def disable_staff(services, session: Session, staff_id: str) -> None:
@@ -51,31 +57,23 @@ def disable_staff(services, session: Session, staff_id: str) -> None:
     if staff_id == session.staff.id:
         raise InvalidInput("You cannot disable yourself; another supervisor must.")
 
-    def work(conn):
-        if not set_active(conn, staff_id, False):
-            raise InvalidInput(f"There is no staff member {staff_id}.")
-        audit.append(conn, "staff_disable", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"staff": staff_id})
-    _run(services, work)
+    if not _run(services, lambda conn: db.set_active_as(conn, _token(session), staff_id, False)):
+        raise InvalidInput(f"There is no staff member {staff_id}.")
 
 
 def reset_pin(services, session: Session, staff_id: str, new_pin: str) -> None:
-    """Set a new PIN; clears failed attempts and any lockout."""
+    """Set a new PIN (6 to 12 digits); clears failed attempts, lockouts and open sessions."""
     warn_if_gui_thread("reset_pin")
     require(session.staff.role, Action.MANAGE_STAFF)
     staff_id = check_staff_id(staff_id)
-    check_pin_format(new_pin)
-
-    def work(conn):
-        if not set_pin(conn, staff_id, new_pin):
-            raise InvalidInput(f"There is no staff member {staff_id}.")
-        audit.append(conn, "staff_reset_pin", staff_id=session.staff.id, terminal_id=session.terminal_id,
-                     detail={"staff": staff_id})
-    _run(services, work)
+    check_pin_format(new_pin, min_digits=NEW_PIN_DIGITS)
+    if not _run(services, lambda conn: db.reset_pin_as(conn, _token(session), staff_id, new_pin)):
+        raise InvalidInput(f"There is no staff member {staff_id}.")
 
 
 def staff_list(services) -> list[dict]:
-    rows = _run(services, list_staff)
+    rows = _run(services, db.list_staff)
     return [{"id": r[0], "name": r[1], "role": r[2], "active": r[3],
              "approval_limit": str(r[4]) if r[4] is not None else None,
-             "locked_until": r[5].isoformat() if r[5] else None} for r in rows]
+             "locked_until": r[5].isoformat() if r[5] else None,
+             "pin_reset_required": r[6]} for r in rows]

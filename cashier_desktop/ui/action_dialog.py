@@ -214,9 +214,9 @@ class PostingDialog(QDialog):
         approver = (self.approver_id.text().strip(), self.approver_pin.text()) if self.need_approver else None
 
         def work(services):
-            from ..terminal.auth import authenticate, policy_of
+            from ..terminal.auth import authenticate
             from ..terminal.counter import submit
-            second = (authenticate(services.engine, *approver, policy=policy_of(services),
+            second = (authenticate(services.engine, *approver,
                                    terminal_id=cmd.terminal_id, purpose="approval")
                       if approver else None)
             return submit(services, staff, cmd, approver=second)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.staff import add_staff
-from cashier_desktop.terminal.auth import StaffMember
+from cashier_desktop.terminal.auth import StaffMember, authenticate
 from cashier_desktop.terminal.session import Session
 from tests.support.factories import cmd, make_player
 
@@ -16,10 +16,12 @@ PIN = "4321"
 
 
 def new_staff(engine, role: str, *, approval_limit: Decimal | None = None, pin: str = PIN) -> StaffMember:
-    """A fresh staff member of `role` (random id), so tests never share lockout counters."""
+    """A fresh staff member of `role` (random id), so tests never share lockout counters,
+    logged in through the database (`cage.staff_login`): the member carries a session
+    token of the test's database login."""
     sid = f"{role[0].upper()}{uuid.uuid4().hex[:8]}"
     add_staff(engine, sid, f"Test {role}", role, pin, approval_limit=approval_limit)
-    return StaffMember(sid, f"Test {role}", role, approval_limit)
+    return authenticate(engine, sid, pin)
 
 
 def session_for(staff: StaffMember, terminal_id: str) -> Session:

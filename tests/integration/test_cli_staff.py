@@ -113,15 +113,17 @@ def test_the_shift_cycle_blind_close_signoff_and_report(cli):
 def test_staff_add_disable_and_reset_pin_are_supervisor_only(cli):
     new_id = f"N{uuid.uuid4().hex[:6]}"
     _refused(cli("staff", "add", new_id, "--name", "Nina", "--role", "cashier", "--staff", "F200",
-                 pin="2222", new_pin="4444"), "cannot manage staff")
+                 pin="2222", new_pin="444444"), "cannot manage staff")
+    _refused(cli("staff", "add", new_id, "--name", "Nina", "--role", "cashier", "--staff", "S300",
+                 pin="3333", new_pin="4444"), "6 to 12 digits")  # new PINs: at least 6 digits
     code, out, err = cli("staff", "add", new_id, "--name", "Nina", "--role", "cashier", "--staff", "S300",
-                         pin="3333", new_pin="4444")
+                         pin="3333", new_pin="444444")
     assert code == 0, err
-    assert cli("shift", "open", "--staff", new_id, "--float", "0", pin="4444")[0] == 0
-    assert cli("staff", "reset-pin", new_id, "--staff", "S300", pin="3333", new_pin="5555")[0] == 0
-    _refused(cli("shift", "close", "--staff", new_id, "--count", "500=0", pin="4444"), "not recognised")  # old PIN
+    assert cli("shift", "open", "--staff", new_id, "--float", "0", pin="444444")[0] == 0
+    assert cli("staff", "reset-pin", new_id, "--staff", "S300", pin="3333", new_pin="555555")[0] == 0
+    _refused(cli("shift", "close", "--staff", new_id, "--count", "500=0", pin="444444"), "not recognised")  # old PIN
     assert cli("staff", "disable", new_id, "--staff", "S300", pin="3333")[0] == 0
-    _refused(cli("shift", "close", "--staff", new_id, "--count", "500=0", pin="5555"), "not recognised")
+    _refused(cli("shift", "close", "--staff", new_id, "--count", "500=0", pin="555555"), "not recognised")
     code, out, _ = cli("staff", "list", "--json")
     assert {s["id"]: s["active"] for s in json.loads(out)}[new_id] is False
 

@@ -27,10 +27,12 @@ class RoleSet:
         self.password = uuid.uuid4().hex + "Aa1"
         self.logins: list[str] = []
         self.engines = []
+        self.terminal_id = f"T-{self.prefix}"  # what the terminal login is bound to
 
     def login(self, group: str) -> str:
         name = f"{self.prefix}_{group}_login"
-        roles.add_login(self.admin, name, group, self.password, prefix=self.prefix)
+        roles.add_login(self.admin, name, group, self.password, prefix=self.prefix,
+                        terminal_id=self.terminal_id if group == "terminal" else None)
         self.logins.append(name)
         return name
 
@@ -75,6 +77,16 @@ def relay(role_set):
     return login, role_set.engine_as(login)
 
 
+def at_the_counter(eng, staff_id: str = "C100", pin: str = "1111", *, open_shift: bool = True):
+    """A staff session at the terminal login (cage.staff_login), with the terminal's shift open."""
+    with eng.begin() as conn:  # a session is usable once its login committed
+        token = conn.execute(text("SELECT cage.staff_login(:s, :p)"), {"s": staff_id, "p": pin}).scalar_one()
+    if open_shift:
+        with eng.begin() as conn:
+            conn.execute(text("SELECT cage.open_shift(:t, 0, p_currency => 'INR')"), {"t": token})
+    return token
+
+
 def refused(engine, sql: str, params: dict | None = None) -> str:
     """The permission error a statement gets; fails the test if it is allowed."""
     with pytest.raises(saexc.ProgrammingError) as info:
@@ -87,9 +99,11 @@ def refused(engine, sql: str, params: dict | None = None) -> str:
 def test_terminal_role_posts_reads_and_runs_the_integrity_check(role_set, terminal):
     login, eng = terminal
     player = make_player(role_set.admin)
-    receipt = post(eng, cmd("deposit", player, "10000"))
+    token = at_the_counter(eng)
+    receipt = post(eng, cmd("deposit", player, "10000", session=token, terminal_id=role_set.terminal_id))
     assert receipt.cash_after == Decimal("10000.00")
-    assert post(eng, cmd("withdrawal", player, "2500")).cash_after == Decimal("7500.00")
+    assert receipt.terminal_id == role_set.terminal_id, "the terminal is the login's, not the command's"
+    assert post(eng, cmd("withdrawal", player, "2500", session=token, terminal_id=role_set.terminal_id)).cash_after == Decimal("7500.00")
     assert get_balance(eng, player).cash == Decimal("7500.00")
     assert run_integrity(eng) == []
     with role_set.admin.connect() as conn:
@@ -101,7 +115,7 @@ def test_terminal_role_posts_reads_and_runs_the_integrity_check(role_set, termin
 def test_terminal_role_cannot_update_ledger_rows_or_delete_audit_rows(role_set, terminal):
     _, eng = terminal
     player = make_player(role_set.admin)
-    post(eng, cmd("deposit", player, "100"))
+    post(eng, cmd("deposit", player, "100", session=at_the_counter(eng), terminal_id=role_set.terminal_id))
     assert "ledger_transactions" in refused(eng, "UPDATE ledger_transactions SET amount = 1 WHERE player_id = :p",
                                             {"p": player})
     assert "ledger_transactions" in refused(eng, "DELETE FROM ledger_transactions WHERE player_id = :p", {"p": player})
@@ -112,15 +126,17 @@ def test_terminal_role_cannot_update_ledger_rows_or_delete_audit_rows(role_set, 
     assert "ledger_transactions" in refused(eng, "TRUNCATE ledger_transactions")
 
 
-def test_terminal_role_cannot_change_staff_roles_but_records_lockouts(role_set, terminal):
+def test_terminal_role_cannot_change_staff_and_lockouts_change_only_by_logging_in(role_set, terminal):
     _, eng = terminal
     assert "staff" in refused(eng, "UPDATE staff SET role = 'supervisor' WHERE id = 'C100'")
-    assert "staff" in refused(eng, "UPDATE staff SET pin_hash = 'x', active = true WHERE id = 'C100'")
-    assert "staff" in refused(eng, "INSERT INTO staff (id, name, role, pin_hash) VALUES ('X1', 'x', 'supervisor', 'h')")
-    with eng.begin() as conn:
-        conn.execute(text("UPDATE staff SET failed_attempts = failed_attempts + 1 WHERE id = 'C100'"))
+    assert "staff" in refused(eng, "UPDATE staff SET active = true WHERE id = 'C100'")
+    assert "staff" in refused(eng, "INSERT INTO staff (id, name, role) VALUES ('X1', 'x', 'supervisor')")
+    assert "staff_auth" in refused(eng, "UPDATE cage.staff_auth SET failed_attempts = 0 WHERE staff_id = 'C100'")
+    with eng.begin() as conn:  # a wrong PIN through the database's function is counted
+        conn.execute(text("SELECT cage.staff_login('C100', '0000')"))
     with role_set.admin.connect() as conn:
-        assert conn.execute(text("SELECT failed_attempts, role FROM staff WHERE id = 'C100'")).one() == (1, "cashier")
+        assert conn.execute(text("SELECT a.failed_attempts, s.role FROM staff s JOIN cage.staff_auth a "
+                                 "ON a.staff_id = s.id WHERE s.id = 'C100'")).one() == (1, "cashier")
 
 
 def test_terminal_role_cannot_forge_events_create_players_or_change_the_schema(role_set, terminal):
@@ -137,13 +153,13 @@ def test_terminal_role_cannot_forge_events_create_players_or_change_the_schema(r
 
 def test_terminal_role_opens_and_closes_a_shift(role_set, terminal):
     _, eng = terminal
-    terminal_id = f"T-{uuid.uuid4().hex[:6]}"
-    with eng.begin() as conn:
-        shift_id = insert_shift(conn, terminal_id=terminal_id, staff_id="C100", currency="INR",
-                                opening_float=Decimal("1000"))
+    token = at_the_counter(eng, open_shift=False)
+    with eng.begin() as conn:  # through the API: the shift is the login's terminal's
+        shift_id = insert_shift(conn, terminal_id=role_set.terminal_id, staff_id="C100", currency="INR",
+                                opening_float=Decimal("1000"), session=token)
     with eng.begin() as conn:
         closed = close_shift_row(conn, shift_id, closed_by="C100", counted=Decimal("1000"), closing_count=None,
-                                 variance_threshold=Decimal("50"))
+                                 variance_threshold=Decimal("50"), session=token)
     assert closed.status == "closed"
     assert "shifts" in refused(eng, "UPDATE shifts SET opening_float = 0 WHERE id = :s", {"s": shift_id})
 
@@ -151,7 +167,8 @@ def test_terminal_role_opens_and_closes_a_shift(role_set, terminal):
 def test_relay_role_drains_the_outbox_but_cannot_post_or_read_staff(role_set, relay, terminal):
     _, relay_eng = relay
     player = make_player(role_set.admin)
-    post(terminal[1], cmd("deposit", player, "500"))
+    post(terminal[1], cmd("deposit", player, "500", session=at_the_counter(terminal[1]),
+                           terminal_id=role_set.terminal_id))
     with relay_eng.begin() as conn:
         ids = conn.execute(text("""SELECT id FROM balance_events WHERE published_at IS NULL AND player_id = :p
                                    ORDER BY id FOR UPDATE SKIP LOCKED"""), {"p": player}).scalars().all()
@@ -164,17 +181,22 @@ def test_relay_role_drains_the_outbox_but_cannot_post_or_read_staff(role_set, re
         post(relay_eng, cmd("deposit", player, "1"))
     assert "permission denied" in str(info.value.orig)
     assert "balance_events" in refused(relay_eng, "UPDATE balance_events SET payload = '{}'::jsonb")
-    assert "staff" in refused(relay_eng, "SELECT pin_hash FROM staff")
+    assert "cage" in refused(relay_eng, "SELECT verifier FROM cage.staff_auth")
     assert "players" in refused(relay_eng, "UPDATE players SET balance = 0 WHERE id = :p", {"p": player})
     with role_set.admin.connect() as conn:
         assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": player}).scalar() == 500
 
 
-def test_staff_admin_role_manages_staff(role_set):
+def test_staff_admin_role_manages_staff_only_through_a_supervisors_session(role_set):
     login = role_set.login("staff_admin")
     eng = role_set.engine_as(login)
+    assert "staff" in refused(eng, "UPDATE staff SET role = 'floor_manager' WHERE id = 'C100'")
     with eng.begin() as conn:
-        conn.execute(text("UPDATE staff SET role = 'floor_manager' WHERE id = 'C100'"))
+        token = conn.execute(text("SELECT cage.staff_login('S300', '3333')")).scalar_one()
+    with eng.begin() as conn:
+        assert conn.execute(text("SELECT cage.staff_set_active(:t, 'C100', false)"), {"t": token}).scalar_one()
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT active FROM staff WHERE id = 'C100'")).scalar_one() is False
     assert "ledger_transactions" in refused(eng, "DELETE FROM ledger_transactions")
 
 
@@ -203,10 +225,13 @@ def test_the_cli_creates_roles_and_logins_and_the_login_passes_selfcheck(role_se
     monkeypatch.setenv("CASHIER_NEW_LOGIN_PASSWORD", "short")
     assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
                  "--prefix", role_set.prefix]) == 2
+    assert "--terminal-id" in capsys.readouterr().err
+    assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
+                 "--terminal-id", "T-CLI", "--prefix", role_set.prefix]) == 2
     assert "at least 12 characters" in capsys.readouterr().err
     monkeypatch.setenv("CASHIER_NEW_LOGIN_PASSWORD", role_set.password)
     assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
-                 "--prefix", role_set.prefix]) == 0
+                 "--terminal-id", "T-CLI", "--prefix", role_set.prefix]) == 0
     terminal_url = make_url(role_set.url).set(username=login, password=role_set.password)
     rc = main(["--database-url", terminal_url.render_as_string(hide_password=False),
                "--journal", str(tmp_path / "journal.sqlite"), "selfcheck", "--no-qt"])

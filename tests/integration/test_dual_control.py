@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from cashier_desktop.domain.errors import ApprovalRequired, NotAuthorized
+from cashier_desktop.domain.errors import SessionInvalid, ApprovalRequired, NotAuthorized
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import audit
@@ -107,7 +107,7 @@ def test_an_approver_disabled_after_entering_their_pin_is_refused(engine, desk):
     approver = verify_approver(services, fm.id, PIN)
     with engine.begin() as conn:
         set_active(conn, fm.id, False)
-    with pytest.raises(NotAuthorized, match="no longer an active"):
+    with pytest.raises((NotAuthorized, SessionInvalid), match="no longer an active"):
         _withdraw(services, cashier, terminal, funded_player(engine, "600000"), "500000", approver=approver)
 
 

@@ -1,14 +1,14 @@
-"""PIN login: success, failures, lockout after N wrong PINs, expiry, and the audit trail of each."""
+"""PIN login through the database (cage.staff_login, migration 0009): success, failures,
+lockout after N wrong PINs, expiry, growth, and the audit trail the database writes."""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 
-from cashier_desktop.domain.errors import AccountLocked, AuthenticationFailed
+from cashier_desktop.domain.errors import AccountLocked, AuthenticationFailed, SessionInvalid
 from cashier_desktop.ledger import audit
+from cashier_desktop.ledger.db import in_transaction
 from cashier_desktop.ledger.staff_admin import set_active
 from cashier_desktop.terminal import staff_admin
 from cashier_desktop.terminal.auth import verify_approver
@@ -19,12 +19,30 @@ from tests.support.shifts import make_services, open_test_shift
 
 @pytest.fixture
 def services(engine):
-    return make_services(engine, new_terminal(), **{"policy.lockout_attempts": "3", "policy.lockout_minutes": "5"})
+    return make_services(engine, new_terminal())
 
 
-def _db_now(engine):
+@pytest.fixture
+def three_attempts(engine):
+    """The database's lockout rule with 3 attempts (the owner sets it; no login can)."""
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE cage.auth_rules SET attempts = 3"))
+    yield
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE cage.auth_rules SET attempts = 5"))
+
+
+def _expire_lock(engine, staff_id):
+    """The owner moves the lock into the past: what the clock would do in 5 minutes."""
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE cage.staff_auth SET locked_until = clock_timestamp() - interval '1 second' "
+                          "WHERE staff_id = :i"), {"i": staff_id})
+
+
+def _auth_row(engine, staff_id):
     with engine.connect() as conn:
-        return conn.execute(text("SELECT clock_timestamp()")).scalar_one()
+        return conn.execute(text("SELECT failed_attempts, locked_until, lockouts FROM cage.staff_auth "
+                                 "WHERE staff_id = :i"), {"i": staff_id}).one()
 
 
 def _actions(engine, staff_id):
@@ -36,10 +54,14 @@ def test_a_right_pin_logs_in_with_the_terminals_open_shift_and_is_audited(engine
     shift_id = open_test_shift(engine, services.config.terminal_id, staff.id)
     session = login(services, staff.id, PIN)
     assert session.staff.id == staff.id and session.staff.role == "cashier"
+    assert session.staff.session_token is not None
     assert session.terminal_id == services.config.terminal_id and session.shift.id == shift_id
     logout(services, session)
     logout(services, session)  # twice is once
-    assert _actions(engine, staff.id) == ["login", "logout"]
+    assert _actions(engine, staff.id)[-2:] == ["staff.login", "staff.logout"]
+    with pytest.raises(SessionInvalid, match="has ended"):
+        in_transaction(engine, lambda conn: conn.execute(text("SELECT * FROM cage.session_staff(:t)"),
+                                                         {"t": session.staff.session_token}).all())
 
 
 def test_a_wrong_pin_an_unknown_id_and_a_disabled_account_read_the_same(engine, services):
@@ -52,54 +74,50 @@ def test_a_wrong_pin_an_unknown_id_and_a_disabled_account_read_the_same(engine, 
         set_active(conn, staff.id, False)
     with pytest.raises(AuthenticationFailed, match="^Staff id or PIN not recognised.$"):
         login(services, staff.id, PIN)
-    reasons = [e.detail["reason"] for e in audit.entries(engine, staff_id=staff.id, action="login_failed")]
-    assert reasons == ["wrong_pin", "disabled"]
-    assert [e.detail["reason"] for e in audit.entries(engine, staff_id="NOSUCH1")] == ["unknown"]
+    outcomes = [e.detail["outcome"] for e in audit.entries(engine, staff_id=staff.id, action="staff.login_refused")]
+    assert outcomes == ["wrong_pin", "disabled"]
+    unknown = [e.detail for e in audit.entries(engine, action="staff.login_refused") if e.staff_id is None]
+    assert [(d["outcome"], d["tried_id"]) for d in unknown] == [("unknown", "NOSUCH1")]
 
 
-def test_the_third_wrong_pin_locks_the_account_even_against_the_right_pin(engine, services):
+def test_the_third_wrong_pin_locks_the_account_even_against_the_right_pin(engine, services, three_attempts):
     staff = new_staff(engine, "cashier")
     for _ in range(2):
         with pytest.raises(AuthenticationFailed):
             login(services, staff.id, "0000")
-    with pytest.raises(AccountLocked, match="locked for 5 minutes"):
+    with pytest.raises(AccountLocked, match="locked after too many wrong PINs"):
         login(services, staff.id, "0000")
-    with pytest.raises(AccountLocked, match="try again in 5 minutes"):
+    with pytest.raises(AccountLocked, match="locked after too many wrong PINs"):
         login(services, staff.id, PIN)
-    assert _actions(engine, staff.id) == ["login_failed", "login_failed", "login_failed", "lockout",
-                                          "login_refused_locked"]
+    refused = audit.entries(engine, staff_id=staff.id, action="staff.login_refused")
+    assert [e.detail["outcome"] for e in refused] == ["wrong_pin", "wrong_pin", "locked", "locked"]
 
 
-def test_the_lockout_expires_after_its_minutes(engine, services):
+def test_the_lockout_expires_and_a_success_clears_the_counters(engine, services, three_attempts):
     staff = new_staff(engine, "cashier")
     for _ in range(3):
         with pytest.raises((AuthenticationFailed, AccountLocked)):
             login(services, staff.id, "0000")
-    now = _db_now(engine)
-    with pytest.raises(AccountLocked, match="try again in 1 minute"):
-        login(services, staff.id, PIN, now=now + timedelta(minutes=4, seconds=30))
-    session = login(services, staff.id, PIN, now=now + timedelta(minutes=5, seconds=1))
-    assert session.staff.id == staff.id
-    with engine.connect() as conn:
-        failed, locked = conn.execute(text("SELECT failed_attempts, locked_until FROM staff WHERE id = :i"),
-                                      {"i": staff.id}).one()
-    assert (failed, locked) == (0, None)
+    failed, locked, lockouts = _auth_row(engine, staff.id)
+    assert (failed, lockouts) == (0, 1) and locked is not None
+    _expire_lock(engine, staff.id)
+    assert login(services, staff.id, PIN).staff.id == staff.id
+    assert _auth_row(engine, staff.id) == (0, None, 0)
 
 
-def test_after_expiry_a_fresh_run_of_failures_is_needed_to_lock_again(engine, services):
+def test_after_expiry_a_fresh_run_of_failures_is_needed_to_lock_again(engine, services, three_attempts):
     staff = new_staff(engine, "cashier")
     for _ in range(3):
         with pytest.raises((AuthenticationFailed, AccountLocked)):
             login(services, staff.id, "0000")
-    later = _db_now(engine) + timedelta(minutes=6)
-    with pytest.raises(AuthenticationFailed):
-        login(services, staff.id, "0000", now=later)
-    with pytest.raises(AuthenticationFailed):
-        login(services, staff.id, "0000", now=later)
-    assert login(services, staff.id, PIN, now=later).staff.id == staff.id
+    _expire_lock(engine, staff.id)
+    for _ in range(2):
+        with pytest.raises(AuthenticationFailed):
+            login(services, staff.id, "0000")
+    assert login(services, staff.id, PIN).staff.id == staff.id
 
 
-def test_a_success_resets_the_failure_count(engine, services):
+def test_a_success_resets_the_failure_count(engine, services, three_attempts):
     staff = new_staff(engine, "cashier")
     for _ in range(2):
         with pytest.raises(AuthenticationFailed):
@@ -111,29 +129,41 @@ def test_a_success_resets_the_failure_count(engine, services):
     assert login(services, staff.id, PIN).staff.id == staff.id
 
 
-def test_an_approvers_wrong_pins_count_toward_the_same_lockout(engine, services):
+def test_an_approvers_wrong_pins_count_toward_the_same_lockout(engine, services, three_attempts):
     fm = new_staff(engine, "floor_manager")
     for _ in range(2):
         with pytest.raises(AuthenticationFailed):
             verify_approver(services, fm.id, "0000")
     with pytest.raises(AccountLocked):
         verify_approver(services, fm.id, "0000")
-    failed = audit.entries(engine, staff_id=fm.id, action="login_failed")
-    assert {e.detail["purpose"] for e in failed} == {"approval"}
+    refused = audit.entries(engine, staff_id=fm.id, action="staff.login_refused")
+    assert {e.detail["purpose"] for e in refused} == {"approval"}
 
 
-def test_a_supervisors_pin_reset_clears_a_lockout(engine, services):
+def test_an_approvers_pin_opens_a_short_session_for_the_action(engine, services):
+    fm = new_staff(engine, "floor_manager")
+    approver = verify_approver(services, fm.id, PIN)
+    assert approver.session_token is not None and approver.role == "floor_manager"
+    with engine.connect() as conn:
+        purpose, minutes = conn.execute(text(
+            "SELECT purpose, extract(epoch FROM expires_at - created_at) / 60 FROM cage.staff_sessions "
+            "WHERE token = :t"), {"t": approver.session_token}).one()
+    assert purpose == "approval" and minutes <= 2
+
+
+def test_a_supervisors_pin_reset_clears_a_lockout(engine, services, three_attempts):
     staff = new_staff(engine, "cashier")
     for _ in range(3):
         with pytest.raises((AuthenticationFailed, AccountLocked)):
             login(services, staff.id, "0000")
     sup = session_for(new_staff(engine, "supervisor"), services.config.terminal_id)
-    staff_admin.reset_pin(services, sup, staff.id, "2468")
-    assert login(services, staff.id, "2468").staff.id == staff.id
-    assert [e.detail["staff"] for e in audit.entries(engine, staff_id=sup.staff.id, action="staff_reset_pin")] == [staff.id]
+    staff_admin.reset_pin(services, sup, staff.id, "246813")
+    assert login(services, staff.id, "246813").staff.id == staff.id
+    resets = audit.entries(engine, staff_id=sup.staff.id, action="staff.reset_pin")
+    assert [e.detail["staff"] for e in resets] == [staff.id]
 
 
-def test_concurrent_wrong_pins_are_each_counted(engine, services):
+def test_concurrent_wrong_pins_are_each_counted(engine, services, three_attempts):
     from concurrent.futures import ThreadPoolExecutor
     staff = new_staff(engine, "cashier")
 
@@ -145,4 +175,4 @@ def test_concurrent_wrong_pins_are_each_counted(engine, services):
     with ThreadPoolExecutor(4) as pool:
         outcomes = list(pool.map(attempt, range(3)))
     assert sorted(outcomes) == ["AccountLocked", "AuthenticationFailed", "AuthenticationFailed"]
-    assert _actions(engine, staff.id).count("lockout") == 1
+    assert _auth_row(engine, staff.id)[2] == 1

@@ -340,7 +340,7 @@ def test_a_broken_send_still_running_on_the_server_is_stopped_before_it_is_calle
 
         def run_stray():
             try:
-                stray.execute(posting_mod._POST_DRIVER_SQL, posting_mod._params(c, posting_mod._effects(engine, c)))
+                stray.execute(posting_mod.statement_for(c, offline=False), posting_mod._params(c))
                 outcome["done"] = True
             except psycopg.Error as exc:
                 outcome["error"] = exc

@@ -189,6 +189,8 @@ class JournaledPoster:
             raise
         except LedgerUnavailable as exc:
             self.link.went_offline(exc)
+            if cmd.shift_id is None:  # the database would have chosen it; offline, the shift known here
+                cmd = replace(cmd, shift_id=self.link.known_shift())
             try:
                 self.link.check_offline(cmd, journaled=True)
             except OfflineNotAllowed as refusal:

@@ -143,10 +143,15 @@ def _finish(engine: Engine, run_id: int, total: int, findings: dict, error: str 
 
 
 def last_run(engine: Engine, *, trigger: str | None = None) -> dict | None:
-    """The newest finished run (optionally of one trigger), as a dict."""
+    """The newest finished run (optionally of one trigger), as a dict.
+
+    Runs dated in the future are ignored (issue 14, attack 6): a `clean` run dated 2099 must
+    neither stand for the last check nor stop the schedule.
+    """
     with engine.connect() as conn:
         row = conn.execute(text("""SELECT id, trigger, started_at, finished_at, players_total,
                 players_failing, findings_count, clean, error FROM integrity_runs
             WHERE finished_at IS NOT NULL AND (CAST(:t AS text) IS NULL OR trigger = :t)
+              AND started_at <= now() AND finished_at <= now()  -- a future-dated run is forged: ignored
             ORDER BY started_at DESC LIMIT 1"""), {"t": trigger}).first()
     return dict(row._mapping) if row else None

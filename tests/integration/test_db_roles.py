@@ -152,14 +152,15 @@ def test_relay_role_drains_the_outbox_but_cannot_post_or_read_staff(role_set, re
     _, relay_eng = relay
     player = make_player(role_set.admin)
     post(terminal[1], cmd("deposit", player, "500"))
-    with relay_eng.begin() as conn:
-        ids = conn.execute(text("""SELECT id FROM balance_events WHERE published_at IS NULL AND player_id = :p
-                                   ORDER BY id FOR UPDATE SKIP LOCKED"""), {"p": player}).scalars().all()
+    with relay_eng.begin() as conn:  # the relay's API (migration 0011): claim, then mark what it was handed
+        ids = [r.id for r in conn.execute(text("SELECT id, player_id FROM cage.relay_claim(100)"))
+               if r.player_id == player]
         assert ids
-        conn.execute(text("UPDATE balance_events SET published_at = clock_timestamp() WHERE id = ANY(:i)"),
-                     {"i": ids})
-        assert conn.execute(text("DELETE FROM balance_events WHERE id = ANY(:i)"), {"i": ids}).rowcount == len(ids)
+        assert conn.execute(text("SELECT cage.relay_mark_published(CAST(:i AS bigint[]))"),
+                            {"i": ids}).scalar() == len(ids)
         assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": player}).scalar() == 500
+    assert "balance_events" in refused(relay_eng, "DELETE FROM balance_events")
+    assert "balance_events" in refused(relay_eng, "UPDATE balance_events SET published_at = now()")
     with pytest.raises(saexc.ProgrammingError) as info:
         post(relay_eng, cmd("deposit", player, "1"))
     assert "permission denied" in str(info.value.orig)

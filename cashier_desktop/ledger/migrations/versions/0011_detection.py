@@ -16,12 +16,12 @@
   public functions are no longer executable by anyone but their owner.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0009 (re-chained by the lead; H3 was told 0008)
 """
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -116,6 +116,8 @@ NO_ACCESS: set[str] = {"relay_claims"}
 # The database API (schema `cage`, SECURITY DEFINER) each group may call.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "terminal": (
+        # staff sessions (migration 0009, H1's; listed here so the corrections can be tested)
+        "cage.staff_login(text, text, text, text)", "cage.session_staff(uuid)", "cage.staff_logout(uuid)",
         "cage.terminal_heartbeat(text, varchar, integer, text, double precision, text, text[], bigint[], timestamptz[])",
         "cage.note_refused_posting(text, text, text, uuid, text, varchar, numeric, text, varchar, text)",
         "cage.adopt_player_change(uuid, bigint, uuid, text, text, text)",

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import psycopg
+from sqlalchemy import exc as saexc
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -67,7 +68,8 @@ WITH snap AS MATERIALIZED (
 ), chk AS (
     SELECT d.player_id, d.check_name, d.expected, d.actual
     FROM players p CROSS JOIN LATERAL player_checks(p) d
-    WHERE p.id IN (SELECT player_id FROM ev UNION SELECT player_id FROM del)
+    WHERE p.id IN (SELECT player_id FROM ev UNION SELECT player_id FROM del
+                   UNION SELECT unnest(CAST(%(r)s AS text[])))
 )
 SELECT snap.xmin, snap.xmax,
     coalesce((SELECT json_agg(json_build_array(id, player_id,
@@ -129,6 +131,7 @@ class Watch:
         self.last_full_run: IntegrityRun | None = None
         self._cursor: int | None = None
         self._gaps: dict[int, int] = {}  # missing id -> snapshot xmax when first missed
+        self._retry: set[str] = set()  # players whose alert could not be written last time
         self._pub_cursor: int | None = None
         self._listener: psycopg.Connection | None = None
         self._conn: psycopg.Connection | None = None
@@ -185,7 +188,8 @@ class Watch:
         """
         try:
             xmin, xmax, events, checks, deleted = self._db().execute(_STEP, {
-                "c": self._cursor, "n": self.batch_size, "g": list(self._gaps)}).fetchone()
+                "c": self._cursor, "n": self.batch_size, "g": list(self._gaps),
+                "r": sorted(self._retry)}).fetchone()
         except psycopg.Error:
             self._close_db()
             raise
@@ -230,8 +234,17 @@ class Watch:
         for r in rows:
             latest[r.player_id] = max(r.id, latest.get(r.player_id, 0))
         bad = 0
+        self._retry.clear()
         for pid, fs in findings.items():
-            alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest.get(pid))
+            try:
+                alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest.get(pid))
+            except saexc.OperationalError as exc:
+                # A lock someone holds (lock_timeout): check this player again next step, go on
+                # with the others — one held row must not stall the watch (attack 7).
+                log.warning("could not write the alert of player %s now (%s); retrying",
+                            pid, str(exc.orig).splitlines()[0] if exc.orig else exc)
+                self._retry.add(pid)
+                continue
             bad += 1
             if created:
                 log.warning("integrity alert %s raised: %s", alert.id, alert.summary())
@@ -419,7 +432,7 @@ class Watch:
                             self._last_work = time.monotonic()
                             continue
                         # While a gap may still fill, look again soon; a NOTIFY wakes us anyway.
-                        self._wait(min(self.poll_seconds, 0.1) if self._gaps else self.poll_seconds)
+                        self._wait(min(self.poll_seconds, 0.1) if self._gaps or self._retry else self.poll_seconds)
                     finally:
                         wake_up(self._listener)
                 except Exception:  # noqa: BLE001 - keep watching after any failure

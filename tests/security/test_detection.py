@@ -39,9 +39,11 @@ def open_alert(engine, player: str):
     return next((a for a in list_alerts(engine, status="open") if a.player_id == player), None)
 
 
-def alert_for(monitor, player: str):
-    """Run one watch step as the monitor login and return the player's open alert."""
+def tampered_and_alerted(admin, monitor):
+    """A player tampered with while a watch (as the monitor login) follows the outbox; their alert."""
     with Watch(monitor, schedule=None) as w:
+        w.step()  # the watch's cursor starts at the end of the outbox
+        player = tampered_player(admin)
         w.step()
     alert = open_alert(monitor, player)
     assert alert is not None
@@ -58,7 +60,7 @@ def test_a_terminal_cannot_dismiss_an_alert_or_rewrite_its_evidence_by_update(ca
     _, admin, logins = cage_db
     _, monitor = logins.as_group("monitor")
     _, terminal = logins.as_group("terminal")
-    alert = alert_for(monitor, tampered_player(admin))
+    alert = tampered_and_alerted(admin, monitor)
     for sql in ("UPDATE integrity_alerts SET status = 'dismissed' WHERE id = :a",
                 "UPDATE integrity_alerts SET evidence = '{}'::jsonb WHERE id = :a",
                 "DELETE FROM integrity_alerts WHERE id = :a",
@@ -72,7 +74,7 @@ def test_adopting_without_a_supervisors_authenticated_session_is_refused(cage_db
     _, admin, logins = cage_db
     _, monitor = logins.as_group("monitor")
     _, terminal = logins.as_group("terminal")
-    alert = alert_for(monitor, tampered_player(admin))
+    alert = tampered_and_alerted(admin, monitor)
     # The old function took the staff id on trust: no login may call it any more.
     assert "adopt_player_change" in refused(terminal, """SELECT * FROM adopt_player_change(:a, :id, 'S300',
         'T1', 'laundered', 'INR')""", {"a": alert.id, "id": uuid.uuid4()})
@@ -104,7 +106,7 @@ def test_a_session_made_at_another_terminal_login_is_refused_there(cage_db):
     _, monitor = logins.as_group("monitor")
     _, terminal = logins.as_group("terminal")
     _, other = logins.as_group("terminal")
-    alert = alert_for(monitor, tampered_player(admin))
+    alert = tampered_and_alerted(admin, monitor)
     stolen = staff_session(other, SUPERVISOR, SUPERVISOR_PIN)
     with pytest.raises(Exception):
         corrections.revert(terminal, alert.id, session=stolen, terminal_id="T1", reason="stolen token")
@@ -136,8 +138,8 @@ def test_a_lock_held_on_every_alert_does_not_stall_the_watch(cage_db):
     _, admin, logins = cage_db
     _, terminal = logins.as_group("terminal")
     _, monitor = logins.as_group("monitor")
-    first = tampered_player(admin)
-    alert = alert_for(monitor, first)
+    alert = tampered_and_alerted(admin, monitor)
+    first = alert.player_id
     assert "integrity_alerts" in refused(terminal, "SELECT * FROM integrity_alerts FOR UPDATE")
     running = RunningWatch(monitor).start()
     locker = admin.connect()
@@ -162,7 +164,7 @@ def test_a_lock_held_on_every_alert_does_not_stall_the_watch(cage_db):
 def test_the_monitor_login_cannot_rewrite_alert_evidence_nor_read_pin_verifiers(cage_db):
     _, admin, logins = cage_db
     _, monitor = logins.as_group("monitor")
-    alert = alert_for(monitor, tampered_player(admin))
+    alert = tampered_and_alerted(admin, monitor)
     assert "integrity_alerts" in refused(monitor, "UPDATE integrity_alerts SET evidence = '{}'::jsonb WHERE id = :a",
                                          {"a": alert.id})
     assert "integrity_alerts" in refused(monitor, "UPDATE integrity_alerts SET status = 'dismissed' WHERE id = :a",

@@ -60,8 +60,8 @@ class Logins:
 def add_staff_member(admin: Engine, staff_id: str, role: str, pin: str) -> None:
     """A staff member whose PIN the database verifies (cage.owner_set_pin, migration 0009)."""
     with admin.begin() as conn:
-        conn.execute(text("INSERT INTO staff (id, name, role) VALUES (:i, :i, :r) ON CONFLICT (id) DO NOTHING"),
-                     {"i": staff_id, "r": role})
+        conn.execute(text("INSERT INTO staff (id, name, role) VALUES (:i, :n, :r) ON CONFLICT (id) DO NOTHING"),
+                     {"i": staff_id, "n": f"Staff {staff_id}", "r": role})
         conn.execute(text("SELECT cage.owner_set_pin(:i, :p, 4)"), {"i": staff_id, "p": pin})
 
 

@@ -194,7 +194,7 @@ CREATE TRIGGER outbox_deletions_append_only BEFORE UPDATE OR DELETE ON outbox_de
 -- ---------------------------------------------------------------- alerts ---------------
 CREATE TABLE integrity_alert_evidence (
     id          bigserial PRIMARY KEY,
-    alert_id    bigint NOT NULL REFERENCES integrity_alerts(id),
+    alert_id    bigint NOT NULL,  -- no foreign key: its KEY SHARE lock would wait on a held alert row
     at          timestamptz NOT NULL DEFAULT clock_timestamp(),
     checks      text[] NOT NULL,
     evidence    jsonb NOT NULL,

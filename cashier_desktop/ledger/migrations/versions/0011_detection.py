@@ -59,7 +59,7 @@ BEGIN
     WHERE h.db_login IS NULL OR h.db_login = session_user;
     IF cardinality(p_ack_players) > 0 THEN
         INSERT INTO public.feed_acks (terminal_id, player_id, version, received_at, db_login)
-        SELECT p_terminal, a.p, a.v, least(a.r, clock_timestamp()), session_user
+        SELECT p_terminal, a.p, a.v, a.r, session_user
         FROM unnest(p_ack_players, p_ack_versions, p_ack_times) AS a(p, v, r)
         ON CONFLICT DO NOTHING;
         GET DIAGNOSTICS v_acks = ROW_COUNT;

@@ -93,6 +93,9 @@ KEYS: list[Key] = [
     Key("monitor.metrics_port", "int", 0, "the integrity watch's Prometheus metrics port on 127.0.0.1 (0 = off)"),
     Key("monitor.full_check_time", "str", "04:00", "local time (HH:MM, policy.timezone) of the nightly full integrity check"),
     Key("monitor.full_check_every_minutes", "int", 0, "run the full check every N minutes instead (0 = nightly)"),
+    Key("monitor.anchor_dir", "path", None, "where the watch writes signed chain-head anchors (outside the database); empty = off"),
+    Key("monitor.anchor_key", "str", None, "HMAC key of the anchors (keyring or CASHIER_MONITOR_ANCHOR_KEY only)", secret=True),
+    Key("monitor.anchor_every_minutes", "int", 60, "anchor the chain heads this often (at most hourly)"),
     Key("monitor.heartbeat_seconds", "int", 15, "how often a terminal reports it is alive (offline after 4 missed)"),
     Key("log.file", "path", None, "log file (rotated); default: stderr only"),
     Key("log.verbose", "bool", False, "debug logging"),
@@ -108,6 +111,7 @@ INT_RANGES: dict[str, tuple[int, int | None]] = {
     "pusher.port": (1, 65535), "relay.batch_size": (1, 100_000), "relay.retention_hours": (0, None),
     "relay.metrics_port": (0, 65535), "log.max_mb": (1, 100_000), "log.backups": (0, 1000),
     "monitor.metrics_port": (0, 65535), "monitor.full_check_every_minutes": (0, None), "monitor.heartbeat_seconds": (1, 3600),
+    "monitor.anchor_every_minutes": (1, 60),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "policy.aggregation": ("month", "gaming_day"),

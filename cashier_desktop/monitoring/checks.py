@@ -104,8 +104,12 @@ class IntegrityRun:
 MAX_STORED_FINDINGS = 1000
 
 
-def run_full_check(engine: Engine, *, trigger: str = "manual") -> IntegrityRun:
-    """Check every player and every hash chain; record the run in `integrity_runs`."""
+def run_full_check(engine: Engine, *, trigger: str = "manual", anchor=None) -> IntegrityRun:
+    """Check every player and every hash chain; record the run in `integrity_runs`.
+
+    With `anchor` (monitoring/anchor.py), the chain heads are also compared with the signed
+    anchors kept outside the database: a ledger re-chained by a DBA is found there.
+    """
     t0 = time.perf_counter()
     with engine.begin() as conn:
         started = conn.execute(text("SELECT clock_timestamp()")).scalar()
@@ -121,6 +125,11 @@ def run_full_check(engine: Engine, *, trigger: str = "manual") -> IntegrityRun:
             if f.check == "hash_chain":
                 detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
                 findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, "hash_chain", detail))
+        if anchor is not None:
+            for f in anchor.verify(engine):
+                detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
+                findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, "chain_anchor", detail,
+                                                                          f.actual))
     except Exception as exc:  # noqa: BLE001 - the run is recorded as failed, then re-raised
         error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         _finish(engine, run_id, total, findings, error)

@@ -34,6 +34,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from .alerts import Announcer, announce_pending, raise_alert
+from .anchor import Anchorer
 from .checks import IntegrityRun, PlayerFinding, run_full_check
 from .metrics import MonitorMetrics
 from .schedule import Schedule
@@ -103,7 +104,7 @@ class Watch:
                  schedule: Schedule | None = Schedule(), metrics: MonitorMetrics | None = None,
                  poll_seconds: float = 1.0, batch_size: int = 2000, batch_window: float = 0.05,
                  save_every: float = 1.0, stall_seconds: float = 10.0,
-                 anchor: "object | None" = None) -> None:
+                 anchor: "Anchorer | None" = None) -> None:
         self.engine = engine
         self.name = name
         self.publish = publish
@@ -293,7 +294,7 @@ class Watch:
     # --- the full check --------------------------------------------------------------
     def full_check(self, trigger: str = "manual") -> IntegrityRun:
         """Run the full check now and raise an alert for every failing player."""
-        run = run_full_check(self.engine, trigger=trigger)
+        run = run_full_check(self.engine, trigger=trigger, anchor=self.anchor)
         self.last_full_run = run
         if self.metrics:
             self.metrics.full_checks.labels("clean" if run.clean else "findings").inc()
@@ -330,13 +331,21 @@ class Watch:
                 conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": FULL_CHECK_LOCK})
                 conn.commit()
 
+    def anchor_if_due(self) -> None:
+        """Sign and export the chain heads if the last anchor is older than its interval."""
+        if self.anchor is not None:
+            self.anchor.export_if_due(self.engine)
+
     def _scheduler(self, stop: threading.Event) -> None:
         while not stop.is_set():
             try:
+                self.anchor_if_due()
                 self.run_scheduled_if_due()
-                last = self._last_scheduled()
-                wait = (self.schedule.next_due(datetime.now(timezone.utc), last)
-                        - datetime.now(timezone.utc)).total_seconds()
+                wait = 60.0
+                if self.schedule is not None:
+                    last = self._last_scheduled()
+                    wait = (self.schedule.next_due(datetime.now(timezone.utc), last)
+                            - datetime.now(timezone.utc)).total_seconds()
             except Exception:  # noqa: BLE001 - the schedule survives a ledger outage
                 log.exception("scheduled full check failed; retrying")
                 if self.metrics:
@@ -391,7 +400,7 @@ class Watch:
     def run(self, stop: threading.Event) -> None:
         """Loop until `stop` is set; survives ledger outages with backoff."""
         scheduler = None
-        if self.schedule is not None:
+        if self.schedule is not None or self.anchor is not None:
             scheduler = threading.Thread(target=self._scheduler, args=(stop,), name=f"{self.name}-schedule",
                                          daemon=True)
             scheduler.start()

@@ -83,6 +83,9 @@ KEYS: list[Key] = [
     Key("pusher.app_id", "str", None, "Pusher app id (digits); empty = LISTEN/NOTIFY feed"),
     Key("pusher.key", "str", None, "Pusher app key"),
     Key("pusher.secret", "str", None, "Pusher secret (keyring or CASHIER_PUSHER_SECRET only)", secret=True),
+    Key("pusher.auth_endpoint", "str", None, "terminals: the relay host's channel auth URL (then no secret on the terminal)"),
+    Key("relay.auth_port", "int", 0, "relay host: serve the terminals' channel auth endpoint on this port (0 = off)"),
+    Key("relay.auth_host", "str", "127.0.0.1", "relay host: the address the channel auth endpoint listens on"),
     Key("pusher.cluster", "str", None, "Pusher cluster (e.g. ap2)"),
     Key("pusher.host", "str", None, "self-hosted Pusher-compatible host"),
     Key("pusher.port", "int", None, "its port"),
@@ -111,7 +114,7 @@ INT_RANGES: dict[str, tuple[int, int | None]] = {
     "pusher.port": (1, 65535), "relay.batch_size": (1, 100_000), "relay.retention_hours": (0, None),
     "relay.metrics_port": (0, 65535), "log.max_mb": (1, 100_000), "log.backups": (0, 1000),
     "monitor.metrics_port": (0, 65535), "monitor.full_check_every_minutes": (0, None), "monitor.heartbeat_seconds": (1, 3600),
-    "monitor.anchor_every_minutes": (1, 60),
+    "monitor.anchor_every_minutes": (1, 60), "relay.auth_port": (0, 65535),
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "policy.aggregation": ("month", "gaming_day"),

@@ -112,7 +112,7 @@ STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role
 GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
-NO_ACCESS: set[str] = {"relay_claims"}
+NO_ACCESS: set[str] = {"relay_claims", "feed_tokens"}
 # The database API (schema `cage`, SECURITY DEFINER) each group may call.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "terminal": (
@@ -123,9 +123,10 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "cage.adopt_player_change(uuid, bigint, uuid, text, text, text)",
         "cage.revert_player_change(uuid, bigint, text, text)",
         "cage.dismiss_alert(uuid, bigint, text, text)",
+        "cage.feed_token()",  # proves this login to the relay host's feed auth endpoint
     ),
     "relay": ("cage.relay_claim(integer)", "cage.relay_mark_published(bigint[])",
-              "cage.relay_prune(integer, integer)"),
+              "cage.relay_prune(integer, integer)", "cage.feed_token_login(uuid)"),
     "monitor": (),
     "staff_admin": (),
 }

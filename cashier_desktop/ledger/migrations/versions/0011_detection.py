@@ -294,6 +294,34 @@ BEGIN
             jsonb_build_object('alert', p_alert, 'player', a.player_id, 'reason', p_reason));
 END $$;
 
+-- ---------------------------------------------------------------- live feed auth -------
+-- A terminal proves its database login to the relay host's auth endpoint with a short-lived
+-- token only that login can obtain; the endpoint (as the relay login) looks it up.
+CREATE TABLE feed_tokens (
+    token      uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    db_login   text NOT NULL,
+    issued_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
+    expires_at timestamptz NOT NULL
+);
+CREATE INDEX feed_tokens_by_expiry ON feed_tokens (expires_at);
+
+CREATE FUNCTION cage.feed_token() RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE v_token uuid;
+BEGIN
+    DELETE FROM public.feed_tokens WHERE expires_at < clock_timestamp() - interval '1 hour';
+    INSERT INTO public.feed_tokens (db_login, expires_at)
+    VALUES (session_user, clock_timestamp() + interval '10 minutes') RETURNING token INTO v_token;
+    RETURN v_token;
+END $$;
+
+CREATE FUNCTION cage.feed_token_login(p_token uuid) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT t.db_login FROM public.feed_tokens t WHERE t.token = p_token AND t.expires_at > clock_timestamp()
+$$;
+REVOKE ALL ON FUNCTION cage.feed_token() FROM PUBLIC;
+REVOKE ALL ON FUNCTION cage.feed_token_login(uuid) FROM PUBLIC;
+
 REVOKE ALL ON FUNCTION cage.terminal_heartbeat(text, varchar, integer, text, double precision, text,
     text[], bigint[], timestamptz[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION cage.note_refused_posting(text, text, text, uuid, text, varchar, numeric, text,

@@ -5,7 +5,9 @@ the evidence a supervisor needs to decide: the cached columns, what the ledger s
 which checks fail, and the recent changes of the row from the outbox — who (database
 role, application, client address), when, old and new values, and which posting (if
 any) explains each one. At most one alert per player is open; further changes while it
-is open are added to its evidence. Only a supervisor closes it (`corrections.py`).
+is open are appended to `integrity_alert_evidence` (migration 0011: append-only; the
+alert's own evidence is frozen when raised) and readers see the newest. Only a
+supervisor closes it (`corrections.py`), through the database's `cage.*` functions.
 """
 
 from __future__ import annotations

@@ -210,8 +210,11 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION 'integrity_alerts are never deleted' USING ERRCODE = 'insufficient_privilege';
     END IF;
+    -- (Exception: the open 'auth' alert of repeated lockouts, whose evidence cage.staff_login
+    -- (migration 0009) keeps current; no login role has UPDATE on the column in any case.)
     IF NEW.id <> OLD.id OR NEW.player_id <> OLD.player_id OR NEW.source <> OLD.source
-       OR NEW.evidence IS DISTINCT FROM OLD.evidence OR NEW.raised_at <> OLD.raised_at THEN
+       OR (NEW.evidence IS DISTINCT FROM OLD.evidence AND NOT (OLD.source = 'auth' AND OLD.status = 'open'))
+       OR NEW.raised_at <> OLD.raised_at THEN
         RAISE EXCEPTION 'An alert''s player, source, time and evidence never change (append evidence instead).'
             USING ERRCODE = 'insufficient_privilege';
     END IF;

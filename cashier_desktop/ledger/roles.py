@@ -212,6 +212,23 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
     return notes
 
 
+def _grant_detection(conn: Connection, names: dict[str, str]) -> None:
+    """EXECUTE on the detection API (migration 0011: telemetry, corrections, the relay's
+    outbox functions, feed tokens); the old corrections that trust a staff id for no one.
+    Adds only: run it after whatever revokes the schema's functions first."""
+    has_cage = conn.execute(text("SELECT to_regnamespace('cage')")).scalar() is not None
+    for group, role in names.items():
+        for fn in OWNER_ONLY_FUNCTIONS:
+            if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
+                conn.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {fn} FROM {_q(role)}")
+        if not has_cage or not FUNCTIONS.get(group):
+            continue
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA cage TO {_q(role)}")
+        for fn in FUNCTIONS[group]:
+            if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
+                conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {fn} TO {_q(role)}")
+
+
 def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
     """Create (or refresh) the group roles and their grants; returns report lines.
 
@@ -238,18 +255,7 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
             report += _grant_tables(conn, role, GROUPS[group], tables)
         for group in ("terminal", "monitor"):
             conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {_q(names[group])}")
-        has_cage = conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = 'cage'")).first()
-        for group, role in names.items():
-            for fn in OWNER_ONLY_FUNCTIONS:
-                if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
-                    conn.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {fn} FROM {_q(role)}")
-            if not has_cage:
-                continue
-            conn.exec_driver_sql(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA cage FROM {_q(role)}")
-            conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA cage TO {_q(role)}")
-            for fn in FUNCTIONS.get(group, ()):
-                if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
-                    conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {fn} TO {_q(role)}")
+        _grant_detection(conn, names)  # after any REVOKE on schema cage
         # Nobody but the owner creates objects in the schema (the PostgreSQL 15 default).
         conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
         # The outbox trigger inserts into balance_events, which terminals may not write:

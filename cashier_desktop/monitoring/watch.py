@@ -217,6 +217,13 @@ class Watch:
         With `flush` (the default) the cursor is saved before returning; the loop passes
         False and saves every `save_every` seconds instead.
         """
+        self._step_since = time.monotonic()  # the watchdog's reference (see `_watchdog`)
+        try:
+            return self._step(flush)
+        finally:
+            self._step_since = None
+
+    def _step(self, flush: bool) -> int:
         if self._cursor is None:
             self._load_cursor()
         rows, findings, xmin, xmax = self._fetch()
@@ -413,11 +420,7 @@ class Watch:
                 try:
                     if self._listener is None:
                         self._listener = self._listen()
-                    self._step_since = time.monotonic()
-                    try:
-                        n = self.step(flush=False)
-                    finally:
-                        self._step_since = None
+                    n = self.step(flush=False)
                     if time.monotonic() - self._last_observed >= 1.0:
                         self.observe_published()
                         self._last_observed = time.monotonic()

@@ -251,3 +251,32 @@ def test_terminal_telemetry_goes_through_functions_that_stamp_the_login(cage_db)
     # Another terminal's login cannot report as T9.
     refused(other, """SELECT cage.terminal_heartbeat('T9', 'C100', 0, 'connected', 0.5, 'test',
         ARRAY[]::text[], ARRAY[]::bigint[], ARRAY[]::timestamptz[])""")
+
+
+def test_a_watch_step_stuck_on_a_lock_is_cancelled_by_its_watchdog_and_the_watch_goes_on(cage_db):
+    """The watchdog behind the lock_timeout: a step that makes no progress is cancelled."""
+    _, admin, logins = cage_db
+    _, monitor = logins.as_group("monitor")
+
+    class NoLockTimeout(Watch):  # as if a statement waited where lock_timeout does not reach
+        def _db(self):
+            import psycopg
+            if self._conn is None or self._conn.closed:
+                self._conn = psycopg.connect(self._url(), autocommit=True)
+            return self._conn
+
+    running = RunningWatch(monitor)
+    running.watch.__class__ = NoLockTimeout
+    running.watch.stall_seconds = 0.3
+    running.start()
+    locker = admin.connect()
+    try:
+        locker.execute(text("LOCK TABLE balance_events IN ACCESS EXCLUSIVE MODE"))  # held open
+        within_a_second(lambda: running.watch.restarts >= 1, "the stuck step cancelled", timeout=3.0)
+        locker.rollback()
+        player = tampered_player(admin)
+        within_a_second(lambda: open_alert(monitor, player), "the watch alerting again", timeout=3.0)
+    finally:
+        locker.rollback()
+        locker.close()
+        running.stop()

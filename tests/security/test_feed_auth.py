@@ -123,3 +123,39 @@ def test_a_terminal_login_cannot_read_another_logins_token(cage_db):
                              {"t": token}).scalar()
     assert owner == logins.logins[-1]
     refused(terminal, "SELECT token FROM feed_tokens")
+
+
+def test_a_subscriber_cannot_write_a_players_channel_with_a_client_event(cage_db, soketi, endpoint):
+    """The portal's channel is written by the relay only: a terminal that may read
+    private-player-<id> sends a client event there; no other subscriber hears it."""
+    from cashier_desktop.realtime.pusher_feed import PusherChannels
+    from tests.realtime.conftest import Heard
+
+    _, _, logins = cage_db
+    _, terminal = logins.as_group("terminal")
+    channel = f"private-player-{uuid.uuid4().hex[:8]}"
+    no_secret = settings_of(soketi, secret="", auth_endpoint=endpoint.url)
+    authorize = endpoint_authorizer(endpoint.url, TokenSource(terminal))
+    writer, forged, real = Heard(), Heard(), Heard()
+    subs = [PusherChannels(no_secret, [channel], on_event=writer.add, on_subscribed=writer.subscribed.set,
+                           authorize=authorize, backoff=fast_backoff()),
+            PusherChannels(no_secret, [channel], event="client-balance.updated", on_event=forged.add,
+                           on_subscribed=forged.subscribed.set, authorize=authorize, backoff=fast_backoff()),
+            PusherChannels(no_secret, [channel], on_event=real.add, on_subscribed=real.subscribed.set,
+                           authorize=authorize, backoff=fast_backoff())]
+    for s in subs:
+        s.start()
+    publisher = Publisher(settings_of(soketi))
+    try:
+        for h in (writer, forged, real):
+            assert h.subscribed.wait(15)
+        subs[0]._client.channels[channel].trigger(
+            "client-balance.updated", {"playerId": "x", "version": 1_000_000, "cashBalance": "9999999.00"})
+        publisher.trigger(channel, "balance.updated", {"probe": 1})  # the relay's, after the forgery
+        wait_until(lambda: real.on(channel), 10, "the relay's event heard")
+        wait_until(lambda: writer.on(channel), 10, "the writer hears the relay's event too")
+        assert forged.on(channel) == [], "a client event reached another subscriber"
+    finally:
+        publisher.close()
+        for s in subs:
+            s.stop()

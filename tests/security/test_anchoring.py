@@ -93,3 +93,26 @@ def test_a_forged_or_missing_anchor_file_is_a_finding(cage_db, tmp_path):
     assert one.exists()
     # A key other than the watch's verifies nothing.
     assert all("signature" in f.expected for f in Anchorer(tmp_path / "anchors", b"x" * 32).verify(monitor))
+
+
+def test_the_integrity_command_compares_the_ledger_with_the_anchors_it_is_configured_with(cage_db, tmp_path):
+    from tests.integration.test_cli_ledger import Cli
+
+    url, admin, logins = cage_db
+    _, monitor = logins.as_group("monitor")
+    player = make_player(admin)
+    post(admin, cmd("deposit", player, "100", staff=CASHIER))
+    post(admin, cmd("deposit", player, "200", staff=CASHIER))
+    key = uuid.uuid4().hex
+    Anchorer(tmp_path / "anchors", key.encode()).export(monitor)
+    rewrite_and_rechain(admin, player)
+    cli = Cli(url, tmp_path / "home")
+    plain = cli("integrity")
+    assert plain.returncode == 0, plain.stdout + plain.stderr  # the re-chained ledger alone looks clean
+    anchored = cli("integrity", CASHIER_MONITOR_ANCHOR_DIR=str(tmp_path / "anchors"),
+                   CASHIER_MONITOR_ANCHOR_KEY=key)
+    assert anchored.returncode == 1, anchored.stdout + anchored.stderr
+    assert f"player {player}: posting" in anchored.stdout and "chain rewritten" in anchored.stdout
+    wrong_key = cli("integrity", CASHIER_MONITOR_ANCHOR_DIR=str(tmp_path / "anchors"),
+                    CASHIER_MONITOR_ANCHOR_KEY="not-the-watch-key")
+    assert wrong_key.returncode == 1 and "fails its signature" in wrong_key.stdout

@@ -185,6 +185,9 @@ def cmd_integrity(args) -> int:
     services = open_from_args(args)
     try:
         findings = run_integrity(services.engine, chains=not args.no_chains)
+        # The chain heads against the signed anchors kept outside the database (attack 12).
+        from ..monitoring.anchor import anchor_findings
+        findings += anchor_findings(services.config, services.engine)
     finally:
         services.close()
     if args.json:

@@ -99,7 +99,9 @@ def cmd_watch(args) -> int:
         announcer = announcer_from_config(cfg)
         if announcer is not None:
             services.on_close(announcer.close)
-        watch = Watch(services.engine, publish=announcer, schedule=None if args.once else schedule, metrics=metrics)
+        from ..monitoring.anchor import Anchorer
+        watch = Watch(services.engine, publish=announcer, schedule=None if args.once else schedule, metrics=metrics,
+                      anchor=Anchorer.from_config(services.config))
         if args.full_check_now:
             run = watch.full_check("manual")
             print(f"full check: {run.players_failing} of {run.players_total} players failing", file=sys.stderr)

@@ -42,7 +42,7 @@ def cmd_relay(args) -> int:
     from ..realtime.publisher import PublishFailed
     from ..realtime.relay import open_relay
     services = open_from_args(args, application_name="cashier-desktop relay", journal=False)
-    relay = None
+    relay = auth = None
     try:
         relay = open_relay(services.config, services.engine, batch_size=args.batch_size,
                            lanes=args.lanes, poll_interval=args.poll_interval)
@@ -60,10 +60,21 @@ def cmd_relay(args) -> int:
         stop = threading.Event()
         _stop_on_signals(stop)
         threading.Thread(target=lambda: (stop.wait(), relay.stop()), daemon=True).start()
+        auth_port = services.config.get("relay.auth_port", 0)
+        if auth_port:
+            # The terminals' private-channel auth: only this host holds the Pusher secret.
+            from ..realtime.feed_auth import FeedAuthServer, db_verifier
+            from ..realtime.publisher import PusherSettings
+            settings = PusherSettings.from_config(services.config)
+            auth = FeedAuthServer(settings.key, settings.secret, db_verifier(services.engine),
+                                  host=services.config.get("relay.auth_host", "127.0.0.1"), port=auth_port).start()
+            print(f"relay: channel auth at {auth.url}", file=sys.stderr, flush=True)
         print("relay: running", file=sys.stderr, flush=True)
         relay.run()
         return 0
     finally:
+        if auth is not None:
+            auth.stop()
         if relay is not None:
             relay.close()
         services.close()

@@ -26,8 +26,10 @@ class Finding:
     seq: int | None = None
 
     def sentence(self) -> str:
-        if self.check == "hash_chain":
+        if self.check in ("hash_chain", "chain_anchor") and self.posting_id:
             return f"player {self.player_id}: posting {self.posting_id} (#{self.seq}): {self.expected}"
+        if self.check == "chain_anchor":
+            return f"chain anchors: {self.expected}"
         return (f"player {self.player_id}: {self.check.replace('_', ' ')}: expected {self.expected}, "
                 f"found {self.actual}")
 

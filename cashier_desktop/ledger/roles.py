@@ -5,15 +5,16 @@ does; `add_login` makes a LOGIN role (one per terminal PC, one per relay host) i
 group, so every row the database attributes (`audit_log.db_user`,
 `balance_events.changed_by`) names the machine that wrote it.
 
-- `<prefix>_terminal`: reads what the counter shows; INSERTs ledger rows, audit rows,
-  credit requests, shifts and MTL entries; UPDATEs only the columns a posting, a shift
-  close, a credit decision or a PIN lockout changes; EXECUTEs the schema's functions.
-  Postings are a conditional UPDATE of `players`, so a terminal must be able to UPDATE the
-  balance columns: see the README's threat model for what that allows and how it is caught.
-- `<prefix>_relay`: SELECT/UPDATE(published_at)/DELETE on the outbox, SELECT on players.
-  It cannot post, read staff or touch the ledger.
+- `<prefix>_terminal`: reads what the counter shows (never PIN verifiers) and EXECUTEs the
+  `cage` API (postings, shifts, credit, staff login, telemetry, corrections with a
+  supervisor's session); it writes no table directly. A login of this group is bound to one
+  terminal (`add-login … --terminal-id`) and posts only as that terminal.
+- `<prefix>_relay`: SELECT on the outbox and players; claims, marks published and prunes
+  only through `cage.relay_*` (it may mark only what its claim handed it, prune only what
+  the watch has read). It cannot post, read staff, touch the ledger or LOCK the outbox.
 - `<prefix>_monitor`: the integrity watch (monitoring/): reads the ledger and the outbox,
-  raises alerts and keeps its cursor and run history; it cannot post or resolve alerts.
+  raises alerts, appends their evidence and keeps its cursor and run history; it cannot
+  post, resolve alerts, rewrite evidence or read PIN hashes.
 - `<prefix>_staff_admin`: a terminal that may also add staff, disable them and set PINs
   (`staff add|disable|reset-pin`, for the supervisor's office) — only through
   `cage.staff_add` / `staff_set_active` / `staff_reset_pin`, which check a supervisor's
@@ -46,6 +47,8 @@ class TableGrant:
     insert: bool = False
     delete: bool = False
     update: tuple[str, ...] = ()
+    # SELECT on these columns only (instead of the whole table): e.g. staff without pin_hash.
+    select_columns: tuple[str, ...] = ()
 
 
 TERMINAL: dict[str, TableGrant] = {
@@ -63,15 +66,15 @@ TERMINAL: dict[str, TableGrant] = {
     "balance_events": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "alembic_version": TableGrant(),
-    # Monitoring (migration 0005): what a terminal reports and what a supervisor resolves.
-    "terminal_heartbeats": TableGrant(insert=True, update=(
-        "staff_id", "seen_at", "pending_entries", "feed_state", "last_event_age_s", "app_version")),
-    "feed_acks": TableGrant(insert=True),
-    "refused_postings": TableGrant(insert=True),
-    "integrity_runs": TableGrant(insert=True, update=(
-        "finished_at", "players_total", "players_failing", "findings_count", "clean", "findings", "error")),
-    "integrity_alerts": TableGrant(update=(
-        "status", "updated_at", "resolved_at", "resolved_by", "resolution_reason", "posting_id")),
+    # Monitoring (migrations 0005, 0011): read only. A terminal reports through
+    # cage.terminal_heartbeat / cage.note_refused_posting (which stamp its login) and
+    # resolves alerts through cage.adopt/revert_player_change and cage.dismiss_alert.
+    "terminal_heartbeats": TableGrant(),
+    "feed_acks": TableGrant(),
+    "refused_postings": TableGrant(),
+    "integrity_runs": TableGrant(),
+    "integrity_alerts": TableGrant(),
+    "integrity_alert_evidence": TableGrant(),
     "monitor_cursors": TableGrant(),
     "watch_hourly": TableGrant(),
 }
@@ -80,10 +83,13 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "ledger_transactions": TableGrant(),
     "balance_events": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
-    "staff": TableGrant(),
+    "staff": TableGrant(select_columns=("id", "name", "role", "active", "approval_limit",
+                                        "failed_attempts", "locked_until", "created_at")),
     "audit_log": TableGrant(),
-    "integrity_alerts": TableGrant(insert=True, update=(
-        "checks", "evidence", "event_id", "updated_at", "announced_at")),
+    # Alerts: raised once; later evidence is appended; only the announcement is marked.
+    "integrity_alerts": TableGrant(insert=True, update=("announced_at",)),
+    "integrity_alert_evidence": TableGrant(insert=True),
+    "outbox_deletions": TableGrant(),
     "monitor_cursors": TableGrant(insert=True, update=("last_id", "gaps", "updated_at")),
     "watch_hourly": TableGrant(insert=True, update=("events", "checks", "discrepant")),
     "integrity_runs": TableGrant(insert=True, update=(
@@ -94,7 +100,9 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "alembic_version": TableGrant(),
 }
 RELAY: dict[str, TableGrant] = {
-    "balance_events": TableGrant(delete=True, update=("published_at",)),
+    # Claim, mark and prune only through cage.relay_* (migration 0011): no UPDATE or DELETE,
+    # so no row lock of its own choosing and no LOCK TABLE beyond ACCESS SHARE.
+    "balance_events": TableGrant(),
     "players": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
 }
@@ -106,7 +114,29 @@ STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role
 GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
-NO_ACCESS: set[str] = set()
+NO_ACCESS: set[str] = {"relay_claims", "feed_tokens"}
+# The database API (schema `cage`, SECURITY DEFINER) each group may call.
+FUNCTIONS: dict[str, tuple[str, ...]] = {
+    "terminal": (
+        # staff sessions (migration 0009, H1's; listed here so the corrections can be tested)
+        "cage.staff_login(text, text, text, text)", "cage.session_staff(uuid)", "cage.staff_logout(uuid)",
+        "cage.terminal_heartbeat(text, varchar, integer, text, double precision, text, text[], bigint[], timestamptz[])",
+        "cage.note_refused_posting(text, text, text, uuid, text, varchar, numeric, text, varchar, text)",
+        "cage.adopt_player_change(uuid, bigint, uuid, text, text, text)",
+        "cage.revert_player_change(uuid, bigint, text, text)",
+        "cage.dismiss_alert(uuid, bigint, text, text)",
+        "cage.feed_token()",  # proves this login to the relay host's feed auth endpoint
+    ),
+    "relay": ("cage.relay_claim(integer)", "cage.relay_mark_published(bigint[])",
+              "cage.relay_prune(integer, integer)", "cage.feed_token_login(uuid)"),
+    "monitor": (),
+    "staff_admin": (),
+}
+# Public functions no login may call: they trust a staff id argument (the cage.* wrappers
+# above authenticate the supervisor's session and call them as their owner).
+OWNER_ONLY_FUNCTIONS = ("adopt_player_change(bigint, uuid, varchar, text, text, text)",
+                        "revert_player_change(bigint, varchar, text, text)",
+                        "_open_alert_for_correction(bigint)")
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]{0,47}$")
 # Trigger functions that write where the invoking role may not: they run as their owner.
 DEFINER_FUNCTIONS = ("players_outbox()",)
@@ -160,7 +190,13 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
     for table, g in sorted(grants.items()):
         if table not in tables:
             continue
-        privs = [p for p, on in (("SELECT", g.select), ("INSERT", g.insert), ("DELETE", g.delete)) if on]
+        privs = [p for p, on in (("SELECT", g.select and not g.select_columns), ("INSERT", g.insert),
+                                 ("DELETE", g.delete)) if on]
+        if g.select_columns:
+            present = _columns(conn, table)
+            cols = [c for c in g.select_columns if c in present]
+            conn.exec_driver_sql(f"GRANT SELECT ({', '.join(_q(c) for c in cols)}) "
+                                 f"ON TABLE {_q(table)} TO {_q(role)}")
         if privs:
             conn.exec_driver_sql(f"GRANT {', '.join(privs)} ON TABLE {_q(table)} TO {_q(role)}")
         if g.update:
@@ -228,6 +264,23 @@ def _grant_staff_auth(conn: Connection, names: dict[str, str]) -> None:
             conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {proc} TO {_q(role)}")
 
 
+def _grant_detection(conn: Connection, names: dict[str, str]) -> None:
+    """EXECUTE on the detection API (migration 0011: telemetry, corrections, the relay's
+    outbox functions, feed tokens); the old corrections that trust a staff id for no one.
+    Adds only: run it after whatever revokes the schema's functions first."""
+    has_cage = conn.execute(text("SELECT to_regnamespace('cage')")).scalar() is not None
+    for group, role in names.items():
+        for fn in OWNER_ONLY_FUNCTIONS:
+            if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
+                conn.exec_driver_sql(f"REVOKE EXECUTE ON FUNCTION {fn} FROM {_q(role)}")
+        if not has_cage or not FUNCTIONS.get(group):
+            continue
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA cage TO {_q(role)}")
+        for fn in FUNCTIONS[group]:
+            if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
+                conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {fn} TO {_q(role)}")
+
+
 def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
     """Create (or refresh) the group roles and their grants; returns report lines.
 
@@ -256,6 +309,7 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
             conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {_q(names[group])}")
         report += _grant_api(conn, names, database)
         _grant_staff_auth(conn, names)
+        _grant_detection(conn, names)  # after the REVOKE on schema cage in _grant_api
         # Nobody but the owner creates objects in the schema (the PostgreSQL 15 default).
         conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
         # The outbox trigger inserts into balance_events, which terminals may not write:

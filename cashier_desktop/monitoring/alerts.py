@@ -5,7 +5,9 @@ the evidence a supervisor needs to decide: the cached columns, what the ledger s
 which checks fail, and the recent changes of the row from the outbox — who (database
 role, application, client address), when, old and new values, and which posting (if
 any) explains each one. At most one alert per player is open; further changes while it
-is open are added to its evidence. Only a supervisor closes it (`corrections.py`).
+is open are appended to `integrity_alert_evidence` (migration 0011: append-only; the
+alert's own evidence is frozen when raised) and readers see the newest. Only a
+supervisor closes it (`corrections.py`), through the database's `cage.*` functions.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from datetime import datetime
 from typing import Any, Callable
 
 from sqlalchemy import text
-from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Connection, Engine
 
 from ..domain.errors import CashierError
@@ -111,6 +112,15 @@ class Alert:
 
 _COLUMNS = """id, player_id, status, source, checks, evidence, event_id, raised_at, updated_at,
     resolved_at, resolved_by, resolution_reason, posting_id, announced_at"""
+# An alert as readers see it: its row, with the newest appended evidence (migration 0011:
+# the row's own evidence is frozen when it is raised; later evidence is appended).
+_ALERTS = """(SELECT a.id, a.player_id, a.status, a.source, coalesce(e.checks, a.checks) AS checks,
+        coalesce(e.evidence, a.evidence) AS evidence, coalesce(e.event_id, a.event_id) AS event_id,
+        a.raised_at, greatest(a.updated_at, e.at) AS updated_at, a.resolved_at, a.resolved_by,
+        a.resolution_reason, a.posting_id, a.announced_at
+    FROM integrity_alerts a LEFT JOIN LATERAL (
+        SELECT x.checks, x.evidence, x.event_id, x.at FROM integrity_alert_evidence x
+        WHERE x.alert_id = a.id ORDER BY x.id DESC LIMIT 1) e ON true) AS alerts"""
 
 
 def _alert(row) -> Alert:
@@ -119,9 +129,8 @@ def _alert(row) -> Alert:
     return Alert(**m)
 
 
-def get_alert(conn: Connection, alert_id: int, *, for_update: bool = False) -> Alert | None:
-    row = conn.execute(text(f"SELECT {_COLUMNS} FROM integrity_alerts WHERE id = :id"
-                            + (" FOR UPDATE" if for_update else "")), {"id": alert_id}).first()
+def get_alert(conn: Connection, alert_id: int) -> Alert | None:
+    row = conn.execute(text(f"SELECT {_COLUMNS} FROM {_ALERTS} WHERE id = :id"), {"id": alert_id}).first()
     return _alert(row) if row else None
 
 
@@ -129,7 +138,7 @@ def list_alerts(engine: Engine, *, status: str | None = "open", limit: int = 100
                 since: datetime | None = None) -> list[Alert]:
     """Alerts newest first; `status=None` for every status."""
     with engine.connect() as conn:
-        rows = conn.execute(text(f"""SELECT {_COLUMNS} FROM integrity_alerts
+        rows = conn.execute(text(f"""SELECT {_COLUMNS} FROM {_ALERTS}
             WHERE (CAST(:s AS text) IS NULL OR status = :s)
               AND (CAST(:since AS timestamptz) IS NULL OR raised_at >= :since)
             ORDER BY id DESC LIMIT :n"""), {"s": status, "n": limit, "since": since}).fetchall()
@@ -190,42 +199,48 @@ def _merge_changes(old: list[dict], new: list[dict]) -> list[dict]:
     return sorted(by_id.values(), key=lambda c: c["event_id"], reverse=True)[:MAX_CHANGES]
 
 
+# The watch never waits on a lock someone else holds on an alert (attack 7): it takes none
+# on existing alerts, and a statement that would wait gives up after this.
+LOCK_TIMEOUT = "500ms"
+
+
 def raise_alert(engine: Engine, player_id: str, findings: list[PlayerFinding], *, source: str,
                 event_id: int | None = None) -> tuple[Alert, bool]:
-    """Open an alert for the player, or add to the open one. Returns (alert, newly_raised)."""
+    """Open an alert for the player, or append evidence to the open one. Returns (alert, newly_raised).
+
+    Takes no row lock on an existing alert: a session holding `FOR UPDATE` on the alerts
+    cannot stall the watch. An open alert's row is never rewritten; what is new since it was
+    raised goes to `integrity_alert_evidence` (append-only).
+    """
     checks = sorted({f.check for f in findings})
-    for attempt in range(3):
-        try:
-            with engine.begin() as conn:
-                evidence = gather_evidence(conn, player_id, findings)
-                row = conn.execute(text(f"""SELECT {_COLUMNS} FROM integrity_alerts
-                    WHERE player_id = :p AND status = 'open' FOR UPDATE"""), {"p": player_id}).first()
-                if row is None:
-                    new = conn.execute(text(f"""INSERT INTO integrity_alerts
-                            (player_id, source, checks, evidence, event_id)
-                        VALUES (:p, :src, :checks, CAST(:ev AS jsonb), :e) RETURNING {_COLUMNS}"""),
-                        {"p": player_id, "src": source, "checks": checks,
-                         "ev": json.dumps(evidence, default=str), "e": event_id}).first()
-                    return _alert(new), True
-                current = _alert(row)
-                merged = _merge_changes(current.evidence.get("changes", []), evidence["changes"])
-                if checks == sorted(current.checks) and len(merged) == len(current.evidence.get("changes", [])):
-                    return current, False
-                evidence["changes"] = merged
-                evidence["first_seen"] = {k: current.evidence.get(k) for k in ("cached", "ledger")} \
-                    if "first_seen" not in current.evidence else current.evidence["first_seen"]
-                upd = conn.execute(text(f"""UPDATE integrity_alerts SET checks = :checks,
-                        evidence = CAST(:ev AS jsonb), event_id = coalesce(:e, event_id),
-                        updated_at = clock_timestamp()
-                    WHERE id = :id RETURNING {_COLUMNS}"""),
-                    {"id": current.id, "checks": checks, "ev": json.dumps(evidence, default=str),
-                     "e": event_id}).first()
-                return _alert(upd), False
-        except saexc.IntegrityError:
-            if attempt == 2:
-                raise
-            # Another watch opened it at the same moment: add to theirs.
-    raise AssertionError("unreachable")
+    for _attempt in range(3):
+        with engine.begin() as conn:
+            conn.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"))
+            evidence = gather_evidence(conn, player_id, findings)
+            new = conn.execute(text(f"""INSERT INTO integrity_alerts (player_id, source, checks, evidence, event_id)
+                VALUES (:p, :src, :checks, CAST(:ev AS jsonb), :e)
+                ON CONFLICT (player_id) WHERE status = 'open' DO NOTHING RETURNING {_COLUMNS}"""),
+                {"p": player_id, "src": source, "checks": checks,
+                 "ev": json.dumps(evidence, default=str), "e": event_id}).first()
+            if new is not None:
+                return _alert(new), True
+            row = conn.execute(text(f"""SELECT {_COLUMNS} FROM {_ALERTS}
+                WHERE player_id = :p AND status = 'open'"""), {"p": player_id}).first()
+            if row is None:
+                continue  # resolved between the two statements: raise a new one
+            current = _alert(row)
+            merged = _merge_changes(current.evidence.get("changes", []), evidence["changes"])
+            if checks == sorted(current.checks) and len(merged) == len(current.evidence.get("changes", [])):
+                return current, False
+            evidence["changes"] = merged
+            evidence["first_seen"] = {k: current.evidence.get(k) for k in ("cached", "ledger")} \
+                if "first_seen" not in current.evidence else current.evidence["first_seen"]
+            conn.execute(text("""INSERT INTO integrity_alert_evidence (alert_id, checks, evidence, event_id)
+                VALUES (:id, :checks, CAST(:ev AS jsonb), :e)"""),
+                {"id": current.id, "checks": checks, "ev": json.dumps(evidence, default=str),
+                 "e": event_id if event_id is not None else current.event_id})
+            return get_alert(conn, current.id), False
+    raise RuntimeError(f"could not raise an alert for player {player_id}: it kept being resolved meanwhile")
 
 
 Announcer = Callable[[str, str, dict], None]
@@ -237,7 +252,7 @@ def announce_pending(engine: Engine, publish: Announcer | None) -> int:
         return 0
     done = 0
     with engine.connect() as conn:
-        rows = conn.execute(text(f"""SELECT {_COLUMNS} FROM integrity_alerts
+        rows = conn.execute(text(f"""SELECT {_COLUMNS} FROM {_ALERTS}
             WHERE status = 'open' AND announced_at IS NULL ORDER BY id LIMIT 50""")).fetchall()
     for row in rows:
         alert = _alert(row)
@@ -247,7 +262,9 @@ def announce_pending(engine: Engine, publish: Announcer | None) -> int:
             log.warning("could not announce alert %s: %s", alert.id, exc)
             break
         with engine.begin() as conn:
-            conn.execute(text("UPDATE integrity_alerts SET announced_at = clock_timestamp() WHERE id = :id"),
+            # SKIP LOCKED: a row someone holds is marked on a later round (announced twice at worst).
+            conn.execute(text("""UPDATE integrity_alerts SET announced_at = clock_timestamp()
+                WHERE id = (SELECT id FROM integrity_alerts WHERE id = :id FOR UPDATE SKIP LOCKED)"""),
                          {"id": alert.id})
         done += 1
     return done

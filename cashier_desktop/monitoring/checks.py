@@ -104,8 +104,12 @@ class IntegrityRun:
 MAX_STORED_FINDINGS = 1000
 
 
-def run_full_check(engine: Engine, *, trigger: str = "manual") -> IntegrityRun:
-    """Check every player and every hash chain; record the run in `integrity_runs`."""
+def run_full_check(engine: Engine, *, trigger: str = "manual", anchor=None) -> IntegrityRun:
+    """Check every player and every hash chain; record the run in `integrity_runs`.
+
+    With `anchor` (monitoring/anchor.py), the chain heads are also compared with the signed
+    anchors kept outside the database: a ledger re-chained by a DBA is found there.
+    """
     t0 = time.perf_counter()
     with engine.begin() as conn:
         started = conn.execute(text("SELECT clock_timestamp()")).scalar()
@@ -121,6 +125,11 @@ def run_full_check(engine: Engine, *, trigger: str = "manual") -> IntegrityRun:
             if f.check == "hash_chain":
                 detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
                 findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, "hash_chain", detail))
+        if anchor is not None:
+            for f in anchor.verify(engine):
+                detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
+                findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, "chain_anchor", detail,
+                                                                          f.actual))
     except Exception as exc:  # noqa: BLE001 - the run is recorded as failed, then re-raised
         error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         _finish(engine, run_id, total, findings, error)
@@ -143,10 +152,15 @@ def _finish(engine: Engine, run_id: int, total: int, findings: dict, error: str 
 
 
 def last_run(engine: Engine, *, trigger: str | None = None) -> dict | None:
-    """The newest finished run (optionally of one trigger), as a dict."""
+    """The newest finished run (optionally of one trigger), as a dict.
+
+    Runs dated in the future are ignored (issue 14, attack 6): a `clean` run dated 2099 must
+    neither stand for the last check nor stop the schedule.
+    """
     with engine.connect() as conn:
         row = conn.execute(text("""SELECT id, trigger, started_at, finished_at, players_total,
                 players_failing, findings_count, clean, error FROM integrity_runs
             WHERE finished_at IS NOT NULL AND (CAST(:t AS text) IS NULL OR trigger = :t)
+              AND started_at <= now() AND finished_at <= now()  -- a future-dated run is forged: ignored
             ORDER BY started_at DESC LIMIT 1"""), {"t": trigger}).first()
     return dict(row._mapping) if row else None

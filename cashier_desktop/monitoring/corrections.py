@@ -9,8 +9,10 @@
   trigger broadcasts the change like any other; the audit log records before and after.
 - **dismiss**: only when the alert no longer holds (the player passes every check now).
 
-Each runs in one transaction holding the alert's and the player's row locks, writes an
-audit-log entry naming the supervisor and their reason, and closes the alert.
+Each is one call of a `cage.*` function (migration 0011) that authenticates the
+supervisor's staff session in the database, then runs in one transaction holding the
+alert's and the player's row locks, writes an audit-log entry naming the supervisor and
+their reason, and closes the alert. No login can UPDATE `integrity_alerts` directly.
 """
 
 from __future__ import annotations
@@ -22,15 +24,14 @@ from sqlalchemy import text
 from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
-from ..domain.errors import CashierError, InvalidInput, NotAuthorized
+from ..domain.errors import InvalidInput, NotAuthorized
 from ..ledger.db import map_error, sqlstate, warn_if_gui_thread
 from .alerts import (Alert, AlertNotOpen, AlertStillHolds, ChainBroken, NothingToCorrect,
                      RevertNotPossible, get_alert)
-from .checks import check_players
 
 # The correction functions' refusals, and the ledger's own controls (migration 0002).
 _SQLSTATES = {"CDA01": AlertNotOpen, "CDA02": NothingToCorrect, "CDA03": ChainBroken,
-              "CDA04": RevertNotPossible, "CA001": NotAuthorized}
+              "CDA04": RevertNotPossible, "CDA05": AlertStillHolds, "CA001": NotAuthorized}
 
 
 @dataclass(frozen=True)
@@ -77,69 +78,56 @@ def _label(conn, action: str, alert_id: int) -> None:
                  {"n": f"cashier-desktop {action} alert {alert_id}"})
 
 
-def adopt(engine: Engine, alert_id: int, *, staff_id: str, terminal_id: str, reason: str,
-          currency: str, posting_id: UUID | None = None) -> Correction:
-    """Record the outside change as an adjustment posting; the balances stay as shown."""
-    warn_if_gui_thread("adopt")
-    why, pid = _reason(reason), posting_id or uuid4()
+def _session(session: UUID | str | None) -> str:
+    if not session:
+        raise NotAuthorized("A supervisor must log in (with their PIN) to resolve an alert.")
+    return str(session)
+
+
+def _call(engine: Engine, action: str, alert_id: int, sql: str, params: dict):
     try:
         with engine.begin() as conn:
-            _label(conn, "adopt", alert_id)
-            row = conn.execute(text("SELECT * FROM adopt_player_change(:a, :id, :s, :t, :r, :c)"),
-                               {"a": alert_id, "id": pid, "s": staff_id, "t": terminal_id, "r": why,
-                                "c": currency}).one()
-            alert = get_alert(conn, alert_id)
+            _label(conn, action, alert_id)
+            row = conn.execute(text(sql), params).first()
+            return row, get_alert(conn, alert_id)
     except saexc.DBAPIError as exc:
         mapped = _mapped(exc)
         raise (mapped if mapped is not exc else exc) from None
+
+
+def adopt(engine: Engine, alert_id: int, *, session: UUID | str | None, terminal_id: str, reason: str,
+          currency: str, posting_id: UUID | None = None) -> Correction:
+    """Record the outside change as an adjustment posting; the balances stay as shown.
+
+    `session` is the supervisor's authenticated staff session: the database finds who they
+    are and checks their role (`cage.adopt_player_change`); no staff id is taken on trust.
+    """
+    warn_if_gui_thread("adopt")
+    why, pid = _reason(reason), posting_id or uuid4()
+    row, alert = _call(engine, "adopt", alert_id,
+                       "SELECT * FROM cage.adopt_player_change(CAST(:s AS uuid), :a, :id, :t, :r, :c)",
+                       {"s": _session(session), "a": alert_id, "id": pid, "t": terminal_id, "r": why,
+                        "c": currency})
     return Correction(alert, "adopt", row.posting_id, row.kind, str(row.amount))
 
 
-def revert(engine: Engine, alert_id: int, *, staff_id: str, terminal_id: str, reason: str) -> Correction:
+def revert(engine: Engine, alert_id: int, *, session: UUID | str | None, terminal_id: str,
+           reason: str) -> Correction:
     """Restore the player's columns from the ledger (broadcast through the outbox)."""
     warn_if_gui_thread("revert")
     why = _reason(reason)
-    try:
-        with engine.begin() as conn:
-            _label(conn, "revert", alert_id)
-            conn.execute(text("SELECT revert_player_change(:a, :s, :t, :r)"),
-                         {"a": alert_id, "s": staff_id, "t": terminal_id, "r": why})
-            alert = get_alert(conn, alert_id)
-    except saexc.DBAPIError as exc:
-        mapped = _mapped(exc)
-        raise (mapped if mapped is not exc else exc) from None
+    _row, alert = _call(engine, "revert", alert_id,
+                        "SELECT cage.revert_player_change(CAST(:s AS uuid), :a, :t, :r)",
+                        {"s": _session(session), "a": alert_id, "t": terminal_id, "r": why})
     return Correction(alert, "revert")
 
 
-def dismiss(engine: Engine, alert_id: int, *, staff_id: str, terminal_id: str, reason: str) -> Correction:
+def dismiss(engine: Engine, alert_id: int, *, session: UUID | str | None, terminal_id: str,
+            reason: str) -> Correction:
     """Close an alert that no longer holds; refused (AlertStillHolds) while it does."""
     warn_if_gui_thread("dismiss")
     why = _reason(reason)
-    try:
-        with engine.begin() as conn:
-            alert = get_alert(conn, alert_id, for_update=True)
-            if alert is None:
-                raise AlertNotOpen(f"There is no alert {alert_id}.")
-            if not alert.is_open:
-                raise AlertNotOpen(f"Alert {alert_id} was already resolved ({alert.status}).")
-            conn.execute(text("SELECT 1 FROM players WHERE id = :p FOR SHARE"), {"p": alert.player_id})
-            findings = check_players(conn, [alert.player_id]).get(alert.player_id, [])
-            chain_ok = conn.execute(text("SELECT chain_ok FROM ledger_state(:p)"), {"p": alert.player_id}).scalar()
-            if findings or not chain_ok:
-                what = "; ".join(f.sentence() for f in findings[:3]) or "its ledger chain is broken"
-                raise AlertStillHolds(f"Alert {alert_id} still holds ({what}); adopt or revert it instead.")
-            conn.execute(text("""UPDATE integrity_alerts SET status = 'dismissed',
-                    resolved_at = clock_timestamp(), resolved_by = :s, resolution_reason = :r,
-                    updated_at = clock_timestamp() WHERE id = :id"""),
-                         {"id": alert_id, "s": staff_id, "r": why})
-            conn.execute(text("""INSERT INTO audit_log (staff_id, terminal_id, action, detail)
-                VALUES (:s, :t, 'integrity.dismiss', jsonb_build_object('alert', CAST(:id AS bigint),
-                    'player', CAST(:p AS text), 'reason', CAST(:r AS text)))"""),
-                         {"s": staff_id, "t": terminal_id, "id": alert_id, "p": alert.player_id, "r": why})
-            alert = get_alert(conn, alert_id)
-    except CashierError:
-        raise
-    except saexc.DBAPIError as exc:
-        mapped = _mapped(exc)
-        raise (mapped if mapped is not exc else exc) from None
+    _row, alert = _call(engine, "dismiss", alert_id,
+                        "SELECT cage.dismiss_alert(CAST(:s AS uuid), :a, :t, :r)",
+                        {"s": _session(session), "a": alert_id, "t": terminal_id, "r": why})
     return Correction(alert, "dismiss")

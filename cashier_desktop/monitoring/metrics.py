@@ -45,7 +45,8 @@ class LedgerCollector(Collector):
                     "SELECT count(*) FROM integrity_alerts WHERE status = 'open'")).scalar()
                 run = conn.execute(text("""SELECT extract(epoch FROM finished_at), clean, findings_count,
                         players_total, players_failing FROM integrity_runs
-                    WHERE finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1""")).first()
+                    WHERE finished_at IS NOT NULL AND started_at <= now()  -- a future-dated run is forged
+                    ORDER BY started_at DESC LIMIT 1""")).first()
                 refused = conn.execute(text("""SELECT outcome, code, count(*) FROM refused_postings
                     GROUP BY 1, 2""")).fetchall()
                 online = conn.execute(text("""SELECT count(*) FILTER (WHERE seen_at > now() - make_interval(secs => :s)),

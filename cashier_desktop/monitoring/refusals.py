@@ -38,9 +38,9 @@ def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseExceptio
                        "cur": cmd.amount.currency, "s": cmd.staff_id, "t": cmd.terminal_id or None})
     try:
         with engine.begin() as conn:
-            conn.execute(text("""INSERT INTO refused_postings (outcome, code, message, posting_id, kind,
-                    player_id, amount, currency, staff_id, terminal_id)
-                VALUES (:o, :c, :m, :id, :k, :p, :a, :cur, :s, :t)"""), params)
+            # Through the database API (migration 0011), which stamps the calling login.
+            conn.execute(text("""SELECT cage.note_refused_posting(:o, :c, :m, CAST(:id AS uuid), :k, :p,
+                    CAST(:a AS numeric), :cur, :s, :t)"""), params)
     except Exception as err:  # noqa: BLE001 - the refusal itself must still reach the cashier
         log.warning("could not record a refused posting (%s): %s", code, err)
 

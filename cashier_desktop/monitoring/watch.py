@@ -10,6 +10,13 @@ row with a lower id can become visible after a higher one. The watch remembers s
 with the snapshot's `xmax` and looks for them again until every transaction that could
 still hold them has ended (snapshot `xmin` past that `xmax`): no committed change is
 skipped, and rolled-back ids are forgotten.
+
+A row deleted before the watch read it (attack 8 of issue 14) is not a rollback: the
+outbox's delete trigger (migration 0011) records every row deleted ahead of the watch's
+cursor in `outbox_deletions`, and the watch raises an `outbox_row_deleted` alert for it
+(and checks that player). The watch never waits on a lock (attack 7): its connections
+carry a `lock_timeout`, alerts take no row lock, and a step that makes no progress for
+`stall_seconds` is cancelled and the watch starts afresh.
 """
 
 from __future__ import annotations
@@ -22,10 +29,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import psycopg
+from sqlalchemy import exc as saexc
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from .alerts import Announcer, announce_pending, raise_alert
+from .anchor import Anchorer
 from .checks import IntegrityRun, PlayerFinding, run_full_check
 from .metrics import MonitorMetrics
 from .schedule import Schedule
@@ -38,6 +47,8 @@ HOT_SECONDS = 0.2
 HOT_POLL = 0.02
 
 CHANNEL = "balance_events"
+# Never wait on someone else's lock, never run a statement for ever (attack 7).
+WATCH_OPTIONS = "-c lock_timeout=500ms -c statement_timeout=30s"
 FULL_CHECK_LOCK = 7217005
 
 # One statement, one snapshot: the next outbox rows after the cursor (and any gaps still
@@ -50,15 +61,23 @@ WITH snap AS MATERIALIZED (
     (SELECT id, player_id, created_at FROM balance_events WHERE id > %(c)s ORDER BY id LIMIT %(n)s)
     UNION
     (SELECT id, player_id, created_at FROM balance_events WHERE id = ANY(CAST(%(g)s AS bigint[])))
+), del AS MATERIALIZED (
+    SELECT DISTINCT ON (d.event_id) d.event_id, d.player_id, d.version, d.deleted_by, d.deleted_at, d.published_at
+    FROM outbox_deletions d
+    WHERE d.event_id > %(c)s OR d.event_id = ANY(CAST(%(g)s AS bigint[]))
+    ORDER BY d.event_id, d.id
 ), chk AS (
     SELECT d.player_id, d.check_name, d.expected, d.actual
     FROM players p CROSS JOIN LATERAL player_checks(p) d
-    WHERE p.id IN (SELECT player_id FROM ev)
+    WHERE p.id IN (SELECT player_id FROM ev UNION SELECT player_id FROM del
+                   UNION SELECT unnest(CAST(%(r)s AS text[])))
 )
 SELECT snap.xmin, snap.xmax,
     coalesce((SELECT json_agg(json_build_array(id, player_id,
         extract(epoch FROM clock_timestamp() - created_at))) FROM ev), '[]'::json),
-    coalesce((SELECT json_agg(json_build_array(player_id, check_name, expected, actual)) FROM chk), '[]'::json)
+    coalesce((SELECT json_agg(json_build_array(player_id, check_name, expected, actual)) FROM chk), '[]'::json),
+    coalesce((SELECT json_agg(json_build_array(event_id, player_id, version, deleted_by, deleted_at,
+        published_at)) FROM del), '[]'::json)
 FROM snap
 """
 
@@ -84,7 +103,8 @@ class Watch:
     def __init__(self, engine: Engine, *, name: str = "watch", publish: Announcer | None = None,
                  schedule: Schedule | None = Schedule(), metrics: MonitorMetrics | None = None,
                  poll_seconds: float = 1.0, batch_size: int = 2000, batch_window: float = 0.05,
-                 save_every: float = 1.0) -> None:
+                 save_every: float = 1.0, stall_seconds: float = 10.0,
+                 anchor: "Anchorer | None" = None) -> None:
         self.engine = engine
         self.name = name
         self.publish = publish
@@ -103,9 +123,16 @@ class Watch:
         self._last_observed = 0.0
         self._last_work = 0.0
         self.ready = threading.Event()
+        # A step running longer than this is cancelled and the watch starts afresh.
+        self.stall_seconds = stall_seconds
+        self._step_since: float | None = None
+        self.restarts = 0
+        # Chain anchoring (monitoring/anchor.py): chain heads signed and exported hourly.
+        self.anchor = anchor
         self.last_full_run: IntegrityRun | None = None
         self._cursor: int | None = None
         self._gaps: dict[int, int] = {}  # missing id -> snapshot xmax when first missed
+        self._retry: set[str] = set()  # players whose alert could not be written last time
         self._pub_cursor: int | None = None
         self._listener: psycopg.Connection | None = None
         self._conn: psycopg.Connection | None = None
@@ -126,6 +153,7 @@ class Watch:
         if self._cursor is None:
             return
         with self.engine.begin() as conn:
+            conn.execute(text("SET LOCAL lock_timeout = '500ms'"))
             self._save(conn, tuple(self._unsaved))
         self._unsaved = [0, 0, 0]
         self._dirty = False
@@ -149,14 +177,20 @@ class Watch:
         """The watch's own autocommit connection: one round trip per step."""
         if self._conn is None or self._conn.closed:
             self._conn = psycopg.connect(self._url(), autocommit=True, connect_timeout=5,
-                                         application_name=f"cashier-desktop {self.name}")
+                                         application_name=f"cashier-desktop {self.name}",
+                                         options=WATCH_OPTIONS)
         return self._conn
 
     def _fetch(self) -> tuple[list[Change], dict[str, list[PlayerFinding]], int, int]:
-        """Next outbox rows (and sought gaps), and the check of their players: one snapshot."""
+        """Next outbox rows (and sought gaps), and the check of their players: one snapshot.
+
+        Rows deleted before the watch read them come back as changes too, each with an
+        `outbox_row_deleted` finding for its player.
+        """
         try:
-            xmin, xmax, events, checks = self._db().execute(_STEP, {
-                "c": self._cursor, "n": self.batch_size, "g": list(self._gaps)}).fetchone()
+            xmin, xmax, events, checks, deleted = self._db().execute(_STEP, {
+                "c": self._cursor, "n": self.batch_size, "g": list(self._gaps),
+                "r": sorted(self._retry)}).fetchone()
         except psycopg.Error:
             self._close_db()
             raise
@@ -164,6 +198,17 @@ class Watch:
         findings: dict[str, list[PlayerFinding]] = {}
         for pid, check, expected, actual in checks:
             findings.setdefault(pid, []).append(PlayerFinding(pid, check, expected, actual))
+        # With a full batch, a deletion beyond it waits for the batch that reaches it (the cursor
+        # must not jump past rows not read yet).
+        ceiling = max((r.id for r in rows), default=0) if len(events) >= self.batch_size else None
+        for eid, pid, version, who, at, published in deleted:
+            if ceiling is not None and int(eid) > ceiling:
+                continue
+            rows.append(Change(int(eid), pid, 0.0))
+            findings.setdefault(pid, []).append(PlayerFinding(
+                pid, "outbox_row_deleted", f"outbox event {eid} (version {version}) read by the watch",
+                f"deleted by {who} at {at}" + ("" if published else " before it was published")))
+        rows.sort(key=lambda r: r.id)
         return rows, findings, int(xmin), int(xmax)
 
     def step(self, *, flush: bool = True) -> int:
@@ -172,6 +217,13 @@ class Watch:
         With `flush` (the default) the cursor is saved before returning; the loop passes
         False and saves every `save_every` seconds instead.
         """
+        self._step_since = time.monotonic()  # the watchdog's reference (see `_watchdog`)
+        try:
+            return self._step(flush)
+        finally:
+            self._step_since = None
+
+    def _step(self, flush: bool) -> int:
         if self._cursor is None:
             self._load_cursor()
         rows, findings, xmin, xmax = self._fetch()
@@ -190,8 +242,17 @@ class Watch:
         for r in rows:
             latest[r.player_id] = max(r.id, latest.get(r.player_id, 0))
         bad = 0
+        self._retry.clear()
         for pid, fs in findings.items():
-            alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest.get(pid))
+            try:
+                alert, created = raise_alert(self.engine, pid, fs, source="watch", event_id=latest.get(pid))
+            except saexc.OperationalError as exc:
+                # A lock someone holds (lock_timeout): check this player again next step, go on
+                # with the others — one held row must not stall the watch (attack 7).
+                log.warning("could not write the alert of player %s now (%s); retrying",
+                            pid, str(exc.orig).splitlines()[0] if exc.orig else exc)
+                self._retry.add(pid)
+                continue
             bad += 1
             if created:
                 log.warning("integrity alert %s raised: %s", alert.id, alert.summary())
@@ -240,7 +301,7 @@ class Watch:
     # --- the full check --------------------------------------------------------------
     def full_check(self, trigger: str = "manual") -> IntegrityRun:
         """Run the full check now and raise an alert for every failing player."""
-        run = run_full_check(self.engine, trigger=trigger)
+        run = run_full_check(self.engine, trigger=trigger, anchor=self.anchor)
         self.last_full_run = run
         if self.metrics:
             self.metrics.full_checks.labels("clean" if run.clean else "findings").inc()
@@ -255,8 +316,10 @@ class Watch:
 
     def _last_scheduled(self) -> datetime | None:
         with self.engine.connect() as conn:
+            # A run dated in the future is forged (attack 6): it must not stop the schedule.
             return conn.execute(text("""SELECT max(started_at) FROM integrity_runs
-                WHERE trigger = 'schedule' AND finished_at IS NOT NULL""")).scalar()
+                WHERE trigger = 'schedule' AND finished_at IS NOT NULL
+                  AND started_at <= now() AND finished_at <= now()""")).scalar()
 
     def run_scheduled_if_due(self) -> IntegrityRun | None:
         """Run the scheduled full check if it is due (one watch at a time, by advisory lock)."""
@@ -275,13 +338,21 @@ class Watch:
                 conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": FULL_CHECK_LOCK})
                 conn.commit()
 
+    def anchor_if_due(self) -> None:
+        """Sign and export the chain heads if the last anchor is older than its interval."""
+        if self.anchor is not None:
+            self.anchor.export_if_due(self.engine)
+
     def _scheduler(self, stop: threading.Event) -> None:
         while not stop.is_set():
             try:
+                self.anchor_if_due()
                 self.run_scheduled_if_due()
-                last = self._last_scheduled()
-                wait = (self.schedule.next_due(datetime.now(timezone.utc), last)
-                        - datetime.now(timezone.utc)).total_seconds()
+                wait = 60.0
+                if self.schedule is not None:
+                    last = self._last_scheduled()
+                    wait = (self.schedule.next_due(datetime.now(timezone.utc), last)
+                            - datetime.now(timezone.utc)).total_seconds()
             except Exception:  # noqa: BLE001 - the schedule survives a ledger outage
                 log.exception("scheduled full check failed; retrying")
                 if self.metrics:
@@ -336,10 +407,13 @@ class Watch:
     def run(self, stop: threading.Event) -> None:
         """Loop until `stop` is set; survives ledger outages with backoff."""
         scheduler = None
-        if self.schedule is not None:
+        if self.schedule is not None or self.anchor is not None:
             scheduler = threading.Thread(target=self._scheduler, args=(stop,), name=f"{self.name}-schedule",
                                          daemon=True)
             scheduler.start()
+        watchdog = threading.Thread(target=self._watchdog, args=(stop,), name=f"{self.name}-watchdog",
+                                    daemon=True)
+        watchdog.start()
         backoff = 0.5
         try:
             while not stop.is_set():
@@ -370,7 +444,7 @@ class Watch:
                             self._last_work = time.monotonic()
                             continue
                         # While a gap may still fill, look again soon; a NOTIFY wakes us anyway.
-                        self._wait(min(self.poll_seconds, 0.1) if self._gaps else self.poll_seconds)
+                        self._wait(min(self.poll_seconds, 0.1) if self._gaps or self._retry else self.poll_seconds)
                     finally:
                         wake_up(self._listener)
                 except Exception:  # noqa: BLE001 - keep watching after any failure
@@ -390,4 +464,24 @@ class Watch:
             self._close_db()
             if scheduler is not None:
                 scheduler.join(timeout=5)
+            watchdog.join(timeout=5)
+
+    def _watchdog(self, stop: threading.Event) -> None:
+        """Cancel a step that stopped making progress; the loop then starts afresh."""
+        while not stop.wait(max(self.stall_seconds / 4, 0.05)):
+            since = self._step_since
+            if since is None or time.monotonic() - since < self.stall_seconds:
+                continue
+            conn = self._conn
+            log.warning("watch step made no progress for %.0fs; cancelling it and starting afresh",
+                        time.monotonic() - since)
+            self.restarts += 1
+            if self.metrics:
+                self.metrics.watch_errors.inc()
+            if conn is not None:
+                try:
+                    conn.cancel_safe(timeout=2.0)
+                except Exception:  # noqa: BLE001 - the statement timeout is the backstop
+                    pass
+            self._step_since = time.monotonic()
 

@@ -51,10 +51,15 @@ def ledger_fetch(engine: Engine) -> Fetch:
 
 def open_feed(config, engine: Engine, on_balance: Callable[[Balance], None],
               on_state: OnState | None = None, *, fetch: Fetch | None = None) -> Feed:
-    """A feed (not started) over Pusher if `pusher.app_id`, `key` and `secret` are set,
-    else over PostgreSQL LISTEN/NOTIFY on `engine`'s database."""
+    """A feed (not started) over Pusher if `pusher.app_id` and `key` are set with the relay
+    host's `pusher.auth_endpoint` (a terminal: it proves its database login there and holds
+    no secret) or, on the relay host itself, the secret; else over PostgreSQL LISTEN/NOTIFY."""
     fetch = fetch or ledger_fetch(engine)
     settings = PusherSettings.from_config(config)
+    if settings is not None and settings.auth_endpoint:
+        from .feed_auth import TokenSource, endpoint_authorizer
+        authorize = endpoint_authorizer(settings.auth_endpoint, TokenSource(engine))
+        return PusherFeed(settings, fetch, on_balance, on_state, authorize=authorize)
     if settings is not None and settings.secret:
         return PusherFeed(settings, fetch, on_balance, on_state)
     return PgFeed(engine, fetch, on_balance, on_state)

@@ -47,6 +47,9 @@ class PusherSettings:
     port: int | None = None
     tls: bool = True
     timeout: float = 5.0
+    # Terminals: the relay host's private-channel auth endpoint (realtime/feed_auth.py);
+    # a terminal is configured with this and never with the secret.
+    auth_endpoint: str | None = None
 
     @classmethod
     def from_config(cls, config) -> "PusherSettings | None":
@@ -56,7 +59,8 @@ class PusherSettings:
             return None
         return cls(app_id=str(app_id), key=key, secret=config.get("pusher.secret") or "",
                    cluster=config.get("pusher.cluster"), host=config.get("pusher.host"),
-                   port=config.get("pusher.port"), tls=bool(config.get("pusher.tls", True)))
+                   port=config.get("pusher.port"), tls=bool(config.get("pusher.tls", True)),
+                   auth_endpoint=config.get("pusher.auth_endpoint") or None)
 
     def http_client(self) -> pusher.Pusher:
         kw: dict[str, Any] = {"ssl": self.tls, "timeout": self.timeout, "backend": KeepAliveBackend}

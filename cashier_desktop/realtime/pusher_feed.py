@@ -51,8 +51,12 @@ class PusherChannels:
                  on_refused: Callable[[str, Any], None] | None = None,
                  on_state: Callable[[FeedState], None] | None = None,
                  backoff: Backoff | None = None, healthy_after: float = 5.0,
-                 down_after: float = 15.0) -> None:
+                 down_after: float = 15.0, authorize: "Callable[[str, str], str] | None" = None) -> None:
         self.settings = settings
+        # How a subscription is signed: by the relay host's endpoint for a terminal
+        # (realtime/feed_auth.py), locally only where the secret is (the relay host, tests).
+        self.authorize = authorize or (lambda socket_id, name: channel_auth(
+            settings.key, settings.secret, socket_id, name))
         self.channels = list(channels)
         self.event = event
         self.on_event = on_event
@@ -150,7 +154,13 @@ class PusherChannels:
             self.on_refused(name, data)
 
         for name in self.channels:
-            auth = channel_auth(self.settings.key, self.settings.secret, socket_id, name)
+            try:
+                auth = self.authorize(socket_id, name)
+            except Exception as exc:  # noqa: BLE001 - refused or unreachable: the feed is down, retried
+                refused(str(exc), name)
+                if client.connection.socket is not None:
+                    client.connection.socket.close()
+                return
             ch = client.subscribe(name, auth=auth)
             ch.bind("pusher_internal:subscription_succeeded", subscribed, name)
             ch.bind("pusher:subscription_error", refused, name)
@@ -178,11 +188,11 @@ class PusherFeed(FeedCore):
 
     def __init__(self, settings: PusherSettings, fetch: Fetch, on_balance, on_state: OnState | None = None,
                  *, channels: list[str] | None = None, backoff: Backoff | None = None,
-                 down_after: float = 15.0) -> None:
+                 down_after: float = 15.0, authorize: "Callable[[str, str], str] | None" = None) -> None:
         super().__init__(fetch, on_balance, on_state, down_after=down_after)
         self.channels = PusherChannels(
             settings, channels or [CAGE_CHANNEL], on_event=lambda _ch, data: self._heard(data),
-            on_subscribed=self._connected, on_state=self._set_state, backoff=backoff,
+            on_subscribed=self._connected, on_state=self._set_state, backoff=backoff, authorize=authorize,
             down_after=down_after, on_refused=lambda _ch, _data: self._set_state(FeedState.DOWN))
 
     def _open(self) -> None:

@@ -40,32 +40,14 @@ log = logging.getLogger(__name__)
 HOT_SECONDS = 0.2
 HOT_POLL = 0.001
 
-CLAIM = """
-WITH claimed AS MATERIALIZED (
-    SELECT id, player_id, payload, created_at FROM balance_events
-    WHERE published_at IS NULL
-    ORDER BY id LIMIT %(n)s
-    FOR UPDATE SKIP LOCKED
-), bounds AS (
-    SELECT player_id, max(id) AS hi FROM claimed GROUP BY player_id
-), blocked AS (
-    SELECT b.player_id, min(e.id) AS first_foreign
-    FROM bounds b
-    JOIN balance_events e ON e.player_id = b.player_id AND e.published_at IS NULL AND e.id < b.hi
-    WHERE NOT EXISTS (SELECT 1 FROM claimed k WHERE k.id = e.id)
-    GROUP BY b.player_id
-)
-SELECT c.id, c.player_id, c.payload,
-       extract(epoch FROM clock_timestamp() - c.created_at)::float8 AS lag,
-       x.first_foreign IS NOT NULL AND c.id > x.first_foreign AS held_back
-FROM claimed c LEFT JOIN blocked x ON x.player_id = c.player_id
-ORDER BY c.id
-"""
-MARK = "UPDATE balance_events SET published_at = clock_timestamp() WHERE id = ANY(%s)"
-PRUNE = """DELETE FROM balance_events WHERE id IN (
-    SELECT id FROM balance_events
-    WHERE published_at IS NOT NULL AND published_at < clock_timestamp() - make_interval(hours => %s)
-    ORDER BY published_at LIMIT %s)"""
+# The relay's whole database API (migration 0011): it holds no UPDATE or DELETE on the
+# outbox. The claim takes the oldest unpublished rows (FOR UPDATE SKIP LOCKED, in the
+# caller's transaction) and flags those held back behind another relay's claim; the mark
+# accepts only ids the claim handed this transaction; the prune deletes only published rows
+# past the retention that every watch has already read.
+CLAIM = "SELECT id, player_id, payload, lag, held_back FROM cage.relay_claim(%(n)s::integer)"
+MARK = "SELECT cage.relay_mark_published(%s::bigint[])"
+PRUNE = "SELECT cage.relay_prune(%s::integer, %s::integer)"
 PRUNE_CHUNK = 5000
 EVENTS_PER_CALL = MAX_BATCH // 2  # each event goes to two channels
 
@@ -233,11 +215,11 @@ class Relay:
         return done, None
 
     def prune(self) -> int:
-        """Delete published rows older than the retention; returns how many."""
+        """Delete published rows older than the retention that the watch has read; returns how many."""
         conn = self._work_conn()
         total = 0
         while True:
-            n = conn.execute(PRUNE, (self.retention_hours, PRUNE_CHUNK)).rowcount
+            n = conn.execute(PRUNE, (self.retention_hours, PRUNE_CHUNK)).fetchone()[0]
             conn.commit()
             total += n
             if n < PRUNE_CHUNK:

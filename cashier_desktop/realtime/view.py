@@ -7,7 +7,11 @@ Pure logic, no I/O: the feeds hand it events and a `fetch` callable. The rules
   arrives late: ignored;
 - the next version (known + 1), or the first one heard for a player: accepted;
 - a jump of more than one means events were missed: the player is fetched from the
-  ledger (the fetched balance wins if it is newer), never trusted from the event alone;
+  ledger, never trusted from the event alone; an event above the version the ledger
+  returns is dropped (nothing in the ledger says it happened);
+- what a refetch returns is the truth: the ledger's version replaces whatever was known,
+  even a higher one — a forged event with version 1,000,000 must not make every real
+  event after it look stale (issue 14, attack 10);
 - after every (re)connect the watched players are fetched again (Pusher keeps no history).
 
 Not thread-safe by itself: each feed drives its view from one worker thread.
@@ -102,7 +106,10 @@ class BalanceView:
             self._accept(balance)
             self.stale.add(pid)
         elif self.known.get(pid, -1) < balance.version:
-            self._accept(balance)  # cannot happen with a correct ledger; never go backwards
+            # The ledger has no such version: the event is not a committed change. Drop it.
+            log.warning("player %s: event version %s is above the ledger's %s: dropped",
+                        pid, balance.version, self.known.get(pid))
+            self.stats.ignored += 1
         return "refetched"
 
     def refetch(self, player_ids: Iterable[str]) -> bool:
@@ -120,7 +127,8 @@ class BalanceView:
             return False
         self.stale.difference_update(ids)
         for b in balances:
-            if b.version > self.known.get(b.player_id, -1):
+            # The ledger's version wins, lower or higher: only a forged event can be above it.
+            if b.version != self.known.get(b.player_id):
                 self._accept(b)
         return True
 

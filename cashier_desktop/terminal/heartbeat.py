@@ -52,22 +52,15 @@ class Heartbeat:
         with self._lock:
             acks, self._acks = self._acks, []
         try:
+            # One call of the database API (migration 0011): it stamps this login on the
+            # row and refuses a terminal id another login reports for.
             with self.engine.begin() as conn:
-                conn.execute(text("""INSERT INTO terminal_heartbeats (terminal_id, staff_id, seen_at,
-                        pending_entries, feed_state, last_event_age_s, app_version)
-                    VALUES (:t, :s, now(), :p, :f, :a, :v)
-                    ON CONFLICT (terminal_id) DO UPDATE SET staff_id = EXCLUDED.staff_id, seen_at = now(),
-                        pending_entries = EXCLUDED.pending_entries, feed_state = EXCLUDED.feed_state,
-                        last_event_age_s = EXCLUDED.last_event_age_s, app_version = EXCLUDED.app_version"""),
+                conn.execute(text("""SELECT cage.terminal_heartbeat(:t, :s, :p, :f, :a, :v,
+                        CAST(:ps AS text[]), CAST(:vs AS bigint[]), CAST(:rs AS timestamptz[]))"""),
                              {"t": self.terminal_id, "s": staff_id, "p": int(pending_entries),
-                              "f": feed_state, "a": last_event_age_s, "v": __version__})
-                if acks:
-                    conn.execute(text("""INSERT INTO feed_acks (terminal_id, player_id, version, received_at)
-                        SELECT :t, a.p, a.v, a.r FROM unnest(CAST(:ps AS text[]), CAST(:vs AS bigint[]),
-                            CAST(:rs AS timestamptz[])) AS a(p, v, r)
-                        ON CONFLICT DO NOTHING"""),
-                                 {"t": self.terminal_id, "ps": [a[0] for a in acks],
-                                  "vs": [a[1] for a in acks], "rs": [a[2] for a in acks]})
+                              "f": feed_state, "a": last_event_age_s, "v": __version__,
+                              "ps": [a[0] for a in acks], "vs": [a[1] for a in acks],
+                              "rs": [a[2] for a in acks]})
         except Exception as exc:  # noqa: BLE001 - keep the acks, report the failure mapped
             with self._lock:
                 self._acks = (acks + self._acks)[:MAX_BUFFERED]

@@ -79,11 +79,16 @@ def _tell_cage(services, done: Correction) -> Correction:
     return done
 
 
+def _session_of(who) -> str | None:
+    """The supervisor's database session (issued by `cage.staff_login` when they logged in)."""
+    return getattr(who, "session_token", None)
+
+
 def adopt_alert(services, alert_id: int, *, staff_id: str, pin: str, reason: str) -> Correction:
     """Adopt the outside change: an adjustment posting records it; balances stay as shown."""
     who = supervisor(services, staff_id, pin)
     return _tell_cage(services, corrections.adopt(
-        services.engine, alert_id, staff_id=who.id, terminal_id=services.config.terminal_id,
+        services.engine, alert_id, session=_session_of(who), terminal_id=services.config.terminal_id,
         reason=reason, currency=services.config["currency.code"]))
 
 
@@ -91,11 +96,11 @@ def revert_alert(services, alert_id: int, *, staff_id: str, pin: str, reason: st
     """Revert the outside change: the columns are restored from the ledger and broadcast."""
     who = supervisor(services, staff_id, pin)
     return _tell_cage(services, corrections.revert(
-        services.engine, alert_id, staff_id=who.id, terminal_id=services.config.terminal_id, reason=reason))
+        services.engine, alert_id, session=_session_of(who), terminal_id=services.config.terminal_id, reason=reason))
 
 
 def dismiss_alert(services, alert_id: int, *, staff_id: str, pin: str, reason: str) -> Correction:
     """Dismiss an alert that no longer holds (refused while it does)."""
     who = supervisor(services, staff_id, pin)
     return _tell_cage(services, corrections.dismiss(
-        services.engine, alert_id, staff_id=who.id, terminal_id=services.config.terminal_id, reason=reason))
+        services.engine, alert_id, session=_session_of(who), terminal_id=services.config.terminal_id, reason=reason))

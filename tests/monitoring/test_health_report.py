@@ -19,6 +19,7 @@ from cashier_desktop.monitoring.health import build_report, write_pdf
 from cashier_desktop.monitoring.refusals import record_refusal
 from cashier_desktop.monitoring.watch import Watch
 from tests.support.factories import cmd, make_player
+from tests.support.role_logins import staff_session
 
 
 def _seed(engine) -> str:
@@ -42,7 +43,7 @@ def _seed(engine) -> str:
     watch.step()
     watch.close()
     alert = list_alerts(engine)[0]
-    corrections.adopt(engine, alert.id, staff_id="S300", terminal_id="T-SUP", reason="counted and confirmed",
+    corrections.adopt(engine, alert.id, session=staff_session(engine, "S300", "3333"), terminal_id="T-SUP", reason="counted and confirmed",
                       currency="INR")
     run_full_check(engine, trigger="manual")
     return player

@@ -132,3 +132,28 @@ def test_players_whose_refetch_failed_are_fetched_again_when_retried(world):
     assert view.stale == set() and view.known == {"179": 3}
     calls = len(ledger.calls)
     assert view.retry_stale() and len(ledger.calls) == calls, "nothing stale: nothing fetched"
+
+
+def test_a_forged_version_above_the_ledger_is_dropped_and_real_events_go_on(world):
+    """Issue 14, attack 10: a fake balance.updated with version 1,000,000 froze the feed."""
+    ledger, seen, view = world
+    view.apply(bal("179", 5, "50"))
+    ledger.rows["179"] = bal("179", 5, "50")
+    assert view.apply(bal("179", 1_000_000, "9999999")) == "refetched"
+    assert view.known["179"] == 5 and seen[-1].cash == Decimal("50")
+    assert view.apply(bal("179", 6, "60")) == "accepted"
+    assert seen[-1].version == 6
+
+
+def test_a_refetch_takes_the_ledgers_version_even_below_what_a_forged_event_set(world):
+    ledger, seen, view = world
+    # The ledger could not be asked when the forged event came: it was shown for the moment.
+    ledger.fail = True
+    view.apply(bal("179", 5, "50"))
+    assert view.apply(bal("179", 1_000_000, "9999999")) == "refetched"
+    assert view.known["179"] == 1_000_000
+    ledger.fail = False
+    ledger.rows["179"] = bal("179", 6, "60")
+    assert view.retry_stale()
+    assert view.known["179"] == 6 and seen[-1].cash == Decimal("60")
+    assert view.apply(bal("179", 7, "70")) == "accepted"

@@ -69,6 +69,8 @@ class Soketi:
             "SOKETI_PORT": str(self.port),
             "SOKETI_DEFAULT_APP_ID": self.app_id, "SOKETI_DEFAULT_APP_KEY": self.key,
             "SOKETI_DEFAULT_APP_SECRET": self.secret,
+            # As production must be: no client events (a subscriber could write a channel).
+            "SOKETI_DEFAULT_APP_ENABLE_CLIENT_MESSAGES": "false",
         })
         return env
 

@@ -184,7 +184,7 @@ def test_repeated_lockouts_grow_longer_and_raise_an_integrity_alert(terminal, se
     shown = list_alerts(secure.admin)[0]
     assert shown.summary().startswith(f"Alert {shown.id}: staff F200 locked out 3 times in a row")
     # a supervisor closes it like any alert, with a reason
-    assert dismiss(secure.admin, shown.id, staff_id="S300", terminal_id="T-SEC-1",
+    assert dismiss(secure.admin, shown.id, session=session(secure.admin, "S300", "3333"), terminal_id="T-SEC-1",
                    reason="F200 forgot the new PIN").alert.status == "dismissed"
     # the right PIN while locked is refused too, and a success resets the run of lockouts
     for _ in range(5):

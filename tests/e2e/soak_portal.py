@@ -1,8 +1,8 @@
 """A stand-in for the player portal: another application changing balances with plain SQL.
 
 The real portal is a separate program that shares the players table. It must follow the
-one rule (ARCHITECTURE.md): money moves only through a posting. So this stand-in sends
-the ledger's own single-statement posting SQL, as text, over a bare psycopg connection of
+one rule (ARCHITECTURE.md): money moves only through a posting. So this stand-in calls
+the ledger's posting API (`cage.post`, as the schema owner names its staff) over a bare psycopg connection of
 its own (`application_name = player-portal`, staff `W900`, terminal `PORTAL`): online
 top-ups and cash-outs the ledger can explain, which the outbox trigger turns into feed
 events exactly like a terminal's. It also sends "touch" UPDATEs that rewrite the players
@@ -30,10 +30,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import psycopg
-from sqlalchemy.dialects import postgresql
 
 from cashier_desktop.domain.commands import PostingCommand
-from cashier_desktop.domain.kinds import Kind, effects_of
+from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import posting as ledger_posting
 
@@ -45,8 +44,10 @@ _stop = False
 
 
 def posting_sql() -> str:
-    """The ledger's posting statement, rendered for a bare psycopg connection."""
-    return str(ledger_posting._POST.compile(dialect=postgresql.psycopg.dialect()))
+    """The ledger's posting API call (`cage.post`), rendered for a bare psycopg connection."""
+    return ledger_posting.statement_for(PostingCommand(kind=Kind.DEPOSIT, player_id="portal",
+                                                       amount=Money(Decimal(1), "INR"), staff_id=PORTAL_STAFF[0]),
+                                        offline=False)
 
 
 def _plain_url(url: str) -> str:
@@ -75,14 +76,20 @@ def _connect(spec: dict) -> psycopg.Connection:
 
 def _post(conn: psycopg.Connection, sql: str, cmd: PostingCommand) -> str:
     """'posted', 'replayed' (the id is already in the ledger) or 'refused'."""
-    params = ledger_posting._params(cmd, effects_of(cmd.kind, cmd.amount.amount))
+    params = ledger_posting._params(cmd)
     try:
         row = conn.execute(sql, params).fetchone()
     except psycopg.errors.UniqueViolation:
         return "replayed"  # a resend of an in-doubt posting: same id, same request
     except psycopg.errors.CheckViolation:
         return "refused"
-    return "posted" if row else "refused"
+    except psycopg.Error as exc:
+        if (exc.sqlstate or "").startswith("CA"):  # the posting API's refusal (funds, rights…)
+            return "refused"
+        raise
+    if not row:
+        return "refused"
+    return "replayed" if row[0] else "posted"  # cage.post answers (replayed, the ledger row…)
 
 
 def run(spec: dict) -> int:

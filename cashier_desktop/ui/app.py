@@ -189,6 +189,8 @@ def run(args) -> int:
     from ..cli import load
 
     config = load(args)
+    from .pyside_refcount import keep_none_alive
+    keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cashier-desktop")
     apply_style(app)

@@ -94,6 +94,8 @@ def shoot_all(services, out: Path) -> list[Path]:
     from .app import Terminal, apply_style, open_feed_bridge
     from .shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
+    from .pyside_refcount import keep_none_alive
+    keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_style(app)
     shot = Shooter(out)

@@ -62,6 +62,7 @@ KEYS: list[Key] = [
     Key("terminal.id", "str", None, "this terminal's id (default: the host name)"),
     Key("terminal.data_dir", "path", None, "where the journal and the embedded ledger live"),
     Key("terminal.journal", "path", None, "the journal file (default: <data_dir>/journal-<terminal>.sqlite)"),
+    Key("terminal.language", "str", "en", "language of this workstation's windows and receipts: en or hi"),
     Key("currency.code", "str", "INR", "ISO currency of this cage"),
     Key("currency.max_transaction", "decimal", None, "per-transaction maximum (default per currency)"),
     Key("currency.denominations", "list", None, "note/coin denominations for counts (default per currency)"),
@@ -94,6 +95,10 @@ KEYS: list[Key] = [
     Key("monitor.full_check_time", "str", "04:00", "local time (HH:MM, policy.timezone) of the nightly full integrity check"),
     Key("monitor.full_check_every_minutes", "int", 0, "run the full check every N minutes instead (0 = nightly)"),
     Key("monitor.heartbeat_seconds", "int", 15, "how often a terminal reports it is alive (offline after 4 missed)"),
+    Key("receipt.casino_name", "str", None, "casino name printed at the top of every receipt"),
+    Key("receipt.casino_address", "str", None, "casino address printed under the name (a line break as \\n)"),
+    Key("receipt.paper", "str", "80mm", "receipt layout: 80mm (thermal roll) or a4"),
+    Key("receipt.auto_print", "bool", False, "print every new receipt at once on the default printer"),
     Key("log.file", "path", None, "log file (rotated); default: stderr only"),
     Key("log.verbose", "bool", False, "debug logging"),
     Key("log.level", "str", "warning", "least severe record on stderr: debug, info, warning or error"),
@@ -112,6 +117,8 @@ INT_RANGES: dict[str, tuple[int, int | None]] = {
 CHOICES: dict[str, tuple[str, ...]] = {
     "policy.aggregation": ("month", "gaming_day"),
     "log.level": ("debug", "info", "warning", "error"),
+    "terminal.language": ("en", "hi"),
+    "receipt.paper": ("80mm", "a4"),
 }
 # Short names the issues and scripts use.
 ENV_ALIASES = {"CASHIER_DATABASE_URL": "ledger.url", "CASHIER_JOURNAL": "terminal.journal"}
@@ -345,6 +352,9 @@ def _check_values(values: dict[str, Any], sources: dict[str, str], file: str) ->
         ZoneInfo(values["policy.timezone"])
     except (KeyError, ValueError, ImportError, OSError):
         raise fail("policy.timezone", f"is not a known time zone: {values.get('policy.timezone')!r}.") from None
+    for name in ("receipt.casino_name", "receipt.casino_address"):
+        if len(values.get(name) or "") > 200:
+            raise fail(name, "must be at most 200 characters (it is printed on an 80 mm receipt).")
     for d in values.get("currency.denominations") or []:
         try:
             ok = Decimal(d).is_finite() and Decimal(d) > 0

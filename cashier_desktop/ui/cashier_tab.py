@@ -6,6 +6,7 @@ F9 credit request · Ctrl+R reprint the selected receipt.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -211,12 +212,33 @@ class CashierTab(QWidget):
         self.show_receipt(receipt)
         self.posted.emit(receipt)
 
-    def show_receipt(self, receipt: Any, reprint: bool = False) -> ReceiptDialog:
-        view = ReceiptView.of(receipt, reprint=reprint, terminal_id=self.ctx.terminal_id)
+    def show_receipt(self, receipt: Any, reprint: bool = False) -> None:
+        """Open the receipt; a posted one first gets its place in the shift and the staff
+        names from the ledger (one lookup), so the printed number is final."""
+        view = ReceiptView.of(receipt, reprint=reprint, terminal_id=self.ctx.terminal_id,
+                              reprint_by=self.staff.id, reprint_by_name=getattr(self.staff, "name", ""))
+        if not view.pending and getattr(self.staff, "id", None) == view.staff_id:
+            view = replace(view, staff_name=getattr(self.staff, "name", ""))
+        if view.pending:
+            self._open_receipt(view, auto=not reprint)
+            return
+        from ..terminal import receipts
+        Op(parent=self, work=lambda s: receipts.receipt_facts(s, view.posting_id)) \
+            .success(lambda facts: self._open_receipt(view.with_facts(facts), auto=not reprint)) \
+            .failure(lambda _exc: self._open_receipt(view, auto=not reprint)).run()
+
+    def _open_receipt(self, view: ReceiptView, auto: bool) -> ReceiptDialog:
         name = self.panel.balance.name if self.panel.balance and self.panel.player_id == view.player_id else ""
-        dialog = ReceiptDialog(view, self.ctx.profile, self, player_name=name)
+        cfg = self.ctx.config
+        dialog = ReceiptDialog(view, self.ctx.profile, self, player_name=name,
+                               casino_name=cfg.get("receipt.casino_name"),
+                               casino_address=cfg.get("receipt.casino_address"),
+                               paper=cfg.get("receipt.paper", "80mm"))
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
         self._keep(dialog, "receipt_dialog")
+        if auto and cfg.get("receipt.auto_print", False) and not dialog.print_to_default_printer():
+            self.show_message(self.tr("No printer is set up: print the receipt from its window (Ctrl+P)."),
+                              error=True)
         self.receipt_shown.emit(dialog)
         return dialog
 

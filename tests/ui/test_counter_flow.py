@@ -31,10 +31,12 @@ def test_a_cashier_logs_in_deposits_and_sees_the_balance_and_the_receipt(qtbot, 
     text = receipt.plain_text()
     assert "₹12,345.00" in text and player in text and "C100" in text and terminal_id in text
     assert "Receipt no." in text and receipt.view.number in text
+    assert receipt.view.number == f"{terminal_id}-{receipt.view.shift_id}-0001"  # first of the shift
+    assert f"CDR1:{receipt.view.posting_id}:" in text and "Asha Rao (C100)" in text
     wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹12,345.00", what="balance shown")
     qtbot.keyClick(receipt, Qt.Key_Escape)
     wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent transactions")
-    assert tab.recent.item(0, 6).text() == receipt.view.number
+    assert tab.recent.item(0, 6).text() == str(receipt.view.posting_id)
 
 
 def test_withdrawing_too_much_is_refused_inline_in_the_domain_words(qtbot, terminal, engine,

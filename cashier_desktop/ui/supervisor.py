@@ -24,6 +24,7 @@ from . import messages
 from .display import kind_text, money_text, time_text
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
+from .receipt_check import ReceiptCheck
 from .shift_export import figures, write_csv, write_pdf
 
 
@@ -145,6 +146,8 @@ class SupervisorTab(QWidget):
         rbox.addWidget(self.postings, 3)
         rbox.addLayout(actions)
         rbox.addLayout(r3)
+        self.receipt_check = ReceiptCheck(right)  # scan or paste a receipt's QR code
+        rbox.addWidget(self.receipt_check)
         rbox.addWidget(self.info)
         rbox.addWidget(self.findings, 1)
         split = QSplitter(Qt.Horizontal, self)

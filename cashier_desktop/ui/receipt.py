@@ -176,16 +176,21 @@ class ReceiptDialog(QDialog):
         self._pdf_dialog.show()
 
 
-def save_pdf(document_html: str, path: str | Path) -> Path:
-    """An HTML document (the shift report) as an A4 PDF through QPrinter (no printer needed)."""
+def save_pdf(document, path: str | Path, *, landscape: bool = False) -> Path:
+    """An HTML string or a laid-out QTextDocument (the shift report) as an A4 PDF through
+    QPrinter (no printer needed)."""
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
     printer = QPrinter(QPrinter.HighResolution)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))
-    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
+    printer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4),
+                                      QPageLayout.Landscape if landscape else QPageLayout.Portrait,
                                       QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
-    doc = QTextDocument()
-    doc.setHtml(document_html)
+    if isinstance(document, QTextDocument):
+        doc = document
+    else:
+        doc = QTextDocument()
+        doc.setHtml(document)
     doc.print_(printer)
     return Path(path)

@@ -39,23 +39,44 @@ def figures(report: Any) -> list[tuple[str, str]]:
     return rows
 
 
+# Numbers, dates and ids are never broken inside (a "₹6,00,000.0 / 0" or "2026-12-0 / 4" in
+# a signed report is a misread waiting to happen): those cells do not wrap, the table is
+# sized to the page, and only names and sentences may wrap.
+_KEEP = "white-space:nowrap"
+A4_TEXT_WIDTH_MM = 267.0  # A4 landscape (297 mm) less 15 mm margins each side: a row fits
+_PX_PER_MM = 96 / 25.4  # the document's layout unit (logical pixels)
+
+
 def report_html(report: Any, profile: CurrencyProfile, reconciliation: str = "") -> str:
     e = html.escape
-    head = "".join(f"<tr><td style='padding-right:12px'>{e(k)}</td><td><b>{e(v)}</b></td></tr>"
+    head = "".join(f"<tr><td style='padding-right:12px;{_KEEP}'>{e(k)}</td><td><b>{e(v)}</b></td></tr>"
                    for k, v in figures(report))
     if reconciliation:
         head += f"<tr><td>Reconciliation</td><td><b>{e(reconciliation)}</b></td></tr>"
     body = "".join(
-        f"<tr><td>{e(time_text(p.created_at))}</td><td>{e(kind_text(p.kind))}</td><td>{e(p.player_id)}</td>"
-        f"<td align='right'>{e(money_text(p.amount, profile))}</td>"
-        f"<td align='right'>{e(money_text(p.drawer_delta, profile))}</td>"
-        f"<td>{e(p.staff_id)}{' / ' + e(p.approver_id) if p.approver_id else ''}</td><td>{e(str(p.id))}</td></tr>"
+        f"<tr><td style='{_KEEP}'>{e(time_text(p.created_at))}</td><td>{e(kind_text(p.kind))}</td>"
+        f"<td style='{_KEEP}'>{e(p.player_id)}</td>"
+        f"<td align='right' style='{_KEEP}'>{e(money_text(p.amount, profile))}</td>"
+        f"<td align='right' style='{_KEEP}'>{e(money_text(p.drawer_delta, profile))}</td>"
+        f"<td style='{_KEEP}'>{e(p.staff_id)}{' / ' + e(p.approver_id) if p.approver_id else ''}</td>"
+        f"<td style='{_KEEP};font-family:monospace;font-size:7pt'>{e(str(p.id))}</td></tr>"
         for p in report.postings)
     return (f"<h2>Shift report #{report.shift.id}</h2><table>{head}</table>"
             f"<h3>Transactions ({len(report.postings)})</h3>"
-            "<table border='1' cellspacing='0' cellpadding='3'><tr><th>Time</th><th>Transaction</th>"
+            "<table border='1' cellspacing='0' cellpadding='2' width='100%' style='font-size:8pt'>"
+            "<tr><th>Time</th><th>Transaction</th>"
             "<th>Player</th><th>Amount</th><th>Drawer</th><th>Staff</th><th>Posting id</th></tr>"
             f"{body}</table>")
+
+
+def report_document(report: Any, profile: CurrencyProfile, reconciliation: str = ""):
+    """The report laid out on A4 landscape as it prints (tests read its lines from this same layout)."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+    doc = QTextDocument()
+    doc.setHtml(report_html(report, profile, reconciliation))
+    doc.setPageSize(QSizeF(A4_TEXT_WIDTH_MM * _PX_PER_MM, 180.0 * _PX_PER_MM))
+    return doc
 
 
 def write_csv(report: Any, path: str | Path) -> Path:
@@ -65,4 +86,4 @@ def write_csv(report: Any, path: str | Path) -> Path:
 
 
 def write_pdf(report: Any, profile: CurrencyProfile, path: str | Path, reconciliation: str = "") -> Path:
-    return save_pdf(report_html(report, profile, reconciliation), path)
+    return save_pdf(report_document(report, profile, reconciliation), path, landscape=True)

@@ -110,6 +110,10 @@ class CashierTab(QWidget):
         self.reprint_button.setAccessibleName("Reprint selected receipt")
         self.reprint_button.clicked.connect(self.reprint)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
+        self.history_button = QPushButton(self.tr("&History (Ctrl+H)"))
+        self.history_button.setAccessibleName(self.tr("Player history"))
+        self.history_button.clicked.connect(self.show_history)
+        QShortcut(QKeySequence("Ctrl+H"), self, activated=self.show_history, context=Qt.WidgetWithChildrenShortcut)
         # F2 (find) is the main window's action: one owner per key, or Qt fires neither.
         self.message = QLabel("")
         self.message.setObjectName("counterMessage")
@@ -124,6 +128,7 @@ class CashierTab(QWidget):
         head = QHBoxLayout()
         head.addWidget(QLabel("<b>Recent transactions</b>"))
         head.addStretch(1)
+        head.addWidget(self.history_button)
         head.addWidget(self.reprint_button)
         rbox.addLayout(head)
         rbox.addWidget(self.recent, 1)
@@ -248,6 +253,17 @@ class CashierTab(QWidget):
             self.show_message("Select a transaction in the list to reprint its receipt.", error=True)
             return
         self.show_receipt(receipt, reprint=True)
+
+    def show_history(self) -> None:
+        """The player's full history, credit-line history and ID on file (Ctrl+H)."""
+        from .player_history import PlayerHistoryDialog
+        if self.panel.balance is None:
+            self.show_message(messages.PICK_PLAYER, error=True)
+            self.focus_search()
+            return
+        dialog = PlayerHistoryDialog(self.ctx, self.panel.balance, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        self._keep(dialog, "dialog")
 
     def request_credit(self) -> None:
         from .credit_request import CreditRequestDialog

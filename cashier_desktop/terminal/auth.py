@@ -87,6 +87,7 @@ def authenticate(engine: Engine, staff_id: str, pin: str, *, policy: Policy | No
                 audit.append(conn, "login_refused_locked", staff_id=staff_id, terminal_id=terminal_id,
                              detail={**base, "locked_until": rec.locked_until})
                 failure = AccountLocked(_locked_sentence(staff_id, rec.locked_until, at))
+                failure.until = rec.locked_until  # the login window shows the clock time
             elif not pin_matches(rec.pin_hash, pin or ""):
                 until = record_failure(conn, staff_id, attempts=attempts, minutes=minutes, now=at)
                 audit.append(conn, "login_failed", staff_id=staff_id, terminal_id=terminal_id,
@@ -96,6 +97,7 @@ def authenticate(engine: Engine, staff_id: str, pin: str, *, policy: Policy | No
                                  detail={**base, "locked_until": until, "attempts": attempts})
                     failure = AccountLocked(f"Too many wrong PINs: {staff_id} is locked for {minutes} "
                                             f"minute{'s' if minutes != 1 else ''}.")
+                    failure.until = until
                 else:
                     failure = AuthenticationFailed(NOT_RECOGNISED)
             else:

@@ -23,12 +23,14 @@ from ..domain.receipts import Balance
 from . import messages
 from .amount_edit import AmountField
 from .display import money_text
+from .feedback import MessageLabel
 from .ops import Op, sentence_for
 
 def policy_of_config(config: Any) -> Policy:
     return Policy.from_values(config.values)
 
 
+CHOOSE_ID_TYPE = "— choose the document —"
 ID_TYPES = ["Passport", "Aadhaar", "PAN card", "Driving licence", "Voter ID", "Other"]
 
 
@@ -54,11 +56,18 @@ class PostingDialog(QDialog):
         self.setWindowTitle(f"{kind.label} — player {player.player_id}")
         title = QLabel(f"<b>{kind.label}</b> for player <b>{player.player_id}</b> {player.name}")
         title.setObjectName("dialogTitle")
+        title.setWordWrap(True)
         self.amount = AmountField(ctx.profile, self)
         self.amount.edit.setAccessibleName(f"{kind.label} amount")
         self.amount.money_changed.connect(self._on_amount_changed)
         self.context_line = QLabel(self._context_text())
         self.context_line.setObjectName("dialogContext")
+        self.context_line.setWordWrap(True)
+        alert_id = getattr(parent.panel, "alert_id", None) if hasattr(parent, "panel") else None
+        self.alert_label = QLabel(messages.BALANCE_ALERT.format(id=alert_id) if alert_id else "")
+        self.alert_label.setObjectName("alertMark")
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setVisible(alert_id is not None)
         self.confirm_box = QLabel(messages.CONFIRM_LARGE)
         self.confirm_box.setObjectName("confirmLarge")
         self.confirm_box.setWordWrap(True)
@@ -76,7 +85,9 @@ class PostingDialog(QDialog):
         self.id_box = QGroupBox("Player identification")
         self.id_box.setAccessibleName("Player identification")
         self.id_type = QComboBox()
-        self.id_type.addItems(ID_TYPES)
+        self.id_type.addItem(CHOOSE_ID_TYPE, None)  # no silent default: the cashier picks one
+        for t in ID_TYPES:
+            self.id_type.addItem(t, t)
         self.id_type.setAccessibleName("Identification type")
         self.id_number = QLineEdit()
         self.id_number.setAccessibleName("Identification number")
@@ -84,10 +95,7 @@ class PostingDialog(QDialog):
         idf.addRow(QLabel(messages.ID_NEEDED, wordWrap=True))
         idf.addRow("&Type", self.id_type)
         idf.addRow("&Number", self.id_number)
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Refusal")
+        self.problem = MessageLabel("Refusal", self)
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(f"{kind.label} (Enter)")
         self.ok_button.setObjectName("confirmButton")
@@ -101,6 +109,7 @@ class PostingDialog(QDialog):
         box.setSizeConstraint(QLayout.SetMinimumSize)  # grows when a step appears, never squeezes
         box.addWidget(title)
         box.addWidget(self.context_line)
+        box.addWidget(self.alert_label)
         box.addWidget(self.amount)
         box.addWidget(self.confirm_box)
         box.addWidget(self.approver_box)
@@ -118,9 +127,10 @@ class PostingDialog(QDialog):
     def _context_text(self) -> str:
         p, prof = self.player, self.ctx.profile
         if self.kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM):
-            return (f"Credit drawn {money_text(p.credit, prof)} of {money_text(p.credit_limit, prof)}"
-                    f" ({'approved' if p.credit_approved else 'no approved line'})")
-        return f"Cash balance {money_text(p.cash, prof)}"
+            line = money_text(p.credit_limit, prof) if p.credit_approved else "none approved"
+            return (f"Markers outstanding {money_text(p.credit, prof)} · credit line {line} · "
+                    f"credit available {money_text(p.available_credit, prof)}")
+        return f"Cash on account {money_text(p.cash, prof)}"
 
     def _sync_sections(self) -> None:
         self.confirm_box.setVisible(self.confirmed or self.warned)
@@ -142,7 +152,7 @@ class PostingDialog(QDialog):
             id=self.posting_id, kind=self.kind, player_id=self.player.player_id, amount=money,
             staff_id=self.staff.id, terminal_id=self.ctx.terminal_id,
             shift_id=self.ctx.shift_id, approver_id=approver or None,
-            id_type=self.id_type.currentText() if self.need_id else None,
+            id_type=self.id_type.currentData() if self.need_id else None,
             id_number=self.id_number.text().strip() if self.need_id else None)
 
     def advance(self) -> None:
@@ -177,6 +187,10 @@ class PostingDialog(QDialog):
             (self.approver_id if not self.approver_id.text().strip() else self.approver_pin).setFocus()
             self.problem.setText("A second staff member must enter their id and PIN.")
             return
+        if self.need_id and self.id_type.currentData() is None:
+            self.id_type.setFocus()
+            self.problem.setText("Choose the type of the player's identification document.")
+            return
         if self.need_id and not self.id_number.text().strip():
             self.id_number.setFocus()
             self.problem.setText("Enter the number of the player's identification document.")
@@ -187,7 +201,7 @@ class PostingDialog(QDialog):
         """Ask the terminal what this posting needs (approver, ID, confirmation), then go on."""
         from ..terminal.lookups import posting_requirements
         staff, kind, pid = self.staff, self.kind, self.player.player_id
-        self.problem.setText("Checking…")
+        self.problem.show_note("Checking…")
 
         def got(needs: Any) -> None:
             self.problem.setText("")
@@ -219,7 +233,7 @@ class PostingDialog(QDialog):
                                    terminal_id=cmd.terminal_id, purpose="approval")
                       if approver else None)
             return submit(services, staff, cmd, approver=second)
-        self.problem.setText("Posting…")
+        self.problem.show_note("Posting…")
         Op(parent=self, work=work, lane="posting") \
             .success(self._on_posted).failure(self._on_refused) \
             .disabling(self.ok_button, self.cancel_button).run()

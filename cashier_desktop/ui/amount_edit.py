@@ -15,6 +15,7 @@ from ..domain.currency import CurrencyProfile
 from ..domain.errors import InvalidAmount
 from ..domain.formatting import format_money, group_digits
 from ..domain.money import Money
+from .feedback import MessageLabel
 
 _ALLOWED = set("0123456789.,")
 
@@ -110,10 +111,7 @@ class AmountField(QWidget):
         self.preview = QLabel(" ")
         self.preview.setObjectName("amountPreview")
         self.preview.setAccessibleName("Amount as entered")
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Amount problem")
+        self.problem = MessageLabel("Amount problem", self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(symbol)
@@ -134,8 +132,17 @@ class AmountField(QWidget):
 
     def show_refusal(self, sentence: str) -> None:
         self.problem.setText(sentence)
+        self._mark_invalid(bool(sentence))
+
+    def _mark_invalid(self, invalid: bool) -> None:
+        """The box keeps its border and turns it dark red while its amount is refused."""
+        if self.edit.property("invalid") != ("true" if invalid else "false"):
+            self.edit.setProperty("invalid", "true" if invalid else "false")
+            self.edit.style().unpolish(self.edit)
+            self.edit.style().polish(self.edit)
 
     def _on_money(self, money: Money | None) -> None:
         self.preview.setText(format_money(money, self.profile) if money is not None else " ")
         self.problem.setText(self.edit.error())
+        self._mark_invalid(bool(self.edit.error()))
         self.money_changed.emit(money)

@@ -1,7 +1,7 @@
 """The cashier's screen: find a player, see the balances live, post, hand over the receipt.
 
 Keys: F2 find · F5 deposit · F6 withdrawal · F7 marker issue · F8 marker redemption ·
-F9 credit request · Ctrl+R reprint the selected receipt.
+F9 credit request · Ctrl+R reprint the selected receipt · Ctrl+F5 refresh (ui/keys.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from ..domain.receipts import Balance, PendingReceipt, Receipt
 from . import messages
 from .action_dialog import PostingDialog
 from .display import kind_text, money_text, time_text
+from .feedback import NOTE, MessageLabel
+from .keys import REFRESH_KEY, REPRINT_KEY
 from .ops import Op
 from .player_panel import PlayerPanel
 from .receipt import ReceiptDialog, ReceiptView
@@ -90,6 +92,7 @@ class CashierTab(QWidget):
         self.buttons: dict[Kind, QPushButton] = {}
         self.dialog: QWidget | None = None
         self.receipt_dialog: QWidget | None = None
+        self.pending: list[PendingReceipt] = []  # taken offline here, not yet in the ledger
         actions = QHBoxLayout()
         for kind, text, key in ACTIONS:
             b = QPushButton(f"{text} ({key})")
@@ -109,16 +112,15 @@ class CashierTab(QWidget):
         self.reprint_button = QPushButton("Re&print (Ctrl+R)")
         self.reprint_button.setAccessibleName("Reprint selected receipt")
         self.reprint_button.clicked.connect(self.reprint)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REPRINT_KEY), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REFRESH_KEY), self, activated=self.refresh_player,
+                  context=Qt.WidgetWithChildrenShortcut)
         self.history_button = QPushButton(self.tr("&History (Ctrl+H)"))
         self.history_button.setAccessibleName(self.tr("Player history"))
         self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence("Ctrl+H"), self, activated=self.show_history, context=Qt.WidgetWithChildrenShortcut)
         # F2 (find) is the main window's action: one owner per key, or Qt fires neither.
-        self.message = QLabel("")
-        self.message.setObjectName("counterMessage")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message = MessageLabel("Message", self, default_tone=NOTE, object_name="counterMessage")
         right = QWidget(self)
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
@@ -160,29 +162,50 @@ class CashierTab(QWidget):
         pid = balance.player_id
         if self.ctx.feed is not None:
             self.ctx.feed.watch_only(self, [pid])
-        Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid))) \
-            .success(self._on_player_loaded).run()
+        self._load(pid)
         self._sync_buttons()
         self.buttons[Kind.DEPOSIT].setFocus()
 
-    def _on_player_loaded(self, loaded: tuple[Balance, list[Receipt]]) -> None:
-        balance, recent = loaded
+    def _load(self, pid: str) -> None:
+        """Balance, recent postings and any open integrity alert, in one trip to the ledger."""
+        from ..terminal import lookups
+        Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid),
+                                        lookups.open_alert_id(s, pid))) \
+            .success(self._on_player_loaded).failure(self._lookup_failed).run()
+
+    def _on_player_loaded(self, loaded: tuple[Balance, list[Receipt], int | None]) -> None:
+        balance, recent, alert_id = loaded
         if balance.player_id != self.panel.player_id:
             return
         self.panel.apply_update(balance)
-        self.recent.fill(recent, self.ctx.profile)
+        self.panel.set_alert(alert_id)
+        self._sync_buttons()
+        self._fill_recent(recent)
+
+    def _fill_recent(self, from_ledger: list[Any]) -> None:
+        """The ledger's rows, with this player's postings still waiting offline on top."""
+        posted = {str(r.id) for r in from_ledger}
+        self.pending = [p for p in self.pending if str(p.id) not in posted]
+        mine = [p for p in reversed(self.pending) if p.player_id == self.panel.player_id]
+        self.recent.fill(mine + list(from_ledger), self.ctx.profile)
+
+    def _lookup_failed(self, exc: BaseException) -> None:
+        """Offline, the banner already says the ledger is away: keep the counter's message
+        (an offline posting's confirmation must stay); anything else is a refusal."""
+        from ..domain.errors import LedgerUnavailable
+        from .ops import sentence_for
+        if isinstance(exc, LedgerUnavailable):
+            return
+        self.show_message(sentence_for(exc), error=True)
 
     def refresh_player(self) -> None:
         if self.panel.balance is not None:
-            b = self.panel.balance
-            from ..terminal import lookups
-            pid = b.player_id
-            Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid))) \
-                .success(self._on_player_loaded).run()
+            self._load(self.panel.balance.player_id)
 
     def on_balance(self, balance: Balance) -> None:
         """A balance from the live feed (GUI thread, by signal)."""
         if self.panel.apply_update(balance):
+            self._sync_buttons()
             self.refresh_recent()
 
     def refresh_recent(self) -> None:
@@ -191,18 +214,21 @@ class CashierTab(QWidget):
             return
         pid = self.panel.player_id
         Op(parent=self, work=lambda s: lookups.recent_postings(s, pid)) \
-            .success(lambda rows: self.recent.fill(rows, self.ctx.profile)
-                     if pid == self.panel.player_id else None).run()
+            .success(lambda rows: self._fill_recent(rows) if pid == self.panel.player_id else None) \
+            .failure(self._lookup_failed).run()
 
     # -- postings ---------------------------------------------------------------------------
     def start(self, kind: Kind) -> PostingDialog | None:
-        """Open the posting dialog for `kind` (F5–F8)."""
+        """Open the posting dialog for `kind` (F5–F8); a disabled action's key does nothing."""
         if self.panel.balance is None:
             self.show_message(messages.PICK_PLAYER, error=True)
             self.focus_search()
             return None
         if self.ctx.shift is None:
             self.show_message(messages.NO_SHIFT, error=True)
+            return None
+        if not self.buttons[kind].isEnabled():
+            self.show_message(messages.NOT_POSSIBLE.format(what=kind.label), error=True)
             return None
         dialog = PostingDialog(self.ctx, self.staff, kind, self.panel.balance, self._on_posted, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
@@ -213,6 +239,9 @@ class CashierTab(QWidget):
         pending = isinstance(receipt, PendingReceipt)
         self.show_message(f"{kind_text(receipt.kind)} of {money_text(receipt.amount, self.ctx.profile)}"
                           f" {'taken offline — pending' if pending else 'posted'}; receipt {receipt.id}.")
+        if pending:
+            self.pending.append(receipt)
+            self._fill_recent([r for r in self.recent.receipts if not isinstance(r, PendingReceipt)])
         self.refresh_player()
         self.show_receipt(receipt)
         self.posted.emit(receipt)
@@ -289,19 +318,28 @@ class CashierTab(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
+        (self.message.show_refusal if error else self.message.show_note)(text)
         self.message.setProperty("error", "true" if error else "false")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
     def _on_status(self) -> None:
-        self.panel.set_live(self.ctx.status.live)
+        status = self.ctx.status
+        self.panel.set_live(status.live)
+        if status.online and self.message.is_refusal() and self.message.text() == messages.LEDGER_UNAVAILABLE:
+            self.show_message("")  # its cause is gone: the ledger is back
+        if status.online and status.pending == 0 and self.pending:
+            self.refresh_recent()  # the offline postings went out: show them as the ledger has them
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
         online = self.ctx.status.online
         has_player = self.panel.balance is not None
-        for kind, b in self.buttons.items():
+        b = self.panel.balance
+        possible = {  # a marker needs a line with room on it; a redemption a marker to redeem
+            Kind.MARKER_ISSUE: b is not None and b.credit_approved and b.available_credit > 0,
+            Kind.MARKER_REDEEM: b is not None and b.credit > 0}
+        for kind, button in self.buttons.items():
             credit = kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM)  # never credit offline
-            b.setEnabled(has_player and (online or not credit))
+            button.setEnabled(has_player and (online or not credit) and possible.get(kind, True))
+        self.buttons[Kind.MARKER_ISSUE].setToolTip(
+            "" if possible[Kind.MARKER_ISSUE] or b is None else "No credit available on an approved line.")
         self.credit_button.setEnabled(has_player and online)

@@ -24,6 +24,19 @@ def time_text(at: datetime | None) -> str:
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def clock_text(at: datetime | None) -> str:
+    """A time later today as a cashier reads a wall clock (`14:05`); another day gets its date."""
+    if at is None:
+        return "—"
+    local = at.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+DATE_FORMAT_QT = "yyyy-MM-dd"  # the one date format on screen (as time_text writes dates)
+
+
 def kind_text(kind: Kind | str) -> str:
     try:
         return Kind(kind).label

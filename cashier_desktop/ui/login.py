@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QVBo
 
 from ..domain.errors import AccountLocked
 from . import messages
+from .display import clock_text
+from .feedback import MessageLabel
 from .ops import Op, sentence_for
 from .status import OfflineBanner
 
@@ -44,10 +46,7 @@ class LoginWindow(QWidget):
         self.button.setObjectName("loginButton")
         self.button.setDefault(True)
         self.hint = QLabel(messages.LOGIN_HINT)
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Login problem")
+        self.problem = MessageLabel("Login problem", self)
         form = QFormLayout()
         form.addRow("&Staff id", self.staff_id)
         form.addRow("&PIN", self.pin)
@@ -89,7 +88,7 @@ class LoginWindow(QWidget):
             return
         from ..terminal import session
         terminal = self.ctx.terminal_id
-        self.problem.setText("Checking…")
+        self.problem.show_note("Checking…")
         Op(parent=self, work=lambda s: session.login(s, staff_id, pin, terminal_id=terminal)) \
             .success(self._on_success).failure(self._on_failure) \
             .disabling(self.button, self.staff_id, self.pin).run()
@@ -107,7 +106,8 @@ class LoginWindow(QWidget):
     def _on_failure(self, exc: BaseException) -> None:
         self.pin.clear()
         text = sentence_for(exc)
-        if isinstance(exc, AccountLocked):
-            text = f"{text}\n{messages.LOCKED_OUT}"
+        until = getattr(exc, "until", None)
+        if isinstance(exc, AccountLocked) and until is not None:
+            text = f"{text}\n{messages.LOCKED_OUT.format(until=clock_text(until))}"
         self.problem.setText(text)
         self.pin.setFocus()

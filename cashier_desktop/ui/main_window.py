@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.status_bar.set_staff(f"{staff.id} {staff.name} ({role_text(staff.role)})")
         self._build_menu()
         ctx.shift_changed.connect(self._on_shift)
+        self._opening = False
         self._on_shift(ctx.shift)
         self._closing = False
         self.dialog: QWidget | None = None
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
     # -- shift --------------------------------------------------------------------------
     def open_shift(self) -> None:
         from .shift_dialogs import OpenShiftDialog
+        self._opening = True
         self._keep(OpenShiftDialog(self.ctx, self.session, self))
 
     def close_shift(self) -> None:
@@ -123,14 +125,20 @@ class MainWindow(QMainWindow):
         else:
             self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id}, float "
                                       f"{money_text(shift.opening_float, self.ctx.profile)})")
+            if self.cashier.message.text() == messages.NO_SHIFT or self._opening:
+                # The refusal's cause is gone: say what is true now (the confirmation of the open).
+                self.cashier.show_message(messages.SHIFT_OPENED.format(
+                    id=shift.id, float=money_text(shift.opening_float, self.ctx.profile)))
+            self._opening = False
         self.open_shift_action.setEnabled(shift is None)
         self.close_shift_action.setEnabled(shift is not None)
 
     # -- messages, logout, close ------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
         self.tabs.setCurrentWidget(self.cashier) if self.tabs.currentWidget() is None else None
+        # The counter's message line shows it whole; the status bar's message area is too
+        # narrow beside the permanent facts and would cut it ("Shift #1 closed; co").
         self.cashier.show_message(text, error=error)
-        self.status_bar.showMessage(text, 8000)
 
     def logout(self) -> None:
         from ..terminal import session

@@ -14,9 +14,11 @@ OFFLINE_BANNER = ("OFFLINE — the ledger cannot be reached. Deposits within the
                   "kept on this terminal and sent when it is back. No credit, no reversals.")
 FEED_DOWN = "Not live: balances on screen may be out of date."
 LOGIN_HINT = "Enter your staff id and PIN, then press Enter."
-LOCKED_OUT = ("This staff id is locked after too many wrong PINs. Wait until the time shown, "
-              "or ask a supervisor to reset the PIN.")
+LOCKED_OUT = "Locked until {until}. A supervisor can reset the PIN sooner."
 NO_SHIFT = "No shift is open on this terminal. Count the opening float to open one (Ctrl+O)."
+SHIFT_OPENED = "Shift #{id} is open with a float of {float}. Postings go to this shift."
+SHIFT_CLOSE_CONFIRM = ("Close shift #{id} with {counted} counted? Press Enter again to close it, "
+                       "Esc to go back. A closed shift cannot take postings.")
 SHIFT_CLOSE_BLIND = ("Count the drawer by denomination. The expected figure is not shown: "
                      "the system compares after you submit.")
 SHIFT_OPEN_COUNT = "Count the opening float by denomination. The total updates as you type."
@@ -29,6 +31,10 @@ PENDING_RECEIPT = "OFFLINE — PENDING: taken while the ledger was unreachable; 
 REPRINT = "REPRINT"
 CLOSE_WAITING = "Waiting for work in progress to finish before closing…"
 SEARCH_HINT = "Player id, name or card number (F2)"
+BALANCE_ALERT = ("⚠ Integrity alert {id} is open on this balance: the figures may not be what the "
+                 "ledger says. Call a supervisor before paying out.")
+NOT_POSSIBLE = ("{what} is not possible for this player now (no credit line with room, no marker "
+                "to redeem, or the ledger is offline).")
 PICK_PLAYER = "Find a player first (F2)."
 INTEGRITY_CLEAN = "Integrity check: clean. Every balance agrees with the ledger and every chain verifies."
 REVERSE_HINT = "A reversal posts the exact opposite of the selected posting. Give the reason."

@@ -4,7 +4,7 @@
 GUI thread) and shows an `AlertBanner` while any integrity alert is open. `AlertBanner`
 can also stand alone on any supervisor screen (`banner.start_polling(ctx)`).
 A correction asks for the supervisor's PIN and a reason in `CorrectionDialog`; nothing is
-ever corrected automatically. Keys: Ctrl+R refresh · Ctrl+Shift+A adopt · Ctrl+Shift+V
+ever corrected automatically. Keys: Ctrl+F5 refresh · Ctrl+Shift+A adopt · Ctrl+Shift+V
 revert · Ctrl+Shift+D dismiss.
 """
 
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from .feedback import NOTE, MessageLabel
+from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
 VERBS = {"adopt": "Adopt the outside change (record it in the ledger; balances stay as shown)",
@@ -66,8 +68,11 @@ class AlertBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("integrityAlertBanner")
-        self.setStyleSheet("#integrityAlertBanner { background: #b00020; } "
-                           "#integrityAlertBanner QLabel { color: white; font-weight: bold; }")
+        # The label needs its own background: the app's `QWidget { background: white }` would
+        # otherwise paint white behind white text (the banner read as an empty red frame).
+        self.setStyleSheet("#integrityAlertBanner { background: #8b0000; border: 3px solid #000000; } "
+                           "#integrityAlertBanner QLabel { background: #8b0000; color: #ffffff; "
+                           "font-weight: bold; }")
         self.label = QLabel("")
         self.label.setWordWrap(True)
         self.label.setAccessibleName("Integrity alert")
@@ -214,15 +219,12 @@ class MonitorView(QWidget):
             self.buttons[verb] = b
             QShortcut(QKeySequence(key), self, activated=lambda v=verb: self.ask(v),
                       context=Qt.WidgetWithChildrenShortcut)
-        self.refresh_button = QPushButton("&Refresh (Ctrl+R)")
+        self.refresh_button = QPushButton("&Refresh (Ctrl+F5)")
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REFRESH_KEY), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
         row.addStretch(1)
         row.addWidget(self.refresh_button)
-        self.info = QLabel("")
-        self.info.setObjectName("monitorMessage")
-        self.info.setWordWrap(True)
-        self.info.setAccessibleName("Message")
+        self.info = MessageLabel("Message", self, default_tone=NOTE, object_name="monitorMessage")
         box = QVBoxLayout(self)
         box.addWidget(self.banner)
         box.addLayout(grid)
@@ -247,7 +249,7 @@ class MonitorView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.info.setText(sentence_for(exc))
+        self.info.show_refusal(sentence_for(exc))
 
     def _show(self, d: Any) -> None:
         self._busy = False
@@ -326,7 +328,7 @@ class MonitorView(QWidget):
         self.refresh()
 
     def _failed_correction(self, exc: BaseException) -> None:
-        self.info.setText(sentence_for(exc))
+        self.info.show_refusal(sentence_for(exc))
 
 
 def _by_reason(counts: dict[str, int]) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, Q
 from ..domain.counts import MAX_PIECES, DrawerCount
 from . import messages
 from .display import money_text
+from .feedback import MessageLabel
 from .ops import Op, sentence_for
 
 
@@ -114,10 +115,7 @@ class _CountDialog(QDialog):
         text = QLabel(hint)
         text.setWordWrap(True)
         self.grid = CountGrid(ctx.profile, list(ctx.config["currency.denominations"]), self)
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem = MessageLabel("Problem", self)
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(f"{self.verb} (Enter)")
         self.ok_button.setDefault(True)
@@ -158,7 +156,7 @@ class OpenShiftDialog(_CountDialog):
     def submit(self) -> None:
         from ..terminal import shifts
         count, session = self.grid.count(), self.session
-        self.problem.setText("Opening…")
+        self.problem.show_note("Opening…")
         Op(parent=self, work=lambda s: shifts.open_shift(s, session, counts=count),
            lane="posting").success(self._opened).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()
@@ -176,11 +174,27 @@ class CloseShiftDialog(_CountDialog):
         super().__init__(ctx, session, messages.SHIFT_CLOSE_BLIND, parent)
         self.setObjectName("closeShiftDialog")
         self.setWindowTitle(f"Close shift #{ctx.shift_id} — blind count")
+        self.confirming = False
+        self.grid.total_changed.connect(self._recounted)
+
+    def _recounted(self, _total: Any) -> None:
+        """A changed count must be confirmed again."""
+        if self.confirming:
+            self.confirming = False
+            self.problem.setText("")
+            self.ok_button.setText(f"{self.verb} (Enter)")
 
     def submit(self) -> None:
+        """First Enter: say what will be closed with what count; the second Enter closes it."""
         from ..terminal import shifts
+        if not self.confirming:
+            self.confirming = True
+            self.problem.show_note(messages.SHIFT_CLOSE_CONFIRM.format(
+                id=self.ctx.shift_id, counted=money_text(self.grid.total(), self.ctx.profile)))
+            self.ok_button.setText("Close shift now (Enter)")
+            return
         count, session = self.grid.count(), self.session
-        self.problem.setText("Closing…")
+        self.problem.show_note("Closing…")
         Op(parent=self, work=lambda s: shifts.close_shift(s, session, count),
            lane="posting").success(self._closed).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from . import messages
+from .elided_label import ElidedLabel
 
 
 class TerminalStatus(QObject):
@@ -73,8 +74,8 @@ class StatusBar(QStatusBar):
         self.ledger = self._label("ledgerState", "Ledger connection")
         self.feed = self._label("feedState", "Live feed")
         self.pending = self._label("pendingState", "Pending journal entries")
-        self.staff = self._label("staffState", "Staff at the counter")
-        self.shift = self._label("shiftState", "Shift")
+        self.staff = self._label("staffState", "Staff at the counter", elide=True)
+        self.shift = self._label("shiftState", "Shift", elide=True)
         self.terminal = self._label("terminalState", "Terminal")
         self.staff_text = ""
         self.shift_text = "no shift"
@@ -83,8 +84,9 @@ class StatusBar(QStatusBar):
         self._tick.start()
         self.refresh()
 
-    def _label(self, name: str, accessible: str) -> QLabel:
-        lab = QLabel(self)
+    def _label(self, name: str, accessible: str, elide: bool = False) -> QLabel:
+        """A permanent fact; an eliding one gives way so the bar never sets the window's width."""
+        lab = ElidedLabel(self) if elide else QLabel(self)
         lab.setObjectName(name)
         lab.setAccessibleName(accessible)
         self.addPermanentWidget(lab)
@@ -102,9 +104,9 @@ class StatusBar(QStatusBar):
         s = self.status
         self.ledger.setText("Ledger: ONLINE" if s.online else "Ledger: OFFLINE")
         self.ledger.setProperty("state", "ok" if s.online else "bad")
-        feed = {"connected": "Live", "connecting": "NOT LIVE (connecting)",
-                "reconnecting": "NOT LIVE (reconnecting)"}.get(s.feed_state, "NOT LIVE")
-        self.feed.setText(f"Feed: {feed} ({s.feed_age_text()})")
+        feed = {"connected": "Live", "connecting": "NOT LIVE, connecting",
+                "reconnecting": "NOT LIVE, reconnecting"}.get(s.feed_state, "NOT LIVE")
+        self.feed.setText(f"Feed: {feed}, {s.feed_age_text()}")
         self.feed.setProperty("state", "ok" if s.live else "bad")
         self.pending.setText(f"Pending: {s.pending}")
         self.pending.setProperty("state", "ok" if s.pending == 0 else "warn")

@@ -6,6 +6,7 @@ Ctrl+E export CSV · Ctrl+Shift+P export PDF · Ctrl+I integrity check.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -21,7 +22,8 @@ from ..domain.commands import PostingCommand, new_id
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from . import messages
-from .display import kind_text, money_text, time_text
+from .display import DATE_FORMAT_QT, kind_text, money_text, time_text
+from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
 from .receipt_check import ReceiptCheck
@@ -72,6 +74,7 @@ class SupervisorTab(QWidget):
         # filters
         self.use_date = QCheckBox("&Date")
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat(DATE_FORMAT_QT)
         self.date.setCalendarPopup(True)
         self.date.setAccessibleName("Shift date")
         self.terminal_filter = QLineEdit()
@@ -81,7 +84,9 @@ class SupervisorTab(QWidget):
         self.cashier_filter.setAccessibleName("Cashier filter")
         self.cashier_filter.setPlaceholderText("cashier staff id")
         self.status_filter = QComboBox()
-        self.status_filter.addItems(["any status", "open", "closed", "signed_off"])
+        for label, value in (("any status", None), ("open", "open"), ("closed", "closed"),
+                             ("signed off", "signed_off")):
+            self.status_filter.addItem(label, value)
         self.status_filter.setAccessibleName("Status filter")
         self.find_button = QPushButton("&Find shifts (Ctrl+F)")
         self.find_button.clicked.connect(self.load_shifts)
@@ -101,7 +106,13 @@ class SupervisorTab(QWidget):
         self.figures.setAccessibleName("Shift figures")
         self.figures.setTextFormat(Qt.RichText)
         self.figures.setWordWrap(True)
-        self.figures.setMinimumHeight(120)
+        self.figures.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        # The figure a sign-off is about, in large type on the sign-off row itself: the
+        # button is only ever reachable with the variance beside it.
+        self.variance_value = QLabel("")
+        self.variance_value.setObjectName("varianceValue")
+        self.variance_value.setAccessibleName("Variance of the selected shift")
+        self.variance_value.hide()
         self.postings = _table(self.POSTING_COLUMNS, "shiftPostings", "Shift transactions", self)
         self.reason = QLineEdit()
         self.reason.setAccessibleName("Reason for the reversal")
@@ -122,10 +133,7 @@ class SupervisorTab(QWidget):
         self.findings = QListWidget()
         self.findings.setObjectName("integrityFindings")
         self.findings.setAccessibleName("Integrity findings")
-        self.info = QLabel("")
-        self.info.setObjectName("counterMessage")
-        self.info.setWordWrap(True)
-        self.info.setAccessibleName("Message")
+        self.info = MessageLabel("Message", self, default_tone=NOTE, object_name="counterMessage")
         actions = QFormLayout()
         r1 = QHBoxLayout()
         r1.addWidget(self.reason, 1)
@@ -133,29 +141,41 @@ class SupervisorTab(QWidget):
         actions.addRow(_buddy("Re&ason", self.reason), r1)
         r2 = QHBoxLayout()
         r2.addWidget(self.note, 1)
+        r2.addWidget(self.variance_value)
         r2.addWidget(self.signoff_button)
         actions.addRow(_buddy("&Note", self.note), r2)
         r3 = QHBoxLayout()
         for w in (self.csv_button, self.pdf_button, self.integrity_button):
             r3.addWidget(w)
         r3.addStretch(1)
+        # Shift list on top at full width (every column, Variance and Sign-off included, on
+        # screen at 1366 px); below it the selected shift: figures beside its transactions.
         right = QWidget(self)
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
-        rbox.addWidget(self.figures)
-        rbox.addWidget(self.postings, 3)
+        middle = QHBoxLayout()
+        middle.addWidget(self.figures, 2)
+        middle.addWidget(self.postings, 3)
+        rbox.addLayout(middle, 1)
         rbox.addLayout(actions)
         rbox.addLayout(r3)
         self.receipt_check = ReceiptCheck(right)  # scan or paste a receipt's QR code
         rbox.addWidget(self.receipt_check)
         rbox.addWidget(self.info)
-        rbox.addWidget(self.findings, 1)
-        split = QSplitter(Qt.Horizontal, self)
+        rbox.addWidget(self.findings)
+        self.findings.hide()  # shown with the integrity check's findings
+        rows = self.postings.verticalHeader().defaultSectionSize()
+        self.postings.setMinimumHeight(self.postings.horizontalHeader().sizeHint().height() + 3 * rows + 8)
+        self.shift_table.setMinimumHeight(self.shift_table.horizontalHeader().sizeHint().height() + 3 * rows + 8)
+        split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.shift_table)
         split.addWidget(right)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
-        split.setSizes([560, 900])
+        self.split = split
         box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(filters)
         box.addWidget(split, 1)
         for key, fn in (("Ctrl+F", self.load_shifts), ("Ctrl+Shift+R", self.reverse),
@@ -173,8 +193,7 @@ class SupervisorTab(QWidget):
         from ..terminal import shifts
         terminal = self.terminal_filter.text().strip() or None
         cashier = self.cashier_filter.text().strip() or None
-        status = self.status_filter.currentText()
-        status = None if status == "any status" else status
+        status = self.status_filter.currentData()
         day = self.date.date().toPython() if self.use_date.isChecked() else None
         Op(parent=self, work=lambda s: shifts.list_shifts(s, terminal_id=terminal, status=status,
                                                           staff_id=cashier, limit=500)) \
@@ -226,8 +245,8 @@ class SupervisorTab(QWidget):
             return
         self.report, self.reconciliation = loaded
         rows = figures(self.report) + ([("Reconciliation", self.reconciliation)] if self.reconciliation else [])
-        self.figures.setText("<table>" + "".join(
-            f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in rows) + "</table>")
+        self.figures.setText(figures_html(rows))
+        self._show_variance()
         prof = self.ctx.profile
         _fill(self.postings, [
             [time_text(p.created_at), kind_text(p.kind), p.player_id, money_text(p.amount, prof),
@@ -236,10 +255,27 @@ class SupervisorTab(QWidget):
         self._sync_buttons()
         self.report_loaded.emit(self.report)
 
+    def _show_variance(self) -> None:
+        """The variance in large type beside the sign-off button (red band when short)."""
+        shift = self.report.shift if self.report is not None else None
+        if shift is None or self.report.blind or shift.variance is None:
+            self.variance_value.hide()
+            return
+        self.variance_value.setText(f"Variance {money_text(shift.variance, self.ctx.profile)}")
+        self.variance_value.setProperty("short", "true" if shift.variance < 0 else "false")
+        self.variance_value.style().unpolish(self.variance_value)
+        self.variance_value.style().polish(self.variance_value)
+        self.variance_value.show()
+
+    def info_refusal(self, sentence: str) -> None:
+        self.info.show_refusal(sentence)
+
     def _sync_buttons(self) -> None:
         has = self.report is not None
         closed = has and not self.report.blind
-        self.signoff_button.setEnabled(closed and self.report.shift.status == "closed")
+        # Sign-off only with the variance on screen beside the button.
+        self.signoff_button.setEnabled(closed and self.report.shift.status == "closed"
+                                       and self.report.shift.variance is not None)
         self.reverse_button.setEnabled(has and bool(self.report.postings))
         self.csv_button.setEnabled(has)
         self.pdf_button.setEnabled(has)
@@ -249,11 +285,11 @@ class SupervisorTab(QWidget):
         from ..terminal.counter import submit
         row = self.postings.currentRow()
         if self.report is None or not (0 <= row < len(self.report.postings)):
-            self.info.setText("Select the transaction to reverse.")
+            self.info.show_refusal("Select the transaction to reverse.")
             return
         reason = self.reason.text().strip()
         if not reason:
-            self.info.setText("Give the reason for the reversal first.")
+            self.info.show_refusal("Give the reason for the reversal first.")
             self.reason.setFocus()
             return
         p = self.report.postings[row]
@@ -263,11 +299,11 @@ class SupervisorTab(QWidget):
                                  staff_id=self.session.staff.id, id=new_id(), terminal_id=self.ctx.terminal_id,
                                  approver_id=self.session.staff.id, reverses_id=UUID(str(p.id)), reason=reason)
         except Exception as exc:  # noqa: BLE001 - a CashierError sentence, shown inline
-            self.info.setText(sentence_for(exc))
+            self.info.show_refusal(sentence_for(exc))
             return
         staff = self.session.staff
         Op(parent=self, work=lambda s: submit(s, staff, cmd), lane="posting") \
-            .success(self._reversed).failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .success(self._reversed).failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.reverse_button).run()
 
     def _reversed(self, receipt: Any) -> None:
@@ -280,11 +316,11 @@ class SupervisorTab(QWidget):
         from ..terminal import shifts
         shift = self.selected_shift()
         if shift is None or not self.signoff_button.isEnabled():
-            self.info.setText("Select a closed shift to sign off.")
+            self.info.show_refusal("Select a closed shift to sign off.")
             return
         note, session = self.note.text().strip(), self.session
         Op(parent=self, work=lambda s: shifts.signoff_shift(s, session, shift.id, note), lane="posting") \
-            .success(self._signed).failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .success(self._signed).failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.signoff_button).run()
 
     def _signed(self, shift: Any) -> None:
@@ -295,7 +331,7 @@ class SupervisorTab(QWidget):
 
     def _ask_path(self, kind: str) -> None:
         if self.report is None:
-            self.info.setText("Select a shift first.")
+            self.info.show_refusal("Select a shift first.")
             return
         if self._export_dialog is None:  # one dialog, reused (never deleted while Qt may use it)
             self._export_dialog = QFileDialog(self)
@@ -318,25 +354,49 @@ class SupervisorTab(QWidget):
             else:
                 write_pdf(self.report, self.ctx.profile, path, self.reconciliation)
         except OSError as exc:
-            self.info.setText(f"Could not write {path}: {exc.strerror}.")
+            self.info.show_refusal(f"Could not write {path}: {exc.strerror}.")
             return
         self.info.setText(f"Shift #{self.report.shift.id} exported to {path}.")
 
     def run_integrity(self) -> None:
         from ..terminal import lookups
         self.findings.clear()
+        self.findings.hide()
         self.info.setText("Checking every balance and every hash chain…")
         Op(parent=self, work=lookups.integrity_findings).success(self._show_findings) \
-            .failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.integrity_button).run()
 
     def _show_findings(self, findings: list[str]) -> None:
         if not findings:
             self.info.setText(messages.INTEGRITY_CLEAN)
         else:
-            self.info.setText(f"Integrity check: {len(findings)} discrepanc{'ies' if len(findings) != 1 else 'y'}.")
+            self.info.show_refusal(f"Integrity check: {len(findings)} "
+                                   f"discrepanc{'ies' if len(findings) != 1 else 'y'}.")
             self.findings.addItems(findings)
+            self.findings.show()
         self.integrity_done.emit(findings)
+
+
+def figures_html(rows: list[tuple[str, str]]) -> str:
+    """The shift's figures two pairs to a line, so all of them (Variance, Count, Signed off,
+    Reconciliation) fit above the transactions at 1366×768; long values span the line."""
+    e = html.escape
+    cells, line = [], []
+    for k, v in rows:
+        if len(v) > 28:  # a sentence (sign-off note, reconciliation): a line of its own
+            if line:
+                cells.append("".join(line))
+                line = []
+            cells.append(f"<td>{e(k)}</td><td colspan='3'><b>{e(v)}</b></td>")
+            continue
+        line.append(f"<td>{e(k)}</td><td style='padding-right:14px'><b>{e(v)}</b></td>")
+        if len(line) == 2:
+            cells.append("".join(line))
+            line = []
+    if line:
+        cells.append("".join(line))
+    return "<table cellspacing='2'>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
 
 
 def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
@@ -344,7 +404,8 @@ def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
     if report.blind:
         return "after the closing count"
     if not own_terminal or "journal" not in services.extras:
-        return f"run on terminal {report.shift.terminal_id} (cashier-desktop reconcile --shift {report.shift.id})"
+        # The offline journal lives on the shift's own terminal: it can only be compared there.
+        return f"checked on terminal {report.shift.terminal_id} (its offline journal is there)"
     from ..terminal.reconciling import reconcile_shift
     rec = reconcile_shift(services, report.shift.id)
     if rec.clean:

@@ -180,4 +180,25 @@ def test_without_an_open_shift_nothing_can_be_posted_and_the_screen_says_so(qtbo
     activate(qtbot, tab)
     qtbot.keyClick(tab, Qt.Key_F5)
     assert tab.dialog is None
-    assert "No shift is open" in tab.message.text()
+    assert "No shift is open" in tab.message.text() and tab.message.is_refusal()
+
+    # Once a shift is open the refusal's cause is gone: the line confirms the open instead.
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier)
+    wait_until(qtbot, lambda: window.dialog is not None and window.dialog.isVisible(), what="open-shift dialog")
+    window.dialog.grid.set_pieces({"500": 2})
+    qtbot.keyClick(window.dialog.grid.quantities[0], Qt.Key_Return)
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift opened")
+    assert "No shift is open" not in tab.message.text() and not tab.message.is_refusal()
+    assert "₹1,000.00" in tab.message.text()
+
+
+def test_a_ledger_refusal_is_cleared_when_the_ledger_is_back(qtbot, terminal):
+    from cashier_desktop.ui import messages
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    tab.show_message(messages.LEDGER_UNAVAILABLE, error=True)
+    terminal.ctx.status.set_online(False, "cut")
+    assert tab.message.text() == messages.LEDGER_UNAVAILABLE and tab.message.is_refusal()
+    terminal.ctx.status.set_online(True)
+    assert tab.message.text() == ""

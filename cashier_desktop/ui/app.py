@@ -95,7 +95,8 @@ class Terminal:
         if self.ctx.feed is not None:
             connect_status(self.ctx.feed, self.ctx.status)
         self.login = LoginWindow(self.ctx)
-        self.login.logged_in.connect(self.on_logged_in)
+        self._connect_login(self.login)
+        self._old_logins: list = []  # replaced by a language switch; kept: their ops still run
         self.windows: list = []  # MainWindow, one per logged-in session
         if services is not None:
             self._wire(services)
@@ -110,6 +111,28 @@ class Terminal:
                                        Qt.SingleShotConnection)
             Op(parent=self.login, work=lambda s: s).success(self._wire) \
                 .failure(lambda exc: self.login.problem.setText(sentence_for(exc))).run()
+
+    def _connect_login(self, login: LoginWindow) -> None:
+        from .language_choice import LanguageChoice
+        login.logged_in.connect(self.on_logged_in)
+        chooser = login.findChild(LanguageChoice)
+        if chooser is not None:
+            chooser.chosen.connect(self.switch_language)
+
+    def switch_language(self, language: str) -> None:
+        """Another language chosen at login: install it and show the login window anew in it
+        (windows opened from now on are in it too; open ones keep theirs until closed)."""
+        from .i18n import current_language, set_language
+        if language == current_language():
+            return
+        set_language(language)
+        old = self.login
+        self.login = LoginWindow(self.ctx)
+        self._connect_login(self.login)
+        self.login.setGeometry(old.geometry())
+        self.login.show()
+        old.hide()
+        self._old_logins.append(old)
 
     def _wire(self, services: Any) -> None:
         """Connect what needs the open services: journal link, background replay, live feed."""
@@ -162,8 +185,9 @@ class Terminal:
         self.windows.clear()
         if getattr(self, "heartbeat_timer", None) is not None:
             self.heartbeat_timer.stop()
-        self.login.hide()
-        self.login.deleteLater()
+        for login in [self.login, *self._old_logins]:
+            login.hide()
+            login.deleteLater()
         if self.replayer is not None:
             self.replayer.stop()  # idempotent; the services' close would stop it too
         if self.link_bridge is not None:
@@ -194,6 +218,8 @@ def run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cashier-desktop")
     apply_style(app)
+    from .i18n import set_language
+    set_language(config.get("terminal.language", "en"))  # this workstation's language
 
     def opener():
         from ..terminal.services import open_services

@@ -56,7 +56,7 @@ def figures(report: Any) -> list[tuple[str, str]]:
         rows.append((signed, by(s.signed_off_at, s.signed_off_by) + (f": {s.signoff_note}" if s.signoff_note else "")))
     elif s.needs_signoff:
         rows.append((signed, translate("ShiftReport",
-                                       "NOT YET — variance at or over the threshold: a supervisor must sign off")))
+                                       "NOT YET — required (variance at or over the threshold)")))
     else:
         rows.append((signed, translate("ShiftReport", "not yet")))
     return rows

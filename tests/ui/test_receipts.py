@@ -84,3 +84,35 @@ def test_reprint_says_when_and_by_whom_and_pending_has_no_code(qapp):
 def test_without_a_casino_name_the_receipt_still_has_a_title(qapp):
     model = receipt_model(_view(), INR)
     assert model.lines[0].role == "title" and model.lines[0].label
+
+
+@pytest.fixture
+def hindi(qapp):
+    from cashier_desktop.ui.i18n import set_language
+    set_language("hi")
+    yield
+    set_language("en")
+
+
+@pytest.mark.parametrize("paper", ["80mm", "a4"])
+def test_a_hindi_receipt_is_in_hindi_with_the_same_figures_and_renders_devanagari(hindi, tmp_path, paper):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from cashier_desktop.ui.i18n import load_font
+    view = _view(reprint=True, reprint_at=datetime(2026, 12, 4, 10, 0, tzinfo=timezone.utc), reprint_by="S300",
+                 reprint_by_name="Sunita Iyer")
+    model = receipt_model(view, INR, casino_name="Casino Royale Goa")
+    text = model.text()
+    for part in ("केज रसीद", "पुनर्मुद्रण", "रसीद सं.: CAGE-01-12-0007", "कैशियर: Asha Rao (C100)", "लेन-देन: निकासी",
+                 "राशि: ₹6,00,000.00", "बाद में खाते में नकद: ₹12,345.50", "खिलाड़ी के हस्ताक्षर", "कैशियर के हस्ताक्षर",
+                 "Sunita Iyer (S300)", "दिस॰ 2026"):
+        assert part in text, part
+    for english in ("Receipt no.", "Cashier", "Amount", "signature", "REPRINT", "Dec"):
+        assert english not in text, english
+    assert model.qr_payload.startswith("CDR1:")  # the code is language-independent
+    family = load_font()
+    assert family and QFontMetrics(QFont(family)).inFontUcs4(ord("र"))  # the shipped font has Devanagari
+    img = render_image(model, paper, dpi=150)
+    assert img.save(str(tmp_path / f"receipt-hi-{paper}.png"))
+    assert _dark_rows(img) > 50
+    assert save_receipt_pdf(model, tmp_path / f"receipt-hi-{paper}.pdf", paper).read_bytes()[:4] == b"%PDF"

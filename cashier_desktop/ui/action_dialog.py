@@ -23,7 +23,7 @@ from ..domain.receipts import Balance
 from . import messages
 from .amount_edit import AmountField
 from .display import money_text
-from .feedback import MessageLabel
+from .feedback import MessageLabel, grow_to_fit
 from .ops import Op, sentence_for
 
 def policy_of_config(config: Any) -> Policy:
@@ -137,6 +137,7 @@ class PostingDialog(QDialog):
         self.approver_box.setVisible(self.need_approver)
         self.id_box.setVisible(self.need_id)
         self.adjustSize()
+        grow_to_fit(self)
 
     def _on_amount_changed(self, _money: Money | None) -> None:
         # A changed amount must be confirmed again, and policy may now ask for less or more.

@@ -10,12 +10,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 REFUSAL = "refusal"
 NOTE = "note"
 MARK = "✖"
 MARK_SPACE = 30  # px left of the text for the mark
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for its word-wrapped text at its current width.
+
+    A dialog's minimum size ignores height-for-width: a long sentence wrapping onto more
+    lines would squeeze the rows above it (the amount box lost its border that way).
+    """
+    if window is None or window.layout() is None:
+        return
+    window.layout().activate()
+    need = window.heightForWidth(window.width())
+    if need > window.height():
+        window.setMinimumHeight(need)
+        window.resize(window.width(), need)
 
 
 class MessageLabel(QLabel):
@@ -55,6 +70,9 @@ class MessageLabel(QLabel):
             self.style().polish(self)
             self.updateGeometry()
         self.setAccessibleDescription("Refused" if tone == REFUSAL else "")
+        window = self.window()
+        if isinstance(window, QDialog) and window.isVisible():
+            grow_to_fit(window)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from .feedback import NOTE, MessageLabel
+from .feedback import NOTE, MessageLabel, grow_to_fit
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
@@ -60,6 +60,24 @@ class Sparkline(QWidget):
         p.end()
 
 
+def alert_sentence(alert: Any) -> str:
+    """An alert as a supervisor reads it: whose balance, what disagrees, and who changed it
+    outside the cage software (not "changed by postgres via cashier-desktop from …")."""
+    if not hasattr(alert, "evidence"):
+        return alert["summary"]
+    checks = ", ".join(c.replace("_", " ") for c in alert.checks[:3]) or "balance check"
+    text = f"Alert {alert.id}: the balance of player {alert.player_id} disagrees with the ledger ({checks})"
+    unexplained = [c for c in alert.evidence.get("changes", []) if not c.get("explained_by")]
+    if unexplained:
+        c = unexplained[0]
+        at = str(c.get("at", ""))[:19].replace("T", " ")
+        text += (f". It was changed without a posting at {at}, by the database login "
+                 f"“{c.get('changed_by') or 'unknown'}”")
+        if c.get("client_addr"):
+            text += f" from the computer {c['client_addr']}"
+    return text + "."
+
+
 class AlertBanner(QFrame):
     """A red bar that cannot be missed while alerts are open; hidden otherwise."""
 
@@ -93,7 +111,7 @@ class AlertBanner(QFrame):
             self.hide()
             return
         first = self.alerts[0]
-        text = first.summary() if hasattr(first, "summary") else first["summary"]
+        text = alert_sentence(first)
         more = f" (+{len(self.alerts) - 1} more)" if len(self.alerts) > 1 else ""
         self.label.setText(f"⚠ {len(self.alerts)} integrity alert{'s' if len(self.alerts) > 1 else ''}: {text}{more}")
         self.show()
@@ -152,6 +170,10 @@ class CorrectionDialog(QDialog):
         box.addWidget(self.buttons)
         (self.pin if staff_id else self.staff).setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        grow_to_fit(self)  # the alert's sentence wraps: never clip it
+
     def values(self) -> tuple[str, str, str]:
         return self.staff.text().strip(), self.pin.text(), self.reason.text().strip()
 
@@ -188,6 +210,7 @@ class MonitorView(QWidget):
             value.setObjectName(f"figure_{key}")
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setWordWrap(True)  # a long list of refusal reasons wraps, never widens the window
             grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
             grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
             self.figures[key] = value

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, Q
 from ..domain.counts import MAX_PIECES, DrawerCount
 from . import messages
 from .display import money_text
-from .feedback import MessageLabel
+from .feedback import MessageLabel, grow_to_fit
 from .ops import Op, sentence_for
 
 
@@ -131,6 +131,10 @@ class _CountDialog(QDialog):
         box.addWidget(self.problem)
         box.addWidget(buttons)
         self.grid.setFocus(Qt.OtherFocusReason)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        grow_to_fit(self)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):

@@ -146,33 +146,34 @@ class SupervisorTab(QWidget):
         actions.addRow(_buddy("&Note", self.note), r2)
         r3 = QHBoxLayout()
         for w in (self.csv_button, self.pdf_button, self.integrity_button):
-            r3.addWidget(w)
-        r3.addStretch(1)
+            r3.addWidget(w, 0, Qt.AlignTop)
         # Shift list on top at full width (every column, Variance and Sign-off included, on
         # screen at 1366 px); below it the selected shift: figures beside its transactions.
         right = QWidget(self)
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
         middle = QHBoxLayout()
-        middle.addWidget(self.figures, 2)
-        middle.addWidget(self.postings, 3)
+        middle.addWidget(self.figures, 1)
+        middle.addWidget(self.postings, 1)
         rbox.addLayout(middle, 1)
         rbox.addLayout(actions)
-        rbox.addLayout(r3)
         self.receipt_check = ReceiptCheck(right)  # scan or paste a receipt's QR code
-        rbox.addWidget(self.receipt_check)
+        r3.addWidget(self.receipt_check, 1)
+        rbox.addLayout(r3)
         rbox.addWidget(self.info)
         rbox.addWidget(self.findings)
         self.findings.hide()  # shown with the integrity check's findings
-        rows = self.postings.verticalHeader().defaultSectionSize()
-        self.postings.setMinimumHeight(self.postings.horizontalHeader().sizeHint().height() + 3 * rows + 8)
-        self.shift_table.setMinimumHeight(self.shift_table.horizontalHeader().sizeHint().height() + 3 * rows + 8)
+        for table in (self.postings, self.shift_table):  # never fewer than three rows in view
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                                   + 3 * table.verticalHeader().defaultSectionSize()
+                                   + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth() + 4)
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.shift_table)
         split.addWidget(right)
         split.setChildrenCollapsible(False)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 0)  # the shift list keeps what it is given; the report grows
+        split.setStretchFactor(1, 1)
+        split.setSizes([self.shift_table.minimumHeight() + 40, 10_000])  # the report gets the room
         self.split = split
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -378,25 +379,24 @@ class SupervisorTab(QWidget):
         self.integrity_done.emit(findings)
 
 
+LISTED = ("Shift", "Terminal", "Cashier", "Status", "Opened")  # on the selected row already
+PAIRS_PER_LINE = 3
+LONG_VALUE = 24  # characters: a sentence gets a line of its own
+
+
 def figures_html(rows: list[tuple[str, str]]) -> str:
-    """The shift's figures two pairs to a line, so all of them (Variance, Count, Signed off,
-    Reconciliation) fit above the transactions at 1366×768; long values span the line."""
+    """The shift's figures, compact enough that all of them (Variance, Count, Signed off,
+    Reconciliation) stand above the sign-off at 1366×768: what the selected row of the shift
+    list already says is left out, figures go three to a line, sentences after them."""
     e = html.escape
-    cells, line = [], []
-    for k, v in rows:
-        if len(v) > 28:  # a sentence (sign-off note, reconciliation): a line of its own
-            if line:
-                cells.append("".join(line))
-                line = []
-            cells.append(f"<td>{e(k)}</td><td colspan='3'><b>{e(v)}</b></td>")
-            continue
-        line.append(f"<td>{e(k)}</td><td style='padding-right:14px'><b>{e(v)}</b></td>")
-        if len(line) == 2:
-            cells.append("".join(line))
-            line = []
-    if line:
-        cells.append("".join(line))
-    return "<table cellspacing='2'>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
+    short = [(k, v) for k, v in rows if k not in LISTED and len(v) <= LONG_VALUE]
+    long = [(k, v) for k, v in rows if k not in LISTED and len(v) > LONG_VALUE]
+    lines = []
+    for i in range(0, len(short), PAIRS_PER_LINE):
+        lines.append("".join(f"<td>{e(k)}</td><td style='padding-right:12px'><b>{e(v)}</b></td>"
+                             for k, v in short[i:i + PAIRS_PER_LINE]))
+    lines += [f"<td>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{c}</tr>" for c in lines) + "</table>"
 
 
 def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:

@@ -86,6 +86,11 @@ def _label_needs(label: QLabel, width: int) -> QSize:
 
 def fit_problem(widget: QWidget) -> str | None:
     """Why `widget`'s text does not fit in its rectangle, or None when it does."""
+    if isinstance(widget, QLabel) and getattr(widget, "elides", False):
+        # It fits by eliding; then the whole text must be one hover away.
+        if widget.shown_text() != widget.text() and widget.toolTip() != widget.text():
+            return f"label {_name(widget)} {widget.text()[:60]!r} is cut without its whole text in the tooltip"
+        return None
     if isinstance(widget, QLabel):
         text = widget.text()
         if not text.strip() or widget.pixmap() is not None and not widget.pixmap().isNull():
@@ -93,6 +98,14 @@ def fit_problem(widget: QWidget) -> str | None:
         rect = widget.contentsRect()
         margin = widget.margin() * 2 + max(widget.indent(), 0)
         avail = QSize(rect.width() - margin, rect.height() - widget.margin() * 2)
+        if _might_be_rich(text) or widget.textFormat() == Qt.RichText:
+            # Rich text is laid out by the label's own document: ask the label.
+            need_h = widget.heightForWidth(widget.width()) if widget.wordWrap() else widget.sizeHint().height()
+            need_w = widget.width() if widget.wordWrap() else widget.sizeHint().width()
+            if need_h > widget.height() + 1 or need_w > widget.width() + 1:
+                return (f"label {_name(widget)} {text[:60]!r} needs {need_w}×{need_h} "
+                        f"but has {widget.width()}×{widget.height()}")
+            return None
         need = _label_needs(widget, avail.width())
         if need.width() > avail.width() + 1 or need.height() > avail.height() + 1:
             return (f"label {_name(widget)} {text[:60]!r} needs {need.width()}×{need.height()} "

@@ -144,7 +144,7 @@ def _effects_on(conn: Connection, cmd: PostingCommand) -> Effects:
                              f"not {cmd.player_id}.")
     kind = Kind(o["kind"])
     if kind not in REVERSIBLE:
-        raise E.NotReversible(f"A {kind.label.lower()} cannot be reversed; post a new one instead."
+        raise E.NotReversible(f"{kind.with_article.capitalize()} cannot be reversed; post a new one instead."
                               if kind is Kind.CREDIT_LINE else
                               "A reversal cannot itself be reversed; post a new transaction instead.")
     if o["amount"] != cmd.amount.amount or o["currency"].strip() != cmd.amount.currency:

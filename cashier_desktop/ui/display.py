@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -16,6 +17,26 @@ def money_text(amount: Decimal | None, profile: CurrencyProfile) -> str:
     if amount is None:
         return "—"
     return format_money(Money(amount, profile.code), profile)
+
+
+_MACHINE_MONEY = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?) ([A-Z]{3})\b")
+_BARE_FIGURE = re.compile(r"\b(expected|found|cached|ledger|counted|variance) (-?\d+\.\d{2})\b")
+
+
+def cage_sentence(text: str, profile: CurrencyProfile | None = None) -> str:
+    """A sentence from the domain with its amounts in the cage's format: "has 100.00 INR" →
+    "has ₹100.00"; with `profile`, bare figures after expected/found/… too. Other text stays."""
+    from ..domain.currency import profile_for
+
+    def machine(m: re.Match) -> str:
+        try:
+            return format_money(Money(Decimal(m.group(1)), m.group(2)), profile_for(m.group(2)))
+        except Exception:  # noqa: BLE001 - not an amount after all: leave it as written
+            return m.group(0)
+    text = _MACHINE_MONEY.sub(machine, text)
+    if profile is not None:
+        text = _BARE_FIGURE.sub(lambda m: f"{m.group(1)} {money_text(Decimal(m.group(2)), profile)}", text)
+    return text
 
 
 def time_text(at: datetime | None) -> str:

@@ -22,7 +22,7 @@ from ..domain.commands import PostingCommand, new_id
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from . import messages
-from .display import DATE_FORMAT_QT, kind_text, money_text, time_text
+from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
 from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
@@ -374,7 +374,7 @@ class SupervisorTab(QWidget):
         else:
             self.info.show_refusal(f"Integrity check: {len(findings)} "
                                    f"discrepanc{'ies' if len(findings) != 1 else 'y'}.")
-            self.findings.addItems(findings)
+            self.findings.addItems([cage_sentence(f, self.ctx.profile) for f in findings])
             self.findings.show()
         self.integrity_done.emit(findings)
 

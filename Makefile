@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench soak package clean translations translations-update
+.PHONY: run test bench soak package clean screenshots translations translations-update
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: $(STAMP) node_modules/.package-lock.json
 DURATION ?= 600
 soak: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --duration $(DURATION) --out perf-results/soak.md $(SOAK_ARGS)
+
+# The README's screenshots (docs/screenshots), every main window at 1366×768, offscreen.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots docs/screenshots
 
 package: $(STAMP)
 	PYTHON=$(BIN)/python packaging/build.sh

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_bar = StatusBar(ctx.status, self)
         self.setStatusBar(self.status_bar)
-        self.status_bar.set_staff(f"{staff.id} {staff.name} ({role_text(staff.role)})")
+        self.status_bar.set_staff(f"{staff.id} {staff.name}")  # the role is in the title
         self._build_menu()
         ctx.shift_changed.connect(self._on_shift)
         self._opening = False
@@ -123,8 +123,7 @@ class MainWindow(QMainWindow):
         if shift is None:
             self.status_bar.set_shift("none open")
         else:
-            self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id}, float "
-                                      f"{money_text(shift.opening_float, self.ctx.profile)})")
+            self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id})")  # the float: Shift menu, report
             if self.cashier.message.text() == messages.NO_SHIFT or self._opening:
                 # The refusal's cause is gone: say what is true now (the confirmation of the open).
                 self.cashier.show_message(messages.SHIFT_OPENED.format(

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+SCREEN = (1366, 768)  # the usual cage PC: every main window is shot at this size
 SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shift", "close_shift",
            "credit_queue", "supervisor", "offline"]
 
@@ -111,7 +112,7 @@ def shoot_all(services, out: Path) -> list[Path]:
         login.submit()
         shot.wait(lambda: bool(terminal.windows), "cashier logged in")
         window = terminal.windows[-1]
-        window.resize(1280, 780)
+        window.resize(*SCREEN)
         tab = window.cashier
         tab.search.search("179")
         shot.wait(lambda: bool(tab.search.rows), "search results")
@@ -156,7 +157,7 @@ def shoot_all(services, out: Path) -> list[Path]:
         login.submit()
         shot.wait(lambda: len(terminal.windows) == 2, "floor manager logged in")
         fm = terminal.windows[-1]
-        fm.resize(1180, 640)
+        fm.resize(*SCREEN)
         fm.tabs.setCurrentWidget(fm.credit_queue)
         shot.wait(lambda: len(fm.credit_queue.requests) >= 2, "credit queue")
         fm.credit_queue.table.selectRow(0)
@@ -168,7 +169,7 @@ def shoot_all(services, out: Path) -> list[Path]:
         login.submit()
         shot.wait(lambda: len(terminal.windows) == 3, "supervisor logged in")
         sup = terminal.windows[-1]
-        sup.resize(1380, 940)
+        sup.resize(*SCREEN)
         desk = sup.supervisor
         sup.tabs.setCurrentWidget(desk)
         shot.wait(lambda: bool(desk.shifts), "shifts")

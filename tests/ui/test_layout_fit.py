@@ -104,9 +104,20 @@ def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine
     _check(window, screen_name, "integrity alert")
 
 
-def test_floor_manager_window(qtbot, terminal, screen_name):
+def test_floor_manager_window_and_credit_queue(qtbot, terminal, engine, screen_name):
+    from cashier_desktop.terminal import credit
+    player = make_player(engine, name="Vikram Chandrasekhar Venkataraman")
+    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
+    credit.request_credit(terminal.ctx.services, cashier, player, "250000",
+                          "regular for six years, pays markers on time; asks for a higher line for the weekend")
     window = _main(qtbot, terminal, "F200", "2222", screen_name)
     _check(window, screen_name, "normal")
+    queue = window.credit_queue
+    window.tabs.setCurrentWidget(queue)
+    wait_until(qtbot, lambda: any(r.player_id == player for r in queue.requests), what="request in queue")
+    assert queue.select_request(next(r.id for r in queue.requests if r.player_id == player))
+    qtbot.wait(50)
+    _check(window, screen_name, "credit queue")
     terminal.ctx.status.set_online(False, "test")
     terminal.ctx.status.set_pending(12)
     _check(window, screen_name, "offline")
@@ -136,6 +147,9 @@ def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, termina
     _check(window, screen_name, "integrity alert")
     desk.info_refusal("Give the reason for the reversal first.")
     _check(window, screen_name, "refused")
+    window.tabs.setCurrentWidget(window.monitor)
+    wait_until(qtbot, lambda: window.monitor.alerts.rowCount() >= 1, what="alerts listed")
+    _check(window, screen_name, "monitor with an alert")
 
 
 def _posting_dialog(qtbot, terminal, engine, terminal_id, screen_name, amount: str):
@@ -202,3 +216,17 @@ def test_adopt_dialog(qtbot, qapp, screen_name):
         qtbot.waitExposed(dialog)
         _check(dialog, screen_name, verb)
         dialog.close()
+
+
+def test_receipt_and_credit_request_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
+    window, dialog = _posting_dialog(qtbot, terminal, engine, terminal_id, screen_name, "2500")
+    tab = window.cashier
+    dialog.advance()
+    wait_until(qtbot, lambda: tab.receipt_dialog is not None and tab.receipt_dialog.isVisible(), what="receipt")
+    _check(tab.receipt_dialog, screen_name, "receipt")
+    tab.receipt_dialog.accept()
+    wait_until(qtbot, lambda: tab.receipt_dialog is None, what="receipt closed")
+    _check(window, screen_name, "after a posting")
+    tab.request_credit()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="credit request")
+    _check(tab.dialog, screen_name, "credit request")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -25,6 +25,8 @@ from .ops import Op
 from .player_panel import PlayerPanel
 from .receipt import ReceiptDialog, ReceiptView
 from .search import PlayerSearch
+
+ALERT_POLL_MS = 5000
 
 ACTIONS = [  # (kind, button text, shortcut)
     (Kind.DEPOSIT, "&Deposit", "F5"),
@@ -147,6 +149,11 @@ class CashierTab(QWidget):
         ctx.status.changed.connect(self._on_status)
         if ctx.feed is not None:
             ctx.feed.balance.connect(self.on_balance)
+        # An alert raised while a player is on screen marks the panel within a few seconds
+        # (the integrity watch writes the alert; the counter only reads it).
+        self.alert_poll = QTimer(self, interval=ALERT_POLL_MS, timeout=self._check_alert)
+        self.alert_poll.start()
+        self._alert_busy = False
         self._on_status()
         self._sync_buttons()
 
@@ -181,6 +188,22 @@ class CashierTab(QWidget):
         self.panel.set_alert(alert_id)
         self._sync_buttons()
         self._fill_recent(recent)
+
+    def _check_alert(self) -> None:
+        from ..terminal import lookups
+        pid = self.panel.player_id
+        if pid is None or self._alert_busy or not self.ctx.status.online or self.ctx.services is None:
+            return
+        self._alert_busy = True
+
+        def done(alert_id: int | None) -> None:
+            self._alert_busy = False
+            if pid == self.panel.player_id and alert_id != self.panel.alert_id:
+                self.panel.set_alert(alert_id)
+
+        def failed(_exc: BaseException) -> None:
+            self._alert_busy = False  # offline or busy: the next tick asks again
+        Op(parent=self, work=lambda s: lookups.open_alert_id(s, pid)).success(done).failure(failed).run()
 
     def _fill_recent(self, from_ledger: list[Any]) -> None:
         """The ledger's rows, with this player's postings still waiting offline on top."""

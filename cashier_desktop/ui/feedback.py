@@ -37,9 +37,11 @@ class MessageLabel(QLabel):
     """A word-wrapped message; `setText` shows the label's default tone (refusal or note)."""
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None, *,
-                 default_tone: str = REFUSAL, object_name: str = "inlineError") -> None:
+                 default_tone: str = REFUSAL, object_name: str = "inlineError",
+                 hide_when_empty: bool = False) -> None:
         super().__init__(parent)
         self.default_tone = default_tone
+        self.hide_when_empty = hide_when_empty
         self.tone = ""
         self.setObjectName(object_name)
         self.setWordWrap(True)
@@ -61,6 +63,9 @@ class MessageLabel(QLabel):
     def _show(self, text: str, tone: str) -> None:
         tone = tone if text else ""
         super().setText(text)
+        # An empty message takes no room (a line kept for it would be taken from a table).
+        if self.hide_when_empty:
+            self.setVisible(bool(text))
         if tone != self.tone:
             self.tone = tone
             self.setProperty("tone", tone)

@@ -60,24 +60,6 @@ class Sparkline(QWidget):
         p.end()
 
 
-def alert_sentence(alert: Any) -> str:
-    """An alert as a supervisor reads it: whose balance, what disagrees, and who changed it
-    outside the cage software (not "changed by postgres via cashier-desktop from …")."""
-    if not hasattr(alert, "evidence"):
-        return alert["summary"]
-    checks = ", ".join(c.replace("_", " ") for c in alert.checks[:3]) or "balance check"
-    text = f"Alert {alert.id}: the balance of player {alert.player_id} disagrees with the ledger ({checks})"
-    unexplained = [c for c in alert.evidence.get("changes", []) if not c.get("explained_by")]
-    if unexplained:
-        c = unexplained[0]
-        at = str(c.get("at", ""))[:19].replace("T", " ")
-        text += (f". It was changed without a posting at {at}, by the database login "
-                 f"“{c.get('changed_by') or 'unknown'}”")
-        if c.get("client_addr"):
-            text += f" from the computer {c['client_addr']}"
-    return text + "."
-
-
 class AlertBanner(QFrame):
     """A red bar that cannot be missed while alerts are open; hidden otherwise."""
 
@@ -111,7 +93,7 @@ class AlertBanner(QFrame):
             self.hide()
             return
         first = self.alerts[0]
-        text = alert_sentence(first)
+        text = first.summary() if hasattr(first, "summary") else first["summary"]
         more = f" (+{len(self.alerts) - 1} more)" if len(self.alerts) > 1 else ""
         self.label.setText(f"⚠ {len(self.alerts)} integrity alert{'s' if len(self.alerts) > 1 else ''}: {text}{more}")
         self.show()

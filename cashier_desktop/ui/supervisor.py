@@ -133,7 +133,9 @@ class SupervisorTab(QWidget):
         self.findings = QListWidget()
         self.findings.setObjectName("integrityFindings")
         self.findings.setAccessibleName("Integrity findings")
-        self.info = MessageLabel("Message", self, default_tone=NOTE, object_name="counterMessage")
+        self.info = MessageLabel("Message", self, default_tone=NOTE, object_name="counterMessage",
+                                 hide_when_empty=True)
+        self.info.hide()
         actions = QFormLayout()
         r1 = QHBoxLayout()
         r1.addWidget(self.reason, 1)
@@ -163,10 +165,12 @@ class SupervisorTab(QWidget):
         rbox.addWidget(self.info)
         rbox.addWidget(self.findings)
         self.findings.hide()  # shown with the integrity check's findings
-        for table in (self.postings, self.shift_table):  # never fewer than three rows in view
+        # Never fewer than three rows in view (the posting list may scroll sideways; every
+        # column of the shift list fits, so it needs no room for a scroll bar).
+        for table, bar in ((self.postings, True), (self.shift_table, False)):
             table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                                   + 3 * table.verticalHeader().defaultSectionSize()
-                                   + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth() + 4)
+                                   + 3 * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 4
+                                   + (table.horizontalScrollBar().sizeHint().height() if bar else 0))
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.shift_table)
         split.addWidget(right)

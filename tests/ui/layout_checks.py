@@ -13,7 +13,7 @@ from collections import Counter
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QCheckBox, QLabel, QLineEdit, QPushButton,
                                QWidget)
 
 SCREENS = {"1366x768": QSize(1366, 768), "1920x1080": QSize(1920, 1080)}
@@ -111,6 +111,13 @@ def fit_problem(widget: QWidget) -> str | None:
             return (f"label {_name(widget)} {text[:60]!r} needs {need.width()}×{need.height()} "
                     f"but has {avail.width()}×{avail.height()}")
         return None
+    if isinstance(widget, QLineEdit) and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox)):
+        # A squeezed box loses its border first (the amount box did when a refusal showed):
+        # it needs its text's height and a border above and below.
+        need = QFontMetrics(widget.font()).height() + 6
+        if widget.height() < need:
+            return f"box {_name(widget)} is {widget.height()} px high, needs {need} (its border is cut)"
+        return None
     if isinstance(widget, QAbstractButton) and isinstance(widget, (QPushButton, QCheckBox)):
         text = _plain(widget.text())
         if not text:
@@ -136,7 +143,7 @@ def _shown(w: QWidget, window: QWidget) -> bool:
 
 def text_widgets(window: QWidget) -> list[QWidget]:
     return [w for w in window.findChildren(QWidget)
-            if isinstance(w, (QLabel, QPushButton, QCheckBox)) and _shown(w, window)]
+            if isinstance(w, (QLabel, QPushButton, QCheckBox, QLineEdit)) and _shown(w, window)]
 
 
 def size_problem(window: QWidget, screen: QSize) -> str | None:
@@ -166,6 +173,8 @@ def problems(window: QWidget, screen: QSize) -> list[str]:
         why = fit_problem(w)
         if why:
             found.append(why)
+        if isinstance(w, QLineEdit):
+            continue
         text = _plain(w.text()).strip()
         if not text or (not w.isEnabled() and isinstance(w, QAbstractButton)):
             continue

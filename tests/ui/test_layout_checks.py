@@ -56,3 +56,16 @@ def test_a_status_bar_wider_than_the_screen_is_caught(qtbot, qapp):
     window.show()
     qtbot.waitExposed(window)
     assert any("needs at least" in p for p in problems(window, SCREENS["1366x768"]))
+
+
+def test_a_squeezed_amount_box_is_caught(qtbot, qapp):
+    from PySide6.QtWidgets import QLineEdit
+    box = QWidget()
+    edit = QLineEdit("2,50,000", box)
+    edit.setStyleSheet("font-size: 20pt; border: 2px solid black;")
+    edit.setGeometry(0, 0, 300, 19)  # what the refusal's extra lines left it
+    qtbot.addWidget(box)
+    box.resize(300, 40)
+    box.show()
+    qtbot.waitExposed(box)
+    assert any("border is cut" in p for p in problems(box, SCREENS["1366x768"]))

@@ -179,7 +179,8 @@ def test_posting_dialog_large_amount_second_staff_and_id(qtbot, terminal, engine
 def test_posting_dialog_refused(qtbot, terminal, engine, terminal_id, screen_name):
     _window, dialog = _posting_dialog(qtbot, terminal, engine, terminal_id, screen_name, "12.345")
     dialog.advance()
-    assert dialog.amount.problem.text()
+    assert dialog.amount.problem.text() and dialog.amount.problem.is_refusal()
+    assert dialog.amount.edit.property("invalid") == "true"  # its border turns dark red, and stays
     _check(dialog, screen_name, "refused amount")
     dialog._on_refused(LedgerUnavailable("down"))
     _check(dialog, screen_name, "refused: ledger down")

@@ -20,6 +20,7 @@ from . import messages
 from .amount_edit import AmountField
 from .display import money_text
 from .i18n import date_time_text, kind_name
+from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
 REFRESH_MS = 3000
@@ -98,7 +99,7 @@ class CreditQueueTab(QWidget):
         # outside this widget, and the first F10 used to be lost.
         QShortcut(QKeySequence("F10"), self, activated=self._f10, context=Qt.WindowShortcut)
         QShortcut(QKeySequence("F11"), self, activated=self._f11, context=Qt.WindowShortcut)
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REFRESH_KEY), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
         form = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.limit, 1)
@@ -109,7 +110,7 @@ class CreditQueueTab(QWidget):
         row2.addWidget(self.deny_button)
         form.addRow(_buddy(self.tr("&Reason"), self.reason), row2)
         box = QVBoxLayout(self)
-        box.addWidget(QLabel(self.tr("<b>Credit requests waiting for a decision</b> (refreshes by itself; F5 now)")))
+        box.addWidget(QLabel(self.tr("<b>Credit requests waiting for a decision</b> (refreshes by itself; Ctrl+F5 now)")))
         box.addWidget(self.table, 1)
         box.addWidget(self.player_head)
         box.addWidget(self.recent)

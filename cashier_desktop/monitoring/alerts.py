@@ -77,7 +77,8 @@ class Alert:
         and when and by which database login it was changed without a posting (not
         "changed by postgres via cashier-desktop from 127.0.0.1")."""
         checks = ", ".join(c.replace("_", " ") for c in self.checks[:3]) or "balance check"
-        text = f"Alert {self.id}: the balance of player {self.player_id} disagrees with the ledger ({checks})"
+        text = (f"Alert {self.id}: the balance of player {self.player_id} disagrees with the ledger "
+                f"(failed: {checks})")
         unexplained = [c for c in self.evidence.get("changes", []) if not c.get("explained_by")]
         if unexplained:
             c = unexplained[0]

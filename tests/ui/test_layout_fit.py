@@ -4,6 +4,10 @@ nothing off screen, every text readable (tests/ui/layout_checks.py measures)."""
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
@@ -24,6 +28,11 @@ pytestmark = pytest.mark.parametrize("screen_name", list(SCREENS))
 
 def _check(window, screen_name: str, state: str) -> None:
     found = problems(window, SCREENS[screen_name])
+    shots = os.environ.get("LAYOUT_SHOTS")  # a folder: keep what was checked, to look at
+    if shots:
+        name = re.sub(r"[^a-z0-9]+", "-", f"{type(window).__name__}-{state}-{screen_name}".lower())
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(Path(shots) / f"{name}.png"))
     assert not found, f"{type(window).__name__} at {screen_name}, {state}:\n  " + "\n  ".join(found)
 
 

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
             # Wait for work in progress: a posting half-way must finish and be shown.
             event.ignore()
             self.status_bar.showMessage(messages.CLOSE_WAITING)
+            self.cashier.show_message(messages.CLOSE_WAITING)  # whole, where the counter reads
             if not self._closing:
                 self._closing = True
                 runner.in_flight_changed.connect(self._close_when_idle)

@@ -166,7 +166,7 @@ class MonitorView(QWidget):
     refreshed = Signal(object)
     corrected = Signal(object)
 
-    ALERT_COLUMNS = ["Alert", "Player", "Raised", "Checks", "What happened"]
+    ALERT_COLUMNS = ["Alert", "Player", "Raised", "Failed checks", "What happened"]
 
     def __init__(self, ctx: Any, session: Any = None, parent: QWidget | None = None,
                  refresh_ms: int = 2000) -> None:

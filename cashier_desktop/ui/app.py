@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import subprocess
 import sys
 from typing import Any
 
@@ -219,7 +220,11 @@ def run(args) -> int:
     app.setApplicationName("cashier-desktop")
     apply_style(app)
     from .i18n import set_language
-    set_language(config.get("terminal.language", "en"))  # this workstation's language
+    try:
+        set_language(config.get("terminal.language", "en"))  # this workstation's language
+    except (OSError, subprocess.SubprocessError) as exc:  # a broken install: English, and say so
+        log.warning("the %s translation could not be loaded (%s); the windows stay in English",
+                    config.get("terminal.language"), exc)
 
     def opener():
         from ..terminal.services import open_services

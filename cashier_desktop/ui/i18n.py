@@ -93,8 +93,8 @@ def qm_path(language: str) -> Path:
     """The compiled translation: shipped beside the `.ts` if current, else built into the cache."""
     ts = resources.resource_path("i18n", f"cashier_{language}.ts")
     shipped = ts.with_suffix(".qm")
-    if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
-        return shipped
+    if shipped.exists() and (shipped.stat().st_mtime >= ts.stat().st_mtime or _lrelease() is None):
+        return shipped  # an installed program's (a bundle has no lrelease: use what it carries)
     import platformdirs
     cached = Path(platformdirs.user_cache_dir("cashier-desktop")) / "i18n" / shipped.name
     if not cached.exists() or cached.stat().st_mtime < ts.stat().st_mtime:

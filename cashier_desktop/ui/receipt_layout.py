@@ -25,6 +25,7 @@ translate = QCoreApplication.translate
 PAPER_WIDTH_MM = {"80mm": 72.0, "a4": 180.0}  # printable width: an 80 mm roll prints 72 mm
 A4_MM = (210.0, 297.0)
 MARGIN_MM = {"80mm": 4.0, "a4": 15.0}
+SCALE = {"80mm": 1.0, "a4": 1.5}  # A4 prints larger type and a larger code: a page, not a strip
 
 
 @dataclass(frozen=True)
@@ -115,24 +116,26 @@ def _person(staff_id: str | None, name: str | None) -> str:
 
 
 # -- painting ----------------------------------------------------------------------------------
-def _font(role: str, dpi: float) -> QFont:
+def _font(role: str, dpi: float, scale: float = 1.0) -> QFont:
     points = {"title": 13, "heading": 10, "banner": 13, "big": 13, "address": 8, "note": 7}.get(role, 9)
     f = QFont()
-    f.setPixelSize(max(6, round(points * dpi / 72)))
+    f.setPixelSize(max(6, round(points * scale * dpi / 72)))
     f.setBold(role in ("title", "banner", "big", "heading"))
     return f
 
 
-def paint_receipt(painter: QPainter | None, model: ReceiptModel, width_px: float, dpi: float) -> float:
+def paint_receipt(painter: QPainter | None, model: ReceiptModel, width_px: float, dpi: float,
+                  scale: float = 1.0) -> float:
     """Paint `model` in a column `width_px` wide from the painter's origin; returns the height
-    used. With `painter=None` only measures (a roll's page is as long as its receipt)."""
-    mm = dpi / 25.4
+    used. With `painter=None` only measures (a roll's page is as long as its receipt).
+    `scale` enlarges type, gaps and the code (A4)."""
+    mm = dpi / 25.4 * scale
     y = 0.0
     measure_img = QImage(1, 1, QImage.Format_RGB32) if painter is None else None
     p = painter or QPainter(measure_img)
     try:
         for ln in model.lines:
-            font = _font(ln.role, dpi)
+            font = _font(ln.role, dpi, scale)
             p.setFont(font)
             gap = 1.2 * mm
             if ln.role == "rule":
@@ -203,7 +206,7 @@ def render_image(model: ReceiptModel, paper: str = "80mm", dpi: int = 203) -> QI
     mm = dpi / 25.4
     margin = MARGIN_MM[paper] * mm
     width = PAPER_WIDTH_MM[paper] * mm
-    height = paint_receipt(None, model, width, dpi)
+    height = paint_receipt(None, model, width, dpi, SCALE[paper])
     page_h = A4_MM[1] * mm if paper == "a4" else height + 2 * margin
     page_w = A4_MM[0] * mm if paper == "a4" else width + 2 * margin
     img = QImage(round(page_w), round(max(page_h, height + 2 * margin)), QImage.Format_RGB32)
@@ -213,7 +216,7 @@ def render_image(model: ReceiptModel, paper: str = "80mm", dpi: int = 203) -> QI
     p = QPainter(img)
     p.setRenderHint(QPainter.Antialiasing, False)
     p.translate(margin, margin)
-    paint_receipt(p, model, width, dpi)
+    paint_receipt(p, model, width, dpi, SCALE[paper])
     p.end()
     return img
 
@@ -230,12 +233,12 @@ def save_receipt_pdf(model: ReceiptModel, path: str | Path, paper: str = "80mm")
     if paper == "a4":
         size = QPageSize(QPageSize.A4)
     else:
-        height_mm = paint_receipt(None, model, width, dpi) / mm + 2 * MARGIN_MM[paper]
+        height_mm = paint_receipt(None, model, width, dpi, SCALE[paper]) / mm + 2 * MARGIN_MM[paper]
         size = QPageSize(QSizeF(80.0, max(80.0, height_mm)), QPageSize.Millimeter, "Receipt roll")
     writer.setPageLayout(QPageLayout(size, QPageLayout.Portrait, QMarginsF(*(MARGIN_MM[paper],) * 4),
                                      QPageLayout.Millimeter))
     p = QPainter(writer)
-    paint_receipt(p, model, width, dpi)
+    paint_receipt(p, model, width, dpi, SCALE[paper])
     p.end()
     return Path(path)
 
@@ -244,5 +247,5 @@ def print_receipt(model: ReceiptModel, printer, paper: str = "80mm") -> None:
     """Paint on a QPrinter already set up (by the print dialog, or the default printer)."""
     dpi = printer.resolution()
     p = QPainter(printer)
-    paint_receipt(p, model, PAPER_WIDTH_MM[paper] * dpi / 25.4, dpi)
+    paint_receipt(p, model, PAPER_WIDTH_MM[paper] * dpi / 25.4, dpi, SCALE[paper])
     p.end()

@@ -274,9 +274,15 @@ class MonitorView(QWidget):
         f["consistency"].setText(pct(d.consistency_score))
         f["accuracy"].setText(pct(d.accuracy_rate))
         f["backlog"].setText(f"{d.backlog} rows, oldest {d.backlog_age_s:.1f} s")
-        f["terminals"].setText(f"{d.terminals_online} of {len(d.terminals)}"
-                               + "".join(f"; {t.terminal_id} {'online' if t.online else 'OFFLINE'}"
-                                         f" ({t.pending_entries} pending)" for t in d.terminals[:6]))
+        # What needs attention only (offline terminals, entries waiting), at most three named:
+        # a cage with 24 terminals must not push the alerts off the screen.
+        attention = [t for t in d.terminals if not t.online or t.pending_entries]
+        named = "".join(f"; {t.terminal_id} {'online' if t.online else 'OFFLINE'} ({t.pending_entries} pending)"
+                        for t in attention[:3])
+        more = f"; +{len(attention) - 3} more" if len(attention) > 3 else ""
+        f["terminals"].setText(f"{d.terminals_online} of {len(d.terminals)}{named}{more}")
+        f["terminals"].setToolTip("\n".join(f"{t.terminal_id} {'online' if t.online else 'OFFLINE'} "
+                                             f"({t.pending_entries} pending)" for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])

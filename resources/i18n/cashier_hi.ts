@@ -4,17 +4,17 @@
 <context>
     <name>CashierTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="118" />
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="120" />
         <source>&amp;History (Ctrl+H)</source>
         <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="119" />
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="121" />
         <source>Player history</source>
         <translation>खिलाड़ी का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="274" />
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="297" />
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
@@ -142,6 +142,11 @@
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="111" />
+        <source>&amp;Reason</source>
+        <translation>कारण (&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../cashier_desktop/ui/credit_queue.py" line="113" />
         <source>&lt;b&gt;Credit requests waiting for a decision&lt;/b&gt; (refreshes by itself; Ctrl+F5 now)</source>
         <translation>&lt;b&gt;निर्णय की प्रतीक्षा में क्रेडिट अनुरोध&lt;/b&gt; (अपने आप ताज़ा होता है; अभी के लिए Ctrl+F5)</translation>
@@ -258,6 +263,164 @@
         <location filename="../../cashier_desktop/ui/credit_request.py" line="76" />
         <source>Credit request #%1 for player %2 (%3) sent to the floor manager.</source>
         <translation>खिलाड़ी %2 का क्रेडिट अनुरोध #%1 (%3) फ़्लोर मैनेजर को भेजा गया।</translation>
+    </message>
+</context>
+<context>
+    <name>DomainText</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="23" />
+        <source>Player %1 has %2; cannot take %3.</source>
+        <translation>खिलाड़ी %1 के पास %2 है; %3 नहीं दिए जा सकते।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="25" />
+        <source>Player %1 has no approved credit line.</source>
+        <translation>खिलाड़ी %1 की कोई स्वीकृत क्रेडिट सीमा नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="27" />
+        <source>Player %1 has %2 of credit available; cannot issue %3.</source>
+        <translation>खिलाड़ी %1 के पास %2 क्रेडिट उपलब्ध है; %3 जारी नहीं किए जा सकते।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="29" />
+        <source>The new limit %1 is below the %2 already drawn by player %3.</source>
+        <translation>नई सीमा %1, खिलाड़ी %3 द्वारा पहले से लिए गए %2 से कम है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="31" />
+        <source>Player %1 owes %2 in markers; cannot redeem %3.</source>
+        <translation>खिलाड़ी %1 पर %2 के मार्कर बकाया हैं; %3 का भुगतान नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="33" />
+        <source>Player %1 does not have enough cash for this.</source>
+        <translation>इसके लिए खिलाड़ी %1 के पास पर्याप्त नकद नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="34" />
+        <source>There is no player “%1”.</source>
+        <translation>“%1” नाम का कोई खिलाड़ी नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="35" />
+        <source>Staff id or PIN not recognised.</source>
+        <translation>कर्मचारी आईडी या पिन पहचाना नहीं गया।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="38" />
+        <source>Staff id or PIN not recognised. The ledger is offline: only staff who have logged in on this terminal before can log in now.</source>
+        <translation>कर्मचारी आईडी या पिन पहचाना नहीं गया। लेजर ऑफ़लाइन है: अभी केवल वे कर्मचारी लॉग इन कर सकते हैं जो पहले इस टर्मिनल पर लॉग इन कर चुके हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="41" />
+        <source>Too many wrong PINs: %1 is locked for %2 minutes.</source>
+        <translation>बहुत अधिक ग़लत पिन: %1 %2 मिनट के लिए लॉक है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="44" />
+        <source>%1 is locked after too many wrong PINs; try again in %2 minutes or ask a supervisor to reset the PIN.</source>
+        <translation>बहुत अधिक ग़लत पिन के बाद %1 लॉक है; %2 मिनट बाद फिर प्रयास करें या सुपरवाइज़र से पिन रीसेट करवाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="47" />
+        <source>Terminal %1 has no open shift; open a shift before posting.</source>
+        <translation>टर्मिनल %1 पर कोई शिफ़्ट खुली नहीं है; पोस्टिंग से पहले शिफ़्ट खोलें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="49" />
+        <source>Terminal %1 has no open shift to close.</source>
+        <translation>टर्मिनल %1 पर बंद करने के लिए कोई खुली शिफ़्ट नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="51" />
+        <source>A posting can only be made under your own staff id.</source>
+        <translation>पोस्टिंग केवल आपकी अपनी कर्मचारी आईडी से हो सकती है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="53" />
+        <source>The ledger is offline: deposits above %1 cannot be taken until it is back (%2 asked).</source>
+        <translation>लेजर ऑफ़लाइन है: उसके लौटने तक %1 से अधिक जमा नहीं लिए जा सकते (%2 माँगे गए)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="57" />
+        <source>The ledger is offline and this shift has taken %1 offline; the limit is %2, so at most %3 more can be taken.</source>
+        <translation>लेजर ऑफ़लाइन है और इस शिफ़्ट ने %1 ऑफ़लाइन लिए हैं; सीमा %2 है, इसलिए अधिकतम %3 और लिए जा सकते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="60" />
+        <source>The ledger is offline: withdrawals cannot be paid until it is back.</source>
+        <translation>लेजर ऑफ़लाइन है: उसके लौटने तक निकासी का भुगतान नहीं हो सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="62" />
+        <source>The ledger is offline: withdrawals above %1 cannot be paid until it is back (%2 asked).</source>
+        <translation>लेजर ऑफ़लाइन है: उसके लौटने तक %1 से अधिक की निकासी नहीं दी जा सकती (%2 माँगे गए)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="65" />
+        <source>The ledger is offline: credit cannot be issued, changed or redeemed until it is back.</source>
+        <translation>लेजर ऑफ़लाइन है: उसके लौटने तक क्रेडिट जारी, बदला या चुकाया नहीं जा सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="68" />
+        <source>%1 of %2 is at or above %3: a floor manager or supervisor must approve with their PIN.</source>
+        <translation>%2 की %1, %3 या उससे अधिक है: फ़्लोर मैनेजर या सुपरवाइज़र को अपने पिन से स्वीकृत करना होगा।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="73" />
+        <source>This takes the player's cash in this %1 to %2, over the reporting threshold of %3: record the player's identification (type and number); a CTR will be due.</source>
+        <translation>इससे इस %1 में खिलाड़ी का नकद जमा %2 हो जाता है, जो %3 की रिपोर्टिंग सीमा से ऊपर है: खिलाड़ी की पहचान (प्रकार और संख्या) दर्ज करें; CTR देय होगी।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="79" />
+        <source>This takes the player's cash out this %1 to %2, over the reporting threshold of %3: record the player's identification (type and number); a CTR will be due.</source>
+        <translation>इससे इस %1 में खिलाड़ी की नकद निकासी %2 हो जाती है, जो %3 की रिपोर्टिंग सीमा से ऊपर है: खिलाड़ी की पहचान (प्रकार और संख्या) दर्ज करें; CTR देय होगी।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="82" />
+        <source>The amount must be more than zero.</source>
+        <translation>राशि शून्य से अधिक होनी चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="83" />
+        <source>Enter an amount.</source>
+        <translation>राशि दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="84" />
+        <source>That is not a number.</source>
+        <translation>यह संख्या नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="85" />
+        <source>Use the digits 0–9 only.</source>
+        <translation>केवल 0–9 अंकों का प्रयोग करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="87" />
+        <source>Amounts have at most two decimal places.</source>
+        <translation>राशि में अधिकतम दो दशमलव स्थान होते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="89" />
+        <source>Type the amount in full, without an exponent.</source>
+        <translation>राशि पूरी लिखें, घातांक के बिना।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="91" />
+        <source>%1 is above the per-transaction maximum of %2.</source>
+        <translation>%1, प्रति लेन-देन अधिकतम %2 से ऊपर है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="93" />
+        <source>month</source>
+        <translation>महीने</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="94" />
+        <source>gaming day</source>
+        <translation>गेमिंग दिवस</translation>
     </message>
 </context>
 <context>
@@ -539,119 +702,119 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="59" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="60" />
         <source>Cashier cage</source>
         <translation>कैशियर केज</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="63" />
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="226" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="64" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="229" />
         <source>Cage receipt</source>
         <translation>केज रसीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="65" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="66" />
         <source>OFFLINE — PENDING</source>
         <translation>ऑफ़लाइन — लंबित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="67" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="68" />
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="68" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="69" />
         <source>Reprinted</source>
         <translation>पुनर्मुद्रित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="71" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="72" />
         <source>Receipt no.</source>
         <translation>रसीद सं.</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="72" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="73" />
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="73" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="74" />
         <source>Date</source>
         <translation>दिनांक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="74" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="75" />
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="75" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="76" />
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="76" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="77" />
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="79" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="80" />
         <source>Approved by</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="82" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="83" />
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="83" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="84" />
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="84" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="85" />
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="87" />
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="90" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="88" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="91" />
         <source>Cash on account after</source>
         <translation>बाद में खाते में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="88" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="89" />
         <source>pending — not yet posted</source>
         <translation>लंबित — अभी दर्ज नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="92" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="93" />
         <source>Markers outstanding after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="95" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="96" />
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="98" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="99" />
         <source>Taken while the ledger was unreachable; it will be posted when it is back. This receipt has no ledger code until then.</source>
         <translation>लेजर से संपर्क न होने पर लिया गया; संपर्क लौटने पर दर्ज होगा। तब तक इस रसीद का कोई लेजर कोड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="101" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="102" />
         <source>Player's signature</source>
         <translation>खिलाड़ी के हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="102" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="103" />
         <source>Cashier's signature</source>
         <translation>कैशियर के हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="106" />
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="107" />
         <source>Scan the code to check this receipt against the ledger (cashier-desktop verify-receipt).</source>
         <translation>लेजर से इस रसीद की जाँच के लिए कोड स्कैन करें (cashier-desktop verify-receipt)।</translation>
     </message>
@@ -851,8 +1014,8 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/shift_export.py" line="58" />
-        <source>NOT YET — variance at or over the threshold: a supervisor must sign off</source>
-        <translation>अभी नहीं — अंतर सीमा पर या उससे अधिक: सुपरवाइज़र को हस्ताक्षर करना होगा</translation>
+        <source>NOT YET — required (variance at or over the threshold)</source>
+        <translation>अभी नहीं — आवश्यक (अंतर सीमा पर या उससे अधिक)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/shift_export.py" line="61" />

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLayout,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.commands import PostingCommand, new_id
@@ -30,7 +31,7 @@ def policy_of_config(config: Any) -> Policy:
     return Policy.from_values(config.values)
 
 
-CHOOSE_ID_TYPE = "— choose the document —"
+CHOOSE_ID_TYPE = "— choose —"
 ID_TYPES = ["Passport", "Aadhaar", "PAN card", "Driving licence", "Voter ID", "Other"]
 
 
@@ -78,8 +79,14 @@ class PostingDialog(QDialog):
         self.approver_pin = QLineEdit()
         self.approver_pin.setEchoMode(QLineEdit.Password)
         self.approver_pin.setAccessibleName("Approver PIN")
-        form = QFormLayout(self.approver_box)
-        form.addRow(QLabel(messages.APPROVER_NEEDED, wordWrap=True))
+        # Hint above the form in a box layout (a form row does not give a wrapped label the
+        # height it needs); each step at least 22 em wide so its hint wraps on few lines.
+        self.approver_box.ensurePolished()  # the stylesheet's font, not the default one
+        self.approver_box.setMinimumWidth(self.approver_box.fontMetrics().horizontalAdvance("M") * 22)
+        abox = QVBoxLayout(self.approver_box)
+        abox.addWidget(QLabel(messages.APPROVER_NEEDED, wordWrap=True))
+        form = QFormLayout()
+        abox.addLayout(form)
         form.addRow("Staff &id", self.approver_id)
         form.addRow("&PIN", self.approver_pin)
         self.id_box = QGroupBox("Player identification")
@@ -91,8 +98,12 @@ class PostingDialog(QDialog):
         self.id_type.setAccessibleName("Identification type")
         self.id_number = QLineEdit()
         self.id_number.setAccessibleName("Identification number")
-        idf = QFormLayout(self.id_box)
-        idf.addRow(QLabel(messages.ID_NEEDED, wordWrap=True))
+        self.id_box.ensurePolished()
+        self.id_box.setMinimumWidth(self.id_box.fontMetrics().horizontalAdvance("M") * 22)
+        ibox = QVBoxLayout(self.id_box)
+        ibox.addWidget(QLabel(messages.ID_NEEDED, wordWrap=True))
+        idf = QFormLayout()
+        ibox.addLayout(idf)
         idf.addRow("&Type", self.id_type)
         idf.addRow("&Number", self.id_number)
         self.problem = MessageLabel("Refusal", self)
@@ -112,8 +123,12 @@ class PostingDialog(QDialog):
         box.addWidget(self.alert_label)
         box.addWidget(self.amount)
         box.addWidget(self.confirm_box)
-        box.addWidget(self.approver_box)
-        box.addWidget(self.id_box)
+        # The two further steps side by side: with both showing the dialog stays within a
+        # 1366×768 screen's height.
+        steps = QHBoxLayout()
+        steps.addWidget(self.approver_box, 1)
+        steps.addWidget(self.id_box, 1)
+        box.addLayout(steps)
         box.addWidget(self.problem)
         box.addWidget(buttons)
         self.setTabOrder(self.amount.edit, self.approver_id)

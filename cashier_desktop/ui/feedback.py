@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 REFUSAL = "refusal"
 NOTE = "note"
@@ -76,8 +76,8 @@ class MessageLabel(QLabel):
             self.updateGeometry()
         self.setAccessibleDescription("Refused" if tone == REFUSAL else "")
         window = self.window()
-        if isinstance(window, QDialog) and window.isVisible():
-            grow_to_fit(window)
+        if not isinstance(window, QMainWindow) and window is not self and window.isVisible():
+            grow_to_fit(window)  # a dialog or the login window: taller, never clipped
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)

@@ -51,10 +51,18 @@ class CountGrid(QWidget):
         self.quantities: list[PiecesEdit] = []
         self.subtotals: list[QLabel] = []
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("<b>Denomination</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Pieces</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Amount</b>"), 0, 2)
-        for i, d in enumerate(self.denominations, start=1):
+        grid.setHorizontalSpacing(10)
+        # More than six denominations go in two side-by-side blocks (notes | coins), so the
+        # dialog stays within a 1366×768 screen's height with a refusal showing.
+        per_block = len(self.denominations) if len(self.denominations) <= 6 else (len(self.denominations) + 1) // 2
+        blocks = (len(self.denominations) + per_block - 1) // per_block if self.denominations else 1
+        for b in range(blocks):
+            grid.addWidget(QLabel("<b>Denomination</b>"), 0, 4 * b)
+            grid.addWidget(QLabel("<b>Pieces</b>"), 0, 4 * b + 1)
+            grid.addWidget(QLabel("<b>Amount</b>"), 0, 4 * b + 2)
+            if b:
+                grid.setColumnMinimumWidth(4 * b - 1, 24)  # a gap between the blocks
+        for i, d in enumerate(self.denominations):
             label = QLabel(money_text(d, profile))
             qty = PiecesEdit(self)
             qty.setAccessibleName(f"Pieces of {money_text(d, profile)}")
@@ -63,16 +71,18 @@ class CountGrid(QWidget):
             sub = QLabel(money_text(Decimal(0), profile))
             sub.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             qty.textChanged.connect(self._recount)
-            grid.addWidget(label, i, 0)
-            grid.addWidget(qty, i, 1)
-            grid.addWidget(sub, i, 2)
+            row, col = 1 + i % per_block, 4 * (i // per_block)
+            grid.addWidget(label, row, col)
+            grid.addWidget(qty, row, col + 1)
+            grid.addWidget(sub, row, col + 2)
             self.quantities.append(qty)
             self.subtotals.append(sub)
         self.total_label = QLabel()
         self.total_label.setObjectName("countTotal")
         self.total_label.setAccessibleName("Counted total")
-        grid.addWidget(QLabel("<b>Total</b>"), len(self.denominations) + 1, 0, 1, 2)
-        grid.addWidget(self.total_label, len(self.denominations) + 1, 2)
+        last = per_block + 1
+        grid.addWidget(QLabel("<b>Total</b>"), last, 4 * (blocks - 1), 1, 2)
+        grid.addWidget(self.total_label, last, 4 * (blocks - 1) + 2)
         for a, b in zip(self.quantities, self.quantities[1:]):
             QWidget.setTabOrder(a, b)
         if self.quantities:

@@ -251,6 +251,7 @@ class SupervisorTab(QWidget):
         self.report, self.reconciliation = loaded
         rows = figures(self.report) + ([("Reconciliation", self.reconciliation)] if self.reconciliation else [])
         self.figures.setText(figures_html(rows))
+        self._hold_figures()
         self._show_variance()
         prof = self.ctx.profile
         _fill(self.postings, [
@@ -259,6 +260,16 @@ class SupervisorTab(QWidget):
              str(p.id)] for p in self.report.postings], {3, 4})
         self._sync_buttons()
         self.report_loaded.emit(self.report)
+
+    def _hold_figures(self) -> None:
+        """The figures never get less height than their text needs at their width (a layout
+        gives a rich-text label no more than its one-line hint): the tables give way first."""
+        self.figures.setMinimumHeight(self.figures.heightForWidth(max(self.figures.width(), 200)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.report is not None:
+            self._hold_figures()
 
     def _show_variance(self) -> None:
         """The variance in large type beside the sign-off button (red band when short)."""

@@ -118,6 +118,17 @@ def fit_problem(widget: QWidget) -> str | None:
         if widget.height() < need:
             return f"box {_name(widget)} is {widget.height()} px high, needs {need} (its border is cut)"
         return None
+    if isinstance(widget, QComboBox):
+        text = widget.currentText()
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+        opt = QStyleOptionComboBox()
+        widget.initStyleOption(opt)  # the style adds frame, padding and the arrow
+        fm = QFontMetrics(widget.font())
+        need = widget.style().sizeFromContents(QStyle.CT_ComboBox, opt,
+                                               QSize(fm.horizontalAdvance(text), fm.height()), widget).width()
+        if text and widget.width() < need:
+            return f"choice {_name(widget)} {text!r} needs {need} px but has {widget.width()}"
+        return None
     if isinstance(widget, QAbstractButton) and isinstance(widget, (QPushButton, QCheckBox)):
         text = _plain(widget.text())
         if not text:
@@ -143,7 +154,7 @@ def _shown(w: QWidget, window: QWidget) -> bool:
 
 def text_widgets(window: QWidget) -> list[QWidget]:
     return [w for w in window.findChildren(QWidget)
-            if isinstance(w, (QLabel, QPushButton, QCheckBox, QLineEdit)) and _shown(w, window)]
+            if isinstance(w, (QLabel, QPushButton, QCheckBox, QLineEdit, QComboBox)) and _shown(w, window)]
 
 
 def size_problem(window: QWidget, screen: QSize) -> str | None:
@@ -173,7 +184,7 @@ def problems(window: QWidget, screen: QSize) -> list[str]:
         why = fit_problem(w)
         if why:
             found.append(why)
-        if isinstance(w, QLineEdit):
+        if isinstance(w, (QLineEdit, QComboBox)):
             continue
         text = _plain(w.text()).strip()
         if not text or (not w.isEnabled() and isinstance(w, QAbstractButton)):

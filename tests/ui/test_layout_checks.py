@@ -69,3 +69,16 @@ def test_a_squeezed_amount_box_is_caught(qtbot, qapp):
     box.show()
     qtbot.waitExposed(box)
     assert any("border is cut" in p for p in problems(box, SCREENS["1366x768"]))
+
+
+def test_a_cut_choice_is_caught(qtbot, qapp):
+    from PySide6.QtWidgets import QComboBox
+    box = QWidget()
+    combo = QComboBox(box)
+    combo.addItem("— choose the identification document —")
+    combo.setGeometry(0, 0, 160, 34)
+    qtbot.addWidget(box)
+    box.resize(200, 40)
+    box.show()
+    qtbot.waitExposed(box)
+    assert any("choice" in p for p in problems(box, SCREENS["1366x768"]))

@@ -240,3 +240,16 @@ def test_receipt_and_credit_request_dialogs(qtbot, terminal, engine, terminal_id
     tab.request_credit()
     wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="credit request")
     _check(tab.dialog, screen_name, "credit request")
+
+
+def test_player_history(qtbot, terminal, engine, terminal_id, screen_name):
+    player = make_player(engine, name="Meera Nair")
+    for amount in ("1000", "250000", "75"):
+        post(engine, cmd("deposit", player, amount, terminal_id=terminal_id))
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    tab.show_history()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="history")
+    wait_until(qtbot, lambda: tab.dialog.page is not None, what="history page")
+    _check(tab.dialog, screen_name, "history")

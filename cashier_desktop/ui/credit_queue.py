@@ -20,6 +20,7 @@ from . import messages
 from .amount_edit import AmountField
 from .display import money_text
 from .i18n import date_time_text, kind_name
+from .feedback import NOTE, MessageLabel
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
@@ -73,10 +74,7 @@ class CreditQueueTab(QWidget):
         self.reason.setPlaceholderText(messages.DENY_HINT)
         self.deny_button = QPushButton(self.tr("&Deny with this reason (F11)"))
         self.deny_button.setObjectName("denyCredit")
-        self.info = QLabel("")
-        self.info.setObjectName("counterMessage")
-        self.info.setWordWrap(True)
-        self.info.setAccessibleName(self.tr("Message"))
+        self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage")
         self.player_head = QLabel(self.tr("Select a request to see the player's recent history."))
         self.player_head.setObjectName("queuePlayer")
         self.player_head.setWordWrap(True)
@@ -155,7 +153,7 @@ class CreditQueueTab(QWidget):
 
         def failed(exc: BaseException) -> None:
             if gen == self._generation:
-                self.info.setText(sentence_for(exc))
+                self.info.show_refusal(sentence_for(exc))
         Op(parent=self, work=credit_queue).success(done).failure(failed).run()
 
     def _fill(self, items: list[Any]) -> None:
@@ -272,7 +270,7 @@ class CreditQueueTab(QWidget):
         session = self.session
         Op(parent=self, work=lambda s: credit.approve_credit(s, session, req.id, money), lane="posting") \
             .success(lambda result: self._decided(result[0], approved=True)) \
-            .failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.approve_button, self.deny_button).run()
 
     def deny(self) -> None:
@@ -282,13 +280,13 @@ class CreditQueueTab(QWidget):
             return
         reason = self.reason.text().strip()
         if not reason:
-            self.info.setText(self.tr("Give the reason for the denial first."))
+            self.info.show_refusal(self.tr("Give the reason for the denial first."))
             self.reason.setFocus()
             return
         session = self.session
         Op(parent=self, work=lambda s: credit.deny_credit(s, session, req.id, reason), lane="posting") \
             .success(lambda decided: self._decided(decided, approved=False)) \
-            .failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.approve_button, self.deny_button).run()
 
     def _decided(self, request: Any, approved: bool) -> None:

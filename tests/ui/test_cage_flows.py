@@ -203,3 +203,18 @@ def test_a_floor_manager_denies_a_request_with_a_reason(qtbot, terminal, engine,
     wait_until(qtbot, lambda: "denied" in queue.info.text(), what="denied")
     history = credit.credit_history(terminal.ctx.services, player)
     assert history[-1].status == "denied" and history[-1].decision_reason == "no history at this casino yet"
+
+
+def test_a_denial_without_a_reason_is_shown_as_a_refusal(qtbot, terminal, engine, player):
+    from cashier_desktop.terminal import credit
+    from cashier_desktop.terminal.auth import StaffMember
+    from cashier_desktop.terminal.session import Session
+    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
+    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "weekend")
+    fm = log_in(qtbot, terminal, "F200", "2222")
+    queue = fm.credit_queue
+    fm.tabs.setCurrentWidget(queue)
+    wait_until(qtbot, lambda: queue.select_request(req.id), what="request listed")
+    queue.reason.clear()
+    queue.deny()
+    assert "reason" in queue.info.text() and queue.info.is_refusal()

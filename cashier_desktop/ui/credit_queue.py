@@ -111,6 +111,14 @@ class CreditQueueTab(QWidget):
         box.addWidget(QLabel(self.tr("<b>Credit requests waiting for a decision</b> (refreshes by itself; Ctrl+F5 now)")))
         box.addWidget(self.table, 1)
         box.addWidget(self.player_head)
+        # A balance under an open integrity alert is marked here too: a line is not decided
+        # on figures the ledger may not agree with.
+        self.alert_label = QLabel("")
+        self.alert_label.setObjectName("alertMark")
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setAccessibleName(self.tr("Integrity alert on this balance"))
+        self.alert_label.hide()
+        box.addWidget(self.alert_label)
         box.addWidget(self.recent)
         box.addLayout(form)
         box.addWidget(self.info)
@@ -231,8 +239,23 @@ class CreditQueueTab(QWidget):
             self._show_player(self.items[self.requests.index(req)])
         self._sync_buttons()
 
+    def _show_alert(self, player_id: str) -> None:
+        from ..terminal import lookups
+        from . import messages
+        self.alert_label.hide()
+
+        def shown(alert_id: int | None) -> None:
+            req = self.selected()
+            if req is None or req.player_id != player_id:
+                return
+            self.alert_label.setText(messages.BALANCE_ALERT.format(id=alert_id) if alert_id else "")
+            self.alert_label.setVisible(alert_id is not None)
+        Op(parent=self, work=lambda s: lookups.open_alert_id(s, player_id)).success(shown) \
+            .failure(lambda _exc: None).run()
+
     def _show_player(self, item: Any) -> None:
         c, prof = item.context, self.ctx.profile
+        self._show_alert(item.request.player_id)
         if c is None:
             self.player_head.setText("")
             self.recent.setRowCount(0)

@@ -59,3 +59,19 @@ def test_an_alert_raised_while_the_player_is_shown_marks_the_panel_and_the_dialo
         conn.execute(text("UPDATE integrity_alerts SET status = 'dismissed', resolved_at = now(), "
                           "resolved_by = 'S300', resolution_reason = 'test' WHERE id = :i"), {"i": alert_id})
     wait_until(qtbot, lambda: not tab.panel.alert_label.isVisible(), what="the mark gone")
+
+
+def test_the_credit_queue_marks_a_request_whose_balance_is_under_an_alert(qtbot, terminal, engine):
+    from cashier_desktop.terminal import credit
+    from cashier_desktop.terminal.auth import StaffMember
+    from cashier_desktop.terminal.session import Session
+    player = make_player(engine, name="Kabir Bose")
+    alert_id = _raise_alert(engine, player)
+    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
+    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "weekend")
+    fm = log_in(qtbot, terminal, "F200", "2222")
+    queue = fm.credit_queue
+    fm.tabs.setCurrentWidget(queue)
+    wait_until(qtbot, lambda: queue.select_request(req.id), what="request listed")
+    wait_until(qtbot, lambda: queue.alert_label.isVisible(), what="alert marked in the queue")
+    assert f"Integrity alert {alert_id}" in queue.alert_label.text()

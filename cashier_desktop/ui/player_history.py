@@ -21,6 +21,7 @@ from ..domain.receipts import Balance
 from ..terminal.history import HistoryFilter
 from .display import money_text
 from .i18n import date_time_text, kind_name
+from . import messages
 from .ops import Op, sentence_for
 
 PAGE = 50
@@ -132,6 +133,13 @@ class PlayerHistoryDialog(QDialog):
         close = QPushButton(self.tr("&Close (Esc)"))
         close.clicked.connect(self.accept)
         box = QVBoxLayout(self)
+        # The counter's mark for a balance under an open integrity alert travels with it.
+        alert_id = getattr(getattr(parent, "panel", None), "alert_id", None)
+        self.alert_label = QLabel(messages.BALANCE_ALERT.format(id=alert_id) if alert_id else "")
+        self.alert_label.setObjectName("alertMark")
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setVisible(alert_id is not None)
+        box.addWidget(self.alert_label)
         box.addWidget(self.id_on_file)
         box.addWidget(self.tabs, 1)
         box.addWidget(close, 0, Qt.AlignRight)

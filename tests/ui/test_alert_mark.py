@@ -54,6 +54,12 @@ def test_an_alert_raised_while_the_player_is_shown_marks_the_panel_and_the_dialo
     qtbot.waitExposed(dialog)
     assert dialog.alert_label.isVisible() and str(alert_id) in dialog.alert_label.text()
     qtbot.keyClick(dialog, Qt.Key_Escape)
+    wait_until(qtbot, lambda: tab.dialog is None, what="dialog closed")
+    tab.show_history()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="history")
+    assert tab.dialog.alert_label.isVisible() and str(alert_id) in tab.dialog.alert_label.text()
+    tab.dialog.reject()
+    wait_until(qtbot, lambda: tab.dialog is None, what="history closed")
 
     with engine.begin() as conn:  # a supervisor resolved it (the correction itself is tested elsewhere)
         conn.execute(text("UPDATE integrity_alerts SET status = 'dismissed', resolved_at = now(), "

@@ -164,7 +164,6 @@ class CashierTab(QWidget):
 
     def open_player(self, balance: Balance) -> None:
         """Show a player picked from the search; refetch balances and recent postings."""
-        from ..terminal import lookups
         self.panel.show_player(balance)
         pid = balance.player_id
         if self.ctx.feed is not None:

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from cashier_desktop.domain.errors import LedgerUnavailable

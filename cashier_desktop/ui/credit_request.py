@@ -12,6 +12,7 @@ from ..domain.receipts import Balance
 from . import messages
 from .amount_edit import AmountField
 from .display import money_text
+from .feedback import MessageLabel
 from .ops import Op, sentence_for
 
 
@@ -35,9 +36,7 @@ class CreditRequestDialog(QDialog):
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note for the floor manager"))
         self.note.setPlaceholderText(self.tr("Why: a note for the floor manager (optional)"))
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
+        self.problem = MessageLabel(self.tr("Refusal"), self)  # the one refusal look; grows the dialog
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(self.tr("File request (Enter)"))
         self.ok_button.setDefault(True)

@@ -79,6 +79,7 @@ class AlertBanner(QFrame):
         self.button = QPushButton("Re&view alerts")
         self.button.clicked.connect(self.review.emit)
         box = QHBoxLayout(self)
+        box.setContentsMargins(8, 4, 8, 4)  # every line of height counts at 1366×768
         box.addWidget(self.label, 1)
         box.addWidget(self.button)
         self.alerts: list[Any] = []

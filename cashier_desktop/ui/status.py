@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
 from . import messages
 from .elided_label import ElidedLabel
@@ -138,3 +138,7 @@ class OfflineBanner(QLabel):
             text += f"  {s.pending} waiting to be sent."
         self.setText(text)
         self.setVisible(not s.online)
+        window = self.window()
+        if not s.online and window is not self and not isinstance(window, QMainWindow) and window.isVisible():
+            from .feedback import grow_to_fit
+            grow_to_fit(window)  # the login window: the banner takes room, the form keeps its own

@@ -165,11 +165,12 @@ class SupervisorTab(QWidget):
         rbox.addWidget(self.info)
         rbox.addWidget(self.findings)
         self.findings.hide()  # shown with the integrity check's findings
-        # Never fewer than three rows in view (the posting list may scroll sideways; every
-        # column of the shift list fits, so it needs no room for a scroll bar).
-        for table, bar in ((self.postings, True), (self.shift_table, False)):
+        # Never fewer than three transactions in view (the list may scroll sideways) nor two
+        # shifts (every column fits, so no room for a scroll bar): with both banners showing
+        # at 1366×768 the supervisor still sees the selected shift and its figures.
+        for table, rows, bar in ((self.postings, 3, True), (self.shift_table, 2, False)):
             table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
-                                   + 3 * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 4
+                                   + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 4
                                    + (table.horizontalScrollBar().sizeHint().height() if bar else 0))
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.shift_table)

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from cashier_desktop.domain.errors import LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.ui import messages
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.terminal import shifts
 from cashier_desktop.terminal.auth import StaffMember
@@ -86,6 +87,9 @@ def test_login_window_normal_and_locked_out(qtbot, terminal, engine, screen_name
             break
     assert "locked" in terminal.login.problem.text()
     _check(terminal.login, screen_name, "refused: locked out")
+    terminal.ctx.status.set_online(False, "test")
+    terminal.ctx.status.set_pending(4)
+    _check(terminal.login, screen_name, "offline")
 
 
 def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine, services, terminal_id,
@@ -126,6 +130,11 @@ def test_floor_manager_window_and_credit_queue(qtbot, terminal, engine, screen_n
     assert queue.select_request(next(r.id for r in queue.requests if r.player_id == player))
     qtbot.wait(50)
     _check(window, screen_name, "credit queue")
+    _raise_alert(engine, player)
+    queue._limit_for = None  # show the request anew, as selecting it again does
+    queue._on_selected()
+    wait_until(qtbot, lambda: queue.alert_label.isVisible(), what="alert marked in the queue")
+    _check(window, screen_name, "credit queue, alert")
     terminal.ctx.status.set_online(False, "test")
     terminal.ctx.status.set_pending(12)
     _check(window, screen_name, "offline")
@@ -155,6 +164,11 @@ def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, termina
     _check(window, screen_name, "integrity alert")
     desk.info_refusal("Give the reason for the reversal first.")
     _check(window, screen_name, "refused")
+    terminal.ctx.status.set_online(False, "test")
+    terminal.ctx.status.set_pending(7)
+    _check(window, screen_name, "offline")
+    terminal.ctx.status.set_online(True)
+    terminal.ctx.status.set_pending(0)
     window.tabs.setCurrentWidget(window.monitor)
     wait_until(qtbot, lambda: window.monitor.alerts.rowCount() >= 1, what="alerts listed")
     _check(window, screen_name, "monitor with an alert")
@@ -182,6 +196,19 @@ def test_posting_dialog_large_amount_second_staff_and_id(qtbot, terminal, engine
     dialog._sync_sections()
     dialog.problem.setText("A second staff member must enter their id and PIN.")
     _check(dialog, screen_name, "second staff and ID")
+
+
+def test_posting_dialog_for_a_balance_under_an_alert(qtbot, terminal, engine, terminal_id, screen_name):
+    player = make_player(engine, name="Kabir Bose")
+    _raise_alert(engine, player)
+    open_test_shift(engine, terminal_id, "C100", "1000")
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    find_player(qtbot, window, player)
+    wait_until(qtbot, lambda: window.cashier.panel.alert_label.isVisible(), what="panel marked")
+    dialog = window.cashier.start(Kind.WITHDRAWAL)
+    qtbot.waitExposed(dialog)
+    assert dialog.alert_label.isVisible()
+    _check(dialog, screen_name, "alert")
 
 
 def test_posting_dialog_refused(qtbot, terminal, engine, terminal_id, screen_name):
@@ -239,6 +266,9 @@ def test_receipt_and_credit_request_dialogs(qtbot, terminal, engine, terminal_id
     tab.request_credit()
     wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="credit request")
     _check(tab.dialog, screen_name, "credit request")
+    if hasattr(tab.dialog, "problem"):
+        tab.dialog.problem.setText(messages.LEDGER_UNAVAILABLE)
+        _check(tab.dialog, screen_name, "credit request refused")
 
 
 def test_player_history(qtbot, terminal, engine, terminal_id, screen_name):

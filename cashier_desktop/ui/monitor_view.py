@@ -10,6 +10,7 @@ revert · Ctrl+Shift+D dismiss.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from .display import clock_text
 from .feedback import NOTE, MessageLabel, grow_to_fit
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
@@ -94,9 +96,16 @@ class AlertBanner(QFrame):
             self.hide()
             return
         first = self.alerts[0]
-        text = first.summary() if hasattr(first, "summary") else first["summary"]
+        # Short enough for two lines at 1366 px: whose balance and when; the full story
+        # (checks, who changed it, from where) is one click away on the Monitor tab.
+        pid = first.player_id if hasattr(first, "player_id") else first["player_id"]
+        raised = first.raised_at if hasattr(first, "raised_at") else first["raised_at"]
+        at = clock_text(raised if not isinstance(raised, str) else datetime.fromisoformat(raised))
         more = f" (+{len(self.alerts) - 1} more)" if len(self.alerts) > 1 else ""
-        self.label.setText(f"⚠ {len(self.alerts)} integrity alert{'s' if len(self.alerts) > 1 else ''}: {text}{more}")
+        self.label.setText(f"⚠ {len(self.alerts)} integrity alert{'s' if len(self.alerts) > 1 else ''}: "
+                           f"the balance of player {pid} disagrees with the ledger (raised {at}){more}. "
+                           f"Check before paying this player.")
+        self.label.setToolTip(first.summary() if hasattr(first, "summary") else first["summary"])
         self.show()
 
     def start_polling(self, ctx: Any, interval_ms: int = 2000) -> None:

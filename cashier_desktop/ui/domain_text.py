@@ -90,6 +90,79 @@ PATTERNS: list[tuple[re.Pattern, str]] = [(re.compile(p), t) for p, t in [
     (r"^(.+?) is above the per-transaction maximum of (.+?)\.$",
      QT_TRANSLATE_NOOP("DomainText", "%1 is above the per-transaction maximum of %2.")),
 ]]
+# An integrity alert's one-line summary (monitoring/alerts.py, `Alert.summary`).
+_ALERT = re.compile(r"^Alert (\d+): the balance of player (\S+) disagrees with the ledger \(failed: (.+?)\)"
+                    r"(?:\. It was changed without a posting at (.+?), by the database login “(.*?)”"
+                    r"(?: from the computer (\S+))?)?\.$")
+_ALERT_TEMPLATES = {
+    1: QT_TRANSLATE_NOOP("DomainText", "Alert %1: the balance of player %2 disagrees with the ledger (failed: %3)."),
+    2: QT_TRANSLATE_NOOP("DomainText", "Alert %1: the balance of player %2 disagrees with the ledger (failed: %3). "
+                                       "It was changed without a posting at %4, by the database login “%5”."),
+    3: QT_TRANSLATE_NOOP("DomainText", "Alert %1: the balance of player %2 disagrees with the ledger (failed: %3). "
+                                       "It was changed without a posting at %4, by the database login “%5” from "
+                                       "the computer %6."),
+}
+CHECKS = {
+    "cash matches ledger": QT_TRANSLATE_NOOP("DomainText", "cash matches ledger"),
+    "credit matches ledger": QT_TRANSLATE_NOOP("DomainText", "credit matches ledger"),
+    "balance is deposits minus withdrawals": QT_TRANSLATE_NOOP("DomainText", "balance is deposits minus withdrawals"),
+    "deposits match ledger": QT_TRANSLATE_NOOP("DomainText", "deposits match ledger"),
+    "withdrawals match ledger": QT_TRANSLATE_NOOP("DomainText", "withdrawals match ledger"),
+    "credit within limit": QT_TRANSLATE_NOOP("DomainText", "credit within limit"),
+    "balance not negative": QT_TRANSLATE_NOOP("DomainText", "balance not negative"),
+    "last hash matches ledger": QT_TRANSLATE_NOOP("DomainText", "last hash matches ledger"),
+    "limit matches ledger": QT_TRANSLATE_NOOP("DomainText", "limit matches ledger"),
+    "approval matches ledger": QT_TRANSLATE_NOOP("DomainText", "approval matches ledger"),
+    "balance check": QT_TRANSLATE_NOOP("DomainText", "balance check"),
+}
+# Refusal codes (domain/errors.py `code`), as the dashboard counts them.
+ERROR_CODES = {
+    "refused": QT_TRANSLATE_NOOP("ErrorCode", "refused"),
+    "invalid_amount": QT_TRANSLATE_NOOP("ErrorCode", "invalid amount"),
+    "invalid_input": QT_TRANSLATE_NOOP("ErrorCode", "invalid input"),
+    "insufficient_funds": QT_TRANSLATE_NOOP("ErrorCode", "insufficient funds"),
+    "credit_limit_exceeded": QT_TRANSLATE_NOOP("ErrorCode", "credit limit exceeded"),
+    "credit_not_approved": QT_TRANSLATE_NOOP("ErrorCode", "credit not approved"),
+    "marker_overpaid": QT_TRANSLATE_NOOP("ErrorCode", "marker overpaid"),
+    "player_not_found": QT_TRANSLATE_NOOP("ErrorCode", "player not found"),
+    "posting_not_found": QT_TRANSLATE_NOOP("ErrorCode", "posting not found"),
+    "not_reversible": QT_TRANSLATE_NOOP("ErrorCode", "not reversible"),
+    "already_reversed": QT_TRANSLATE_NOOP("ErrorCode", "already reversed"),
+    "idempotency_conflict": QT_TRANSLATE_NOOP("ErrorCode", "idempotency conflict"),
+    "not_authorized": QT_TRANSLATE_NOOP("ErrorCode", "not authorized"),
+    "authentication_failed": QT_TRANSLATE_NOOP("ErrorCode", "authentication failed"),
+    "account_locked": QT_TRANSLATE_NOOP("ErrorCode", "account locked"),
+    "approval_required": QT_TRANSLATE_NOOP("ErrorCode", "approval required"),
+    "identification_required": QT_TRANSLATE_NOOP("ErrorCode", "identification required"),
+    "shift_not_open": QT_TRANSLATE_NOOP("ErrorCode", "shift not open"),
+    "shift_error": QT_TRANSLATE_NOOP("ErrorCode", "shift error"),
+    "currency_mismatch": QT_TRANSLATE_NOOP("ErrorCode", "currency mismatch"),
+    "offline_not_allowed": QT_TRANSLATE_NOOP("ErrorCode", "offline not allowed"),
+    "in_doubt": QT_TRANSLATE_NOOP("ErrorCode", "in doubt"),
+    "config_error": QT_TRANSLATE_NOOP("ErrorCode", "configuration error"),
+    "ledger_unavailable": QT_TRANSLATE_NOOP("ErrorCode", "ledger unavailable"),
+}
+
+
+def reason_text(code: str) -> str:
+    """A refusal code in words, in the terminal's language (unknown codes: underscores to spaces)."""
+    if code in ERROR_CODES:
+        return QCoreApplication.translate("ErrorCode", ERROR_CODES[code])
+    return code.replace("_", " ")
+
+
+def _alert(m: re.Match) -> str:
+    parts = list(m.groups())
+    parts[2] = ", ".join(QCoreApplication.translate(_T, CHECKS[c]) if c in CHECKS else c
+                         for c in parts[2].split(", "))
+    present = [p for p in parts if p is not None]
+    template = _ALERT_TEMPLATES[1 if len(present) == 3 else 2 if len(present) == 5 else 3]
+    line = QCoreApplication.translate(_T, template)
+    for i, part in enumerate(present, start=1):
+        line = line.replace(f"%{i}", part)
+    return line
+
+
 _WORDS = {"month": QT_TRANSLATE_NOOP("DomainText", "month"),
           "gaming day": QT_TRANSLATE_NOOP("DomainText", "gaming day")}
 _KIND_LABELS = {"Deposit", "Withdrawal", "Marker issue", "Marker redemption", "Credit line", "Reversal",
@@ -112,6 +185,10 @@ def translate_sentence(text: str) -> str:
         return text
     out = []
     for line in text.split("\n"):
+        alert = _ALERT.match(line)
+        if alert:
+            out.append(_alert(alert))
+            continue
         for rx, template in PATTERNS:
             m = rx.match(line)
             if m:

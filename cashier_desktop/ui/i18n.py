@@ -131,9 +131,19 @@ def set_language(language: str) -> None:
         _state["translator"] = translator
     _state["language"] = language
     QLocale.setDefault(LOCALES[language])
-    family = load_font() if isinstance(app, QGuiApplication) else None
-    if family and isinstance(app, QGuiApplication):
-        font = QFont(app.font())
-        families = [f for f in font.families() if f != family] or [font.family()]
+    install_font()
+
+
+def install_font() -> None:
+    """Devanagari from the shipped font behind the usual one, whatever the language (the
+    language chooser shows हिन्दी in English too). Idempotent: the font, hence every
+    widget's size, is the same before and after a language switch."""
+    app = QCoreApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    family = load_font()
+    font = QFont(app.font())
+    if family and family not in font.families():
+        families = font.families() or [font.family()]
         font.setFamilies(families + [family])  # Latin from the usual font, Devanagari from ours
         app.setFont(font)

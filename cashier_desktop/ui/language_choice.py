@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from .i18n import LANGUAGES, current_language
+from .i18n import LANGUAGES, current_language, install_font
 
 
 class LanguageChoice(QComboBox):
@@ -15,8 +15,10 @@ class LanguageChoice(QComboBox):
     chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        install_font()  # before measuring: the Devanagari item must not resize it later
         super().__init__(parent)
         self.setObjectName("languageChoice")
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.setAccessibleName("Language / भाषा")
         for code, name in LANGUAGES.items():
             self.addItem(name, code)

@@ -14,7 +14,7 @@
         <translation>खिलाड़ी का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="297" />
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="296" />
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
@@ -22,182 +22,187 @@
 <context>
     <name>CreditQueueTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="43" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="44" />
         <source>Credit &amp;queue</source>
         <translation>क्रेडिट कतार (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="52" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
         <source>Request</source>
         <translation>अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="52" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="52" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
         <source>Cash on account</source>
         <translation>खाते में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="52" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
         <source>Current line</source>
         <translation>वर्तमान सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54" />
         <source>Markers outstanding</source>
         <translation>बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54" />
         <source>Oldest marker</source>
         <translation>सबसे पुराना मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54" />
         <source>Line asked</source>
         <translation>माँगी गई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55" />
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55" />
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55" />
         <source>Waiting</source>
         <translation>प्रतीक्षा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="58" />
         <source>Pending credit requests</source>
         <translation>लंबित क्रेडिट अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="68" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="69" />
         <source>Approved credit limit</source>
         <translation>स्वीकृत क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="69" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="70" />
         <source>&amp;Approve with this limit (F10)</source>
         <translation>इस सीमा के साथ स्वीकृत करें (&amp;A) (F10)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="72" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="73" />
         <source>Reason for denial</source>
         <translation>अस्वीकृति का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="74" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="75" />
         <source>&amp;Deny with this reason (F11)</source>
         <translation>इस कारण से अस्वीकार करें (&amp;D) (F11)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="79" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="77" />
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="80" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="78" />
         <source>Select a request to see the player's recent history.</source>
         <translation>खिलाड़ी का हाल का इतिहास देखने के लिए एक अनुरोध चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="85" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="83" />
         <source>The player's recent transactions</source>
         <translation>खिलाड़ी के हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="84" />
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="84" />
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="84" />
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="87" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="85" />
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="107" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="105" />
         <source>&amp;Limit</source>
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="111" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="109" />
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="113" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="111" />
         <source>&lt;b&gt;Credit requests waiting for a decision&lt;/b&gt; (refreshes by itself; Ctrl+F5 now)</source>
         <translation>&lt;b&gt;निर्णय की प्रतीक्षा में क्रेडिट अनुरोध&lt;/b&gt; (अपने आप ताज़ा होता है; अभी के लिए Ctrl+F5)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="175" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="119" />
+        <source>Integrity alert on this balance</source>
+        <translation>इस शेष पर इंटीग्रिटी चेतावनी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="181" />
         <source>(not approved)</source>
         <translation>(स्वीकृत नहीं)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="227" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="233" />
         <source>No request waiting.</source>
         <translation>कोई अनुरोध प्रतीक्षा में नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="243" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="264" />
         <source>&lt;b&gt;%1&lt;/b&gt; — cash on account %2 · line %3 · markers outstanding %4 · available %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — खाते में नकद %2 · सीमा %3 · बकाया मार्कर %4 · उपलब्ध %5</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="270" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="291" />
         <source>Enter the limit to approve.</source>
         <translation>स्वीकृत करने के लिए सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="285" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="306" />
         <source>Give the reason for the denial first.</source>
         <translation>पहले अस्वीकृति का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="296" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="317" />
         <source>Request #%1 approved: player %2 has a credit line of %3.</source>
         <translation>अनुरोध #%1 स्वीकृत: खिलाड़ी %2 की क्रेडिट सीमा %3 है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="300" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="321" />
         <source>Request #%1 for player %2 denied.</source>
         <translation>खिलाड़ी %2 का अनुरोध #%1 अस्वीकृत।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="313" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="334" />
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="315" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="336" />
         <source>%1 h</source>
         <translation>%1 घंटे</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="316" />
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="337" />
         <source>%1 days</source>
         <translation>%1 दिन</translation>
     </message>
@@ -205,62 +210,67 @@
 <context>
     <name>CreditRequestDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="26" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="27" />
         <source>Credit request — player %1</source>
         <translation>क्रेडिट अनुरोध — खिलाड़ी %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="27" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="28" />
         <source>&lt;b&gt;Credit request&lt;/b&gt; for player &lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;Current line %3 (%4)</source>
         <translation>खिलाड़ी &lt;b&gt;%1&lt;/b&gt; %2 के लिए &lt;b&gt;क्रेडिट अनुरोध&lt;/b&gt;&lt;br&gt;वर्तमान सीमा %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="30" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="31" />
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="30" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="31" />
         <source>none approved</source>
         <translation>कोई स्वीकृत नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="34" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="35" />
         <source>Requested credit limit</source>
         <translation>अनुरोधित क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="36" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="37" />
         <source>Note for the floor manager</source>
         <translation>फ़्लोर मैनेजर के लिए टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="37" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="38" />
         <source>Why: a note for the floor manager (optional)</source>
         <translation>कारण: फ़्लोर मैनेजर के लिए टिप्पणी (वैकल्पिक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="42" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="39" />
+        <source>Refusal</source>
+        <translation>इनकार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="41" />
         <source>File request (Enter)</source>
         <translation>अनुरोध भेजें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="44" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="43" />
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="50" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="49" />
         <source>Requested &amp;line</source>
         <translation>अनुरोधित सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="68" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="67" />
         <source>Enter the requested line.</source>
         <translation>अनुरोधित सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_request.py" line="76" />
+        <location filename="../../cashier_desktop/ui/credit_request.py" line="75" />
         <source>Credit request #%1 for player %2 (%3) sent to the floor manager.</source>
         <translation>खिलाड़ी %2 का क्रेडिट अनुरोध #%1 (%3) फ़्लोर मैनेजर को भेजा गया।</translation>
     </message>
@@ -413,14 +423,207 @@
         <translation>%1, प्रति लेन-देन अधिकतम %2 से ऊपर है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/domain_text.py" line="93" />
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="98" />
+        <source>Alert %1: the balance of player %2 disagrees with the ledger (failed: %3).</source>
+        <translation>चेतावनी %1: खिलाड़ी %2 का शेष लेजर से मेल नहीं खाता (विफल: %3)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="99" />
+        <source>Alert %1: the balance of player %2 disagrees with the ledger (failed: %3). It was changed without a posting at %4, by the database login “%5”.</source>
+        <translation>चेतावनी %1: खिलाड़ी %2 का शेष लेजर से मेल नहीं खाता (विफल: %3)। इसे %4 पर बिना पोस्टिंग के डेटाबेस लॉगिन “%5” ने बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="101" />
+        <source>Alert %1: the balance of player %2 disagrees with the ledger (failed: %3). It was changed without a posting at %4, by the database login “%5” from the computer %6.</source>
+        <translation>चेतावनी %1: खिलाड़ी %2 का शेष लेजर से मेल नहीं खाता (विफल: %3)। इसे %4 पर बिना पोस्टिंग के डेटाबेस लॉगिन “%5” ने कंप्यूटर %6 से बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="106" />
+        <source>cash matches ledger</source>
+        <translation>नकद लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="107" />
+        <source>credit matches ledger</source>
+        <translation>क्रेडिट लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="108" />
+        <source>balance is deposits minus withdrawals</source>
+        <translation>शेष = जमा − निकासी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="109" />
+        <source>deposits match ledger</source>
+        <translation>जमा लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="110" />
+        <source>withdrawals match ledger</source>
+        <translation>निकासी लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="111" />
+        <source>credit within limit</source>
+        <translation>क्रेडिट सीमा के भीतर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="112" />
+        <source>balance not negative</source>
+        <translation>शेष ऋणात्मक नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="113" />
+        <source>last hash matches ledger</source>
+        <translation>अंतिम हैश लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="114" />
+        <source>limit matches ledger</source>
+        <translation>सीमा लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="115" />
+        <source>approval matches ledger</source>
+        <translation>स्वीकृति लेजर से मेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="116" />
+        <source>balance check</source>
+        <translation>शेष जाँच</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="166" />
         <source>month</source>
         <translation>महीने</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/domain_text.py" line="94" />
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="167" />
         <source>gaming day</source>
         <translation>गेमिंग दिवस</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCode</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="120" />
+        <source>refused</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="121" />
+        <source>invalid amount</source>
+        <translation>अमान्य राशि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="122" />
+        <source>invalid input</source>
+        <translation>अमान्य प्रविष्टि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="123" />
+        <source>insufficient funds</source>
+        <translation>अपर्याप्त नकद</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="124" />
+        <source>credit limit exceeded</source>
+        <translation>क्रेडिट सीमा पार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="125" />
+        <source>credit not approved</source>
+        <translation>क्रेडिट स्वीकृत नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="126" />
+        <source>marker overpaid</source>
+        <translation>मार्कर का अधिक भुगतान</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="127" />
+        <source>player not found</source>
+        <translation>खिलाड़ी नहीं मिला</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="128" />
+        <source>posting not found</source>
+        <translation>पोस्टिंग नहीं मिली</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="129" />
+        <source>not reversible</source>
+        <translation>उलटा नहीं जा सकता</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="130" />
+        <source>already reversed</source>
+        <translation>पहले ही उलटा गया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="131" />
+        <source>idempotency conflict</source>
+        <translation>आईडी टकराव</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="132" />
+        <source>not authorized</source>
+        <translation>अधिकार नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="133" />
+        <source>authentication failed</source>
+        <translation>पहचान विफल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="134" />
+        <source>account locked</source>
+        <translation>खाता लॉक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="135" />
+        <source>approval required</source>
+        <translation>स्वीकृति आवश्यक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="136" />
+        <source>identification required</source>
+        <translation>पहचान आवश्यक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="137" />
+        <source>shift not open</source>
+        <translation>शिफ़्ट खुली नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="138" />
+        <source>shift error</source>
+        <translation>शिफ़्ट त्रुटि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="139" />
+        <source>currency mismatch</source>
+        <translation>मुद्रा बेमेल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="140" />
+        <source>offline not allowed</source>
+        <translation>ऑफ़लाइन अनुमति नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="141" />
+        <source>in doubt</source>
+        <translation>संदिग्ध</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="142" />
+        <source>configuration error</source>
+        <translation>विन्यास त्रुटि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="143" />
+        <source>ledger unavailable</source>
+        <translation>लेजर उपलब्ध नहीं</translation>
     </message>
 </context>
 <context>
@@ -469,232 +672,232 @@
 <context>
     <name>PlayerHistoryDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="64" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="65" />
         <source>History of player %1</source>
         <translation>खिलाड़ी %1 का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="67" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="68" />
         <source>Identification on file: looking…</source>
         <translation>दर्ज पहचान: खोज रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="69" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="70" />
         <source>Identification on file</source>
         <translation>दर्ज पहचान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="72" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="73" />
         <source>&amp;From</source>
         <translation>से (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="75" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="76" />
         <source>From date</source>
         <translation>आरंभ तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="76" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="77" />
         <source>&amp;To</source>
         <translation>तक (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="79" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="80" />
         <source>To date</source>
         <translation>अंतिम तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="81" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="82" />
         <source>Transaction kind</source>
         <translation>लेन-देन का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="82" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="83" />
         <source>All kinds</source>
         <translation>सभी प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="86" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="87" />
         <source>Shift number</source>
         <translation>शिफ़्ट संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="87" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="88" />
         <source>shift no.</source>
         <translation>शिफ़्ट सं.</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="89" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="90" />
         <source>&amp;Show (Enter)</source>
         <translation>दिखाएँ (&amp;S) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="97" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="97" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="97" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="97" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
         <source>Cash after</source>
         <translation>बाद में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="99" />
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="99" />
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="99" />
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="98" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="99" />
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="99" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="100" />
         <source>Transactions</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="100" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="101" />
         <source>◀ &amp;Newer</source>
         <translation>◀ नए (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="101" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="102" />
         <source>&amp;Older ▶</source>
         <translation>पुराने (&amp;O) ▶</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="106" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="107" />
         <source>Rows shown</source>
         <translation>दिखाई गई पंक्तियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="120" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
         <source>Requested</source>
         <translation>अनुरोध का समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="120" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
         <source>Line asked</source>
         <translation>माँगी गई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="120" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="120" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="122" />
         <source>Decision</source>
         <translation>निर्णय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="122" />
         <source>Decided by</source>
         <translation>निर्णयकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="121" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="122" />
         <source>Decided</source>
         <translation>निर्णय का समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="122" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="123" />
         <source>Line approved</source>
         <translation>स्वीकृत सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="122" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="123" />
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="123" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="124" />
         <source>Credit-line history</source>
         <translation>क्रेडिट सीमा का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="130" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="131" />
         <source>&amp;Transactions</source>
         <translation>लेन-देन (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="131" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="132" />
         <source>Credit &amp;line</source>
         <translation>क्रेडिट सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="132" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="133" />
         <source>&amp;Close (Esc)</source>
         <translation>बंद करें (&amp;C) (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="157" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="165" />
         <source>The shift number must be digits only.</source>
         <translation>शिफ़्ट संख्या में केवल अंक हों।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="205" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="213" />
         <source>No transactions match.</source>
         <translation>कोई लेन-देन मेल नहीं खाता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="207" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="215" />
         <source>Rows %1–%2 of %3</source>
         <translation>पंक्तियाँ %1–%2, कुल %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="219" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="227" />
         <source>Identification on file: none recorded.</source>
         <translation>दर्ज पहचान: कोई दर्ज नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="222" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="230" />
         <source>Identification on file: %1 %2, recorded %3 by %4.</source>
         <translation>दर्ज पहचान: %1 %2, %3 को %4 द्वारा दर्ज।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="231" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="239" />
         <source>No credit line has ever been requested.</source>
         <translation>कभी कोई क्रेडिट सीमा नहीं माँगी गई।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="235" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="243" />
         <source>pending</source>
         <translation>लंबित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="235" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="243" />
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="236" />
+        <location filename="../../cashier_desktop/ui/player_history.py" line="244" />
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>

@@ -32,3 +32,14 @@ def test_counter_refusals_and_warnings_are_reworded_in_hindi_with_their_figures(
                              "a CTR will be due.")
     assert "इस महीने में" in ctr and "₹15,00,000.00" in ctr and "record" not in ctr
     assert translate_sentence("Something nobody listed.") == "Something nobody listed."
+
+
+def test_an_integrity_alert_summary_and_refusal_codes_read_in_hindi(hindi):
+    from cashier_desktop.ui.domain_text import reason_text
+    text = translate_sentence("Alert 6: the balance of player 179 disagrees with the ledger (failed: cash matches "
+                              "ledger, deposits match ledger). It was changed without a posting at 2026-12-04 "
+                              "11:59:05, by the database login “postgres” from the computer 127.0.0.1.")
+    assert text.startswith("चेतावनी 6:") and "179" in text and "“postgres”" in text and "127.0.0.1" in text
+    assert "cash" not in text and "disagrees" not in text
+    assert reason_text("insufficient_funds") == "अपर्याप्त नकद"
+    assert reason_text("something_new") == "something new"

@@ -26,6 +26,21 @@ from tests.ui.layout_checks import SCREENS, maximise, problems
 pytestmark = pytest.mark.parametrize("screen_name", list(SCREENS))
 
 
+
+@pytest.fixture(autouse=True)
+def english_system_font(qapp):
+    """These are the English layouts, in the system's font. A test that switched to Hindi
+    leaves the application font with the Devanagari family added, which draws Latin text
+    taller too; the Hindi layouts are checked with the translations, not here."""
+    from PySide6.QtGui import QFontDatabase
+    from cashier_desktop.ui.i18n import current_language
+    assert current_language() == "en"
+    before = qapp.font()
+    qapp.setFont(QFontDatabase.systemFont(QFontDatabase.GeneralFont))
+    yield
+    qapp.setFont(before)
+
+
 def _check(window, screen_name: str, state: str) -> None:
     found = problems(window, SCREENS[screen_name])
     shots = os.environ.get("LAYOUT_SHOTS")  # a folder: keep what was checked, to look at

@@ -131,19 +131,30 @@ def set_language(language: str) -> None:
         _state["translator"] = translator
     _state["language"] = language
     QLocale.setDefault(LOCALES[language])
-    install_font()
+    if language == "en":
+        restore_font()
+    else:
+        install_font()
 
 
 def install_font() -> None:
-    """Devanagari from the shipped font behind the usual one, whatever the language (the
-    language chooser shows हिन्दी in English too). Idempotent: the font, hence every
-    widget's size, is the same before and after a language switch."""
+    """Devanagari from the shipped font behind the usual one (Hindi only: as a fallback it
+    makes every line two pixels taller, which an English layout need not pay)."""
     app = QCoreApplication.instance()
     if not isinstance(app, QGuiApplication):
         return
     family = load_font()
     font = QFont(app.font())
     if family and family not in font.families():
+        _state.setdefault("base_font", QFont(app.font()))
         families = font.families() or [font.family()]
         font.setFamilies(families + [family])  # Latin from the usual font, Devanagari from ours
         app.setFont(font)
+
+
+def restore_font() -> None:
+    """The application's own font again (after Hindi): English windows measure as before."""
+    app = QCoreApplication.instance()
+    base = _state.pop("base_font", None)
+    if isinstance(app, QGuiApplication) and base is not None:
+        app.setFont(base)

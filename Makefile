@@ -43,6 +43,7 @@ soak: $(STAMP) node_modules/.package-lock.json
 # The README's screenshots (docs/screenshots), every main window at 1366×768, offscreen.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots --language hi docs/screenshots/hi
 
 package: $(STAMP)
 	PYTHON=$(BIN)/python packaging/build.sh

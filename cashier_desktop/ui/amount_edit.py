@@ -53,7 +53,7 @@ class AmountEdit(QLineEdit):
         self.setValidator(_KeypadValidator(self))
         self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.setPlaceholderText("0.00")
-        self.setAccessibleName("Amount")
+        self.setAccessibleName(self.tr("Amount"))
         self.setObjectName("amount")
         self._money: Money | None = None
         self._error = ""
@@ -91,7 +91,8 @@ class AmountEdit(QLineEdit):
                 try:
                     money = parse_amount(text, self.profile)
                 except InvalidAmount as exc:
-                    error = str(exc)
+                    from .domain_text import translate_sentence
+                    error = translate_sentence(str(exc))
         self._money, self._error = money, error
         self.money_changed.emit(money)
 
@@ -110,8 +111,8 @@ class AmountField(QWidget):
         symbol.setObjectName("currencySymbol")
         self.preview = QLabel(" ")
         self.preview.setObjectName("amountPreview")
-        self.preview.setAccessibleName("Amount as entered")
-        self.problem = MessageLabel("Amount problem", self)
+        self.preview.setAccessibleName(self.tr("Amount as entered"))
+        self.problem = MessageLabel(self.tr("Amount problem"), self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(symbol)

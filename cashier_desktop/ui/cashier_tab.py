@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -29,23 +30,26 @@ from .search import PlayerSearch
 ALERT_POLL_MS = 5000
 
 ACTIONS = [  # (kind, button text, shortcut)
-    (Kind.DEPOSIT, "&Deposit", "F5"),
-    (Kind.WITHDRAWAL, "&Withdrawal", "F6"),
-    (Kind.MARKER_ISSUE, "&Issue marker", "F7"),
-    (Kind.MARKER_REDEEM, "&Redeem marker", "F8"),
+    (Kind.DEPOSIT, QT_TRANSLATE_NOOP("CashierTab", "&Deposit"), "F5"),
+    (Kind.WITHDRAWAL, QT_TRANSLATE_NOOP("CashierTab", "&Withdrawal"), "F6"),
+    (Kind.MARKER_ISSUE, QT_TRANSLATE_NOOP("CashierTab", "&Issue marker"), "F7"),
+    (Kind.MARKER_REDEEM, QT_TRANSLATE_NOOP("CashierTab", "&Redeem marker"), "F8"),
 ]
 
 
 class RecentTable(QTableWidget):
     """A player's latest postings, newest first."""
 
-    COLUMNS = ["Time", "Transaction", "Amount", "Cash after", "Credit after", "Staff", "Receipt no."]
+    COLUMNS = [QT_TRANSLATE_NOOP("RecentTable", "Time"), QT_TRANSLATE_NOOP("RecentTable", "Transaction"),
+               QT_TRANSLATE_NOOP("RecentTable", "Amount"), QT_TRANSLATE_NOOP("RecentTable", "Cash after"),
+               QT_TRANSLATE_NOOP("RecentTable", "Markers after"), QT_TRANSLATE_NOOP("RecentTable", "Staff"),
+               QT_TRANSLATE_NOOP("RecentTable", "Posting id")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
         self.setObjectName("recentPostings")
-        self.setAccessibleName("Recent transactions")
-        self.setHorizontalHeaderLabels(self.COLUMNS)
+        self.setAccessibleName(self.tr("Recent transactions"))
+        self.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setVisible(False)
@@ -61,7 +65,7 @@ class RecentTable(QTableWidget):
         for i, r in enumerate(receipts):
             pending = isinstance(r, PendingReceipt)
             values = [time_text(getattr(r, "created_at", None) or getattr(r, "taken_at", None)),
-                      kind_text(r.kind) + (" (pending)" if pending else ""),
+                      kind_text(r.kind) + (" " + self.tr("(pending)") if pending else ""),
                       money_text(r.amount, profile),
                       "—" if pending else money_text(r.cash_after, profile),
                       "—" if pending else money_text(r.credit_after, profile),
@@ -97,7 +101,7 @@ class CashierTab(QWidget):
         self.pending: list[PendingReceipt] = []  # taken offline here, not yet in the ledger
         actions = QHBoxLayout()
         for kind, text, key in ACTIONS:
-            b = QPushButton(f"{text} ({key})")
+            b = QPushButton(f"{self.tr(text)} ({key})")
             b.setObjectName(f"action_{kind.value}")
             b.setAccessibleName(kind.label)
             b.clicked.connect(lambda _=False, k=kind: self.start(k))
@@ -105,14 +109,14 @@ class CashierTab(QWidget):
                       context=Qt.WidgetWithChildrenShortcut)
             actions.addWidget(b)
             self.buttons[kind] = b
-        self.credit_button = QPushButton("Request &credit (F9)")
+        self.credit_button = QPushButton(self.tr("Request &credit (F9)"))
         self.credit_button.setObjectName("action_credit_request")
-        self.credit_button.setAccessibleName("Request credit")
+        self.credit_button.setAccessibleName(self.tr("Request credit"))
         self.credit_button.clicked.connect(self.request_credit)
         actions.addWidget(self.credit_button)
         QShortcut(QKeySequence("F9"), self, activated=self.request_credit, context=Qt.WidgetWithChildrenShortcut)
-        self.reprint_button = QPushButton("Re&print (Ctrl+R)")
-        self.reprint_button.setAccessibleName("Reprint selected receipt")
+        self.reprint_button = QPushButton(self.tr("Re&print (Ctrl+R)"))
+        self.reprint_button.setAccessibleName(self.tr("Reprint selected receipt"))
         self.reprint_button.clicked.connect(self.reprint)
         QShortcut(QKeySequence(REPRINT_KEY), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(REFRESH_KEY), self, activated=self.refresh_player,
@@ -122,7 +126,7 @@ class CashierTab(QWidget):
         self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence("Ctrl+H"), self, activated=self.show_history, context=Qt.WidgetWithChildrenShortcut)
         # F2 (find) is the main window's action: one owner per key, or Qt fires neither.
-        self.message = MessageLabel("Message", self, default_tone=NOTE, object_name="counterMessage")
+        self.message = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage")
         right = QWidget(self)
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +134,7 @@ class CashierTab(QWidget):
         rbox.addLayout(actions)
         rbox.addWidget(self.message)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Recent transactions</b>"))
+        head.addWidget(QLabel(self.tr("<b>Recent transactions</b>")))
         head.addStretch(1)
         head.addWidget(self.history_button)
         head.addWidget(self.reprint_button)
@@ -259,8 +263,9 @@ class CashierTab(QWidget):
 
     def _on_posted(self, receipt: Any) -> None:
         pending = isinstance(receipt, PendingReceipt)
-        self.show_message(f"{kind_text(receipt.kind)} of {money_text(receipt.amount, self.ctx.profile)}"
-                          f" {'taken offline — pending' if pending else 'posted'}; receipt {receipt.id}.")
+        self.show_message((self.tr("%1 of %2 taken offline — pending; receipt %3.") if pending
+                           else self.tr("%1 of %2 posted; receipt %3.")).replace("%1", kind_text(receipt.kind))
+                          .replace("%2", money_text(receipt.amount, self.ctx.profile)).replace("%3", str(receipt.id)))
         if pending:
             self.pending.append(receipt)
             self._fill_recent([r for r in self.recent.receipts if not isinstance(r, PendingReceipt)])
@@ -301,7 +306,7 @@ class CashierTab(QWidget):
     def reprint(self) -> None:
         receipt = self.recent.selected()
         if receipt is None:
-            self.show_message("Select a transaction in the list to reprint its receipt.", error=True)
+            self.show_message(self.tr("Select a transaction in the list to reprint its receipt."), error=True)
             return
         self.show_receipt(receipt, reprint=True)
 
@@ -363,5 +368,5 @@ class CashierTab(QWidget):
             credit = kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM)  # never credit offline
             button.setEnabled(has_player and (online or not credit) and possible.get(kind, True))
         self.buttons[Kind.MARKER_ISSUE].setToolTip(
-            "" if possible[Kind.MARKER_ISSUE] or b is None else "No credit available on an approved line.")
+            "" if possible[Kind.MARKER_ISSUE] or b is None else self.tr("No credit available on an approved line."))
         self.credit_button.setEnabled(has_player and online)

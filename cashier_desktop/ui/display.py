@@ -6,6 +6,8 @@ import re
 from datetime import datetime
 from decimal import Decimal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ..domain.currency import CurrencyProfile
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
@@ -59,14 +61,15 @@ DATE_FORMAT_QT = "yyyy-MM-dd"  # the one date format on screen (as time_text wri
 
 
 def kind_text(kind: Kind | str) -> str:
-    try:
-        return Kind(kind).label
-    except ValueError:
-        return str(kind)
+    """The kind's label in the terminal's language."""
+    from .i18n import kind_name
+    return kind_name(kind)
 
 
-ROLE_LABELS = {"cashier": "Cashier", "floor_manager": "Floor manager", "supervisor": "Supervisor"}
+ROLE_LABELS = {"cashier": QT_TRANSLATE_NOOP("Role", "Cashier"),
+               "floor_manager": QT_TRANSLATE_NOOP("Role", "Floor manager"),
+               "supervisor": QT_TRANSLATE_NOOP("Role", "Supervisor")}
 
 
 def role_text(role: str) -> str:
-    return ROLE_LABELS.get(role, role)
+    return QCoreApplication.translate("Role", ROLE_LABELS[role]) if role in ROLE_LABELS else role

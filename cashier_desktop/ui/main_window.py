@@ -33,27 +33,28 @@ class MainWindow(QMainWindow):
         self.staff = staff = session.staff
         ctx.set_shift(session.shift)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{messages.APP_TITLE} — {staff.name} ({role_text(staff.role)}) — "
-                            f"terminal {ctx.terminal_id}")
+        self.setWindowTitle(self.tr("%1 — %2 (%3) — terminal %4").replace("%1", messages.APP_TITLE)
+                            .replace("%2", staff.name).replace("%3", role_text(staff.role))
+                            .replace("%4", ctx.terminal_id))
         self.banner = OfflineBanner(ctx.status, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.cashier = CashierTab(ctx, session, self)
-        self.tabs.addTab(self.cashier, "&Counter")
+        self.tabs.addTab(self.cashier, self.tr("&Counter"))
         self.credit_queue = None
         self.supervisor = None
         self.monitor = None
         if can(staff.role, Action.APPROVE_CREDIT):
             from .credit_queue import CreditQueueTab
             self.credit_queue = CreditQueueTab(ctx, session, self)
-            self.tabs.addTab(self.credit_queue, "Credit &queue")
+            self.tabs.addTab(self.credit_queue, self.tr("Credit &queue"))
         if can(staff.role, Action.SIGN_OFF_SHIFT):
             from .supervisor import SupervisorTab
             self.supervisor = SupervisorTab(ctx, session, self)
-            self.tabs.addTab(self.supervisor, "S&hifts && integrity")
+            self.tabs.addTab(self.supervisor, self.tr("S&hifts && integrity"))
             from .monitor_view import MonitorView
             self.monitor = MonitorView(ctx, session, self)
-            self.tabs.addTab(self.monitor, "&Monitor")
+            self.tabs.addTab(self.monitor, self.tr("&Monitor"))
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(6, 6, 6, 6)
@@ -77,18 +78,18 @@ class MainWindow(QMainWindow):
         self.resize(1100, 700)
 
     def _build_menu(self) -> None:
-        shift_menu = self.menuBar().addMenu("&Shift")
-        self.open_shift_action = QAction("&Open shift…", self, shortcut=QKeySequence("Ctrl+O"),
+        shift_menu = self.menuBar().addMenu(self.tr("&Shift"))
+        self.open_shift_action = QAction(self.tr("&Open shift…"), self, shortcut=QKeySequence("Ctrl+O"),
                                          triggered=self.open_shift)
-        self.close_shift_action = QAction("&Close shift (blind count)…", self,
+        self.close_shift_action = QAction(self.tr("&Close shift (blind count)…"), self,
                                           shortcut=QKeySequence("Ctrl+L"), triggered=self.close_shift)
         shift_menu.addAction(self.open_shift_action)
         shift_menu.addAction(self.close_shift_action)
-        session = self.menuBar().addMenu("S&ession")
-        self.logout_action = QAction("&Log out", self, shortcut=QKeySequence("Ctrl+Shift+Q"),
+        session = self.menuBar().addMenu(self.tr("S&ession"))
+        self.logout_action = QAction(self.tr("&Log out"), self, shortcut=QKeySequence("Ctrl+Shift+Q"),
                                      triggered=self.logout)
         session.addAction(self.logout_action)
-        find = QAction("&Find player", self, shortcut=QKeySequence("F2"), triggered=self._find)
+        find = QAction(self.tr("&Find player"), self, shortcut=QKeySequence("F2"), triggered=self._find)
         self.addAction(find)
 
     def _find(self) -> None:
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
 
     def _on_shift(self, shift: Any) -> None:
         if shift is None:
-            self.status_bar.set_shift("none open")
+            self.status_bar.set_shift(self.tr("none open"))
         else:
             self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id})")  # the float: Shift menu, report
             if self.cashier.message.text() == messages.NO_SHIFT or self._opening:

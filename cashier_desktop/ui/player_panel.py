@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -22,7 +23,7 @@ HIGHLIGHT_MS = 1500
 def credit_line_text(b: Balance, profile: CurrencyProfile) -> str:
     """The approved line, or that there is none (a limit without approval is no line)."""
     if not b.credit_approved:
-        return "none approved"
+        return QCoreApplication.translate("PlayerPanel", "none approved")
     return money_text(b.credit_limit, profile)
 
 
@@ -35,8 +36,10 @@ class PlayerPanel(QFrame):
     is marked above the figures.
     """
 
-    FIELDS = [("cash", "Cash on account (can be paid out)"), ("limit", "Credit line"),
-              ("markers", "Markers outstanding"), ("available", "Credit available")]
+    FIELDS = [("cash", QT_TRANSLATE_NOOP("PlayerPanel", "Cash on account (can be paid out)")),
+              ("limit", QT_TRANSLATE_NOOP("PlayerPanel", "Credit line")),
+              ("markers", QT_TRANSLATE_NOOP("PlayerPanel", "Markers outstanding")),
+              ("available", QT_TRANSLATE_NOOP("PlayerPanel", "Credit available"))]
 
     def __init__(self, profile: CurrencyProfile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,17 +47,17 @@ class PlayerPanel(QFrame):
         self.balance: Balance | None = None
         self.alert_id: int | None = None
         self.setObjectName("playerPanel")
-        self.setAccessibleName("Player balances")
+        self.setAccessibleName(self.tr("Player balances"))
         self.setFrameShape(QFrame.StyledPanel)
         self.title = QLabel(messages.PICK_PLAYER)
         self.title.setObjectName("playerTitle")
         self.title.setWordWrap(True)
         self.live_label = QLabel("")
         self.live_label.setObjectName("notLive")
-        self.live_label.setAccessibleName("Live state")
+        self.live_label.setAccessibleName(self.tr("Live state"))
         self.alert_label = QLabel("")
         self.alert_label.setObjectName("alertMark")
-        self.alert_label.setAccessibleName("Integrity alert on this balance")
+        self.alert_label.setAccessibleName(self.tr("Integrity alert on this balance"))
         self.alert_label.setWordWrap(True)
         self.alert_label.hide()
         self.values: dict[str, QLabel] = {}
@@ -63,6 +66,7 @@ class PlayerPanel(QFrame):
         grid.addWidget(self.live_label, 0, 2, Qt.AlignRight)
         grid.addWidget(self.alert_label, 1, 0, 1, 3)
         for i, (key, label) in enumerate(self.FIELDS):
+            label = self.tr(label)
             name = QLabel(label)
             name.setWordWrap(True)
             value = QLabel("—")
@@ -121,7 +125,7 @@ class PlayerPanel(QFrame):
         return True
 
     def set_live(self, live: bool) -> None:
-        self.live_label.setText("" if live else "NOT LIVE")
+        self.live_label.setText("" if live else self.tr("NOT LIVE"))
         self.live_label.setVisible(not live)
         self.live_label.setToolTip("" if live else messages.FEED_DOWN)
         self.setProperty("live", "true" if live else "false")
@@ -130,7 +134,8 @@ class PlayerPanel(QFrame):
     def _render(self, b: Balance, highlight: bool) -> None:
         old = self.balance
         self.balance = b
-        self.title.setText(f"Player {b.player_id} — {b.name}" if b.name else f"Player {b.player_id}")
+        self.title.setText(self.tr("Player %1 — %2").replace("%1", b.player_id).replace("%2", b.name) if b.name
+                           else self.tr("Player %1").replace("%1", b.player_id))
         texts = {"cash": money_text(b.cash, self.profile), "limit": credit_line_text(b, self.profile),
                  "markers": money_text(b.credit, self.profile),
                  "available": money_text(b.available_credit, self.profile)}

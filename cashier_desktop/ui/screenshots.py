@@ -88,7 +88,7 @@ def _type(widget, text: str) -> None:
     widget.textEdited.emit(text)
 
 
-def shoot_all(services, out: Path) -> list[Path]:
+def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from ..domain.kinds import Kind
@@ -99,6 +99,8 @@ def shoot_all(services, out: Path) -> list[Path]:
     keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_style(app)
+    from .i18n import set_language
+    set_language(language)  # the windows below are made in this language
     shot = Shooter(out)
     terminal = Terminal(services, feed=open_feed_bridge(services))
     try:
@@ -176,8 +178,10 @@ def shoot_all(services, out: Path) -> list[Path]:
         closed = next(i for i, s in enumerate(desk.shifts) if s.terminal_id == "CAGE-02")
         desk.shift_table.selectRow(closed)
         shot.wait(lambda: desk.report is not None, "shift report")
+        checked: list = []
+        desk.integrity_done.connect(checked.append)  # whatever the language of its sentence
         desk.run_integrity()
-        shot.wait(lambda: desk.info.text().startswith("Integrity"), "integrity")
+        shot.wait(lambda: bool(checked), "integrity")
         shot.shoot(sup, "supervisor")
     finally:
         terminal.close()
@@ -188,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("outdir", type=Path)
     ap.add_argument("--database-url", help="an empty database to stage the demo in (default: embedded)")
+    ap.add_argument("--language", choices=["en", "hi"], default="en", help="the windows' language (default en)")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ..config import load_config
@@ -202,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     services = open_services(config, migrate_schema=True, seed=True)
     try:
         _stage(services)
-        shoot_all(services, args.outdir)
+        shoot_all(services, args.outdir, args.language)
     finally:
         services.close()
     return 0

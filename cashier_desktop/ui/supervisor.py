@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
@@ -27,7 +28,7 @@ from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
 from .receipt_check import ReceiptCheck
-from .shift_export import figures, write_csv, write_pdf
+from .shift_export import figures, status_text, write_csv, write_pdf
 
 
 def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
@@ -61,8 +62,14 @@ class SupervisorTab(QWidget):
     report_loaded = Signal(object)
     integrity_done = Signal(object)
 
-    SHIFT_COLUMNS = ["Shift", "Terminal", "Cashier", "Status", "Opened", "Counted", "Variance", "Sign-off"]
-    POSTING_COLUMNS = ["Time", "Transaction", "Player", "Amount", "Drawer", "Staff", "Posting id"]
+    SHIFT_COLUMNS = [QT_TRANSLATE_NOOP("SupervisorTab", "Shift"), QT_TRANSLATE_NOOP("SupervisorTab", "Terminal"),
+                     QT_TRANSLATE_NOOP("SupervisorTab", "Cashier"), QT_TRANSLATE_NOOP("SupervisorTab", "Status"),
+                     QT_TRANSLATE_NOOP("SupervisorTab", "Opened"), QT_TRANSLATE_NOOP("SupervisorTab", "Counted"),
+                     QT_TRANSLATE_NOOP("SupervisorTab", "Variance"), QT_TRANSLATE_NOOP("SupervisorTab", "Sign-off")]
+    POSTING_COLUMNS = [QT_TRANSLATE_NOOP("SupervisorTab", "Time"), QT_TRANSLATE_NOOP("SupervisorTab", "Transaction"),
+                       QT_TRANSLATE_NOOP("SupervisorTab", "Player"), QT_TRANSLATE_NOOP("SupervisorTab", "Amount"),
+                       QT_TRANSLATE_NOOP("SupervisorTab", "Drawer"), QT_TRANSLATE_NOOP("SupervisorTab", "Staff"),
+                       QT_TRANSLATE_NOOP("SupervisorTab", "Posting id")]
 
     def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,38 +79,38 @@ class SupervisorTab(QWidget):
         self.report: Any = None
         self.reconciliation = ""
         # filters
-        self.use_date = QCheckBox("&Date")
+        self.use_date = QCheckBox(self.tr("&Date"))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setDisplayFormat(DATE_FORMAT_QT)
         self.date.setCalendarPopup(True)
-        self.date.setAccessibleName("Shift date")
+        self.date.setAccessibleName(self.tr("Shift date"))
         self.terminal_filter = QLineEdit()
-        self.terminal_filter.setAccessibleName("Terminal filter")
-        self.terminal_filter.setPlaceholderText("terminal")
+        self.terminal_filter.setAccessibleName(self.tr("Terminal filter"))
+        self.terminal_filter.setPlaceholderText(self.tr("terminal"))
         self.cashier_filter = QLineEdit()
-        self.cashier_filter.setAccessibleName("Cashier filter")
-        self.cashier_filter.setPlaceholderText("cashier staff id")
+        self.cashier_filter.setAccessibleName(self.tr("Cashier filter"))
+        self.cashier_filter.setPlaceholderText(self.tr("cashier staff id"))
         self.status_filter = QComboBox()
-        for label, value in (("any status", None), ("open", "open"), ("closed", "closed"),
-                             ("signed off", "signed_off")):
+        for label, value in ((self.tr("any status"), None), (self.tr("open"), "open"), (self.tr("closed"), "closed"),
+                             (self.tr("signed off"), "signed_off")):
             self.status_filter.addItem(label, value)
-        self.status_filter.setAccessibleName("Status filter")
-        self.find_button = QPushButton("&Find shifts (Ctrl+F)")
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        self.find_button = QPushButton(self.tr("&Find shifts (Ctrl+F)"))
         self.find_button.clicked.connect(self.load_shifts)
         for w in (self.terminal_filter, self.cashier_filter):
             w.returnPressed.connect(self.load_shifts)
         self.found = QLabel("")
-        self.found.setAccessibleName("Shifts found")
+        self.found.setAccessibleName(self.tr("Shifts found"))
         filters = QHBoxLayout()
         for w in (self.use_date, self.date, self.terminal_filter, self.cashier_filter, self.status_filter,
                   self.find_button, self.found):
             filters.addWidget(w)
-        self.shift_table = _table(self.SHIFT_COLUMNS, "shiftList", "Shifts", self)
+        self.shift_table = _table([self.tr(c) for c in self.SHIFT_COLUMNS], "shiftList", self.tr("Shifts"), self)
         self.shift_table.currentCellChanged.connect(lambda *_: self.load_report())
         # report
         self.figures = QLabel(messages.SIGNOFF_HINT)
         self.figures.setObjectName("shiftFigures")
-        self.figures.setAccessibleName("Shift figures")
+        self.figures.setAccessibleName(self.tr("Shift figures"))
         self.figures.setTextFormat(Qt.RichText)
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignTop | Qt.AlignLeft)
@@ -111,41 +118,41 @@ class SupervisorTab(QWidget):
         # button is only ever reachable with the variance beside it.
         self.variance_value = QLabel("")
         self.variance_value.setObjectName("varianceValue")
-        self.variance_value.setAccessibleName("Variance of the selected shift")
+        self.variance_value.setAccessibleName(self.tr("Variance of the selected shift"))
         self.variance_value.hide()
-        self.postings = _table(self.POSTING_COLUMNS, "shiftPostings", "Shift transactions", self)
+        self.postings = _table([self.tr(c) for c in self.POSTING_COLUMNS], "shiftPostings", self.tr("Shift transactions"), self)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for the reversal")
+        self.reason.setAccessibleName(self.tr("Reason for the reversal"))
         self.reason.setPlaceholderText(messages.REVERSE_HINT)
-        self.reverse_button = QPushButton("&Reverse selected (Ctrl+Shift+R)")
+        self.reverse_button = QPushButton(self.tr("&Reverse selected (Ctrl+Shift+R)"))
         self.reverse_button.clicked.connect(self.reverse)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Sign-off note")
-        self.note.setPlaceholderText("Sign-off note (required when the variance is large)")
-        self.signoff_button = QPushButton("&Sign off shift (Ctrl+Shift+S)")
+        self.note.setAccessibleName(self.tr("Sign-off note"))
+        self.note.setPlaceholderText(self.tr("Sign-off note (required when the variance is large)"))
+        self.signoff_button = QPushButton(self.tr("&Sign off shift (Ctrl+Shift+S)"))
         self.signoff_button.clicked.connect(self.sign_off)
-        self.csv_button = QPushButton("Export &CSV (Ctrl+E)")
+        self.csv_button = QPushButton(self.tr("Export &CSV (Ctrl+E)"))
         self.csv_button.clicked.connect(lambda: self._ask_path("csv"))
-        self.pdf_button = QPushButton("Export P&DF (Ctrl+Shift+P)")
+        self.pdf_button = QPushButton(self.tr("Export P&DF (Ctrl+Shift+P)"))
         self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
-        self.integrity_button = QPushButton("Run &integrity check (Ctrl+I)")
+        self.integrity_button = QPushButton(self.tr("Run &integrity check (Ctrl+I)"))
         self.integrity_button.clicked.connect(self.run_integrity)
         self.findings = QListWidget()
         self.findings.setObjectName("integrityFindings")
-        self.findings.setAccessibleName("Integrity findings")
-        self.info = MessageLabel("Message", self, default_tone=NOTE, object_name="counterMessage",
+        self.findings.setAccessibleName(self.tr("Integrity findings"))
+        self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage",
                                  hide_when_empty=True)
         self.info.hide()
         actions = QFormLayout()
         r1 = QHBoxLayout()
         r1.addWidget(self.reason, 1)
         r1.addWidget(self.reverse_button)
-        actions.addRow(_buddy("Re&ason", self.reason), r1)
+        actions.addRow(_buddy(self.tr("Re&ason"), self.reason), r1)
         r2 = QHBoxLayout()
         r2.addWidget(self.note, 1)
         r2.addWidget(self.variance_value)
         r2.addWidget(self.signoff_button)
-        actions.addRow(_buddy("&Note", self.note), r2)
+        actions.addRow(_buddy(self.tr("&Note"), self.note), r2)
         r3 = QHBoxLayout()
         for w in (self.csv_button, self.pdf_button, self.integrity_button):
             r3.addWidget(w, 0, Qt.AlignTop)
@@ -212,15 +219,15 @@ class SupervisorTab(QWidget):
         self.shifts = rows
         prof = self.ctx.profile
         _fill(self.shift_table, [
-            [f"#{s.id}", s.terminal_id, s.staff_id, s.status.replace("_", " "), time_text(s.opened_at),
+            [f"#{s.id}", s.terminal_id, s.staff_id, status_text(s.status), time_text(s.opened_at),
              money_text(s.counted, prof) if s.counted is not None else "—",
              money_text(s.variance, prof) if s.variance is not None else "—",
-             "signed" if s.status == "signed_off" else ("REQUIRED" if s.needs_signoff else "—")]
+             self.tr("signed") if s.status == "signed_off" else (self.tr("REQUIRED") if s.needs_signoff else "—")]
             for s in rows], {5, 6})
         ids = [s.id for s in rows]
         if keep in ids:
             self.shift_table.selectRow(ids.index(keep))
-        self.found.setText(f"{len(rows)} shift{'s' if len(rows) != 1 else ''}")
+        self.found.setText((self.tr("%1 shifts") if len(rows) != 1 else self.tr("%1 shift")).replace("%1", str(len(rows))))
 
     def selected_shift(self) -> Any | None:
         row = self.shift_table.currentRow()
@@ -250,7 +257,7 @@ class SupervisorTab(QWidget):
         if gen != self._generation:
             return
         self.report, self.reconciliation = loaded
-        rows = figures(self.report) + ([("Reconciliation", self.reconciliation)] if self.reconciliation else [])
+        rows = figures(self.report) + ([(self.tr("Reconciliation"), self.reconciliation)] if self.reconciliation else [])
         self.figures.setText(figures_html(rows))
         self._hold_figures()
         self._show_variance()
@@ -278,7 +285,7 @@ class SupervisorTab(QWidget):
         if shift is None or self.report.blind or shift.variance is None:
             self.variance_value.hide()
             return
-        self.variance_value.setText(f"Variance {money_text(shift.variance, self.ctx.profile)}")
+        self.variance_value.setText(self.tr("Variance %1").replace("%1", money_text(shift.variance, self.ctx.profile)))
         self.variance_value.setProperty("short", "true" if shift.variance < 0 else "false")
         self.variance_value.style().unpolish(self.variance_value)
         self.variance_value.style().polish(self.variance_value)
@@ -302,11 +309,11 @@ class SupervisorTab(QWidget):
         from ..terminal.counter import submit
         row = self.postings.currentRow()
         if self.report is None or not (0 <= row < len(self.report.postings)):
-            self.info.show_refusal("Select the transaction to reverse.")
+            self.info.show_refusal(self.tr("Select the transaction to reverse."))
             return
         reason = self.reason.text().strip()
         if not reason:
-            self.info.show_refusal("Give the reason for the reversal first.")
+            self.info.show_refusal(self.tr("Give the reason for the reversal first."))
             self.reason.setFocus()
             return
         p = self.report.postings[row]
@@ -325,15 +332,15 @@ class SupervisorTab(QWidget):
 
     def _reversed(self, receipt: Any) -> None:
         self.reason.clear()
-        self.info.setText(f"Reversed: posting {receipt.reverses_id} undone by {receipt.id} "
-                          f"({money_text(receipt.amount, self.ctx.profile)}).")
+        self.info.setText(self.tr("Reversed: posting %1 undone by %2 (%3).").replace("%1", str(receipt.reverses_id))
+                          .replace("%2", str(receipt.id)).replace("%3", money_text(receipt.amount, self.ctx.profile)))
         self.load_report()
 
     def sign_off(self) -> None:
         from ..terminal import shifts
         shift = self.selected_shift()
         if shift is None or not self.signoff_button.isEnabled():
-            self.info.show_refusal("Select a closed shift to sign off.")
+            self.info.show_refusal(self.tr("Select a closed shift to sign off."))
             return
         note, session = self.note.text().strip(), self.session
         Op(parent=self, work=lambda s: shifts.signoff_shift(s, session, shift.id, note), lane="posting") \
@@ -342,13 +349,13 @@ class SupervisorTab(QWidget):
 
     def _signed(self, shift: Any) -> None:
         self.note.clear()
-        self.info.setText(f"Shift #{shift.id} signed off.")
+        self.info.setText(self.tr("Shift #%1 signed off.").replace("%1", str(shift.id)))
         self.load_shifts()
         self.load_report()
 
     def _ask_path(self, kind: str) -> None:
         if self.report is None:
-            self.info.show_refusal("Select a shift first.")
+            self.info.show_refusal(self.tr("Select a shift first."))
             return
         if self._export_dialog is None:  # one dialog, reused (never deleted while Qt may use it)
             self._export_dialog = QFileDialog(self)
@@ -357,8 +364,9 @@ class SupervisorTab(QWidget):
             self._export_dialog.fileSelected.connect(lambda path: self.export(self._export_kind, path))
         self._export_kind = kind
         d = self._export_dialog
-        d.setWindowTitle(f"Export shift #{self.report.shift.id} as {kind.upper()}")
-        d.setNameFilter(f"{kind.upper()} files (*.{kind})")
+        d.setWindowTitle(self.tr("Export shift #%1 as %2").replace("%1", str(self.report.shift.id))
+                         .replace("%2", kind.upper()))
+        d.setNameFilter(self.tr("%1 files (*.%2)").replace("%1", kind.upper()).replace("%2", kind))
         d.setDefaultSuffix(kind)
         d.selectFile(f"shift-{self.report.shift.id}.{kind}")
         d.show()
@@ -371,15 +379,15 @@ class SupervisorTab(QWidget):
             else:
                 write_pdf(self.report, self.ctx.profile, path, self.reconciliation)
         except OSError as exc:
-            self.info.show_refusal(f"Could not write {path}: {exc.strerror}.")
+            self.info.show_refusal(self.tr("Could not write %1: %2.").replace("%1", path).replace("%2", str(exc.strerror)))
             return
-        self.info.setText(f"Shift #{self.report.shift.id} exported to {path}.")
+        self.info.setText(self.tr("Shift #%1 exported to %2.").replace("%1", str(self.report.shift.id)).replace("%2", path))
 
     def run_integrity(self) -> None:
         from ..terminal import lookups
         self.findings.clear()
         self.findings.hide()
-        self.info.setText("Checking every balance and every hash chain…")
+        self.info.setText(self.tr("Checking every balance and every hash chain…"))
         Op(parent=self, work=lookups.integrity_findings).success(self._show_findings) \
             .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.integrity_button).run()
@@ -388,14 +396,16 @@ class SupervisorTab(QWidget):
         if not findings:
             self.info.setText(messages.INTEGRITY_CLEAN)
         else:
-            self.info.show_refusal(f"Integrity check: {len(findings)} "
-                                   f"discrepanc{'ies' if len(findings) != 1 else 'y'}.")
+            self.info.show_refusal((self.tr("Integrity check: %1 discrepancies.") if len(findings) != 1
+                                    else self.tr("Integrity check: %1 discrepancy.")).replace("%1", str(len(findings))))
             self.findings.addItems([cage_sentence(f, self.ctx.profile) for f in findings])
             self.findings.show()
         self.integrity_done.emit(findings)
 
 
-LISTED = ("Shift", "Terminal", "Cashier", "Status", "Opened")  # on the selected row already
+LISTED = (QCoreApplication.translate("ShiftReport", "Shift"), QCoreApplication.translate("ShiftReport", "Terminal"),
+          QCoreApplication.translate("ShiftReport", "Cashier"), QCoreApplication.translate("ShiftReport", "Status"),
+          QCoreApplication.translate("ShiftReport", "Opened"))  # on the selected row already
 PAIRS_PER_LINE = 3
 LONG_VALUE = 24  # characters: a sentence gets a line of its own
 
@@ -418,12 +428,12 @@ def figures_html(rows: list[tuple[str, str]]) -> str:
 def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
     """Journal against ledger for this terminal's own shifts; elsewhere, where to run it."""
     if report.blind:
-        return "after the closing count"
+        return QCoreApplication.translate("SupervisorTab", "after the closing count")
     if not own_terminal or "journal" not in services.extras:
         # The offline journal lives on the shift's own terminal: it can only be compared there.
-        return f"checked on terminal {report.shift.terminal_id} (its offline journal is there)"
+        return QCoreApplication.translate("SupervisorTab", "checked on terminal %1 (its offline journal is there)").replace("%1", report.shift.terminal_id)
     from ..terminal.reconciling import reconcile_shift
     rec = reconcile_shift(services, report.shift.id)
     if rec.clean:
-        return f"clean ({len(rec.lines)} matched)"
-    return f"{len(rec.unresolved)} unresolved of {len(rec.lines)}"
+        return QCoreApplication.translate("SupervisorTab", "clean (%1 matched)").replace("%1", str(len(rec.lines)))
+    return QCoreApplication.translate("SupervisorTab", "%1 unresolved of %2").replace("%1", str(len(rec.unresolved))).replace("%2", str(len(rec.lines)))

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench soak package clean
+.PHONY: run test bench soak package clean screenshots translations translations-update
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,18 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-run: $(STAMP)
+run: $(STAMP) translations
 	$(BIN)/cashier-desktop
+
+# Translations: `make translations-update` collects every visible string into
+# resources/i18n/cashier_<lang>.ts (committed; translate there); `make translations` compiles
+# them to the .qm files Qt loads (also done by the wheel build and, if missing, at first run).
+TS := $(wildcard resources/i18n/*.ts)
+translations: $(STAMP) $(TS:.ts=.qm)
+resources/i18n/%.qm: resources/i18n/%.ts
+	$(BIN)/python -c "from pathlib import Path; from cashier_desktop.ui.i18n import compile_translation as c; c(Path('$<'), Path('$@'))"
+translations-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find cashier_desktop/ui -name '*.py' | sort) -ts resources/i18n/cashier_hi.ts
 
 test: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -29,6 +39,11 @@ bench: $(STAMP) node_modules/.package-lock.json
 DURATION ?= 600
 soak: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --duration $(DURATION) --out perf-results/soak.md $(SOAK_ARGS)
+
+# The README's screenshots (docs/screenshots), every main window at 1366×768, offscreen.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots --language hi docs/screenshots/hi
 
 package: $(STAMP)
 	PYTHON=$(BIN)/python packaging/build.sh

@@ -62,6 +62,7 @@ KEYS: list[Key] = [
     Key("terminal.id", "str", None, "this terminal's id (default: the host name)"),
     Key("terminal.data_dir", "path", None, "where the journal and the embedded ledger live"),
     Key("terminal.journal", "path", None, "the journal file (default: <data_dir>/journal-<terminal>.sqlite)"),
+    Key("terminal.language", "str", "en", "language of this workstation's windows and receipts: en or hi"),
     Key("currency.code", "str", "INR", "ISO currency of this cage"),
     Key("currency.max_transaction", "decimal", None, "per-transaction maximum (default per currency)"),
     Key("currency.denominations", "list", None, "note/coin denominations for counts (default per currency)"),
@@ -100,6 +101,10 @@ KEYS: list[Key] = [
     Key("monitor.anchor_key", "str", None, "HMAC key of the anchors (keyring or CASHIER_MONITOR_ANCHOR_KEY only)", secret=True),
     Key("monitor.anchor_every_minutes", "int", 60, "anchor the chain heads this often (at most hourly)"),
     Key("monitor.heartbeat_seconds", "int", 15, "how often a terminal reports it is alive (offline after 4 missed)"),
+    Key("receipt.casino_name", "str", None, "casino name printed at the top of every receipt"),
+    Key("receipt.casino_address", "str", None, "casino address printed under the name (a line break as \\n)"),
+    Key("receipt.paper", "str", "80mm", "receipt layout: 80mm (thermal roll) or a4"),
+    Key("receipt.auto_print", "bool", False, "print every new receipt at once on the default printer"),
     Key("log.file", "path", None, "log file (rotated); default: stderr only"),
     Key("log.verbose", "bool", False, "debug logging"),
     Key("log.level", "str", "warning", "least severe record on stderr: debug, info, warning or error"),
@@ -119,6 +124,8 @@ INT_RANGES: dict[str, tuple[int, int | None]] = {
 CHOICES: dict[str, tuple[str, ...]] = {
     "policy.aggregation": ("month", "gaming_day"),
     "log.level": ("debug", "info", "warning", "error"),
+    "terminal.language": ("en", "hi"),
+    "receipt.paper": ("80mm", "a4"),
 }
 # Short names the issues and scripts use.
 ENV_ALIASES = {"CASHIER_DATABASE_URL": "ledger.url", "CASHIER_JOURNAL": "terminal.journal"}
@@ -352,6 +359,9 @@ def _check_values(values: dict[str, Any], sources: dict[str, str], file: str) ->
         ZoneInfo(values["policy.timezone"])
     except (KeyError, ValueError, ImportError, OSError):
         raise fail("policy.timezone", f"is not a known time zone: {values.get('policy.timezone')!r}.") from None
+    for name in ("receipt.casino_name", "receipt.casino_address"):
+        if len(values.get(name) or "") > 200:
+            raise fail(name, "must be at most 200 characters (it is printed on an 80 mm receipt).")
     for d in values.get("currency.denominations") or []:
         try:
             ok = Decimal(d).is_finite() and Decimal(d) > 0

@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 VERSION=$("$PYTHON" -c 'import cashier_desktop; print(cashier_desktop.__version__)')
 
+# The compiled translations (.qm) Qt loads, from resources/i18n/*.ts: the bundle carries them.
+"$PYTHON" -c "from pathlib import Path; from cashier_desktop.ui.i18n import compile_translation as c; \
+[c(t, t.with_suffix('.qm')) for t in Path('resources/i18n').glob('*.ts')]"
 "$PYTHON" -m build --no-isolation --outdir dist .
 "$PYTHON" -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller \
     packaging/cashier-desktop.spec

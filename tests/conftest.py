@@ -16,6 +16,11 @@ for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
     os.environ[_var] = os.path.join(_HOME, _sub)
     os.makedirs(os.environ[_var], mode=0o700, exist_ok=True)
 os.environ.pop("CASHIER_CONFIG", None)
+# PySide6 6.12.0 on Python 3.11 drops a reference to None per void Qt call: without this a
+# long test run aborts with "none_dealloc" (cashier_desktop/ui/pyside_refcount.py).
+from cashier_desktop.ui.pyside_refcount import keep_none_alive  # noqa: E402
+
+keep_none_alive()
 
 import pytest
 

@@ -38,6 +38,8 @@ EXAMPLES: dict[str, Any] = {
     "pusher.host": "pusher.cage.internal",
     "pusher.port": 6001,
     "log.file": "/var/log/cashier-desktop/cashier-desktop.log",
+    "receipt.casino_name": "Casino Royale Goa",
+    "receipt.casino_address": "MV Caravela, D B Marg, Panaji, Goa 403001",
 }
 DEFAULT_NOTES: dict[str, str] = {
     "ledger.url": "none: the embedded demo ledger",
@@ -49,6 +51,8 @@ DEFAULT_NOTES: dict[str, str] = {
     "policy.aggregation": "month for INR, gaming_day otherwise",
     "pusher.app_id": "none: live balances over PostgreSQL LISTEN/NOTIFY",
     "log.file": "none: stderr only",
+    "receipt.casino_name": "none: the receipt shows the program's name",
+    "receipt.casino_address": "none",
 }
 
 

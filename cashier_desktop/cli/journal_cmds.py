@@ -178,10 +178,24 @@ def cmd_reconcile(args) -> int:
         print(f"reconciliation of {rec.scope}")
         for ln in rec.lines:
             mark = "!!" if ln.unresolved else "  "
-            amounts = ln.journal_amount if ln.journal_amount == ln.ledger_amount else \
-                f"journal {ln.journal_amount} / ledger {ln.ledger_amount}"
-            print(f"{mark} {ln.status:<18} {ln.id}  {ln.kind:<12} player {ln.player_id:<12} {amounts} "
-                  f"{ln.currency}  {ln.note}".rstrip())
+            print(f"{mark} {ln.status:<18} {ln.id}  {ln.kind:<12} player {ln.player_id:<12} "
+                  f"{_line_amounts(ln)}  {ln.note}".rstrip())
         counts = ", ".join(f"{k} {v}" for k, v in sorted(rec.counts().items())) or "nothing"
         print(f"{counts}; " + ("clean" if rec.clean else f"{len(rec.unresolved)} unresolved"))
     return EXIT_FINDINGS if not rec.clean else 0
+
+
+def _line_amounts(ln) -> str:
+    """The amount in the cage's format; where journal and ledger differ, both, and a side
+    that has no row says so ("not in the ledger", never "ledger None INR")."""
+    from decimal import Decimal
+
+    from ..domain.formatting import format_money
+    from ..domain.money import Money
+
+    def side(amount) -> str | None:
+        return None if amount is None else format_money(Money(Decimal(amount), ln.currency))
+    journal, ledger = side(ln.journal_amount), side(ln.ledger_amount)
+    if journal == ledger:
+        return journal or "—"
+    return f"journal {journal or 'none'} / " + (f"ledger {ledger}" if ledger else "not in the ledger")

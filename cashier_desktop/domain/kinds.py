@@ -30,6 +30,12 @@ class Kind(str, Enum):
         return _LABELS[self]
 
     @property
+    def with_article(self) -> str:
+        """"a deposit", "an adjustment": the label in a sentence (never "A adjustment")."""
+        word = _LABELS[self].lower()
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+    @property
     def moves_cash_in(self) -> bool:
         """Cash handed over the counter by the player (large-cash aggregation)."""
         return self in (Kind.DEPOSIT, Kind.MARKER_REDEEM)

@@ -74,7 +74,8 @@ class Alert:
         return self.status == "open"
 
     def summary(self) -> str:
-        """One line for a banner: whose balance, what is wrong, who changed it (or, for an
+        """One line for a banner, in a supervisor's words: whose balance, which checks fail,
+        and when and by which database login it was changed without a posting (or, for an
         authentication alert raised by `cage.staff_login`, whose PIN keeps being guessed)."""
         if self.source == "auth":
             e = self.evidence
@@ -82,16 +83,18 @@ class Alert:
                     f"(wrong PINs; last from login {e.get('db_login')}"
                     f"{' at ' + e['terminal_id'] if e.get('terminal_id') else ''}), locked until "
                     f"{str(e.get('locked_until', ''))[:19]}.")
-        who = ""
+        checks = ", ".join(c.replace("_", " ") for c in self.checks[:3]) or "balance check"
+        text = (f"Alert {self.id}: the balance of player {self.player_id} disagrees with the ledger "
+                f"(failed: {checks})")
         unexplained = [c for c in self.evidence.get("changes", []) if not c.get("explained_by")]
         if unexplained:
             c = unexplained[0]
-            who = f"; changed by {c.get('changed_by')} via {c.get('application_name') or 'unknown app'}"
+            at = str(c.get("at", ""))[:19].replace("T", " ")
+            text += (f". It was changed without a posting at {at}, by the database login "
+                     f"“{c.get('changed_by') or 'unknown'}”")
             if c.get("client_addr"):
-                who += f" from {c['client_addr']}"
-            who += f" at {c.get('at', '')[:19]}"
-        checks = ", ".join(c.replace("_", " ") for c in self.checks[:3])
-        return f"Alert {self.id}: player {self.player_id} disagrees with the ledger ({checks}){who}."
+                text += f" from the computer {c['client_addr']}"
+        return text + "."
 
     def to_json(self) -> dict:
         return {"id": self.id, "playerId": self.player_id, "status": self.status, "source": self.source,

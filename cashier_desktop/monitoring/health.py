@@ -42,6 +42,7 @@ class HealthReport:
     alerts: list[dict] = field(default_factory=list)
     shifts: dict[str, int] = field(default_factory=dict)
     shifts_needing_signoff: list[dict] = field(default_factory=list)
+    currency: str = "INR"  # the cage's: amounts read ₹1,23,456.00, as everywhere else
 
     @property
     def postings_total(self) -> int:
@@ -92,7 +93,10 @@ class HealthReport:
               f"| integrity runs (clean / total) | {ok_runs} / {len(self.runs)} |",
               f"| alerts raised | {len(self.alerts)} |",
               "", "## Postings by kind", "", "| kind | count | amount |", "|---|---|---|"]
-        md += [f"| {k} | {n} | {a:,.2f} |" for k, (n, a) in sorted(self.postings.items())] or ["| — | 0 | 0.00 |"]
+        from ..domain.formatting import format_money
+        from ..domain.money import Money
+        md += [f"| {k} | {n} | {format_money(Money(Decimal(a), self.currency))} |"
+               for k, (n, a) in sorted(self.postings.items())] or ["| — | 0 | — |"]
         md += ["", "## Refused and failed postings by reason", "", "| outcome | reason | count |", "|---|---|---|"]
         rows = [f"| refused | {k} | {v} |" for k, v in sorted(self.refused.items())]
         rows += [f"| failed | {k} | {v} |" for k, v in sorted(self.failed.items())]
@@ -131,6 +135,8 @@ def build_report(engine: Engine, period: str, *, until: datetime | None = None,
     p = {"a": start, "b": end}
     try:
         with engine.connect() as conn:
+            currency = conn.execute(text("SELECT min(currency) FROM ledger_transactions "
+                                         "WHERE created_at >= :a AND created_at < :b"), p).scalar()
             postings = {k: (n, a) for k, n, a in conn.execute(text("""SELECT kind, count(*), coalesce(sum(amount), 0)
                 FROM ledger_transactions WHERE created_at >= :a AND created_at < :b GROUP BY 1"""), p)}
             updates, pub50, pub99 = conn.execute(text("""SELECT count(*),
@@ -173,7 +179,8 @@ def build_report(engine: Engine, period: str, *, until: datetime | None = None,
         mapped = map_error(exc)
         raise mapped if mapped is not exc else exc
     return HealthReport(period, start, end, postings, updates, _ms(pub50), _ms(pub99), _ms(t50), _ms(t99),
-                        refused["refused"], refused["failed"], int(checks), int(bad), runs, alerts, shifts, pending)
+                        refused["refused"], refused["failed"], int(checks), int(bad), runs, alerts, shifts, pending,
+                        (currency or "INR").strip())
 
 
 def write_pdf(markdown: str, path: str | Path) -> Path:

@@ -109,7 +109,7 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
             raise ApprovalRequired(f"{wanted} must enter their PIN to approve this.")
         if dual:
             raise ApprovalRequired(
-                f"A {kind.label.lower()} of {format_money(cmd.amount)} needs a second person: a floor "
+                f"{kind.with_article.capitalize()} of {format_money(cmd.amount)} needs a second person: a floor "
                 f"manager or supervisor must approve it with their PIN.")
         return None
     if Role(approver.role) not in AUTHORISING_ROLES:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLayout,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.commands import PostingCommand, new_id
@@ -24,13 +26,19 @@ from ..domain.receipts import Balance
 from . import messages
 from .amount_edit import AmountField
 from .display import money_text
+from .feedback import MessageLabel, grow_to_fit
+from .i18n import kind_name
 from .ops import Op, sentence_for
 
 def policy_of_config(config: Any) -> Policy:
     return Policy.from_values(config.values)
 
 
-ID_TYPES = ["Passport", "Aadhaar", "PAN card", "Driving licence", "Voter ID", "Other"]
+CHOOSE_ID_TYPE = QT_TRANSLATE_NOOP("PostingDialog", "— choose —")
+# Stored in English (the ledger's id_type); shown translated.
+ID_TYPES = [QT_TRANSLATE_NOOP("PostingDialog", "Passport"), QT_TRANSLATE_NOOP("PostingDialog", "Aadhaar"),
+            QT_TRANSLATE_NOOP("PostingDialog", "PAN card"), QT_TRANSLATE_NOOP("PostingDialog", "Driving licence"),
+            QT_TRANSLATE_NOOP("PostingDialog", "Voter ID"), QT_TRANSLATE_NOOP("PostingDialog", "Other")]
 
 
 class PostingDialog(QDialog):
@@ -52,48 +60,66 @@ class PostingDialog(QDialog):
         self.needs: tuple[Money, Any] | None = None
         self.warned = False
         self.setObjectName("postingDialog")
-        self.setWindowTitle(f"{kind.label} — player {player.player_id}")
-        title = QLabel(f"<b>{kind.label}</b> for player <b>{player.player_id}</b> {player.name}")
+        label = kind_name(kind)
+        self.setWindowTitle(self.tr("%1 — player %2").replace("%1", label).replace("%2", player.player_id))
+        title = QLabel(self.tr("<b>%1</b> for player <b>%2</b> %3").replace("%1", label)
+                       .replace("%2", player.player_id).replace("%3", player.name))
         title.setObjectName("dialogTitle")
+        title.setWordWrap(True)
         self.amount = AmountField(ctx.profile, self)
-        self.amount.edit.setAccessibleName(f"{kind.label} amount")
+        self.amount.edit.setAccessibleName(self.tr("%1 amount").replace("%1", kind_name(kind)))
         self.amount.money_changed.connect(self._on_amount_changed)
         self.context_line = QLabel(self._context_text())
         self.context_line.setObjectName("dialogContext")
+        self.context_line.setWordWrap(True)
+        alert_id = getattr(parent.panel, "alert_id", None) if hasattr(parent, "panel") else None
+        self.alert_label = QLabel(messages.BALANCE_ALERT.format(id=alert_id) if alert_id else "")
+        self.alert_label.setObjectName("alertMark")
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setVisible(alert_id is not None)
         self.confirm_box = QLabel(messages.CONFIRM_LARGE)
         self.confirm_box.setObjectName("confirmLarge")
         self.confirm_box.setWordWrap(True)
-        self.approver_box = QGroupBox("Second staff member")
-        self.approver_box.setAccessibleName("Approver")
+        self.approver_box = QGroupBox(self.tr("Second staff member"))
+        self.approver_box.setAccessibleName(self.tr("Approver"))
         self.approver_id = QLineEdit()
-        self.approver_id.setAccessibleName("Approver staff id")
+        self.approver_id.setAccessibleName(self.tr("Approver staff id"))
         self.approver_pin = QLineEdit()
         self.approver_pin.setEchoMode(QLineEdit.Password)
-        self.approver_pin.setAccessibleName("Approver PIN")
-        form = QFormLayout(self.approver_box)
-        form.addRow(QLabel(messages.APPROVER_NEEDED, wordWrap=True))
-        form.addRow("Staff &id", self.approver_id)
-        form.addRow("&PIN", self.approver_pin)
-        self.id_box = QGroupBox("Player identification")
-        self.id_box.setAccessibleName("Player identification")
+        self.approver_pin.setAccessibleName(self.tr("Approver PIN"))
+        # Hint above the form in a box layout (a form row does not give a wrapped label the
+        # height it needs); each step at least 22 em wide so its hint wraps on few lines.
+        self.approver_box.ensurePolished()  # the stylesheet's font, not the default one
+        self.approver_box.setMinimumWidth(self.approver_box.fontMetrics().horizontalAdvance("M") * 22)
+        abox = QVBoxLayout(self.approver_box)
+        abox.addWidget(QLabel(messages.APPROVER_NEEDED, wordWrap=True))
+        form = QFormLayout()
+        abox.addLayout(form)
+        form.addRow(self.tr("Staff &id"), self.approver_id)
+        form.addRow(self.tr("&PIN"), self.approver_pin)
+        self.id_box = QGroupBox(self.tr("Player identification"))
+        self.id_box.setAccessibleName(self.tr("Player identification"))
         self.id_type = QComboBox()
-        self.id_type.addItems(ID_TYPES)
-        self.id_type.setAccessibleName("Identification type")
+        self.id_type.addItem(self.tr(CHOOSE_ID_TYPE), None)  # no silent default: the cashier picks one
+        for t in ID_TYPES:
+            self.id_type.addItem(self.tr(t), t)
+        self.id_type.setAccessibleName(self.tr("Identification type"))
         self.id_number = QLineEdit()
-        self.id_number.setAccessibleName("Identification number")
-        idf = QFormLayout(self.id_box)
-        idf.addRow(QLabel(messages.ID_NEEDED, wordWrap=True))
-        idf.addRow("&Type", self.id_type)
-        idf.addRow("&Number", self.id_number)
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Refusal")
+        self.id_number.setAccessibleName(self.tr("Identification number"))
+        self.id_box.ensurePolished()
+        self.id_box.setMinimumWidth(self.id_box.fontMetrics().horizontalAdvance("M") * 22)
+        ibox = QVBoxLayout(self.id_box)
+        ibox.addWidget(QLabel(messages.ID_NEEDED, wordWrap=True))
+        idf = QFormLayout()
+        ibox.addLayout(idf)
+        idf.addRow(self.tr("&Type"), self.id_type)
+        idf.addRow(self.tr("&Number"), self.id_number)
+        self.problem = MessageLabel(self.tr("Refusal"), self)
         buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton(f"{kind.label} (Enter)")
+        self.ok_button = QPushButton(f"{kind_name(kind)} (Enter)")
         self.ok_button.setObjectName("confirmButton")
         self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
         buttons.addButton(self.ok_button, QDialogButtonBox.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.RejectRole)
         self.ok_button.clicked.connect(self.advance)
@@ -102,10 +128,15 @@ class PostingDialog(QDialog):
         box.setSizeConstraint(QLayout.SetMinimumSize)  # grows when a step appears, never squeezes
         box.addWidget(title)
         box.addWidget(self.context_line)
+        box.addWidget(self.alert_label)
         box.addWidget(self.amount)
         box.addWidget(self.confirm_box)
-        box.addWidget(self.approver_box)
-        box.addWidget(self.id_box)
+        # The two further steps side by side: with both showing the dialog stays within a
+        # 1366×768 screen's height.
+        steps = QHBoxLayout()
+        steps.addWidget(self.approver_box, 1)
+        steps.addWidget(self.id_box, 1)
+        box.addLayout(steps)
         box.addWidget(self.problem)
         box.addWidget(buttons)
         self.setTabOrder(self.amount.edit, self.approver_id)
@@ -119,15 +150,18 @@ class PostingDialog(QDialog):
     def _context_text(self) -> str:
         p, prof = self.player, self.ctx.profile
         if self.kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM):
-            return (f"Credit drawn {money_text(p.credit, prof)} of {money_text(p.credit_limit, prof)}"
-                    f" ({'approved' if p.credit_approved else 'no approved line'})")
-        return f"Cash balance {money_text(p.cash, prof)}"
+            line = money_text(p.credit_limit, prof) if p.credit_approved else self.tr("none approved")
+            return (self.tr("Markers outstanding %1 · credit line %2 · credit available %3")
+                    .replace("%1", money_text(p.credit, prof)).replace("%2", line)
+                    .replace("%3", money_text(p.available_credit, prof)))
+        return self.tr("Cash on account %1").replace("%1", money_text(p.cash, prof))
 
     def _sync_sections(self) -> None:
         self.confirm_box.setVisible(self.confirmed or self.warned)
         self.approver_box.setVisible(self.need_approver)
         self.id_box.setVisible(self.need_id)
         self.adjustSize()
+        grow_to_fit(self)
 
     def _on_amount_changed(self, _money: Money | None) -> None:
         # A changed amount must be confirmed again, and policy may now ask for less or more.
@@ -143,24 +177,25 @@ class PostingDialog(QDialog):
             id=self.posting_id, kind=self.kind, player_id=self.player.player_id, amount=money,
             staff_id=self.staff.id, terminal_id=self.ctx.terminal_id,
             shift_id=self.ctx.shift_id, approver_id=approver or None,
-            id_type=self.id_type.currentText() if self.need_id else None,
+            id_type=self.id_type.currentData() if self.need_id else None,
             id_number=self.id_number.text().strip() if self.need_id else None)
 
     def advance(self) -> None:
         """Enter: the next step this posting needs, or the posting itself."""
         money = self.amount.money()
         if money is None:
-            self.amount.show_refusal(self.amount.error() or "Enter an amount.")
+            self.amount.show_refusal(self.amount.error() or self.tr("Enter an amount."))
             self.amount.setFocus()
             return
         if self.needs is None or self.needs[0] != money:
             self._check_requirements(money)
             return
         needs = self.needs[1]
-        lines = list(needs.warnings)
+        from .domain_text import translate_sentence
+        lines = [translate_sentence(w) for w in needs.warnings]  # in the terminal's language
         if needs.needs_confirmation:
-            lines.insert(0, f"{messages.CONFIRM_LARGE}\n{self.kind.label} of "
-                            f"{money_text(money.amount, self.ctx.profile)}.")
+            lines.insert(0, messages.CONFIRM_LARGE + "\n" + self.tr("%1 of %2.").replace("%1", kind_name(self.kind))
+                         .replace("%2", money_text(money.amount, self.ctx.profile)))
         if lines and not self.warned:
             self.warned = True
             self.confirm_box.setText("\n".join(lines))
@@ -176,11 +211,15 @@ class PostingDialog(QDialog):
         self._sync_sections()
         if self.need_approver and not (self.approver_id.text().strip() and self.approver_pin.text()):
             (self.approver_id if not self.approver_id.text().strip() else self.approver_pin).setFocus()
-            self.problem.setText("A second staff member must enter their id and PIN.")
+            self.problem.setText(self.tr("A second staff member must enter their id and PIN."))
+            return
+        if self.need_id and self.id_type.currentData() is None:
+            self.id_type.setFocus()
+            self.problem.setText(self.tr("Choose the type of the player's identification document."))
             return
         if self.need_id and not self.id_number.text().strip():
             self.id_number.setFocus()
-            self.problem.setText("Enter the number of the player's identification document.")
+            self.problem.setText(self.tr("Enter the number of the player's identification document."))
             return
         self._submit(money)
 
@@ -188,7 +227,7 @@ class PostingDialog(QDialog):
         """Ask the terminal what this posting needs (approver, ID, confirmation), then go on."""
         from ..terminal.lookups import posting_requirements
         staff, kind, pid = self.staff, self.kind, self.player.player_id
-        self.problem.setText("Checking…")
+        self.problem.show_note(self.tr("Checking…"))
 
         def got(needs: Any) -> None:
             self.problem.setText("")
@@ -220,7 +259,7 @@ class PostingDialog(QDialog):
                                    terminal_id=cmd.terminal_id, purpose="approval")
                       if approver else None)
             return submit(services, staff, cmd, approver=second)
-        self.problem.setText("Posting…")
+        self.problem.show_note(self.tr("Posting…"))
         Op(parent=self, work=work, lane="posting") \
             .success(self._on_posted).failure(self._on_refused) \
             .disabling(self.ok_button, self.cancel_button).run()

@@ -15,6 +15,7 @@ from ..domain.currency import CurrencyProfile
 from ..domain.errors import InvalidAmount
 from ..domain.formatting import format_money, group_digits
 from ..domain.money import Money
+from .feedback import MessageLabel
 
 _ALLOWED = set("0123456789.,")
 
@@ -52,7 +53,7 @@ class AmountEdit(QLineEdit):
         self.setValidator(_KeypadValidator(self))
         self.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.setPlaceholderText("0.00")
-        self.setAccessibleName("Amount")
+        self.setAccessibleName(self.tr("Amount"))
         self.setObjectName("amount")
         self._money: Money | None = None
         self._error = ""
@@ -90,7 +91,8 @@ class AmountEdit(QLineEdit):
                 try:
                     money = parse_amount(text, self.profile)
                 except InvalidAmount as exc:
-                    error = str(exc)
+                    from .domain_text import translate_sentence
+                    error = translate_sentence(str(exc))
         self._money, self._error = money, error
         self.money_changed.emit(money)
 
@@ -109,11 +111,8 @@ class AmountField(QWidget):
         symbol.setObjectName("currencySymbol")
         self.preview = QLabel(" ")
         self.preview.setObjectName("amountPreview")
-        self.preview.setAccessibleName("Amount as entered")
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Amount problem")
+        self.preview.setAccessibleName(self.tr("Amount as entered"))
+        self.problem = MessageLabel(self.tr("Amount problem"), self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(symbol)
@@ -134,8 +133,17 @@ class AmountField(QWidget):
 
     def show_refusal(self, sentence: str) -> None:
         self.problem.setText(sentence)
+        self._mark_invalid(bool(sentence))
+
+    def _mark_invalid(self, invalid: bool) -> None:
+        """The box keeps its border and turns it dark red while its amount is refused."""
+        if self.edit.property("invalid") != ("true" if invalid else "false"):
+            self.edit.setProperty("invalid", "true" if invalid else "false")
+            self.edit.style().unpolish(self.edit)
+            self.edit.style().polish(self.edit)
 
     def _on_money(self, money: Money | None) -> None:
         self.preview.setText(format_money(money, self.profile) if money is not None else " ")
         self.problem.setText(self.edit.error())
+        self._mark_invalid(bool(self.edit.error()))
         self.money_changed.emit(money)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import subprocess
 import sys
 from typing import Any
 
@@ -95,7 +96,8 @@ class Terminal:
         if self.ctx.feed is not None:
             connect_status(self.ctx.feed, self.ctx.status)
         self.login = LoginWindow(self.ctx)
-        self.login.logged_in.connect(self.on_logged_in)
+        self._connect_login(self.login)
+        self._old_logins: list = []  # replaced by a language switch; kept: their ops still run
         self.windows: list = []  # MainWindow, one per logged-in session
         if services is not None:
             self._wire(services)
@@ -110,6 +112,28 @@ class Terminal:
                                        Qt.SingleShotConnection)
             Op(parent=self.login, work=lambda s: s).success(self._wire) \
                 .failure(lambda exc: self.login.problem.setText(sentence_for(exc))).run()
+
+    def _connect_login(self, login: LoginWindow) -> None:
+        from .language_choice import LanguageChoice
+        login.logged_in.connect(self.on_logged_in)
+        chooser = login.findChild(LanguageChoice)
+        if chooser is not None:
+            chooser.chosen.connect(self.switch_language)
+
+    def switch_language(self, language: str) -> None:
+        """Another language chosen at login: install it and show the login window anew in it
+        (windows opened from now on are in it too; open ones keep theirs until closed)."""
+        from .i18n import current_language, set_language
+        if language == current_language():
+            return
+        set_language(language)
+        old = self.login
+        self.login = LoginWindow(self.ctx)
+        self._connect_login(self.login)
+        self.login.setGeometry(old.geometry())
+        self.login.show()
+        old.hide()
+        self._old_logins.append(old)
 
     def _wire(self, services: Any) -> None:
         """Connect what needs the open services: journal link, background replay, live feed."""
@@ -162,8 +186,9 @@ class Terminal:
         self.windows.clear()
         if getattr(self, "heartbeat_timer", None) is not None:
             self.heartbeat_timer.stop()
-        self.login.hide()
-        self.login.deleteLater()
+        for login in [self.login, *self._old_logins]:
+            login.hide()
+            login.deleteLater()
         if self.replayer is not None:
             self.replayer.stop()  # idempotent; the services' close would stop it too
         if self.link_bridge is not None:
@@ -189,9 +214,17 @@ def run(args) -> int:
     from ..cli import load
 
     config = load(args)
+    from .pyside_refcount import keep_none_alive
+    keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cashier-desktop")
     apply_style(app)
+    from .i18n import set_language
+    try:
+        set_language(config.get("terminal.language", "en"))  # this workstation's language
+    except (OSError, subprocess.SubprocessError) as exc:  # a broken install: English, and say so
+        log.warning("the %s translation could not be loaded (%s); the windows stay in English",
+                    config.get("terminal.language"), exc)
 
     def opener():
         from ..terminal.services import open_services

@@ -1,14 +1,16 @@
 """The cashier's screen: find a player, see the balances live, post, hand over the receipt.
 
 Keys: F2 find · F5 deposit · F6 withdrawal · F7 marker issue · F8 marker redemption ·
-F9 credit request · Ctrl+R reprint the selected receipt.
+F9 credit request · Ctrl+R reprint the selected receipt · Ctrl+F5 refresh (ui/keys.py).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -18,29 +20,36 @@ from ..domain.receipts import Balance, PendingReceipt, Receipt
 from . import messages
 from .action_dialog import PostingDialog
 from .display import kind_text, money_text, time_text
+from .feedback import NOTE, MessageLabel
+from .keys import REFRESH_KEY, REPRINT_KEY
 from .ops import Op
 from .player_panel import PlayerPanel
 from .receipt import ReceiptDialog, ReceiptView
 from .search import PlayerSearch
 
+ALERT_POLL_MS = 5000
+
 ACTIONS = [  # (kind, button text, shortcut)
-    (Kind.DEPOSIT, "&Deposit", "F5"),
-    (Kind.WITHDRAWAL, "&Withdrawal", "F6"),
-    (Kind.MARKER_ISSUE, "&Issue marker", "F7"),
-    (Kind.MARKER_REDEEM, "&Redeem marker", "F8"),
+    (Kind.DEPOSIT, QT_TRANSLATE_NOOP("CashierTab", "&Deposit"), "F5"),
+    (Kind.WITHDRAWAL, QT_TRANSLATE_NOOP("CashierTab", "&Withdrawal"), "F6"),
+    (Kind.MARKER_ISSUE, QT_TRANSLATE_NOOP("CashierTab", "&Issue marker"), "F7"),
+    (Kind.MARKER_REDEEM, QT_TRANSLATE_NOOP("CashierTab", "&Redeem marker"), "F8"),
 ]
 
 
 class RecentTable(QTableWidget):
     """A player's latest postings, newest first."""
 
-    COLUMNS = ["Time", "Transaction", "Amount", "Cash after", "Credit after", "Staff", "Receipt no."]
+    COLUMNS = [QT_TRANSLATE_NOOP("RecentTable", "Time"), QT_TRANSLATE_NOOP("RecentTable", "Transaction"),
+               QT_TRANSLATE_NOOP("RecentTable", "Amount"), QT_TRANSLATE_NOOP("RecentTable", "Cash after"),
+               QT_TRANSLATE_NOOP("RecentTable", "Markers after"), QT_TRANSLATE_NOOP("RecentTable", "Staff"),
+               QT_TRANSLATE_NOOP("RecentTable", "Posting id")]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
         self.setObjectName("recentPostings")
-        self.setAccessibleName("Recent transactions")
-        self.setHorizontalHeaderLabels(self.COLUMNS)
+        self.setAccessibleName(self.tr("Recent transactions"))
+        self.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setVisible(False)
@@ -56,7 +65,7 @@ class RecentTable(QTableWidget):
         for i, r in enumerate(receipts):
             pending = isinstance(r, PendingReceipt)
             values = [time_text(getattr(r, "created_at", None) or getattr(r, "taken_at", None)),
-                      kind_text(r.kind) + (" (pending)" if pending else ""),
+                      kind_text(r.kind) + (" " + self.tr("(pending)") if pending else ""),
                       money_text(r.amount, profile),
                       "—" if pending else money_text(r.cash_after, profile),
                       "—" if pending else money_text(r.credit_after, profile),
@@ -89,9 +98,10 @@ class CashierTab(QWidget):
         self.buttons: dict[Kind, QPushButton] = {}
         self.dialog: QWidget | None = None
         self.receipt_dialog: QWidget | None = None
+        self.pending: list[PendingReceipt] = []  # taken offline here, not yet in the ledger
         actions = QHBoxLayout()
         for kind, text, key in ACTIONS:
-            b = QPushButton(f"{text} ({key})")
+            b = QPushButton(f"{self.tr(text)} ({key})")
             b.setObjectName(f"action_{kind.value}")
             b.setAccessibleName(kind.label)
             b.clicked.connect(lambda _=False, k=kind: self.start(k))
@@ -99,21 +109,24 @@ class CashierTab(QWidget):
                       context=Qt.WidgetWithChildrenShortcut)
             actions.addWidget(b)
             self.buttons[kind] = b
-        self.credit_button = QPushButton("Request &credit (F9)")
+        self.credit_button = QPushButton(self.tr("Request &credit (F9)"))
         self.credit_button.setObjectName("action_credit_request")
-        self.credit_button.setAccessibleName("Request credit")
+        self.credit_button.setAccessibleName(self.tr("Request credit"))
         self.credit_button.clicked.connect(self.request_credit)
         actions.addWidget(self.credit_button)
         QShortcut(QKeySequence("F9"), self, activated=self.request_credit, context=Qt.WidgetWithChildrenShortcut)
-        self.reprint_button = QPushButton("Re&print (Ctrl+R)")
-        self.reprint_button.setAccessibleName("Reprint selected receipt")
+        self.reprint_button = QPushButton(self.tr("Re&print (Ctrl+R)"))
+        self.reprint_button.setAccessibleName(self.tr("Reprint selected receipt"))
         self.reprint_button.clicked.connect(self.reprint)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REPRINT_KEY), self, activated=self.reprint, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REFRESH_KEY), self, activated=self.refresh_player,
+                  context=Qt.WidgetWithChildrenShortcut)
+        self.history_button = QPushButton(self.tr("&History (Ctrl+H)"))
+        self.history_button.setAccessibleName(self.tr("Player history"))
+        self.history_button.clicked.connect(self.show_history)
+        QShortcut(QKeySequence("Ctrl+H"), self, activated=self.show_history, context=Qt.WidgetWithChildrenShortcut)
         # F2 (find) is the main window's action: one owner per key, or Qt fires neither.
-        self.message = QLabel("")
-        self.message.setObjectName("counterMessage")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage")
         right = QWidget(self)
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
@@ -121,8 +134,9 @@ class CashierTab(QWidget):
         rbox.addLayout(actions)
         rbox.addWidget(self.message)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Recent transactions</b>"))
+        head.addWidget(QLabel(self.tr("<b>Recent transactions</b>")))
         head.addStretch(1)
+        head.addWidget(self.history_button)
         head.addWidget(self.reprint_button)
         rbox.addLayout(head)
         rbox.addWidget(self.recent, 1)
@@ -139,6 +153,11 @@ class CashierTab(QWidget):
         ctx.status.changed.connect(self._on_status)
         if ctx.feed is not None:
             ctx.feed.balance.connect(self.on_balance)
+        # An alert raised while a player is on screen marks the panel within a few seconds
+        # (the integrity watch writes the alert; the counter only reads it).
+        self.alert_poll = QTimer(self, interval=ALERT_POLL_MS, timeout=self._check_alert)
+        self.alert_poll.start()
+        self._alert_busy = False
         self._on_status()
         self._sync_buttons()
 
@@ -149,34 +168,70 @@ class CashierTab(QWidget):
 
     def open_player(self, balance: Balance) -> None:
         """Show a player picked from the search; refetch balances and recent postings."""
-        from ..terminal import lookups
         self.panel.show_player(balance)
         pid = balance.player_id
         if self.ctx.feed is not None:
             self.ctx.feed.watch_only(self, [pid])
-        Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid))) \
-            .success(self._on_player_loaded).run()
+        self._load(pid)
         self._sync_buttons()
         self.buttons[Kind.DEPOSIT].setFocus()
 
-    def _on_player_loaded(self, loaded: tuple[Balance, list[Receipt]]) -> None:
-        balance, recent = loaded
+    def _load(self, pid: str) -> None:
+        """Balance, recent postings and any open integrity alert, in one trip to the ledger."""
+        from ..terminal import lookups
+        Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid),
+                                        lookups.open_alert_id(s, pid))) \
+            .success(self._on_player_loaded).failure(self._lookup_failed).run()
+
+    def _on_player_loaded(self, loaded: tuple[Balance, list[Receipt], int | None]) -> None:
+        balance, recent, alert_id = loaded
         if balance.player_id != self.panel.player_id:
             return
         self.panel.apply_update(balance)
-        self.recent.fill(recent, self.ctx.profile)
+        self.panel.set_alert(alert_id)
+        self._sync_buttons()
+        self._fill_recent(recent)
+
+    def _check_alert(self) -> None:
+        from ..terminal import lookups
+        pid = self.panel.player_id
+        if pid is None or self._alert_busy or not self.ctx.status.online or self.ctx.services is None:
+            return
+        self._alert_busy = True
+
+        def done(alert_id: int | None) -> None:
+            self._alert_busy = False
+            if pid == self.panel.player_id and alert_id != self.panel.alert_id:
+                self.panel.set_alert(alert_id)
+
+        def failed(_exc: BaseException) -> None:
+            self._alert_busy = False  # offline or busy: the next tick asks again
+        Op(parent=self, work=lambda s: lookups.open_alert_id(s, pid)).success(done).failure(failed).run()
+
+    def _fill_recent(self, from_ledger: list[Any]) -> None:
+        """The ledger's rows, with this player's postings still waiting offline on top."""
+        posted = {str(r.id) for r in from_ledger}
+        self.pending = [p for p in self.pending if str(p.id) not in posted]
+        mine = [p for p in reversed(self.pending) if p.player_id == self.panel.player_id]
+        self.recent.fill(mine + list(from_ledger), self.ctx.profile)
+
+    def _lookup_failed(self, exc: BaseException) -> None:
+        """Offline, the banner already says the ledger is away: keep the counter's message
+        (an offline posting's confirmation must stay); anything else is a refusal."""
+        from ..domain.errors import LedgerUnavailable
+        from .ops import sentence_for
+        if isinstance(exc, LedgerUnavailable):
+            return
+        self.show_message(sentence_for(exc), error=True)
 
     def refresh_player(self) -> None:
         if self.panel.balance is not None:
-            b = self.panel.balance
-            from ..terminal import lookups
-            pid = b.player_id
-            Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid))) \
-                .success(self._on_player_loaded).run()
+            self._load(self.panel.balance.player_id)
 
     def on_balance(self, balance: Balance) -> None:
         """A balance from the live feed (GUI thread, by signal)."""
         if self.panel.apply_update(balance):
+            self._sync_buttons()
             self.refresh_recent()
 
     def refresh_recent(self) -> None:
@@ -185,18 +240,21 @@ class CashierTab(QWidget):
             return
         pid = self.panel.player_id
         Op(parent=self, work=lambda s: lookups.recent_postings(s, pid)) \
-            .success(lambda rows: self.recent.fill(rows, self.ctx.profile)
-                     if pid == self.panel.player_id else None).run()
+            .success(lambda rows: self._fill_recent(rows) if pid == self.panel.player_id else None) \
+            .failure(self._lookup_failed).run()
 
     # -- postings ---------------------------------------------------------------------------
     def start(self, kind: Kind) -> PostingDialog | None:
-        """Open the posting dialog for `kind` (F5–F8)."""
+        """Open the posting dialog for `kind` (F5–F8); a disabled action's key does nothing."""
         if self.panel.balance is None:
             self.show_message(messages.PICK_PLAYER, error=True)
             self.focus_search()
             return None
         if self.ctx.shift is None:
             self.show_message(messages.NO_SHIFT, error=True)
+            return None
+        if not self.buttons[kind].isEnabled():
+            self.show_message(messages.NOT_POSSIBLE.format(what=kind.label), error=True)
             return None
         dialog = PostingDialog(self.ctx, self.staff, kind, self.panel.balance, self._on_posted, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
@@ -205,27 +263,63 @@ class CashierTab(QWidget):
 
     def _on_posted(self, receipt: Any) -> None:
         pending = isinstance(receipt, PendingReceipt)
-        self.show_message(f"{kind_text(receipt.kind)} of {money_text(receipt.amount, self.ctx.profile)}"
-                          f" {'taken offline — pending' if pending else 'posted'}; receipt {receipt.id}.")
+        self.show_message((self.tr("%1 of %2 taken offline — pending; receipt %3.") if pending
+                           else self.tr("%1 of %2 posted; receipt %3.")).replace("%1", kind_text(receipt.kind))
+                          .replace("%2", money_text(receipt.amount, self.ctx.profile)).replace("%3", str(receipt.id)))
+        if pending:
+            self.pending.append(receipt)
+            self._fill_recent([r for r in self.recent.receipts if not isinstance(r, PendingReceipt)])
         self.refresh_player()
         self.show_receipt(receipt)
         self.posted.emit(receipt)
 
-    def show_receipt(self, receipt: Any, reprint: bool = False) -> ReceiptDialog:
-        view = ReceiptView.of(receipt, reprint=reprint, terminal_id=self.ctx.terminal_id)
+    def show_receipt(self, receipt: Any, reprint: bool = False) -> None:
+        """Open the receipt; a posted one first gets its place in the shift and the staff
+        names from the ledger (one lookup), so the printed number is final."""
+        view = ReceiptView.of(receipt, reprint=reprint, terminal_id=self.ctx.terminal_id,
+                              reprint_by=self.staff.id, reprint_by_name=getattr(self.staff, "name", ""))
+        if not view.pending and getattr(self.staff, "id", None) == view.staff_id:
+            view = replace(view, staff_name=getattr(self.staff, "name", ""))
+        if view.pending:
+            self._open_receipt(view, auto=not reprint)
+            return
+        from ..terminal import receipts
+        Op(parent=self, work=lambda s: receipts.receipt_facts(s, view.posting_id)) \
+            .success(lambda facts: self._open_receipt(view.with_facts(facts), auto=not reprint)) \
+            .failure(lambda _exc: self._open_receipt(view, auto=not reprint)).run()
+
+    def _open_receipt(self, view: ReceiptView, auto: bool) -> ReceiptDialog:
         name = self.panel.balance.name if self.panel.balance and self.panel.player_id == view.player_id else ""
-        dialog = ReceiptDialog(view, self.ctx.profile, self, player_name=name)
+        cfg = self.ctx.config
+        dialog = ReceiptDialog(view, self.ctx.profile, self, player_name=name,
+                               casino_name=cfg.get("receipt.casino_name"),
+                               casino_address=cfg.get("receipt.casino_address"),
+                               paper=cfg.get("receipt.paper", "80mm"))
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
         self._keep(dialog, "receipt_dialog")
+        if auto and cfg.get("receipt.auto_print", False) and not dialog.print_to_default_printer():
+            self.show_message(self.tr("No printer is set up: print the receipt from its window (Ctrl+P)."),
+                              error=True)
         self.receipt_shown.emit(dialog)
         return dialog
 
     def reprint(self) -> None:
         receipt = self.recent.selected()
         if receipt is None:
-            self.show_message("Select a transaction in the list to reprint its receipt.", error=True)
+            self.show_message(self.tr("Select a transaction in the list to reprint its receipt."), error=True)
             return
         self.show_receipt(receipt, reprint=True)
+
+    def show_history(self) -> None:
+        """The player's full history, credit-line history and ID on file (Ctrl+H)."""
+        from .player_history import PlayerHistoryDialog
+        if self.panel.balance is None:
+            self.show_message(messages.PICK_PLAYER, error=True)
+            self.focus_search()
+            return
+        dialog = PlayerHistoryDialog(self.ctx, self.panel.balance, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose, True)
+        self._keep(dialog, "dialog")
 
     def request_credit(self) -> None:
         from .credit_request import CreditRequestDialog
@@ -251,19 +345,28 @@ class CashierTab(QWidget):
 
     # -- state ------------------------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
+        (self.message.show_refusal if error else self.message.show_note)(text)
         self.message.setProperty("error", "true" if error else "false")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
 
     def _on_status(self) -> None:
-        self.panel.set_live(self.ctx.status.live)
+        status = self.ctx.status
+        self.panel.set_live(status.live)
+        if status.online and self.message.is_refusal() and self.message.text() == messages.LEDGER_UNAVAILABLE:
+            self.show_message("")  # its cause is gone: the ledger is back
+        if status.online and status.pending == 0 and self.pending:
+            self.refresh_recent()  # the offline postings went out: show them as the ledger has them
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
         online = self.ctx.status.online
         has_player = self.panel.balance is not None
-        for kind, b in self.buttons.items():
+        b = self.panel.balance
+        possible = {  # a marker needs a line with room on it; a redemption a marker to redeem
+            Kind.MARKER_ISSUE: b is not None and b.credit_approved and b.available_credit > 0,
+            Kind.MARKER_REDEEM: b is not None and b.credit > 0}
+        for kind, button in self.buttons.items():
             credit = kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM)  # never credit offline
-            b.setEnabled(has_player and (online or not credit))
+            button.setEnabled(has_player and (online or not credit) and possible.get(kind, True))
+        self.buttons[Kind.MARKER_ISSUE].setToolTip(
+            "" if possible[Kind.MARKER_ISSUE] or b is None else self.tr("No credit available on an approved line."))
         self.credit_button.setEnabled(has_player and online)

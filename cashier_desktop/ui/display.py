@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain.currency import CurrencyProfile
 from ..domain.formatting import format_money
@@ -18,21 +21,55 @@ def money_text(amount: Decimal | None, profile: CurrencyProfile) -> str:
     return format_money(Money(amount, profile.code), profile)
 
 
+_MACHINE_MONEY = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?) ([A-Z]{3})\b")
+_BARE_FIGURE = re.compile(r"\b(expected|found|cached|ledger|counted|variance) (-?\d+\.\d{2})\b")
+
+
+def cage_sentence(text: str, profile: CurrencyProfile | None = None) -> str:
+    """A sentence from the domain with its amounts in the cage's format: "has 100.00 INR" →
+    "has ₹100.00"; with `profile`, bare figures after expected/found/… too. Other text stays."""
+    from ..domain.currency import profile_for
+
+    def machine(m: re.Match) -> str:
+        try:
+            return format_money(Money(Decimal(m.group(1)), m.group(2)), profile_for(m.group(2)))
+        except Exception:  # noqa: BLE001 - not an amount after all: leave it as written
+            return m.group(0)
+    text = _MACHINE_MONEY.sub(machine, text)
+    if profile is not None:
+        text = _BARE_FIGURE.sub(lambda m: f"{m.group(1)} {money_text(Decimal(m.group(2)), profile)}", text)
+    return text
+
+
 def time_text(at: datetime | None) -> str:
     if at is None:
         return "—"
     return at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
+def clock_text(at: datetime | None) -> str:
+    """A time later today as a cashier reads a wall clock (`14:05`); another day gets its date."""
+    if at is None:
+        return "—"
+    local = at.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+DATE_FORMAT_QT = "yyyy-MM-dd"  # the one date format on screen (as time_text writes dates)
+
+
 def kind_text(kind: Kind | str) -> str:
-    try:
-        return Kind(kind).label
-    except ValueError:
-        return str(kind)
+    """The kind's label in the terminal's language."""
+    from .i18n import kind_name
+    return kind_name(kind)
 
 
-ROLE_LABELS = {"cashier": "Cashier", "floor_manager": "Floor manager", "supervisor": "Supervisor"}
+ROLE_LABELS = {"cashier": QT_TRANSLATE_NOOP("Role", "Cashier"),
+               "floor_manager": QT_TRANSLATE_NOOP("Role", "Floor manager"),
+               "supervisor": QT_TRANSLATE_NOOP("Role", "Supervisor")}
 
 
 def role_text(role: str) -> str:
-    return ROLE_LABELS.get(role, role)
+    return QCoreApplication.translate("Role", ROLE_LABELS[role]) if role in ROLE_LABELS else role

@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.errors import AccountLocked
 from . import messages
+from .display import clock_text
+from .feedback import MessageLabel
 from .ops import Op, sentence_for
 from .status import OfflineBanner
 
@@ -24,37 +27,40 @@ class LoginWindow(QWidget):
         self.ctx = ctx
         self.setObjectName("loginWindow")
         self._painted = False
-        self.setWindowTitle(f"{messages.APP_TITLE} — log in — terminal {ctx.terminal_id}")
+        self.setWindowTitle(self.tr("%1 — log in — terminal %2").replace("%1", messages.APP_TITLE)
+                            .replace("%2", ctx.terminal_id))
         heading = QLabel(messages.APP_TITLE)
         heading.setObjectName("loginHeading")
-        self.terminal = QLabel(f"Terminal <b>{ctx.terminal_id}</b>"
-                               + (" (demo ledger)" if ctx.config.demo else ""))
+        self.terminal = QLabel(self.tr("Terminal <b>%1</b>").replace("%1", ctx.terminal_id)
+                               + (" " + self.tr("(demo ledger)") if ctx.config.demo else ""))
         self.terminal.setObjectName("loginTerminal")
-        self.terminal.setAccessibleName("Terminal id")
+        self.terminal.setAccessibleName(self.tr("Terminal id"))
         self.staff_id = QLineEdit()
         self.staff_id.setObjectName("loginStaff")
-        self.staff_id.setAccessibleName("Staff id")
+        self.staff_id.setAccessibleName(self.tr("Staff id"))
         self.staff_id.setMaxLength(32)
         self.pin = QLineEdit()
         self.pin.setObjectName("loginPin")
-        self.pin.setAccessibleName("PIN")
+        self.pin.setAccessibleName(self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.Password)
         self.pin.setMaxLength(12)
-        self.button = QPushButton("&Log in (Enter)")
+        self.button = QPushButton(self.tr("&Log in (Enter)"))
         self.button.setObjectName("loginButton")
         self.button.setDefault(True)
         self.hint = QLabel(messages.LOGIN_HINT)
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Login problem")
+        self.problem = MessageLabel(self.tr("Login problem"), self)
         form = QFormLayout()
-        form.addRow("&Staff id", self.staff_id)
-        form.addRow("&PIN", self.pin)
+        form.addRow(self.tr("&Staff id"), self.staff_id)
+        form.addRow(self.tr("&PIN"), self.pin)
         box = QVBoxLayout(self)
         box.addWidget(OfflineBanner(ctx.status, self))
         box.addWidget(heading)
-        box.addWidget(self.terminal)
+        from .language_choice import LanguageChoice
+        self.language = LanguageChoice(self)  # English / हिन्दी: the terminal switches at once
+        where = QHBoxLayout()  # beside the terminal id: the window grows no taller
+        where.addWidget(self.terminal, 1)
+        where.addWidget(self.language)
+        box.addLayout(where)
         box.addWidget(self.hint)
         box.addLayout(form)
         box.addWidget(self.button)
@@ -80,16 +86,16 @@ class LoginWindow(QWidget):
     def submit(self) -> None:
         staff_id, pin = self.staff_id.text().strip(), self.pin.text()
         if not staff_id:
-            self.problem.setText("Enter your staff id.")
+            self.problem.setText(self.tr("Enter your staff id."))
             self.staff_id.setFocus()
             return
         if not pin:
-            self.problem.setText("Enter your PIN.")
+            self.problem.setText(self.tr("Enter your PIN."))
             self.pin.setFocus()
             return
         from ..terminal import session
         terminal = self.ctx.terminal_id
-        self.problem.setText("Checking…")
+        self.problem.show_note(self.tr("Checking…"))
         Op(parent=self, work=lambda s: session.login(s, staff_id, pin, terminal_id=terminal)) \
             .success(self._on_success).failure(self._on_failure) \
             .disabling(self.button, self.staff_id, self.pin).run()
@@ -107,7 +113,8 @@ class LoginWindow(QWidget):
     def _on_failure(self, exc: BaseException) -> None:
         self.pin.clear()
         text = sentence_for(exc)
-        if isinstance(exc, AccountLocked):
-            text = f"{text}\n{messages.LOCKED_OUT}"
+        until = getattr(exc, "until", None)
+        if isinstance(exc, AccountLocked) and until is not None:
+            text = f"{text}\n{messages.LOCKED_OUT.format(until=clock_text(until))}"
         self.problem.setText(text)
         self.pin.setFocus()

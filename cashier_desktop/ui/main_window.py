@@ -33,27 +33,28 @@ class MainWindow(QMainWindow):
         self.staff = staff = session.staff
         ctx.set_shift(session.shift)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{messages.APP_TITLE} — {staff.name} ({role_text(staff.role)}) — "
-                            f"terminal {ctx.terminal_id}")
+        self.setWindowTitle(self.tr("%1 — %2 (%3) — terminal %4").replace("%1", messages.APP_TITLE)
+                            .replace("%2", staff.name).replace("%3", role_text(staff.role))
+                            .replace("%4", ctx.terminal_id))
         self.banner = OfflineBanner(ctx.status, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.cashier = CashierTab(ctx, session, self)
-        self.tabs.addTab(self.cashier, "&Counter")
+        self.tabs.addTab(self.cashier, self.tr("&Counter"))
         self.credit_queue = None
         self.supervisor = None
         self.monitor = None
         if can(staff.role, Action.APPROVE_CREDIT):
             from .credit_queue import CreditQueueTab
             self.credit_queue = CreditQueueTab(ctx, session, self)
-            self.tabs.addTab(self.credit_queue, "Credit &queue")
+            self.tabs.addTab(self.credit_queue, self.tr("Credit &queue"))
         if can(staff.role, Action.SIGN_OFF_SHIFT):
             from .supervisor import SupervisorTab
             self.supervisor = SupervisorTab(ctx, session, self)
-            self.tabs.addTab(self.supervisor, "S&hifts && integrity")
+            self.tabs.addTab(self.supervisor, self.tr("S&hifts && integrity"))
             from .monitor_view import MonitorView
             self.monitor = MonitorView(ctx, session, self)
-            self.tabs.addTab(self.monitor, "&Monitor")
+            self.tabs.addTab(self.monitor, self.tr("&Monitor"))
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(6, 6, 6, 6)
@@ -67,27 +68,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_bar = StatusBar(ctx.status, self)
         self.setStatusBar(self.status_bar)
-        self.status_bar.set_staff(f"{staff.id} {staff.name} ({role_text(staff.role)})")
+        self.status_bar.set_staff(f"{staff.id} {staff.name}")  # the role is in the title
         self._build_menu()
         ctx.shift_changed.connect(self._on_shift)
+        self._opening = False
         self._on_shift(ctx.shift)
         self._closing = False
         self.dialog: QWidget | None = None
         self.resize(1100, 700)
 
     def _build_menu(self) -> None:
-        shift_menu = self.menuBar().addMenu("&Shift")
-        self.open_shift_action = QAction("&Open shift…", self, shortcut=QKeySequence("Ctrl+O"),
+        shift_menu = self.menuBar().addMenu(self.tr("&Shift"))
+        self.open_shift_action = QAction(self.tr("&Open shift…"), self, shortcut=QKeySequence("Ctrl+O"),
                                          triggered=self.open_shift)
-        self.close_shift_action = QAction("&Close shift (blind count)…", self,
+        self.close_shift_action = QAction(self.tr("&Close shift (blind count)…"), self,
                                           shortcut=QKeySequence("Ctrl+L"), triggered=self.close_shift)
         shift_menu.addAction(self.open_shift_action)
         shift_menu.addAction(self.close_shift_action)
-        session = self.menuBar().addMenu("S&ession")
-        self.logout_action = QAction("&Log out", self, shortcut=QKeySequence("Ctrl+Shift+Q"),
+        session = self.menuBar().addMenu(self.tr("S&ession"))
+        self.logout_action = QAction(self.tr("&Log out"), self, shortcut=QKeySequence("Ctrl+Shift+Q"),
                                      triggered=self.logout)
         session.addAction(self.logout_action)
-        find = QAction("&Find player", self, shortcut=QKeySequence("F2"), triggered=self._find)
+        find = QAction(self.tr("&Find player"), self, shortcut=QKeySequence("F2"), triggered=self._find)
         self.addAction(find)
 
     def _find(self) -> None:
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
     # -- shift --------------------------------------------------------------------------
     def open_shift(self) -> None:
         from .shift_dialogs import OpenShiftDialog
+        self._opening = True
         self._keep(OpenShiftDialog(self.ctx, self.session, self))
 
     def close_shift(self) -> None:
@@ -119,18 +122,23 @@ class MainWindow(QMainWindow):
 
     def _on_shift(self, shift: Any) -> None:
         if shift is None:
-            self.status_bar.set_shift("none open")
+            self.status_bar.set_shift(self.tr("none open"))
         else:
-            self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id}, float "
-                                      f"{money_text(shift.opening_float, self.ctx.profile)})")
+            self.status_bar.set_shift(f"#{shift.id} ({shift.staff_id})")  # the float: Shift menu, report
+            if self.cashier.message.text() == messages.NO_SHIFT or self._opening:
+                # The refusal's cause is gone: say what is true now (the confirmation of the open).
+                self.cashier.show_message(messages.SHIFT_OPENED.format(
+                    id=shift.id, float=money_text(shift.opening_float, self.ctx.profile)))
+            self._opening = False
         self.open_shift_action.setEnabled(shift is None)
         self.close_shift_action.setEnabled(shift is not None)
 
     # -- messages, logout, close ------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:
         self.tabs.setCurrentWidget(self.cashier) if self.tabs.currentWidget() is None else None
+        # The counter's message line shows it whole; the status bar's message area is too
+        # narrow beside the permanent facts and would cut it ("Shift #1 closed; co").
         self.cashier.show_message(text, error=error)
-        self.status_bar.showMessage(text, 8000)
 
     def logout(self) -> None:
         from ..terminal import session
@@ -149,6 +157,7 @@ class MainWindow(QMainWindow):
             # Wait for work in progress: a posting half-way must finish and be shown.
             event.ignore()
             self.status_bar.showMessage(messages.CLOSE_WAITING)
+            self.cashier.show_message(messages.CLOSE_WAITING)  # whole, where the counter reads
             if not self._closing:
                 self._closing = True
                 runner.in_flight_changed.connect(self._close_when_idle)

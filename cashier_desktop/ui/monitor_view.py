@@ -4,25 +4,30 @@
 GUI thread) and shows an `AlertBanner` while any integrity alert is open. `AlertBanner`
 can also stand alone on any supervisor screen (`banner.start_polling(ctx)`).
 A correction asks for the supervisor's PIN and a reason in `CorrectionDialog`; nothing is
-ever corrected automatically. Keys: Ctrl+R refresh · Ctrl+Shift+A adopt · Ctrl+Shift+V
+ever corrected automatically. Keys: Ctrl+F5 refresh · Ctrl+Shift+A adopt · Ctrl+Shift+V
 revert · Ctrl+Shift+D dismiss.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QFrame,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from .display import clock_text
+from .feedback import NOTE, MessageLabel, grow_to_fit
+from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
-VERBS = {"adopt": "Adopt the outside change (record it in the ledger; balances stay as shown)",
-         "revert": "Revert the outside change (restore the columns from the ledger)",
-         "dismiss": "Dismiss the alert (only if it no longer holds)"}
+VERBS = {"adopt": QT_TRANSLATE_NOOP("MonitorView", "Adopt the outside change (record it in the ledger; balances stay as shown)"),
+         "revert": QT_TRANSLATE_NOOP("MonitorView", "Revert the outside change (restore the columns from the ledger)"),
+         "dismiss": QT_TRANSLATE_NOOP("MonitorView", "Dismiss the alert (only if it no longer holds)")}
 
 
 class Sparkline(QWidget):
@@ -66,14 +71,18 @@ class AlertBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("integrityAlertBanner")
-        self.setStyleSheet("#integrityAlertBanner { background: #b00020; } "
-                           "#integrityAlertBanner QLabel { color: white; font-weight: bold; }")
+        # The label needs its own background: the app's `QWidget { background: white }` would
+        # otherwise paint white behind white text (the banner read as an empty red frame).
+        self.setStyleSheet("#integrityAlertBanner { background: #8b0000; border: 3px solid #000000; } "
+                           "#integrityAlertBanner QLabel { background: #8b0000; color: #ffffff; "
+                           "font-weight: bold; }")
         self.label = QLabel("")
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Integrity alert")
-        self.button = QPushButton("Re&view alerts")
+        self.label.setAccessibleName(self.tr("Integrity alert"))
+        self.button = QPushButton(self.tr("Re&view alerts"))
         self.button.clicked.connect(self.review.emit)
         box = QHBoxLayout(self)
+        box.setContentsMargins(8, 4, 8, 4)  # every line of height counts at 1366×768
         box.addWidget(self.label, 1)
         box.addWidget(self.button)
         self.alerts: list[Any] = []
@@ -88,9 +97,20 @@ class AlertBanner(QFrame):
             self.hide()
             return
         first = self.alerts[0]
-        text = first.summary() if hasattr(first, "summary") else first["summary"]
-        more = f" (+{len(self.alerts) - 1} more)" if len(self.alerts) > 1 else ""
-        self.label.setText(f"⚠ {len(self.alerts)} integrity alert{'s' if len(self.alerts) > 1 else ''}: {text}{more}")
+        # Short enough for two lines at 1366 px: whose balance and when; the full story
+        # (checks, who changed it, from where) is one click away on the Monitor tab.
+        pid = first.player_id if hasattr(first, "player_id") else first["player_id"]
+        raised = first.raised_at if hasattr(first, "raised_at") else first["raised_at"]
+        at = clock_text(raised if not isinstance(raised, str) else datetime.fromisoformat(raised))
+        from .domain_text import translate_sentence
+        more = " " + self.tr("(+%1 more)").replace("%1", str(len(self.alerts) - 1)) if len(self.alerts) > 1 else ""
+        head = (self.tr("⚠ %1 integrity alerts: %2").replace("%1", str(len(self.alerts))) if len(self.alerts) > 1
+                else self.tr("⚠ 1 integrity alert: %2"))
+        body = (self.tr("the balance of player %1 disagrees with the ledger (raised %2)%3. "
+                        "Check before paying this player.").replace("%1", str(pid)).replace("%2", at)
+                .replace("%3", more))
+        self.label.setText(head.replace("%2", body))
+        self.label.setToolTip(translate_sentence(first.summary() if hasattr(first, "summary") else first["summary"]))
         self.show()
 
     def start_polling(self, ctx: Any, interval_ms: int = 2000) -> None:
@@ -123,20 +143,20 @@ class CorrectionDialog(QDialog):
         self.verb = verb
         self.setWindowTitle(f"{verb.capitalize()} alert {alert['id']}")
         self.setObjectName("correctionDialog")
-        what = QLabel(f"{VERBS[verb]}.\n\n{alert['summary']}")
+        what = QLabel(f"{QCoreApplication.translate('MonitorView', VERBS[verb])}.\n\n{alert['summary']}")
         what.setWordWrap(True)
         self.staff = QLineEdit(staff_id)
-        self.staff.setAccessibleName("Supervisor staff id")
+        self.staff.setAccessibleName(self.tr("Supervisor staff id"))
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.Password)
-        self.pin.setAccessibleName("Supervisor PIN")
+        self.pin.setAccessibleName(self.tr("Supervisor PIN"))
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("why (recorded in the audit log)")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("why (recorded in the audit log)"))
         form = QFormLayout()
-        form.addRow("&Supervisor", self.staff)
-        form.addRow("&PIN", self.pin)
-        form.addRow("&Reason", self.reason)
+        form.addRow(self.tr("&Supervisor"), self.staff)
+        form.addRow(self.tr("&PIN"), self.pin)
+        form.addRow(self.tr("&Reason"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.buttons.button(QDialogButtonBox.Ok).setText(verb.capitalize())
         self.buttons.accepted.connect(self.accept)
@@ -146,6 +166,10 @@ class CorrectionDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.buttons)
         (self.pin if staff_id else self.staff).setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        grow_to_fit(self)  # the alert's sentence wraps: never clip it
 
     def values(self) -> tuple[str, str, str]:
         return self.staff.text().strip(), self.pin.text(), self.reason.text().strip()
@@ -157,7 +181,9 @@ class MonitorView(QWidget):
     refreshed = Signal(object)
     corrected = Signal(object)
 
-    ALERT_COLUMNS = ["Alert", "Player", "Raised", "Checks", "What happened"]
+    ALERT_COLUMNS = [QT_TRANSLATE_NOOP("MonitorView", "Alert"), QT_TRANSLATE_NOOP("MonitorView", "Player"),
+                     QT_TRANSLATE_NOOP("MonitorView", "Raised"), QT_TRANSLATE_NOOP("MonitorView", "Failed checks"),
+                     QT_TRANSLATE_NOOP("MonitorView", "What happened")]
 
     def __init__(self, ctx: Any, session: Any = None, parent: QWidget | None = None,
                  refresh_ms: int = 2000) -> None:
@@ -173,16 +199,17 @@ class MonitorView(QWidget):
         self.banner.review.connect(lambda: self.alerts.setFocus())
         self.figures: dict[str, QLabel] = {}
         grid = QGridLayout()
-        names = [("updates", "Balance updates"), ("published", "Sync → published p50/p99"),
-                 ("terminal", "Sync → terminal p50/p99"), ("refused", "Refused postings (24 h)"),
-                 ("failed", "Failed postings (24 h)"), ("consistency", "Consistency score"),
-                 ("accuracy", "Balance accuracy (24 h)"), ("backlog", "Relay backlog"),
-                 ("terminals", "Terminals online"), ("open", "Open alerts")]
+        names = [("updates", self.tr("Balance updates")), ("published", self.tr("Sync → published p50/p99")),
+                 ("terminal", self.tr("Sync → terminal p50/p99")), ("refused", self.tr("Refused postings (24 h)")),
+                 ("failed", self.tr("Failed postings (24 h)")), ("consistency", self.tr("Consistency score")),
+                 ("accuracy", self.tr("Balance accuracy (24 h)")), ("backlog", self.tr("Relay backlog")),
+                 ("terminals", self.tr("Terminals online")), ("open", self.tr("Open alerts"))]
         for i, (key, title) in enumerate(names):
             value = QLabel("—")
             value.setObjectName(f"figure_{key}")
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setWordWrap(True)  # a long list of refusal reasons wraps, never widens the window
             grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
             grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
             self.figures[key] = value
@@ -193,8 +220,8 @@ class MonitorView(QWidget):
             charts.addWidget(c)
         self.alerts = QTableWidget(0, len(self.ALERT_COLUMNS), self)
         self.alerts.setObjectName("alertList")
-        self.alerts.setAccessibleName("Open integrity alerts")
-        self.alerts.setHorizontalHeaderLabels(self.ALERT_COLUMNS)
+        self.alerts.setAccessibleName(self.tr("Open integrity alerts"))
+        self.alerts.setHorizontalHeaderLabels([self.tr(c) for c in self.ALERT_COLUMNS])
         self.alerts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.alerts.horizontalHeader().setStretchLastSection(True)
         self.alerts.verticalHeader().setVisible(False)
@@ -204,9 +231,9 @@ class MonitorView(QWidget):
         self.alerts.setTabKeyNavigation(False)
         self.buttons = {}
         row = QHBoxLayout()
-        for verb, label, key in (("adopt", "&Adopt… (Ctrl+Shift+A)", "Ctrl+Shift+A"),
-                                 ("revert", "Re&vert… (Ctrl+Shift+V)", "Ctrl+Shift+V"),
-                                 ("dismiss", "&Dismiss… (Ctrl+Shift+D)", "Ctrl+Shift+D")):
+        for verb, label, key in (("adopt", self.tr("&Adopt… (Ctrl+Shift+A)"), "Ctrl+Shift+A"),
+                                 ("revert", self.tr("Re&vert… (Ctrl+Shift+V)"), "Ctrl+Shift+V"),
+                                 ("dismiss", self.tr("&Dismiss… (Ctrl+Shift+D)"), "Ctrl+Shift+D")):
             b = QPushButton(label)
             b.setToolTip(VERBS[verb])
             b.clicked.connect(lambda _=False, v=verb: self.ask(v))
@@ -214,15 +241,12 @@ class MonitorView(QWidget):
             self.buttons[verb] = b
             QShortcut(QKeySequence(key), self, activated=lambda v=verb: self.ask(v),
                       context=Qt.WidgetWithChildrenShortcut)
-        self.refresh_button = QPushButton("&Refresh (Ctrl+R)")
+        self.refresh_button = QPushButton(self.tr("&Refresh (Ctrl+F5)"))
         self.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(REFRESH_KEY), self, activated=self.refresh, context=Qt.WidgetWithChildrenShortcut)
         row.addStretch(1)
         row.addWidget(self.refresh_button)
-        self.info = QLabel("")
-        self.info.setObjectName("monitorMessage")
-        self.info.setWordWrap(True)
-        self.info.setAccessibleName("Message")
+        self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="monitorMessage")
         box = QVBoxLayout(self)
         box.addWidget(self.banner)
         box.addLayout(grid)
@@ -247,7 +271,7 @@ class MonitorView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.info.setText(sentence_for(exc))
+        self.info.show_refusal(sentence_for(exc))
 
     def _show(self, d: Any) -> None:
         self._busy = False
@@ -259,17 +283,27 @@ class MonitorView(QWidget):
         def pct(v: float | None) -> str:
             return "—" if v is None else f"{v * 100:.2f}%"
         f = self.figures
-        f["updates"].setText(f"{d.updates_per_minute:.1f}/min ({d.updates_last_hour} in the last hour)")
+        f["updates"].setText(self.tr("%1/min (%2 in the last hour)").replace("%1", f"{d.updates_per_minute:.1f}")
+                             .replace("%2", str(d.updates_last_hour)))
         f["published"].setText(f"{ms(d.publish_p50_ms)} / {ms(d.publish_p99_ms)}")
         f["terminal"].setText(f"{ms(d.terminal_p50_ms)} / {ms(d.terminal_p99_ms)}")
         f["refused"].setText(_by_reason(d.refused_by_reason))
         f["failed"].setText(_by_reason(d.failed_by_reason))
         f["consistency"].setText(pct(d.consistency_score))
         f["accuracy"].setText(pct(d.accuracy_rate))
-        f["backlog"].setText(f"{d.backlog} rows, oldest {d.backlog_age_s:.1f} s")
-        f["terminals"].setText(f"{d.terminals_online} of {len(d.terminals)}"
-                               + "".join(f"; {t.terminal_id} {'online' if t.online else 'OFFLINE'}"
-                                         f" ({t.pending_entries} pending)" for t in d.terminals[:6]))
+        f["backlog"].setText(self.tr("%1 rows, oldest %2 s").replace("%1", str(d.backlog))
+                             .replace("%2", f"{d.backlog_age_s:.1f}"))
+        # What needs attention only (offline terminals, entries waiting), at most three named:
+        # a cage with 24 terminals must not push the alerts off the screen.
+        attention = [t for t in d.terminals if not t.online or t.pending_entries]
+        named = "".join("; " + (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)"))
+                        .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries))
+                        for t in attention[:3])
+        more = "; " + self.tr("+%1 more").replace("%1", str(len(attention) - 3)) if len(attention) > 3 else ""
+        f["terminals"].setText(self.tr("%1 of %2").replace("%1", str(d.terminals_online))
+                               .replace("%2", str(len(d.terminals))) + named + more)
+        f["terminals"].setToolTip("\n".join(f"{t.terminal_id} {'online' if t.online else 'OFFLINE'} "
+                                             f"({t.pending_entries} pending)" for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])
@@ -326,10 +360,11 @@ class MonitorView(QWidget):
         self.refresh()
 
     def _failed_correction(self, exc: BaseException) -> None:
-        self.info.setText(sentence_for(exc))
+        self.info.show_refusal(sentence_for(exc))
 
 
 def _by_reason(counts: dict[str, int]) -> str:
     if not counts:
         return "0"
-    return f"{sum(counts.values())}: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(counts.items()))
+    from .domain_text import reason_text
+    return f"{sum(counts.values())}: " + ", ".join(f"{reason_text(k)} {v}" for k, v in sorted(counts.items()))

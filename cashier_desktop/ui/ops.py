@@ -199,7 +199,9 @@ class Op:
 def sentence_for(exc: BaseException) -> str:
     """What the person at the counter reads for `exc`: never a repr or a traceback."""
     if isinstance(exc, CashierError):
-        return str(exc)
+        from .display import cage_sentence
+        from .domain_text import translate_sentence
+        return translate_sentence(cage_sentence(str(exc)))  # in the terminal's language  # "has 100.00 INR" reads "has ₹100.00" at the counter
     if isinstance(exc, LedgerUnavailable):
         return messages.LEDGER_UNAVAILABLE
     log.error("unexpected error in background work", exc_info=(type(exc), exc, exc.__traceback__))

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+SCREEN = (1366, 768)  # the usual cage PC: every main window is shot at this size
 SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shift", "close_shift",
            "credit_queue", "supervisor", "offline"]
 
@@ -87,15 +88,19 @@ def _type(widget, text: str) -> None:
     widget.textEdited.emit(text)
 
 
-def shoot_all(services, out: Path) -> list[Path]:
+def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from ..domain.kinds import Kind
     from .app import Terminal, apply_style, open_feed_bridge
     from .shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
+    from .pyside_refcount import keep_none_alive
+    keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_style(app)
+    from .i18n import set_language
+    set_language(language)  # the windows below are made in this language
     shot = Shooter(out)
     terminal = Terminal(services, feed=open_feed_bridge(services))
     try:
@@ -109,7 +114,7 @@ def shoot_all(services, out: Path) -> list[Path]:
         login.submit()
         shot.wait(lambda: bool(terminal.windows), "cashier logged in")
         window = terminal.windows[-1]
-        window.resize(1280, 780)
+        window.resize(*SCREEN)
         tab = window.cashier
         tab.search.search("179")
         shot.wait(lambda: bool(tab.search.rows), "search results")
@@ -154,7 +159,7 @@ def shoot_all(services, out: Path) -> list[Path]:
         login.submit()
         shot.wait(lambda: len(terminal.windows) == 2, "floor manager logged in")
         fm = terminal.windows[-1]
-        fm.resize(1180, 640)
+        fm.resize(*SCREEN)
         fm.tabs.setCurrentWidget(fm.credit_queue)
         shot.wait(lambda: len(fm.credit_queue.requests) >= 2, "credit queue")
         fm.credit_queue.table.selectRow(0)
@@ -166,15 +171,17 @@ def shoot_all(services, out: Path) -> list[Path]:
         login.submit()
         shot.wait(lambda: len(terminal.windows) == 3, "supervisor logged in")
         sup = terminal.windows[-1]
-        sup.resize(1380, 940)
+        sup.resize(*SCREEN)
         desk = sup.supervisor
         sup.tabs.setCurrentWidget(desk)
         shot.wait(lambda: bool(desk.shifts), "shifts")
         closed = next(i for i, s in enumerate(desk.shifts) if s.terminal_id == "CAGE-02")
         desk.shift_table.selectRow(closed)
         shot.wait(lambda: desk.report is not None, "shift report")
+        checked: list = []
+        desk.integrity_done.connect(checked.append)  # whatever the language of its sentence
         desk.run_integrity()
-        shot.wait(lambda: desk.info.text().startswith("Integrity"), "integrity")
+        shot.wait(lambda: bool(checked), "integrity")
         shot.shoot(sup, "supervisor")
     finally:
         terminal.close()
@@ -185,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("outdir", type=Path)
     ap.add_argument("--database-url", help="an empty database to stage the demo in (default: embedded)")
+    ap.add_argument("--language", choices=["en", "hi"], default="en", help="the windows' language (default en)")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ..config import load_config
@@ -199,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     services = open_services(config, migrate_schema=True, seed=True)
     try:
         _stage(services)
-        shoot_all(services, args.outdir)
+        shoot_all(services, args.outdir, args.language)
     finally:
         services.close()
     return 0

@@ -62,15 +62,15 @@ class PlayerSearch(QWidget):
         self.line = _SearchLine(self)
         self.line.setObjectName("playerSearch")
         self.line.setPlaceholderText(messages.SEARCH_HINT)
-        self.line.setAccessibleName("Find player")
+        self.line.setAccessibleName(self.tr("Find player"))
         self.line.setClearButtonEnabled(True)
         self.info = QLabel("")
         self.info.setObjectName("searchInfo")
         self.results = _Results(0, 2, self)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Players found")
+        self.results.setAccessibleName(self.tr("Players found"))
         # No balances here: a snapshot beside the live panel could be misread.
-        self.results.setHorizontalHeaderLabels(["Player", "Name"])
+        self.results.setHorizontalHeaderLabels([self.tr("Player"), self.tr("Name")])
         self.results.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.results.verticalHeader().setVisible(False)
         self.results.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -99,7 +99,7 @@ class PlayerSearch(QWidget):
             self._pick_when_answered = False
             self._show([], gen, query)
             return
-        self.info.setText("Searching…")
+        self.info.setText(self.tr("Searching…"))
         Op(parent=self, work=lambda s: lookups.search_players(s, query, limit=RESULT_LIMIT)) \
             .success(lambda rows: self._show(rows, gen, query)) \
             .failure(lambda exc: self._failed(exc, gen)).run()
@@ -123,8 +123,9 @@ class PlayerSearch(QWidget):
         if rows:
             self.results.selectRow(0)
         self.info.setText("" if not query else
-                          f"{len(rows)} found" + (" (first 20; type more)" if len(rows) >= RESULT_LIMIT else "")
-                          if rows else f"No player matches “{query}”.")
+                          self.tr("%1 found").replace("%1", str(len(rows)))
+                          + (" " + self.tr("(first 20; type more)") if len(rows) >= RESULT_LIMIT else "")
+                          if rows else self.tr("No player matches “%1”.").replace("%1", query))
         self.searched.emit(query, len(rows))
         if self._pick_when_answered:
             self._pick_when_answered = False

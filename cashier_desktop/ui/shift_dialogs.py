@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QPushButton,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, Q
 from ..domain.counts import MAX_PIECES, DrawerCount
 from . import messages
 from .display import money_text
+from .feedback import MessageLabel, grow_to_fit
 from .ops import Op, sentence_for
 
 
@@ -50,28 +52,38 @@ class CountGrid(QWidget):
         self.quantities: list[PiecesEdit] = []
         self.subtotals: list[QLabel] = []
         grid = QGridLayout(self)
-        grid.addWidget(QLabel("<b>Denomination</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Pieces</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Amount</b>"), 0, 2)
-        for i, d in enumerate(self.denominations, start=1):
+        grid.setHorizontalSpacing(10)
+        # More than six denominations go in two side-by-side blocks (notes | coins), so the
+        # dialog stays within a 1366×768 screen's height with a refusal showing.
+        per_block = len(self.denominations) if len(self.denominations) <= 6 else (len(self.denominations) + 1) // 2
+        blocks = (len(self.denominations) + per_block - 1) // per_block if self.denominations else 1
+        for b in range(blocks):
+            grid.addWidget(QLabel(self.tr("<b>Denomination</b>")), 0, 4 * b)
+            grid.addWidget(QLabel(self.tr("<b>Pieces</b>")), 0, 4 * b + 1)
+            grid.addWidget(QLabel(self.tr("<b>Amount</b>")), 0, 4 * b + 2)
+            if b:
+                grid.setColumnMinimumWidth(4 * b - 1, 24)  # a gap between the blocks
+        for i, d in enumerate(self.denominations):
             label = QLabel(money_text(d, profile))
             qty = PiecesEdit(self)
-            qty.setAccessibleName(f"Pieces of {money_text(d, profile)}")
+            qty.setAccessibleName(self.tr("Pieces of %1").replace("%1", money_text(d, profile)))
             qty.setObjectName(f"count_{d}")
             label.setBuddy(qty)
             sub = QLabel(money_text(Decimal(0), profile))
             sub.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
             qty.textChanged.connect(self._recount)
-            grid.addWidget(label, i, 0)
-            grid.addWidget(qty, i, 1)
-            grid.addWidget(sub, i, 2)
+            row, col = 1 + i % per_block, 4 * (i // per_block)
+            grid.addWidget(label, row, col)
+            grid.addWidget(qty, row, col + 1)
+            grid.addWidget(sub, row, col + 2)
             self.quantities.append(qty)
             self.subtotals.append(sub)
         self.total_label = QLabel()
         self.total_label.setObjectName("countTotal")
-        self.total_label.setAccessibleName("Counted total")
-        grid.addWidget(QLabel("<b>Total</b>"), len(self.denominations) + 1, 0, 1, 2)
-        grid.addWidget(self.total_label, len(self.denominations) + 1, 2)
+        self.total_label.setAccessibleName(self.tr("Counted total"))
+        last = per_block + 1
+        grid.addWidget(QLabel(self.tr("<b>Total</b>")), last, 4 * (blocks - 1), 1, 2)
+        grid.addWidget(self.total_label, last, 4 * (blocks - 1) + 2)
         for a, b in zip(self.quantities, self.quantities[1:]):
             QWidget.setTabOrder(a, b)
         if self.quantities:
@@ -114,15 +126,12 @@ class _CountDialog(QDialog):
         text = QLabel(hint)
         text.setWordWrap(True)
         self.grid = CountGrid(ctx.profile, list(ctx.config["currency.denominations"]), self)
-        self.problem = QLabel("")
-        self.problem.setObjectName("inlineError")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem = MessageLabel(self.tr("Problem"), self)
         buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton(f"{self.verb} (Enter)")
+        self.ok_button = QPushButton(f"{self.tr(self.verb)} (Enter)")
         self.ok_button.setDefault(True)
         self.ok_button.setObjectName("confirmButton")
-        self.cancel_button = QPushButton("Cancel (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
         buttons.addButton(self.ok_button, QDialogButtonBox.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.RejectRole)
         self.ok_button.clicked.connect(self.submit)
@@ -133,6 +142,10 @@ class _CountDialog(QDialog):
         box.addWidget(self.problem)
         box.addWidget(buttons)
         self.grid.setFocus(Qt.OtherFocusReason)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        grow_to_fit(self)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
@@ -148,17 +161,17 @@ class _CountDialog(QDialog):
 
 
 class OpenShiftDialog(_CountDialog):
-    verb = "Open shift"
+    verb = QT_TRANSLATE_NOOP("OpenShiftDialog", "Open shift")
 
     def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, session, messages.SHIFT_OPEN_COUNT, parent)
         self.setObjectName("openShiftDialog")
-        self.setWindowTitle(f"Open shift — terminal {ctx.terminal_id}")
+        self.setWindowTitle(self.tr("Open shift — terminal %1").replace("%1", ctx.terminal_id))
 
     def submit(self) -> None:
         from ..terminal import shifts
         count, session = self.grid.count(), self.session
-        self.problem.setText("Opening…")
+        self.problem.show_note(self.tr("Opening…"))
         Op(parent=self, work=lambda s: shifts.open_shift(s, session, counts=count),
            lane="posting").success(self._opened).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()
@@ -169,27 +182,44 @@ class OpenShiftDialog(_CountDialog):
 
 
 class CloseShiftDialog(_CountDialog):
-    verb = "Close shift"
+    verb = QT_TRANSLATE_NOOP("CloseShiftDialog", "Close shift")
     closed = Signal(object)
 
     def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(ctx, session, messages.SHIFT_CLOSE_BLIND, parent)
         self.setObjectName("closeShiftDialog")
-        self.setWindowTitle(f"Close shift #{ctx.shift_id} — blind count")
+        self.setWindowTitle(self.tr("Close shift #%1 — blind count").replace("%1", str(ctx.shift_id)))
+        self.confirming = False
+        self.grid.total_changed.connect(self._recounted)
+
+    def _recounted(self, _total: Any) -> None:
+        """A changed count must be confirmed again."""
+        if self.confirming:
+            self.confirming = False
+            self.problem.setText("")
+            self.ok_button.setText(f"{self.tr(self.verb)} (Enter)")
 
     def submit(self) -> None:
+        """First Enter: say what will be closed with what count; the second Enter closes it."""
         from ..terminal import shifts
+        if not self.confirming:
+            self.confirming = True
+            self.problem.show_note(messages.SHIFT_CLOSE_CONFIRM.format(
+                id=self.ctx.shift_id, counted=money_text(self.grid.total(), self.ctx.profile)))
+            self.ok_button.setText(self.tr("Close shift now (Enter)"))
+            return
         count, session = self.grid.count(), self.session
-        self.problem.setText("Closing…")
+        self.problem.show_note(self.tr("Closing…"))
         Op(parent=self, work=lambda s: shifts.close_shift(s, session, count),
            lane="posting").success(self._closed).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 
     def _closed(self, shift: Any) -> None:
         self.ctx.set_shift(None)
-        text = (f"Shift #{shift.id} closed; counted {money_text(shift.counted, self.ctx.profile)}."
-                + (" A supervisor must review and sign it off." if getattr(shift, "needs_signoff", False)
-                   else ""))
+        text = (self.tr("Shift #%1 closed; counted %2.").replace("%1", str(shift.id))
+                .replace("%2", money_text(shift.counted, self.ctx.profile))
+                + (" " + self.tr("A supervisor must review and sign it off.")
+                   if getattr(shift, "needs_signoff", False) else ""))
         window = self.parent().window() if self.parent() else None
         if window is not None and hasattr(window, "show_message"):
             window.show_message(text)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar, QWidget
 
 from . import messages
+from .elided_label import ElidedLabel
 
 
 class TerminalStatus(QObject):
@@ -54,13 +56,13 @@ class TerminalStatus(QObject):
 
     def feed_age_text(self) -> str:
         if self.last_event_at is None:
-            return "no event yet"
+            return QCoreApplication.translate("StatusBar", "no event yet")
         age = time.monotonic() - self.last_event_at
         if age < 60:
-            return f"last event {age:.0f} s ago"
+            return QCoreApplication.translate("StatusBar", "last event %1 s ago").replace("%1", f"{age:.0f}")
         if age < 3600:
-            return f"last event {age / 60:.0f} min ago"
-        return f"last event {age / 3600:.1f} h ago"
+            return QCoreApplication.translate("StatusBar", "last event %1 min ago").replace("%1", f"{age / 60:.0f}")
+        return QCoreApplication.translate("StatusBar", "last event %1 h ago").replace("%1", f"{age / 3600:.1f}")
 
 
 class StatusBar(QStatusBar):
@@ -70,21 +72,22 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.status = status
         self.setSizeGripEnabled(False)
-        self.ledger = self._label("ledgerState", "Ledger connection")
-        self.feed = self._label("feedState", "Live feed")
-        self.pending = self._label("pendingState", "Pending journal entries")
-        self.staff = self._label("staffState", "Staff at the counter")
-        self.shift = self._label("shiftState", "Shift")
-        self.terminal = self._label("terminalState", "Terminal")
+        self.ledger = self._label("ledgerState", self.tr("Ledger connection"))
+        self.feed = self._label("feedState", self.tr("Live feed"))
+        self.pending = self._label("pendingState", self.tr("Pending journal entries"))
+        self.staff = self._label("staffState", self.tr("Staff at the counter"), elide=True)
+        self.shift = self._label("shiftState", self.tr("Shift"), elide=True)
+        self.terminal = self._label("terminalState", self.tr("Terminal"))
         self.staff_text = ""
-        self.shift_text = "no shift"
+        self.shift_text = self.tr("no shift")
         status.changed.connect(self.refresh)
         self._tick = QTimer(self, interval=1000, timeout=self.refresh)
         self._tick.start()
         self.refresh()
 
-    def _label(self, name: str, accessible: str) -> QLabel:
-        lab = QLabel(self)
+    def _label(self, name: str, accessible: str, elide: bool = False) -> QLabel:
+        """A permanent fact; an eliding one gives way so the bar never sets the window's width."""
+        lab = ElidedLabel(self) if elide else QLabel(self)
         lab.setObjectName(name)
         lab.setAccessibleName(accessible)
         self.addPermanentWidget(lab)
@@ -100,17 +103,17 @@ class StatusBar(QStatusBar):
 
     def refresh(self) -> None:
         s = self.status
-        self.ledger.setText("Ledger: ONLINE" if s.online else "Ledger: OFFLINE")
+        self.ledger.setText(self.tr("Ledger: ONLINE") if s.online else self.tr("Ledger: OFFLINE"))
         self.ledger.setProperty("state", "ok" if s.online else "bad")
-        feed = {"connected": "Live", "connecting": "NOT LIVE (connecting)",
-                "reconnecting": "NOT LIVE (reconnecting)"}.get(s.feed_state, "NOT LIVE")
-        self.feed.setText(f"Feed: {feed} ({s.feed_age_text()})")
+        feed = {"connected": self.tr("Live"), "connecting": self.tr("NOT LIVE, connecting"),
+                "reconnecting": self.tr("NOT LIVE, reconnecting")}.get(s.feed_state, self.tr("NOT LIVE"))
+        self.feed.setText(self.tr("Feed: %1, %2").replace("%1", feed).replace("%2", s.feed_age_text()))
         self.feed.setProperty("state", "ok" if s.live else "bad")
-        self.pending.setText(f"Pending: {s.pending}")
+        self.pending.setText(self.tr("Pending: %1").replace("%1", str(s.pending)))
         self.pending.setProperty("state", "ok" if s.pending == 0 else "warn")
-        self.staff.setText(f"Staff: {self.staff_text}")
-        self.shift.setText(f"Shift: {self.shift_text}")
-        self.terminal.setText(f"Terminal: {s.terminal_id}")
+        self.staff.setText(self.tr("Staff: %1").replace("%1", self.staff_text))
+        self.shift.setText(self.tr("Shift: %1").replace("%1", self.shift_text))
+        self.terminal.setText(self.tr("Terminal: %1").replace("%1", s.terminal_id))
         for lab in (self.ledger, self.feed, self.pending):
             lab.style().unpolish(lab)
             lab.style().polish(lab)
@@ -123,7 +126,7 @@ class OfflineBanner(QLabel):
         super().__init__(parent)
         self.status = status
         self.setObjectName("offlineBanner")
-        self.setAccessibleName("Offline warning")
+        self.setAccessibleName(self.tr("Offline warning"))
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignCenter)
         status.changed.connect(self.refresh)
@@ -133,6 +136,10 @@ class OfflineBanner(QLabel):
         s = self.status
         text = messages.OFFLINE_BANNER
         if s.pending:
-            text += f"  {s.pending} waiting to be sent."
+            text += "  " + self.tr("%1 waiting to be sent.").replace("%1", str(s.pending))
         self.setText(text)
         self.setVisible(not s.online)
+        window = self.window()
+        if not s.online and window is not self and not isinstance(window, QMainWindow) and window.isVisible():
+            from .feedback import grow_to_fit
+            grow_to_fit(window)  # the login window: the banner takes room, the form keeps its own

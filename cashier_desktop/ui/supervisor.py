@@ -6,10 +6,12 @@ Ctrl+E export CSV · Ctrl+Shift+P export PDF · Ctrl+I integrity check.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
@@ -21,10 +23,12 @@ from ..domain.commands import PostingCommand, new_id
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from . import messages
-from .display import kind_text, money_text, time_text
+from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
+from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
-from .shift_export import figures, write_csv, write_pdf
+from .receipt_check import ReceiptCheck
+from .shift_export import figures, status_text, write_csv, write_pdf
 
 
 def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
@@ -58,8 +62,14 @@ class SupervisorTab(QWidget):
     report_loaded = Signal(object)
     integrity_done = Signal(object)
 
-    SHIFT_COLUMNS = ["Shift", "Terminal", "Cashier", "Status", "Opened", "Counted", "Variance", "Sign-off"]
-    POSTING_COLUMNS = ["Time", "Transaction", "Player", "Amount", "Drawer", "Staff", "Posting id"]
+    SHIFT_COLUMNS = [QT_TRANSLATE_NOOP("SupervisorTab", "Shift"), QT_TRANSLATE_NOOP("SupervisorTab", "Terminal"),
+                     QT_TRANSLATE_NOOP("SupervisorTab", "Cashier"), QT_TRANSLATE_NOOP("SupervisorTab", "Status"),
+                     QT_TRANSLATE_NOOP("SupervisorTab", "Opened"), QT_TRANSLATE_NOOP("SupervisorTab", "Counted"),
+                     QT_TRANSLATE_NOOP("SupervisorTab", "Variance"), QT_TRANSLATE_NOOP("SupervisorTab", "Sign-off")]
+    POSTING_COLUMNS = [QT_TRANSLATE_NOOP("SupervisorTab", "Time"), QT_TRANSLATE_NOOP("SupervisorTab", "Transaction"),
+                       QT_TRANSLATE_NOOP("SupervisorTab", "Player"), QT_TRANSLATE_NOOP("SupervisorTab", "Amount"),
+                       QT_TRANSLATE_NOOP("SupervisorTab", "Drawer"), QT_TRANSLATE_NOOP("SupervisorTab", "Staff"),
+                       QT_TRANSLATE_NOOP("SupervisorTab", "Posting id")]
 
     def __init__(self, ctx: Any, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,90 +79,116 @@ class SupervisorTab(QWidget):
         self.report: Any = None
         self.reconciliation = ""
         # filters
-        self.use_date = QCheckBox("&Date")
+        self.use_date = QCheckBox(self.tr("&Date"))
         self.date = QDateEdit(QDate.currentDate())
+        self.date.setDisplayFormat(DATE_FORMAT_QT)
         self.date.setCalendarPopup(True)
-        self.date.setAccessibleName("Shift date")
+        self.date.setAccessibleName(self.tr("Shift date"))
         self.terminal_filter = QLineEdit()
-        self.terminal_filter.setAccessibleName("Terminal filter")
-        self.terminal_filter.setPlaceholderText("terminal")
+        self.terminal_filter.setAccessibleName(self.tr("Terminal filter"))
+        self.terminal_filter.setPlaceholderText(self.tr("terminal"))
         self.cashier_filter = QLineEdit()
-        self.cashier_filter.setAccessibleName("Cashier filter")
-        self.cashier_filter.setPlaceholderText("cashier staff id")
+        self.cashier_filter.setAccessibleName(self.tr("Cashier filter"))
+        self.cashier_filter.setPlaceholderText(self.tr("cashier staff id"))
         self.status_filter = QComboBox()
-        self.status_filter.addItems(["any status", "open", "closed", "signed_off"])
-        self.status_filter.setAccessibleName("Status filter")
-        self.find_button = QPushButton("&Find shifts (Ctrl+F)")
+        for label, value in ((self.tr("any status"), None), (self.tr("open"), "open"), (self.tr("closed"), "closed"),
+                             (self.tr("signed off"), "signed_off")):
+            self.status_filter.addItem(label, value)
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        self.find_button = QPushButton(self.tr("&Find shifts (Ctrl+F)"))
         self.find_button.clicked.connect(self.load_shifts)
         for w in (self.terminal_filter, self.cashier_filter):
             w.returnPressed.connect(self.load_shifts)
         self.found = QLabel("")
-        self.found.setAccessibleName("Shifts found")
+        self.found.setAccessibleName(self.tr("Shifts found"))
         filters = QHBoxLayout()
         for w in (self.use_date, self.date, self.terminal_filter, self.cashier_filter, self.status_filter,
                   self.find_button, self.found):
             filters.addWidget(w)
-        self.shift_table = _table(self.SHIFT_COLUMNS, "shiftList", "Shifts", self)
+        self.shift_table = _table([self.tr(c) for c in self.SHIFT_COLUMNS], "shiftList", self.tr("Shifts"), self)
         self.shift_table.currentCellChanged.connect(lambda *_: self.load_report())
         # report
         self.figures = QLabel(messages.SIGNOFF_HINT)
         self.figures.setObjectName("shiftFigures")
-        self.figures.setAccessibleName("Shift figures")
+        self.figures.setAccessibleName(self.tr("Shift figures"))
         self.figures.setTextFormat(Qt.RichText)
         self.figures.setWordWrap(True)
-        self.figures.setMinimumHeight(120)
-        self.postings = _table(self.POSTING_COLUMNS, "shiftPostings", "Shift transactions", self)
+        self.figures.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        # The figure a sign-off is about, in large type on the sign-off row itself: the
+        # button is only ever reachable with the variance beside it.
+        self.variance_value = QLabel("")
+        self.variance_value.setObjectName("varianceValue")
+        self.variance_value.setAccessibleName(self.tr("Variance of the selected shift"))
+        self.variance_value.hide()
+        self.postings = _table([self.tr(c) for c in self.POSTING_COLUMNS], "shiftPostings", self.tr("Shift transactions"), self)
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Reason for the reversal")
+        self.reason.setAccessibleName(self.tr("Reason for the reversal"))
         self.reason.setPlaceholderText(messages.REVERSE_HINT)
-        self.reverse_button = QPushButton("&Reverse selected (Ctrl+Shift+R)")
+        self.reverse_button = QPushButton(self.tr("&Reverse selected (Ctrl+Shift+R)"))
         self.reverse_button.clicked.connect(self.reverse)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Sign-off note")
-        self.note.setPlaceholderText("Sign-off note (required when the variance is large)")
-        self.signoff_button = QPushButton("&Sign off shift (Ctrl+Shift+S)")
+        self.note.setAccessibleName(self.tr("Sign-off note"))
+        self.note.setPlaceholderText(self.tr("Sign-off note (required when the variance is large)"))
+        self.signoff_button = QPushButton(self.tr("&Sign off shift (Ctrl+Shift+S)"))
         self.signoff_button.clicked.connect(self.sign_off)
-        self.csv_button = QPushButton("Export &CSV (Ctrl+E)")
+        self.csv_button = QPushButton(self.tr("Export &CSV (Ctrl+E)"))
         self.csv_button.clicked.connect(lambda: self._ask_path("csv"))
-        self.pdf_button = QPushButton("Export P&DF (Ctrl+Shift+P)")
+        self.pdf_button = QPushButton(self.tr("Export P&DF (Ctrl+Shift+P)"))
         self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
-        self.integrity_button = QPushButton("Run &integrity check (Ctrl+I)")
+        self.integrity_button = QPushButton(self.tr("Run &integrity check (Ctrl+I)"))
         self.integrity_button.clicked.connect(self.run_integrity)
         self.findings = QListWidget()
         self.findings.setObjectName("integrityFindings")
-        self.findings.setAccessibleName("Integrity findings")
-        self.info = QLabel("")
-        self.info.setObjectName("counterMessage")
-        self.info.setWordWrap(True)
-        self.info.setAccessibleName("Message")
+        self.findings.setAccessibleName(self.tr("Integrity findings"))
+        self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage",
+                                 hide_when_empty=True)
+        self.info.hide()
         actions = QFormLayout()
         r1 = QHBoxLayout()
         r1.addWidget(self.reason, 1)
         r1.addWidget(self.reverse_button)
-        actions.addRow(_buddy("Re&ason", self.reason), r1)
+        actions.addRow(_buddy(self.tr("Re&ason"), self.reason), r1)
         r2 = QHBoxLayout()
         r2.addWidget(self.note, 1)
+        r2.addWidget(self.variance_value)
         r2.addWidget(self.signoff_button)
-        actions.addRow(_buddy("&Note", self.note), r2)
+        actions.addRow(_buddy(self.tr("&Note"), self.note), r2)
         r3 = QHBoxLayout()
         for w in (self.csv_button, self.pdf_button, self.integrity_button):
-            r3.addWidget(w)
-        r3.addStretch(1)
+            r3.addWidget(w, 0, Qt.AlignTop)
+        # Shift list on top at full width (every column, Variance and Sign-off included, on
+        # screen at 1366 px); below it the selected shift: figures beside its transactions.
         right = QWidget(self)
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
-        rbox.addWidget(self.figures)
-        rbox.addWidget(self.postings, 3)
+        middle = QHBoxLayout()
+        middle.addWidget(self.figures, 1)
+        middle.addWidget(self.postings, 1)
+        rbox.addLayout(middle, 1)
         rbox.addLayout(actions)
+        self.receipt_check = ReceiptCheck(right)  # scan or paste a receipt's QR code
+        r3.addWidget(self.receipt_check, 1)
         rbox.addLayout(r3)
         rbox.addWidget(self.info)
-        rbox.addWidget(self.findings, 1)
-        split = QSplitter(Qt.Horizontal, self)
+        rbox.addWidget(self.findings)
+        self.findings.hide()  # shown with the integrity check's findings
+        # Never fewer than three transactions in view (the list may scroll sideways) nor two
+        # shifts (every column fits, so no room for a scroll bar): with both banners showing
+        # at 1366×768 the supervisor still sees the selected shift and its figures.
+        for table, rows, bar in ((self.postings, 3, True), (self.shift_table, 2, False)):
+            table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                                   + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 4
+                                   + (table.horizontalScrollBar().sizeHint().height() if bar else 0))
+        split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.shift_table)
         split.addWidget(right)
-        split.setStretchFactor(1, 2)
-        split.setSizes([560, 900])
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 0)  # the shift list keeps what it is given; the report grows
+        split.setStretchFactor(1, 1)
+        split.setSizes([self.shift_table.minimumHeight() + 40, 10_000])  # the report gets the room
+        self.split = split
         box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(filters)
         box.addWidget(split, 1)
         for key, fn in (("Ctrl+F", self.load_shifts), ("Ctrl+Shift+R", self.reverse),
@@ -170,8 +206,7 @@ class SupervisorTab(QWidget):
         from ..terminal import shifts
         terminal = self.terminal_filter.text().strip() or None
         cashier = self.cashier_filter.text().strip() or None
-        status = self.status_filter.currentText()
-        status = None if status == "any status" else status
+        status = self.status_filter.currentData()
         day = self.date.date().toPython() if self.use_date.isChecked() else None
         Op(parent=self, work=lambda s: shifts.list_shifts(s, terminal_id=terminal, status=status,
                                                           staff_id=cashier, limit=500)) \
@@ -184,15 +219,15 @@ class SupervisorTab(QWidget):
         self.shifts = rows
         prof = self.ctx.profile
         _fill(self.shift_table, [
-            [f"#{s.id}", s.terminal_id, s.staff_id, s.status.replace("_", " "), time_text(s.opened_at),
+            [f"#{s.id}", s.terminal_id, s.staff_id, status_text(s.status), time_text(s.opened_at),
              money_text(s.counted, prof) if s.counted is not None else "—",
              money_text(s.variance, prof) if s.variance is not None else "—",
-             "signed" if s.status == "signed_off" else ("REQUIRED" if s.needs_signoff else "—")]
+             self.tr("signed") if s.status == "signed_off" else (self.tr("REQUIRED") if s.needs_signoff else "—")]
             for s in rows], {5, 6})
         ids = [s.id for s in rows]
         if keep in ids:
             self.shift_table.selectRow(ids.index(keep))
-        self.found.setText(f"{len(rows)} shift{'s' if len(rows) != 1 else ''}")
+        self.found.setText((self.tr("%1 shifts") if len(rows) != 1 else self.tr("%1 shift")).replace("%1", str(len(rows))))
 
     def selected_shift(self) -> Any | None:
         row = self.shift_table.currentRow()
@@ -222,9 +257,10 @@ class SupervisorTab(QWidget):
         if gen != self._generation:
             return
         self.report, self.reconciliation = loaded
-        rows = figures(self.report) + ([("Reconciliation", self.reconciliation)] if self.reconciliation else [])
-        self.figures.setText("<table>" + "".join(
-            f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in rows) + "</table>")
+        rows = figures(self.report) + ([(self.tr("Reconciliation"), self.reconciliation)] if self.reconciliation else [])
+        self.figures.setText(figures_html(rows))
+        self._hold_figures()
+        self._show_variance()
         prof = self.ctx.profile
         _fill(self.postings, [
             [time_text(p.created_at), kind_text(p.kind), p.player_id, money_text(p.amount, prof),
@@ -233,10 +269,37 @@ class SupervisorTab(QWidget):
         self._sync_buttons()
         self.report_loaded.emit(self.report)
 
+    def _hold_figures(self) -> None:
+        """The figures never get less height than their text needs at their width (a layout
+        gives a rich-text label no more than its one-line hint): the tables give way first."""
+        self.figures.setMinimumHeight(self.figures.heightForWidth(max(self.figures.width(), 200)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.report is not None:
+            self._hold_figures()
+
+    def _show_variance(self) -> None:
+        """The variance in large type beside the sign-off button (red band when short)."""
+        shift = self.report.shift if self.report is not None else None
+        if shift is None or self.report.blind or shift.variance is None:
+            self.variance_value.hide()
+            return
+        self.variance_value.setText(self.tr("Variance %1").replace("%1", money_text(shift.variance, self.ctx.profile)))
+        self.variance_value.setProperty("short", "true" if shift.variance < 0 else "false")
+        self.variance_value.style().unpolish(self.variance_value)
+        self.variance_value.style().polish(self.variance_value)
+        self.variance_value.show()
+
+    def info_refusal(self, sentence: str) -> None:
+        self.info.show_refusal(sentence)
+
     def _sync_buttons(self) -> None:
         has = self.report is not None
         closed = has and not self.report.blind
-        self.signoff_button.setEnabled(closed and self.report.shift.status == "closed")
+        # Sign-off only with the variance on screen beside the button.
+        self.signoff_button.setEnabled(closed and self.report.shift.status == "closed"
+                                       and self.report.shift.variance is not None)
         self.reverse_button.setEnabled(has and bool(self.report.postings))
         self.csv_button.setEnabled(has)
         self.pdf_button.setEnabled(has)
@@ -246,11 +309,11 @@ class SupervisorTab(QWidget):
         from ..terminal.counter import submit
         row = self.postings.currentRow()
         if self.report is None or not (0 <= row < len(self.report.postings)):
-            self.info.setText("Select the transaction to reverse.")
+            self.info.show_refusal(self.tr("Select the transaction to reverse."))
             return
         reason = self.reason.text().strip()
         if not reason:
-            self.info.setText("Give the reason for the reversal first.")
+            self.info.show_refusal(self.tr("Give the reason for the reversal first."))
             self.reason.setFocus()
             return
         p = self.report.postings[row]
@@ -260,39 +323,39 @@ class SupervisorTab(QWidget):
                                  staff_id=self.session.staff.id, id=new_id(), terminal_id=self.ctx.terminal_id,
                                  approver_id=self.session.staff.id, reverses_id=UUID(str(p.id)), reason=reason)
         except Exception as exc:  # noqa: BLE001 - a CashierError sentence, shown inline
-            self.info.setText(sentence_for(exc))
+            self.info.show_refusal(sentence_for(exc))
             return
         staff = self.session.staff
         Op(parent=self, work=lambda s: submit(s, staff, cmd), lane="posting") \
-            .success(self._reversed).failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .success(self._reversed).failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.reverse_button).run()
 
     def _reversed(self, receipt: Any) -> None:
         self.reason.clear()
-        self.info.setText(f"Reversed: posting {receipt.reverses_id} undone by {receipt.id} "
-                          f"({money_text(receipt.amount, self.ctx.profile)}).")
+        self.info.setText(self.tr("Reversed: posting %1 undone by %2 (%3).").replace("%1", str(receipt.reverses_id))
+                          .replace("%2", str(receipt.id)).replace("%3", money_text(receipt.amount, self.ctx.profile)))
         self.load_report()
 
     def sign_off(self) -> None:
         from ..terminal import shifts
         shift = self.selected_shift()
         if shift is None or not self.signoff_button.isEnabled():
-            self.info.setText("Select a closed shift to sign off.")
+            self.info.show_refusal(self.tr("Select a closed shift to sign off."))
             return
         note, session = self.note.text().strip(), self.session
         Op(parent=self, work=lambda s: shifts.signoff_shift(s, session, shift.id, note), lane="posting") \
-            .success(self._signed).failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .success(self._signed).failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.signoff_button).run()
 
     def _signed(self, shift: Any) -> None:
         self.note.clear()
-        self.info.setText(f"Shift #{shift.id} signed off.")
+        self.info.setText(self.tr("Shift #%1 signed off.").replace("%1", str(shift.id)))
         self.load_shifts()
         self.load_report()
 
     def _ask_path(self, kind: str) -> None:
         if self.report is None:
-            self.info.setText("Select a shift first.")
+            self.info.show_refusal(self.tr("Select a shift first."))
             return
         if self._export_dialog is None:  # one dialog, reused (never deleted while Qt may use it)
             self._export_dialog = QFileDialog(self)
@@ -301,8 +364,9 @@ class SupervisorTab(QWidget):
             self._export_dialog.fileSelected.connect(lambda path: self.export(self._export_kind, path))
         self._export_kind = kind
         d = self._export_dialog
-        d.setWindowTitle(f"Export shift #{self.report.shift.id} as {kind.upper()}")
-        d.setNameFilter(f"{kind.upper()} files (*.{kind})")
+        d.setWindowTitle(self.tr("Export shift #%1 as %2").replace("%1", str(self.report.shift.id))
+                         .replace("%2", kind.upper()))
+        d.setNameFilter(self.tr("%1 files (*.%2)").replace("%1", kind.upper()).replace("%2", kind))
         d.setDefaultSuffix(kind)
         d.selectFile(f"shift-{self.report.shift.id}.{kind}")
         d.show()
@@ -315,35 +379,61 @@ class SupervisorTab(QWidget):
             else:
                 write_pdf(self.report, self.ctx.profile, path, self.reconciliation)
         except OSError as exc:
-            self.info.setText(f"Could not write {path}: {exc.strerror}.")
+            self.info.show_refusal(self.tr("Could not write %1: %2.").replace("%1", path).replace("%2", str(exc.strerror)))
             return
-        self.info.setText(f"Shift #{self.report.shift.id} exported to {path}.")
+        self.info.setText(self.tr("Shift #%1 exported to %2.").replace("%1", str(self.report.shift.id)).replace("%2", path))
 
     def run_integrity(self) -> None:
         from ..terminal import lookups
         self.findings.clear()
-        self.info.setText("Checking every balance and every hash chain…")
+        self.findings.hide()
+        self.info.setText(self.tr("Checking every balance and every hash chain…"))
         Op(parent=self, work=lookups.integrity_findings).success(self._show_findings) \
-            .failure(lambda exc: self.info.setText(sentence_for(exc))) \
+            .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.integrity_button).run()
 
     def _show_findings(self, findings: list[str]) -> None:
         if not findings:
             self.info.setText(messages.INTEGRITY_CLEAN)
         else:
-            self.info.setText(f"Integrity check: {len(findings)} discrepanc{'ies' if len(findings) != 1 else 'y'}.")
-            self.findings.addItems(findings)
+            self.info.show_refusal((self.tr("Integrity check: %1 discrepancies.") if len(findings) != 1
+                                    else self.tr("Integrity check: %1 discrepancy.")).replace("%1", str(len(findings))))
+            self.findings.addItems([cage_sentence(f, self.ctx.profile) for f in findings])
+            self.findings.show()
         self.integrity_done.emit(findings)
+
+
+LISTED = (QCoreApplication.translate("ShiftReport", "Shift"), QCoreApplication.translate("ShiftReport", "Terminal"),
+          QCoreApplication.translate("ShiftReport", "Cashier"), QCoreApplication.translate("ShiftReport", "Status"),
+          QCoreApplication.translate("ShiftReport", "Opened"))  # on the selected row already
+PAIRS_PER_LINE = 3
+LONG_VALUE = 24  # characters: a sentence gets a line of its own
+
+
+def figures_html(rows: list[tuple[str, str]]) -> str:
+    """The shift's figures, compact enough that all of them (Variance, Count, Signed off,
+    Reconciliation) stand above the sign-off at 1366×768: what the selected row of the shift
+    list already says is left out, figures go three to a line, sentences after them."""
+    e = html.escape
+    short = [(k, v) for k, v in rows if k not in LISTED and len(v) <= LONG_VALUE]
+    long = [(k, v) for k, v in rows if k not in LISTED and len(v) > LONG_VALUE]
+    lines = []
+    for i in range(0, len(short), PAIRS_PER_LINE):
+        lines.append("".join(f"<td>{e(k)}</td><td style='padding-right:12px'><b>{e(v)}</b></td>"
+                             for k, v in short[i:i + PAIRS_PER_LINE]))
+    lines += [f"<td>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
+    return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{c}</tr>" for c in lines) + "</table>"
 
 
 def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
     """Journal against ledger for this terminal's own shifts; elsewhere, where to run it."""
     if report.blind:
-        return "after the closing count"
+        return QCoreApplication.translate("SupervisorTab", "after the closing count")
     if not own_terminal or "journal" not in services.extras:
-        return f"run on terminal {report.shift.terminal_id} (cashier-desktop reconcile --shift {report.shift.id})"
+        # The offline journal lives on the shift's own terminal: it can only be compared there.
+        return QCoreApplication.translate("SupervisorTab", "checked on terminal %1 (its offline journal is there)").replace("%1", report.shift.terminal_id)
     from ..terminal.reconciling import reconcile_shift
     rec = reconcile_shift(services, report.shift.id)
     if rec.clean:
-        return f"clean ({len(rec.lines)} matched)"
-    return f"{len(rec.unresolved)} unresolved of {len(rec.lines)}"
+        return QCoreApplication.translate("SupervisorTab", "clean (%1 matched)").replace("%1", str(len(rec.lines)))
+    return QCoreApplication.translate("SupervisorTab", "%1 unresolved of %2").replace("%1", str(len(rec.unresolved))).replace("%2", str(len(rec.lines)))

@@ -59,7 +59,7 @@ def test_report_health_prints_markdown_and_writes_a_pdf(fresh_ledger, tmp_path):
     pdf = tmp_path / "week.pdf"
     done = cli(url, tmp_path, "report", "health", "--period", "week", "--pdf", str(pdf))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("# Cage health report — week") and "| deposit | 1 | 1,234.00 |" in done.stdout
+    assert done.stdout.startswith("# Cage health report — week") and "| deposit | 1 | ₹1,234.00 |" in done.stdout
     assert pdf.read_bytes().startswith(b"%PDF")
     bad = cli(url, tmp_path, "report", "ctr")
     assert bad.returncode == 2 and "--gaming-day" in bad.stderr

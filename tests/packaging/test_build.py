@@ -85,6 +85,14 @@ def test_the_wheel_carries_resources_and_migrations(built_dists):
     assert "cashier_desktop/resources.py" in names
 
 
+def test_the_wheel_and_the_bundle_carry_the_compiled_translations(built_dists, built_app):
+    with zipfile.ZipFile(built_dists["wheel"]) as whl:
+        qm = whl.read("cashier_desktop/_resources/i18n/cashier_hi.qm")
+    assert qm[:16] == bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # Qt's .qm magic
+    bundled = built_app.parent / "_internal" / "resources" / "i18n" / "cashier_hi.qm"
+    assert bundled.read_bytes() == qm
+
+
 def test_an_installed_wheel_finds_its_resources_and_migrations(built_dists, tmp_path):
     with zipfile.ZipFile(built_dists["wheel"]) as whl:
         whl.extractall(tmp_path / "site")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from cashier_desktop.domain.counts import DrawerCount
+from cashier_desktop.domain.kinds import Kind
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
 
 
@@ -27,6 +28,9 @@ def _open_shift(qtbot, window, pieces: dict[str, int]) -> None:
     assert dialog.grid.total() == total
     qtbot.keyClick(dialog.grid.quantities[-1], Qt.Key_Return)
     wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift opened")
+    # The open is confirmed where the cashier looks, and no stale refusal stays.
+    assert f"Shift #{window.ctx.shift.id} is open" in window.cashier.message.text()
+    assert not window.cashier.message.is_refusal()
 
 
 def _post(qtbot, tab, key, amount: str) -> None:
@@ -46,6 +50,8 @@ def test_shift_credit_marker_blind_close_and_supervisor_review(qtbot, terminal, 
     assert "#" in window.status_bar.shift.text()
 
     find_player(qtbot, window, player)
+    assert not tab.buttons[Kind.MARKER_ISSUE].isEnabled()  # F7: no credit line yet
+    assert not tab.buttons[Kind.MARKER_REDEEM].isEnabled()  # F8: no marker to redeem
     _post(qtbot, tab, Qt.Key_F5, "5000")
     receipt = active_dialog(qtbot, tab, "receipt_dialog")
     qtbot.keyClick(receipt, Qt.Key_Escape)
@@ -80,21 +86,30 @@ def test_shift_credit_marker_blind_close_and_supervisor_review(qtbot, terminal, 
     # back at the counter: the line is there; issue a marker
     tab.refresh_player()
     wait_until(qtbot, lambda: tab.panel.values["limit"].text() == "₹15,000.00", what="limit shown")
-    assert tab.panel.values["approved"].text() == "Yes"
+    assert tab.panel.values["available"].text() == "₹15,000.00"
+    wait_until(qtbot, lambda: tab.buttons[Kind.MARKER_ISSUE].isEnabled(), what="F7 enabled with a line")
     _post(qtbot, tab, Qt.Key_F7, "4000")
     receipt = active_dialog(qtbot, tab, "receipt_dialog")
     assert "Marker issue" in receipt.plain_text()
     qtbot.keyClick(receipt, Qt.Key_Escape)
-    wait_until(qtbot, lambda: tab.panel.values["credit"].text() == "₹4,000.00", what="marker shown")
-    assert tab.panel.values["total"].text() == "₹9,000.00"
+    wait_until(qtbot, lambda: tab.panel.values["markers"].text() == "₹4,000.00", what="marker shown")
+    # The debt is never added to the cash: cash on account stays what the player can be paid.
+    assert tab.panel.values["cash"].text() == "₹5,000.00"
+    assert tab.panel.values["available"].text() == "₹11,000.00"
+    assert "total" not in tab.panel.values
 
     # close with a blind count: the expected figure is never on screen
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key_L, Qt.ControlModifier)
     close = active_dialog(qtbot, window)
-    visible = " ".join(lbl.text() for lbl in close.findChildren(type(close.problem)))
+    from PySide6.QtWidgets import QLabel
+    visible = " ".join(lbl.text() for lbl in close.findChildren(QLabel))
     assert "16,000" not in visible  # expected = 11,000 float + 5,000 deposit
     _type_count(qtbot, close.grid, {"500": 32})  # ₹16,000 counted
+    qtbot.keyClick(close.grid.quantities[0], Qt.Key_Return)
+    # Enter once: what is about to be closed, with the count typed; nothing closed yet.
+    assert "Press Enter again" in close.problem.text() and "₹16,000.00 counted" in close.problem.text()
+    assert window.ctx.shift is not None
     qtbot.keyClick(close.grid.quantities[0], Qt.Key_Return)
     wait_until(qtbot, lambda: window.ctx.shift is None, what="shift closed")
     assert "closed; counted ₹16,000.00" in tab.message.text()
@@ -158,7 +173,13 @@ def test_cash_over_the_reporting_threshold_asks_for_the_players_identification(q
     qtbot.keyClick(dialog.ok_button, Qt.Key_Return)
     wait_until(qtbot, lambda: dialog.id_box.isVisible(), what="identification asked")
     qtbot.keyClick(dialog.id_number, Qt.Key_Return)
+    assert "type of the player's identification" in dialog.problem.text()  # no silent default type
+    assert dialog.id_type.currentData() is None
+    qtbot.keyClick(dialog.id_type, Qt.Key_Down)  # the first real type
+    assert dialog.id_type.currentData() == "Passport"
+    qtbot.keyClick(dialog.id_number, Qt.Key_Return)
     assert "identification document" in dialog.problem.text()  # nothing posted without it
+    assert dialog.problem.is_refusal()
     qtbot.keyClicks(dialog.id_number, "K1234567")
     qtbot.keyClick(dialog.id_number, Qt.Key_Return)
     receipt = active_dialog(qtbot, tab, "receipt_dialog")
@@ -182,3 +203,18 @@ def test_a_floor_manager_denies_a_request_with_a_reason(qtbot, terminal, engine,
     wait_until(qtbot, lambda: "denied" in queue.info.text(), what="denied")
     history = credit.credit_history(terminal.ctx.services, player)
     assert history[-1].status == "denied" and history[-1].decision_reason == "no history at this casino yet"
+
+
+def test_a_denial_without_a_reason_is_shown_as_a_refusal(qtbot, terminal, engine, player):
+    from cashier_desktop.terminal import credit
+    from cashier_desktop.terminal.auth import StaffMember
+    from cashier_desktop.terminal.session import Session
+    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
+    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "weekend")
+    fm = log_in(qtbot, terminal, "F200", "2222")
+    queue = fm.credit_queue
+    fm.tabs.setCurrentWidget(queue)
+    wait_until(qtbot, lambda: queue.select_request(req.id), what="request listed")
+    queue.reason.clear()
+    queue.deny()
+    assert "reason" in queue.info.text() and queue.info.is_refusal()

@@ -31,10 +31,12 @@ def test_a_cashier_logs_in_deposits_and_sees_the_balance_and_the_receipt(qtbot, 
     text = receipt.plain_text()
     assert "₹12,345.00" in text and player in text and "C100" in text and terminal_id in text
     assert "Receipt no." in text and receipt.view.number in text
+    assert receipt.view.number == f"{terminal_id}-{receipt.view.shift_id}-0001"  # first of the shift
+    assert f"CDR1:{receipt.view.posting_id}:" in text and "Asha Rao (C100)" in text
     wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹12,345.00", what="balance shown")
     qtbot.keyClick(receipt, Qt.Key_Escape)
     wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent transactions")
-    assert tab.recent.item(0, 6).text() == receipt.view.number
+    assert tab.recent.item(0, 6).text() == str(receipt.view.posting_id)
 
 
 def test_withdrawing_too_much_is_refused_inline_in_the_domain_words(qtbot, terminal, engine,
@@ -178,8 +180,28 @@ def test_without_an_open_shift_nothing_can_be_posted_and_the_screen_says_so(qtbo
     activate(qtbot, tab)
     qtbot.keyClick(tab, Qt.Key_F5)
     assert tab.dialog is None
-    assert "No shift is open" in tab.message.text()
+    assert "No shift is open" in tab.message.text() and tab.message.is_refusal()
 
+    # Once a shift is open the refusal's cause is gone: the line confirms the open instead.
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier)
+    wait_until(qtbot, lambda: window.dialog is not None and window.dialog.isVisible(), what="open-shift dialog")
+    window.dialog.grid.set_pieces({"500": 2})
+    qtbot.keyClick(window.dialog.grid.quantities[0], Qt.Key_Return)
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift opened")
+    assert "No shift is open" not in tab.message.text() and not tab.message.is_refusal()
+    assert "₹1,000.00" in tab.message.text()
+
+
+def test_a_ledger_refusal_is_cleared_when_the_ledger_is_back(qtbot, terminal):
+    from cashier_desktop.ui import messages
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    tab.show_message(messages.LEDGER_UNAVAILABLE, error=True)
+    terminal.ctx.status.set_online(False, "cut")
+    assert tab.message.text() == messages.LEDGER_UNAVAILABLE and tab.message.is_refusal()
+    terminal.ctx.status.set_online(True)
+    assert tab.message.text() == ""
 
 
 def test_after_a_refusal_the_same_dialog_posts_under_a_new_id(qtbot, terminal, engine, terminal_id, player):

@@ -28,7 +28,7 @@ def test_a_deposit_made_by_another_terminal_appears_without_any_action(qtbot, qa
 
         wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹777.00", what="live balance")
         assert "cash" in tab.panel.highlighted()
-        assert tab.panel.values["total"].text() == "₹777.00"
+        assert tab.panel.values["available"].text() == "₹0.00"  # no line: nothing to draw
         wait_until(qtbot, lambda: tab.panel.highlighted() == [], what="highlight fades")
         wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent transactions follow")
         assert "last event" in window.status_bar.feed.text() and "no event" not in window.status_bar.feed.text()

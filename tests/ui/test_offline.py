@@ -63,11 +63,17 @@ def test_offline_deposit_is_pending_then_posted_when_the_ledger_is_back(qtbot, q
         wait_until(qtbot, lambda: window.status_bar.pending.text() == "Pending: 1", what="pending shown")
         assert not tab.buttons[Kind.MARKER_ISSUE].isEnabled()  # never credit offline
         qtbot.keyClick(receipt, Qt.Key_Escape)
+        # The confirmation stays (no red sentence replaces it) and the posting is in Recent.
+        wait_until(qtbot, lambda: tab.recent.rowCount() >= 1, what="pending row")
+        assert "taken offline — pending" in tab.message.text() and not tab.message.is_refusal()
+        assert "(pending)" in tab.recent.item(0, 1).text() and tab.recent.item(0, 2).text() == "₹2,500.00"
 
         proxy.accept()
         wait_until(qtbot, lambda: not window.banner.isVisible(), timeout=20, what="back online")
         wait_until(qtbot, lambda: window.status_bar.pending.text() == "Pending: 0", what="nothing pending")
         assert get_balance(engine, player).cash == Decimal("2500.00")
+        wait_until(qtbot, lambda: tab.recent.rowCount() >= 1 and "(pending)" not in tab.recent.item(0, 1).text(),
+                   what="the posted row replaces the pending one")
     finally:
         terminal.close()
 

@@ -18,7 +18,7 @@ from cashier_desktop.domain.money import Money
 from cashier_desktop.domain.receipts import PendingReceipt, Receipt
 from cashier_desktop.ui import ops
 from cashier_desktop.ui.amount_edit import AmountField, regroup
-from cashier_desktop.ui.receipt import ReceiptDialog, ReceiptView, save_pdf
+from cashier_desktop.ui.receipt import ReceiptDialog, ReceiptView
 from tests.ui.conftest import activate, wait_until
 
 INR = profile_for("INR")
@@ -148,14 +148,14 @@ def test_a_receipt_shows_everything_and_says_reprint_on_reprints(qtbot, tmp_path
     dialog = ReceiptDialog(ReceiptView.of(r), INR, player_name="Rahul Verma")
     qtbot.addWidget(dialog)
     text = dialog.plain_text()
-    for part in (str(r.id), "Withdrawal", "179 Rahul Verma", "₹2,500.00", "₹7,500.00", "C100", "CAGE-1",
-                 "2026-11-26"):
+    for part in (str(r.id), "CAGE-1-3-", "Withdrawal", "179 Rahul Verma", "₹2,500.00", "₹7,500.00", "C100",
+                 "CAGE-1", "26 Nov 2026"):
         assert part in text
     assert "REPRINT" not in text and "OFFLINE" not in text
     again = ReceiptDialog(ReceiptView.of(r, reprint=True), INR)
     qtbot.addWidget(again)
     assert "REPRINT" in again.plain_text() and "REPRINT" in again.windowTitle()
-    pdf = save_pdf(dialog.html, tmp_path / "r.pdf")
+    pdf = dialog.save_pdf(tmp_path / "r.pdf")
     assert pdf.read_bytes()[:4] == b"%PDF" and pdf.stat().st_size > 500
 
 
@@ -167,7 +167,7 @@ def test_an_offline_receipt_says_pending_and_shows_no_balance(qtbot):
     qtbot.addWidget(dialog)
     text = dialog.plain_text()
     assert "OFFLINE — PENDING" in text and str(p.id) in text and "₹500.00" in text
-    assert "Cash balance after" not in text
+    assert "Cash on account after: pending" in text and "CDR1:" not in text
 
 
 def test_print_opens_qts_print_dialog_without_blocking(qtbot):

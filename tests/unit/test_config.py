@@ -267,3 +267,17 @@ def test_set_secret_without_an_os_keyring_says_to_use_the_environment(capsys, mo
         assert "no OS keyring" in capsys.readouterr().err
     finally:
         keyring.set_keyring(previous)
+
+
+def test_receipt_and_language_keys_are_read_and_checked(tmp_path):
+    cfg = load_config(write(tmp_path, '[receipt]\ncasino_name = "Casino Royale Goa"\n'
+                                      'casino_address = "MV Caravela\\\\nPanaji, Goa"\npaper = "a4"\n'
+                                      'auto_print = true\n[terminal]\nlanguage = "hi"\n'), env={})
+    assert cfg["receipt.casino_name"] == "Casino Royale Goa" and cfg["receipt.paper"] == "a4"
+    assert cfg["receipt.auto_print"] is True and cfg["terminal.language"] == "hi"
+    defaults = load_config(write(tmp_path, ""), env={})
+    assert defaults["receipt.paper"] == "80mm" and defaults["terminal.language"] == "en"
+    assert defaults["receipt.auto_print"] is False and defaults.get("receipt.casino_name") is None
+    assert "“receipt.paper” must be one of 80mm, a4" in refusal(tmp_path, '[receipt]\npaper = "letter"\n')
+    assert "“terminal.language” must be one of en, hi" in refusal(tmp_path, '[terminal]\nlanguage = "fr"\n')
+    assert "at most 200 characters" in refusal(tmp_path, f'[receipt]\ncasino_name = "{"x" * 201}"\n')

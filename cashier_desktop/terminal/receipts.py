@@ -1,0 +1,47 @@
+"""Receipts at the counter: the facts a printed receipt needs, and checking a receipt's QR code."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from ..domain.currency import profile_for
+from ..domain.formatting import format_money
+from ..domain.kinds import Kind
+from ..domain.money import Money
+from ..domain.receipt_code import parse_payload
+from ..ledger import receipt_check
+from ..ledger.receipt_check import ReceiptFacts, Verification
+from .services import Services
+
+
+def receipt_facts(services: Services, posting_id: UUID) -> ReceiptFacts:
+    """Sequence in the shift and staff names for a posting that is in the ledger."""
+    return receipt_check.receipt_facts(services.engine, posting_id)
+
+
+def staff_names(services: Services, staff_ids: list[str]) -> dict[str, str]:
+    return receipt_check.staff_names(services.engine, staff_ids)
+
+
+def verify_receipt(services: Services, payload: str) -> Verification:
+    """Check a scanned or pasted receipt code; `InvalidInput` if it is not one."""
+    return receipt_check.verify(services.engine, parse_payload(payload))
+
+
+def verification_sentence(v: Verification) -> str:
+    """One sentence for the CLI (the GUI words the same facts through its translations)."""
+    if v.problem == "missing":
+        return f"The ledger holds no posting {v.posting_id}: this receipt does not match the ledger."
+    if v.problem == "hash_differs":
+        return (f"The ledger's posting {v.posting_id} is not the one on this receipt: its hash differs "
+                "(the row was changed or the receipt is forged).")
+    if v.problem == "row_altered":
+        return (f"The ledger's posting {v.posting_id} was altered after it was posted: its content no "
+                "longer matches its hash.")
+    try:
+        label = Kind(v.kind).label
+    except ValueError:
+        label = str(v.kind)
+    amount = format_money(Money(v.amount, v.currency), profile_for(v.currency))
+    return (f"The ledger holds exactly this posting: {label.lower()} of {amount} for player {v.player_id}, "
+            f"{v.created_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')} (posting {v.posting_id}).")

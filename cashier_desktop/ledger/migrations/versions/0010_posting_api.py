@@ -388,13 +388,16 @@ BEGIN
         ELSE
             v_per_start := v_day_start; v_per_end := v_day_end;
         END IF;
-        SELECT coalesce(sum(l.amount) FILTER (WHERE l.created_at >= v_day_start AND l.created_at < v_day_end), 0),
-               coalesce(sum(l.amount), 0)
+        -- EXECUTE: planned with this call's values every time. A plan PL/pgSQL cached while
+        -- the ledger was empty would read the whole ledger on every posting (see 0007).
+        EXECUTE 'SELECT coalesce(sum(l.amount) FILTER (WHERE l.created_at >= $1 AND l.created_at < $2), 0),
+                        coalesce(sum(l.amount), 0)
+                 FROM public.ledger_transactions l
+                 WHERE l.player_id = $3 AND l.kind = ANY ($4) AND l.created_at >= $5 AND l.created_at < $6'
         INTO v_day_total, v_per_total
-        FROM public.ledger_transactions l
-        WHERE l.player_id = p_player
-          AND l.kind = ANY (CASE v_dir WHEN 'in' THEN ARRAY['deposit', 'marker_redeem'] ELSE ARRAY['withdrawal'] END)
-          AND l.created_at >= least(v_per_start, v_day_start) AND l.created_at < greatest(v_per_end, v_day_end);
+        USING v_day_start, v_day_end, p_player,
+              CASE v_dir WHEN 'in' THEN ARRAY['deposit', 'marker_redeem'] ELSE ARRAY['withdrawal'] END,
+              least(v_per_start, v_day_start), greatest(v_per_end, v_day_end);
         v_day_total := v_day_total + p_amount;
         v_per_total := v_per_total + p_amount;
         IF v_per_total > pol.ctr_threshold AND NOT p_offline

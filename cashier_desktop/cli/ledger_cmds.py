@@ -76,6 +76,8 @@ def cmd_seed_demo(args) -> int:
     try:
         migrate.upgrade(services.engine)
         seed_demo(services.engine, args.players, currency=services.config["currency.code"])
+        from ..terminal.services import store_config_policy
+        store_config_policy(services)  # the posting API enforces this configuration's thresholds
         print(f"demo data ready: players 101..{100 + args.players} and 179; staff C100, F200, S300")
     finally:
         services.close()

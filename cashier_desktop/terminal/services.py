@@ -77,6 +77,7 @@ def open_services(config: Config, *, url: str | None = None, migrate_schema: boo
                 empty = conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM staff)")).scalar()
             if empty:
                 seed_demo(engine, currency=config["currency.code"])
+                store_config_policy(services)
         if journal:
             from .journaled import install_journal
             install_journal(services)
@@ -84,3 +85,11 @@ def open_services(config: Config, *, url: str | None = None, migrate_schema: boo
         services.close()
         raise
     return services
+
+
+def store_config_policy(services: Services) -> None:
+    """The demo ledger enforces this configuration's policy (as `db create-roles` does)."""
+    from ..ledger.api_tables import store_policy
+    from .auth import policy_of
+    with services.engine.begin() as conn:
+        store_policy(conn, policy_of(services))

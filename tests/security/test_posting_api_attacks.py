@@ -228,3 +228,29 @@ def test_an_offline_replay_is_accepted_only_within_the_terminals_allowance_and_m
             with terminal.begin() as conn:
                 conn.execute(text(sql), {"id": uuid.uuid4(), "p": player, "a": Decimal(amount)})
         assert info.value.orig.sqlstate == "CA016"
+
+
+def test_the_journals_replay_through_the_ledger_port_is_an_attested_offline_posting(secure):
+    """Replay (no staff session: the journal keeps none) goes through cage.replay_offline."""
+    from cashier_desktop.domain.commands import PostingCommand
+    from cashier_desktop.domain.errors import OfflineNotAllowed
+    from cashier_desktop.domain.kinds import Kind
+    from cashier_desktop.domain.money import Money
+    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    terminal = secure.login("terminal", terminal_id="T-SEC-J", offline_limit=Decimal("1000"),
+                            offline_total=Decimal("1500"))
+    player = make_player(secure.admin)
+    open_shift(terminal, session(terminal, "C100", "1111"))
+    port = PostgresLedger(terminal)
+
+    def deposit(amount: str) -> PostingCommand:
+        return PostingCommand(kind=Kind.DEPOSIT, player_id=player, amount=Money(Decimal(amount), "INR"),
+                              staff_id="C100", terminal_id="T-SEC-J")
+    receipts = port.post_batch([deposit("600"), deposit("400")])
+    assert [r.cash_after for r in receipts] == [Decimal("600.00"), Decimal("1000.00")]
+    with pytest.raises(OfflineNotAllowed):
+        port.post(deposit("600"))  # over the shift's offline total
+    with secure.admin.connect() as conn:
+        rows = conn.execute(text("SELECT offline_attested, db_login FROM ledger_transactions WHERE player_id = :p"),
+                            {"p": player}).all()
+    assert rows == [(True, terminal.login)] * 2

@@ -1,8 +1,10 @@
 """The posting API lives in the database: schema `cage`, one call per counter action.
 
 A terminal's database login can call these functions and write no table itself (grants in
-ledger/roles.py). Each function is SECURITY DEFINER with `search_path = pg_catalog,
-pg_temp` and every name schema-qualified, so a TEMP table cannot shadow anything.
+ledger/roles.py). Each function a login may call is SECURITY DEFINER with `search_path =
+pg_catalog, pg_temp`; the internal helpers (`_post`, `caller_terminal`, `acting_staff`,
+`require_right`) run only inside them, under that path; every name is schema-qualified, so
+a TEMP table cannot shadow anything.
 
 - `cage.terminal_logins`: login -> terminal id (filled by `add-login … --terminal-id`). A
   terminal login's postings, shifts and MTL rows carry that terminal, whatever it passes.
@@ -71,8 +73,11 @@ CREATE TABLE cage.kind_actions (kind text PRIMARY KEY, action text NOT NULL REFE
 
 -- The terminal of the calling login, or NULL for the schema owner / a superuser (trusted:
 -- they may name a terminal); anyone else is refused.
+-- Helpers below run only inside the API's SECURITY DEFINER functions (no one else may
+-- execute them), under their pinned search_path: no SET of their own, which would cost a
+-- configuration save and restore on every call.
 CREATE FUNCTION cage.caller_terminal(OUT terminal text, OUT trusted boolean)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE AS $$
 BEGIN
     SELECT t.terminal_id INTO terminal FROM cage.terminal_logins t WHERE t.login = session_user;
     IF FOUND THEN
@@ -102,7 +107,7 @@ $$;
 -- a trusted caller may name the staff member instead.
 CREATE FUNCTION cage.acting_staff(p_session uuid, p_staff text, p_trusted boolean, p_what text,
     OUT staff_id text, OUT role text, OUT approval_limit numeric)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql STABLE AS $$
 BEGIN
     IF p_session IS NOT NULL THEN
         SELECT s.staff_id, s.role, s.approval_limit INTO staff_id, role, approval_limit
@@ -135,7 +140,7 @@ BEGIN
 END $$;
 
 CREATE FUNCTION cage.require_right(p_role text, p_action text)
-RETURNS void LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+RETURNS void LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_phrase text;
     v_needed text;
@@ -158,7 +163,7 @@ CREATE FUNCTION cage._post(p_offline boolean, p_id uuid, p_request_hash text, p_
     p_reverses uuid, p_reason text, p_id_type text, p_id_number text,
     p_staff text, p_approver text, p_terminal text, p_shift bigint)
 RETURNS TABLE (replayed boolean, posting public.ledger_transactions)
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE AS $$  -- internal: runs inside cage.post / replay_offline / decide_credit
 DECLARE
     c record;
     st record;
@@ -215,7 +220,11 @@ BEGIN
         SELECT * INTO ap FROM cage.acting_staff(NULL, p_approver, true, 'approver');
     ELSE
         SELECT * INTO st FROM cage.acting_staff(p_session, p_staff, c.trusted, 'staff member');
-        SELECT * INTO ap FROM cage.acting_staff(p_approver_session, p_approver, c.trusted, 'approver');
+        IF p_approver_session IS NOT NULL OR p_approver IS NOT NULL THEN
+            SELECT * INTO ap FROM cage.acting_staff(p_approver_session, p_approver, c.trusted, 'approver');
+        ELSE
+            SELECT NULL::text AS staff_id, NULL::text AS role, NULL::numeric AS approval_limit INTO ap;
+        END IF;
     END IF;
     IF st.staff_id IS NULL THEN
         RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session. Nothing was posted.'
@@ -379,13 +388,16 @@ BEGIN
         ELSE
             v_per_start := v_day_start; v_per_end := v_day_end;
         END IF;
-        SELECT coalesce(sum(l.amount) FILTER (WHERE l.created_at >= v_day_start AND l.created_at < v_day_end), 0),
-               coalesce(sum(l.amount), 0)
+        -- EXECUTE: planned with this call's values every time. A plan PL/pgSQL cached while
+        -- the ledger was empty would read the whole ledger on every posting (see 0007).
+        EXECUTE 'SELECT coalesce(sum(l.amount) FILTER (WHERE l.created_at >= $1 AND l.created_at < $2), 0),
+                        coalesce(sum(l.amount), 0)
+                 FROM public.ledger_transactions l
+                 WHERE l.player_id = $3 AND l.kind = ANY ($4) AND l.created_at >= $5 AND l.created_at < $6'
         INTO v_day_total, v_per_total
-        FROM public.ledger_transactions l
-        WHERE l.player_id = p_player
-          AND l.kind = ANY (CASE v_dir WHEN 'in' THEN ARRAY['deposit', 'marker_redeem'] ELSE ARRAY['withdrawal'] END)
-          AND l.created_at >= least(v_per_start, v_day_start) AND l.created_at < greatest(v_per_end, v_day_end);
+        USING v_day_start, v_day_end, p_player,
+              CASE v_dir WHEN 'in' THEN ARRAY['deposit', 'marker_redeem'] ELSE ARRAY['withdrawal'] END,
+              least(v_per_start, v_day_start), greatest(v_per_end, v_day_end);
         v_day_total := v_day_total + p_amount;
         v_per_total := v_per_total + p_amount;
         IF v_per_total > pol.ctr_threshold AND NOT p_offline

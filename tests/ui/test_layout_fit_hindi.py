@@ -1,0 +1,34 @@
+"""The same layout checks as tests/ui/test_layout_fit.py, with the terminal in Hindi (the
+translations and the Devanagari font are taller and longer than English): nothing clipped,
+nothing off screen, every text readable at 1366×768 and 1920×1080.
+
+The login and supervisor tests there assert English sentences along the way, so they are not
+repeated here; the Hindi walk in tests/ui/test_translations.py opens those windows."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui import test_layout_fit as english
+from tests.ui.layout_checks import SCREENS
+
+pytestmark = pytest.mark.parametrize("screen_name", list(SCREENS))
+
+
+@pytest.fixture(autouse=True)
+def hindi(qapp):
+    from cashier_desktop.ui.i18n import set_language
+    set_language("hi")
+    yield
+    set_language("en")
+
+
+test_cashier_window_in_hindi = english.test_cashier_window_normal_refused_offline_and_alert
+test_floor_manager_window_and_credit_queue_in_hindi = english.test_floor_manager_window_and_credit_queue
+test_posting_dialog_large_amount_second_staff_and_id_in_hindi = english.test_posting_dialog_large_amount_second_staff_and_id
+test_posting_dialog_under_an_alert_in_hindi = english.test_posting_dialog_for_a_balance_under_an_alert
+test_posting_dialog_refused_in_hindi = english.test_posting_dialog_refused
+test_shift_dialogs_in_hindi = english.test_shift_dialogs
+test_adopt_dialog_in_hindi = english.test_adopt_dialog
+test_receipt_and_credit_request_dialogs_in_hindi = english.test_receipt_and_credit_request_dialogs
+test_player_history_in_hindi = english.test_player_history

@@ -2,7 +2,8 @@
 
 Opens what a terminal needs and says, one line each, whether it works: the configuration,
 the bundled resources, Qt (offscreen, with the SVG icon rendered, which proves the image
-plugins are there), the ledger (reachable, schema at the newest migration, readable by this
+plugins are there), the system libraries the window needs on a counter PC (one sentence per
+missing one, naming its package), the ledger (reachable, schema at the newest migration, readable by this
 database role) and the journal (opens, its hash chain verifies). Exit 0 when every check
 passes, 1 when any fails; it never posts or changes anything in the ledger. The journal
 file is created if it is missing, as the terminal itself would on its first start.
@@ -34,7 +35,7 @@ class Check:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("selfcheck", help="check this installation headlessly (exit 0 ok, 1 a check failed)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--no-qt", action="store_true", help="skip the Qt check (servers without GUI libraries)")
+    p.add_argument("--no-qt", action="store_true", help="skip the Qt and system-library checks (servers without GUI libraries)")
     p.set_defaults(func=cmd_selfcheck)
 
 
@@ -63,6 +64,14 @@ def check_qt() -> str:
     if pixmap.isNull():
         raise RuntimeError("Qt cannot render the SVG icon: the image format plugins are missing")
     return f"Qt {QtCore.qVersion()}, platform {QGuiApplication.platformName()}, SVG icon renders"
+
+
+def check_syslibs() -> str:
+    from ..ops import syslibs
+    required, optional = syslibs.check()
+    if required:
+        raise RuntimeError(" ".join(required))
+    return "the window's system libraries are present" + (f"; {' '.join(optional)}" if optional else "")
 
 
 def check_ledger(services) -> str:
@@ -110,6 +119,7 @@ def cmd_selfcheck(args) -> int:
     checks.append(_run("resources", check_resources))
     if not args.no_qt:
         checks.append(_run("qt", check_qt))
+        checks.append(_run("syslibs", check_syslibs))
     if config is not None:
         from ..terminal.services import open_services
         services = None

@@ -4,7 +4,8 @@ Opens what a terminal needs and says, one line each, whether it works: the confi
 the bundled resources, Qt (offscreen, with the SVG icon rendered, which proves the image
 plugins are there), the system libraries the window needs on a counter PC (one sentence per
 missing one, naming its package), the ledger (reachable, schema at the newest migration, readable by this
-database role) and the journal (opens, its hash chain verifies). Exit 0 when every check
+database role), with a multi-host ledger URL the cluster (which node is primary, the standby
+synchronous, the replication lag), and the journal (opens, its hash chain verifies). Exit 0 when every check
 passes, 1 when any fails; it never posts or changes anything in the ledger. The journal
 file is created if it is missing, as the terminal itself would on its first start.
 """
@@ -94,6 +95,16 @@ def check_ledger(services) -> str:
             f"{players} players readable")
 
 
+def check_cluster(services) -> str:
+    """With a multi-host ledger URL: which node is primary, the standby synchronous, the lag."""
+    from ..ops.failover import cluster_status
+    status = cluster_status(services.engine.url.render_as_string(hide_password=False))
+    summary = "; ".join(status.lines())
+    if not status.healthy:
+        raise RuntimeError(summary)
+    return summary
+
+
 def check_journal(config) -> str:
     path = config["terminal.journal"]
     from ..journal.store import Journal
@@ -132,6 +143,9 @@ def cmd_selfcheck(args) -> int:
         if services is not None:
             try:
                 checks.append(_run("ledger", lambda: check_ledger(services)))
+                from ..ops.failover import hosts
+                if services.embedded is None and len(hosts(services.engine.url.render_as_string(False))) > 1:
+                    checks.append(_run("cluster", lambda: check_cluster(services)))
             finally:
                 services.close()
         checks.append(_run("journal", lambda: check_journal(config)))

@@ -1,7 +1,8 @@
 """Which ledger server is primary, and how far its standbys lag.
 
-Terminals, the relay and the watch name every node in one multi-host URL with
-`target_session_attrs=read-write` (libpq tries the hosts in order and keeps the one that
+Terminals, the relay and the watch name every node in one multi-host URL, in libpq's form
+(`postgresql://cashier@/cashier?host=db1,db2&port=5432,5432&target_session_attrs=read-write`,
+which psycopg used directly reads as well as SQLAlchemy) (libpq tries the hosts in order and keeps the one that
 accepts writes), so after pg_auto_failover promotes the standby they follow it by
 reconnecting. This module answers the operator's questions for `cluster status`,
 `selfcheck` and the dashboard: which node is primary, is the standby synchronous (a
@@ -85,18 +86,28 @@ class ClusterStatus:
 
 
 def hosts(url: str) -> list[tuple[str, int]]:
-    """The (host, port) pairs a libpq URL names, in order (multi-host URLs included)."""
+    """The (host, port) pairs a URL names, in order. Multi-host URLs in libpq's form
+    (`?host=a,b&port=5432,5433`, which raw libpq clients read too) or SQLAlchemy's
+    (`?host=a:5432&host=b:5433`)."""
     u = make_url(url)
     named = u.query.get("host")
-    if named:
-        named = [named] if isinstance(named, str) else list(named)
-        out = []
-        for h in named:
-            for one in h.split(","):
-                host, _, port = one.rpartition(":") if ":" in one else (one, "", "")
-                out.append((host or one, int(port) if port else (u.port or 5432)))
-        return out
-    return [(u.host or "localhost", u.port or 5432)]
+    if not named:
+        return [(u.host or "localhost", u.port or 5432)]
+    named = [named] if isinstance(named, str) else list(named)
+    ports = u.query.get("port")
+    ports = ports.split(",") if isinstance(ports, str) else list(ports or [])
+    out = []
+    for h in (one for item in named for one in item.split(",")):
+        host, sep, port = h.rpartition(":")
+        if not sep:
+            host, port = h, ""
+        out.append((host, int(port) if port else 0))
+    default = u.port or 5432
+    for i, (host, port) in enumerate(out):
+        if not port:
+            given = ports[i] if i < len(ports) else (ports[0] if len(ports) == 1 else "")
+            out[i] = (host, int(given) if given else default)
+    return out
 
 
 def standbys(conn: Connection) -> tuple[list[Standby], str]:

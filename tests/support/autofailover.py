@@ -113,10 +113,12 @@ class AutoFailoverCluster:
         return f"postgres://autoctl_node@127.0.0.1:{self.monitor.port}/pg_auto_failover?sslmode=disable"
 
     def url(self, database: str = "postgres") -> str:
-        """The multi-host URL terminals use: whichever node accepts writes."""
-        hosts = ",".join(f"127.0.0.1:{n.port}" for n in self.nodes)
-        return f"postgresql+psycopg://postgres@/{database}?host={hosts.replace(',', '&host=')}" \
-               f"&target_session_attrs=read-write&connect_timeout=2"
+        """The multi-host URL terminals use: whichever node accepts writes. libpq's own form
+        (host=a,b&port=p,q), which SQLAlchemy passes through and raw psycopg/libpq reads too."""
+        hosts = ",".join("127.0.0.1" for _ in self.nodes)
+        ports = ",".join(str(n.port) for n in self.nodes)
+        return (f"postgresql+psycopg://postgres@/{database}?host={hosts}&port={ports}"
+                "&target_session_attrs=read-write&connect_timeout=2")
 
     def _ready(self, port: int) -> bool:
         r = subprocess.run([str(_pg_bindir() / "pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(port)],

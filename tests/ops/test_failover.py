@@ -8,6 +8,7 @@ chains are clean, and the old primary rejoins as the standby."""
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from collections import Counter
@@ -211,6 +212,9 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
     line = next(ln for ln in check.stdout.splitlines() if ln.startswith("ok    cluster "))
     assert f"127.0.0.1:{new.port}: primary" in line and f"127.0.0.1:{old.port}: standby" in line, line
     assert "lag " in check.stdout and "cluster: healthy" in check.stdout
+    shown = cli(["cluster", "--json"], url=url, journal=tmp_path / "selfcheck.sqlite", terminal_id="T-SC")
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert json.loads(shown.stdout)["primary"] == f"127.0.0.1:{new.port}"
     board = collect(engine)
     assert board.replication["server"] == f"127.0.0.1:{new.port}" and board.replication["role"] == "primary"
     assert [sb["state"] for sb in board.replication["standbys"]] == ["streaming"]

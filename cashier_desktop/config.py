@@ -59,6 +59,8 @@ KEYS: list[Key] = [
     Key("ledger.url", "str", None, "PostgreSQL URL without password; empty = embedded demo ledger"),
     Key("ledger.password", "str", None, "database password (keyring or CASHIER_LEDGER_PASSWORD only)", secret=True),
     Key("ledger.pool_size", "int", 5, "connections per process"),
+    Key("ledger.prepared_statements", "bool", True,
+        "server-side prepared statements; false behind PgBouncer in transaction mode (1.18)"),
     Key("terminal.id", "str", None, "this terminal's id (default: the host name)"),
     Key("terminal.data_dir", "path", None, "where the journal and the embedded ledger live"),
     Key("terminal.journal", "path", None, "the journal file (default: <data_dir>/journal-<terminal>.sqlite)"),

@@ -2,8 +2,10 @@
 
 Opens what a terminal needs and says, one line each, whether it works: the configuration,
 the bundled resources, Qt (offscreen, with the SVG icon rendered, which proves the image
-plugins are there), the ledger (reachable, schema at the newest migration, readable by this
-database role) and the journal (opens, its hash chain verifies). Exit 0 when every check
+plugins are there), the system libraries the window needs on a counter PC (one sentence per
+missing one, naming its package), the ledger (reachable, schema at the newest migration, readable by this
+database role), with a multi-host ledger URL the cluster (which node is primary, the standby
+synchronous, the replication lag), and the journal (opens, its hash chain verifies). Exit 0 when every check
 passes, 1 when any fails; it never posts or changes anything in the ledger. The journal
 file is created if it is missing, as the terminal itself would on its first start.
 """
@@ -34,7 +36,7 @@ class Check:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("selfcheck", help="check this installation headlessly (exit 0 ok, 1 a check failed)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--no-qt", action="store_true", help="skip the Qt check (servers without GUI libraries)")
+    p.add_argument("--no-qt", action="store_true", help="skip the Qt and system-library checks (servers without GUI libraries)")
     p.set_defaults(func=cmd_selfcheck)
 
 
@@ -65,6 +67,14 @@ def check_qt() -> str:
     return f"Qt {QtCore.qVersion()}, platform {QGuiApplication.platformName()}, SVG icon renders"
 
 
+def check_syslibs() -> str:
+    from ..ops import syslibs
+    required, optional = syslibs.check()
+    if required:
+        raise RuntimeError(" ".join(required))
+    return "the window's system libraries are present" + (f"; {' '.join(optional)}" if optional else "")
+
+
 def check_ledger(services) -> str:
     from sqlalchemy import text
     from ..ledger import migrate
@@ -83,6 +93,16 @@ def check_ledger(services) -> str:
     where = "embedded demo ledger" if services.embedded is not None else engine.url.render_as_string(hide_password=True)
     return (f"{where}: PostgreSQL {version} as {user}, schema at {', '.join(sorted(current))}, "
             f"{players} players readable")
+
+
+def check_cluster(services) -> str:
+    """With a multi-host ledger URL: which node is primary, the standby synchronous, the lag."""
+    from ..ops.failover import cluster_status
+    status = cluster_status(services.engine.url.render_as_string(hide_password=False))
+    summary = "; ".join(status.lines())
+    if not status.healthy:
+        raise RuntimeError(summary)
+    return summary
 
 
 def check_journal(config) -> str:
@@ -110,6 +130,7 @@ def cmd_selfcheck(args) -> int:
     checks.append(_run("resources", check_resources))
     if not args.no_qt:
         checks.append(_run("qt", check_qt))
+        checks.append(_run("syslibs", check_syslibs))
     if config is not None:
         from ..terminal.services import open_services
         services = None
@@ -122,6 +143,9 @@ def cmd_selfcheck(args) -> int:
         if services is not None:
             try:
                 checks.append(_run("ledger", lambda: check_ledger(services)))
+                from ..ops.failover import hosts
+                if services.embedded is None and len(hosts(services.engine.url.render_as_string(False))) > 1:
+                    checks.append(_run("cluster", lambda: check_cluster(services)))
             finally:
                 services.close()
         checks.append(_run("journal", lambda: check_journal(config)))

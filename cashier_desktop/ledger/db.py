@@ -44,8 +44,16 @@ DOMAIN_SQLSTATES.update({
 
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
-                connect_timeout: int = 5) -> Engine:
-    """An engine for the ledger. Postings use AUTOCOMMIT single statements on it."""
+                connect_timeout: int = 5, prepared_statements: bool = True) -> Engine:
+    """An engine for the ledger. Postings use AUTOCOMMIT single statements on it.
+
+    `prepared_statements=False` (config `ledger.prepared_statements = false`) is for a
+    connection pooler in transaction mode such as PgBouncer 1.18, where consecutive
+    statements of one client may run on different server connections, so a statement
+    prepared on one is unknown on the next. psycopg then prepares nothing, not even a call
+    with `prepare=True` (its `prepare_threshold=None` overrides that); `uses_prepared_statements`
+    tells the posting code which it is.
+    """
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     elif url.startswith("postgres://"):
@@ -60,8 +68,10 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
                       # counter: the kernel gives up on the peer after ~15 s and the terminal
                       # turns offline. Ignored on Unix sockets (the embedded demo ledger).
                       "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
-                      "keepalives_count": 3, "tcp_user_timeout": 15000},
+                      "keepalives_count": 3, "tcp_user_timeout": 15000,
+                      **({} if prepared_statements else {"prepare_threshold": None})},
     )
+    engine._cashier_prepared_statements = prepared_statements  # noqa: SLF001 - read by uses_prepared_statements
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
@@ -71,6 +81,11 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
         dbapi_conn.commit()
 
     return engine
+
+
+def uses_prepared_statements(engine: Engine) -> bool:
+    """False when the engine was made for a transaction-mode pooler (see `make_engine`)."""
+    return getattr(engine, "_cashier_prepared_statements", True)
 
 
 def sqlstate(exc: BaseException) -> str | None:

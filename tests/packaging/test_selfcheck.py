@@ -25,7 +25,7 @@ def test_selfcheck_reports_each_check_and_never_replays_the_journal(ledger, tmp_
     rc = main(["--database-url", url, "--journal", str(journal_path), "selfcheck", "--json"])
     report = json.loads(capsys.readouterr().out)
     assert rc == 0, report
-    assert [c["name"] for c in report["checks"]] == ["config", "resources", "qt", "ledger", "journal"]
+    assert [c["name"] for c in report["checks"]] == ["config", "resources", "qt", "syslibs", "ledger", "journal"]
     assert "1 pending" in report["checks"][-1]["detail"]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM ledger_transactions WHERE id = :i"),

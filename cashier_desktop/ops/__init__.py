@@ -1,0 +1,1 @@
+"""Operations helpers: system libraries, backups and restore, failover, connection pooling."""

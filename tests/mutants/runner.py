@@ -1,0 +1,147 @@
+"""Run the curated mutants: each against its own tests, in a temporary copy of the repository.
+
+The real working tree is never written: other processes import it. Each worker copies the
+repository once (without .git, .venv and caches; node_modules is linked), then for every
+mutant it is given: checks the snippet occurs exactly once (else the mutant is *stale*),
+writes the mutated file, runs `python -m pytest -x <tests>` with cwd = the copy (so the
+mutated package and migrations are what the tests import), and writes the original back.
+
+Results: killed (the tests failed), survived (they passed), stale, error (pytest could not
+run them: a missing node id, a collection error) or timeout (counted as killed: the tests
+noticed, by hanging). Exit status 0 only if every mutant was killed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from queue import Queue
+
+from .model import Mutant
+
+ROOT = Path(__file__).resolve().parents[2]
+_SKIP = shutil.ignore_patterns(".git", ".venv", "node_modules", "__pycache__", "*.pyc", "perf-results",
+                               "build", "dist", "*.egg-info", ".pytest_cache", ".hypothesis")
+KILLED, SURVIVED, STALE, ERROR, TIMEOUT = "killed", "survived", "stale", "error", "timeout"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    mutant: Mutant
+    outcome: str
+    seconds: float
+    line: int | None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (KILLED, TIMEOUT)
+
+
+def make_copy(parent: Path, name: str) -> Path:
+    """A copy of the repository's files under `parent` (node_modules linked, not copied)."""
+    dest = parent / name
+    shutil.copytree(ROOT, dest, ignore=_SKIP, symlinks=True)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def locate(text: str, snippet: str) -> int | None:
+    """1-based line where `snippet` starts if it occurs exactly once, else None."""
+    if text.count(snippet) != 1:
+        return None
+    return text[:text.index(snippet)].count("\n") + 1
+
+
+def _env(copy: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(PYTHONPATH=str(copy), PYTHONDONTWRITEBYTECODE="1", QT_QPA_PLATFORM="offscreen",
+               CASHIER_ARGON2_PROFILE="cheap")
+    env.pop("PYTEST_ADDOPTS", None)
+    return env
+
+
+def pytest_cmd(tests: tuple[str, ...] | list[str]) -> list[str]:
+    return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-o",
+            "addopts=-p no:cacheprovider", *tests]
+
+
+def run_one(copy: Path, m: Mutant, timeout: float) -> Result:
+    """Apply `m` in `copy`, run its tests, restore the file."""
+    target = copy / m.file
+    started = time.monotonic()
+    try:
+        original = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Result(m, STALE, 0.0, None, f"{m.file} does not exist")
+    line = locate(original, m.original)
+    if line is None:
+        n = original.count(m.original)
+        return Result(m, STALE, 0.0, None, f"snippet found {n} times in {m.file}, not once")
+    target.write_text(original.replace(m.original, m.replacement, 1), encoding="utf-8")
+    try:
+        proc = subprocess.run(pytest_cmd(m.tests), cwd=copy, env=_env(copy), capture_output=True, text=True,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return Result(m, TIMEOUT, time.monotonic() - started, line, f"tests still running after {timeout:.0f} s")
+    finally:
+        target.write_text(original, encoding="utf-8")
+    seconds = time.monotonic() - started
+    tail = "\n".join(proc.stdout.strip().splitlines()[-3:])
+    if proc.returncode == 1:
+        return Result(m, KILLED, seconds, line, _first_failure(proc.stdout))
+    if proc.returncode == 0:
+        return Result(m, SURVIVED, seconds, line, tail)
+    return Result(m, ERROR, seconds, line, f"pytest exit {proc.returncode}: {tail}\n{proc.stderr[-500:]}")
+
+
+def _first_failure(out: str) -> str:
+    for ln in out.splitlines():
+        if ln.startswith("FAILED "):
+            return ln[7:].split(" - ")[0]
+    return ""
+
+
+def baseline(copy: Path, mutants: list[Mutant], timeout: float) -> subprocess.CompletedProcess:
+    """Every declared test on the unmutated copy: they must pass, or a 'kill' means nothing."""
+    ids = sorted({t for m in mutants for t in m.tests})
+    return subprocess.run(pytest_cmd(ids), cwd=copy, env=_env(copy), capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def run_all(mutants: list[Mutant], *, workers: int = 2, timeout: float = 600.0,
+            progress=lambda r: None, check_baseline: bool = True) -> tuple[list[Result], float]:
+    """Run every mutant; returns results in declaration order and wall-clock seconds."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="cashier-mutants-") as tmp:
+        copies: Queue[Path] = Queue()
+        for i in range(max(1, workers)):
+            copies.put(make_copy(Path(tmp), f"w{i}"))
+        if check_baseline:
+            copy = copies.get()
+            proc = baseline(copy, mutants, timeout * 2)
+            copies.put(copy)
+            if proc.returncode != 0:
+                raise SystemExit("mutants: the declared tests fail WITHOUT any mutation; fix them first:\n"
+                                 + proc.stdout[-3000:] + proc.stderr[-1000:])
+
+        def job(m: Mutant) -> Result:
+            copy = copies.get()
+            try:
+                r = run_one(copy, m, timeout)
+            finally:
+                copies.put(copy)
+            progress(r)
+            return r
+
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            results = list(pool.map(job, mutants))
+    return results, time.monotonic() - started

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from uuid import uuid4
 
@@ -87,6 +87,32 @@ def test_an_edited_record_is_named_by_verify(journal):
     out = subprocess.run([sys.executable, "-m", "cashier_desktop", "--journal", str(journal.path),
                           "journal", "verify"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and f"record #{seq}" in out.stdout and "altered" in out.stdout
+
+
+def _shift_time(at: str) -> str:
+    return (datetime.fromisoformat(at) - timedelta(hours=3)).isoformat()
+
+
+# Each column of a record that its hash must cover, edited the way a forger would: a
+# posting moved to another hour (the shift report changes), a refusal retyped as the
+# supervisor's problem. Both also disagree with the index, so the test asserts the
+# *hash* finding on the edited record itself, not just any finding.
+@pytest.mark.parametrize("column, rtype, edit", [
+    ("at", "posted", _shift_time),
+    ("at", "pending", _shift_time),
+    ("type", "rejected", lambda _: "rejected_on_replay"),
+    ("type", "posted", lambda _: "rejected"),
+], ids=["time-of-posting", "time-of-intent", "type-refused-to-replay", "type-posted-to-refused"])
+def test_an_edited_record_time_or_type_is_named_by_verify(journal, column, rtype, edit):
+    _fill(journal)
+    con = _raw(journal)
+    seq, entry_id, value = con.execute(f"SELECT seq, entry_id, {column} FROM records WHERE type = ? "
+                                       "ORDER BY seq LIMIT 1", (rtype,)).fetchone()
+    new = edit(value)
+    assert new != value
+    con.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (new, seq))
+    altered = [f for f in journal.verify() if "altered" in f.problem]
+    assert [(f.seq, f.entry_id) for f in altered] == [(seq, entry_id)], journal.verify()
 
 
 def test_an_edited_state_in_the_index_is_caught_against_the_records(journal):

@@ -83,6 +83,26 @@ def test_a_cosmetic_edit_that_keeps_every_sum_is_still_caught_by_the_hash_chain(
     assert run_integrity(engine, chains=False) == []  # the sums alone could not see it
 
 
+# Every column `ledger_digest` covers, edited alone on a middle row so that no sum, no
+# running total and no "newest row" figure changes: only the hash chain can see it.
+@pytest.mark.parametrize("assignment", [
+    "amount = amount + 1", "kind = 'marker_redeem'", "currency = 'USD'", "drawer_delta = drawer_delta + 1",
+    "cash_after = cash_after + 1", "credit_after = credit_after + 1", "limit_after = limit_after + 1",
+    "approved_after = NOT approved_after", "staff_id = 'S300'", "approver_id = 'S300'",
+    "terminal_id = 'T-OTHER'", "reverses_id = :other", "reason = 'edited'", "id_type = 'passport'",
+    "id_number = 'X1'", "created_at = created_at - interval '1 hour'",
+])
+def test_an_edit_of_any_hashed_column_alone_is_caught_by_the_hash_chain(fresh_ledger, assignment):
+    _, engine = fresh_ledger
+    p, receipts = _history(engine)
+    middle = receipts[1]
+    _as_superuser_without_triggers(engine, f"UPDATE ledger_transactions SET {assignment} WHERE id = :id",
+                                   {"id": middle.id, "other": receipts[0].id})
+    assert run_integrity(engine, chains=False) == [], "the edit keeps every sum: only the chain can see it"
+    findings = run_integrity(engine)
+    assert [(f.check, f.posting_id) for f in findings] == [("hash_chain", str(middle.id))]
+
+
 def test_a_deleted_middle_row_is_detected(fresh_ledger):
     _, engine = fresh_ledger
     p, receipts = _history(engine)

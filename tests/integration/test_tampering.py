@@ -169,12 +169,28 @@ def test_the_incident_a_hand_written_balance_update_is_reported(fresh_ledger):
 def test_the_database_keeps_balances_non_negative_and_credit_within_the_limit(fresh_ledger):
     _, engine = fresh_ledger
     p = make_player(engine)
-    for sql in ("UPDATE players SET balance = -1 WHERE id = :p",
-                "UPDATE players SET current_credit = 1 WHERE id = :p",
-                "UPDATE players SET credit_limit = -5 WHERE id = :p"):
-        with pytest.raises(saexc.IntegrityError):
+    for sql, constraint in (("UPDATE players SET balance = -1 WHERE id = :p", "balance_not_negative"),
+                            ("UPDATE players SET current_credit = 1 WHERE id = :p", "credit_within_limit"),
+                            ("UPDATE players SET current_credit = -1 WHERE id = :p", "credit_within_limit"),
+                            ("UPDATE players SET credit_limit = -5 WHERE id = :p", "credit_limit_not_negative")):
+        with pytest.raises(saexc.IntegrityError, match=constraint):
             with engine.begin() as conn:
                 conn.execute(text(sql), {"p": p})
+
+
+def test_the_database_refuses_a_ledger_row_with_a_negative_amount(fresh_ledger):
+    """The direction of a posting is in its deltas; its amount is never negative, even in a
+    row written by hand (a negative amount would invert every report that sums amounts)."""
+    _, engine = fresh_ledger
+    p = make_player(engine)
+    with pytest.raises(saexc.IntegrityError, match="ledger_transactions_amount_check"):
+        with engine.begin() as conn:
+            conn.execute(text("""
+                INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency,
+                    cash_delta, credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after,
+                    credit_after, limit_after, approved_after, staff_id, hash)
+                VALUES (gen_random_uuid(), 'x', 'withdrawal', :p, -5, 'INR', 0, 0, 0, 0, 0, 0, 0, 0, false,
+                        'C100', 'x')"""), {"p": p})
 
 
 def test_restated_running_totals_that_keep_the_reports_rule_are_still_reported(fresh_ledger):
@@ -187,3 +203,21 @@ def test_restated_running_totals_that_keep_the_reports_rule_are_still_reported(f
                           "total_withdrawals = total_withdrawals + 500 WHERE id = :p"), {"p": p})
     checks = {(f.player_id, f.check) for f in run_integrity(engine, chains=False)}
     assert checks == {(p, "deposits_match_ledger"), (p, "withdrawals_match_ledger")}
+
+
+def test_the_database_refuses_a_second_reversal_of_one_posting_even_written_by_hand(fresh_ledger):
+    """`posting.post` looks for an earlier reversal first, but only the unique index settles
+    two reversals that both looked before either wrote (and a row written by hand)."""
+    _, engine = fresh_ledger
+    p = make_player(engine)
+    original = post(engine, cmd("deposit", p, "100"))
+    post(engine, cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=original.id,
+                     reason="wrong player"))
+    with pytest.raises(saexc.IntegrityError, match="ledger_reversed_once"):
+        with engine.begin() as conn:
+            conn.execute(text("""
+                INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency,
+                    cash_delta, credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after,
+                    credit_after, limit_after, approved_after, staff_id, approver_id, reverses_id, reason, hash)
+                VALUES (gen_random_uuid(), 'x', 'reversal', :p, 100, 'INR', -100, 0, -100, -100, 0, 0, 0, 0,
+                        false, 'S300', 'S300', :o, 'again', 'x')"""), {"p": p, "o": original.id})

@@ -7,6 +7,7 @@ mutant survived, was stale or could not be run.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.mutants", description=__doc__.splitlines()[0])
     ap.add_argument("-k", "--only", action="append", default=[], help="run only this mutant id (repeatable)")
     ap.add_argument("--workers", type=int, default=2, help="parallel workers (default 2: the machine has 2 cores)")
-    ap.add_argument("--timeout", type=float, default=600.0, help="seconds per mutant before it counts as a hang")
+    ap.add_argument("--timeout", type=float, default=240.0, help="seconds per mutant before it counts as a hang")
     ap.add_argument("--report", default="docs/mutants.md", help="Markdown report path ('' for none)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the unmutated run of the declared tests")
     ap.add_argument("--list", action="store_true", help="list the mutants and exit")
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r.outcome:9} {r.seconds:6.1f}s  {r.mutant.id}  {r.detail if r.outcome != 'killed' else ''}",
               flush=True)
 
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     results, seconds = run_all(chosen, workers=args.workers, timeout=args.timeout, progress=progress,
                                check_baseline=not args.no_baseline)
     line = summary(results, seconds)

@@ -84,7 +84,7 @@ MUTANTS: list[Mutant] = [
            "CREATE TRIGGER audit_append_only BEFORE DELETE ON audit_log",
            "the audit log is append-only, even for the owner", (T_TAMPER,)),
     Mutant("reversed-twice", M0001, "CREATE UNIQUE INDEX ledger_reversed_once", "CREATE INDEX ledger_reversed_once",
-           "a posting is reversed at most once", (T_POSTINGS,)),
+           "a posting is reversed at most once", (T_TAMPER, T_POSTINGS)),
     Mutant("guard-cash", POSTING, "      AND balance + :cash >= 0\n", "",
            "a posting never takes cash below zero (guarded UPDATE, refused with a sentence)", (T_POSTINGS,)),
     Mutant("guard-credit-limit", POSTING,

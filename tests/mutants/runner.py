@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
+import threading
 import sys
 import tempfile
 import time
@@ -71,7 +73,7 @@ def _env(copy: Path) -> dict[str, str]:
 
 def pytest_cmd(tests: tuple[str, ...] | list[str]) -> list[str]:
     return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-o",
-            "addopts=-p no:cacheprovider", *tests]
+            "addopts=-p no:cacheprovider", "-o", "faulthandler_timeout=120", *tests]
 
 
 def run_one(copy: Path, m: Mutant, timeout: float) -> Result:
@@ -88,8 +90,7 @@ def run_one(copy: Path, m: Mutant, timeout: float) -> Result:
         return Result(m, STALE, 0.0, None, f"snippet found {n} times in {m.file}, not once")
     target.write_text(original.replace(m.original, m.replacement, 1), encoding="utf-8")
     try:
-        proc = subprocess.run(pytest_cmd(m.tests), cwd=copy, env=_env(copy), capture_output=True, text=True,
-                              timeout=timeout)
+        proc = run_group(pytest_cmd(m.tests), copy, timeout)
     except subprocess.TimeoutExpired:
         return Result(m, TIMEOUT, time.monotonic() - started, line, f"tests still running after {timeout:.0f} s")
     finally:
@@ -103,6 +104,44 @@ def run_one(copy: Path, m: Mutant, timeout: float) -> Result:
     return Result(m, ERROR, seconds, line, f"pytest exit {proc.returncode}: {tail}\n{proc.stderr[-500:]}")
 
 
+_RUNNING: set[subprocess.Popen] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def run_group(cmd: list[str], copy: Path, timeout: float) -> subprocess.CompletedProcess:
+    """Run pytest in a process group of its own, so that a timeout (or the runner being
+    stopped) ends it with everything it started (soketi, worker processes)."""
+    proc = subprocess.Popen(cmd, cwd=copy, env=_env(copy), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    with _RUNNING_LOCK:
+        _RUNNING.add(proc)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        proc.communicate()
+        raise
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING.discard(proc)
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def stop_all() -> None:
+    """End every pytest group still running (the runner was interrupted)."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for proc in running:
+        _kill_group(proc)
+
+
 def _first_failure(out: str) -> str:
     for ln in out.splitlines():
         if ln.startswith("FAILED "):
@@ -113,8 +152,7 @@ def _first_failure(out: str) -> str:
 def baseline(copy: Path, mutants: list[Mutant], timeout: float) -> subprocess.CompletedProcess:
     """Every declared test on the unmutated copy: they must pass, or a 'kill' means nothing."""
     ids = sorted({t for m in mutants for t in m.tests})
-    return subprocess.run(pytest_cmd(ids), cwd=copy, env=_env(copy), capture_output=True, text=True,
-                          timeout=timeout)
+    return run_group(pytest_cmd(ids), copy, timeout)
 
 
 def run_all(mutants: list[Mutant], *, workers: int = 2, timeout: float = 600.0,
@@ -142,6 +180,12 @@ def run_all(mutants: list[Mutant], *, workers: int = 2, timeout: float = 600.0,
             progress(r)
             return r
 
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        pool = ThreadPoolExecutor(max_workers=max(1, workers))
+        try:
             results = list(pool.map(job, mutants))
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            stop_all()
+            raise
+        pool.shutdown()
     return results, time.monotonic() - started

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench soak package clean
+.PHONY: run test bench soak mutants package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ bench: $(STAMP) node_modules/.package-lock.json
 DURATION ?= 600
 soak: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.e2e.soak --duration $(DURATION) --out perf-results/soak.md $(SOAK_ARGS)
+
+# The curated mutation suite: each mutant (tests/mutants/catalog.py) applied to a temporary
+# copy and run against its own tests; report in docs/mutants.md; fails on any survivor.
+mutants: $(STAMP) node_modules/.package-lock.json
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tests.mutants $(MUTANTS_ARGS)
 
 package: $(STAMP)
 	PYTHON=$(BIN)/python packaging/build.sh

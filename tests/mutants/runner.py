@@ -73,7 +73,7 @@ def _env(copy: Path) -> dict[str, str]:
 
 def pytest_cmd(tests: tuple[str, ...] | list[str]) -> list[str]:
     return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-o",
-            "addopts=-p no:cacheprovider", "-o", "faulthandler_timeout=120", *tests]
+            "addopts=-p no:cacheprovider", "-o", "faulthandler_timeout=100", *tests]
 
 
 def run_one(copy: Path, m: Mutant, timeout: float) -> Result:
@@ -91,8 +91,9 @@ def run_one(copy: Path, m: Mutant, timeout: float) -> Result:
     target.write_text(original.replace(m.original, m.replacement, 1), encoding="utf-8")
     try:
         proc = run_group(pytest_cmd(m.tests), copy, timeout)
-    except subprocess.TimeoutExpired:
-        return Result(m, TIMEOUT, time.monotonic() - started, line, f"tests still running after {timeout:.0f} s")
+    except subprocess.TimeoutExpired as exc:
+        return Result(m, TIMEOUT, time.monotonic() - started, line,
+                      f"tests still running after {timeout:.0f} s: {_hung_test(exc.output or '')}")
     finally:
         target.write_text(original, encoding="utf-8")
     seconds = time.monotonic() - started
@@ -117,9 +118,10 @@ def run_group(cmd: list[str], copy: Path, timeout: float) -> subprocess.Complete
         _RUNNING.add(proc)
     try:
         out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    except subprocess.TimeoutExpired as exc:
         _kill_group(proc)
-        proc.communicate()
+        out, err = proc.communicate()
+        exc.output, exc.stderr = out, err  # faulthandler's stack dump is in here
         raise
     finally:
         with _RUNNING_LOCK:
@@ -140,6 +142,12 @@ def stop_all() -> None:
         running = list(_RUNNING)
     for proc in running:
         _kill_group(proc)
+
+
+def _hung_test(out: str) -> str:
+    """The test faulthandler said was running when the time ran out."""
+    hits = [ln.strip() for ln in out.splitlines() if ln.strip().startswith('File "') and "/tests/" in ln]
+    return hits[-1] if hits else "(no stack dump)"
 
 
 def _first_failure(out: str) -> str:
@@ -165,7 +173,11 @@ def run_all(mutants: list[Mutant], *, workers: int = 2, timeout: float = 600.0,
             copies.put(make_copy(Path(tmp), f"w{i}"))
         if check_baseline:
             copy = copies.get()
-            proc = baseline(copy, mutants, timeout * 2)
+            try:
+                proc = baseline(copy, mutants, timeout * 2)
+            except subprocess.TimeoutExpired as exc:
+                raise SystemExit("mutants: the declared tests did not finish WITHOUT any mutation:\n"
+                                 + (exc.output or "")[-4000:]) from None
             copies.put(copy)
             if proc.returncode != 0:
                 raise SystemExit("mutants: the declared tests fail WITHOUT any mutation; fix them first:\n"

@@ -110,23 +110,32 @@ _RUNNING_LOCK = threading.Lock()
 
 
 def run_group(cmd: list[str], copy: Path, timeout: float) -> subprocess.CompletedProcess:
-    """Run pytest in a process group of its own, so that a timeout (or the runner being
-    stopped) ends it with everything it started (soketi, worker processes)."""
-    proc = subprocess.Popen(cmd, cwd=copy, env=_env(copy), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
-    with _RUNNING_LOCK:
-        _RUNNING.add(proc)
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired as exc:
-        _kill_group(proc)
-        out, err = proc.communicate()
-        exc.output, exc.stderr = out, err  # faulthandler's stack dump is in here
-        raise
-    finally:
+    """Run pytest in a process group of its own and wait for pytest itself (not for its
+    output pipes: a process a test leaves behind would hold them open). When pytest ends,
+    or the time runs out, or the runner is stopped, the whole group is killed, so nothing
+    it started (soketi, workers, a leaked child) outlives it."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, cwd=copy, env=_env(copy), stdout=out, stderr=err, text=True,
+                                start_new_session=True)
         with _RUNNING_LOCK:
-            _RUNNING.discard(proc)
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+            _RUNNING.add(proc)
+        try:
+            try:
+                proc.wait(timeout=timeout)
+            finally:
+                _kill_group(proc)
+                proc.wait()
+        except subprocess.TimeoutExpired as exc:
+            out.seek(0)
+            err.seek(0)
+            exc.output, exc.stderr = out.read(), err.read()  # faulthandler's stack dump is in here
+            raise
+        finally:
+            with _RUNNING_LOCK:
+                _RUNNING.discard(proc)
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(cmd, proc.returncode, out.read(), err.read())
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
@@ -157,10 +166,14 @@ def _first_failure(out: str) -> str:
     return ""
 
 
-def baseline(copy: Path, mutants: list[Mutant], timeout: float) -> subprocess.CompletedProcess:
-    """Every declared test on the unmutated copy: they must pass, or a 'kill' means nothing."""
+def baseline(copies: list[Path], mutants: list[Mutant], timeout: float) -> list[subprocess.CompletedProcess]:
+    """Every declared test on the unmutated copies (split between them, run side by side):
+    they must pass, or a 'kill' means nothing."""
     ids = sorted({t for m in mutants for t in m.tests})
-    return run_group(pytest_cmd(ids), copy, timeout)
+    shares = [ids[i::len(copies)] for i in range(len(copies))]
+    with ThreadPoolExecutor(max_workers=len(copies)) as pool:
+        return list(pool.map(lambda cs: run_group(pytest_cmd(cs[1]), cs[0], timeout),
+                             [(c, share) for c, share in zip(copies, shares) if share]))
 
 
 def run_all(mutants: list[Mutant], *, workers: int = 2, timeout: float = 600.0,
@@ -172,16 +185,18 @@ def run_all(mutants: list[Mutant], *, workers: int = 2, timeout: float = 600.0,
         for i in range(max(1, workers)):
             copies.put(make_copy(Path(tmp), f"w{i}"))
         if check_baseline:
-            copy = copies.get()
+            all_copies = [copies.get() for _ in range(copies.qsize())]
             try:
-                proc = baseline(copy, mutants, timeout * 2)
+                procs = baseline(all_copies, mutants, timeout * 2)
             except subprocess.TimeoutExpired as exc:
                 raise SystemExit("mutants: the declared tests did not finish WITHOUT any mutation:\n"
                                  + (exc.output or "")[-4000:]) from None
-            copies.put(copy)
-            if proc.returncode != 0:
+            for c in all_copies:
+                copies.put(c)
+            failed = [p for p in procs if p.returncode != 0]
+            if failed:
                 raise SystemExit("mutants: the declared tests fail WITHOUT any mutation; fix them first:\n"
-                                 + proc.stdout[-3000:] + proc.stderr[-1000:])
+                                 + "\n".join(p.stdout[-3000:] + p.stderr[-1000:] for p in failed))
 
         def job(m: Mutant) -> Result:
             copy = copies.get()

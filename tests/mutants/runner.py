@@ -73,7 +73,8 @@ def _env(copy: Path) -> dict[str, str]:
 
 def pytest_cmd(tests: tuple[str, ...] | list[str]) -> list[str]:
     return [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:randomly", "--no-header", "-o",
-            "addopts=-p no:cacheprovider", "-o", "faulthandler_timeout=100", *tests]
+            "addopts=-p no:cacheprovider", "-o", "faulthandler_timeout=100",
+            "-p", "tests.mutants.exit_plugin", *tests]
 
 
 def run_one(copy: Path, m: Mutant, timeout: float) -> Result:

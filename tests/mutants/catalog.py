@@ -41,6 +41,7 @@ T_CLAIMS = "tests/integration/test_journal_claims.py"
 T_REPLAY = "tests/integration/test_replay.py"
 T_CREDIT = "tests/integration/test_credit_requests.py"
 T_SHIFTS = "tests/integration/test_shifts.py"
+T_IN_DOUBT = "tests/integration/test_in_doubt_answers.py"
 
 
 def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
@@ -75,7 +76,7 @@ MUTANTS: list[Mutant] = [
            "the database itself keeps drawn credit within the limit", (T_TAMPER,)),
     Mutant("check-amount-not-negative", M0001, "amount            numeric(14,2) NOT NULL CHECK (amount >= 0),",
            "amount            numeric(14,2) NOT NULL,", "a ledger row's amount is never negative",
-           (T_MODEL, T_TAMPER)),
+           (T_TAMPER, T_MODEL)),
     Mutant("ledger-update-allowed", M0001,
            "CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger_transactions",
            "CREATE TRIGGER ledger_append_only BEFORE DELETE ON ledger_transactions",
@@ -163,7 +164,7 @@ MUTANTS: list[Mutant] = [
            "a claim made from another machine is never taken for dead", (T_CLAIMS,)),
     Mutant("journaled-no-wait-for-other-sender", JOURNALED, "            e = self._await_other_sender(cmd)",
            "            pass", "a posting another live process is sending gets that process's answer",
-           (T_CLAIMS, T_REPLAY, "tests/e2e/test_shared_journal.py")),
+           (T_IN_DOUBT, T_CLAIMS)),
 
     # -- replay's in-doubt handling ------------------------------------------------------------
     Mutant("replay-settles-too-early", REPLAY, "if (now - e.updated_at).total_seconds() < settle_after:",
@@ -178,13 +179,13 @@ MUTANTS: list[Mutant] = [
            "a posting refused on replay (the cash already moved) is flagged for a supervisor", (T_REPLAY,)),
     Mutant("replay-busy-is-refusal", REPLAY, "except LedgerBusy as exc:  # rolled back, not refused: it stays pending",
            "except ZeroDivisionError as exc:", "a busy ledger on replay leaves the entry pending, not refused",
-           (T_REPLAY,)),
+           (T_IN_DOUBT, T_REPLAY)),
     Mutant("journaled-in-doubt-told-refused", JOURNALED, 'if e.state == "rejected" and e.in_doubt:',
-           "if False:", "an in-doubt entry is never answered 'refused' on a lookup", (T_REPLAY, T_CLAIMS)),
+           "if False:", "an in-doubt entry is never answered 'refused' on a lookup", (T_IN_DOUBT, T_REPLAY)),
     Mutant("journaled-broken-send-refused", JOURNALED,
            'while it was being sent; the replay settles it by its id.", in_doubt=True)',
            'while it was being sent; the replay settles it by its id.", in_doubt=False)',
-           "a send that failed unexpectedly is recorded in doubt, not refused", (T_REPLAY,)),
+           "a send that failed unexpectedly is recorded in doubt, not refused", (T_IN_DOUBT, T_REPLAY)),
     Mutant("journaled-lost-connection-refused", JOURNALED,
            '"the replay settles it by its id.", in_doubt=True)\n        raise PostingInDoubt(',
            '"the replay settles it by its id.", in_doubt=False)\n        raise PostingInDoubt(',

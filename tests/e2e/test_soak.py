@@ -41,7 +41,12 @@ def test_the_soak_fails_rather_than_skips_when_a_part_it_needs_is_missing(tmp_pa
     with pytest.raises(soak_module.MissingPart, match="soketi"):
         soak.run()
     assert soak.pg is None, "nothing was started"
-    rc = soak_module.main(["--duration", "1", "--keep", str(tmp_path / "kept")])
+    import signal
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        rc = soak_module.main(["--duration", "1", "--keep", str(tmp_path / "kept")])
+    finally:
+        signal.signal(signal.SIGTERM, before)  # main() installs its own handler
     assert rc == 2
 
 

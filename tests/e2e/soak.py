@@ -93,6 +93,10 @@ class Settings:
     failover: bool = False
 
 
+class MissingPart(RuntimeError):
+    """A part the soak's proof needs (soketi, the journal, a command) is not installed."""
+
+
 @dataclass
 class Soak(Attacks):
     settings: Settings
@@ -315,7 +319,20 @@ class Soak(Attacks):
         if not self.settings.keep and self.settings.workdir is None:
             shutil.rmtree(self.dir, ignore_errors=True)
 
+    def missing_parts(self) -> list[str]:
+        """Parts of the system the soak needs that this checkout lacks (each a sentence)."""
+        why = {"journal": "the terminal journal (cashier_desktop.terminal.journaled)",
+               "journal_cli": "the `journal` command", "reconcile": "the `reconcile` command",
+               "cli": "the `post`/`shift`/`journal` commands",
+               "realtime": "the realtime layer: `relay`/`feed` commands and soketi (node_modules/.bin/soketi; "
+                           "run `npm ci`)"}
+        return [why.get(name, name) for name, present in self.features.items() if not present]
+
     def run(self) -> Report:
+        missing = self.missing_parts()
+        if missing:
+            # A soak that quietly leaves out the parts it cannot find proves less than it says.
+            raise MissingPart("the soak cannot prove what it claims without " + "; ".join(missing))
         try:
             self.start_ledger()
             self.start_realtime()
@@ -358,7 +375,11 @@ def main(argv: list[str] | None = None) -> int:
                         rate=args.rate, fault_gap=tuple(float(x) for x in args.fault_gap.split(",")), kinds=tuple(w for w in args.faults.split(",") if w),
                         workdir=Path(args.keep) if args.keep else None, keep=bool(args.keep),
                         failover=args.failover)
-    report = run_soak(settings)
+    try:
+        report = run_soak(settings)
+    except MissingPart as exc:
+        print(f"soak: {exc}.", file=sys.stderr)
+        return 2
     table = report.table()
     print(table)
     if args.out:

@@ -31,6 +31,25 @@ NEEDS = {
 }
 
 
+def test_the_soak_fails_rather_than_skips_when_a_part_it_needs_is_missing(tmp_path, monkeypatch):
+    """Without soketi the realtime half of the proof cannot run: the soak must refuse to start
+    (exit 2 with a sentence), not report a green table with those lines "not run"."""
+    from tests.e2e import soak as soak_module
+    monkeypatch.setattr(soak_module, "ROOT", tmp_path)  # a checkout without node_modules/.bin/soketi
+    soak = Soak(Settings(duration=1, terminals=1, seed=SEED, workdir=tmp_path / "soak"))
+    assert soak.features["realtime"] is False
+    with pytest.raises(soak_module.MissingPart, match="soketi"):
+        soak.run()
+    assert soak.pg is None, "nothing was started"
+    import signal
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        rc = soak_module.main(["--duration", "1", "--keep", str(tmp_path / "kept")])
+    finally:
+        signal.signal(signal.SIGTERM, before)  # main() installs its own handler
+    assert rc == 2
+
+
 @pytest.mark.slow
 def test_a_minute_of_faults_on_every_component_loses_nothing_and_doubles_nothing(tmp_path):
     soak = Soak(Settings(duration=DURATION, terminals=3, seed=SEED, workdir=tmp_path / "soak"))
@@ -39,10 +58,9 @@ def test_a_minute_of_faults_on_every_component_loses_nothing_and_doubles_nothing
     print(table)
 
     assert not report.failed(), "soak proof failed:\n" + table
+    assert all(soak.features.values()), soak.features  # run() refuses to start otherwise
     for check in report.not_run():
-        feature = NEEDS.get(check.name)
-        assert feature is not None and not soak.features[feature], (
-            f"“{check.name}” did not run although its component exists:\n{table}")
+        pytest.fail(f"“{check.name}” did not run (needs {NEEDS.get(check.name, 'nothing named')}):\n{table}")
     for kind in soak.fault_kinds():
         assert soak.faults.get(kind, 0) >= 1, f"fault “{kind}” was never injected:\n{table}"
     by_name = {c.name: c for c in report.checks}

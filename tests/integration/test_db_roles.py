@@ -139,6 +139,71 @@ def test_terminal_role_cannot_change_staff_and_lockouts_change_only_by_logging_i
                                  "ON a.staff_id = s.id WHERE s.id = 'C100'")).one() == (1, "cashier")
 
 
+# One statement per column: a grant widened by one column fails its own case (a combined
+# statement would still be refused for the other column and hide the regression).
+@pytest.mark.parametrize("column, value", [
+    ("active", "false"), ("active", "true"), ("approval_limit", "99999999"), ("approval_limit", "NULL"),
+    ("role", "'supervisor'"), ("name", "'someone'"), ("id", "'C999'"),
+])
+def test_terminal_role_cannot_change_this_staff_column(role_set, terminal, column, value):
+    _, eng = terminal
+    assert "staff" in refused(eng, f"UPDATE staff SET {column} = {value} WHERE id = 'F200'")
+    with role_set.admin.connect() as conn:
+        row = conn.execute(text("SELECT active, approval_limit, role FROM staff WHERE id = 'F200'")).one()
+    assert row.active and row.role == "floor_manager"
+
+
+def test_terminal_role_cannot_publish_hide_or_delete_outbox_events(role_set, terminal):
+    """The relay alone marks an event published (or deletes it): a terminal that could would
+    make a balance change invisible to every screen."""
+    _, eng = terminal
+    player = make_player(role_set.admin)
+    post(eng, cmd("deposit", player, "100"))
+    for sql in ("UPDATE balance_events SET published_at = clock_timestamp() WHERE player_id = :p",
+                "UPDATE balance_events SET payload = '{}'::jsonb WHERE player_id = :p",
+                "DELETE FROM balance_events WHERE player_id = :p"):
+        assert "balance_events" in refused(eng, sql, {"p": player})
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM balance_events WHERE player_id = :p AND published_at IS NULL"),
+                            {"p": player}).scalar() == 1
+
+
+def test_terminal_role_cannot_raise_alerts_or_move_the_watchs_cursor(role_set, terminal):
+    """Only the watch writes alerts and its cursor: a terminal that could move the cursor past
+    its own outside change, or flood alerts, would blind the integrity watch."""
+    _, eng = terminal
+    with role_set.admin.begin() as conn:
+        conn.execute(text("INSERT INTO monitor_cursors (name, last_id) VALUES ('watch', 5)"))
+    assert "integrity_alerts" in refused(eng, """INSERT INTO integrity_alerts (player_id, source, checks, evidence)
+        VALUES ('p', 'watch', ARRAY['cash_matches_ledger'], '{}'::jsonb)""")
+    assert "monitor_cursors" in refused(eng, "UPDATE monitor_cursors SET last_id = 1000000 WHERE name = 'watch'")
+    assert "monitor_cursors" in refused(eng, "UPDATE monitor_cursors SET updated_at = now() WHERE name = 'watch'")
+    assert "monitor_cursors" in refused(eng, "INSERT INTO monitor_cursors (name, last_id) VALUES ('other', 9)")
+    assert "monitor_cursors" in refused(eng, "DELETE FROM monitor_cursors")
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT last_id FROM monitor_cursors WHERE name = 'watch'")).scalar() == 5
+
+
+def test_monitor_role_raises_alerts_but_cannot_resolve_them_or_post(role_set):
+    login = role_set.login("monitor")
+    eng = role_set.engine_as(login)
+    player = make_player(role_set.admin)
+    with eng.begin() as conn:
+        alert = conn.execute(text("""INSERT INTO integrity_alerts (player_id, source, checks, evidence)
+            VALUES (:p, 'watch', ARRAY['cash_matches_ledger'], '{}'::jsonb) RETURNING id"""), {"p": player}).scalar()
+        conn.execute(text("UPDATE integrity_alerts SET evidence = '{\"more\": 1}'::jsonb WHERE id = :a"), {"a": alert})
+    for column, value in (("status", "'dismissed'"), ("resolved_by", "'S300'"), ("resolved_at", "now()"),
+                          ("resolution_reason", "'fine'"), ("player_id", "'other'")):
+        assert "integrity_alerts" in refused(eng, f"UPDATE integrity_alerts SET {column} = {value} WHERE id = :a",
+                                             {"a": alert})
+    with pytest.raises(saexc.ProgrammingError) as info:
+        post(eng, cmd("deposit", player, "1"))
+    assert "permission denied" in str(info.value.orig)
+    assert "players" in refused(eng, "UPDATE players SET balance = 1 WHERE id = :p", {"p": player})
+    with role_set.admin.connect() as conn:
+        assert conn.execute(text("SELECT status FROM integrity_alerts WHERE id = :a"), {"a": alert}).scalar() == "open"
+
+
 def test_terminal_role_cannot_forge_events_create_players_or_change_the_schema(role_set, terminal):
     _, eng = terminal
     player = make_player(role_set.admin)

@@ -20,7 +20,7 @@ from cashier_desktop.terminal.auth import verify_approver
 from cashier_desktop.terminal.authorize import posting_requirements
 from cashier_desktop.terminal.counter import submit
 from tests.integration.staff_helpers import PIN, funded_player, new_staff, new_terminal, player_with_credit
-from tests.support.factories import cmd
+from tests.support.factories import cmd, make_player
 from tests.support.shifts import make_services, open_test_shift
 
 
@@ -142,3 +142,40 @@ def test_a_configured_threshold_applies(engine):
     _withdraw(services, cashier, terminal, pid, "999.99")
     with pytest.raises(ApprovalRequired):
         _withdraw(services, cashier, terminal, pid, "1000")
+
+
+def _credit_line(services, issuer, terminal, pid, amount, approver=None):
+    return submit(services, issuer, cmd(Kind.CREDIT_LINE, pid, amount, staff=issuer.id, terminal_id=terminal,
+                                        approver_id=approver.id if approver else issuer.id), approver=approver)
+
+
+@pytest.mark.parametrize("role, own_limit, policy_limit, amount", [
+    ("floor_manager", None, "1000", "1000.01"),     # no limit of their own: the cage's policy applies
+    ("supervisor", Decimal("5000"), None, "5000.01"),  # a supervisor given a limit is held to it
+], ids=["floor-manager-policy-limit", "supervisor-own-limit"])
+def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
+        engine, role, own_limit, policy_limit, amount):
+    """The database checks a floor manager's own `approval_limit` only; the cage's default for
+    floor managers and a supervisor's own limit are the terminal's to enforce."""
+    terminal = new_terminal()
+    extra = {"policy.floor_manager_approval_limit": policy_limit} if policy_limit else {}
+    services = make_services(engine, terminal, **extra)
+    approver = new_staff(engine, role, approval_limit=own_limit)
+    pid = make_player(engine)
+    with pytest.raises(NotAuthorized, match="above the approval authority"):
+        _credit_line(services, approver, terminal, pid, amount)
+    assert get_balance(engine, pid).credit_limit == Decimal("0.00")
+    just = str(Decimal(amount) - Decimal("0.01"))
+    assert _credit_line(services, approver, terminal, pid, just).limit_after == Decimal(just)
+
+
+def test_a_posting_in_another_currency_than_the_cages_is_refused(engine, desk):
+    from cashier_desktop.domain.commands import PostingCommand
+    from cashier_desktop.domain.errors import CurrencyMismatch
+    services, cashier, terminal = desk
+    pid = make_player(engine)
+    usd = PostingCommand(kind=Kind.DEPOSIT, player_id=pid, amount=Money(Decimal("100"), "USD"), staff_id=cashier.id,
+                         terminal_id=terminal)
+    with pytest.raises(CurrencyMismatch, match="works in INR"):
+        submit(services, cashier, usd)
+    assert get_balance(engine, pid).cash == Decimal("0.00")

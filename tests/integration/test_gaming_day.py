@@ -5,7 +5,9 @@ US-style settings for these tests (gaming-day window): CTR above 10,000, MTL at 
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 from decimal import Decimal
 
 import pytest
@@ -15,6 +17,7 @@ from cashier_desktop.domain.errors import IdentificationRequired
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
 from cashier_desktop.domain.policy import gaming_day, gaming_day_bounds
+from cashier_desktop.ledger.cash_reports import log_mtl
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.terminal import reports
 from cashier_desktop.terminal.auth import policy_of
@@ -40,11 +43,6 @@ def _desk(engine, **extra):
 def _deposit(desk, pid, amount, **kw):
     services, cashier, terminal = desk
     return submit(services, cashier, cmd(Kind.DEPOSIT, pid, amount, staff=cashier.id, terminal_id=terminal, **kw))
-
-
-def _db_now(engine):
-    with engine.connect() as conn:
-        return conn.execute(text("SELECT now()")).scalar_one()
 
 
 def test_cash_in_is_aggregated_across_two_terminals_and_id_is_required_over_the_threshold(engine):
@@ -84,31 +82,54 @@ def test_the_gui_is_warned_before_the_posting_that_crosses(engine):
 def test_totals_stop_at_the_gaming_day_boundary(engine):
     services, cashier, terminal = _desk(engine)
     pid = make_player(engine)
-    _deposit((services, cashier, terminal), pid, "2500")
+    r = _deposit((services, cashier, terminal), pid, "2500")
     policy = policy_of(services)
-    now = _db_now(engine)
-    today = gaming_day(now, policy.gaming_day_start_hour, policy.timezone)
+    today = gaming_day(r.created_at, policy.gaming_day_start_hour, policy.timezone)
     start, end = gaming_day_bounds(today, policy.gaming_day_start_hour, policy.timezone)
     assert prior_totals(services, pid, Kind.DEPOSIT, at=end - timedelta(microseconds=1)).day == Decimal("2500.00")
     assert prior_totals(services, pid, Kind.DEPOSIT, at=end).day == Decimal("0.00")
     assert prior_totals(services, pid, Kind.DEPOSIT, at=start - timedelta(microseconds=1)).day == Decimal("0.00")
 
 
-def test_the_start_hour_decides_which_gaming_day_a_posting_belongs_to(engine):
-    now = _db_now(engine)
-    local_hour = now.astimezone(__import__("zoneinfo").ZoneInfo("America/New_York")).hour
-    if local_hour == 23:
-        pytest.skip("the two start hours would straddle midnight")
-    days = []
-    for start_hour in (local_hour, local_hour + 1):
-        desk = _desk(engine, **{"policy.gaming_day_start_hour": str(start_hour)})
-        pid = make_player(engine)
-        r = _deposit(desk, pid, "3000")
-        with engine.connect() as conn:
-            logged = conn.execute(text("SELECT gaming_day FROM mtl_entries WHERE posting_id = :i"), {"i": r.id}).scalar_one()
-        assert logged == gaming_day(r.created_at, start_hour, "America/New_York")
-        days.append(logged)
-    assert days[0] - days[1] == timedelta(days=1)
+def _row_at(engine, pid: str, amount: str, at: datetime) -> uuid.UUID:
+    """A deposit stamped at a fixed moment (the clock is the test's, not the database's)."""
+    posting = uuid.uuid4()
+    with engine.begin() as conn:
+        conn.execute(text("""
+            INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency, cash_delta,
+                credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after, credit_after,
+                limit_after, approved_after, staff_id, created_at, hash)
+            VALUES (:id, 'test', 'deposit', :p, :a, 'INR', 0, 0, 0, 0, 0, 0, 0, 0, false, 'C100', :ts, 'test')"""),
+            {"id": posting, "p": pid, "a": Decimal(amount), "ts": at})
+    return posting
+
+
+NY = ZoneInfo("America/New_York")
+
+
+# 06:30 and 05:59 local on a fixed date: with the day starting at 06:00 the first is that
+# day's, the second still yesterday's; starting at 07:00 both are yesterday's.
+@pytest.mark.parametrize("local, start_hour, want", [
+    (datetime(2026, 3, 10, 6, 30), 6, date(2026, 3, 10)),
+    (datetime(2026, 3, 10, 6, 30), 7, date(2026, 3, 9)),
+    (datetime(2026, 3, 10, 5, 59, 59), 6, date(2026, 3, 9)),
+    (datetime(2026, 3, 10, 6, 0), 6, date(2026, 3, 10)),
+    (datetime(2026, 3, 10, 23, 30), 23, date(2026, 3, 10)),
+    (datetime(2026, 3, 11, 0, 30), 23, date(2026, 3, 10)),
+])
+def test_the_start_hour_decides_which_gaming_day_a_posting_belongs_to(engine, local, start_hour, want):
+    pid = make_player(engine)
+    at = local.replace(tzinfo=NY).astimezone(timezone.utc)
+    posting = _row_at(engine, pid, "3000", at)
+    assert gaming_day(at, start_hour, "America/New_York") == want
+    start, end = gaming_day_bounds(want, start_hour, "America/New_York")
+    with engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        assert log_mtl(conn, start=start, end=end, tz="America/New_York", start_hour=start_hour,
+                       threshold=Decimal("3000"), player_id=pid, posting_id=posting) == 1
+        logged = conn.execute(text("SELECT gaming_day FROM mtl_entries WHERE posting_id = :i"),
+                              {"i": posting}).scalar_one()
+    assert logged == want
 
 
 def test_reaching_the_log_threshold_writes_an_mtl_entry_and_every_later_posting_too(engine):
@@ -143,10 +164,10 @@ def test_the_ctr_report_lists_each_player_and_direction_over_the_threshold(engin
     desk = _desk(engine)
     services, cashier, terminal = desk
     over, under = make_player(engine), make_player(engine)
-    _deposit(desk, over, "10000")
+    first = _deposit(desk, over, "10000")
     _deposit(desk, over, "1", id_type="passport", id_number="P-1")
     _deposit(desk, under, "10000")
-    day = gaming_day(_db_now(engine), 6, "America/New_York")
+    day = gaming_day(first.created_at, 6, "America/New_York")
     rows = {(r.player_id, r.direction): r for r in reports.ctr_report(services, day)}
     assert (under, "in") not in rows
     row = rows[(over, "in")]
@@ -160,12 +181,17 @@ def test_the_indian_profile_aggregates_over_the_calendar_month(engine):
     pid = make_player(engine)
     _deposit((services, cashier, terminal), pid, "600000")
     policy = policy_of(services)
-    now = _db_now(engine)
-    # A moment in the next gaming day of the same month still sees the 6 lakh, unless it is the 1st.
-    nxt = now + timedelta(days=1)
-    if gaming_day(nxt, 6, "Asia/Kolkata").month == gaming_day(now, 6, "Asia/Kolkata").month:
-        totals = prior_totals(services, pid, Kind.DEPOSIT, at=nxt)
-        assert totals.period == Decimal("600000.00") and totals.day == Decimal("0.00")
+    # On a fixed clock: 6 lakh on 10 March are still in March's total the next gaming day
+    # and at the month's last moment, and gone on 1 April after the gaming day starts.
+    kol = ZoneInfo("Asia/Kolkata")
+    fixed = make_player(engine)
+    _row_at(engine, fixed, "600000", datetime(2026, 3, 10, 12, 0, tzinfo=kol))
+    for local, day_total, period_total in [(datetime(2026, 3, 10, 13, 0), "600000", "600000"),
+                                           (datetime(2026, 3, 11, 12, 0), "0", "600000"),
+                                           (datetime(2026, 4, 1, 5, 59), "0", "600000"),
+                                           (datetime(2026, 4, 1, 6, 0), "0", "0")]:
+        totals = prior_totals(services, fixed, Kind.DEPOSIT, at=local.replace(tzinfo=kol))
+        assert (totals.day, totals.period) == (Decimal(day_total), Decimal(period_total)), local
     with pytest.raises(IdentificationRequired, match="this month"):
         _deposit((services, cashier, terminal), pid, "400000.01")
     assert policy.aggregation == "month"
@@ -176,8 +202,6 @@ def test_the_indian_profile_aggregates_over_the_calendar_month(engine):
 def test_the_databases_windows_agree_with_the_domains_around_boundaries_and_dst(engine, tz, month):
     """Rows stamped either side of gaming-day, month and DST boundaries: the one-round-trip SQL
     totals must equal sums over the windows `domain.policy` computes."""
-    import uuid
-    from datetime import datetime, timezone
     from cashier_desktop.domain.policy import Policy, period_of
     from cashier_desktop.ledger.cash_reports import prior_cash
     start_hour = 6

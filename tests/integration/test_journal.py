@@ -6,7 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from uuid import uuid4
 
@@ -87,6 +87,51 @@ def test_an_edited_record_is_named_by_verify(journal):
     out = subprocess.run([sys.executable, "-m", "cashier_desktop", "--journal", str(journal.path),
                           "journal", "verify"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and f"record #{seq}" in out.stdout and "altered" in out.stdout
+
+
+def _shift_time(at: str) -> str:
+    return (datetime.fromisoformat(at) - timedelta(hours=3)).isoformat()
+
+
+# Each column of a record that its hash must cover, edited the way a forger would: a
+# posting moved to another hour (the shift report changes), a refusal retyped as the
+# supervisor's problem. Both also disagree with the index, so the test asserts the
+# *hash* finding on the edited record itself, not just any finding.
+@pytest.mark.parametrize("column, rtype, edit", [
+    ("at", "posted", _shift_time),
+    ("at", "pending", _shift_time),
+    ("type", "rejected", lambda _: "rejected_on_replay"),
+    ("type", "posted", lambda _: "rejected"),
+    ("prev_hash", "posted", lambda _: "0" * 64),
+], ids=["time-of-posting", "time-of-intent", "type-refused-to-replay", "type-posted-to-refused", "relinked"])
+def test_an_edited_record_time_or_type_is_named_by_verify(journal, column, rtype, edit):
+    _fill(journal)
+    con = _raw(journal)
+    seq, entry_id, value = con.execute(f"SELECT seq, entry_id, {column} FROM records WHERE type = ? "
+                                       "ORDER BY seq LIMIT 1", (rtype,)).fetchone()
+    new = edit(value)
+    assert new != value
+    con.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (new, seq))
+    altered = [f for f in journal.verify() if "altered" in f.problem]
+    assert [(f.seq, f.entry_id) for f in altered] == [(seq, entry_id)], journal.verify()
+
+
+def test_a_posted_record_forged_after_a_certain_refusal_is_out_of_order_even_with_a_right_hash(journal):
+    """A refusal the cashier was told is final: a forger who appends a "posted" record for it
+    (hash, chain and head all recomputed) is named by the replayed state machine, not the hash."""
+    cmds = _fill(journal)
+    con = _raw(journal)
+    head_seq, prev = con.execute("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, entry_id = head_seq + 1, str(cmds[1].id)
+    body = canonical({"receipt": _receipt(cmds[1]).to_json(), "how": "replay"})
+    at = datetime.now(timezone.utc).isoformat()
+    digest = record_hash(prev, entry_id, "posted", at, body)
+    con.execute("INSERT INTO records VALUES (?, ?, 'posted', ?, ?, ?, ?)", (seq, entry_id, at, body, prev, digest))
+    con.execute("UPDATE meta SET v = ? WHERE k = 'head_seq'", (str(seq),))
+    con.execute("UPDATE meta SET v = ? WHERE k = 'head_hash'", (digest,))
+    findings = journal.verify()
+    assert [(f.seq, f.entry_id) for f in findings if "out of order" in f.problem] == [(seq, entry_id)], findings
+    assert not [f for f in findings if "altered" in f.problem or "head" in f.problem]
 
 
 def test_an_edited_state_in_the_index_is_caught_against_the_records(journal):

@@ -72,9 +72,12 @@ def test_the_entries_of_a_process_killed_mid_send_are_free_at_once(tmp_path):
             assert proc.poll() is None and time.monotonic() < deadline
             time.sleep(0.01)
         with Journal(path) as j:
+            [queued] = j.pending(ledger="db")
+            assert j.claim_owner(queued.id) not in (None, j.owner), "held by the live process"
             assert j.claim_in_doubt(ledger="db") == [], "its owner is alive: hands off"
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(timeout=30)
+            assert j.claim_owner(queued.id) is None, "a dead owner's claim is nobody's"
             [(entry_id, state)] = j.claim_in_doubt(ledger="db")
             assert state == "pending" and j.claim_owner(entry_id) == j.owner
     finally:
@@ -95,3 +98,19 @@ def test_a_killed_owners_lock_file_is_tidied_by_the_next_journal_opened(tmp_path
     with Journal(path) as j:
         assert [p.name for p in owners.glob("*.lock")] == [j.ownership.path.name]
     assert list(owners.glob("*.lock")) == []
+
+
+def test_a_claim_from_another_machine_is_never_taken_for_dead(tmp_path):
+    """A journal on a shared folder: a claim whose token names another host cannot be checked
+    for life from here, so it is left alone (never replayed, never answered for)."""
+    import sqlite3
+    path = tmp_path / "journal.sqlite"
+    with Journal(path) as j:
+        c = cmd("deposit", "p-remote", "5")
+        j.append_pending(c, ledger="db")
+        con = sqlite3.connect(str(path), isolation_level=None)
+        con.execute("UPDATE claims SET owner = ? WHERE entry_id = ?", ("another-host:4242:abcdef", str(c.id)))
+        con.close()
+        assert j.claim_owner(c.id) == "another-host:4242:abcdef"
+        assert j.claim_in_doubt(ledger="db") == []
+        assert j.queued_count(ledger="db") == 0, "being sent elsewhere, not queued here"

@@ -203,6 +203,21 @@ def test_a_marker_without_an_approved_line_is_refused(engine):
     refused(engine, p, cmd("marker_issue", p, "1"), E.CreditNotApproved, "no approved credit line")
 
 
+def test_a_marker_is_refused_when_approval_was_withdrawn_but_a_limit_remains(fresh_ledger):
+    """Approval and limit move together through postings, but `credit_approved` is its own
+    column (a supervisor's hand-made revoke, a restore): the guarded UPDATE checks it, not the
+    limit alone."""
+    _, engine = fresh_ledger
+    p = make_player(engine)
+    approve(engine, p, "1000")
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE players SET credit_approved = false WHERE id = :p"), {"p": p})
+    before = rows_of(engine, p)
+    refused(engine, p, cmd("marker_issue", p, "1"), E.CreditNotApproved, "no approved credit line")
+    assert rows_of(engine, p) == before
+    assert get_balance(engine, p).credit == D("0.00")
+
+
 def test_a_credit_line_below_what_is_drawn_is_refused(engine):
     p = make_player(engine)
     approve(engine, p, "1000")

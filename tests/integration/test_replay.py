@@ -436,3 +436,26 @@ def test_a_deposit_taken_offline_a_moment_after_the_shift_opened_joins_that_shif
             t.post("deposit", player, "5", staff=session.staff)
     finally:
         t.close()
+
+
+@pytest.mark.parametrize("change", [{"amount": "5000"}, {"kind": "withdrawal"}, {"player": "other"}],
+                         ids=["amount", "kind", "player"])
+def test_an_id_queued_offline_and_reused_for_a_different_request_is_refused_by_the_terminal(
+        terminal, engine, change):
+    """While the ledger is away only the journal knows the id: the terminal itself must see that
+    the same id now asks for something else (else the cashier pays 5,000 on a 500 receipt)."""
+    from cashier_desktop.domain.errors import IdempotencyConflict
+    player, other = make_player(engine), make_player(engine)
+    post(engine, cmd("deposit", player, "1000"))
+    staff = terminal.login()
+    terminal.proxy.cut()
+    first = cmd("deposit", player, "500", staff=staff.id, terminal_id=terminal.terminal_id)
+    assert isinstance(terminal.post_command(first, staff=staff), PendingReceipt)
+    kind, who, amount = change.get("kind", "deposit"), other if "player" in change else player, change.get("amount", "500")
+    reused = cmd(kind, who, amount, staff=staff.id, terminal_id=terminal.terminal_id, id=first.id)
+    with pytest.raises(IdempotencyConflict, match="different request"):
+        terminal.post_command(reused, staff=staff)
+    terminal.proxy.restore()
+    terminal.services.extras["replay"]()
+    assert ledger_ids(engine, player)[-1] == str(first.id) and ledger_ids(engine, other) == []
+    assert get_balance(engine, player).cash == Decimal("1500.00")

@@ -12,13 +12,16 @@ import pytest
 
 from cashier_desktop.domain.errors import (InvalidInput, NotAuthorized, ShiftError, ShiftNotOpen)
 from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.domain.receipts import PendingReceipt
 from cashier_desktop.ledger import audit
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.terminal import shifts
 from cashier_desktop.terminal.counter import submit
+from cashier_desktop.terminal.session import login
 from tests.integration.staff_helpers import funded_player, new_staff, new_terminal, player_with_credit, session_for
 from tests.support.factories import cmd, make_player
+from tests.support.journal_terminal import open_terminal
 from tests.support.shifts import make_services, open_test_shift
 
 
@@ -196,15 +199,27 @@ def test_a_cashier_cannot_close_someone_elses_shift_but_a_supervisor_can(engine,
     assert shifts.close_shift(services, sup, "500=0").closed_by == sup.staff.id
 
 
-def test_the_close_waits_for_the_journal(engine, desk):
-    services, session = desk
-    shift = shifts.open_shift(services, session, float_amount="0")
-    pending = {shift.id: 2}
-    services.extras["pending_count"] = lambda shift_id: pending.get(shift_id, 0)
-    with pytest.raises(ShiftError, match="2 postings are still waiting"):
-        shifts.close_shift(services, session, "500=0")
-    pending[shift.id] = 0
-    assert shifts.close_shift(services, session, "500=0").status == "closed"
+def test_the_close_waits_for_the_journal(ledger, engine, tmp_path):
+    """A real terminal journal (no stand-in for its count): two deposits taken offline keep
+    the shift open until replay has posted them, and then the count includes them."""
+    url, _ = ledger
+    t = open_terminal(url, engine, tmp_path)
+    try:
+        session = login(t.services, "C100", "1111")
+        pid = make_player(engine)
+        t.proxy.cut()
+        for amount in ("20", "5"):
+            assert isinstance(t.post("deposit", pid, amount, staff=session.staff), PendingReceipt)
+        t.proxy.restore()
+        with pytest.raises(ShiftError, match="2 postings are still waiting"):
+            shifts.close_shift(t.services, session, "20=1,5=1")
+        assert get_balance(engine, pid).cash == Decimal("0.00"), "nothing posted by the refused close"
+        report = t.services.extras["replay"]()
+        assert report.complete and report.posted == 2
+        closed = shifts.close_shift(t.services, session, "20=1,5=1")
+        assert closed.status == "closed" and closed.variance == Decimal("0.00")
+    finally:
+        t.close()
 
 
 def test_the_report_as_text_and_csv(engine, desk):

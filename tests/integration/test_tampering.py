@@ -83,6 +83,26 @@ def test_a_cosmetic_edit_that_keeps_every_sum_is_still_caught_by_the_hash_chain(
     assert run_integrity(engine, chains=False) == []  # the sums alone could not see it
 
 
+# Every column `ledger_digest` covers, edited alone on a middle row so that no sum, no
+# running total and no "newest row" figure changes: only the hash chain can see it.
+@pytest.mark.parametrize("assignment", [
+    "amount = amount + 1", "kind = 'marker_redeem'", "currency = 'USD'", "drawer_delta = drawer_delta + 1",
+    "cash_after = cash_after + 1", "credit_after = credit_after + 1", "limit_after = limit_after + 1",
+    "approved_after = NOT approved_after", "staff_id = 'S300'", "approver_id = 'S300'",
+    "terminal_id = 'T-OTHER'", "reverses_id = :other", "reason = 'edited'", "id_type = 'passport'",
+    "id_number = 'X1'", "created_at = created_at - interval '1 hour'",
+])
+def test_an_edit_of_any_hashed_column_alone_is_caught_by_the_hash_chain(fresh_ledger, assignment):
+    _, engine = fresh_ledger
+    p, receipts = _history(engine)
+    middle = receipts[1]
+    _as_superuser_without_triggers(engine, f"UPDATE ledger_transactions SET {assignment} WHERE id = :id",
+                                   {"id": middle.id, "other": receipts[0].id})
+    assert run_integrity(engine, chains=False) == [], "the edit keeps every sum: only the chain can see it"
+    findings = run_integrity(engine)
+    assert [(f.check, f.posting_id) for f in findings] == [("hash_chain", str(middle.id))]
+
+
 def test_a_deleted_middle_row_is_detected(fresh_ledger):
     _, engine = fresh_ledger
     p, receipts = _history(engine)
@@ -149,12 +169,28 @@ def test_the_incident_a_hand_written_balance_update_is_reported(fresh_ledger):
 def test_the_database_keeps_balances_non_negative_and_credit_within_the_limit(fresh_ledger):
     _, engine = fresh_ledger
     p = make_player(engine)
-    for sql in ("UPDATE players SET balance = -1 WHERE id = :p",
-                "UPDATE players SET current_credit = 1 WHERE id = :p",
-                "UPDATE players SET credit_limit = -5 WHERE id = :p"):
-        with pytest.raises(saexc.IntegrityError):
+    for sql, constraint in (("UPDATE players SET balance = -1 WHERE id = :p", "balance_not_negative"),
+                            ("UPDATE players SET current_credit = 1 WHERE id = :p", "credit_within_limit"),
+                            ("UPDATE players SET current_credit = -1 WHERE id = :p", "credit_within_limit"),
+                            ("UPDATE players SET credit_limit = -5 WHERE id = :p", "credit_limit_not_negative")):
+        with pytest.raises(saexc.IntegrityError, match=constraint):
             with engine.begin() as conn:
                 conn.execute(text(sql), {"p": p})
+
+
+def test_the_database_refuses_a_ledger_row_with_a_negative_amount(fresh_ledger):
+    """The direction of a posting is in its deltas; its amount is never negative, even in a
+    row written by hand (a negative amount would invert every report that sums amounts)."""
+    _, engine = fresh_ledger
+    p = make_player(engine)
+    with pytest.raises(saexc.IntegrityError, match="ledger_transactions_amount_check"):
+        with engine.begin() as conn:
+            conn.execute(text("""
+                INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency,
+                    cash_delta, credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after,
+                    credit_after, limit_after, approved_after, staff_id, hash)
+                VALUES (gen_random_uuid(), 'x', 'withdrawal', :p, -5, 'INR', 0, 0, 0, 0, 0, 0, 0, 0, false,
+                        'C100', 'x')"""), {"p": p})
 
 
 def test_restated_running_totals_that_keep_the_reports_rule_are_still_reported(fresh_ledger):
@@ -167,3 +203,21 @@ def test_restated_running_totals_that_keep_the_reports_rule_are_still_reported(f
                           "total_withdrawals = total_withdrawals + 500 WHERE id = :p"), {"p": p})
     checks = {(f.player_id, f.check) for f in run_integrity(engine, chains=False)}
     assert checks == {(p, "deposits_match_ledger"), (p, "withdrawals_match_ledger")}
+
+
+def test_the_database_refuses_a_second_reversal_of_one_posting_even_written_by_hand(fresh_ledger):
+    """`posting.post` looks for an earlier reversal first, but only the unique index settles
+    two reversals that both looked before either wrote (and a row written by hand)."""
+    _, engine = fresh_ledger
+    p = make_player(engine)
+    original = post(engine, cmd("deposit", p, "100"))
+    post(engine, cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=original.id,
+                     reason="wrong player"))
+    with pytest.raises(saexc.IntegrityError, match="ledger_reversed_once"):
+        with engine.begin() as conn:
+            conn.execute(text("""
+                INSERT INTO ledger_transactions (id, request_hash, kind, player_id, amount, currency,
+                    cash_delta, credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after,
+                    credit_after, limit_after, approved_after, staff_id, approver_id, reverses_id, reason, hash)
+                VALUES (gen_random_uuid(), 'x', 'reversal', :p, 100, 'INR', -100, 0, -100, -100, 0, 0, 0, 0,
+                        false, 'S300', 'S300', :o, 'again', 'x')"""), {"p": p, "o": original.id})

@@ -113,12 +113,13 @@ def test_relay_without_pusher_configured_refuses_with_a_sentence(cli_env):
 
 
 def test_relay_once_with_pusher_unreachable_exits_3_and_marks_nothing(cli_env, rt_engine, soketi):
-    from tests.support.soketi import free_tcp_port
+    from tests.support.ports import refused_port
 
     player = make_player(rt_engine)
     post(rt_engine, cmd("deposit", player, "1"))
-    env = {**cli_env, **soketi.pusher_env(), "CASHIER_PUSHER_PORT": str(free_tcp_port())}
-    result = run_cli(["relay", "--once"], env)
+    with refused_port() as port:  # held (bound, not listening) until the relay has tried it
+        env = {**cli_env, **soketi.pusher_env(), "CASHIER_PUSHER_PORT": str(port)}
+        result = run_cli(["relay", "--once"], env)
     assert result.returncode == 3, result.stderr
     assert "nothing unpublished was marked" in result.stderr
     with rt_engine.connect() as conn:

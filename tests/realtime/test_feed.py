@@ -190,21 +190,22 @@ def test_the_listen_notify_feed_hears_postings_and_plain_updates_and_survives_a_
 def test_a_feed_that_cannot_reach_its_server_goes_from_connecting_to_down_and_still_fetches(
         rt_engine, recorder):
     from cashier_desktop.realtime.publisher import PusherSettings
-    from tests.support.soketi import free_tcp_port
+    from tests.support.ports import refused_port
 
     player = make_player(rt_engine)
-    nowhere = PusherSettings(app_id="1", key="k", secret="s", host="127.0.0.1", port=free_tcp_port(), tls=False)
-    feed = PusherFeed(nowhere, ledger_fetch(rt_engine), recorder.on_balance, recorder.on_state,
-                      backoff=fast_backoff(), down_after=0.5)
-    feed.start()
-    try:
-        feed.watch({player})
-        wait_until(lambda: recorder.versions(player) == [0], 10, "the watched player shown from the ledger")
-        wait_until(lambda: feed.state is FeedState.DOWN, 10, "down after down_after seconds")
-        assert FeedState.CONNECTED not in recorder.states
-        assert feed.channels.sessions >= 2, "it keeps retrying"
-    finally:
-        feed.stop()
+    with refused_port() as port:  # held for the whole test: nothing can start answering on it
+        nowhere = PusherSettings(app_id="1", key="k", secret="s", host="127.0.0.1", port=port, tls=False)
+        feed = PusherFeed(nowhere, ledger_fetch(rt_engine), recorder.on_balance, recorder.on_state,
+                          backoff=fast_backoff(), down_after=0.5)
+        feed.start()
+        try:
+            feed.watch({player})
+            wait_until(lambda: recorder.versions(player) == [0], 10, "the watched player shown from the ledger")
+            wait_until(lambda: feed.state is FeedState.DOWN, 10, "down after down_after seconds")
+            assert FeedState.CONNECTED not in recorder.states
+            assert feed.channels.sessions >= 2, "it keeps retrying"
+        finally:
+            feed.stop()
     assert recorder.states[-1] is FeedState.STOPPED
 
 

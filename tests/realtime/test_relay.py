@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 import threading
 from decimal import Decimal
 
@@ -182,10 +184,19 @@ def test_the_relay_exports_prometheus_metrics_on_loopback(rt_engine, soketi, rel
 
     from tests.support.soketi import free_tcp_port
 
-    port = free_tcp_port()
     player = make_player(rt_engine)
     post(rt_engine, cmd("deposit", player, "1"))
-    relay = relays.make(rt_engine, soketi, metrics_port=port)
+    # The relay binds the port it is given (it has no "choose and tell"): a probed port can be
+    # taken by another run before the relay binds it, so a clash is retried with another port
+    # (once bound, the port is the relay's; the test never reads a port it did not bind).
+    for attempt in range(5):
+        port = free_tcp_port()
+        try:
+            relay = relays.make(rt_engine, soketi, metrics_port=port)
+            break
+        except OSError as exc:
+            if exc.errno != errno.EADDRINUSE or attempt == 4:
+                raise
     try:
         assert relay.drain() == 1
         body = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()

@@ -4,6 +4,13 @@ Every interface soketi can bind (HTTP/WebSocket, metrics, cluster discovery) is 
 to 127.0.0.1 on ports chosen free at start: by default it would listen everywhere and
 broadcast discovery packets on the network every 500 ms. `kill()` and `start()` again
 keep the same ports, so clients can reconnect to "the same server" in outage tests.
+
+A port found free can be taken by another test run before soketi binds it (soketi then
+logs "up and running" and listens on nothing, and /ready may be answered by someone
+else's server). So a start counts only when soketi's own processes are seen listening on
+both ports (read back from /proc); otherwise it is stopped and started on new ports.
+(Letting soketi choose with port 0 does not work: a restart on the ports it chose fails to
+bind while their TIME_WAIT connections last.)
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.support.ports import listening_tcp_ports
+
 ROOT = Path(__file__).resolve().parents[2]
 SOKETI = ROOT / "node_modules" / ".bin" / "soketi"
 
@@ -27,6 +36,17 @@ def free_tcp_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _bindable(port: int) -> bool:
+    """Nobody listens on `port` (a TIME_WAIT left by our own earlier soketi is fine)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
 
 
 def free_udp_port() -> int:
@@ -50,6 +70,7 @@ class Soketi:
 
     def __post_init__(self) -> None:
         self._own_log = self.log_path is None
+        self._started = False
         if self.log_path is None:
             fd, name = tempfile.mkstemp(prefix="soketi-", suffix=".log")
             os.close(fd)
@@ -91,25 +112,58 @@ class Soketi:
         except OSError:
             return False
 
-    def start(self, timeout: float = 20.0) -> "Soketi":
+    def owns_ports(self) -> bool:
+        """soketi's own processes listen on both its TCP ports (not someone else's server)."""
+        return self.proc is not None and {self.port, self.metrics_port} <= listening_tcp_ports(self.proc.pid)
+
+    def start(self, timeout: float = 20.0, *, new_ports_on_clash: bool | None = None) -> "Soketi":
+        """Start and wait until soketi itself listens on its ports and answers /ready.
+
+        A clash (another process took a port first) is retried on fresh ports, except on a
+        restart (a second start), where clients expect the same address and a clash is an error.
+        """
+        if new_ports_on_clash is None:
+            new_ports_on_clash = not self._started
         if not SOKETI.exists():
             raise RuntimeError(f"{SOKETI} is missing: run `npm ci` (make test does)")
-        if self.ready():
-            raise RuntimeError(f"something already answers on port {self.port}")
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.ready() or not _bindable(self.port):
+                if not new_ports_on_clash:
+                    raise RuntimeError(f"something else holds port {self.port}")
+                self.port, self.metrics_port = free_tcp_port(), free_tcp_port()
+                continue
+            outcome = self._spawn_and_wait(deadline)
+            if outcome == "ready":
+                self._started = True
+                return self
+            last = self.log_path.read_text()[-2000:]
+            self._stop_process()
+            if outcome == "clash" and new_ports_on_clash and time.monotonic() < deadline:
+                self.port, self.metrics_port = free_tcp_port(), free_tcp_port()
+                continue
+            if self._own_log:
+                self.log_path.unlink(missing_ok=True)
+            raise RuntimeError(f"soketi did not become ready in {timeout}s ({outcome}): {last}")
+
+    def _spawn_and_wait(self, deadline: float) -> str:
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen([str(SOKETI), "start"], env=self.env(), stdout=log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      start_new_session=True, cwd=str(ROOT))
         log.close()
-        deadline = time.monotonic() + timeout
+        up_since = None
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"soketi exited with {self.proc.returncode}: {self.log_path.read_text()[-2000:]}")
-            if self.ready():
-                return self
+            if self.owns_ports() and self.ready():
+                return "ready"
+            if up_since is None and "up and running" in self.log_path.read_text(errors="replace")[-4000:]:
+                up_since = time.monotonic()
+            if up_since is not None and time.monotonic() - up_since > 3:
+                return "clash"  # it says it is up but does not listen: a port was taken first
             time.sleep(0.05)
-        self.stop()
-        raise RuntimeError(f"soketi did not become ready in {timeout}s: {self.log_path.read_text()[-2000:]}")
+        return "timeout"
 
     def kill(self) -> None:
         """SIGKILL the whole process group (npm's wrapper and node), wait until it is gone."""

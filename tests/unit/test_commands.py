@@ -1,5 +1,6 @@
 """Posting commands: validated on creation, fingerprinted for idempotency."""
 
+import dataclasses
 import uuid
 from decimal import Decimal
 
@@ -42,15 +43,70 @@ def test_a_command_is_immutable_and_gets_a_fresh_uuid():
         a.player_id = "x"  # type: ignore[misc]
 
 
-def test_the_request_hash_ignores_the_id_and_the_shift_but_nothing_else():
-    base = make(id=uuid.uuid4(), shift_id=1)
-    assert make(id=uuid.uuid4(), shift_id=2).request_hash() == base.request_hash()
-    assert make(amount="100.01").request_hash() != base.request_hash()
-    assert make(kind=Kind.WITHDRAWAL).request_hash() != base.request_hash()
-    assert make(player_id="180").request_hash() != base.request_hash()
-    assert make(staff_id="C101").request_hash() != base.request_hash()
-    assert make(terminal_id="T2").request_hash() != base.request_hash()
-    assert make(id_type="passport", id_number="X1").request_hash() != base.request_hash()
+# The fingerprint's fields, read from the dataclass itself: a field added later is varied
+# here too (or the test below says it has no variant), so "nothing else" stays true.
+_LEFT_OUT = {"id", "shift_id"}
+_BASE = dict(kind=Kind.REVERSAL, player_id="179", amount=Money(Decimal("100"), "INR"), staff_id="C100",
+             terminal_id="T1", shift_id=1, approver_id="S300", reverses_id=uuid.UUID(int=1), reason="typo",
+             id_type="passport", id_number="X1")
+_VARIANTS = {
+    "kind": {"kind": Kind.ADJUST_OUT, "reverses_id": None},  # vs. an adjust-in (see _base_for)
+    "player_id": {"player_id": "180"},
+    "amount": {"amount": Money(Decimal("100.01"), "INR")},
+    "staff_id": {"staff_id": "C101"},
+    "terminal_id": {"terminal_id": "T2"},
+    "approver_id": {"approver_id": "S301"},
+    "reverses_id": {"reverses_id": uuid.UUID(int=2)},
+    "reason": {"reason": "miscount"},
+    "id_type": {"id_type": "licence"},
+    "id_number": {"id_number": "X2"},
+}
+
+
+def _fingerprinted_fields() -> list[str]:
+    return [f.name for f in dataclasses.fields(PostingCommand) if f.name not in _LEFT_OUT]
+
+
+def test_every_fingerprinted_field_has_a_variant_below():
+    assert sorted(_VARIANTS) == sorted(_fingerprinted_fields())
+
+
+def _base_for(name: str) -> dict:
+    """The base differs from its variant in `name` alone (a non-reversal has no original, so
+    the kind is varied between two adjustments)."""
+    return {**_BASE, "kind": Kind.ADJUST_IN, "reverses_id": None} if name == "kind" else _BASE
+
+
+@pytest.mark.parametrize("name", _fingerprinted_fields())
+def test_the_request_hash_changes_with_every_field_but_the_id_and_the_shift(name):
+    base = PostingCommand(id=uuid.uuid4(), **_base_for(name))
+    changed = PostingCommand(id=base.id, **{**_base_for(name), **_VARIANTS[name]})
+    differs = [f for f in dataclasses.fields(PostingCommand) if getattr(base, f.name) != getattr(changed, f.name)]
+    assert [f.name for f in differs] == [name]
+    assert changed.request_hash() != base.request_hash(), f"{name} is not in the fingerprint"
+
+
+@pytest.mark.parametrize("currency", ["USD", "EUR"])
+def test_the_request_hash_changes_with_the_currency_alone(currency):
+    base = PostingCommand(**_BASE)
+    other = PostingCommand(**{**_BASE, "amount": Money(Decimal("100"), currency)})
+    assert base.amount.amount == other.amount.amount
+    assert other.request_hash() != base.request_hash()
+
+
+@pytest.mark.parametrize("name, value", [("absent", None), ("empty", "")])
+def test_an_optional_field_set_or_not_gives_a_different_hash(name, value):
+    with_id = PostingCommand(**{**_BASE, "kind": Kind.DEPOSIT, "reverses_id": None, "approver_id": None,
+                                "reason": None})
+    without = PostingCommand(**{**_BASE, "kind": Kind.DEPOSIT, "reverses_id": None, "approver_id": None,
+                                "reason": None, "id_type": value, "id_number": value})
+    assert with_id.request_hash() != without.request_hash()
+
+
+def test_the_request_hash_ignores_the_id_and_the_shift():
+    base = PostingCommand(id=uuid.uuid4(), **_BASE)
+    assert PostingCommand(id=uuid.uuid4(), **{**_BASE, "shift_id": 2}).request_hash() == base.request_hash()
+    assert PostingCommand(id=uuid.uuid4(), **{**_BASE, "shift_id": None}).request_hash() == base.request_hash()
 
 
 def test_a_command_round_trips_through_json():

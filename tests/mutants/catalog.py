@@ -1,0 +1,272 @@
+"""The curated mutants: each breaks one invariant that protects money or evidence.
+
+Snippets must occur exactly once in their file (else the run reports the mutant *stale*
+and fails). Tests are node ids relative to the repository root; keep them to the few that
+guard the invariant, so that a run stays well under 20 minutes.
+"""
+
+from __future__ import annotations
+
+from .model import Mutant
+
+# --- where things live --------------------------------------------------------------
+COMMANDS = "cashier_desktop/domain/commands.py"
+POLICY = "cashier_desktop/domain/policy.py"
+POSTING = "cashier_desktop/ledger/posting.py"
+ROLES = "cashier_desktop/ledger/roles.py"
+M0001 = "cashier_desktop/ledger/migrations/versions/0001_ledger_core.py"
+M0002 = "cashier_desktop/ledger/migrations/versions/0002_staff_controls.py"
+M0007 = "cashier_desktop/ledger/migrations/versions/0007_posting_server_work.py"
+CHAIN = "cashier_desktop/journal/chain.py"
+STORE = "cashier_desktop/journal/store.py"
+OWNERS = "cashier_desktop/journal/owners.py"
+REPLAY = "cashier_desktop/journal/replay.py"
+JOURNALED = "cashier_desktop/terminal/journaled.py"
+ONLINE = "cashier_desktop/terminal/online.py"
+AUTHORIZE = "cashier_desktop/terminal/authorize.py"
+
+# --- the tests that guard them --------------------------------------------------------
+T_COMMANDS = "tests/unit/test_commands.py"
+T_POLICY = "tests/unit/test_policy.py"
+T_OFFLINE = "tests/unit/test_offline_policy.py"
+T_IDEM = "tests/integration/test_idempotency.py"
+T_POSTINGS = "tests/integration/test_postings.py"
+T_MODEL = "tests/integration/test_ledger_model.py"
+T_TAMPER = "tests/integration/test_tampering.py"
+T_DUAL = "tests/integration/test_dual_control.py"
+T_PERM = "tests/integration/test_permissions.py"
+T_ROLES = "tests/integration/test_db_roles.py"
+T_JOURNAL = "tests/integration/test_journal.py"
+T_CLAIMS = "tests/integration/test_journal_claims.py"
+T_REPLAY = "tests/integration/test_replay.py"
+T_CREDIT = "tests/integration/test_credit_requests.py"
+T_SHIFTS = "tests/integration/test_shifts.py"
+T_IN_DOUBT = "tests/integration/test_in_doubt_answers.py"
+
+
+def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
+    pops = "; ".join(f'body.pop("{f}")' for f in fields)
+    return Mutant(mid, COMMANDS, 'body.pop("shift_id")', f'body.pop("shift_id"); {pops}', why, (T_COMMANDS,))
+
+
+MUTANTS: list[Mutant] = [
+    # -- idempotency: same id + different request = conflict ---------------------------
+    _fp_drop("fp-approver-reason", "approver_id", "reason",
+             why="the idempotency fingerprint covers the approver and the reason"),
+    _fp_drop("fp-reverses", "reverses_id", why="the fingerprint covers which posting a reversal reverses"),
+    _fp_drop("fp-currency", "currency", why="the fingerprint covers the currency"),
+    _fp_drop("fp-amount", "amount", why="the fingerprint covers the amount"),
+    _fp_drop("fp-id-number", "id_number", why="the fingerprint covers the player's ID number"),
+    Mutant("fp-keeps-shift", COMMANDS, 'body.pop("shift_id")', 'pass',
+           "a journal entry replayed after its shift changed is the same request (shift left out)",
+           (T_COMMANDS,)),
+    Mutant("idem-conflict-ignored", POSTING, 'if row._mapping["request_hash"] != cmd.request_hash():',
+           "if False:", "the ledger refuses a known id with a different request (IdempotencyConflict)",
+           (T_IDEM,)),
+    Mutant("idem-journal-conflict-ignored", JOURNALED, "if e.command.request_hash() != cmd.request_hash():",
+           "if False:", "the terminal refuses a journaled id reused for a different request",
+           (T_IDEM, T_REPLAY)),
+
+    # -- ledger guards and CHECKs (the migrations, run by every test database) -----------
+    Mutant("check-balance-not-negative", M0001, "CONSTRAINT balance_not_negative CHECK (balance >= 0),",
+           "CONSTRAINT balance_not_negative CHECK (balance >= -1000000),",
+           "the database itself keeps a player's cash balance at or above zero", (T_TAMPER,)),
+    Mutant("check-credit-within-limit", M0001,
+           "CHECK (current_credit >= 0 AND current_credit <= credit_limit)", "CHECK (current_credit >= 0)",
+           "the database itself keeps drawn credit within the limit", (T_TAMPER,)),
+    Mutant("check-amount-not-negative", M0001, "amount            numeric(14,2) NOT NULL CHECK (amount >= 0),",
+           "amount            numeric(14,2) NOT NULL,", "a ledger row's amount is never negative",
+           (T_TAMPER, T_MODEL)),
+    Mutant("ledger-update-allowed", M0001,
+           "CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger_transactions",
+           "CREATE TRIGGER ledger_append_only BEFORE DELETE ON ledger_transactions",
+           "ledger rows are append-only, even for the owner", (T_TAMPER,)),
+    Mutant("audit-update-allowed", M0001, "CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit_log",
+           "CREATE TRIGGER audit_append_only BEFORE DELETE ON audit_log",
+           "the audit log is append-only, even for the owner", (T_TAMPER,)),
+    Mutant("reversed-twice", M0001, "CREATE UNIQUE INDEX ledger_reversed_once", "CREATE INDEX ledger_reversed_once",
+           "a posting is reversed at most once", (T_TAMPER, T_POSTINGS)),
+    Mutant("guard-cash", POSTING, "      AND balance + :cash >= 0\n", "",
+           "a posting never takes cash below zero (guarded UPDATE, refused with a sentence)", (T_POSTINGS,)),
+    Mutant("guard-credit-limit", POSTING,
+           "      AND current_credit + :credit <= COALESCE(CAST(:set_limit AS numeric), credit_limit)\n", "",
+           "a marker never draws beyond the credit limit (guarded UPDATE, refused with a sentence)",
+           (T_POSTINGS,)),
+    Mutant("guard-credit-approved", POSTING, "      AND (NOT CAST(:needs_approved AS boolean) OR credit_approved)\n",
+           "", "a marker needs an approved credit line", (T_POSTINGS,)),
+    Mutant("guard-marker-overpaid", POSTING, "      AND current_credit + :credit >= 0\n", "",
+           "a marker redemption never pays back more than is owed", (T_POSTINGS, T_TAMPER)),
+    Mutant("db-approver-is-issuer", M0007, "AND NEW.approver_id = NEW.staff_id THEN", "AND false THEN",
+           "the database refuses an approver who is the issuer", (T_DUAL, T_PERM)),
+    Mutant("db-disabled-approver", M0007, "IF NOT a.active THEN", "IF false THEN",
+           "the database refuses an approval by a disabled staff member", (T_DUAL, T_PERM)),
+    Mutant("db-correction-needs-supervisor", M0007,
+           "IF NEW.kind IN ('reversal', 'adjust_in', 'adjust_out') AND a.role <> 'supervisor' THEN",
+           "IF false THEN", "only a supervisor approves a correction (in the database)", (T_DUAL, T_PERM)),
+    Mutant("db-approval-limit", M0007, "AND NEW.amount > a.approval_limit THEN", "AND false THEN",
+           "a floor manager cannot approve a credit line above their authority (in the database)",
+           (T_DUAL, T_PERM, T_CREDIT)),
+    Mutant("db-shift-closed", M0007, "IF s.status <> 'open' THEN", "IF false THEN",
+           "nothing posts into a closed shift", (T_SHIFTS,)),
+    Mutant("db-approver-required", M0007,
+           "IF NEW.kind IN ('reversal', 'adjust_in', 'adjust_out', 'credit_line') THEN", "IF false THEN",
+           "a correction or credit line without an approver is refused by the database", (T_PERM, T_DUAL)),
+    Mutant("db-credit-decider-is-requester", M0002, "CHECK (decided_by IS NULL OR decided_by <> requested_by);",
+           "CHECK (true);", "a credit request is decided by someone other than its requester", (T_CREDIT,)),
+
+    # -- the ledger's hash chain -----------------------------------------------------------
+    Mutant("ledger-digest-no-amount", M0001, "concat_ws('|', prev, id::text, player, kind, amount::text,",
+           "concat_ws('|', prev, id::text, player, kind,", "the ledger hash covers the amount", (T_TAMPER,)),
+    Mutant("ledger-digest-no-prev", M0001, "concat_ws('|', prev, id::text, player, kind, amount::text,",
+           "concat_ws('|', id::text, player, kind, amount::text,",
+           "the ledger hash chains each row to the one before it", (T_TAMPER,)),
+    Mutant("ledger-digest-no-time", M0001, "coalesce(id_number, ''), extract(epoch FROM created)::text)",
+           "coalesce(id_number, ''))", "the ledger hash covers the row's time", (T_TAMPER,)),
+    Mutant("ledger-digest-no-reason", M0001, "coalesce(reverses::text, ''), coalesce(reason, ''),",
+           "coalesce(reverses::text, ''),", "the ledger hash covers a correction's reason", (T_TAMPER,)),
+    Mutant("ledger-verify-blind", M0001, "FROM chained c WHERE c.hash <> c.expect", "FROM chained c WHERE false",
+           "verify_ledger_chain reports a row whose hash does not match", (T_TAMPER,)),
+
+    # -- the journal's hash chain ------------------------------------------------------------
+    Mutant("journal-hash-no-at", CHAIN, 'raw = "\\x1f".join((prev_hash, entry_id, rtype, at, body))',
+           'raw = "\\x1f".join((prev_hash, entry_id, rtype, body))',
+           "the journal's record hash covers the record's time", (T_JOURNAL,)),
+    Mutant("journal-hash-no-type", CHAIN, 'raw = "\\x1f".join((prev_hash, entry_id, rtype, at, body))',
+           'raw = "\\x1f".join((prev_hash, entry_id, at, body))',
+           "the journal's record hash covers the record's type", (T_JOURNAL,)),
+    Mutant("journal-hash-no-body", CHAIN, 'raw = "\\x1f".join((prev_hash, entry_id, rtype, at, body))',
+           'raw = "\\x1f".join((prev_hash, entry_id, rtype, at))',
+           "the journal's record hash covers the record's content", (T_JOURNAL,)),
+    Mutant("journal-hash-no-prev", CHAIN, 'raw = "\\x1f".join((prev_hash, entry_id, rtype, at, body))',
+           'raw = "\\x1f".join((entry_id, rtype, at, body))',
+           "the journal's record hash chains to the record before it", (T_JOURNAL,)),
+    Mutant("journal-verify-blind", CHAIN, "if record_hash(prev_hash, entry_id, rtype, at, body) != stored:",
+           "if False:", "verify names a record whose hash does not match", (T_JOURNAL,)),
+    Mutant("journal-refused-then-posted", CHAIN, "(REJECTED, False): {RETRY},", "(REJECTED, False): {RETRY, POSTED},",
+           "a certain refusal is final: no posted record may follow it", (T_JOURNAL, T_REPLAY)),
+
+    # -- journal claims: one answer per posting ---------------------------------------------
+    Mutant("claims-inflight-counted-queued", STORE,
+           "return sum(1 for (owner,) in rows if owner is None or not (owner == self.owner or is_alive(self.path, owner)))",
+           "return len(rows)", "an entry a live process is sending right now is not counted as queued",
+           (T_CLAIMS, T_REPLAY)),
+    Mutant("claims-held-elsewhere-ignored", STORE,
+           "return owner is not None and owner != self.owner and is_alive(self.path, owner)", "return False",
+           "replay never touches an entry another live process holds", (T_CLAIMS, T_REPLAY)),
+    Mutant("claims-dead-owner-kept", STORE,
+           "return row[0] if row[0] == self.owner or is_alive(self.path, row[0]) else None", "return row[0]",
+           "a dead process's claims are free at once", (T_CLAIMS, T_REPLAY)),
+    Mutant("claims-intent-unclaimed", STORE,
+           "                                                \"offline\": offline})\n            self._claim(str(cmd.id))\n",
+           "                                                \"offline\": offline})\n",
+           "the process that writes an intent claims it in the same transaction", (T_CLAIMS, T_REPLAY)),
+    Mutant("owners-remote-claim-dead", OWNERS, "return True  # a journal on a shared folder", "return False  #",
+           "a claim made from another machine is never taken for dead", (T_CLAIMS,)),
+    Mutant("journaled-no-wait-for-other-sender", JOURNALED, "            e = self._await_other_sender(cmd)",
+           "            pass", "a posting another live process is sending gets that process's answer",
+           (T_IN_DOUBT, T_CLAIMS)),
+
+    # -- replay's in-doubt handling ------------------------------------------------------------
+    Mutant("replay-settles-too-early", REPLAY, "if (now - e.updated_at).total_seconds() < settle_after:",
+           "if False:", "a broken send's refusal is confirmed only after its statement can no longer run",
+           (T_REPLAY,)),
+    Mutant("replay-found-ignored", REPLAY,
+           '            if entry_id in found:\n                if journal.mark_posted(entry_id, found[entry_id], how="found"):',
+           '            if False:\n                if journal.mark_posted(entry_id, found[entry_id], how="found"):',
+           "an in-doubt refusal that the ledger has is recorded as posted", (T_REPLAY,)),
+    Mutant("replay-refusal-not-flagged", REPLAY, "journal.mark_rejected_on_replay(e.id, exc.code, str(exc))",
+           "journal.mark_rejected(e.id, exc.code, str(exc))",
+           "a posting refused on replay (the cash already moved) is flagged for a supervisor", (T_REPLAY,)),
+    Mutant("replay-busy-is-refusal", REPLAY, "except LedgerBusy as exc:  # rolled back, not refused: it stays pending",
+           "except ZeroDivisionError as exc:", "a busy ledger on replay leaves the entry pending, not refused",
+           (T_IN_DOUBT, T_REPLAY)),
+    Mutant("journaled-in-doubt-told-refused", JOURNALED, 'if e.state == "rejected" and e.in_doubt:',
+           "if False:", "an in-doubt entry is never answered 'refused' on a lookup", (T_IN_DOUBT, T_REPLAY)),
+    Mutant("journaled-broken-send-refused", JOURNALED,
+           'while it was being sent; the replay settles it by its id.", in_doubt=True)',
+           'while it was being sent; the replay settles it by its id.", in_doubt=False)',
+           "a send that failed unexpectedly is recorded in doubt, not refused", (T_IN_DOUBT, T_REPLAY)),
+    Mutant("journaled-lost-connection-refused", JOURNALED,
+           '"the replay settles it by its id.", in_doubt=True)\n        raise PostingInDoubt(',
+           '"the replay settles it by its id.", in_doubt=False)\n        raise PostingInDoubt(',
+           "a connection lost mid-send is recorded in doubt, not refused", (T_REPLAY,)),
+    Mutant("journaled-running-statement-refused", JOURNALED,
+           "if found is None and not self.port.backend_gone(cause.backend_pid):", "if False:",
+           "'not posted' is said only when the server process that ran the statement is gone",
+           (T_REPLAY, "tests/e2e/test_crash_windows.py")),
+
+    # -- offline caps -----------------------------------------------------------------------------
+    Mutant("offline-deposit-cap", ONLINE, "if amount > self.deposit_cap:", "if amount > self.deposit_cap * 2:",
+           "an offline deposit is within the per-transaction cap", (T_OFFLINE,)),
+    Mutant("offline-shift-cap", ONLINE, "if taken_in_shift + amount > self.shift_cap:",
+           "if amount > self.shift_cap:", "offline deposits in a shift stay within the shift cap", (T_OFFLINE,)),
+    Mutant("offline-pending-withdrawals", ONLINE, "available = last_known_cash - pending_withdrawals",
+           "available = last_known_cash", "offline withdrawals count those already pending", (T_OFFLINE,)),
+    Mutant("offline-withdrawals-disabled", ONLINE, "if not self.withdrawals:", "if False:",
+           "offline withdrawals are refused unless enabled", (T_OFFLINE,)),
+    Mutant("offline-withdrawal-cap", ONLINE, "if amount > self.withdrawal_cap:", "if amount > self.withdrawal_cap * 2:",
+           "an offline withdrawal is within its cap", (T_OFFLINE,)),
+
+    # -- approval rules and ID thresholds -------------------------------------------------------------
+    Mutant("policy-dual-control-boundary", POLICY, "amount >= policy.dual_control_threshold",
+           "amount > policy.dual_control_threshold", "dual control starts AT the threshold", (T_POLICY,)),
+    Mutant("policy-ctr-ignores-prior", POLICY, "if period_total > policy.ctr_threshold:",
+           "if value > policy.ctr_threshold:", "ID is required when the period's total crosses the CTR threshold",
+           (T_POLICY,)),
+    Mutant("policy-mtl-ignores-day", POLICY, "logs_mtl = prior.day + value >= policy.mtl_threshold",
+           "logs_mtl = value >= policy.mtl_threshold", "the MTL counts the gaming day's earlier cash",
+           (T_POLICY,)),
+    Mutant("policy-gaming-day-start", POLICY, "return (local - timedelta(hours=start_hour)).date()",
+           "return local.date()", "before the start hour it is still yesterday's gaming day",
+           (T_POLICY, "tests/integration/test_gaming_day.py")),
+    Mutant("policy-shortage-no-signoff", POLICY, "return abs(variance) >= self.variance_threshold",
+           "return variance >= self.variance_threshold", "a large shortage needs a sign-off, like an overage",
+           (T_POLICY, T_SHIFTS)),
+    Mutant("authorize-own-approval", AUTHORIZE,
+           "if wanted == staff.id or (approver is not None and approver.id == staff.id):", "if False:",
+           "the terminal refuses an approver who is the issuer", (T_DUAL,)),
+    Mutant("authorize-credit-authority", AUTHORIZE, "if authority is not None and cmd.amount.amount > authority:",
+           "if False:", "the terminal refuses a credit line above the approver's authority", (T_DUAL, T_CREDIT)),
+    Mutant("authorize-other-staff-id", AUTHORIZE, "if cmd.staff_id != staff.id:", "if False:",
+           "a posting is made only under the logged-in staff id", (T_DUAL, T_PERM)),
+    Mutant("authorize-currency", AUTHORIZE, "if cmd.amount.currency != policy.currency:", "if False:",
+           "a posting is in the cage's currency", (T_DUAL, T_PERM)),
+    Mutant("authorize-disabled-staff", AUTHORIZE, "if rec is None or not rec.active:", "if rec is None:",
+           "a disabled staff member cannot post or approve", (T_DUAL, T_PERM)),
+    Mutant("authorize-id-required", AUTHORIZE, "        if req.needs_identification:\n",
+           "        if False:\n", "a posting over the CTR threshold needs the player's ID",
+           (T_DUAL, T_PERM, "tests/integration/test_gaming_day.py")),
+
+    # -- role grants as they stand today (ledger/roles.py) -----------------------------------------------
+    Mutant("grant-terminal-staff-active-limit", ROLES,
+           '"staff": TableGrant(update=("failed_attempts", "locked_until")),',
+           '"staff": TableGrant(update=("failed_attempts", "locked_until", "active", "approval_limit")),',
+           "a terminal cannot change staff `active` or `approval_limit`", (T_ROLES,)),
+    Mutant("grant-terminal-staff-pin", ROLES,
+           '"staff": TableGrant(update=("failed_attempts", "locked_until")),',
+           '"staff": TableGrant(update=("failed_attempts", "locked_until", "pin_hash")),',
+           "a terminal cannot change a staff member's PIN hash", (T_ROLES,)),
+    Mutant("grant-terminal-outbox", ROLES,
+           '"mtl_entries": TableGrant(insert=True),\n    "balance_events": TableGrant(),',
+           '"mtl_entries": TableGrant(insert=True),\n    "balance_events": TableGrant(insert=True, update=("published_at",)),',
+           "a terminal cannot publish or hide outbox events", (T_ROLES,)),
+    Mutant("grant-terminal-alerts", ROLES, '"integrity_alerts": TableGrant(update=(\n        "status",',
+           '"integrity_alerts": TableGrant(insert=True, update=(\n        "status",',
+           "a terminal cannot write integrity alerts (only resolve them)", (T_ROLES,)),
+    Mutant("grant-terminal-cursor", ROLES, '"monitor_cursors": TableGrant(),\n    "watch_hourly": TableGrant(),\n}',
+           '"monitor_cursors": TableGrant(update=("last_id", "updated_at")),\n    "watch_hourly": TableGrant(),\n}',
+           "a terminal cannot move the watch's cursor", (T_ROLES,)),
+    Mutant("grant-terminal-player-name", ROLES, '"players": TableGrant(update=(*BALANCE_COLUMNS, "version", "updated_at")),',
+           '"players": TableGrant(update=(*BALANCE_COLUMNS, "version", "updated_at", "name")),',
+           "a terminal cannot rename a player", (T_ROLES,)),
+    Mutant("grant-terminal-ledger-update", ROLES, '"ledger_transactions": TableGrant(insert=True),',
+           '"ledger_transactions": TableGrant(insert=True, update=("amount",)),',
+           "a terminal cannot UPDATE ledger rows (refused by the grant, not only the trigger)", (T_ROLES,)),
+    Mutant("grant-relay-players", ROLES,
+           '"players": TableGrant(),\n    "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers\n}',
+           '"players": TableGrant(update=("balance",)),\n    "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers\n}',
+           "the relay cannot change a balance", (T_ROLES,)),
+    Mutant("grant-monitor-resolves-alerts", ROLES, '"checks", "evidence", "event_id", "updated_at", "announced_at")),',
+           '"checks", "evidence", "event_id", "updated_at", "announced_at", "status", "resolved_by")),',
+           "the watch raises alerts but cannot resolve them", (T_ROLES,)),
+]

@@ -1,0 +1,52 @@
+"""The soketi test helper never reports a server that is not its own (ports taken by others)."""
+
+from __future__ import annotations
+
+import http.server
+import socket
+import threading
+
+from tests.support.ports import listening_tcp_ports, refused_port
+from tests.support.soketi import Soketi, free_tcp_port
+
+
+class _Ready(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 - an impostor that answers /ready like soketi
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"OK")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_port_taken_by_another_server_before_the_start_is_left_for_fresh_ports():
+    impostor = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Ready)
+    taken = impostor.server_address[1]
+    threading.Thread(target=impostor.serve_forever, daemon=True).start()
+    server = Soketi(port=taken, metrics_port=free_tcp_port())
+    try:
+        server.start()
+        assert server.port != taken
+        assert {server.port, server.metrics_port} <= listening_tcp_ports(server.proc.pid)
+    finally:
+        server.stop()
+        impostor.shutdown()
+        impostor.server_close()
+
+
+def test_a_held_port_refuses_connections_and_cannot_be_bound_by_anyone_else():
+    with refused_port() as port:
+        with socket.socket() as other:
+            try:
+                other.bind(("127.0.0.1", port))
+                bound = True
+            except OSError:
+                bound = False
+        assert not bound
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+            connected = True
+        except ConnectionRefusedError:
+            connected = False
+        assert not connected

@@ -158,7 +158,7 @@ def test_terminal_role_cannot_publish_hide_or_delete_outbox_events(role_set, ter
     make a balance change invisible to every screen."""
     _, eng = terminal
     player = make_player(role_set.admin)
-    post(eng, cmd("deposit", player, "100"))
+    post(eng, cmd("deposit", player, "100", session=at_the_counter(eng), terminal_id=role_set.terminal_id))
     for sql in ("UPDATE balance_events SET published_at = clock_timestamp() WHERE player_id = :p",
                 "UPDATE balance_events SET payload = '{}'::jsonb WHERE player_id = :p",
                 "DELETE FROM balance_events WHERE player_id = :p"):
@@ -191,8 +191,11 @@ def test_monitor_role_raises_alerts_but_cannot_resolve_them_or_post(role_set):
     with eng.begin() as conn:
         alert = conn.execute(text("""INSERT INTO integrity_alerts (player_id, source, checks, evidence)
             VALUES (:p, 'watch', ARRAY['cash_matches_ledger'], '{}'::jsonb) RETURNING id"""), {"p": player}).scalar()
-        conn.execute(text("UPDATE integrity_alerts SET evidence = '{\"more\": 1}'::jsonb WHERE id = :a"), {"a": alert})
+        # later evidence is appended, never written over (migration 0011)
+        conn.execute(text("""INSERT INTO integrity_alert_evidence (alert_id, checks, evidence)
+            VALUES (:a, ARRAY['cash_matches_ledger'], '{"more": 1}'::jsonb)"""), {"a": alert})
     for column, value in (("status", "'dismissed'"), ("resolved_by", "'S300'"), ("resolved_at", "now()"),
+                          ("evidence", "'{}'::jsonb"),
                           ("resolution_reason", "'fine'"), ("player_id", "'other'")):
         assert "integrity_alerts" in refused(eng, f"UPDATE integrity_alerts SET {column} = {value} WHERE id = :a",
                                              {"a": alert})

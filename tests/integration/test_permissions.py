@@ -125,7 +125,7 @@ def _sign_off(c: Ctx):
 
 
 def _manage_staff(c: Ctx):
-    return staff_admin.add_staff(c.services, c.session, f"N{uuid.uuid4().hex[:8]}", "New Hire", "cashier", "9876")
+    return staff_admin.add_staff(c.services, c.session, f"N{uuid.uuid4().hex[:8]}", "New Hire", "cashier", "987654")
 
 
 def _run_reports(c: Ctx):

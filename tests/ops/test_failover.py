@@ -175,7 +175,12 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
         assert in_ledger == 0
     flight.services.close()
     for c in counters:
-        c.services.extras["replay"]()  # settles in-doubt entries by id, sends offline ones
+        # settles in-doubt entries by id, sends offline ones; a broken send's refusal is
+        # confirmed after settle_after (its server process died with the old primary)
+        c.services.extras["poster"].settle_after = 3
+        wait_until(lambda: c.services.extras["replay"]() is not None
+                   and not c.services.extras["journal"].in_doubt(ledger="cashier"),
+                   SETTLE_AFTER_S + 30, interval=0.5, what=f"{c.terminal_id}'s postings in doubt settled by id")
         assert c.services.extras["journal"].pending_count() == 0
 
     with engine.connect() as conn:

@@ -77,7 +77,11 @@ def _private_file(path: Path) -> None:
     """The journal holds PIN verifiers and unsent postings: its folder is 0700 and the file
     (and SQLite's -wal/-shm, which take the file's mode) 0600, whatever the umask."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
+    if not (path.parent / "pgdata").exists():
+        # The demo's embedded ledger keeps its data beside the journal; run as root, its
+        # server is another OS user (pgserver) who must be able to reach it (to stop it
+        # cleanly, to start it again): that folder keeps its mode; the file is still 0600.
+        os.chmod(path.parent, 0o700)
     os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if p.exists():

@@ -11,6 +11,7 @@ keep the cashier waiting for a connect timeout.
 from __future__ import annotations
 
 import logging
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from sqlalchemy import text
@@ -21,6 +22,9 @@ from ..domain.errors import CashierError, LedgerUnavailable
 
 log = logging.getLogger(__name__)
 _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="refusal-log")
+# A record still queued after this long is dropped (logged): a ledger that was slow or gone
+# must not leave a backlog of connect timeouts in front of every later refusal.
+STALE_AFTER_S = 30.0
 
 
 def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseException) -> None:
@@ -50,4 +54,13 @@ def note_refusal(services, cmd: PostingCommand | None, exc: BaseException) -> Fu
     engine = getattr(services, "engine", None)
     if engine is None or isinstance(exc, LedgerUnavailable):
         return None
-    return _writer.submit(record_refusal, engine, cmd, exc)
+    return _writer.submit(_record_unless_stale, time.monotonic(), engine, cmd, exc)
+
+
+def _record_unless_stale(queued_at: float, engine: Engine, cmd: PostingCommand | None,
+                         exc: BaseException) -> None:
+    if time.monotonic() - queued_at > STALE_AFTER_S:
+        log.warning("dropped a refused-posting record queued %.0f s ago (%s)",
+                    time.monotonic() - queued_at, getattr(exc, "code", type(exc).__name__))
+        return
+    record_refusal(engine, cmd, exc)

@@ -34,7 +34,7 @@ from tests.support.faults import wait_until
 from tests.support.journal_terminal import PINS, cli, terminal_config
 from tests.support.shifts import open_test_shift
 
-pytestmark = [pytest.mark.slow,
+pytestmark = [pytest.mark.slow, pytest.mark.failover,
               pytest.mark.skipif(not autofailover.available(), reason="pg_auto_failover is not installed "
                                  "(apt-get install postgresql-15-auto-failover pg-auto-failover-cli)")]
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.currency import profile_for
-from .display import money_text
-from .i18n import date_time_text, kind_name
+from .display import money_text, time_text
+from .i18n import kind_name
 from .ops import Op, sentence_for
 
 
@@ -55,7 +55,7 @@ class ReceiptCheck(QWidget):
             amount = money_text(v.amount, profile_for(v.currency))
             text = (self.tr("Genuine: the ledger holds exactly this posting — %1 of %2 for player %3, %4.")
                     .replace("%1", kind_name(v.kind)).replace("%2", amount).replace("%3", v.player_id)
-                    .replace("%4", date_time_text(v.created_at)))
+                    .replace("%4", time_text(v.created_at)))
         elif v.problem == "missing":
             text = self.tr("NOT GENUINE: the ledger holds no posting %1.").replace("%1", str(v.posting_id))
         elif v.problem == "hash_differs":

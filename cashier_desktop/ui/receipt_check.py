@@ -32,6 +32,7 @@ class ReceiptCheck(QWidget):
         self.result.setObjectName("receiptCheckResult")
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("Receipt check result"))
+        self.result.hide()  # takes a line only when it has something to say (the desk is short at 1366×768)
         self.field.returnPressed.connect(self.check)
         self.button.clicked.connect(self.check)
         row = QHBoxLayout()
@@ -73,6 +74,7 @@ class ReceiptCheck(QWidget):
 
     def _show(self, text: str, ok: bool | None) -> None:
         self.result.setText(text)
+        self.result.setVisible(bool(text))
         self.result.setProperty("error", "true" if ok is False else "false")
         self.result.setProperty("ok", "true" if ok else "false")
         self.result.style().unpolish(self.result)

@@ -403,9 +403,14 @@ class SupervisorTab(QWidget):
         self.integrity_done.emit(findings)
 
 
-LISTED = (QCoreApplication.translate("ShiftReport", "Shift"), QCoreApplication.translate("ShiftReport", "Terminal"),
-          QCoreApplication.translate("ShiftReport", "Cashier"), QCoreApplication.translate("ShiftReport", "Status"),
-          QCoreApplication.translate("ShiftReport", "Opened"))  # on the selected row already
+_LISTED = ("Shift", "Terminal", "Cashier", "Status", "Opened")  # on the selected row already
+
+
+def _listed() -> set[str]:
+    """Those labels in the current language (asked at each call: the language changes at login)."""
+    return {QCoreApplication.translate("ShiftReport", k) for k in _LISTED}
+
+
 PAIRS_PER_LINE = 3
 LONG_VALUE = 24  # characters: a sentence gets a line of its own
 
@@ -415,11 +420,12 @@ def figures_html(rows: list[tuple[str, str]]) -> str:
     Reconciliation) stand above the sign-off at 1366×768: what the selected row of the shift
     list already says is left out, figures go three to a line, sentences after them."""
     e = html.escape
-    short = [(k, v) for k, v in rows if k not in LISTED and len(v) <= LONG_VALUE]
-    long = [(k, v) for k, v in rows if k not in LISTED and len(v) > LONG_VALUE]
+    listed = _listed()
+    short = [(k, v) for k, v in rows if k not in listed and len(v) <= LONG_VALUE]
+    long = [(k, v) for k, v in rows if k not in listed and len(v) > LONG_VALUE]
     lines = []
     for i in range(0, len(short), PAIRS_PER_LINE):
-        lines.append("".join(f"<td>{e(k)}</td><td style='padding-right:12px'><b>{e(v)}</b></td>"
+        lines.append("".join(f"<td>{e(k)}</td><td style='padding-right:12px; white-space:nowrap'><b>{e(v)}</b></td>"
                              for k, v in short[i:i + PAIRS_PER_LINE]))
     lines += [f"<td>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{c}</tr>" for c in lines) + "</table>"

@@ -2,8 +2,7 @@
 translations and the Devanagari font are taller and longer than English): nothing clipped,
 nothing off screen, every text readable at 1366×768 and 1920×1080.
 
-The login and supervisor tests there assert English sentences along the way, so they are not
-repeated here; the Hindi walk in tests/ui/test_translations.py opens those windows."""
+Every test there runs here too (they look for sentences through the translator)."""
 
 from __future__ import annotations
 
@@ -23,6 +22,8 @@ def hindi(qapp):
     set_language("en")
 
 
+test_login_window_in_hindi = english.test_login_window_normal_and_locked_out
+test_supervisor_shift_review_in_hindi = english.test_supervisor_shift_review_shows_the_variance_and_the_alert
 test_cashier_window_in_hindi = english.test_cashier_window_normal_refused_offline_and_alert
 test_floor_manager_window_and_credit_queue_in_hindi = english.test_floor_manager_window_and_credit_queue
 test_posting_dialog_large_amount_second_staff_and_id_in_hindi = english.test_posting_dialog_large_amount_second_staff_and_id

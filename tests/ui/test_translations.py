@@ -24,7 +24,8 @@ TS = ROOT / "resources" / "i18n" / "cashier_hi.ts"
 # Words that are the same in both languages: keys, file formats, the code on a receipt, the
 # program's own command name.
 ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "PgUp", "PgDown", "PgDn", "Del", "PDF", "CSV", "QR",
-           "CDR1", "CDR", "CTR", "cashier-desktop", "verify-receipt", "cashier", "desktop", "verify", "receipt", "INR", "USD"}
+           "CDR1", "CDR", "CTR", "cashier-desktop", "verify-receipt", "cashier", "desktop", "verify", "receipt", "INR", "USD",
+           "UTC"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
 

@@ -180,6 +180,8 @@ def _part(text: str) -> str:
         return QCoreApplication.translate(_T, _WORDS[text])
     if text in WORDS:
         return QCoreApplication.translate(_T, WORDS[text])
+    if text in CHECKS:  # an integrity check's name in a finding
+        return QCoreApplication.translate(_T, CHECKS[text])
     return text
 
 

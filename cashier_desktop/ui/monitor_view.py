@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from .display import clock_text
+from .display import cage_sentence, clock_text
+from .domain_text import translate_sentence
 from .feedback import NOTE, MessageLabel, grow_to_fit
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
@@ -102,7 +103,6 @@ class AlertBanner(QFrame):
         pid = first.player_id if hasattr(first, "player_id") else first["player_id"]
         raised = first.raised_at if hasattr(first, "raised_at") else first["raised_at"]
         at = clock_text(raised if not isinstance(raised, str) else datetime.fromisoformat(raised))
-        from .domain_text import translate_sentence
         more = " " + self.tr("(+%1 more)").replace("%1", str(len(self.alerts) - 1)) if len(self.alerts) > 1 else ""
         head = (self.tr("⚠ %1 integrity alerts: %2").replace("%1", str(len(self.alerts))) if len(self.alerts) > 1
                 else self.tr("⚠ 1 integrity alert: %2"))
@@ -135,15 +135,24 @@ class AlertBanner(QFrame):
         self._busy = False
 
 
+_TITLES = {"adopt": QT_TRANSLATE_NOOP("CorrectionDialog", "Adopt alert %1"),
+           "revert": QT_TRANSLATE_NOOP("CorrectionDialog", "Revert alert %1"),
+           "dismiss": QT_TRANSLATE_NOOP("CorrectionDialog", "Dismiss alert %1")}
+_BUTTONS = {"adopt": QT_TRANSLATE_NOOP("CorrectionDialog", "Adopt"),
+            "revert": QT_TRANSLATE_NOOP("CorrectionDialog", "Revert"),
+            "dismiss": QT_TRANSLATE_NOOP("CorrectionDialog", "Dismiss")}
+
+
 class CorrectionDialog(QDialog):
     """Supervisor id, PIN and reason for one correction of one alert."""
 
     def __init__(self, verb: str, alert: dict, staff_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verb = verb
-        self.setWindowTitle(f"{verb.capitalize()} alert {alert['id']}")
+        self.setWindowTitle(self.tr(_TITLES[verb]).replace("%1", str(alert["id"])))
         self.setObjectName("correctionDialog")
-        what = QLabel(f"{QCoreApplication.translate('MonitorView', VERBS[verb])}.\n\n{alert['summary']}")
+        what = QLabel(f"{QCoreApplication.translate('MonitorView', VERBS[verb])}.\n\n"
+                      f"{translate_sentence(cage_sentence(alert['summary']))}")
         what.setWordWrap(True)
         self.staff = QLineEdit(staff_id)
         self.staff.setAccessibleName(self.tr("Supervisor staff id"))
@@ -158,7 +167,8 @@ class CorrectionDialog(QDialog):
         form.addRow(self.tr("&PIN"), self.pin)
         form.addRow(self.tr("&Reason"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(verb.capitalize())
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr(_BUTTONS[verb]))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -235,7 +245,7 @@ class MonitorView(QWidget):
                                  ("revert", self.tr("Re&vert… (Ctrl+Shift+V)"), "Ctrl+Shift+V"),
                                  ("dismiss", self.tr("&Dismiss… (Ctrl+Shift+D)"), "Ctrl+Shift+D")):
             b = QPushButton(label)
-            b.setToolTip(VERBS[verb])
+            b.setToolTip(QCoreApplication.translate("MonitorView", VERBS[verb]))
             b.clicked.connect(lambda _=False, v=verb: self.ask(v))
             row.addWidget(b)
             self.buttons[verb] = b
@@ -355,7 +365,7 @@ class MonitorView(QWidget):
             .disabling(*self.buttons.values()).run()
 
     def _corrected(self, done: Any) -> None:
-        self.info.setText(done.sentence())
+        self.info.setText(translate_sentence(cage_sentence(done.sentence())))
         self.corrected.emit(done)
         self.refresh()
 

@@ -98,6 +98,15 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "There is no alert %1."),
     QT_TRANSLATE_NOOP("DomainText", "Reverting would leave player %1 at cash %2, credit %3 of limit %4 (postings were "
                                     "made on top of the outside change); adopt it instead."),
+    # integrity findings (ledger/integrity.py `Finding.sentence`) and alert corrections
+    QT_TRANSLATE_NOOP("DomainText", "player %1: %2: expected %3, found %4"),
+    QT_TRANSLATE_NOOP("DomainText", "player %1: posting %2 (#%3): %4"),
+    QT_TRANSLATE_NOOP("DomainText", "player %1: hash chain: %2"),
+    QT_TRANSLATE_NOOP("DomainText", "chain anchors: %1"),
+    QT_TRANSLATE_NOOP("DomainText", "Alert %1 adopted: %2 of %3 recorded as posting %4; player %5's balances are "
+                                    "unchanged."),
+    QT_TRANSLATE_NOOP("DomainText", "Alert %1 reverted: player %2's columns restored from the ledger."),
+    QT_TRANSLATE_NOOP("DomainText", "Alert %1 dismissed: player %2 agrees with the ledger."),
     # offline
     QT_TRANSLATE_NOOP("DomainText", "The ledger is offline: a %1 cannot be made until it is back."),
     QT_TRANSLATE_NOOP("DomainText", "A %1 cannot be taken offline; nothing was posted."),
@@ -144,6 +153,12 @@ WORDS: dict[str, str] = {
     "sign off a shift": QT_TRANSLATE_NOOP("DomainText", "sign off a shift"),
     "manage staff": QT_TRANSLATE_NOOP("DomainText", "manage staff"),
     "run reports": QT_TRANSLATE_NOOP("DomainText", "run reports"),
+    "hash does not match its chain (row altered, inserted or a predecessor deleted)":
+        QT_TRANSLATE_NOOP("DomainText", "hash does not match its chain (row altered, inserted or a predecessor deleted)"),
+    "player columns or last hash differ from the newest ledger row":
+        QT_TRANSLATE_NOOP("DomainText", "player columns or last hash differ from the newest ledger row"),
+    "player has a chain hash but no ledger rows":
+        QT_TRANSLATE_NOOP("DomainText", "player has a chain hash but no ledger rows"),
 }
 
 

@@ -23,6 +23,7 @@ from ..domain.commands import PostingCommand, new_id
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from . import messages
+from .domain_text import translate_sentence
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
 from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
@@ -398,7 +399,7 @@ class SupervisorTab(QWidget):
         else:
             self.info.show_refusal((self.tr("Integrity check: %1 discrepancies.") if len(findings) != 1
                                     else self.tr("Integrity check: %1 discrepancy.")).replace("%1", str(len(findings))))
-            self.findings.addItems([cage_sentence(f, self.ctx.profile) for f in findings])
+            self.findings.addItems([translate_sentence(cage_sentence(f, self.ctx.profile)) for f in findings])
             self.findings.show()
         self.integrity_done.emit(findings)
 

@@ -4,12 +4,12 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="82"/>
         <source>Integrity alert</source>
         <translation>इंटीग्रिटी चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="83"/>
         <source>Re&amp;view alerts</source>
         <translation>चेतावनियाँ देखें (&amp;V)</translation>
     </message>
@@ -179,39 +179,74 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="138"/>
+        <source>Adopt alert %1</source>
+        <translation>चेतावनी %1 अपनाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="139"/>
+        <source>Revert alert %1</source>
+        <translation>चेतावनी %1 पलटें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="140"/>
+        <source>Dismiss alert %1</source>
+        <translation>चेतावनी %1 ख़ारिज करें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="141"/>
+        <source>Adopt</source>
+        <translation>अपनाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="142"/>
+        <source>Revert</source>
+        <translation>पलटें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="143"/>
+        <source>Dismiss</source>
+        <translation>ख़ारिज करें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="158"/>
         <source>Supervisor staff id</source>
         <translation>सुपरवाइज़र की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="161"/>
         <source>Supervisor PIN</source>
         <translation>सुपरवाइज़र पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="163"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="164"/>
         <source>why (recorded in the audit log)</source>
         <translation>कारण (ऑडिट लॉग में दर्ज)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="166"/>
         <source>&amp;Supervisor</source>
         <translation>सुपरवाइज़र (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="167"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="168"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="171"/>
+        <source>Cancel (Esc)</source>
+        <translation>रद्द करें (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1082,198 +1117,248 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="102"/>
+        <source>player %1: %2: expected %3, found %4</source>
+        <translation>खिलाड़ी %1: %2: अपेक्षित %3, मिला %4</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="103"/>
+        <source>player %1: posting %2 (#%3): %4</source>
+        <translation>खिलाड़ी %1: पोस्टिंग %2 (#%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="104"/>
+        <source>player %1: hash chain: %2</source>
+        <translation>खिलाड़ी %1: हैश शृंखला: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="105"/>
+        <source>chain anchors: %1</source>
+        <translation>शृंखला एंकर: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="106"/>
+        <source>Alert %1 adopted: %2 of %3 recorded as posting %4; player %5&apos;s balances are unchanged.</source>
+        <translation>चेतावनी %1 अपनाई गई: %3 का %2 पोस्टिंग %4 के रूप में दर्ज; खिलाड़ी %5 के शेष नहीं बदले।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="108"/>
+        <source>Alert %1 reverted: player %2&apos;s columns restored from the ledger.</source>
+        <translation>चेतावनी %1 पलटी गई: खिलाड़ी %2 के कॉलम लेजर से बहाल किए गए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="109"/>
+        <source>Alert %1 dismissed: player %2 agrees with the ledger.</source>
+        <translation>चेतावनी %1 ख़ारिज: खिलाड़ी %2 लेजर से मेल खाता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="111"/>
         <source>The ledger is offline: a %1 cannot be made until it is back.</source>
         <translation>लेजर ऑफ़लाइन है: उसके लौटने तक %1 नहीं किया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="112"/>
         <source>A %1 cannot be taken offline; nothing was posted.</source>
         <translation>%1 ऑफ़लाइन नहीं लिया जा सकता; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="113"/>
         <source>Terminal %1 may take at most %2 per posting and %3 per shift offline; nothing was posted.</source>
         <translation>टर्मिनल %1 ऑफ़लाइन में प्रति पोस्टिंग अधिकतम %2 और प्रति शिफ़्ट %3 ले सकता है; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="115"/>
         <source>The terminal&apos;s journal is busy in another program; nothing was posted. Try again.</source>
         <translation>टर्मिनल का जर्नल किसी दूसरे प्रोग्राम में व्यस्त है; कुछ भी पोस्ट नहीं हुआ। फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="117"/>
         <source>This cage works in %1, not %2.</source>
         <translation>यह केज %1 में काम करता है, %2 में नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="118"/>
         <source>Player %1 no longer exists.</source>
         <translation>खिलाड़ी %1 अब मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="110"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="119"/>
         <source>The amount must be positive; nothing was posted.</source>
         <translation>राशि धनात्मक होनी चाहिए; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="120"/>
         <source>The amount must be positive; use the other action to take money out.</source>
         <translation>राशि धनात्मक होनी चाहिए; पैसा निकालने के लिए दूसरी क्रिया चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="121"/>
         <source>Enter an amount after the currency sign.</source>
         <translation>मुद्रा चिह्न के बाद राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="122"/>
         <source>“%1” is not an amount: only digits, commas and one decimal point.</source>
         <translation>“%1” राशि नहीं है: केवल अंक, अल्पविराम और एक दशमलव बिंदु।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="114"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="123"/>
         <source>“%1” is not a well-formed amount; check the commas and the decimal point.</source>
         <translation>“%1” सही रूप की राशि नहीं है; अल्पविराम और दशमलव बिंदु जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="124"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1” राशि नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="125"/>
         <source>Amounts have at most two decimal places (paise/cents).</source>
         <translation>राशि में अधिकतम दो दशमलव स्थान होते हैं (पैसे)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="126"/>
         <source>That amount is too large to record.</source>
         <translation>यह राशि दर्ज करने के लिए बहुत बड़ी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="127"/>
         <source>That is not a player id (letters, digits, “-”, “_” or “.”, at most 64).</source>
         <translation>यह खिलाड़ी आईडी नहीं है (अक्षर, अंक, “-”, “_” या “.”, अधिकतम 64)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="128"/>
         <source>That is not a receipt code (it should start with “CDR1:” as printed in the QR code).</source>
         <translation>यह रसीद कोड नहीं है (QR कोड में छपे अनुसार इसे “CDR1:” से शुरू होना चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="129"/>
         <source>The receipt code&apos;s posting id is damaged.</source>
         <translation>रसीद कोड की पोस्टिंग आईडी क्षतिग्रस्त है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="130"/>
         <source>The receipt code&apos;s hash is damaged (it should be 64 hexadecimal digits).</source>
         <translation>रसीद कोड का हैश क्षतिग्रस्त है (इसमें 64 हेक्साडेसिमल अंक होने चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="143"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
+        <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <source>player columns or last hash differ from the newest ledger row</source>
+        <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <source>player has a chain hash but no ledger rows</source>
+        <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
 </context>
 <context>
@@ -1576,152 +1661,152 @@
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="29"/>
         <source>Adopt the outside change (record it in the ledger; balances stay as shown)</source>
         <translation>बाहरी बदलाव अपनाएँ (लेजर में दर्ज करें; शेष जैसे दिख रहे हैं वैसे ही रहेंगे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="30"/>
         <source>Revert the outside change (restore the columns from the ledger)</source>
         <translation>बाहरी बदलाव पलटें (लेजर से कॉलम बहाल करें)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="31"/>
         <source>Dismiss the alert (only if it no longer holds)</source>
         <translation>चेतावनी ख़ारिज करें (केवल तभी जब वह अब लागू न हो)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="184"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="194"/>
         <source>Alert</source>
         <translation>चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="184"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="194"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="185"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
         <source>Raised</source>
         <translation>उठाई गई</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="185"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
         <source>Failed checks</source>
         <translation>विफल जाँचें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="186"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="196"/>
         <source>What happened</source>
         <translation>क्या हुआ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="202"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="212"/>
         <source>Balance updates</source>
         <translation>शेष के अपडेट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="202"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="212"/>
         <source>Sync → published p50/p99</source>
         <translation>सिंक → प्रकाशित p50/p99</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="203"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
         <source>Sync → terminal p50/p99</source>
         <translation>सिंक → टर्मिनल p50/p99</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="203"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
         <source>Refused postings (24 h)</source>
         <translation>अस्वीकृत पोस्टिंग (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="204"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
         <source>Failed postings (24 h)</source>
         <translation>विफल पोस्टिंग (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="204"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
         <source>Consistency score</source>
         <translation>संगति अंक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="205"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
         <source>Balance accuracy (24 h)</source>
         <translation>शेष की शुद्धता (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="205"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
         <source>Relay backlog</source>
         <translation>रिले बैकलॉग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="206"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
         <source>Terminals online</source>
         <translation>ऑनलाइन टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="206"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
         <source>Open alerts</source>
         <translation>खुली चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="223"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="233"/>
         <source>Open integrity alerts</source>
         <translation>खुली इंटीग्रिटी चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="234"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="244"/>
         <source>&amp;Adopt… (Ctrl+Shift+A)</source>
         <translation>अपनाएँ… (&amp;A) (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="235"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="245"/>
         <source>Re&amp;vert… (Ctrl+Shift+V)</source>
         <translation>पलटें… (&amp;V) (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="236"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="246"/>
         <source>&amp;Dismiss… (Ctrl+Shift+D)</source>
         <translation>ख़ारिज करें… (&amp;D) (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="244"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="254"/>
         <source>&amp;Refresh (Ctrl+F5)</source>
         <translation>ताज़ा करें (&amp;R) (Ctrl+F5)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="249"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="259"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="286"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="296"/>
         <source>%1/min (%2 in the last hour)</source>
         <translation>%1/मिनट (पिछले घंटे में %2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="294"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="304"/>
         <source>%1 rows, oldest %2 s</source>
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="299"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="309"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="299"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="309"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="302"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="312"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="303"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="313"/>
         <source>%1 of %2</source>
         <translation>%1, कुल %2</translation>
     </message>
@@ -2811,337 +2896,337 @@
 <context>
     <name>SupervisorTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Opened</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Counted</source>
         <translation>गिना गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Variance</source>
         <translation>अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Sign-off</source>
         <translation>हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Drawer</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="83"/>
         <source>&amp;Date</source>
         <translation>तिथि (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="87"/>
         <source>Shift date</source>
         <translation>शिफ़्ट की तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="89"/>
         <source>Terminal filter</source>
         <translation>टर्मिनल फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="90"/>
         <source>terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="92"/>
         <source>Cashier filter</source>
         <translation>कैशियर फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="93"/>
         <source>cashier staff id</source>
         <translation>कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
         <source>any status</source>
         <translation>कोई भी स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
         <source>signed off</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="98"/>
         <source>Status filter</source>
         <translation>स्थिति फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="99"/>
         <source>&amp;Find shifts (Ctrl+F)</source>
         <translation>शिफ़्ट खोजें (&amp;F) (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="104"/>
         <source>Shifts found</source>
         <translation>मिली शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="109"/>
         <source>Shifts</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="114"/>
         <source>Shift figures</source>
         <translation>शिफ़्ट के आँकड़े</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="122"/>
         <source>Variance of the selected shift</source>
         <translation>चुनी हुई शिफ़्ट का अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="124"/>
         <source>Shift transactions</source>
         <translation>शिफ़्ट के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="126"/>
         <source>Reason for the reversal</source>
         <translation>उलटाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="128"/>
         <source>&amp;Reverse selected (Ctrl+Shift+R)</source>
         <translation>चुनी हुई उलटें (&amp;R) (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="131"/>
         <source>Sign-off note</source>
         <translation>हस्ताक्षर टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="132"/>
         <source>Sign-off note (required when the variance is large)</source>
         <translation>हस्ताक्षर टिप्पणी (अंतर बड़ा होने पर आवश्यक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
         <source>&amp;Sign off shift (Ctrl+Shift+S)</source>
         <translation>शिफ़्ट पर हस्ताक्षर (&amp;S) (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="135"/>
         <source>Export &amp;CSV (Ctrl+E)</source>
         <translation>CSV निर्यात (&amp;C) (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="137"/>
         <source>Export P&amp;DF (Ctrl+Shift+P)</source>
         <translation>PDF निर्यात (&amp;D) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="139"/>
         <source>Run &amp;integrity check (Ctrl+I)</source>
         <translation>इंटीग्रिटी जाँच चलाएँ (&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="143"/>
         <source>Integrity findings</source>
         <translation>इंटीग्रिटी निष्कर्ष</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="144"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="151"/>
         <source>Re&amp;ason</source>
         <translation>कारण (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="156"/>
         <source>&amp;Note</source>
         <translation>टिप्पणी (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="225"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="226"/>
         <source>signed</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="225"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="226"/>
         <source>REQUIRED</source>
         <translation>आवश्यक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="230"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="231"/>
         <source>%1 shifts</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="230"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="231"/>
         <source>%1 shift</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="260"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="261"/>
         <source>Reconciliation</source>
         <translation>मिलान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="288"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="289"/>
         <source>Variance %1</source>
         <translation>अंतर %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="312"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="313"/>
         <source>Select the transaction to reverse.</source>
         <translation>उलटने के लिए लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="316"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="317"/>
         <source>Give the reason for the reversal first.</source>
         <translation>पहले उलटाव का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="335"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="336"/>
         <source>Reversed: posting %1 undone by %2 (%3).</source>
         <translation>उलटा गया: पोस्टिंग %1 को %2 ने पलटा (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="343"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="344"/>
         <source>Select a closed shift to sign off.</source>
         <translation>हस्ताक्षर के लिए एक बंद शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="352"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="353"/>
         <source>Shift #%1 signed off.</source>
         <translation>शिफ़्ट #%1 पर हस्ताक्षर हुए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="358"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="359"/>
         <source>Select a shift first.</source>
         <translation>पहले एक शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="367"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="368"/>
         <source>Export shift #%1 as %2</source>
         <translation>शिफ़्ट #%1 को %2 के रूप में निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="369"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="370"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 फ़ाइलें (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="382"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="383"/>
         <source>Could not write %1: %2.</source>
         <translation>%1 नहीं लिखा जा सका: %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="384"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="385"/>
         <source>Shift #%1 exported to %2.</source>
         <translation>शिफ़्ट #%1 को %2 में निर्यात किया गया।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="390"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="391"/>
         <source>Checking every balance and every hash chain…</source>
         <translation>हर शेष और हर हैश शृंखला की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="399"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="400"/>
         <source>Integrity check: %1 discrepancies.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगतियाँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="400"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="401"/>
         <source>Integrity check: %1 discrepancy.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगति।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="437"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="438"/>
         <source>after the closing count</source>
         <translation>समापन गिनती के बाद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="440"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="441"/>
         <source>checked on terminal %1 (its offline journal is there)</source>
         <translation>टर्मिनल %1 पर जाँचा गया (उसका ऑफ़लाइन जर्नल वहीं है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="444"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="445"/>
         <source>clean (%1 matched)</source>
         <translation>साफ़ (%1 मेल खाए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="445"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="446"/>
         <source>%1 unresolved of %2</source>
         <translation>%2 में से %1 अनसुलझे</translation>
     </message>

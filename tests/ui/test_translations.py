@@ -158,3 +158,78 @@ def test_every_window_shows_only_hindi_when_the_terminal_is_in_hindi(qtbot, hind
     window.dialog.reject()
     problems = list(dict.fromkeys(problems))
     assert problems == [], "untranslated:\n" + "\n".join(problems)
+
+
+def test_refusals_and_outcomes_in_every_window_show_only_hindi(qtbot, hindi_terminal, terminal_id):
+    """The states a walk through the windows meets when something is refused or done: a
+    lockout at login, a posting with no shift, offline, a reversal without a reason, a sign-off
+    without its note, a bad and a genuine receipt code, integrity findings, an alert adopted."""
+    from cashier_desktop.ledger.staff import add_staff
+    from tests.ui.test_layout_fit import _closed_shift_with_variance, _raise_alert
+    terminal, engine = hindi_terminal
+    services = terminal.ctx.services
+    data_words = {w for _sid, name, *_ in DEMO_STAFF for w in name.split()} | {"Meera", "Nair", "Lockout", "Test", "postgres"}  # postgres: the database login that wrote by hand
+    problems: list[str] = []
+    login = terminal.login
+    add_staff(engine, "L9", "Lockout Test", "cashier", "4321")
+    for _ in range(6):
+        login.staff_id.setText("L9")
+        login.pin.setText("0000")
+        login.submit()
+        wait_until(qtbot, lambda: login.problem.text() and login.problem.is_refusal(), what="refusal")
+        problems += [f"login: {p}" for p in untranslated(login, data_words)]
+        if "L9" in login.problem.text():
+            break
+    assert "L9" in login.problem.text()
+    login.staff_id.clear()
+    login.pin.clear()
+    player = make_player(engine, name="Meera Nair")
+    post(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
+    variance_shift = _closed_shift_with_variance(services, engine, player)
+    _raise_alert(engine, player)
+    window = log_in(qtbot, terminal, "S300", "3333")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_F5)  # no shift open on this terminal: refused in the window
+    wait_until(qtbot, lambda: tab.message.text() != "", what="no-shift refusal")
+    problems += [f"no shift: {p}" for p in untranslated(window, data_words)]
+    terminal.ctx.status.set_online(False, "test")
+    terminal.ctx.status.set_pending(2)
+    problems += [f"offline: {p}" for p in untranslated(window, data_words)]
+    terminal.ctx.status.set_online(True)
+    terminal.ctx.status.set_pending(0)
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    wait_until(qtbot, lambda: desk.select_shift(variance_shift), what="shift listed")
+    wait_until(qtbot, lambda: desk.report is not None and desk.report.shift.id == variance_shift, what="report")
+    desk.postings.selectRow(0)
+    for state, act in (("reversal without a reason", desk.reverse), ("sign-off without its note", desk.sign_off)):
+        desk.info.setText("")
+        act()
+        wait_until(qtbot, lambda: desk.info.text() != "" and desk.signoff_button.isEnabled(), what=state)
+        problems += [f"{state}: {p}" for p in untranslated(window, data_words)]
+    for state, code in (("bad receipt code", "not a code"),
+                        ("unknown receipt", "CDR1:00000000-0000-0000-0000-000000000000:" + "ab" * 32)):
+        desk.receipt_check.field.setText(code)
+        desk.receipt_check.result.setText("")
+        desk.receipt_check.check()
+        wait_until(qtbot, lambda: desk.receipt_check.result.text() not in ("", desk.receipt_check.tr(
+            "Checking the receipt against the ledger…")) and desk.receipt_check.button.isEnabled(), what=state)
+        problems += [f"{state}: {p}" for p in untranslated(window, data_words)]
+    desk.run_integrity()
+    wait_until(qtbot, lambda: desk.findings.isVisible(), what="integrity findings")
+    problems += [f"integrity findings: {p}" for p in untranslated(window, data_words)]
+    problems += [f"integrity finding: {desk.findings.item(i).text()!r}" for i in range(desk.findings.count())
+                 if _english(desk.findings.item(i).text(), data_words)]
+    monitor = window.monitor
+    window.tabs.setCurrentWidget(monitor)
+    wait_until(qtbot, lambda: monitor.alerts.rowCount() >= 1, what="alert listed")
+    monitor.alerts.selectRow(0)
+    monitor.ask("dismiss")
+    wait_until(qtbot, lambda: monitor.dialog is not None and monitor.dialog.isVisible(), what="correction dialog")
+    problems += [f"correction dialog: {p}" for p in untranslated(monitor.dialog, data_words)]
+    monitor.dialog.reject()
+    problems += [f"monitor: {p}" for p in untranslated(window, data_words)]
+    problems = list(dict.fromkeys(problems))
+    assert problems == [], "untranslated:\n" + "\n".join(problems)

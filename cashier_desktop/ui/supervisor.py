@@ -426,9 +426,9 @@ def figures_html(rows: list[tuple[str, str]]) -> str:
     long = [(k, v) for k, v in rows if k not in listed and len(v) > LONG_VALUE]
     lines = []
     for i in range(0, len(short), PAIRS_PER_LINE):
-        lines.append("".join(f"<td>{e(k)}</td><td style='padding-right:12px; white-space:nowrap'><b>{e(v)}</b></td>"
+        lines.append("".join(f"<td style='padding-right:6px'>{e(k)}</td><td style='padding-right:12px; white-space:nowrap'><b>{e(v)}</b></td>"
                              for k, v in short[i:i + PAIRS_PER_LINE]))
-    lines += [f"<td>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
+    lines += [f"<td style='padding-right:6px'>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{c}</tr>" for c in lines) + "</table>"
 
 

@@ -95,3 +95,14 @@ def test_a_floor_managers_refused_credit_decisions_read_in_hindi(qtbot, hindi_te
         shown.append(queue.info.text())
         assert untranslated(window, data) == [], untranslated(window, data)
     assert "₹50,00,000.00" in shown[1] and "₹10,00,000.00" in shown[1]  # the figures stay, in the cage format
+    # denied without a reason (refused), then approved within authority and denied with one (done)
+    queue.info.setText("")
+    queue.deny()
+    assert queue.info.is_refusal()
+    assert untranslated(window, data) == [], untranslated(window, data)
+    queue.limit.edit.setText("500000")
+    queue.limit.edit._on_edited(queue.limit.edit.text())
+    queue.approve()
+    wait_until(qtbot, lambda: len(queue.requests) == 1 and queue.info.text() and not queue.info.is_refusal(),
+               what="approved")
+    assert untranslated(window, data) == [], untranslated(window, data)

@@ -18,7 +18,7 @@ from cashier_desktop.terminal.auth import StaffMember
 from cashier_desktop.terminal.session import Session
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
 from tests.ui.format_checks import format_problems, window_format_problems
 from tests.ui.test_layout_fit import _closed_shift_with_variance, _raise_alert
 
@@ -46,17 +46,8 @@ def test_the_finder_catches_every_other_date_and_money_format_and_spares_the_cag
 @pytest.fixture(params=["en", "hi"])
 def walked_terminal(request, qapp, fresh_ledger, terminal_id):
     """A terminal in either language on a database of its own (its data only on screen)."""
-    from cashier_desktop.ui.app import Terminal, apply_style
-    from cashier_desktop.ui.i18n import set_language
-    url, engine = fresh_ledger
-    set_language(request.param)
-    apply_style(qapp)
-    services = make_services(url, engine, terminal_id)
-    term = Terminal(services)
-    term.login.show()
-    yield term, engine, services
-    term.close()
-    set_language("en")
+    with own_terminal(qapp, fresh_ledger, terminal_id, request.param) as walked:
+        yield walked
 
 
 def test_every_window_writes_dates_and_money_in_the_one_format(qtbot, walked_terminal, terminal_id):

@@ -12,7 +12,7 @@ from cashier_desktop.ui.domain_text import translate_sentence
 from cashier_desktop.ui.ops import sentence_for
 from cashier_desktop.ui.refusal_sentences import PATTERNS, TEMPLATES
 from tests.support.factories import make_player
-from tests.ui.conftest import log_in, make_services, wait_until
+from tests.ui.conftest import log_in, own_terminal, wait_until
 from tests.ui.test_translations import _english
 
 
@@ -54,17 +54,8 @@ def test_an_unknown_sentence_is_shown_as_written(hindi):
 
 @pytest.fixture
 def hindi_terminal(qapp, fresh_ledger, terminal_id):
-    from cashier_desktop.ui.app import Terminal, apply_style
-    from cashier_desktop.ui.i18n import set_language
-    url, engine = fresh_ledger
-    set_language("hi")
-    apply_style(qapp)
-    services = make_services(url, engine, terminal_id)
-    term = Terminal(services)
-    term.login.show()
-    yield term, engine, services
-    term.close()
-    set_language("en")
+    with own_terminal(qapp, fresh_ledger, terminal_id, "hi") as walked:
+        yield walked
 
 
 def test_a_floor_managers_refused_credit_decisions_read_in_hindi(qtbot, hindi_terminal):

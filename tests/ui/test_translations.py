@@ -17,7 +17,7 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.seed import DEMO_STAFF
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "cashier_hi.ts"
@@ -75,16 +75,8 @@ def untranslated(root: QWidget, data_words: set[str]) -> list[str]:
 @pytest.fixture
 def hindi_terminal(qapp, fresh_ledger, terminal_id):
     """A terminal in Hindi on a database of its own (nothing other tests left behind on screen)."""
-    from cashier_desktop.ui.app import Terminal, apply_style
-    from cashier_desktop.ui.i18n import set_language
-    url, engine = fresh_ledger
-    set_language("hi")
-    apply_style(qapp)
-    term = Terminal(make_services(url, engine, terminal_id))
-    term.login.show()
-    yield term, engine
-    term.close()
-    set_language("en")
+    with own_terminal(qapp, fresh_ledger, terminal_id, "hi") as (term, engine, _services):
+        yield term, engine
 
 
 def test_every_source_string_has_a_hindi_translation():

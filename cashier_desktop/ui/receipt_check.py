@@ -19,6 +19,7 @@ class ReceiptCheck(QWidget):
     when it does not. Reads only (one lookup)."""
 
     checked = Signal(object)  # the Verification, or the exception (tests)
+    shown = Signal(str)  # a result (or "Checking…") now on screen: a message line beside it can give way
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,11 @@ class ReceiptCheck(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(row)
         box.addWidget(self.result)
+
+    def clear_result(self) -> None:
+        """Give the line back (another message took the place under the desk)."""
+        self.result.setText("")
+        self.result.hide()
 
     def check(self) -> None:
         from ..terminal.receipts import verify_receipt
@@ -75,6 +81,8 @@ class ReceiptCheck(QWidget):
     def _show(self, text: str, ok: bool | None) -> None:
         self.result.setText(text)
         self.result.setVisible(bool(text))
+        if text:
+            self.shown.emit(text)
         self.result.setProperty("error", "true" if ok is False else "false")
         self.result.setProperty("ok", "true" if ok else "false")
         self.result.style().unpolish(self.result)

@@ -168,6 +168,9 @@ class SupervisorTab(QWidget):
         rbox.addLayout(middle, 1)
         rbox.addLayout(actions)
         self.receipt_check = ReceiptCheck(right)  # scan or paste a receipt's QR code
+        # One message line under the desk, the newest: the receipt check's result or the desk's own.
+        self.receipt_check.shown.connect(lambda _t: self.info.setText(""))
+        self.info.shown.connect(lambda t: self.receipt_check.clear_result() if t else None)
         r3.addWidget(self.receipt_check, 1)
         rbox.addLayout(r3)
         rbox.addWidget(self.info)

@@ -81,6 +81,9 @@ class ReceiptCheck(QWidget):
     def _show(self, text: str, ok: bool | None) -> None:
         self.result.setText(text)
         self.result.setVisible(bool(text))
+        # A wrapped sentence keeps the height it needs at this width (a layout short of room
+        # would give it one line and clip the rest).
+        self.result.setMinimumHeight(self.result.heightForWidth(max(self.width(), 200)) if text else 0)
         if text:
             self.shown.emit(text)
         self.result.setProperty("error", "true" if ok is False else "false")

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -24,6 +24,7 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 from . import messages
 from .domain_text import translate_sentence
+from .findings_window import FindingsWindow
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
 from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
@@ -138,9 +139,8 @@ class SupervisorTab(QWidget):
         self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
         self.integrity_button = QPushButton(self.tr("Run &integrity check (Ctrl+I)"))
         self.integrity_button.clicked.connect(self.run_integrity)
-        self.findings = QListWidget()
-        self.findings.setObjectName("integrityFindings")
-        self.findings.setAccessibleName(self.tr("Integrity findings"))
+        self.findings_window = FindingsWindow(self)  # the integrity check's findings, in a window of their own
+        self.findings = self.findings_window.findings
         self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage",
                                  hide_when_empty=True)
         self.info.hide()
@@ -174,8 +174,6 @@ class SupervisorTab(QWidget):
         r3.addWidget(self.receipt_check, 1)
         rbox.addLayout(r3)
         rbox.addWidget(self.info)
-        rbox.addWidget(self.findings)
-        self.findings.hide()  # shown with the integrity check's findings
         # Never fewer than three transactions in view (the list may scroll sideways) nor two
         # shifts (every column fits, so no room for a scroll bar): with both banners showing
         # at 1366×768 the supervisor still sees the selected shift and its figures.
@@ -390,7 +388,7 @@ class SupervisorTab(QWidget):
     def run_integrity(self) -> None:
         from ..terminal import lookups
         self.findings.clear()
-        self.findings.hide()
+        self.findings_window.hide()
         self.info.setText(self.tr("Checking every balance and every hash chain…"))
         Op(parent=self, work=lookups.integrity_findings).success(self._show_findings) \
             .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
@@ -403,7 +401,7 @@ class SupervisorTab(QWidget):
             self.info.show_refusal((self.tr("Integrity check: %1 discrepancies.") if len(findings) != 1
                                     else self.tr("Integrity check: %1 discrepancy.")).replace("%1", str(len(findings))))
             self.findings.addItems([translate_sentence(cage_sentence(f, self.ctx.profile)) for f in findings])
-            self.findings.show()
+            self.findings_window.show()
         self.integrity_done.emit(findings)
 
 

@@ -1485,6 +1485,24 @@
     </message>
 </context>
 <context>
+    <name>FindingsWindow</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/findings_window.py" line="20"/>
+        <source>Integrity check findings</source>
+        <translation>इंटीग्रिटी जाँच के निष्कर्ष</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/findings_window.py" line="24"/>
+        <source>Integrity findings</source>
+        <translation>इंटीग्रिटी निष्कर्ष</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/findings_window.py" line="27"/>
+        <source>Close (Esc)</source>
+        <translation>बंद करें (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <location filename="../../cashier_desktop/ui/i18n.py" line="37"/>
@@ -2468,47 +2486,47 @@
 <context>
     <name>ReceiptCheck</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="29"/>
         <source>Receipt code</source>
         <translation>रसीद कोड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="30"/>
         <source>Scan or paste a receipt&apos;s QR code (CDR1:…) and press Enter</source>
         <translation>रसीद का QR कोड (CDR1:…) स्कैन या पेस्ट करें और Enter दबाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="31"/>
         <source>Chec&amp;k receipt</source>
         <translation>रसीद जाँचें (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="35"/>
         <source>Receipt check result</source>
         <translation>रसीद जाँच का परिणाम</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="56"/>
         <source>Checking the receipt against the ledger…</source>
         <translation>लेजर से रसीद की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="63"/>
         <source>Genuine: the ledger holds exactly this posting — %1 of %2 for player %3, %4.</source>
         <translation>असली: लेजर में ठीक यही पोस्टिंग है — खिलाड़ी %3 के लिए %2 की %1, %4।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="67"/>
         <source>NOT GENUINE: the ledger holds no posting %1.</source>
         <translation>असली नहीं: लेजर में पोस्टिंग %1 नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="69"/>
         <source>NOT GENUINE: the ledger&apos;s posting %1 differs from this receipt (its hash changed).</source>
         <translation>असली नहीं: लेजर की पोस्टिंग %1 इस रसीद से अलग है (उसका हैश बदल गया)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_check.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/receipt_check.py" line="72"/>
         <source>ALTERED: the ledger&apos;s posting %1 was changed after it was posted; call the integrity officer.</source>
         <translation>बदली गई: लेजर की पोस्टिंग %1 दर्ज होने के बाद बदली गई; इंटीग्रिटी अधिकारी को बुलाएँ।</translation>
     </message>
@@ -2896,209 +2914,204 @@
 <context>
     <name>SupervisorTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Opened</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Counted</source>
         <translation>गिना गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>Variance</source>
         <translation>अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>Sign-off</source>
         <translation>हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
         <source>Drawer</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="84"/>
         <source>&amp;Date</source>
         <translation>तिथि (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="88"/>
         <source>Shift date</source>
         <translation>शिफ़्ट की तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="90"/>
         <source>Terminal filter</source>
         <translation>टर्मिनल फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="91"/>
         <source>terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="93"/>
         <source>Cashier filter</source>
         <translation>कैशियर फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
         <source>cashier staff id</source>
         <translation>कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
         <source>any status</source>
         <translation>कोई भी स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
         <source>signed off</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="99"/>
         <source>Status filter</source>
         <translation>स्थिति फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="100"/>
         <source>&amp;Find shifts (Ctrl+F)</source>
         <translation>शिफ़्ट खोजें (&amp;F) (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="105"/>
         <source>Shifts found</source>
         <translation>मिली शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="110"/>
         <source>Shifts</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="114"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="115"/>
         <source>Shift figures</source>
         <translation>शिफ़्ट के आँकड़े</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="123"/>
         <source>Variance of the selected shift</source>
         <translation>चुनी हुई शिफ़्ट का अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="125"/>
         <source>Shift transactions</source>
         <translation>शिफ़्ट के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="127"/>
         <source>Reason for the reversal</source>
         <translation>उलटाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="129"/>
         <source>&amp;Reverse selected (Ctrl+Shift+R)</source>
         <translation>चुनी हुई उलटें (&amp;R) (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="132"/>
         <source>Sign-off note</source>
         <translation>हस्ताक्षर टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
         <source>Sign-off note (required when the variance is large)</source>
         <translation>हस्ताक्षर टिप्पणी (अंतर बड़ा होने पर आवश्यक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="134"/>
         <source>&amp;Sign off shift (Ctrl+Shift+S)</source>
         <translation>शिफ़्ट पर हस्ताक्षर (&amp;S) (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="136"/>
         <source>Export &amp;CSV (Ctrl+E)</source>
         <translation>CSV निर्यात (&amp;C) (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="138"/>
         <source>Export P&amp;DF (Ctrl+Shift+P)</source>
         <translation>PDF निर्यात (&amp;D) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="140"/>
         <source>Run &amp;integrity check (Ctrl+I)</source>
         <translation>इंटीग्रिटी जाँच चलाएँ (&amp;I) (Ctrl+I)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="143"/>
-        <source>Integrity findings</source>
-        <translation>इंटीग्रिटी निष्कर्ष</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/supervisor.py" line="144"/>
@@ -3116,117 +3129,117 @@
         <translation>टिप्पणी (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="226"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="227"/>
         <source>signed</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="226"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="227"/>
         <source>REQUIRED</source>
         <translation>आवश्यक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="231"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="232"/>
         <source>%1 shifts</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="231"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="232"/>
         <source>%1 shift</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="261"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="262"/>
         <source>Reconciliation</source>
         <translation>मिलान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="289"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="290"/>
         <source>Variance %1</source>
         <translation>अंतर %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="313"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="314"/>
         <source>Select the transaction to reverse.</source>
         <translation>उलटने के लिए लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="317"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="318"/>
         <source>Give the reason for the reversal first.</source>
         <translation>पहले उलटाव का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="336"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="337"/>
         <source>Reversed: posting %1 undone by %2 (%3).</source>
         <translation>उलटा गया: पोस्टिंग %1 को %2 ने पलटा (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="344"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="345"/>
         <source>Select a closed shift to sign off.</source>
         <translation>हस्ताक्षर के लिए एक बंद शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="353"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="354"/>
         <source>Shift #%1 signed off.</source>
         <translation>शिफ़्ट #%1 पर हस्ताक्षर हुए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="359"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="360"/>
         <source>Select a shift first.</source>
         <translation>पहले एक शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="368"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="369"/>
         <source>Export shift #%1 as %2</source>
         <translation>शिफ़्ट #%1 को %2 के रूप में निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="370"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="371"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 फ़ाइलें (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="383"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="384"/>
         <source>Could not write %1: %2.</source>
         <translation>%1 नहीं लिखा जा सका: %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="385"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="386"/>
         <source>Shift #%1 exported to %2.</source>
         <translation>शिफ़्ट #%1 को %2 में निर्यात किया गया।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="391"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="392"/>
         <source>Checking every balance and every hash chain…</source>
         <translation>हर शेष और हर हैश शृंखला की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="400"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="401"/>
         <source>Integrity check: %1 discrepancies.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगतियाँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="401"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="402"/>
         <source>Integrity check: %1 discrepancy.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगति।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="438"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="439"/>
         <source>after the closing count</source>
         <translation>समापन गिनती के बाद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="441"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="442"/>
         <source>checked on terminal %1 (its offline journal is there)</source>
         <translation>टर्मिनल %1 पर जाँचा गया (उसका ऑफ़लाइन जर्नल वहीं है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="445"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="446"/>
         <source>clean (%1 matched)</source>
         <translation>साफ़ (%1 मेल खाए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="446"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="447"/>
         <source>%1 unresolved of %2</source>
         <translation>%2 में से %1 अनसुलझे</translation>
     </message>

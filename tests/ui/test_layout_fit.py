@@ -189,6 +189,11 @@ def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, termina
     wait_until(qtbot, lambda: desk.receipt_check.button.isEnabled() and desk.receipt_check.result.isVisible()
                and desk.receipt_check.result.property("error") == "true", what="receipt check refused")
     _check(window, screen_name, "receipt check refused")
+    desk.run_integrity()  # the alert's balance: findings listed under the desk
+    wait_until(qtbot, lambda: desk.findings.isVisible() and desk.integrity_button.isEnabled(), what="findings")
+    _check(window, screen_name, "integrity findings")
+    _check(desk.findings_window, screen_name, "integrity findings")
+    desk.findings_window.close()
     terminal.ctx.status.set_online(False, "test")
     terminal.ctx.status.set_pending(7)
     _check(window, screen_name, "offline")

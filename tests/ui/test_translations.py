@@ -212,6 +212,7 @@ def test_refusals_and_outcomes_in_every_window_show_only_hindi(qtbot, hindi_term
     desk.run_integrity()
     wait_until(qtbot, lambda: desk.findings.isVisible(), what="integrity findings")
     problems += [f"integrity findings: {p}" for p in untranslated(window, data_words)]
+    problems += [f"integrity findings window: {p}" for p in untranslated(desk.findings_window, data_words)]
     problems += [f"integrity finding: {desk.findings.item(i).text()!r}" for i in range(desk.findings.count())
                  if _english(desk.findings.item(i).text(), data_words)]
     monitor = window.monitor

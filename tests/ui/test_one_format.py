@@ -6,12 +6,10 @@ written another way (tests/ui/format_checks.py finds them)."""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
 
-from cashier_desktop.domain.formatting import format_clock, format_date, format_date_time
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.terminal import credit
 from cashier_desktop.terminal.auth import StaffMember
@@ -21,17 +19,6 @@ from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
 from tests.ui.format_checks import format_problems, window_format_problems
 from tests.ui.test_layout_fit import _closed_shift_with_variance, _raise_alert
-
-
-def test_the_one_date_format_is_iso_in_local_time():
-    at = datetime(2026, 12, 4, 9, 5, 7, tzinfo=timezone.utc)
-    local = at.astimezone()
-    assert format_date_time(at) == local.strftime("%Y-%m-%d %H:%M:%S")
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", format_date_time(at))
-    assert format_date(date(2026, 12, 4)) == "2026-12-04"
-    assert format_clock(at, now=at) == local.strftime("%H:%M")
-    assert format_clock(at, now=datetime(2026, 12, 9, tzinfo=timezone.utc)) == local.strftime("%Y-%m-%d %H:%M")
-    assert format_date_time(None) == "—"
 
 
 def test_the_finder_catches_every_other_date_and_money_format_and_spares_the_cage_format():

@@ -33,3 +33,10 @@ test_shift_dialogs_in_hindi = english.test_shift_dialogs
 test_adopt_dialog_in_hindi = english.test_adopt_dialog
 test_receipt_and_credit_request_dialogs_in_hindi = english.test_receipt_and_credit_request_dialogs
 test_player_history_in_hindi = english.test_player_history
+
+
+def test_every_english_layout_check_also_runs_in_hindi(screen_name):
+    """A window or state added to the English checks is measured in Hindi too, or this fails."""
+    english_checks = {name for name in dir(english) if name.startswith("test_")}
+    here = {getattr(f, "__name__", "") for name, f in globals().items() if name.startswith("test_")}
+    assert english_checks - here == set()

@@ -39,12 +39,13 @@ class Sparkline(QWidget):
         self.title = title
         self.values: list[float] = []
         self.setMinimumSize(160, 56)
-        self.setAccessibleName(f"{title} per hour, last hours")
+        self.setAccessibleName(self.tr("%1 per hour, last hours").replace("%1", title))
 
     def set_values(self, values: list[float]) -> None:
         self.values = list(values)
         top = max(self.values) if self.values else 0
-        self.setToolTip(f"{self.title}: last hour {self.values[-1]:g}, peak {top:g}" if self.values else self.title)
+        self.setToolTip(self.tr("%1: last hour %2, peak %3").replace("%1", self.title)
+                        .replace("%2", f"{self.values[-1]:g}").replace("%3", f"{top:g}") if self.values else self.title)
         self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
@@ -223,8 +224,9 @@ class MonitorView(QWidget):
             grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
             grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
             self.figures[key] = value
-        self.charts = {k: Sparkline(t, self) for k, t in (("updates", "Updates"), ("publish_p99_ms", "Publish p99 ms"),
-                                                             ("refused", "Refusals"), ("alerts", "Alerts"))}
+        self.charts = {k: Sparkline(t, self) for k, t in (("updates", self.tr("Updates")),
+                                                             ("publish_p99_ms", self.tr("Publish p99 ms")),
+                                                             ("refused", self.tr("Refusals")), ("alerts", self.tr("Alerts")))}
         charts = QHBoxLayout()
         for c in self.charts.values():
             charts.addWidget(c)
@@ -312,8 +314,9 @@ class MonitorView(QWidget):
         more = "; " + self.tr("+%1 more").replace("%1", str(len(attention) - 3)) if len(attention) > 3 else ""
         f["terminals"].setText(self.tr("%1 of %2").replace("%1", str(d.terminals_online))
                                .replace("%2", str(len(d.terminals))) + named + more)
-        f["terminals"].setToolTip("\n".join(f"{t.terminal_id} {'online' if t.online else 'OFFLINE'} "
-                                             f"({t.pending_entries} pending)" for t in d.terminals))
+        f["terminals"].setToolTip("\n".join(
+            (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)"))
+            .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries)) for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])

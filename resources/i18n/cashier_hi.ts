@@ -4,32 +4,32 @@
 <context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="83"/>
         <source>Integrity alert</source>
         <translation>इंटीग्रिटी चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="84"/>
         <source>Re&amp;view alerts</source>
         <translation>चेतावनियाँ देखें (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="107"/>
         <source>(+%1 more)</source>
         <translation>(+%1 और)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="108"/>
         <source>⚠ %1 integrity alerts: %2</source>
         <translation>⚠ %1 इंटीग्रिटी चेतावनियाँ: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="109"/>
         <source>⚠ 1 integrity alert: %2</source>
         <translation>⚠ 1 इंटीग्रिटी चेतावनी: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="110"/>
         <source>the balance of player %1 disagrees with the ledger (raised %2)%3. Check before paying this player.</source>
         <translation>खिलाड़ी %1 का शेष लेजर से मेल नहीं खाता (%2 पर उठाई गई)%3। इस खिलाड़ी को भुगतान से पहले जाँचें।</translation>
     </message>
@@ -179,72 +179,72 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="139"/>
         <source>Adopt alert %1</source>
         <translation>चेतावनी %1 अपनाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="140"/>
         <source>Revert alert %1</source>
         <translation>चेतावनी %1 पलटें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="141"/>
         <source>Dismiss alert %1</source>
         <translation>चेतावनी %1 ख़ारिज करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="142"/>
         <source>Adopt</source>
         <translation>अपनाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="143"/>
         <source>Revert</source>
         <translation>पलटें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="144"/>
         <source>Dismiss</source>
         <translation>ख़ारिज करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="159"/>
         <source>Supervisor staff id</source>
         <translation>सुपरवाइज़र की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="162"/>
         <source>Supervisor PIN</source>
         <translation>सुपरवाइज़र पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="164"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="165"/>
         <source>why (recorded in the audit log)</source>
         <translation>कारण (ऑडिट लॉग में दर्ज)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="167"/>
         <source>&amp;Supervisor</source>
         <translation>सुपरवाइज़र (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="168"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="169"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="172"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
@@ -1694,137 +1694,159 @@
         <translation>चेतावनी ख़ारिज करें (केवल तभी जब वह अब लागू न हो)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="194"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
         <source>Alert</source>
         <translation>चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="194"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="196"/>
         <source>Raised</source>
         <translation>उठाई गई</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="196"/>
         <source>Failed checks</source>
         <translation>विफल जाँचें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="196"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="197"/>
         <source>What happened</source>
         <translation>क्या हुआ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="212"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
         <source>Balance updates</source>
         <translation>शेष के अपडेट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="212"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
         <source>Sync → published p50/p99</source>
         <translation>सिंक → प्रकाशित p50/p99</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
         <source>Sync → terminal p50/p99</source>
         <translation>सिंक → टर्मिनल p50/p99</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
         <source>Refused postings (24 h)</source>
         <translation>अस्वीकृत पोस्टिंग (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
         <source>Failed postings (24 h)</source>
         <translation>विफल पोस्टिंग (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
         <source>Consistency score</source>
         <translation>संगति अंक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
         <source>Balance accuracy (24 h)</source>
         <translation>शेष की शुद्धता (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
         <source>Relay backlog</source>
         <translation>रिले बैकलॉग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="217"/>
         <source>Terminals online</source>
         <translation>ऑनलाइन टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="217"/>
         <source>Open alerts</source>
         <translation>खुली चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="233"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="227"/>
+        <source>Updates</source>
+        <translation>अपडेट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="228"/>
+        <source>Publish p99 ms</source>
+        <translation>प्रकाशन p99 ms</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="229"/>
+        <source>Refusals</source>
+        <translation>अस्वीकृतियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="229"/>
+        <source>Alerts</source>
+        <translation>चेतावनियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="235"/>
         <source>Open integrity alerts</source>
         <translation>खुली इंटीग्रिटी चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="244"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="246"/>
         <source>&amp;Adopt… (Ctrl+Shift+A)</source>
         <translation>अपनाएँ… (&amp;A) (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="245"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="247"/>
         <source>Re&amp;vert… (Ctrl+Shift+V)</source>
         <translation>पलटें… (&amp;V) (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="246"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="248"/>
         <source>&amp;Dismiss… (Ctrl+Shift+D)</source>
         <translation>ख़ारिज करें… (&amp;D) (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="254"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="256"/>
         <source>&amp;Refresh (Ctrl+F5)</source>
         <translation>ताज़ा करें (&amp;R) (Ctrl+F5)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="259"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="261"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="296"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="298"/>
         <source>%1/min (%2 in the last hour)</source>
         <translation>%1/मिनट (पिछले घंटे में %2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="304"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="306"/>
         <source>%1 rows, oldest %2 s</source>
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="309"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="311"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="318"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="309"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="311"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="318"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="312"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="314"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="313"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="315"/>
         <source>%1 of %2</source>
         <translation>%1, कुल %2</translation>
     </message>
@@ -2796,6 +2818,19 @@
         <location filename="../../cashier_desktop/ui/shift_export.py" line="93"/>
         <source>Transactions (%1)</source>
         <translation>लेन-देन (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Sparkline</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="42"/>
+        <source>%1 per hour, last hours</source>
+        <translation>%1 प्रति घंटा, पिछले घंटे</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="47"/>
+        <source>%1: last hour %2, peak %3</source>
+        <translation>%1: पिछला घंटा %2, अधिकतम %3</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,10 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         if not w.isVisible():
             continue
         where = f"{type(w).__name__} {w.objectName() or w.accessibleName()}".strip()
+        if w.toolTip():  # shown on hover
+            out.append((where + " tooltip", w.toolTip()))
+        if hasattr(w, "title") and isinstance(getattr(w, "title"), str):  # a title painted by the widget
+            out.append((where + " painted title", w.title))
         if isinstance(w, QLabel):
             out.append((where, w.text()))
         elif isinstance(w, QAbstractButton):

@@ -76,7 +76,7 @@ class MessageLabel(QLabel):
             self.style().unpolish(self)
             self.style().polish(self)
             self.updateGeometry()
-        self.setAccessibleDescription("Refused" if tone == REFUSAL else "")
+        self.setAccessibleDescription(self.tr("Refused") if tone == REFUSAL else "")  # read by screen readers
         self.shown.emit(text)
         window = self.window()
         if not isinstance(window, QMainWindow) and window is not self and window.isVisible():

@@ -1677,6 +1677,14 @@
     </message>
 </context>
 <context>
+    <name>MessageLabel</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/feedback.py" line="79"/>
+        <source>Refused</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+</context>
+<context>
     <name>MonitorView</name>
     <message>
         <location filename="../../cashier_desktop/ui/monitor_view.py" line="29"/>

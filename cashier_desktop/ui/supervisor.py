@@ -23,10 +23,10 @@ from ..domain.commands import PostingCommand, new_id
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from . import messages
-from .domain_text import translate_sentence
-from .findings_window import FindingsWindow
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
+from .domain_text import translate_sentence
 from .feedback import NOTE, MessageLabel
+from .findings_window import FindingsWindow
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
 from .receipt_check import ReceiptCheck
@@ -427,9 +427,11 @@ def figures_html(rows: list[tuple[str, str]]) -> str:
     long = [(k, v) for k, v in rows if k not in listed and len(v) > LONG_VALUE]
     lines = []
     for i in range(0, len(short), PAIRS_PER_LINE):
-        lines.append("".join(f"<td style='padding-right:6px'>{e(k)}</td><td style='padding-right:12px; white-space:nowrap'><b>{e(v)}</b></td>"
+        lines.append("".join(f"<td style='padding-right:6px'>{e(k)}</td>"
+                             f"<td style='padding-right:12px; white-space:nowrap'><b>{e(v)}</b></td>"
                              for k, v in short[i:i + PAIRS_PER_LINE]))
-    lines += [f"<td style='padding-right:6px'>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
+    lines += [f"<td style='padding-right:6px'>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>"
+              for k, v in long]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{c}</tr>" for c in lines) + "</table>"
 
 

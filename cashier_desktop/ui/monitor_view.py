@@ -24,10 +24,14 @@ from .display import clock_text
 from .feedback import NOTE, MessageLabel, grow_to_fit
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
+from .replication_figure import ReplicationFigure
 
 VERBS = {"adopt": QT_TRANSLATE_NOOP("MonitorView", "Adopt the outside change (record it in the ledger; balances stay as shown)"),
          "revert": QT_TRANSLATE_NOOP("MonitorView", "Revert the outside change (restore the columns from the ledger)"),
          "dismiss": QT_TRANSLATE_NOOP("MonitorView", "Dismiss the alert (only if it no longer holds)")}
+
+
+PER_ROW = 3  # figures per row of the grid: four rows fit 1366×768 with the alerts in view
 
 
 class Sparkline(QWidget):
@@ -210,9 +214,15 @@ class MonitorView(QWidget):
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setWordWrap(True)  # a long list of refusal reasons wraps, never widens the window
-            grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
-            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            grid.addWidget(QLabel(title), i // PER_ROW, (i % PER_ROW) * 2)
+            grid.addWidget(value, i // PER_ROW, (i % PER_ROW) * 2 + 1)
             self.figures[key] = value
+        # Which server the terminals reached and the standbys' lag: the rest of the last row
+        # (it is long; a row of its own would push the supervisor's window past 768 px).
+        self.replication = ReplicationFigure(self)
+        row_at, col_at = divmod(len(names), PER_ROW)
+        grid.addWidget(QLabel(self.tr("Ledger servers")), row_at, col_at * 2)
+        grid.addWidget(self.replication, row_at, col_at * 2 + 1, 1, (PER_ROW - col_at) * 2 - 1)
         self.charts = {k: Sparkline(t, self) for k, t in (("updates", "Updates"), ("publish_p99_ms", "Publish p99 ms"),
                                                              ("refused", "Refusals"), ("alerts", "Alerts"))}
         charts = QHBoxLayout()
@@ -305,6 +315,7 @@ class MonitorView(QWidget):
         f["terminals"].setToolTip("\n".join(f"{t.terminal_id} {'online' if t.online else 'OFFLINE'} "
                                              f"({t.pending_entries} pending)" for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
+        self.replication.show_summary(d.replication)
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])
         selected = self._selected_id()

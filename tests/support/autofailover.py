@@ -172,7 +172,21 @@ class AutoFailoverCluster:
         wait_until(lambda: self.state(node.name) == ("secondary", "secondary"), timeout, interval=0.2,
                    what=f"{node.name} back as standby")
 
+    def keep_logs(self) -> None:
+        """Copy the keepers' and servers' logs to $CASHIER_FAILOVER_LOGS (a failed run's evidence)."""
+        into = os.environ.get("CASHIER_FAILOVER_LOGS")
+        if not into:
+            return
+        target = Path(into) / self.dir.name
+        target.mkdir(parents=True, exist_ok=True)
+        for log in {*self.logs, *self.dir.glob("*/log/*"), *self.dir.glob("*/pg_autoctl*.log")}:
+            try:
+                shutil.copy(log, target / f"{log.parent.name}-{log.name}")
+            except OSError:
+                pass
+
     def destroy(self) -> None:
+        self.keep_logs()
         for node in [*self.nodes, self.monitor]:
             if node.keeper is not None and node.keeper.poll() is None:
                 try:

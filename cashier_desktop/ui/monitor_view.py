@@ -25,10 +25,14 @@ from .domain_text import translate_sentence
 from .feedback import NOTE, MessageLabel, grow_to_fit
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
+from .replication_figure import ReplicationFigure
 
 VERBS = {"adopt": QT_TRANSLATE_NOOP("MonitorView", "Adopt the outside change (record it in the ledger; balances stay as shown)"),
          "revert": QT_TRANSLATE_NOOP("MonitorView", "Revert the outside change (restore the columns from the ledger)"),
          "dismiss": QT_TRANSLATE_NOOP("MonitorView", "Dismiss the alert (only if it no longer holds)")}
+
+
+PER_ROW = 3  # figures per row of the grid: four rows fit 1366×768 with the alerts in view
 
 
 class Sparkline(QWidget):
@@ -221,9 +225,15 @@ class MonitorView(QWidget):
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setWordWrap(True)  # a long list of refusal reasons wraps, never widens the window
-            grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
-            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            grid.addWidget(QLabel(title), i // PER_ROW, (i % PER_ROW) * 2)
+            grid.addWidget(value, i // PER_ROW, (i % PER_ROW) * 2 + 1)
             self.figures[key] = value
+        # Which server the terminals reached and the standbys' lag: the rest of the last row
+        # (it is long; a row of its own would push the supervisor's window past 768 px).
+        self.replication = ReplicationFigure(self)
+        row_at, col_at = divmod(len(names), PER_ROW)
+        grid.addWidget(QLabel(self.tr("Ledger servers")), row_at, col_at * 2)
+        grid.addWidget(self.replication, row_at, col_at * 2 + 1, 1, (PER_ROW - col_at) * 2 - 1)
         self.charts = {k: Sparkline(t, self) for k, t in (("updates", self.tr("Updates")),
                                                              ("publish_p99_ms", self.tr("Publish p99 ms")),
                                                              ("refused", self.tr("Refusals")), ("alerts", self.tr("Alerts")))}
@@ -318,6 +328,7 @@ class MonitorView(QWidget):
             (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)"))
             .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries)) for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
+        self.replication.show_summary(d.replication)
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])
         selected = self._selected_id()

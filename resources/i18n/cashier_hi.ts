@@ -1858,6 +1858,11 @@
         <source>%1 of %2</source>
         <translation>%1, कुल %2</translation>
     </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="220" />
+        <source>Ledger servers</source>
+        <translation>लेजर सर्वर</translation>
+    </message>
 </context>
 <context>
     <name>OfflineBanner</name>
@@ -3436,6 +3441,59 @@
         <location filename="../../cashier_desktop/ui/messages.py" line="46"/>
         <source>Give the reason for the denial; the cashier and the audit log will see it.</source>
         <translation>अस्वीकृति का कारण दें; कैशियर और ऑडिट लॉग उसे देखेंगे।</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicationFigure</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="26" />
+        <source>Ledger servers</source>
+        <translation>लेजर सर्वर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="43" />
+        <source>%1, a read-only standby: postings cannot be taken</source>
+        <translation>%1, केवल पढ़ने वाला स्टैंडबाय: पोस्टिंग नहीं ली जा सकती</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="44" />
+        <source>%1, primary</source>
+        <translation>%1, प्राथमिक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="47" />
+        <source>no standby</source>
+        <translation>कोई स्टैंडबाय नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="53" />
+        <source>standby %1 not streaming (%2)</source>
+        <translation>स्टैंडबाय %1 स्ट्रीम नहीं कर रहा (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="59" />
+        <source>standby %1 synchronous, lag %2</source>
+        <translation>स्टैंडबाय %1 समकालिक, पिछड़ %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="60" />
+        <source>standby %1 NOT synchronous, lag %2</source>
+        <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="66" />
+        <source>unknown (the login needs pg_read_all_stats)</source>
+        <translation>अज्ञात (लॉगिन को pg_read_all_stats चाहिए)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="68" />
+        <source>%1 bytes</source>
+        <translation>%1 बाइट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="69" />
+        <source>%1 bytes, %2 ms</source>
+        <translation>%1 बाइट, %2 मि.से.</translation>
     </message>
 </context>
 </TS>

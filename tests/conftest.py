@@ -27,6 +27,9 @@ import pytest
 from cashier_desktop.ledger.seed import seed_staff
 from tests.support.databases import DatabaseFactory
 
+# The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite.
+pytest_plugins = ["tests.support.login_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def databases():

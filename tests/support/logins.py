@@ -60,6 +60,15 @@ class RoleLogins:
         self.logins.append(login)
         return self.engine_as(login, pool_size=pool_size)
 
+    def shared(self, group: str, *, terminal_id: str | None = None) -> Engine:
+        """The one login of `group` (bound to `terminal_id`) this set keeps for every caller:
+        tests sharing a database share its logins instead of making one each."""
+        cache = self.__dict__.setdefault("_shared", {})
+        key = (group, terminal_id)
+        if key not in cache:
+            cache[key] = self.login(group, terminal_id=terminal_id)
+        return cache[key]
+
     def as_group(self, group: str, name: str | None = None) -> tuple[str, Engine]:
         """(login, engine) of a new unbound login in `group`."""
         if group == "terminal":

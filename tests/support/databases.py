@@ -60,6 +60,17 @@ def cheap_pins(engine: Engine) -> None:
 _factories: list["DatabaseFactory"] = []
 
 
+def _store_default_policy(engine: Engine) -> None:
+    """What `db create-roles` does after the grants: store the configuration's cage policy
+    (here the default one) as the one the posting API enforces for every login."""
+    from cashier_desktop.config import load_config
+    from cashier_desktop.domain.policy import Policy
+    from cashier_desktop.ledger.api_tables import store_policy
+    config = load_config(env={"CASHIER_CONFIG": ""}, overrides={"ledger.url": None})
+    with engine.begin() as conn:
+        store_policy(conn, Policy.from_values(config.values))
+
+
 def login_as(engine: Engine, group: str, *, terminal_id: str | None = None) -> Engine:
     """An engine connected as the production login of `group` to the database of `engine`
     (one made by a `DatabaseFactory`), e.g. the watch's: `Watch(login_as(engine, "monitor"))`.
@@ -71,6 +82,16 @@ def login_as(engine: Engine, group: str, *, terminal_id: str | None = None) -> E
         if factory.made(engine):
             return factory.logins(engine).shared(group, terminal_id=terminal_id)
     raise ValueError(f"database {engine.url.database} was not made by a DatabaseFactory")
+
+
+def release_login_connections() -> None:
+    """Close the pooled connections of every login handed out by `login_as` (they reconnect
+    when used again): tests make a terminal login per terminal, and the server's connection
+    slots are shared with everything else on the machine."""
+    for factory in _factories:
+        for logins, _scope in factory._logins.values():
+            for eng in logins.engines:
+                eng.dispose()
 
 
 class DatabaseFactory:
@@ -108,6 +129,7 @@ class DatabaseFactory:
             url = engine.url.render_as_string(hide_password=False)
             scope = least_privilege(url, engine)
             self._logins[name] = (scope.__enter__(), scope)
+            _store_default_policy(engine)
         return self._logins[name][0]
 
     def drop(self, engine: Engine) -> None:

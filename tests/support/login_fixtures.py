@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 
 from cashier_desktop.domain.policy import Policy
 from cashier_desktop.ledger.api_tables import store_policy
+from tests.support.databases import release_login_connections
 from tests.support.logins import RoleLogins, least_privilege
 
 POLICY = Policy(currency="INR", dual_control_threshold=Decimal("200000"), confirm_threshold=Decimal("100000"),
@@ -60,3 +61,10 @@ def monitor_login(secure) -> Engine:
 @pytest.fixture
 def staff_admin_login(secure) -> Engine:
     return secure.login("staff_admin", terminal_id=OFFICE)
+
+
+@pytest.fixture(autouse=True)
+def _release_login_connections():
+    """After each test, the logins `login_as` handed out give their connections back."""
+    yield
+    release_login_connections()

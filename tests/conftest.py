@@ -47,6 +47,9 @@ def ledger(databases):
     """
     url, engine = databases.create()
     seed_staff(engine)
+    # As `db create-roles` leaves it: the production logins' roles and the stored policy the
+    # posting API enforces, from the start, whichever test first asks for a login.
+    databases.logins(engine)
     return url, engine
 
 

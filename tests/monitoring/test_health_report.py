@@ -31,7 +31,7 @@ def _seed(engine) -> str:
         post(engine, cmd("deposit", player, amount))
     post(engine, cmd("withdrawal", player, "50"))
     for _ in range(2):
-        refused = cmd("withdrawal", player, "1000000")
+        refused = cmd("withdrawal", player, "400000")  # under the stored dual-control threshold
         with pytest.raises(InsufficientFunds) as info:
             post(engine, refused)
         record_refusal(engine, refused, info.value)

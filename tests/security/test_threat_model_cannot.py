@@ -12,6 +12,7 @@ What a login may write is written here from the README, not read from `ledger/ro
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 import pytest
@@ -23,8 +24,10 @@ from cashier_desktop.domain.errors import CreditLimitExceeded, InsufficientFunds
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
 from tests.support.factories import cmd, make_player
-from tests.support.login_fixtures import TERMINAL
-from tests.support.logins import INSUFFICIENT_PRIVILEGE, denied, staff_session
+from cashier_desktop.ledger.api_tables import store_policy
+from cashier_desktop.ledger.seed import seed_staff
+from tests.support.login_fixtures import POLICY, TERMINAL
+from tests.support.logins import INSUFFICIENT_PRIVILEGE, RoleLogins, denied, least_privilege, staff_session
 
 LISTEN_REGISTRY = {("outbox_sleepers", op) for op in ("INSERT", "DELETE", "UPDATE name", "UPDATE since")}
 # What each login may write, as the README describes its job; anything else must be refused.
@@ -44,6 +47,29 @@ MAY_WRITE: dict[str, set[tuple[str, str]]] = {
         *(("integrity_runs", f"UPDATE {c}") for c in ("finished_at", "players_total", "players_failing",
                                                       "findings_count", "clean", "findings", "error"))},
 }
+
+
+@pytest.fixture(scope="module")
+def cage(databases) -> RoleLogins:
+    """One database made by `create-roles` for the tests here that change nothing they share
+    (every write is refused or rolled back; players and terminals are fresh per test)."""
+    url, admin = databases.create()
+    seed_staff(admin)
+    try:
+        with least_privilege(url, admin) as logins:
+            with admin.begin() as conn:
+                store_policy(conn, POLICY)
+            yield logins
+    finally:
+        databases.drop(admin)
+
+
+def login_of(cage: RoleLogins, group: str) -> Engine:
+    """A new login of `group`; a terminal (or staff-admin) one bound to a terminal of its own."""
+    terminal_id = f"T-{uuid.uuid4().hex[:8]}" if group in ("terminal", "staff_admin") else None
+    engine = cage.login(group, terminal_id=terminal_id)
+    engine.terminal_id = terminal_id  # type: ignore[attr-defined]
+    return engine
 
 
 def _columns(admin: Engine) -> dict[str, list[str]]:
@@ -89,12 +115,12 @@ def writes_not_refused(engine: Engine, admin: Engine) -> dict[tuple[str, str], s
 
 
 @pytest.mark.parametrize("group", ["terminal", "relay", "monitor", "staff_admin"])
-def test_a_login_writes_no_column_of_any_table_beyond_its_job(secure, group):
+def test_a_login_writes_no_column_of_any_table_beyond_its_job(cage, group):
     """Alter, delete or truncate ledger or audit rows; change a staff role, PIN, limit or
     active flag; create or delete players; write, delete or mark the outbox; touch the
     watch's cursor or forge alerts: each column of each table, refused to each login."""
-    engine = secure.login(group, terminal_id=TERMINAL if group in ("terminal", "staff_admin") else None)
-    unexpected = {k: v for k, v in writes_not_refused(engine, secure.admin).items() if k not in MAY_WRITE[group]}
+    engine = login_of(cage, group)
+    unexpected = {k: v for k, v in writes_not_refused(engine, cage.admin).items() if k not in MAY_WRITE[group]}
     assert unexpected == {}, f"the {group} login may do what its job does not need: {sorted(unexpected)}"
 
 
@@ -124,8 +150,8 @@ SCHEMA_CHANGES = {
 
 
 @pytest.mark.parametrize("group", ["terminal", "relay", "monitor", "staff_admin"])
-def test_a_login_cannot_change_the_schema_or_switch_triggers_off(secure, group):
-    engine = secure.login(group, terminal_id=TERMINAL if group in ("terminal", "staff_admin") else None)
+def test_a_login_cannot_change_the_schema_or_switch_triggers_off(cage, group):
+    engine = login_of(cage, group)
     let_through = {what: outcome for what, sql in SCHEMA_CHANGES.items()
                    if (outcome := _not_refused(engine, sql)) is not None}
     assert let_through == {}, f"the {group} login may: {let_through}"
@@ -134,31 +160,34 @@ def test_a_login_cannot_change_the_schema_or_switch_triggers_off(secure, group):
 # --- make a balance negative or draw credit beyond the limit ----------------------------------
 
 def at_the_counter(engine: Engine, staff_id: str = "C100", pin: str = "1111") -> str:
+    """A cashier's session at the login of `engine`, with its terminal's shift open."""
     token = staff_session(engine, staff_id, pin)
     with engine.begin() as conn:
         conn.execute(text("SELECT cage.open_shift(:t, 0, p_currency => 'INR')"), {"t": token})
     return token
 
 
-def test_a_terminal_login_cannot_pay_out_more_than_the_players_cash(secure, terminal_login):
-    player = make_player(secure.admin)
-    token = at_the_counter(terminal_login)
-    post(terminal_login, cmd("deposit", player, "1000", session=token, terminal_id=TERMINAL))
+def test_a_terminal_login_cannot_pay_out_more_than_the_players_cash(cage):
+    terminal = login_of(cage, "terminal")
+    player = make_player(cage.admin)
+    token = at_the_counter(terminal)
+    post(terminal, cmd("deposit", player, "1000", session=token, terminal_id=terminal.terminal_id))
     with pytest.raises(InsufficientFunds):
-        post(terminal_login, cmd("withdrawal", player, "1000.01", session=token, terminal_id=TERMINAL))
-    assert get_balance(secure.admin, player).cash == Decimal("1000.00")
+        post(terminal, cmd("withdrawal", player, "1000.01", session=token, terminal_id=terminal.terminal_id))
+    assert get_balance(cage.admin, player).cash == Decimal("1000.00")
 
 
-def test_a_terminal_login_cannot_draw_credit_beyond_the_approved_line(secure, terminal_login):
-    player = make_player(secure.admin)
-    manager = staff_session(terminal_login, "F200", "2222")
-    token = at_the_counter(terminal_login)
-    post(terminal_login, cmd("credit_line", player, "5000", staff="F200", approver_id="F200",
-                             session=manager, approver_session=manager, terminal_id=TERMINAL))
-    post(terminal_login, cmd("marker_issue", player, "4000", session=token, terminal_id=TERMINAL))
+def test_a_terminal_login_cannot_draw_credit_beyond_the_approved_line(cage):
+    terminal = login_of(cage, "terminal")
+    player = make_player(cage.admin)
+    manager = staff_session(terminal, "F200", "2222")
+    token = at_the_counter(terminal)
+    post(terminal, cmd("credit_line", player, "5000", staff="F200", approver_id="F200",
+                       session=manager, approver_session=manager, terminal_id=terminal.terminal_id))
+    post(terminal, cmd("marker_issue", player, "4000", session=token, terminal_id=terminal.terminal_id))
     with pytest.raises(CreditLimitExceeded):
-        post(terminal_login, cmd("marker_issue", player, "1000.01", session=token, terminal_id=TERMINAL))
-    with secure.admin.connect() as conn:
+        post(terminal, cmd("marker_issue", player, "1000.01", session=token, terminal_id=terminal.terminal_id))
+    with cage.admin.connect() as conn:
         assert conn.execute(text("SELECT current_credit FROM players WHERE id = :p"),
                             {"p": player}).scalar_one() == Decimal("4000.00")
 
@@ -167,5 +196,5 @@ def test_a_terminal_login_cannot_draw_credit_beyond_the_approved_line(secure, te
 
 @pytest.mark.parametrize("sql", ["SELECT id FROM staff", "SELECT role FROM staff", "SELECT * FROM cage.staff_auth",
                                  "SELECT * FROM cage.staff_sessions"])
-def test_the_relay_login_cannot_read_staff(secure, relay_login, sql):
-    denied(relay_login, sql)
+def test_the_relay_login_cannot_read_staff(cage, sql):
+    denied(login_of(cage, "relay"), sql)

@@ -37,6 +37,7 @@ T_TAMPER = "tests/integration/test_tampering.py"
 T_DUAL = "tests/integration/test_dual_control.py"
 T_PERM = "tests/integration/test_permissions.py"
 T_ROLES = "tests/integration/test_db_roles.py"
+T_CANNOT = "tests/security/test_threat_model_cannot.py"
 T_JOURNAL = "tests/integration/test_journal.py"
 T_CLAIMS = "tests/integration/test_journal_claims.py"
 T_REPLAY = "tests/integration/test_replay.py"
@@ -272,4 +273,12 @@ MUTANTS: list[Mutant] = [
     Mutant("grant-monitor-resolves-alerts", ROLES, '"integrity_alerts": TableGrant(insert=True, update=("announced_at",)),',
            '"integrity_alerts": TableGrant(insert=True, update=("announced_at", "status", "resolved_by")),',
            "the watch raises alerts but cannot resolve them", (T_ROLES,)),
+    Mutant("grant-terminal-credit-decision", ROLES,
+           '"credit_requests": TableGrant(),\n    "audit_log": TableGrant(insert=True),',
+           '"credit_requests": TableGrant(update=("status", "decided_by")),\n    "audit_log": TableGrant(insert=True),',
+           "a terminal cannot decide a credit request by UPDATE (only through cage.decide_credit)", (T_CANNOT,)),
+    Mutant("grant-staff-admin-approval-limit", ROLES, '"staff": TableGrant(),\n}\nGROUPS',
+           '"staff": TableGrant(update=("approval_limit",)),\n}\nGROUPS',
+           "a staff-admin login changes staff only through cage.staff_* with a supervisor's session",
+           (T_CANNOT,)),
 ]

@@ -97,13 +97,13 @@ class _AtCounter:
         self.login, self.terminal = f"{self.prefix}_t", "T-BENCH-API"
         roles.create_roles(admin, prefix=self.prefix)
         roles.add_login(admin, self.login, "terminal", password, prefix=self.prefix, terminal_id=self.terminal)
-        self.services = make_services(admin, self.terminal)
+        self.services = make_services(admin, self.terminal, login=None)
         with admin.begin() as conn:
             store_policy(conn, policy_of(self.services))
         url = admin.url.set(username=self.login, password=password)
         from cashier_desktop.ledger.db import make_engine
         self.engine = make_engine(url.render_as_string(hide_password=False), pool_size=2)
-        self.services = make_services(self.engine, self.terminal)
+        self.services = make_services(self.engine, self.terminal, login=None)  # its own login
         with self.engine.begin() as conn:
             token = conn.execute(text("SELECT cage.staff_login('C100', '1111')")).scalar_one()
         with self.engine.begin() as conn:
@@ -148,7 +148,7 @@ def run(quick: bool) -> list[dict]:
         players = _players(engine, 200)
         terminal = "T-BENCH"
         shift_id = open_test_shift(engine, terminal, "C100")
-        services = make_services(engine, terminal)
+        services = make_services(engine, terminal, login=None)  # the trusted path, for comparison
         cashier = StaffMember("C100", "Asha Rao", "cashier")
 
         def bare(i: int) -> None:

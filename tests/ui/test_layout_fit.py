@@ -20,6 +20,7 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.terminal import shifts
 from cashier_desktop.terminal.auth import StaffMember
 from cashier_desktop.terminal.session import Session
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import find_player, log_in, wait_until
@@ -72,7 +73,7 @@ def _closed_shift_with_variance(services, engine, player: str) -> int:
 def _raise_alert(engine, player: str) -> None:
     """The incident: a balance written by hand, caught by the integrity watch."""
     from cashier_desktop.monitoring.watch import Watch
-    watch = Watch(engine)
+    watch = Watch(login_as(engine, "monitor"))
     watch.step()
     with engine.begin() as conn:
         conn.execute(text("UPDATE players SET balance = balance + 10000, total_deposits = total_deposits + 10000 "

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import text
 
 from cashier_desktop.ledger.api_tables import store_policy
-from tests.security.conftest import POLICY, session
+from tests.security.conftest import session
+from tests.support.login_fixtures import POLICY
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
 from tests.support.factories import make_player
 

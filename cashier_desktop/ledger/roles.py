@@ -77,6 +77,11 @@ TERMINAL: dict[str, TableGrant] = {
     "integrity_alert_evidence": TableGrant(),
     "monitor_cursors": TableGrant(),
     "watch_hourly": TableGrant(),
+    # cage operations (migration 0013): written only by cage.exchange / grant_temporary_credit / _post
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
 }
 MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, raises alerts
     "players": TableGrant(),
@@ -98,6 +103,10 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "feed_acks": TableGrant(),
     "refused_postings": TableGrant(),
     "alembic_version": TableGrant(),
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
 }
 RELAY: dict[str, TableGrant] = {
     # Claim, mark and prune only through cage.relay_* (migration 0011): no UPDATE or DELETE,
@@ -217,7 +226,11 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
 # The posting API (schema `cage`, migration 0010) a terminal login may call; everything
 # else in `cage` (its tables, `_post`) only the functions themselves reach.
 TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
-                "request_credit", "decide_credit")
+                "request_credit", "decide_credit",
+                # cage operations (migration 0013)
+                "exchange", "set_fx_rate", "fx_rate_at", "shift_foreign_cash", "set_authority_limit",
+                "grant_temporary_credit", "effective_credit_limit", "credit_history", "player_markers",
+                "marker_aging")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -1,0 +1,147 @@
+"""Foreign currency exchange (issue 17), as the terminal login on a database made by
+`db create-roles`: one API call, the rate in force read under a lock, rounding in the
+cage's favour, and foreign cash counted toward the identification threshold in INR."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+import pytest
+from sqlalchemy import text
+
+from cashier_desktop.domain.errors import IdempotencyConflict, IdentificationRequired, NotAuthorized, RateChanged
+from cashier_desktop.domain.money import Money
+from cashier_desktop.ledger import exchange as fx
+from tests.security.conftest import refused, session
+from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
+from tests.support.factories import make_player
+
+CENT = Decimal("0.01")
+
+
+def _wait_until_blocked(admin, login: str) -> None:
+    """Until a backend of `login` waits on a lock (the condition, not a sleep)."""
+    from tests.support.role_logins import within_a_second
+
+    def blocked():
+        with admin.connect() as conn:
+            return conn.execute(text("""SELECT 1 FROM pg_stat_activity
+                WHERE usename = :u AND wait_event_type = 'Lock'"""), {"u": login}).first()
+    within_a_second(blocked, f"{login} waiting on the rate's lock", timeout=5)
+
+
+@pytest.fixture
+def cage(secure, terminal):
+    """A terminal with an open shift (float ₹1,00,000) and a USD rate set by S300."""
+    supervisor = session(terminal, "S300", "3333")
+    cashier = session(terminal, "C100", "1111")
+    shift = open_shift(terminal, cashier, "100000")
+    rate = fx.set_rate(terminal, supervisor, "USD", Decimal("83.123456"), Decimal("84.987654"))
+    return {"supervisor": supervisor, "cashier": cashier, "shift": shift, "rate": rate}
+
+
+def test_an_exchange_posts_foreign_in_and_inr_out_in_one_row_and_the_drawer_expects_both(secure, terminal, cage):
+    done = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("100.01"), "USD"),
+                       quoted_rate=cage["rate"])
+    assert done.local == Money(Decimal("8313.17"), "INR")  # 100.01 × 83.123456 = 8313.17683… paid down
+    assert (done.rate, done.rate_id, done.shift_id) == (Decimal("83.123456"), cage["rate"], cage["shift"])
+    assert fx.shift_foreign_cash(terminal, cage["shift"]) == {"USD": Money(Decimal("100.01"), "USD")}
+    with terminal.begin() as conn:
+        closed = conn.execute(text("SELECT expected, variance FROM cage.close_shift(:s, :id, :c)"),
+                              {"s": cage["cashier"], "id": cage["shift"], "c": Decimal("91686.83")}).one()
+    assert closed == (Decimal("91686.83"), Decimal("0.00"))
+
+
+def test_the_inr_amount_is_rounded_to_the_paisa_in_the_cages_favour(secure, terminal, cage):
+    foreign = Decimal("10.01")
+    bought = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(foreign, "USD"))
+    sold = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(foreign, "USD"))
+    assert bought.local.amount == (foreign * Decimal("83.123456")).quantize(CENT, ROUND_FLOOR) == Decimal("832.06")
+    assert sold.local.amount == (foreign * Decimal("84.987654")).quantize(CENT, ROUND_CEILING) == Decimal("850.73")
+    assert fx.shift_foreign_cash(terminal, cage["shift"]) == {"USD": Money(Decimal("0"), "USD")}
+
+
+def test_a_rate_changed_mid_posting_applies_wholly_or_not_at_all(secure, terminal, cage):
+    outcome: dict = {}
+    with terminal.connect() as conn:
+        tx = conn.begin()
+        row = conn.execute(text("""SELECT (r.exchange).rate, (r.exchange).local_amount, (r.exchange).rate_id
+            FROM cage.exchange(:id, 'h', 'buy', 'USD', 1000, :s) r"""),
+                           {"id": uuid.uuid4(), "s": cage["cashier"]}).one()
+
+        def change_rate():
+            try:
+                outcome["rate"] = fx.set_rate(terminal, cage["supervisor"], "USD", Decimal("90"), Decimal("91"))
+            except Exception as exc:  # noqa: BLE001 - reported to the test below
+                outcome["error"] = exc
+        changer = threading.Thread(target=change_rate)
+        changer.start()
+        _wait_until_blocked(secure.admin, terminal.login)  # the new rate waits for the exchange
+        assert "rate" not in outcome
+        tx.commit()
+    changer.join(10)
+    assert "error" not in outcome, outcome
+    assert row == (Decimal("83.123456"), Decimal("83123.45"), cage["rate"])  # both legs at the old rate
+    with pytest.raises(RateChanged):  # the old quote is refused once the new rate is stored
+        fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("1000"), "USD"),
+                    quoted_rate=cage["rate"])
+    after = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("1000"), "USD"),
+                        quoted_rate=outcome["rate"])
+    assert after.local == Money(Decimal("90000"), "INR")
+
+
+def test_an_exchange_waits_for_a_rate_change_in_progress_and_then_uses_the_new_rate(secure, terminal, cage):
+    done: dict = {}
+    with terminal.connect() as conn:
+        tx = conn.begin()
+        conn.execute(text("SELECT cage.set_fx_rate(:s, 'USD', 70, 71)"), {"s": cage["supervisor"]})
+
+        def exchange():
+            done["x"] = fx.exchange(terminal, session=cage["cashier"], direction="buy",
+                                    foreign=Money(Decimal("10"), "USD"))
+        worker = threading.Thread(target=exchange)
+        worker.start()
+        _wait_until_blocked(secure.admin, terminal.login)
+        tx.commit()
+    worker.join(10)
+    assert (done["x"].rate, done["x"].local) == (Decimal("70"), Money(Decimal("700"), "INR"))
+
+
+def test_foreign_cash_counts_toward_the_identification_threshold_in_inr(secure, terminal, cage):
+    player = make_player(secure.admin)
+    api_post(terminal, "deposit", player, "600000", session_id=cage["cashier"])
+    usd = Money(Decimal("5000"), "USD")  # ₹4,15,617.28 at 83.123456: ₹10,15,617.28 in this month
+    with pytest.raises(IdentificationRequired):
+        fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=usd, player_id=player)
+    done = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=usd, player_id=player,
+                       id_type="passport", id_number="Z1234567")
+    with secure.admin.connect() as conn:
+        logged = conn.execute(text("SELECT mtl_logged, day_total FROM fx_exchanges WHERE id = :i"),
+                              {"i": done.id}).one()
+    assert logged == (True, Decimal("1015617.28"))
+    # and a later deposit of one rupee counts the exchange too
+    api_refusal(terminal, "CA009", "deposit", player, "1", session_id=cage["cashier"])
+
+
+def test_a_retried_exchange_posts_once_and_a_reused_id_with_other_details_is_refused(secure, terminal, cage):
+    pid = uuid.uuid4()
+    first = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("20"), "USD"),
+                        posting_id=pid)
+    again = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("20"), "USD"),
+                        posting_id=pid)
+    assert (first.replayed, again.replayed, again.local) == (False, True, first.local)
+    with pytest.raises(IdempotencyConflict):
+        fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("21"), "USD"),
+                    posting_id=pid)
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM fx_exchanges WHERE id = :i"), {"i": pid}).scalar() == 1
+
+
+def test_a_terminal_login_cannot_write_rates_or_exchanges_and_a_cashier_cannot_set_a_rate(secure, terminal, cage):
+    assert "permission denied" in refused(terminal, "INSERT INTO cage.fx_rates (currency, buy_rate, sell_rate, "
+                                                    "valid_from, set_by) VALUES ('USD', 1, 1, now(), 'S300')")
+    assert "permission denied" in refused(terminal, "UPDATE fx_exchanges SET local_amount = 1")
+    with pytest.raises(NotAuthorized):
+        fx.set_rate(terminal, cage["cashier"], "USD", Decimal("1"), Decimal("2"))

@@ -1,0 +1,113 @@
+"""Credit lines, temporary and permanent, their history, and markers with due dates, aging
+and partial redemption (issue 17), as the terminal login on a database made by
+`db create-roles`."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import timedelta, timezone
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from cashier_desktop.domain.errors import ApprovalRequired, NotAuthorized
+from cashier_desktop.ledger import credit_lines
+from tests.security.conftest import refused, session
+from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
+from tests.support.factories import make_player
+
+
+def permanent_line(secure, player: str, limit: str) -> None:
+    """The owner's credit_line posting (what an approved request posts)."""
+    with secure.admin.begin() as conn:
+        conn.execute(text("""SELECT * FROM cage.post(:id, 'h', 'credit_line', :p, :l, 'INR',
+            p_staff => 'F200', p_approver => 'F200', p_reason => 'annual review')"""),
+                     {"id": uuid.uuid4(), "p": player, "l": Decimal(limit)})
+
+
+def db_now(engine):
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT clock_timestamp()")).scalar_one()
+
+
+@pytest.fixture
+def desk(secure, terminal):
+    cashier = session(terminal, "C100", "1111")
+    floor = session(terminal, "F200", "2222")
+    open_shift(terminal, cashier)
+    return {"cashier": cashier, "floor": floor}
+
+
+def test_a_temporary_line_is_in_force_until_its_expiry_and_then_the_permanent_one_by_itself(secure, terminal, desk):
+    player = make_player(secure.admin)
+    permanent_line(secure, player, "100000")
+    expires = db_now(secure.admin) + timedelta(seconds=2)
+    credit_lines.grant_temporary(terminal, session=desk["cashier"], approver_session=desk["floor"],
+                                 player_id=player, limit=Decimal("180000"), expires_at=expires,
+                                 reason="tournament weekend")
+    assert credit_lines.effective_limit(terminal, player) == Decimal("180000")
+    api_post(terminal, "marker_issue", player, "150000", session_id=desk["cashier"])  # above the permanent line
+    deadline = time.monotonic() + 10
+    while credit_lines.effective_limit(terminal, player) != Decimal("100000"):  # the expiry, no job
+        assert time.monotonic() < deadline, "the temporary line did not lapse"
+        time.sleep(0.05)
+    assert "credit available" in api_refusal(terminal, "CA006", "marker_issue", player, "1",
+                                             session_id=desk["cashier"])
+    api_post(terminal, "marker_redeem", player, "60000", session_id=desk["cashier"])  # paying back still works
+    api_post(terminal, "marker_issue", player, "10000", session_id=desk["cashier"])  # 100k line, 90k+10k drawn
+
+
+def test_every_change_is_kept_as_the_players_credit_history(secure, terminal, desk):
+    player = make_player(secure.admin)
+    permanent_line(secure, player, "100000")
+    permanent_line(secure, player, "120000")
+    expires = db_now(secure.admin) + timedelta(days=3)
+    credit_lines.grant_temporary(terminal, session=desk["cashier"], approver_session=desk["floor"],
+                                 player_id=player, limit=Decimal("200000"), expires_at=expires, reason="high roller visit")
+    got = [(h.line, h.old_limit, h.new_limit, h.requested_by, h.approved_by, h.reason)
+           for h in credit_lines.history(terminal, player)]
+    assert got == [("permanent", Decimal("0"), Decimal("100000.00"), "F200", "F200", "annual review"),
+                   ("permanent", Decimal("100000.00"), Decimal("120000.00"), "F200", "F200", "annual review"),
+                   ("temporary", Decimal("120000.00"), Decimal("200000.00"), "C100", "F200", "high roller visit")]
+    assert "permission denied" in refused(terminal, "UPDATE temporary_credit_lines SET expires_at = 'infinity'")
+    assert "permission denied" in refused(terminal, "INSERT INTO temporary_credit_lines (player_id, credit_limit, "
+        "expires_at, old_limit, requested_by, approved_by, reason) VALUES (:p, 1e9, 'infinity', 0, 'C100', 'F200', 'x')",
+        {"p": player})
+
+
+def test_a_temporary_line_needs_a_different_approver_with_the_right(secure, terminal, desk):
+    player = make_player(secure.admin)
+    expires = db_now(secure.admin) + timedelta(days=1)
+    with pytest.raises(ApprovalRequired):
+        credit_lines.grant_temporary(terminal, session=desk["floor"], approver_session=desk["floor"],
+                                     player_id=player, limit=Decimal("1000"), expires_at=expires, reason="x")
+    other_cashier = desk["cashier"]
+    with pytest.raises(NotAuthorized):
+        credit_lines.grant_temporary(terminal, session=desk["floor"], approver_session=other_cashier,
+                                     player_id=player, limit=Decimal("1000"), expires_at=expires, reason="x")
+    with pytest.raises(NotAuthorized):  # above the floor manager's authority (₹10,00,000)
+        credit_lines.grant_temporary(terminal, session=desk["cashier"], approver_session=desk["floor"],
+                                     player_id=player, limit=Decimal("1000000.01"), expires_at=expires, reason="x")
+    assert credit_lines.effective_limit(terminal, player) == Decimal("0")
+
+
+def test_a_redemption_pays_the_oldest_markers_first_partially_and_aging_buckets_what_is_owed(secure, terminal, desk):
+    player = make_player(secure.admin)
+    permanent_line(secure, player, "100000")
+    first = api_post(terminal, "marker_issue", player, "100", session_id=desk["cashier"])
+    second = api_post(terminal, "marker_issue", player, "50", session_id=desk["cashier"])
+    api_post(terminal, "marker_redeem", player, "120", session_id=desk["cashier"])
+    got = credit_lines.markers(terminal, player)
+    assert [m.outstanding for m in got] == [Decimal("0.00"), Decimal("30.00")]
+    assert [m.due_date for m in got] == [m.issued_at.astimezone(timezone.utc).date() + timedelta(days=30)
+                                         for m in got]  # the policy's marker term
+    today = got[0].issued_at.astimezone(timezone.utc).date()
+    aging = {a.player_id: a for a in credit_lines.aging(terminal, today)}[player]
+    assert (aging.buckets["0–30"], aging.overdue) == (Decimal("30.00"), Decimal("0"))
+    later = {a.player_id: a for a in credit_lines.aging(terminal, today + timedelta(days=45))}[player]
+    assert (later.buckets["0–30"], later.buckets["31–60"], later.overdue) == (0, Decimal("30.00"), Decimal("30.00"))
+    oldest = {a.player_id: a for a in credit_lines.aging(terminal, today + timedelta(days=91))}[player]
+    assert oldest.buckets["90+"] == Decimal("30.00")
+    assert first.cash_delta == second.cash_delta == 0

@@ -59,6 +59,17 @@ def test_a_temporary_line_is_in_force_until_its_expiry_and_then_the_permanent_on
     api_post(terminal, "marker_issue", player, "10000", session_id=desk["cashier"])  # 100k line, 90k+10k drawn
 
 
+def test_a_temporary_line_alone_lets_a_marker_be_issued_within_it(secure, terminal, desk):
+    player = make_player(secure.admin)  # no permanent line at all
+    credit_lines.grant_temporary(terminal, session=desk["cashier"], approver_session=desk["floor"], player_id=player,
+                                 limit=Decimal("5000"), expires_at=db_now(secure.admin) + timedelta(hours=1),
+                                 reason="one evening")
+    api_post(terminal, "marker_issue", player, "5000", session_id=desk["cashier"])
+    api_refusal(terminal, "CA006", "marker_issue", player, "0.01", session_id=desk["cashier"])
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT credit_approved FROM players WHERE id = :p"), {"p": player}).scalar() is False
+
+
 def test_every_change_is_kept_as_the_players_credit_history(secure, terminal, desk):
     player = make_player(secure.admin)
     permanent_line(secure, player, "100000")

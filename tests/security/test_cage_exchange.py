@@ -38,7 +38,7 @@ def cage(secure, terminal):
     supervisor = session(terminal, "S300", "3333")
     cashier = session(terminal, "C100", "1111")
     shift = open_shift(terminal, cashier, "100000")
-    rate = fx.set_rate(terminal, supervisor, "USD", Decimal("83.123456"), Decimal("84.987654"))
+    rate = fx.set_rate(terminal, supervisor, "USD", Decimal("83.123456"), Decimal("84.981234"))
     return {"supervisor": supervisor, "cashier": cashier, "shift": shift, "rate": rate}
 
 
@@ -58,8 +58,10 @@ def test_the_inr_amount_is_rounded_to_the_paisa_in_the_cages_favour(secure, term
     foreign = Decimal("10.01")
     bought = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(foreign, "USD"))
     sold = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(foreign, "USD"))
+    # 10.01 × 83.123456 = 832.0657…: down to 832.06, where rounding to nearest would give 832.07
     assert bought.local.amount == (foreign * Decimal("83.123456")).quantize(CENT, ROUND_FLOOR) == Decimal("832.06")
-    assert sold.local.amount == (foreign * Decimal("84.987654")).quantize(CENT, ROUND_CEILING) == Decimal("850.73")
+    # 10.01 × 84.981234 = 850.662…: up to 850.67, where rounding to nearest would give 850.66
+    assert sold.local.amount == (foreign * Decimal("84.981234")).quantize(CENT, ROUND_CEILING) == Decimal("850.67")
     assert fx.shift_foreign_cash(terminal, cage["shift"]) == {"USD": Money(Decimal("0"), "USD")}
 
 

@@ -66,6 +66,11 @@ TERMINAL: dict[str, TableGrant] = {
     "balance_events": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "alembic_version": TableGrant(),
+    # cage operations (migration 0013): written only by cage.exchange / grant_temporary_credit / _post
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through
     # cage.terminal_heartbeat / cage.note_refused_posting (which stamp its login) and
     # resolves alerts through cage.adopt/revert_player_change and cage.dismiss_alert.
@@ -77,11 +82,6 @@ TERMINAL: dict[str, TableGrant] = {
     "integrity_alert_evidence": TableGrant(),
     "monitor_cursors": TableGrant(),
     "watch_hourly": TableGrant(),
-    # cage operations (migration 0013): written only by cage.exchange / grant_temporary_credit / _post
-    "fx_exchanges": TableGrant(),
-    "temporary_credit_lines": TableGrant(),
-    "markers": TableGrant(),
-    "marker_allocations": TableGrant(),
 }
 MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, raises alerts
     "players": TableGrant(),

@@ -591,11 +591,12 @@ _POST_PATCHES = [
      "    v_limit := CASE WHEN p_kind = 'credit_line' THEN p_amount\n"
      "                    WHEN p_kind = 'marker_issue' THEN cage.effective_credit_limit(p_player, v_at)\n"
      "                    ELSE pl.credit_limit END;\n"),
-    # a temporary line in force lets a marker be issued without an approved permanent one
-    # (in memory only: the player's credit_approved stays what the permanent line says)
+    # a temporary line in force lets a marker be issued to a player with no permanent line
+    # (in memory only: credit_approved stays what the permanent line says); a permanent line
+    # whose approval was withdrawn still refuses every marker
     ("    v_approved := CASE WHEN p_kind = 'credit_line' THEN p_amount > 0 ELSE pl.credit_approved END;\n",
      "    v_approved := CASE WHEN p_kind = 'credit_line' THEN p_amount > 0 ELSE pl.credit_approved END;\n"
-     "    IF p_kind = 'marker_issue' AND v_limit > 0 THEN\n"
+     "    IF p_kind = 'marker_issue' AND v_limit > 0 AND cage.permanent_credit_limit(p_player) = 0 THEN\n"
      "        pl.credit_approved := true;\n"
      "    END IF;\n"),
     # exchanges count as cash in and out toward the identification threshold and the MTL

@@ -123,7 +123,8 @@ STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role
 GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
-NO_ACCESS: set[str] = {"relay_claims", "feed_tokens"}
+NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
+                       "posting_notes"}  # read through cage.drawer_holding only (blind counts)
 # The database API (schema `cage`, SECURITY DEFINER) each group may call.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "terminal": (
@@ -230,7 +231,7 @@ TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close
                 # cage operations (migration 0013)
                 "exchange", "set_fx_rate", "fx_rate_at", "shift_foreign_cash", "set_authority_limit",
                 "grant_temporary_credit", "effective_credit_limit", "credit_history", "player_markers",
-                "marker_aging")
+                "marker_aging", "post_with_notes", "drawer_holding")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -29,6 +29,11 @@ Everything below is posted only through SECURITY DEFINER functions in schema `ca
   `marker_term_days`); a redemption is allocated to the oldest outstanding markers first,
   partially where it falls short (`public.marker_allocations`); `cage.marker_aging` buckets
   what is outstanding by days since issue (0–30, 31–60, 61–90, 90+).
+- **Drawer by denomination**: `cage.post_with_notes` is `cage.post` with the notes taken in
+  and paid out (`public.posting_notes`), refused whole unless they add up to the posting's
+  drawer movement; `cage.drawer_holding` gives a supervisor's session the drawer's expected
+  holding by denomination during the shift (opening count + notes; cash moved without notes
+  on a row of its own). The cashier's count stays blind: no login reads `posting_notes`.
 
 `cage._post` and `cage.close_shift` are patched in place (`_patch_function`): the current
 definition is read from the database and each change is applied at an anchor that must
@@ -576,6 +581,116 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     FROM cage.markers_outstanding o WHERE o.outstanding > 0
     GROUP BY o.player_id ORDER BY o.player_id
 $$;
+
+-- ------------------------------------------------------------ drawer by denomination ---
+-- The notes a cash posting took in and paid out ({"500": 10} = ten ₹500 notes); their value
+-- must equal the posting's drawer movement. No login reads this table: the supervisor sees
+-- a drawer's expected holding through cage.drawer_holding (the cashier's count stays blind).
+CREATE TABLE public.posting_notes (
+    posting_id    uuid NOT NULL REFERENCES public.ledger_transactions(id),
+    denomination  numeric(14,2) NOT NULL CHECK (denomination > 0),
+    pieces_in     integer NOT NULL CHECK (pieces_in >= 0),
+    pieces_out    integer NOT NULL CHECK (pieces_out >= 0),
+    PRIMARY KEY (posting_id, denomination)
+);
+CREATE TRIGGER posting_notes_append_only BEFORE UPDATE OR DELETE ON public.posting_notes
+    FOR EACH ROW EXECUTE FUNCTION public.refuse_change();
+
+-- {"500": 10, ...} -> (denomination, pieces); refuses what is not a count.
+CREATE FUNCTION cage.note_pieces(p_notes jsonb) RETURNS TABLE (denomination numeric, pieces integer)
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    e record;
+BEGIN
+    IF p_notes IS NULL THEN
+        RETURN;
+    END IF;
+    IF jsonb_typeof(p_notes) <> 'object' THEN
+        RAISE EXCEPTION 'Notes are given as {"denomination": pieces}.' USING ERRCODE = 'CA014';
+    END IF;
+    FOR e IN SELECT * FROM jsonb_each_text(p_notes) LOOP
+        IF e.key !~ '^[0-9]+(\.[0-9]{1,2})?$' OR CAST(e.key AS numeric) <= 0 THEN
+            RAISE EXCEPTION '“%” is not a denomination.', e.key USING ERRCODE = 'CA014';
+        END IF;
+        IF e.value !~ '^[0-9]{1,6}$' THEN
+            RAISE EXCEPTION 'The pieces of % must be a whole number.', e.key USING ERRCODE = 'CA014';
+        END IF;
+        denomination := CAST(e.key AS numeric(14,2));
+        pieces := CAST(e.value AS integer);
+        RETURN NEXT;
+    END LOOP;
+END $$;
+
+-- cage.post with the notes in and out: ONE call; refused whole if the notes do not add up
+-- to the posting's drawer movement.
+CREATE FUNCTION cage.post_with_notes(p_id uuid, p_request_hash text, p_kind text, p_player text,
+    p_amount numeric, p_currency text, p_session uuid, p_notes_in jsonb, p_notes_out jsonb,
+    p_approver_session uuid DEFAULT NULL, p_reason text DEFAULT NULL, p_id_type text DEFAULT NULL,
+    p_id_number text DEFAULT NULL)
+RETURNS TABLE (replayed boolean, posting public.ledger_transactions)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r record; v_value numeric;
+BEGIN
+    SELECT * INTO r FROM cage._post(false, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
+        p_session, p_approver_session, NULL, p_reason, p_id_type, p_id_number, NULL, NULL, NULL, NULL);
+    IF (r.posting).shift_id IS NULL THEN
+        RAISE EXCEPTION 'Notes are recorded only for a posting into a shift.' USING ERRCODE = 'CA014';
+    END IF;
+    INSERT INTO public.posting_notes (posting_id, denomination, pieces_in, pieces_out)
+    SELECT p_id, d, coalesce(sum(n_in), 0), coalesce(sum(n_out), 0)
+    FROM (SELECT i.denomination AS d, i.pieces AS n_in, NULL::integer AS n_out FROM cage.note_pieces(p_notes_in) i
+          UNION ALL
+          SELECT o.denomination, NULL, o.pieces FROM cage.note_pieces(p_notes_out) o) x
+    GROUP BY d HAVING coalesce(sum(n_in), 0) + coalesce(sum(n_out), 0) > 0;
+    SELECT coalesce(sum(n.denomination * (n.pieces_in - n.pieces_out)), 0) INTO v_value
+    FROM public.posting_notes n WHERE n.posting_id = p_id;
+    IF v_value <> (r.posting).drawer_delta THEN
+        RAISE EXCEPTION 'The notes in and out come to % but this posting moves % in the drawer; nothing was posted.',
+            v_value, (r.posting).drawer_delta USING ERRCODE = 'CA014';
+    END IF;
+    replayed := r.replayed; posting := r.posting;
+    RETURN NEXT;
+END $$;
+
+-- What a drawer should hold now, by denomination: the opening count plus every posting's
+-- notes. A row without a denomination is cash that moved without notes recorded (or an
+-- opening float not counted by denomination). For a supervisor's session only.
+CREATE FUNCTION cage.drawer_holding(p_session uuid, p_shift bigint)
+RETURNS TABLE (denomination numeric, pieces bigint, amount numeric)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    st record; sh public.shifts%ROWTYPE;
+BEGIN
+    SELECT * INTO st FROM cage.acting_staff(p_session, NULL, false, 'staff member');
+    IF st.staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
+    END IF;
+    PERFORM cage.require_right(st.role, 'sign_off_shift');
+    SELECT * INTO sh FROM public.shifts s WHERE s.id = p_shift;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'There is no shift %.', p_shift USING ERRCODE = 'CA002';
+    END IF;
+    RETURN QUERY
+    WITH opening AS (
+        SELECT o.denomination AS d, o.pieces::bigint AS n FROM cage.note_pieces(sh.opening_count) o
+    ), moved AS (
+        SELECT n.denomination AS d, sum(n.pieces_in - n.pieces_out)::bigint AS n
+        FROM public.posting_notes n JOIN public.ledger_transactions l ON l.id = n.posting_id
+        WHERE l.shift_id = p_shift GROUP BY n.denomination
+    ), pieces AS (
+        SELECT x.d, sum(x.n)::bigint AS n FROM (SELECT * FROM opening UNION ALL SELECT * FROM moved) x GROUP BY x.d
+    )
+    SELECT p.d, p.n, p.d * p.n FROM pieces p WHERE p.n <> 0
+    UNION ALL
+    SELECT NULL::numeric, NULL::bigint, u.amount FROM (
+        SELECT sh.opening_float - coalesce((SELECT sum(o.d * o.n) FROM opening o), 0)
+             + coalesce((SELECT sum(l.drawer_delta) FROM public.ledger_transactions l
+                         WHERE l.shift_id = p_shift
+                           AND NOT EXISTS (SELECT 1 FROM public.posting_notes n WHERE n.posting_id = l.id)), 0) AS amount
+    ) u WHERE u.amount <> 0
+    ORDER BY 1 DESC NULLS LAST;
+END $$;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA cage FROM PUBLIC;
 """

@@ -47,6 +47,7 @@ T_IN_DOUBT = "tests/integration/test_in_doubt_answers.py"
 T_FX = "tests/security/test_cage_exchange.py"
 T_AUTHORITY = "tests/security/test_cage_authority.py"
 T_CREDIT_LINES = "tests/security/test_cage_credit_lines.py"
+T_NOTES = "tests/security/test_cage_drawer_notes.py"
 
 
 def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
@@ -338,4 +339,10 @@ MUTANTS: list[Mutant] = [
     Mutant("marker-oldest-first", M0013, "ORDER BY o.issued_at, o.posting_id LOOP",
            "ORDER BY o.issued_at DESC, o.posting_id LOOP", "a redemption pays the oldest markers first",
            (f"{T_CREDIT_LINES}::test_a_redemption_pays_the_oldest_markers_first_partially_and_aging_buckets_what_is_owed",)),
+    Mutant("notes-add-up", M0013, "IF v_value <> (r.posting).drawer_delta THEN", "IF false THEN",
+           "the notes recorded with a posting add up to its drawer movement",
+           (f"{T_NOTES}::test_notes_that_do_not_add_up_to_the_posting_refuse_it_whole",)),
+    Mutant("notes-holding-supervisor-only", M0013, "PERFORM cage.require_right(st.role, 'sign_off_shift');",
+           "PERFORM 1;", "the expected holding by denomination is for a supervisor (the cashier's count is blind)",
+           (f"{T_NOTES}::test_the_cashiers_count_stays_blind",)),
 ]

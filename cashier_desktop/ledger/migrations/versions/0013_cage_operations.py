@@ -54,6 +54,42 @@ depends_on = None
 UPGRADE = r"""
 ALTER TABLE cage.policy ADD COLUMN marker_term_days integer NOT NULL DEFAULT 30 CHECK (marker_term_days > 0);
 
+-- Internal: the staff member of an authenticated session who holds `p_action` (NULL: any).
+CREATE FUNCTION cage.session_with_right(p_session uuid, p_action text,
+    OUT staff_id text, OUT role text, OUT approval_limit numeric)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    SELECT s.staff_id, s.role, s.approval_limit INTO staff_id, role, approval_limit
+    FROM cage.acting_staff(p_session, NULL, false, 'staff member') s;
+    IF staff_id IS NULL THEN
+        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session. Nothing was changed.'
+            USING ERRCODE = 'CA001';
+    END IF;
+    IF p_action IS NOT NULL THEN
+        PERFORM cage.require_right(role, p_action);
+    END IF;
+END $$;
+
+-- The cash-reporting windows of a moment under the stored policy: its gaming day and the
+-- aggregation period (that day, or the calendar month of gaming days) — cage._post's formula.
+CREATE FUNCTION cage.cash_windows(p_at timestamptz, OUT gaming_day timestamp,
+    OUT day_start timestamptz, OUT day_end timestamptz, OUT period_start timestamptz, OUT period_end timestamptz)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    pol cage.policy%ROWTYPE;
+BEGIN
+    SELECT * INTO pol FROM cage.policy WHERE one;
+    gaming_day := date_trunc('day', (p_at AT TIME ZONE pol.timezone) - make_interval(hours => pol.gaming_day_start_hour));
+    day_start := (gaming_day + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
+    day_end := (gaming_day + interval '1 day' + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
+    IF pol.aggregation = 'month' THEN
+        period_start := (date_trunc('month', gaming_day) + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
+        period_end := (date_trunc('month', gaming_day) + interval '1 month' + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
+    ELSE
+        period_start := day_start; period_end := day_end;
+    END IF;
+END $$;
+
 -- ------------------------------------------------------------ authority limits ---------
 CREATE TABLE cage.authority_limits (
     id          bigserial PRIMARY KEY,
@@ -106,11 +142,7 @@ DECLARE
     c record; st record; v_id bigint; v_old numeric;
 BEGIN
     SELECT * INTO c FROM cage.caller_terminal();
-    SELECT * INTO st FROM cage.acting_staff(p_session, NULL, false, 'staff member');
-    IF st.staff_id IS NULL THEN
-        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
-    END IF;
-    PERFORM cage.require_right(st.role, 'manage_staff');
+    SELECT * INTO st FROM cage.session_with_right(p_session, 'manage_staff');
     IF NOT EXISTS (SELECT 1 FROM public.staff s WHERE s.id = p_staff) THEN
         RAISE EXCEPTION 'There is no staff member “%”.', p_staff USING ERRCODE = 'CA001';
     END IF;
@@ -198,10 +230,7 @@ DECLARE
     c record; st record; v_id bigint;
 BEGIN
     SELECT * INTO c FROM cage.caller_terminal();
-    SELECT * INTO st FROM cage.acting_staff(p_session, NULL, false, 'staff member');
-    IF st.staff_id IS NULL THEN
-        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
-    END IF;
+    SELECT * INTO st FROM cage.session_with_right(p_session, NULL);
     IF st.role <> 'supervisor' THEN
         RAISE EXCEPTION 'As a % you cannot set an exchange rate; ask a supervisor.', replace(st.role, '_', ' ')
             USING ERRCODE = 'CA001';
@@ -249,7 +278,7 @@ DECLARE
     c record; st record; ap record; pol cage.policy%ROWTYPE; r cage.fx_rates%ROWTYPE;
     v_row public.fx_exchanges%ROWTYPE; v_shift bigint; v_local numeric(14,2); v_rate numeric;
     v_at timestamptz := now();
-    v_day timestamp; v_day_start timestamptz; v_day_end timestamptz; v_per_start timestamptz; v_per_end timestamptz;
+    v_day_start timestamptz; v_day_end timestamptz; v_per_start timestamptz; v_per_end timestamptz;
     v_in_day numeric; v_out_day numeric; v_in_per numeric; v_out_per numeric; v_fx_day numeric; v_fx_per numeric;
 BEGIN
     SELECT * INTO v_row FROM public.fx_exchanges x WHERE x.id = p_id;
@@ -269,12 +298,7 @@ BEGIN
         RAISE EXCEPTION 'The foreign amount must be positive, in cents at most; nothing was posted.' USING ERRCODE = 'CA014';
     END IF;
     SELECT * INTO c FROM cage.caller_terminal();
-    SELECT * INTO st FROM cage.acting_staff(p_session, NULL, c.trusted AND p_session IS NULL, 'staff member');
-    IF st.staff_id IS NULL THEN
-        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session. Nothing was posted.'
-            USING ERRCODE = 'CA001';
-    END IF;
-    PERFORM cage.require_right(st.role, CASE p_direction WHEN 'buy' THEN 'withdraw' ELSE 'deposit' END);
+    SELECT * INTO st FROM cage.session_with_right(p_session, CASE p_direction WHEN 'buy' THEN 'withdraw' ELSE 'deposit' END);
     IF p_approver_session IS NOT NULL THEN
         SELECT * INTO ap FROM cage.acting_staff(p_approver_session, NULL, false, 'approver');
         IF ap.staff_id = st.staff_id THEN
@@ -331,15 +355,8 @@ BEGIN
         IF NOT FOUND THEN
             RAISE EXCEPTION 'There is no player “%”.', p_player USING ERRCODE = 'CA004';
         END IF;
-        v_day := date_trunc('day', (v_at AT TIME ZONE pol.timezone) - make_interval(hours => pol.gaming_day_start_hour));
-        v_day_start := (v_day + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
-        v_day_end := (v_day + interval '1 day' + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
-        IF pol.aggregation = 'month' THEN
-            v_per_start := (date_trunc('month', v_day) + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
-            v_per_end := (date_trunc('month', v_day) + interval '1 month' + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
-        ELSE
-            v_per_start := v_day_start; v_per_end := v_day_end;
-        END IF;
+        SELECT w.day_start, w.day_end, w.period_start, w.period_end INTO v_day_start, v_day_end, v_per_start, v_per_end
+        FROM cage.cash_windows(v_at) w;
         SELECT coalesce(sum(l.amount) FILTER (WHERE l.kind IN ('deposit', 'marker_redeem') AND l.created_at >= v_day_start AND l.created_at < v_day_end), 0),
                coalesce(sum(l.amount) FILTER (WHERE l.kind = 'withdrawal' AND l.created_at >= v_day_start AND l.created_at < v_day_end), 0),
                coalesce(sum(l.amount) FILTER (WHERE l.kind IN ('deposit', 'marker_redeem') AND l.created_at >= v_per_start AND l.created_at < v_per_end), 0),
@@ -436,11 +453,7 @@ DECLARE
     v_drawn numeric;
 BEGIN
     SELECT * INTO c FROM cage.caller_terminal();
-    SELECT * INTO st FROM cage.acting_staff(p_session, NULL, false, 'staff member');
-    IF st.staff_id IS NULL THEN
-        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
-    END IF;
-    PERFORM cage.require_right(st.role, 'request_credit');
+    SELECT * INTO st FROM cage.session_with_right(p_session, 'request_credit');
     SELECT * INTO ap FROM cage.acting_staff(p_approver_session, NULL, false, 'approver');
     IF ap.staff_id IS NULL OR ap.staff_id = st.staff_id THEN
         RAISE EXCEPTION 'A temporary line is approved by someone other than who asked for it, with their PIN.'
@@ -662,11 +675,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp A
 DECLARE
     st record; sh public.shifts%ROWTYPE;
 BEGIN
-    SELECT * INTO st FROM cage.acting_staff(p_session, NULL, false, 'staff member');
-    IF st.staff_id IS NULL THEN
-        RAISE EXCEPTION 'Log in at the terminal first: the ledger needs your staff session.' USING ERRCODE = 'CA001';
-    END IF;
-    PERFORM cage.require_right(st.role, 'sign_off_shift');
+    SELECT * INTO st FROM cage.session_with_right(p_session, 'sign_off_shift');
     SELECT * INTO sh FROM public.shifts s WHERE s.id = p_shift;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'There is no shift %.', p_shift USING ERRCODE = 'CA002';

@@ -147,3 +147,13 @@ def test_a_terminal_login_cannot_write_rates_or_exchanges_and_a_cashier_cannot_s
     assert "permission denied" in refused(terminal, "UPDATE fx_exchanges SET local_amount = 1")
     with pytest.raises(NotAuthorized):
         fx.set_rate(terminal, cage["cashier"], "USD", Decimal("1"), Decimal("2"))
+
+
+def test_the_demo_seed_gives_usd_and_eur_rates_once(secure, terminal):
+    from cashier_desktop.ledger.seed import seed_fx_rates
+    seed_fx_rates(secure.admin)
+    seed_fx_rates(secure.admin)
+    assert {c: (r.buy, r.sell) for c in ("USD", "EUR") for r in [fx.rate_in_force(terminal, c)]} == {
+        "USD": (Decimal("83.000000"), Decimal("84.500000")), "EUR": (Decimal("89.500000"), Decimal("91.500000"))}
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM cage.fx_rates")).scalar() == 2

@@ -76,16 +76,17 @@ def test_every_change_is_kept_as_the_players_credit_history(secure, terminal, de
     permanent_line(secure, player, "120000")
     expires = db_now(secure.admin) + timedelta(days=3)
     credit_lines.grant_temporary(terminal, session=desk["cashier"], approver_session=desk["floor"],
-                                 player_id=player, limit=Decimal("200000"), expires_at=expires, reason="high roller visit")
+                                 player_id=player, limit=Decimal("200000"), expires_at=expires,
+                                 reason="high roller visit")
     got = [(h.line, h.old_limit, h.new_limit, h.requested_by, h.approved_by, h.reason)
            for h in credit_lines.history(terminal, player)]
     assert got == [("permanent", Decimal("0"), Decimal("100000.00"), "F200", "F200", "annual review"),
                    ("permanent", Decimal("100000.00"), Decimal("120000.00"), "F200", "F200", "annual review"),
                    ("temporary", Decimal("120000.00"), Decimal("200000.00"), "C100", "F200", "high roller visit")]
     assert "permission denied" in refused(terminal, "UPDATE temporary_credit_lines SET expires_at = 'infinity'")
-    assert "permission denied" in refused(terminal, "INSERT INTO temporary_credit_lines (player_id, credit_limit, "
-        "expires_at, old_limit, requested_by, approved_by, reason) VALUES (:p, 1e9, 'infinity', 0, 'C100', 'F200', 'x')",
-        {"p": player})
+    assert "permission denied" in refused(
+        terminal, "INSERT INTO temporary_credit_lines (player_id, credit_limit, expires_at, old_limit, requested_by, "
+                  "approved_by, reason) VALUES (:p, 1e9, 'infinity', 0, 'C100', 'F200', 'x')", {"p": player})
 
 
 def test_a_temporary_line_needs_a_different_approver_with_the_right(secure, terminal, desk):

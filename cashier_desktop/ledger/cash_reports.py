@@ -113,7 +113,8 @@ class MtlRow:
 def mtl_rows(conn: Connection, day: date) -> list[MtlRow]:
     rows = conn.execute(text("""
         SELECT m.gaming_day, m.posted_at, m.player_id, COALESCE(p.name, ''), m.direction, m.kind,
-               m.amount, m.day_total, trim(m.currency), m.staff_id, m.terminal_id, m.posting_id::text
+               m.amount, m.day_total, trim(m.currency), m.staff_id, m.terminal_id,
+               coalesce(m.posting_id, m.exchange_id)::text  -- an exchange's entry (0013) names the exchange
         FROM mtl_entries m LEFT JOIN players p ON p.id = m.player_id
         WHERE m.gaming_day = :d ORDER BY m.posted_at, m.id"""), {"d": day}).fetchall()
     return [MtlRow(*r) for r in rows]

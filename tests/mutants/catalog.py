@@ -345,4 +345,7 @@ MUTANTS: list[Mutant] = [
     Mutant("notes-holding-supervisor-only", M0013, "cage.session_with_right(p_session, 'sign_off_shift')",
            "cage.session_with_right(p_session, NULL)", "the expected holding by denomination is for a supervisor (the cashier's count is blind)",
            (f"{T_NOTES}::test_the_cashiers_count_stays_blind",)),
+    Mutant("fx-mtl-threshold", M0013, "WHERE d.total >= pol.mtl_threshold;", "WHERE true;",
+           "an exchange is logged in the MTL only when the player's day total reaches the threshold",
+           (f"{T_FX}::test_an_exchange_below_the_mtl_threshold_is_not_logged",)),
 ]

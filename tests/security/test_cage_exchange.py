@@ -119,10 +119,11 @@ def test_foreign_cash_counts_toward_the_identification_threshold_in_inr(secure, 
         fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=usd, player_id=player)
     done = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=usd, player_id=player,
                        id_type="passport", id_number="Z1234567")
-    with secure.admin.connect() as conn:
-        logged = conn.execute(text("SELECT mtl_logged, day_total FROM fx_exchanges WHERE id = :i"),
-                              {"i": done.id}).one()
-    assert logged == (True, Decimal("1015617.28"))
+    with secure.admin.connect() as conn:  # the MTL logs it in both directions, with the day's totals
+        logged = conn.execute(text("""SELECT direction, kind, amount, day_total FROM mtl_entries
+            WHERE exchange_id = :i ORDER BY direction"""), {"i": done.id}).all()
+    assert [tuple(r) for r in logged] == [("in", "exchange_buy", Decimal("415617.28"), Decimal("1015617.28")),
+                                          ("out", "exchange_buy", Decimal("415617.28"), Decimal("415617.28"))]
     # and a later deposit of one rupee counts the exchange too
     api_refusal(terminal, "CA009", "deposit", player, "1", session_id=cage["cashier"])
 
@@ -157,3 +158,11 @@ def test_the_demo_seed_gives_usd_and_eur_rates_once(secure, terminal):
         "USD": (Decimal("83.000000"), Decimal("84.500000")), "EUR": (Decimal("89.500000"), Decimal("91.500000"))}
     with secure.admin.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM cage.fx_rates")).scalar() == 2
+
+
+def test_an_exchange_below_the_mtl_threshold_is_not_logged(secure, terminal, cage):
+    player = make_player(secure.admin)
+    fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("10"), "USD"),
+                player_id=player)
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM mtl_entries WHERE player_id = :p"), {"p": player}).scalar() == 0

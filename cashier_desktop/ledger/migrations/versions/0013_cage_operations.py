@@ -204,11 +204,14 @@ CREATE TABLE public.fx_exchanges (
     shift_id          bigint NOT NULL REFERENCES public.shifts(id),
     id_type           text,
     id_number         text,
-    day_total         numeric(14,2),             -- the player's larger direction total, this gaming day
-    mtl_logged        boolean NOT NULL DEFAULT false,
     created_at        timestamptz NOT NULL DEFAULT now(),
     db_login          text NOT NULL DEFAULT session_user
 );
+-- An exchange crossing the MTL threshold is logged like a posting, once per direction.
+ALTER TABLE public.mtl_entries ALTER COLUMN posting_id DROP NOT NULL,
+    ADD COLUMN exchange_id uuid REFERENCES public.fx_exchanges(id),
+    ADD CONSTRAINT mtl_one_source CHECK ((posting_id IS NULL) <> (exchange_id IS NULL));
+CREATE UNIQUE INDEX mtl_by_exchange ON public.mtl_entries (exchange_id, direction) WHERE exchange_id IS NOT NULL;
 CREATE INDEX fx_exchanges_by_player ON public.fx_exchanges (player_id, created_at);
 CREATE INDEX fx_exchanges_by_shift ON public.fx_exchanges (shift_id);
 CREATE TRIGGER fx_exchanges_append_only BEFORE UPDATE OR DELETE ON public.fx_exchanges
@@ -378,17 +381,24 @@ BEGIN
 
     INSERT INTO public.fx_exchanges (id, request_hash, direction, currency, foreign_amount, rate_id, rate,
         local_currency, local_amount, drawer_local_delta, drawer_foreign_delta, player_id, staff_id, approver_id,
-        terminal_id, shift_id, id_type, id_number, day_total, mtl_logged, created_at, db_login)
+        terminal_id, shift_id, id_type, id_number, created_at, db_login)
     VALUES (p_id, p_request_hash, p_direction, p_currency, p_foreign_amount, r.id, v_rate,
         pol.currency, v_local,
         CASE p_direction WHEN 'buy' THEN -v_local ELSE v_local END,
         CASE p_direction WHEN 'buy' THEN p_foreign_amount ELSE -p_foreign_amount END,
         p_player, st.staff_id, ap.staff_id, c.terminal, v_shift, nullif(btrim(p_id_type), ''),
-        nullif(btrim(p_id_number), ''),
-        CASE WHEN p_player IS NULL THEN v_local ELSE greatest(v_in_day, v_out_day) + v_fx_day END,
-        p_player IS NOT NULL AND greatest(v_in_day, v_out_day) + v_fx_day >= pol.mtl_threshold,
-        v_at, session_user)
+        nullif(btrim(p_id_number), ''), v_at, session_user)
     RETURNING * INTO v_row;
+    -- The MTL: the exchange is cash in and cash out; each direction whose day total
+    -- (postings + exchanges) reaches the threshold gets its entry.
+    IF p_player IS NOT NULL THEN
+        INSERT INTO public.mtl_entries (exchange_id, player_id, gaming_day, direction, kind, amount, day_total,
+            currency, staff_id, terminal_id, posted_at, db_login)
+        SELECT p_id, p_player, (SELECT CAST(w.gaming_day AS date) FROM cage.cash_windows(v_at) w), d.dir,
+               'exchange_' || p_direction, v_local, d.total, pol.currency, st.staff_id, c.terminal, v_at, session_user
+        FROM (VALUES ('in', v_in_day + v_fx_day), ('out', v_out_day + v_fx_day)) d(dir, total)
+        WHERE d.total >= pol.mtl_threshold;
+    END IF;
     INSERT INTO public.audit_log (staff_id, terminal_id, action, detail, db_user)
     VALUES (st.staff_id, c.terminal, 'fx_exchange', jsonb_build_object('exchange_id', p_id::text,
         'direction', p_direction, 'currency', p_currency, 'foreign_amount', p_foreign_amount::text,

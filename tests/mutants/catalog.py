@@ -19,6 +19,7 @@ M0002 = "cashier_desktop/ledger/migrations/versions/0002_staff_controls.py"
 M0007 = "cashier_desktop/ledger/migrations/versions/0007_posting_server_work.py"
 M0010 = "cashier_desktop/ledger/migrations/versions/0010_posting_api.py"
 M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
+CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
 OWNERS = "cashier_desktop/journal/owners.py"
@@ -348,4 +349,8 @@ MUTANTS: list[Mutant] = [
     Mutant("fx-mtl-threshold", M0013, "WHERE d.total >= pol.mtl_threshold;", "WHERE true;",
            "an exchange is logged in the MTL only when the player's day total reaches the threshold",
            (f"{T_FX}::test_an_exchange_below_the_mtl_threshold_is_not_logged",)),
+    Mutant("ctr-report-counts-exchanges", CASH_REPORTS,
+           "WHERE x.player_id IS NOT NULL AND x.created_at >= :s AND x.created_at < :e", "WHERE false",
+           "the CTR report counts a player's exchanges as cash in and cash out",
+           (f"{T_FX}::test_foreign_cash_counts_toward_the_identification_threshold_in_inr",)),
 ]

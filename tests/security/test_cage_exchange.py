@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from datetime import timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import pytest
@@ -14,7 +15,8 @@ from sqlalchemy import text
 from cashier_desktop.domain.errors import IdempotencyConflict, IdentificationRequired, NotAuthorized, RateChanged
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import exchange as fx
-from tests.security.conftest import refused, session
+from cashier_desktop.ledger.cash_reports import ctr_rows
+from tests.security.conftest import POLICY, refused, session
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
 from tests.support.factories import make_player
 
@@ -126,6 +128,11 @@ def test_foreign_cash_counts_toward_the_identification_threshold_in_inr(secure, 
                                           ("out", "exchange_buy", Decimal("415617.28"), Decimal("415617.28"))]
     # and a later deposit of one rupee counts the exchange too
     api_refusal(terminal, "CA009", "deposit", player, "1", session_id=cage["cashier"])
+    with secure.admin.connect() as conn:  # and the CTR report lists the player's cash in with it
+        now = conn.execute(text("SELECT now()")).scalar_one()
+        rows = [r for r in ctr_rows(conn, start=now - timedelta(days=1), end=now + timedelta(days=1),
+                                    threshold=POLICY.ctr_threshold, label="test") if r.player_id == player]
+    assert [(r.direction, r.total, r.postings) for r in rows] == [("in", Decimal("1015617.28"), 2)]
 
 
 def test_a_retried_exchange_posts_once_and_a_reused_id_with_other_details_is_refused(secure, terminal, cage):

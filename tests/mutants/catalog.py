@@ -353,4 +353,8 @@ MUTANTS: list[Mutant] = [
            "WHERE x.player_id IS NOT NULL AND x.created_at >= :s AND x.created_at < :e", "WHERE false",
            "the CTR report counts a player's exchanges as cash in and cash out",
            (f"{T_FX}::test_foreign_cash_counts_toward_the_identification_threshold_in_inr",)),
+    Mutant("fx-player-lock", M0013, "PERFORM 1 FROM public.players p WHERE p.id = p_player FOR NO KEY UPDATE;",
+           "PERFORM 1 FROM public.players p WHERE p.id = p_player;",
+           "two exchanges for one player are decided one after the other (the identification threshold)",
+           (f"{T_FX}::test_two_terminals_exchanging_for_one_player_at_once_are_decided_one_after_the_other",)),
 ]

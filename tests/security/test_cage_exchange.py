@@ -173,3 +173,29 @@ def test_an_exchange_below_the_mtl_threshold_is_not_logged(secure, terminal, cag
                 player_id=player)
     with secure.admin.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM mtl_entries WHERE player_id = :p"), {"p": player}).scalar() == 0
+
+
+def test_two_terminals_exchanging_for_one_player_at_once_are_decided_one_after_the_other(
+        secure, terminal, terminal_b, cage):
+    player = make_player(secure.admin)
+    cashier_b = session(terminal_b, "C100", "1111")
+    open_shift(terminal_b, cashier_b)
+    usd = Decimal("7218.35")  # ₹6,00,011.18 each at 83.123456: the two together pass ₹10 lakh
+    outcome: dict = {}
+    with terminal.connect() as conn:
+        tx = conn.begin()
+        conn.execute(text("SELECT * FROM cage.exchange(:id, 'h', 'buy', 'USD', :a, :s, p_player => :p)"),
+                     {"id": uuid.uuid4(), "a": usd, "s": cage["cashier"], "p": player})
+
+        def second():
+            try:
+                outcome["x"] = fx.exchange(terminal_b, session=cashier_b, direction="buy", foreign=Money(usd, "USD"),
+                                           player_id=player)
+            except Exception as exc:  # noqa: BLE001 - asserted below
+                outcome["error"] = exc
+        worker = threading.Thread(target=second)
+        worker.start()
+        _wait_until_blocked(secure.admin, terminal_b.login)  # the player's row lock
+        tx.commit()
+    worker.join(10)
+    assert isinstance(outcome.get("error"), IdentificationRequired), outcome

@@ -61,6 +61,9 @@ def test_only_a_supervisors_session_sets_a_limit_and_no_login_writes_the_table(s
     with pytest.raises(NotAuthorized):
         authority.set_limit(terminal, session=desk["floor"], staff_id="C100", kind="withdrawal",
                             limit=None, reason="lift it")
+    with pytest.raises(NotAuthorized, match="your own authority limit"):
+        authority.set_limit(terminal, session=desk["supervisor"], staff_id="S300", kind="adjust_in",
+                            limit=None, reason="lift my own")
     assert "permission denied" in refused(terminal, "INSERT INTO cage.authority_limits (staff_id, kind, max_amount, "
                                                     "set_by, reason) VALUES ('C100', 'deposit', NULL, 'S300', 'x')")
     with secure.admin.connect() as conn:

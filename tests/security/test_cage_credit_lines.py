@@ -123,3 +123,32 @@ def test_a_redemption_pays_the_oldest_markers_first_partially_and_aging_buckets_
     oldest = {a.player_id: a for a in credit_lines.aging(terminal, today + timedelta(days=91))}[player]
     assert oldest.buckets["90+"] == Decimal("30.00")
     assert first.cash_delta == second.cash_delta == 0
+
+
+def posted_id(engine, kind: str, player: str, amount: str, cashier) -> uuid.UUID:
+    pid = uuid.uuid4()
+    with engine.begin() as conn:
+        conn.execute(text("SELECT * FROM cage.post(:id, 'h', :k, :p, :a, 'INR', p_session => :s)"),
+                     {"id": pid, "k": kind, "p": player, "a": Decimal(amount), "s": cashier})
+    return pid
+
+
+def reverse(engine, supervisor, player: str, original, amount: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("""SELECT * FROM cage.post(:id, 'h', 'reversal', :p, :a, 'INR', p_session => :s,
+            p_reverses => :r, p_reason => 'keyed in error')"""),
+                     {"id": uuid.uuid4(), "p": player, "a": Decimal(amount), "s": supervisor, "r": original})
+
+
+def test_a_reversed_marker_is_cancelled_and_a_reversed_redemption_is_owed_again(secure, terminal, desk):
+    player = make_player(secure.admin)
+    permanent_line(secure, player, "100000")
+    supervisor = session(terminal, "S300", "3333")
+    first = posted_id(terminal, "marker_issue", player, "100", desk["cashier"])
+    second = posted_id(terminal, "marker_issue", player, "50", desk["cashier"])
+    reverse(terminal, supervisor, player, second, "50")
+    redemption = posted_id(terminal, "marker_redeem", player, "40", desk["cashier"])
+    assert [m.outstanding for m in credit_lines.markers(terminal, player)] == [Decimal("60.00"), Decimal("0.00")]
+    reverse(terminal, supervisor, player, redemption, "40")
+    assert [(m.posting_id, m.outstanding) for m in credit_lines.markers(terminal, player)] == [
+        (first, Decimal("100.00")), (second, Decimal("0.00"))]

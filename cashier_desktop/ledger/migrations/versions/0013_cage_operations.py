@@ -146,6 +146,9 @@ BEGIN
     IF NOT EXISTS (SELECT 1 FROM public.staff s WHERE s.id = p_staff) THEN
         RAISE EXCEPTION 'There is no staff member “%”.', p_staff USING ERRCODE = 'CA001';
     END IF;
+    IF p_staff = st.staff_id THEN
+        RAISE EXCEPTION 'You cannot set your own authority limit; another supervisor must.' USING ERRCODE = 'CA001';
+    END IF;
     IF p_kind IS NULL OR (p_kind <> 'exchange' AND NOT EXISTS (SELECT 1 FROM cage.kind_actions k WHERE k.kind = p_kind)) THEN
         RAISE EXCEPTION '“%” is not a transaction type.', p_kind USING ERRCODE = 'CA014';
     END IF;

@@ -738,11 +738,18 @@ _POST_PATCHES = [
      "    END IF;\n"),
     # exchanges count as cash in and out toward the identification threshold and the MTL
     ("        v_day_total := v_day_total + p_amount;\n",
-     "        v_day_total := v_day_total + cage.fx_cash_total(p_player, v_day_start, v_day_end) + p_amount;\n"
-     "        v_per_total := v_per_total + cage.fx_cash_total(p_player, v_per_start, v_per_end);\n"),
+     "        SELECT v_day_total + coalesce(sum(x.local_amount) FILTER (WHERE x.created_at >= v_day_start\n"
+     "                                      AND x.created_at < v_day_end), 0),\n"
+     "               v_per_total + coalesce(sum(x.local_amount), 0)\n"
+     "        INTO v_day_total, v_per_total FROM public.fx_exchanges x\n"
+     "        WHERE x.player_id = p_player AND x.created_at >= least(v_per_start, v_day_start)\n"
+     "          AND x.created_at < greatest(v_per_end, v_day_end);\n"
+     "        v_day_total := v_day_total + p_amount;\n"),
     # markers follow their postings
     ("    IF pol.one AND v_dir IS NOT NULL AND v_day_total >= pol.mtl_threshold THEN\n",
-     "    PERFORM cage.record_marker(v_row, v_kind_of, pol.marker_term_days);\n"
+     "    IF v_kind_of IN ('marker_issue', 'marker_redeem') THEN\n"
+     "        PERFORM cage.record_marker(v_row, v_kind_of, pol.marker_term_days);\n"
+     "    END IF;\n"
      "    IF pol.one AND v_dir IS NOT NULL AND v_day_total >= pol.mtl_threshold THEN\n"),
 ]
 _CLOSE_PATCHES = [

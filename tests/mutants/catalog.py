@@ -367,4 +367,8 @@ MUTANTS: list[Mutant] = [
     Mutant("authority-not-own", M0013, "IF p_staff = st.staff_id THEN", "IF false THEN",
            "a supervisor cannot set their own authority limit",
            (f"{T_AUTHORITY}::test_only_a_supervisors_session_sets_a_limit_and_no_login_writes_the_table",)),
+    Mutant("fx-shift-lock", M0013, "WHERE s.terminal_id = c.terminal AND s.status = 'open' FOR KEY SHARE;",
+           "WHERE s.terminal_id = c.terminal AND s.status = 'open';",
+           "an exchange while the drawer closes lands before the count or is refused",
+           (f"{T_FX}::test_an_exchange_while_the_drawer_closes_lands_before_the_count_or_is_refused",)),
 ]

@@ -12,7 +12,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 import pytest
 from sqlalchemy import text
 
-from cashier_desktop.domain.errors import IdempotencyConflict, IdentificationRequired, NotAuthorized, RateChanged
+from cashier_desktop.domain.errors import (IdempotencyConflict, IdentificationRequired, NotAuthorized, RateChanged,
+                                           ShiftNotOpen)
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import exchange as fx
 from cashier_desktop.ledger.cash_reports import ctr_rows
@@ -199,3 +200,28 @@ def test_two_terminals_exchanging_for_one_player_at_once_are_decided_one_after_t
         tx.commit()
     worker.join(10)
     assert isinstance(outcome.get("error"), IdentificationRequired), outcome
+
+
+def test_an_exchange_while_the_drawer_closes_lands_before_the_count_or_is_refused(secure, terminal, cage):
+    outcome: dict = {}
+    with terminal.connect() as conn:
+        tx = conn.begin()
+        closed = conn.execute(text("SELECT expected FROM cage.close_shift(:s, :id, 100000)"),
+                              {"s": cage["cashier"], "id": cage["shift"]}).scalar_one()
+
+        def exchange():
+            try:
+                outcome["x"] = fx.exchange(terminal, session=cage["cashier"], direction="buy",
+                                           foreign=Money(Decimal("10"), "USD"))
+            except Exception as exc:  # noqa: BLE001 - asserted below
+                outcome["error"] = exc
+        worker = threading.Thread(target=exchange)
+        worker.start()
+        _wait_until_blocked(secure.admin, terminal.login)  # the shift row, locked by the close
+        tx.commit()
+    worker.join(10)
+    assert closed == Decimal("100000.00")
+    assert isinstance(outcome.get("error"), ShiftNotOpen), outcome
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM fx_exchanges WHERE shift_id = :s"),
+                            {"s": cage["shift"]}).scalar() == 0

@@ -82,6 +82,12 @@ def markers(engine: Engine, player_id: str) -> list[Marker]:
     return [Marker(*r) for r in rows]
 
 
+def markers_due(engine: Engine, session: uuid.UUID, by: date) -> list[tuple[str, uuid.UUID, date, Decimal]]:
+    """The floor manager's queue: (player, marker, due date, still owed), soonest first."""
+    return [tuple(r) for r in in_transaction(engine, lambda conn: conn.execute(
+        text("SELECT * FROM cage.markers_due(:s, :d)"), {"s": session, "d": by}).all())]
+
+
 def aging(engine: Engine, as_of: date | None = None) -> list[Aging]:
     rows = in_transaction(engine, lambda conn: conn.execute(
         text("SELECT * FROM cage.marker_aging(coalesce(CAST(:d AS date), CURRENT_DATE))"), {"d": as_of}).all())

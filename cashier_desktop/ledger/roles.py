@@ -231,7 +231,7 @@ TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close
                 # cage operations (migration 0013)
                 "exchange", "set_fx_rate", "fx_rate_at", "shift_foreign_cash", "set_authority_limit",
                 "grant_temporary_credit", "effective_credit_limit", "credit_history", "player_markers",
-                "marker_aging", "post_with_notes", "drawer_holding")
+                "marker_aging", "markers_due", "post_with_notes", "drawer_holding")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

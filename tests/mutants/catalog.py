@@ -371,4 +371,7 @@ MUTANTS: list[Mutant] = [
            "WHERE s.terminal_id = c.terminal AND s.status = 'open';",
            "an exchange while the drawer closes lands before the count or is refused",
            (f"{T_FX}::test_an_exchange_while_the_drawer_closes_lands_before_the_count_or_is_refused",)),
+    Mutant("markers-due-by-date", M0013, "WHERE o.outstanding > 0 AND o.due_date <= p_by ORDER BY",
+           "WHERE o.outstanding > 0 ORDER BY", "the floor manager's queue lists only markers falling due by the date",
+           (f"{T_CREDIT_LINES}::test_the_floor_managers_queue_lists_markers_falling_due_and_a_cashier_cannot_read_it",)),
 ]

@@ -152,3 +152,17 @@ def test_a_reversed_marker_is_cancelled_and_a_reversed_redemption_is_owed_again(
     reverse(terminal, supervisor, player, redemption, "40")
     assert [(m.posting_id, m.outstanding) for m in credit_lines.markers(terminal, player)] == [
         (first, Decimal("100.00")), (second, Decimal("0.00"))]
+
+
+def test_the_floor_managers_queue_lists_markers_falling_due_and_a_cashier_cannot_read_it(secure, terminal, desk):
+    player = make_player(secure.admin)
+    permanent_line(secure, player, "100000")
+    marker = posted_id(terminal, "marker_issue", player, "70", desk["cashier"])
+    posted_id(terminal, "marker_redeem", player, "20", desk["cashier"])
+    due = credit_lines.markers(terminal, player)[0].due_date
+    assert [q for q in credit_lines.markers_due(terminal, desk["floor"], due) if q[0] == player] == [
+        (player, marker, due, Decimal("50.00"))]
+    assert [q for q in credit_lines.markers_due(terminal, desk["floor"], due - timedelta(days=1))
+            if q[0] == player] == []
+    with pytest.raises(NotAuthorized):
+        credit_lines.markers_due(terminal, desk["cashier"], due)

@@ -593,6 +593,16 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     WHERE o.player_id = p_player ORDER BY o.issued_at, o.posting_id
 $$;
 
+-- The floor manager's queue: markers still owed that fall due by p_by, soonest first.
+CREATE FUNCTION cage.markers_due(p_session uuid, p_by date)
+RETURNS TABLE (player_id text, posting_id uuid, due_date date, outstanding numeric)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM cage.session_with_right(p_session, 'approve_credit');
+    RETURN QUERY SELECT o.player_id::text, o.posting_id, o.due_date, o.outstanding FROM cage.markers_outstanding o
+        WHERE o.outstanding > 0 AND o.due_date <= p_by ORDER BY o.due_date, o.issued_at, o.posting_id;
+END $$;
+
 -- Outstanding markers by age (days since issue, on p_as_of), per player.
 CREATE FUNCTION cage.marker_aging(p_as_of date DEFAULT CURRENT_DATE)
 RETURNS TABLE (player_id text, days_0_30 numeric, days_31_60 numeric, days_61_90 numeric, days_over_90 numeric,

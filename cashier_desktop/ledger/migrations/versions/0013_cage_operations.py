@@ -28,7 +28,10 @@ Everything below is posted only through SECURITY DEFINER functions in schema `ca
   limit, reason). Markers (`public.markers`) get a due date when issued (policy
   `marker_term_days`); a redemption is allocated to the oldest outstanding markers first,
   partially where it falls short (`public.marker_allocations`); `cage.marker_aging` buckets
-  what is outstanding by days since issue (0–30, 31–60, 61–90, 90+).
+  what is outstanding by days since issue (0–30, 31–60, 61–90, 90+) with what is past due;
+  `cage.markers_due` is the floor manager's queue. A temporary line lets a marker be issued
+  to a player without a permanent line; a permanent line whose approval was withdrawn
+  (credit_approved false) still refuses every marker.
 - **Drawer by denomination**: `cage.post_with_notes` is `cage.post` with the notes taken in
   and paid out (`public.posting_notes`), refused whole unless they add up to the posting's
   drawer movement; `cage.drawer_holding` gives a supervisor's session the drawer's expected

@@ -17,7 +17,7 @@ from cashier_desktop.domain.errors import (IdempotencyConflict, IdentificationRe
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import exchange as fx
 from cashier_desktop.ledger.cash_reports import ctr_rows
-from tests.security.conftest import POLICY, refused, session
+from tests.security.conftest import refused, session
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
 from tests.support.factories import make_player
 
@@ -130,9 +130,9 @@ def test_foreign_cash_counts_toward_the_identification_threshold_in_inr(secure, 
     # and a later deposit of one rupee counts the exchange too
     api_refusal(terminal, "CA009", "deposit", player, "1", session_id=cage["cashier"])
     with secure.admin.connect() as conn:  # and the CTR report lists the player's cash in with it
-        now = conn.execute(text("SELECT now()")).scalar_one()
+        now, threshold = conn.execute(text("SELECT now(), ctr_threshold FROM cage.policy")).one()
         rows = [r for r in ctr_rows(conn, start=now - timedelta(days=1), end=now + timedelta(days=1),
-                                    threshold=POLICY.ctr_threshold, label="test") if r.player_id == player]
+                                    threshold=threshold, label="test") if r.player_id == player]
     assert [(r.direction, r.total, r.postings) for r in rows] == [("in", Decimal("1015617.28"), 2)]
 
 

@@ -66,6 +66,11 @@ TERMINAL: dict[str, TableGrant] = {
     "balance_events": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "alembic_version": TableGrant(),
+    # cage operations (migration 0013): written only by cage.exchange / grant_temporary_credit / _post
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through
     # cage.terminal_heartbeat / cage.note_refused_posting (which stamp its login) and
     # resolves alerts through cage.adopt/revert_player_change and cage.dismiss_alert.
@@ -98,6 +103,10 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "feed_acks": TableGrant(),
     "refused_postings": TableGrant(),
     "alembic_version": TableGrant(),
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
 }
 RELAY: dict[str, TableGrant] = {
     # Claim, mark and prune only through cage.relay_* (migration 0011): no UPDATE or DELETE,
@@ -114,7 +123,8 @@ STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role
 GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
-NO_ACCESS: set[str] = {"relay_claims", "feed_tokens"}
+NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
+                       "posting_notes"}  # read through cage.drawer_holding only (blind counts)
 # The database API (schema `cage`, SECURITY DEFINER) each group may call.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "terminal": (
@@ -217,7 +227,11 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
 # The posting API (schema `cage`, migration 0010) a terminal login may call; everything
 # else in `cage` (its tables, `_post`) only the functions themselves reach.
 TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
-                "request_credit", "decide_credit")
+                "request_credit", "decide_credit",
+                # cage operations (migration 0013)
+                "exchange", "set_fx_rate", "fx_rate_at", "shift_foreign_cash", "set_authority_limit",
+                "grant_temporary_credit", "effective_credit_limit", "credit_history", "player_markers",
+                "marker_aging", "markers_due", "post_with_notes", "drawer_holding")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -83,7 +83,7 @@ def _ensure_nologin_role(conn: Connection, role: str) -> None:
     """NOLOGIN, NOINHERIT, in no role, granted to no one but the schema owner (current_user)."""
     if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": role}).first() is None:
         conn.exec_driver_sql(f"CREATE ROLE {_q(role)} NOLOGIN NOINHERIT")
-    conn.exec_driver_sql(f"ALTER ROLE {_q(role)} NOLOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOREPLICATION")
+    conn.exec_driver_sql(f"ALTER ROLE {_q(role)} NOLOGIN NOINHERIT")
     for (group,) in conn.execute(text("""SELECT g.rolname FROM pg_auth_members m
             JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
             WHERE r.rolname = :n"""), {"n": role}):

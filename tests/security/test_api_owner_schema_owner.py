@@ -7,6 +7,7 @@ still works (membership), and the counter's API works as before (issue 14)."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import uuid
 
 import pytest
@@ -68,7 +69,7 @@ def test_a_non_superuser_schema_owner_hands_the_api_over_and_keeps_migrating(own
         conn.exec_driver_sql(definition)
     migrate.upgrade(owner)  # 0012 replaces cage._post as the schema owner
     roles.create_roles(owner, prefix=prefix)  # after every `db upgrade`: hands over what is new
-    if __import__("os").environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
+    if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
         cheap_pins(owner)
     seed_staff(owner)
     with owner.begin() as conn:

@@ -21,6 +21,9 @@ group, so every row the database attributes (`audit_log.db_user`,
   session (migration 0009). No group reads PIN verifiers or writes lockouts
   (`cage.staff_auth`); every terminal EXECUTEs `cage.staff_login` and its companions.
 
+Every SECURITY DEFINER function is handed to `<prefix>_api_owner`, a role no one logs in
+as, with only the privileges the API uses (`api_owner.py`).
+
 Run as the schema owner after every `db upgrade`: grants are set, not added, so a second
 run gives the same result, and tables a later migration adds get their grants then.
 """
@@ -331,6 +334,8 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
         for fn in DEFINER_FUNCTIONS:
             if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
                 conn.exec_driver_sql(f"ALTER FUNCTION {fn} SECURITY DEFINER SET search_path = public, pg_temp")
+        from .api_owner import hand_api_to_owner
+        report += hand_api_to_owner(conn, prefix)  # after every definer function is made
         if "balance_events" in tables and "changed_by" in _columns(conn, "balance_events"):
             conn.exec_driver_sql("ALTER TABLE balance_events ALTER COLUMN changed_by SET DEFAULT session_user")
         unknown = sorted(tables - set().union(*GROUPS.values()) - NO_ACCESS)

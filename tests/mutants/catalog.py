@@ -14,6 +14,7 @@ COMMANDS = "cashier_desktop/domain/commands.py"
 POLICY = "cashier_desktop/domain/policy.py"
 POSTING = "cashier_desktop/ledger/posting.py"
 ROLES = "cashier_desktop/ledger/roles.py"
+API_OWNER = "cashier_desktop/ledger/api_owner.py"
 M0001 = "cashier_desktop/ledger/migrations/versions/0001_ledger_core.py"
 M0002 = "cashier_desktop/ledger/migrations/versions/0002_staff_controls.py"
 M0007 = "cashier_desktop/ledger/migrations/versions/0007_posting_server_work.py"
@@ -40,6 +41,8 @@ T_DUAL = "tests/integration/test_dual_control.py"
 T_PERM = "tests/integration/test_permissions.py"
 T_ROLES = "tests/integration/test_db_roles.py"
 T_CANNOT = "tests/security/test_threat_model_cannot.py"
+T_API_OWNER = "tests/security/test_api_owner.py"
+T_API_OWNER_SO = "tests/security/test_api_owner_schema_owner.py"
 T_JOURNAL = "tests/integration/test_journal.py"
 T_CLAIMS = "tests/integration/test_journal_claims.py"
 T_REPLAY = "tests/integration/test_replay.py"
@@ -383,4 +386,15 @@ MUTANTS: list[Mutant] = [
     Mutant("markers-due-by-date", M0013, "WHERE o.outstanding > 0 AND o.due_date <= p_by ORDER BY",
            "WHERE o.outstanding > 0 ORDER BY", "the floor manager's queue lists only markers falling due by the date",
            (f"{T_CREDIT_LINES}::test_the_floor_managers_queue_lists_markers_falling_due_and_a_cashier_cannot_read_it",)),
+    # -- the API's owner, a role no one logs in as (ledger/api_owner.py) ----------------------
+    Mutant("api-owner-not-handed-over", API_OWNER, "        if owner != role:\n", "        if False:\n",
+           "every SECURITY DEFINER function belongs to the NOLOGIN API owner, not the schema owner",
+           (T_API_OWNER,)),
+    Mutant("api-owner-keeps-create", API_OWNER,
+           'conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA {_q(schema)} FROM {_q(role)}")\n    return',
+           'pass\n    return',
+           "the API's owner holds CREATE on its schemas only during the hand-over", (T_API_OWNER, T_API_OWNER_SO)),
+    Mutant("api-owner-staff-role", API_OWNER, '"public.staff": TableGrant(insert=True, update=("active",)),',
+           '"public.staff": TableGrant(insert=True, update=("active", "role")),',
+           "a bug in a definer function cannot change a staff member's role", (T_API_OWNER,)),
 ]

@@ -128,6 +128,8 @@ class _AtCounter:
             for name in [self.login] + [roles.role_name(self.prefix, g) for g in roles.GROUPS]:
                 conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
                 conn.exec_driver_sql(f'DROP ROLE "{name}"')
+            from cashier_desktop.ledger.api_owner import drop_api_owner
+            drop_api_owner(conn, self.prefix)
 
 
 def _terminal_login(factory, engine, players: list[str]) -> _AtCounter:

@@ -24,6 +24,7 @@ from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine, make_url
 
 from cashier_desktop.ledger import roles
+from cashier_desktop.ledger.api_owner import drop_api_owner
 
 INSUFFICIENT_PRIVILEGE = "42501"
 
@@ -95,6 +96,7 @@ class RoleLogins:
                 if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
                     conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
                     conn.exec_driver_sql(f'DROP ROLE "{name}"')
+            drop_api_owner(conn, self.prefix)  # the API back to the admin first, then the role
 
 
 @contextlib.contextmanager

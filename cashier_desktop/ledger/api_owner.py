@@ -61,6 +61,18 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "cage.role_rights": TableGrant(),
     "cage.kind_actions": TableGrant(),
     "cage.cash_totals": TableGrant(insert=True, update=("total",)),  # cage.count_cash, inside a posting
+    # Migration 0013 (cage operations): every table append-only for the API.
+    "cage.authority_limits": TableGrant(insert=True),               # cage.set_authority_limit
+    # An exchange holds its currency's row FOR SHARE, a rate change FOR UPDATE: a row lock
+    # needs UPDATE on some column, and `name` is the one whose change harms no figure.
+    "cage.fx_currencies": TableGrant(update=("name",)),
+    "cage.fx_rates": TableGrant(insert=True),                       # cage.set_fx_rate
+    "public.fx_exchanges": TableGrant(insert=True),                 # cage.exchange
+    "public.temporary_credit_lines": TableGrant(insert=True),       # cage.grant_temporary_credit
+    "public.markers": TableGrant(insert=True),                      # cage.record_marker
+    "public.marker_allocations": TableGrant(insert=True),
+    "cage.markers_outstanding": TableGrant(),                       # a view (read)
+    "public.posting_notes": TableGrant(insert=True),                # cage.post_with_notes
 }
 
 

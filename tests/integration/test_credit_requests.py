@@ -133,9 +133,6 @@ def test_each_step_is_audited(engine, desk):
     assert approved[0].detail["limit"] == "1000.00"
 
 
-@pytest.mark.xfail(strict=True, reason="approve_credit locks the request with SELECT … FOR UPDATE "
-                   "(terminal/credit.py `_pending`), which needs an UPDATE grant on credit_requests that a "
-                   "terminal login does not have: a floor manager cannot approve at a real counter")
 def test_a_credit_request_is_decided_at_a_terminal_login(engine):
     terminal = new_terminal()
     services = make_services(engine, terminal)  # the terminal's own login, as in production
@@ -145,3 +142,7 @@ def test_a_credit_request_is_decided_at_a_terminal_login(engine):
     req = credit.request_credit(services, cashier, pid, "₹50,000", "regular")
     decided, receipt = credit.approve_credit(services, fm, req.id)
     assert decided.status == "approved" and receipt.terminal_id == terminal
+    assert receipt.approver_id == fm.staff.id and receipt.staff_id == fm.staff.id
+    other = credit.request_credit(services, cashier, make_player(engine), "₹20,000", "first request")
+    denied = credit.deny_credit(services, fm, other.id, "no history at this casino")
+    assert denied.status == "denied" and denied.decided_by == fm.staff.id

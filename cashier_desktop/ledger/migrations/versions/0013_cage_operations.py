@@ -44,7 +44,7 @@ occur exactly once, so an earlier migration's change to the same function is kep
 moved anchor fails the upgrade instead of dropping code silently.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 from alembic import op
 from sqlalchemy import text

@@ -133,9 +133,11 @@ def test_the_gui_learns_the_need_before_submitting(engine, desk):
     assert req.needs_approver and req.needs_confirmation and req.warnings
 
 
-def test_a_configured_threshold_applies(engine):
+def test_a_configured_threshold_applies(policy_ledger):
+    policy = {"policy.dual_control_threshold": "1000"}
+    engine = policy_ledger(policy)
     terminal = new_terminal()
-    services = make_services(engine, terminal, **{"policy.dual_control_threshold": "1000"})
+    services = make_services(engine, terminal, **policy)
     cashier = new_staff(engine, "cashier", terminal=terminal)
     open_test_shift(engine, terminal, cashier.id)
     pid = funded_player(engine, "5000")
@@ -154,11 +156,12 @@ def _credit_line(services, issuer, terminal, pid, amount, approver=None):
     ("supervisor", Decimal("5000"), None, "5000.01"),  # a supervisor given a limit is held to it
 ], ids=["floor-manager-policy-limit", "supervisor-own-limit"])
 def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
-        engine, role, own_limit, policy_limit, amount):
+        engine, policy_ledger, role, own_limit, policy_limit, amount):
     """The database checks a floor manager's own `approval_limit` only; the cage's default for
     floor managers and a supervisor's own limit are the terminal's to enforce."""
     terminal = new_terminal()
     extra = {"policy.floor_manager_approval_limit": policy_limit} if policy_limit else {}
+    engine = policy_ledger(extra) if extra else engine   # a database that stores that policy
     services = make_services(engine, terminal, **extra)
     approver = new_staff(engine, role, approval_limit=own_limit, terminal=terminal)
     pid = make_player(engine)

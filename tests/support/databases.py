@@ -84,6 +84,18 @@ def login_as(engine: Engine, group: str, *, terminal_id: str | None = None) -> E
     raise ValueError(f"database {engine.url.database} was not made by a DatabaseFactory")
 
 
+def login_url(url: str, group: str, *, terminal_id: str | None = None) -> str:
+    """The URL (password included) of the login `login_as` gives for the database of `url`:
+    for what connects from configuration (`ledger.url`), such as `open_services` or the CLI."""
+    name = make_url(url).database
+    for factory in _factories:
+        for created, engine in factory.created:
+            if created == name:
+                login = login_as(engine, group, terminal_id=terminal_id)
+                return login.url.render_as_string(hide_password=False)
+    raise ValueError(f"database {name} was not made by a DatabaseFactory")
+
+
 def release_login_connections() -> None:
     """Close the pooled connections of every login handed out by `login_as` (they reconnect
     when used again): tests make a terminal login per terminal, and the server's connection

@@ -84,6 +84,11 @@ def login_as(engine: Engine, group: str, *, terminal_id: str | None = None) -> E
     raise ValueError(f"database {engine.url.database} was not made by a DatabaseFactory")
 
 
+def is_admin(engine: Engine) -> bool:
+    """Whether `engine` connects as the tests' superuser (not as one of the logins)."""
+    return engine.url.username == make_url(admin_url()).username
+
+
 def login_url(url: str, group: str, *, terminal_id: str | None = None) -> str:
     """The URL (password included) of the login `login_as` gives for the database of `url`:
     for what connects from configuration (`ledger.url`), such as `open_services` or the CLI."""

@@ -89,14 +89,20 @@ def is_admin(engine: Engine) -> bool:
     return engine.url.username == make_url(admin_url()).username
 
 
-def login_url(url: str, group: str, *, terminal_id: str | None = None) -> str:
+def login_url(url: str, group: str, *, terminal_id: str | None = None, **offline) -> str:
     """The URL (password included) of the login `login_as` gives for the database of `url`:
-    for what connects from configuration (`ledger.url`), such as `open_services` or the CLI."""
+    for what connects from configuration (`ledger.url`), such as `open_services` or the CLI.
+
+    With `offline_limit=` / `offline_total=` (`add-login --offline-limit/--offline-total`, what
+    a terminal that journals offline postings needs) it is a new login of its own."""
     name = make_url(url).database
     for factory in _factories:
         for created, engine in factory.created:
             if created == name:
-                login = login_as(engine, group, terminal_id=terminal_id)
+                if offline:
+                    login = factory.logins(engine).login(group, terminal_id=terminal_id, **offline)
+                else:
+                    login = login_as(engine, group, terminal_id=terminal_id)
                 return login.url.render_as_string(hide_password=False)
     raise ValueError(f"database {name} was not made by a DatabaseFactory")
 

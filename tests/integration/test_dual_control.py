@@ -156,13 +156,14 @@ def _credit_line(services, issuer, terminal, pid, amount, approver=None):
     ("supervisor", Decimal("5000"), None, "5000.01"),  # a supervisor given a limit is held to it
 ], ids=["floor-manager-policy-limit", "supervisor-own-limit"])
 def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
-        engine, policy_ledger, role, own_limit, policy_limit, amount):
+        engine, role, own_limit, policy_limit, amount):
     """The database checks a floor manager's own `approval_limit` only; the cage's default for
     floor managers and a supervisor's own limit are the terminal's to enforce."""
     terminal = new_terminal()
     extra = {"policy.floor_manager_approval_limit": policy_limit} if policy_limit else {}
-    engine = policy_ledger(extra) if extra else engine   # a database that stores that policy
-    services = make_services(engine, terminal, **extra)
+    # A policy limit the database does not store (it enforces the one it stores, at a terminal
+    # login): the schema owner's services (login=None), so only the terminal's own check refuses.
+    services = make_services(engine, terminal, login=None, **extra) if extra else make_services(engine, terminal)
     approver = new_staff(engine, role, approval_limit=own_limit, terminal=terminal)
     pid = make_player(engine)
     with pytest.raises(NotAuthorized, match="above the approval authority"):

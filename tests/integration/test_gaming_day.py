@@ -66,6 +66,20 @@ def test_cash_in_is_aggregated_across_two_terminals_and_id_is_required_over_the_
                             {"i": r.id}).one() == ("passport", "Z1234567")
 
 
+def test_the_terminal_itself_requires_id_over_the_threshold(ledger):
+    """At a terminal login the database refuses too (above); on the session's ledger, whose
+    stored threshold is the default, higher one, only the terminal's own check can refuse."""
+    engine = ledger[1]
+    terminal = new_terminal()
+    services = make_services(engine, terminal, login=None, **POLICY)
+    cashier = new_staff(engine, "cashier", terminal=terminal)
+    open_test_shift(engine, terminal, cashier.id)
+    pid = make_player(engine)
+    _deposit((services, cashier, terminal), pid, "10000")
+    with pytest.raises(IdentificationRequired, match="over the reporting threshold"):
+        _deposit((services, cashier, terminal), pid, "0.01")
+
+
 def test_cash_out_is_aggregated_separately_from_cash_in(engine):
     desk = _desk(engine)
     pid = make_player(engine)

@@ -200,6 +200,10 @@ def test_a_posting_under_someone_elses_id_is_refused(engine):
     c = Ctx(engine, "cashier").with_shift()
     with pytest.raises(NotAuthorized, match="your own staff id"):
         submit(c.services, c.actor, cmd(Kind.DEPOSIT, make_player(engine), "1", staff="C100", terminal_id=c.terminal))
+    # The terminal's own check, seen without the database's: the schema owner's services.
+    owner = make_services(engine, c.terminal, login=None, **POLICY)
+    with pytest.raises(NotAuthorized, match="your own staff id"):
+        submit(owner, c.actor, cmd(Kind.DEPOSIT, make_player(engine), "1", staff="C100", terminal_id=c.terminal))
 
 
 def test_a_disabled_staff_member_with_a_live_session_is_refused(engine):

@@ -38,7 +38,8 @@ def test_the_database_refuses_to_change_or_remove_an_audit_row(engine, statement
 def test_the_mtl_log_is_append_only_too(policy_ledger, statement):
     policy = {"policy.mtl_threshold": "10"}
     engine = policy_ledger(policy)
-    # As the schema owner: a terminal login may not write the entry (the xfail below).
+    # As the schema owner: record_large_cash runs only where the database does not decide (a
+    # bound terminal's posting writes its MTL entry itself; a terminal login may not INSERT one).
     services = make_services(engine, new_terminal(), login=None, **policy)
     from cashier_desktop.terminal.authorize import record_large_cash
     r = post(engine, cmd(Kind.DEPOSIT, make_player(engine), "50", terminal_id="X"))
@@ -48,19 +49,6 @@ def test_the_mtl_log_is_append_only_too(policy_ledger, statement):
     with pytest.raises(saexc.DBAPIError, match="append-only"):
         with engine.begin() as conn:
             conn.execute(text(statement))
-
-
-@pytest.mark.xfail(strict=True, raises=saexc.ProgrammingError,
-                   reason="product bug: record_large_cash, which after_posting calls after every posting, "
-                          "INSERTs into mtl_entries (even when the API already logged the entry), which a "
-                          "terminal login may not: at a real counter it is refused and logged as an exception")
-def test_recording_large_cash_after_a_posting_is_a_no_op_at_a_terminal_login(policy_ledger):
-    from cashier_desktop.terminal.authorize import record_large_cash
-    policy = {"policy.mtl_threshold": "10"}
-    engine = policy_ledger(policy)
-    services = make_services(engine, new_terminal(), **policy)
-    r = post(engine, cmd(Kind.DEPOSIT, make_player(engine), "50", terminal_id="X"))   # logged by the posting API
-    assert record_large_cash(services, r) == 0   # what after_posting calls after every posting
 
 
 def test_every_row_names_the_database_user_and_the_time(engine):

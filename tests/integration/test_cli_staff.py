@@ -130,7 +130,8 @@ def test_staff_add_disable_and_reset_pin_are_supervisor_only(cli):
                          pin="3333", new_pin="444444", login="staff_admin")
     assert code == 0, err
     assert cli("shift", "open", "--staff", new_id, "--float", "0", pin="444444")[0] == 0
-    assert cli("staff", "reset-pin", new_id, "--staff", "S300", pin="3333", new_pin="555555", login="staff_admin")[0] == 0
+    assert cli("staff", "reset-pin", new_id, "--staff", "S300", pin="3333", new_pin="555555",
+               login="staff_admin")[0] == 0
     _refused(cli("shift", "close", "--staff", new_id, "--count", "500=0", pin="444444"), "not recognised")  # old PIN
     assert cli("staff", "disable", new_id, "--staff", "S300", pin="3333", login="staff_admin")[0] == 0
     _refused(cli("shift", "close", "--staff", new_id, "--count", "500=0", pin="555555"), "not recognised")

@@ -118,7 +118,8 @@ def _reverse(c: Ctx):
     pid = make_player(c.engine)
     original = post(c.engine, cmd(Kind.DEPOSIT, pid, "100", terminal_id="SEED"))
     return submit(c.services, c.actor, cmd(Kind.REVERSAL, pid, "100", staff=c.actor.id, terminal_id=c.terminal,
-                                           reverses_id=original.id, approver_id=c.actor.id, reason="keyed twice"), approver=c.actor)
+                                           reverses_id=original.id, approver_id=c.actor.id, reason="keyed twice"),
+                  approver=c.actor)
 
 
 def _adjust(c: Ctx):

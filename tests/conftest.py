@@ -27,8 +27,9 @@ import pytest
 from cashier_desktop.ledger.seed import seed_staff
 from tests.support.databases import DatabaseFactory
 
-# The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite.
-pytest_plugins = ["tests.support.login_fixtures"]
+# The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite,
+# and a database per cage policy for tests with policy overrides (`policy_ledger`).
+pytest_plugins = ["tests.support.login_fixtures", "tests.support.policy_ledgers"]
 
 
 @pytest.fixture(scope="session")

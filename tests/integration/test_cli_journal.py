@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 
 import pytest
 
 from cashier_desktop.ledger.queries import get_balance
+from tests.support.databases import login_url
 from tests.support.factories import make_player
 from tests.support.journal_terminal import cli, proxy_for
 from tests.support.shifts import open_test_shift
@@ -21,7 +23,11 @@ def setup(ledger, tmp_path):
     proxy = proxy_for(url)
     terminal = f"T-CLI-{tmp_path.name[-8:]}"
     shift = open_test_shift(engine, terminal)
-    kw = dict(url=proxy.url(url), journal=tmp_path / "journal.sqlite", terminal_id=terminal)
+    # The CLI connects as the terminal's own login, through the proxy the test cuts; the login
+    # may journal offline up to the profile's caps (add-login --offline-limit/--offline-total).
+    login = login_url(url, "terminal", terminal_id=terminal, offline_limit=Decimal("50000"),
+                      offline_total=Decimal("500000"))
+    kw = dict(url=proxy.url(login), journal=tmp_path / "journal.sqlite", terminal_id=terminal)
     yield engine, proxy, shift, kw
     proxy.close()
 

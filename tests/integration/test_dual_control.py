@@ -133,9 +133,11 @@ def test_the_gui_learns_the_need_before_submitting(engine, desk):
     assert req.needs_approver and req.needs_confirmation and req.warnings
 
 
-def test_a_configured_threshold_applies(engine):
+def test_a_configured_threshold_applies(policy_ledger):
+    policy = {"policy.dual_control_threshold": "1000"}
+    engine = policy_ledger(policy)
     terminal = new_terminal()
-    services = make_services(engine, terminal, **{"policy.dual_control_threshold": "1000"})
+    services = make_services(engine, terminal, **policy)
     cashier = new_staff(engine, "cashier", terminal=terminal)
     open_test_shift(engine, terminal, cashier.id)
     pid = funded_player(engine, "5000")
@@ -159,7 +161,9 @@ def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
     floor managers and a supervisor's own limit are the terminal's to enforce."""
     terminal = new_terminal()
     extra = {"policy.floor_manager_approval_limit": policy_limit} if policy_limit else {}
-    services = make_services(engine, terminal, **extra)
+    # A policy limit the database does not store (it enforces the one it stores, at a terminal
+    # login): the schema owner's services (login=None), so only the terminal's own check refuses.
+    services = make_services(engine, terminal, login=None, **extra) if extra else make_services(engine, terminal)
     approver = new_staff(engine, role, approval_limit=own_limit, terminal=terminal)
     pid = make_player(engine)
     with pytest.raises(NotAuthorized, match="above the approval authority"):

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import exc as saexc
 from sqlalchemy import text
+from sqlalchemy.exc import ProgrammingError
 
 from cashier_desktop.domain.errors import SessionInvalid, NotAuthorized
 from cashier_desktop.domain.kinds import Kind
@@ -29,11 +30,20 @@ from tests.support.factories import cmd, make_player
 from tests.support.shifts import make_services, open_test_shift
 
 
+POLICY = {"policy.dual_control_threshold": "1000"}
+
+
+@pytest.fixture
+def engine(policy_ledger):
+    """This module's database storing POLICY: each Ctx's terminal login posts under it."""
+    return policy_ledger(POLICY)
+
+
 class Ctx:
-    def __init__(self, engine, role: str):
+    def __init__(self, engine, role: str, *, login: str = "terminal"):
         self.engine = engine
         self.terminal = new_terminal()
-        self.services = make_services(engine, self.terminal, **{"policy.dual_control_threshold": "1000"})
+        self.services = make_services(engine, self.terminal, login=login, **POLICY)
         self.actor = new_staff(engine, role, terminal=self.terminal)
         self.session = session_for(self.actor, self.terminal)
 
@@ -108,13 +118,14 @@ def _reverse(c: Ctx):
     pid = make_player(c.engine)
     original = post(c.engine, cmd(Kind.DEPOSIT, pid, "100", terminal_id="SEED"))
     return submit(c.services, c.actor, cmd(Kind.REVERSAL, pid, "100", staff=c.actor.id, terminal_id=c.terminal,
-                                           reverses_id=original.id, approver_id=c.actor.id, reason="keyed twice"))
+                                           reverses_id=original.id, approver_id=c.actor.id, reason="keyed twice"),
+                  approver=c.actor)
 
 
 def _adjust(c: Ctx):
     pid = make_player(c.engine)
     return submit(c.services, c.actor, cmd(Kind.ADJUST_IN, pid, "100", staff=c.actor.id, terminal_id=c.terminal,
-                                           approver_id=c.actor.id, reason="goodwill"))
+                                           approver_id=c.actor.id, reason="goodwill"), approver=c.actor)
 
 
 def _sign_off(c: Ctx):
@@ -149,10 +160,26 @@ def test_every_action_has_an_attempt():
     assert set(ATTEMPTS) == set(Action)
 
 
-@pytest.mark.parametrize("action", list(Action), ids=lambda a: a.value)
-@pytest.mark.parametrize("role", list(Role), ids=lambda r: r.value)
+# The known bug of test_credit_requests.py::test_a_credit_request_is_decided_at_a_terminal_login:
+# deciding a credit request locks it with SELECT … FOR UPDATE, which a terminal login may not.
+_DECIDING_CREDIT_AT_A_TERMINAL = pytest.mark.xfail(
+    strict=True, raises=ProgrammingError,
+    reason="product bug: terminal/credit.py `_pending` locks the request with SELECT … FOR UPDATE, "
+           "which needs an UPDATE grant on credit_requests that a terminal login does not have")
+
+
+def _cells():
+    for role in Role:
+        for action in Action:
+            known_bug = action in (Action.APPROVE_CREDIT, Action.DENY_CREDIT) and action in PERMISSIONS[role]
+            yield pytest.param(role, action, id=f"{role.value}-{action.value}",
+                               marks=[_DECIDING_CREDIT_AT_A_TERMINAL] if known_bug else [])
+
+
+@pytest.mark.parametrize("role, action", list(_cells()))
 def test_the_service_enforces_the_matrix(engine, role, action):
-    c = Ctx(engine, role.value)
+    # Staff are managed at a staff-admin login (a supervisor's desk), everything else at a terminal's.
+    c = Ctx(engine, role.value, login="staff_admin" if action is Action.MANAGE_STAFF else "terminal")
     if action in PERMISSIONS[role]:
         assert ATTEMPTS[action](c) is not None or action in (Action.MANAGE_STAFF,)
     else:
@@ -174,6 +201,10 @@ def test_a_posting_under_someone_elses_id_is_refused(engine):
     c = Ctx(engine, "cashier").with_shift()
     with pytest.raises(NotAuthorized, match="your own staff id"):
         submit(c.services, c.actor, cmd(Kind.DEPOSIT, make_player(engine), "1", staff="C100", terminal_id=c.terminal))
+    # The terminal's own check, seen without the database's: the schema owner's services.
+    owner = make_services(engine, c.terminal, login=None, **POLICY)
+    with pytest.raises(NotAuthorized, match="your own staff id"):
+        submit(owner, c.actor, cmd(Kind.DEPOSIT, make_player(engine), "1", staff="C100", terminal_id=c.terminal))
 
 
 def test_a_disabled_staff_member_with_a_live_session_is_refused(engine):

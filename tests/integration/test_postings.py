@@ -17,8 +17,11 @@ from cashier_desktop.domain import errors as E
 from cashier_desktop.domain.commands import PostingCommand
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
-from cashier_desktop.ledger.posting import find_posting, post
+from cashier_desktop.ledger.posting import find_posting
+from cashier_desktop.ledger.posting import post as owner_post
 from cashier_desktop.ledger.queries import get_balance, get_posting, recent_postings, search_players
+from tests.support.counter import counter_for
+from tests.support.counter import post_at_terminal as post  # at a terminal login, in its shift, with sessions
 from tests.support.factories import cmd, make_player
 
 D = Decimal
@@ -85,7 +88,7 @@ def test_a_deposit_adds_cash_and_writes_one_hash_chained_row(engine):
     p = make_player(engine)
     r = post(engine, cmd("deposit", p, "10000"))
     assert (r.cash_before, r.cash_after, r.kind, r.replayed) == (D("0.00"), D("10000.00"), Kind.DEPOSIT, False)
-    assert len(r.hash) == 64 and r.terminal_id == "T-TEST" and r.staff_id == "C100"
+    assert len(r.hash) == 64 and r.terminal_id == counter_for(engine).terminal and r.staff_id == "C100"
     b = get_balance(engine, p)
     assert b.portal_json() == {"playerId": p, "version": 1, "cashBalance": "10000.00",
                                "creditBalance": "0.00", "creditLimit": "0.00",
@@ -157,8 +160,8 @@ def test_adjustments_in_and_out_move_cash_with_reason_and_approver(engine):
 def test_a_reversal_is_a_compensating_entry_that_restores_every_balance(engine, kind, setup):
     p = make_player(engine)
     for k, a in setup:
-        post(engine, cmd(k, p, a, approver_id="F200") if k == "credit_line" else cmd(k, p, a))
-    extra = {"approver_id": "S300", "reason": "test"} if kind.startswith("adjust") else {}
+        post(engine, cmd(k, p, a, staff="F200", approver_id="F200") if k == "credit_line" else cmd(k, p, a))
+    extra = {"staff": "S300", "approver_id": "S300", "reason": "test"} if kind.startswith("adjust") else {}
     before = get_balance(engine, p)
     original = post(engine, cmd(kind, p, "100", **extra))
     rv = post(engine, cmd("reversal", p, "100", staff="S300", approver_id="S300",
@@ -185,7 +188,8 @@ def test_an_overdrawing_withdrawal_is_refused(engine):
     p = make_player(engine)
     post(engine, cmd("deposit", p, "100"))
     refused(engine, p, cmd("withdrawal", p, "100.01"), E.InsufficientFunds, "has 100.00 INR; cannot take 100.01")
-    refused(engine, p, cmd("adjust_out", p, "101", approver_id="S300", reason="x"), E.InsufficientFunds, "cannot take")
+    refused(engine, p, cmd("adjust_out", p, "101", staff="S300", approver_id="S300", reason="x"), E.InsufficientFunds,
+            "cannot take")
 
 
 def test_a_marker_over_the_limit_is_refused(engine):
@@ -238,8 +242,8 @@ def test_a_marker_overpayment_is_refused(engine):
 def test_an_unknown_player_is_refused_for_every_kind(engine):
     ghost = f"ghost-{uuid.uuid4().hex[:8]}"
     for kind, extra in [("deposit", {}), ("withdrawal", {}), ("marker_issue", {}), ("marker_redeem", {}),
-                        ("credit_line", {"approver_id": "F200"}),
-                        ("adjust_in", {"approver_id": "S300", "reason": "x"})]:
+                        ("credit_line", {"staff": "F200", "approver_id": "F200"}),
+                        ("adjust_in", {"staff": "S300", "approver_id": "S300", "reason": "x"})]:
         refused(engine, ghost, cmd(kind, ghost, "10", **extra), E.PlayerNotFound, f"no player “{ghost}”")
     with pytest.raises(E.PlayerNotFound):
         get_balance(engine, ghost)
@@ -265,14 +269,24 @@ def test_an_sql_injection_string_as_player_id_is_refused_and_harms_nothing(engin
 
 def test_an_unknown_staff_member_or_approver_is_refused(engine):
     p = make_player(engine)
-    refused(engine, p, cmd("deposit", p, "10", staff="NOBODY"), E.NotAuthorized, "no staff member “NOBODY”")
+    # At a terminal login nobody posts without a session the database made for them ...
+    refused(engine, p, cmd("deposit", p, "10", staff="NOBODY"), E.CashierError, "NOBODY.*must enter their PIN")
     refused(engine, p, cmd("credit_line", p, "10", staff="F200", approver_id="NOBODY"),
-            E.NotAuthorized, "no staff member “NOBODY”")
+            E.CashierError, "NOBODY.*must enter their PIN")
+    # ... and the schema owner's trusted path still checks that the staff member exists.
+    for command in (cmd("deposit", p, "10", staff="NOBODY"), cmd("credit_line", p, "10", staff="F200",
+                                                                   approver_id="NOBODY")):
+        with pytest.raises(E.NotAuthorized, match="no staff member “NOBODY”"):
+            owner_post(engine, command)
+    assert rows_of(engine, p) == 0
 
 
 def test_a_posting_into_a_shift_that_does_not_exist_is_refused(engine):
     p = make_player(engine)
-    refused(engine, p, cmd("deposit", p, "10", shift_id=987654321), E.ShiftNotOpen, "does not exist")
+    refused(engine, p, cmd("deposit", p, "10", shift_id=987654321), E.ShiftNotOpen, "is not the open shift")
+    with pytest.raises(E.ShiftNotOpen, match="does not exist"):   # the owner's trusted path too
+        owner_post(engine, cmd("deposit", p, "10", shift_id=987654321))
+    assert rows_of(engine, p) == 0
 
 
 def test_a_reversal_is_refused_for_an_unknown_posting_or_another_players_posting(engine):
@@ -337,8 +351,8 @@ def test_the_rule_holds_after_a_long_mixed_sequence(fresh_ledger):
     p = make_player(engine)
     steps = [cmd("deposit", p, "1000"), cmd("credit_line", p, "5000", staff="F200", approver_id="F200"),
              cmd("marker_issue", p, "2000"), cmd("withdrawal", p, "300"), cmd("marker_redeem", p, "500"),
-             cmd("adjust_in", p, "10", approver_id="S300", reason="r"),
-             cmd("adjust_out", p, "5", approver_id="S300", reason="r")]
+             cmd("adjust_in", p, "10", staff="S300", approver_id="S300", reason="r"),
+             cmd("adjust_out", p, "5", staff="S300", approver_id="S300", reason="r")]
     receipts = []
     for c in steps:
         receipts.append(post(engine, c))

@@ -15,7 +15,7 @@ from cashier_desktop.realtime.pusher_feed import PusherChannels
 from cashier_desktop.terminal.services import open_services
 from tests.realtime.conftest import (Heard, fast_backoff, relays, settings_of, soketi,  # noqa: F401
                                      subscribers, wait_until)
-from tests.support.databases import login_as
+from tests.support.databases import login_as, login_url
 
 __all__ = ["wait_until", "relays", "soketi", "subscribers"]
 
@@ -83,11 +83,14 @@ def alert_listeners():
 
 @pytest.fixture
 def make_services():
-    """Terminal services on a test database (no journal), optionally pointed at soketi."""
+    """Terminal services on a test database (no journal), optionally pointed at soketi.
+
+    They connect as the terminal login bound to `terminal`, as at a real counter (a
+    supervisor adopting or reverting an alert logs in there); `url` is the superuser's."""
     opened = []
 
     def make(url: str, *, server=None, terminal: str = "T-MON", **values):
-        overrides = {"ledger.url": url, "terminal.id": terminal,
+        overrides = {"ledger.url": login_url(url, "terminal", terminal_id=terminal), "terminal.id": terminal,
                      "terminal.data_dir": tempfile.mkdtemp(prefix="cashier-mon-"), **values}
         if server is not None:
             overrides.update(server.config_values())

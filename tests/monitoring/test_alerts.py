@@ -95,6 +95,10 @@ def test_adopting_leaves_one_adjustment_an_audit_entry_a_clean_ledger_and_the_ba
     rows = _ledger_rows(engine, player)
     assert [r.kind for r in rows] == ["deposit", "adjust_in"]
     assert rows[1].amount == Decimal("10000.00") and rows[1].cash_delta == Decimal("10000.00")
+    with engine.connect() as conn:   # posted at the login bound to the terminal, as at a real counter
+        assert conn.execute(text("""SELECT l.terminal_id FROM ledger_transactions t
+            JOIN cage.terminal_logins l ON l.login = t.db_login WHERE t.player_id = :p AND t.kind = 'adjust_in'"""),
+            {"p": player}).scalar_one_or_none() == "T-MON"
     after = get_balance(engine, player)
     assert after.cash == before.cash == Decimal("10100.00")
     assert run_integrity(engine) == []

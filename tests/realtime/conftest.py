@@ -20,6 +20,7 @@ from cashier_desktop.realtime.pgconn import connector
 from cashier_desktop.realtime.publisher import Publisher, PusherSettings
 from cashier_desktop.realtime.pusher_feed import PusherChannels
 from cashier_desktop.realtime.relay import Relay
+from tests.support.databases import is_admin, login_as
 from tests.support.soketi import Soketi
 
 
@@ -75,6 +76,10 @@ class RelayRunner:
         self.running: list[tuple[Relay, threading.Thread]] = []
 
     def make(self, engine, server: Soketi, **kw) -> Relay:
+        """A relay connecting as its database's relay login, as in production; `engine` may
+        be the test's superuser engine (then that login is made) or a login's already."""
+        if is_admin(engine):
+            engine = login_as(engine, "relay")
         settings = kw.pop("settings", None) or settings_of(server)
         kw.setdefault("poll_interval", 0.5)
         kw.setdefault("backoff", fast_backoff())

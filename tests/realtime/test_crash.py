@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import uuid
@@ -22,6 +23,7 @@ from cashier_desktop.realtime.pusher_feed import PusherFeed
 from tests.realtime.conftest import fast_backoff, settings_of, wait_until
 from tests.support.factories import cmd, make_player
 from tests.support.faults import Child, OwnedPostgres
+from tests.support.logins import least_privilege
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,12 +109,14 @@ def owned_pg():
 def test_postgresql_restarted_under_the_relay_nothing_is_lost(owned_pg, soketi, relays, subscribers, recorder):
     url = owned_pg.create_database(f"rt_{uuid.uuid4().hex[:8]}")
     engine = make_engine(url)
+    stack = contextlib.ExitStack()
     try:
         migrate.upgrade(engine)
         seed_staff(engine)
         player = make_player(engine)
         raw, _ = subscribers.subscribe(soketi, [CAGE_CHANNEL])
-        relay = relays.start(engine, soketi)
+        logins = stack.enter_context(least_privilege(url, engine))   # this server's own relay login
+        relay = relays.start(logins.login("relay"), soketi)
         post(engine, cmd("deposit", player, "1"))
         wait_until(lambda: [d["version"] for d in raw.on(CAGE_CHANNEL)] == [1], 10, "published before")
         owned_pg.stop("fast")
@@ -131,4 +135,5 @@ def test_postgresql_restarted_under_the_relay_nothing_is_lost(owned_pg, soketi, 
         assert sorted(set(d["version"] for d in raw.on(CAGE_CHANNEL))) == [1, 2, 3, 4, 5]
     finally:
         relays.stop_all()
+        stack.close()
         engine.dispose()

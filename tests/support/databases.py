@@ -84,6 +84,29 @@ def login_as(engine: Engine, group: str, *, terminal_id: str | None = None) -> E
     raise ValueError(f"database {engine.url.database} was not made by a DatabaseFactory")
 
 
+def is_admin(engine: Engine) -> bool:
+    """Whether `engine` connects as the tests' superuser (not as one of the logins)."""
+    return engine.url.username == make_url(admin_url()).username
+
+
+def login_url(url: str, group: str, *, terminal_id: str | None = None, **offline) -> str:
+    """The URL (password included) of the login `login_as` gives for the database of `url`:
+    for what connects from configuration (`ledger.url`), such as `open_services` or the CLI.
+
+    With `offline_limit=` / `offline_total=` (`add-login --offline-limit/--offline-total`, what
+    a terminal that journals offline postings needs) it is a new login of its own."""
+    name = make_url(url).database
+    for factory in _factories:
+        for created, engine in factory.created:
+            if created == name:
+                if offline:
+                    login = factory.logins(engine).login(group, terminal_id=terminal_id, **offline)
+                else:
+                    login = login_as(engine, group, terminal_id=terminal_id)
+                return login.url.render_as_string(hide_password=False)
+    raise ValueError(f"database {name} was not made by a DatabaseFactory")
+
+
 def release_login_connections() -> None:
     """Close the pooled connections of every login handed out by `login_as` (they reconnect
     when used again): tests make a terminal login per terminal, and the server's connection

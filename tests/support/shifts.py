@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 
 from cashier_desktop.ledger.shifts import insert_shift
 from tests.support.databases import login_as
+from tests.support.policy_ledgers import same_enforced_policy, stored_policy
 
 # terminal id -> the engine of its login, for `staff_at` (a test names its terminal, not its login)
 _terminal_logins: dict[str, Engine] = {}
@@ -42,18 +43,24 @@ def make_services(engine: Engine, terminal_id: str = "T-TEST", *, login: str | N
     `**{"policy.dual_control_threshold": "1000"}`). Never close them: the engine is shared.
 
     They connect as the terminal's own login (`login="staff_admin"` for a supervisor's desk
-    that manages staff), as in production, except in two cases, where they use `engine`
-    as it is (in tests the schema owner, whom the posting API trusts): `login=None`, and
-    any `policy.*` override. The database enforces one stored policy per database (`db
-    create-roles` stores it); a test that changes it for one terminal on the shared
-    database cannot have the database enforce it, and must not change it for the others.
+    that manages staff), as in production; with `login=None` they use `engine` as it is (in
+    tests the schema owner, whom the posting API trusts). The database enforces the one
+    policy stored in it, so `policy.*` overrides need a database that stores that policy
+    (`policy_ledger(overrides)`, tests/support/policy_ledgers.py); on any other database
+    they are refused here rather than run under a policy the database does not enforce.
     """
     from cashier_desktop.config import load_config
+    from cashier_desktop.domain.policy import Policy
     from cashier_desktop.terminal.services import Services
     overrides = {"terminal.id": terminal_id, "ledger.url": None, **policy}
     config = load_config(env={"CASHIER_CONFIG": ""}, overrides=overrides)
-    if login is None or any(key.startswith("policy.") for key in policy):
+    if login is None:
         return Services(config=config, engine=engine)
+    stored = stored_policy(engine)
+    if (any(key.startswith("policy.") for key in policy) or stored is not None) and (
+            stored is None or not same_enforced_policy(stored, Policy.from_values(config.values))):
+        raise ValueError("policy overrides need a database storing that policy: take the engine from "
+                         "`policy_ledger(overrides)` (or pass login=None for the schema owner)")
     return Services(config=config, engine=terminal_login(engine, terminal_id, login))
 
 

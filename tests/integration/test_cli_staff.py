@@ -151,13 +151,11 @@ def test_credit_request_list_approve_and_deny(cli):
     assert pending[pid]["requested_limit"] == "200000.00" and pending[pid]["status"] == "pending"
     _refused(cli("credit", "approve", req_id, "--limit", "150000", "--staff", "C100", pin="1111"),
              "cannot approve credit")
-    # Decided as the schema owner: at a terminal login deciding is refused (the known FOR UPDATE bug,
-    # test_credit_requests.py::test_a_credit_request_is_decided_at_a_terminal_login).
-    code, out, err = cli("credit", "approve", req_id, "--limit", "150000", "--staff", "F200", pin="2222",
-                         login="owner")
+    # Decided at the terminal's own login, as at a real counter.
+    code, out, err = cli("credit", "approve", req_id, "--limit", "150000", "--staff", "F200", pin="2222")
     assert code == 0 and "approved" in out, err
     code, out, err = cli("credit", "deny", str(pending[other]["id"]), "--reason", "no history", "--staff", "F200",
-                         pin="2222", login="owner")
+                         pin="2222")
     assert code == 0, err
     code, out, _ = cli("credit", "list", "--player", pid, "--json")
     assert [(r["status"], r["approved_limit"]) for r in json.loads(out)] == [("approved", "150000.00")]

@@ -14,7 +14,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import exc as saexc
 from sqlalchemy import text
-from sqlalchemy.exc import ProgrammingError
 
 from cashier_desktop.domain.errors import SessionInvalid, NotAuthorized
 from cashier_desktop.domain.kinds import Kind
@@ -160,20 +159,10 @@ def test_every_action_has_an_attempt():
     assert set(ATTEMPTS) == set(Action)
 
 
-# The known bug of test_credit_requests.py::test_a_credit_request_is_decided_at_a_terminal_login:
-# deciding a credit request locks it with SELECT … FOR UPDATE, which a terminal login may not.
-_DECIDING_CREDIT_AT_A_TERMINAL = pytest.mark.xfail(
-    strict=True, raises=ProgrammingError,
-    reason="product bug: terminal/credit.py `_pending` locks the request with SELECT … FOR UPDATE, "
-           "which needs an UPDATE grant on credit_requests that a terminal login does not have")
-
-
 def _cells():
     for role in Role:
         for action in Action:
-            known_bug = action in (Action.APPROVE_CREDIT, Action.DENY_CREDIT) and action in PERMISSIONS[role]
-            yield pytest.param(role, action, id=f"{role.value}-{action.value}",
-                               marks=[_DECIDING_CREDIT_AT_A_TERMINAL] if known_bug else [])
+            yield pytest.param(role, action, id=f"{role.value}-{action.value}")
 
 
 @pytest.mark.parametrize("role, action", list(_cells()))

@@ -205,6 +205,19 @@ def test_a_disabled_staff_member_with_a_live_session_is_refused(engine):
                                         terminal_id=c.terminal))
 
 
+def test_the_terminal_itself_refuses_a_staff_member_disabled_since_login(engine):
+    """At the schema owner's services (login=None) the terminal reads the staff records
+    before posting: its own sentence, not the database's session refusal."""
+    c = Ctx(engine, "cashier").with_shift()
+    owner = make_services(engine, c.terminal, login=None, **POLICY)
+    pid = make_player(engine)
+    with engine.begin() as conn:
+        set_active(conn, c.actor.id, False)
+    with pytest.raises(NotAuthorized, match=rf"^Staff member {c.actor.id} is no longer an active staff member\.$"):
+        submit(owner, c.actor, cmd(Kind.DEPOSIT, pid, "1", staff=c.actor.id, terminal_id=c.terminal))
+    assert get_balance(engine, pid).cash == Decimal("0.00")
+
+
 # --- the database's own line: rows inserted around the terminal ---------------------------
 
 def _forge(engine, kind: str, staff: str, approver: str | None, *, amount: str = "100"):
@@ -291,5 +304,27 @@ def test_the_matrix_holds_offline_too(ledger, tmp_path):
             t.post("withdrawal", pid, "10", staff=cashier, approver_id="C100")
         assert isinstance(t.post("deposit", pid, "50", staff=cashier), PendingReceipt)
         assert t.link.pending_count() == 1
+    finally:
+        t.close()
+
+
+def test_offline_the_terminal_alone_refuses_another_currency(ledger, tmp_path):
+    """With the ledger cut, nothing but the terminal's own check stands between a USD deposit
+    and the journal (the database would refuse it only on replay, after the cash was taken)."""
+    from cashier_desktop.domain.commands import PostingCommand
+    from cashier_desktop.domain.errors import CurrencyMismatch
+    from cashier_desktop.domain.money import Money
+    from tests.support.journal_terminal import open_terminal
+    url, engine = ledger
+    t = open_terminal(url, engine, tmp_path)
+    try:
+        cashier = t.login("C100")
+        pid = make_player(engine)
+        t.proxy.cut()
+        usd = PostingCommand(kind=Kind.DEPOSIT, player_id=pid, amount=Money(Decimal("50"), "USD"),
+                             staff_id=cashier.id, terminal_id=t.terminal_id)
+        with pytest.raises(CurrencyMismatch, match="works in INR, not USD"):
+            t.post_command(usd, cashier)
+        assert t.link.pending_count() == 0
     finally:
         t.close()

@@ -17,7 +17,6 @@ ROLES = "cashier_desktop/ledger/roles.py"
 API_OWNER = "cashier_desktop/ledger/api_owner.py"
 M0001 = "cashier_desktop/ledger/migrations/versions/0001_ledger_core.py"
 M0002 = "cashier_desktop/ledger/migrations/versions/0002_staff_controls.py"
-M0007 = "cashier_desktop/ledger/migrations/versions/0007_posting_server_work.py"
 M0010 = "cashier_desktop/ledger/migrations/versions/0010_posting_api.py"
 M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
@@ -107,19 +106,22 @@ MUTANTS: list[Mutant] = [
            "    IF false THEN\n", "a marker needs an approved credit line", (T_POSTINGS,)),
     Mutant("guard-marker-overpaid", M0010, "    IF pl.current_credit + v_credit < 0 THEN\n", "    IF false THEN\n",
            "a marker redemption never pays back more than is owed", (T_POSTINGS, T_TAMPER)),
-    Mutant("db-approver-is-issuer", M0007, "AND NEW.approver_id = NEW.staff_id THEN", "AND false THEN",
+    # ledger_check_controls(), the trigger that refuses a row written around cage.post: 0002
+    # and 0007 wrote it first, but 0010's CREATE OR REPLACE is the one that runs, so these
+    # mutants point there (a mutant of the replaced text changed nothing and survived).
+    Mutant("db-approver-is-issuer", M0010, "AND NEW.approver_id = NEW.staff_id THEN", "AND false THEN",
            "the database refuses an approver who is the issuer", (T_DUAL, T_PERM)),
-    Mutant("db-disabled-approver", M0007, "IF NOT a.active THEN", "IF false THEN",
+    Mutant("db-disabled-approver", M0010, "IF NOT a.active THEN", "IF false THEN",
            "the database refuses an approval by a disabled staff member", (T_DUAL, T_PERM)),
-    Mutant("db-correction-needs-supervisor", M0007,
+    Mutant("db-correction-needs-supervisor", M0010,
            "IF NEW.kind IN ('reversal', 'adjust_in', 'adjust_out') AND a.role <> 'supervisor' THEN",
            "IF false THEN", "only a supervisor approves a correction (in the database)", (T_DUAL, T_PERM)),
-    Mutant("db-approval-limit", M0007, "AND NEW.amount > a.approval_limit THEN", "AND false THEN",
+    Mutant("db-approval-limit", M0010, "AND NEW.amount > a.approval_limit THEN", "AND false THEN",
            "a floor manager cannot approve a credit line above their authority (in the database)",
            (T_DUAL, T_PERM, T_CREDIT)),
-    Mutant("db-shift-closed", M0007, "IF s.status <> 'open' THEN", "IF false THEN",
+    Mutant("db-shift-closed", M0010, "IF s.status <> 'open' THEN", "IF false THEN",
            "nothing posts into a closed shift", (T_SHIFTS,)),
-    Mutant("db-approver-required", M0007,
+    Mutant("db-approver-required", M0010,
            "IF NEW.kind IN ('reversal', 'adjust_in', 'adjust_out', 'credit_line') THEN", "IF false THEN",
            "a correction or credit line without an approver is refused by the database", (T_PERM, T_DUAL)),
     Mutant("db-credit-decider-is-requester", M0002, "CHECK (decided_by IS NULL OR decided_by <> requested_by);",
@@ -235,15 +237,18 @@ MUTANTS: list[Mutant] = [
            (T_POLICY, T_SHIFTS)),
     Mutant("authorize-own-approval", AUTHORIZE,
            "if wanted == staff.id or (approver is not None and approver.id == staff.id):", "if False:",
-           "the terminal refuses an approver who is the issuer", (T_DUAL,)),
+           "the terminal refuses an approver who is the issuer (offline, its check is the only one)",
+           (T_DUAL, f"{T_PERM}::test_the_matrix_holds_offline_too")),
     Mutant("authorize-credit-authority", AUTHORIZE, "if authority is not None and cmd.amount.amount > authority:",
            "if False:", "the terminal refuses a credit line above the approver's authority", (T_DUAL, T_CREDIT)),
     Mutant("authorize-other-staff-id", AUTHORIZE, "if cmd.staff_id != staff.id:", "if False:",
            "a posting is made only under the logged-in staff id", (T_DUAL, T_PERM)),
     Mutant("authorize-currency", AUTHORIZE, "if cmd.amount.currency != policy.currency:", "if False:",
-           "a posting is in the cage's currency", (T_DUAL, T_PERM)),
+           "a posting is in the cage's currency (offline, the terminal's check is the only one)",
+           (f"{T_PERM}::test_offline_the_terminal_alone_refuses_another_currency", T_DUAL)),
     Mutant("authorize-disabled-staff", AUTHORIZE, "if rec is None or not rec.active:", "if rec is None:",
-           "a disabled staff member cannot post or approve", (T_DUAL, T_PERM)),
+           "a disabled staff member cannot post or approve (the terminal's check, at the owner's services)",
+           (f"{T_PERM}::test_the_terminal_itself_refuses_a_staff_member_disabled_since_login", T_DUAL)),
     Mutant("authorize-id-required", AUTHORIZE, "        if req.needs_identification:\n",
            "        if False:\n", "a posting over the CTR threshold needs the player's ID",
            (T_DUAL, T_PERM, "tests/integration/test_gaming_day.py")),

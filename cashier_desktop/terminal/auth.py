@@ -54,11 +54,7 @@ class StaffMember:
 
 def policy_of(services) -> Policy:
     """The cage policy from the services' configuration (built once, then cached)."""
-    policy = services.extras.get("policy")
-    if policy is None:
-        policy = Policy.from_values(services.config.values)
-        services.extras["policy"] = policy
-    return policy
+    return services.policy
 
 
 def authenticate(engine: Engine, staff_id: str, pin: str, *, terminal_id: str | None = None,

@@ -145,21 +145,16 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     # What can be judged without the ledger, by the session's role: refused here, refused offline too.
     require(staff.role, action_for(cmd.kind))
     approver_id = _check_approver(cmd, staff, approver, policy)
-    offline = services.extras.get("authorize_offline")
-    link = services.extras.get("link")
-    if offline is not None and link is not None and not link.online:
-        return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    local = services.local
+    if not local.online:  # the one offline fallback (a DirectSide is never offline)
+        return local.authorize_offline(staff, dataclasses.replace(cmd, approver_id=approver_id))
     if database_decides:
         return dataclasses.replace(cmd, terminal_id=cmd.terminal_id or services.config.terminal_id,
                                    approver_id=approver_id)
     try:
         return _authorize_online(services, staff, cmd, approver, policy, at)
-    except LedgerUnavailable as exc:
-        if offline is None:
-            raise
-        if link is not None:
-            link.went_offline(exc)
-        return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    except LedgerUnavailable as exc:  # a DirectSide re-raises it
+        return local.authorize_offline(staff, dataclasses.replace(cmd, approver_id=approver_id), exc)
 
 
 def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None,

@@ -68,11 +68,3 @@ class Heartbeat:
             raise mapped if mapped is not exc else exc
         return len(acks)
 
-
-def heartbeat_for(services) -> Heartbeat:
-    """The services' one heartbeat sender (created on first use)."""
-    hb = services.extras.get("heartbeat")
-    if hb is None:
-        hb = Heartbeat(services.engine, services.config.terminal_id)
-        services.extras["heartbeat"] = hb
-    return hb

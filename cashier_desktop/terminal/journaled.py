@@ -25,13 +25,13 @@ from pathlib import Path
 from typing import Callable
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable, NotAuthorized,
-                             OfflineNotAllowed, PostingInDoubt, ShiftNotOpen)
-from ..domain.kinds import Kind
+from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable,
+                             OfflineNotAllowed, PostingInDoubt)
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay
 from ..journal.store import AlreadyJournaled, Journal
 from .ledger_port import PostgresLedger
+from .offline import send_offline_logins
 from .online import Link
 
 log = logging.getLogger(__name__)
@@ -300,116 +300,6 @@ class JournaledPoster:
             last_known_cash=self.journal.known_balance(self.port.name, cmd.player_id))
 
 
-OFFLINE_KINDS = (Kind.DEPOSIT, Kind.WITHDRAWAL)
-
-
-def authorize_offline(link: Link, staff, cmd: PostingCommand, approver=None) -> PostingCommand:
-    """What `authorize` can still check with the ledger unreachable.
-
-    Only deposits and withdrawals can be taken offline, which every role may make; the
-    posting joins the shift this terminal last saw open. Policy caps come after, in the
-    poster.
-    """
-    if cmd.staff_id != staff.id:
-        raise NotAuthorized("A posting can only be made under your own staff id.")
-    if cmd.kind not in OFFLINE_KINDS:
-        link.policy.check(cmd, taken_in_shift=0, last_known_cash=None, pending_withdrawals=0)
-    shift = cmd.shift_id if cmd.shift_id is not None else link.known_shift()
-    if shift is None:
-        raise ShiftNotOpen("The ledger is offline and no open shift is known on this terminal; "
-                           "nothing can be taken until a shift is open.")
-    return replace(cmd, shift_id=shift)
-
-
-def authenticate_offline(journal: Journal, link: Link, staff_id: str, pin: str, *,
-                         attempts: int = 5, minutes: int = 5):
-    """Log in with the ledger unreachable: only staff who logged in on this terminal while
-    it was online, by the offline verifier and role cached then (`session.login` calls
-    this). Offline logins lock out like online ones (`attempts` wrong PINs lock for
-    `minutes`, doubling with each lockout in a row), and every attempt is journaled and
-    sent to the audit log on replay (`send_offline_logins`)."""
-    from datetime import datetime, timedelta, timezone
-
-    from ..domain.errors import AccountLocked, AuthenticationFailed
-    from ..domain.pins import pin_matches
-    from .auth import StaffMember
-    link.went_offline("login while the ledger is unreachable")
-    ledger = link.ledger_name
-    pending = _remembering.get(id(journal))
-    if pending is not None:
-        pending.join(timeout=10)  # a verifier still being computed after the last online login
-    failed, lockouts, until = journal.offline_lockout(ledger, staff_id)
-    now = datetime.now(timezone.utc)
-    if until is not None and datetime.fromisoformat(until) > now:
-        journal.note_offline_login(ledger, staff_id, "locked", failed=failed, lockouts=lockouts, locked_until=until)
-        raise AccountLocked(f"{staff_id} is locked after too many wrong PINs on this terminal until "
-                            f"{until[11:16]} UTC; the ledger is offline.")
-    cached = journal.cached_staff(ledger, staff_id)
-    if cached is not None and pin_matches(cached[2], pin or ""):
-        journal.note_offline_login(ledger, staff_id, "ok", failed=0, lockouts=0, locked_until=None)
-        return StaffMember(staff_id, cached[0], cached[1])
-    if failed + 1 >= attempts:
-        until = (now + timedelta(minutes=minutes * 2 ** min(lockouts, 8))).isoformat()
-        journal.note_offline_login(ledger, staff_id, "locked", failed=0, lockouts=lockouts + 1, locked_until=until)
-        raise AccountLocked(f"Too many wrong PINs: {staff_id} is locked on this terminal until {until[11:16]} UTC.")
-    journal.note_offline_login(ledger, staff_id, "wrong_pin", failed=failed + 1, lockouts=lockouts, locked_until=until)
-    raise AuthenticationFailed("Staff id or PIN not recognised. The ledger is offline: only staff who "
-                               "have logged in on this terminal before can log in now.")
-
-
-def remember_login(journal: Journal, ledger: str, staff, pin: str) -> None:
-    """After an online login the database accepted: keep an offline verifier of this PIN
-    (Argon2id, about a second a guess: see domain/pins.py), computed here from what was
-    typed; the ledger's own verifier never leaves the database. Best effort."""
-    from ..domain.pins import hash_pin, pin_matches
-    try:
-        cached = journal.cached_staff(ledger, staff.id)
-        if cached is not None and cached[:2] == (staff.name, staff.role) and pin_matches(cached[2], pin):
-            return
-        journal.remember_staff(ledger, staff.id, staff.name, staff.role, hash_pin(pin))
-    except Exception:  # noqa: BLE001 - a login never fails for the cache's sake
-        log.warning("could not cache staff %s for offline login", staff.id, exc_info=True)
-
-
-_remembering: dict[int, threading.Thread] = {}
-
-
-def remember_login_later(journal: Journal, ledger: str, staff, pin: str) -> None:
-    """`remember_login` on a thread of its own: the verifier costs about a second, which an
-    online login need not wait for (an offline login waits for it instead)."""
-    previous = _remembering.get(id(journal))
-
-    def work() -> None:
-        if previous is not None:
-            previous.join()
-        remember_login(journal, ledger, staff, pin)
-    thread = threading.Thread(target=work, name="remember-login", daemon=True)
-    _remembering[id(journal)] = thread
-    thread.start()
-
-
-def finish_remembering(journal: Journal, timeout: float = 30.0) -> None:
-    """Wait for a verifier still being computed (before the journal closes)."""
-    pending = _remembering.pop(id(journal), None)
-    if pending is not None:
-        pending.join(timeout)
-
-
-def send_offline_logins(journal: Journal, port: PostgresLedger) -> int:
-    """Offline login attempts into the audit log (`offline_login`, with the terminal's
-    time as `offline_at`; the database stamps its own time and login). Returns how many."""
-    from ..ledger import audit
-    rows = journal.unsent_offline_logins(port.name)
-    if not rows:
-        return 0
-    with port.engine.begin() as conn:
-        for _seq, staff_id, at, outcome in rows:
-            audit.append(conn, "offline_login", staff_id=staff_id, terminal_id=journal.terminal_id,
-                         detail={"outcome": outcome, "offline_at": at})
-    journal.mark_offline_logins_sent(r[0] for r in rows)
-    return len(rows)
-
-
 class BackgroundReplayer:
     """Retries the ledger every `interval` seconds while offline or while anything is pending.
 
@@ -439,49 +329,3 @@ class BackgroundReplayer:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout=30)
-
-
-def _start_background(services, poster: JournaledPoster, interval: float) -> BackgroundReplayer:
-    running = services.extras.get("background_replayer")
-    if running is None:
-        running = BackgroundReplayer(poster, interval).start()
-        services.extras["background_replayer"] = running
-        services.on_close(running.stop)
-    return running
-
-
-def install_journal(services, *, start_replay: bool = True) -> None:
-    """Open the terminal's journal and route every posting through it (once, at start-up).
-
-    Sets `services.extras`: "journal", "link", "ledger_port", "poster", "pending_count",
-    "authenticate_offline", "remember_login", "authorize_offline", "replay",
-    "start_background_replay" (the GUI calls it once; it stops when the services close). With `start_replay`, entries in doubt
-    are looked up and pending ones replayed now; a ledger that cannot be reached just
-    leaves the terminal offline.
-    """
-    from .online import OfflinePolicy
-    config = services.config
-    terminal_id = config.terminal_id
-    journal = Journal(config["terminal.journal"], terminal_id=terminal_id)
-    services.on_close(journal.close)
-    services.on_close(lambda: finish_remembering(journal))  # runs first: closers run in reverse
-    port = PostgresLedger(services.engine)
-    link = Link(journal, port.name, OfflinePolicy.from_config(config), terminal_id=terminal_id)
-    poster = JournaledPoster(journal, port, link,
-                             batch_size=int(os.environ.get("CASHIER_REPLAY_BATCH", "200")))
-    services.extras.update({
-        "journal": journal, "link": link, "ledger_port": port, "poster": poster,
-        "pending_count": lambda shift_id: link.pending_count(shift_id),
-        "authenticate_offline": lambda staff_id, pin: authenticate_offline(
-            journal, link, staff_id, pin, attempts=int(config.get("policy.lockout_attempts") or 5),
-            minutes=int(config.get("policy.lockout_minutes") or 5)),
-        "remember_login": lambda staff, pin: remember_login_later(journal, port.name, staff, pin),
-        "authorize_offline": lambda staff, cmd, approver=None: authorize_offline(link, staff, cmd, approver),
-        "replay": poster.replay,
-        "start_background_replay": lambda interval=5.0: _start_background(services, poster, interval),
-    })
-    if start_replay:
-        try:
-            poster.replay()
-        except Exception:  # noqa: BLE001 - e.g. a database not migrated yet (`db upgrade`)
-            log.warning("journal start-up replay skipped", exc_info=True)

@@ -24,12 +24,10 @@ def search_players(services: Services, query: str, limit: int = 20) -> list[Bala
 def player_balance(services: Services, player_id: str) -> Balance:
     """One player's balances; PlayerNotFound if there is none.
 
-    With a journal, the cash seen is remembered: offline withdrawals are judged against it.
+    The cash seen is remembered (by a journal): offline withdrawals are judged against it.
     """
     balance = queries.get_balance(services.engine, player_id)
-    link = services.extras.get("link")
-    if link is not None:
-        link.remember_balance(balance.player_id, balance.cash)
+    services.local.remember_balance(balance.player_id, balance.cash)
     return balance
 
 

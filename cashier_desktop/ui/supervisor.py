@@ -429,7 +429,7 @@ def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
     """Journal against ledger for this terminal's own shifts; elsewhere, where to run it."""
     if report.blind:
         return QCoreApplication.translate("SupervisorTab", "after the closing count")
-    if not own_terminal or "journal" not in services.extras:
+    if not own_terminal or services.local.journal is None:
         # The offline journal lives on the shift's own terminal: it can only be compared there.
         return QCoreApplication.translate("SupervisorTab", "checked on terminal %1 (its offline journal is there)").replace("%1", report.shift.terminal_id)
     from ..terminal.reconciling import reconcile_shift

@@ -34,11 +34,11 @@ class Terminal:
 
     @property
     def journal(self):
-        return self.services.extras["journal"]
+        return self.services.local.journal
 
     @property
     def link(self):
-        return self.services.extras["link"]
+        return self.services.local.link
 
     def login(self, staff_id: str = "C100"):
         return login(self.services, staff_id, PINS[staff_id]).staff

@@ -11,7 +11,7 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.policy import Requirements
 from ..domain.receipts import Balance, Receipt
-from ..ledger import integrity, queries
+from ..ledger import queries
 from ..ledger.db import map_error
 from .services import Services
 
@@ -57,8 +57,10 @@ def posting(services: Services, posting_id: UUID | str) -> Receipt | None:
 
 
 def integrity_findings(services: Services) -> list[str]:
-    """Every discrepancy as a sentence; an empty list means the ledger is clean."""
-    return [f.sentence() for f in integrity.run_integrity(services.engine)]
+    """Every discrepancy as a sentence, anchors included (`verbs.integrity`, as the CLI's);
+    an empty list means the ledger is clean."""
+    from .verbs import integrity
+    return [f.sentence() for f in integrity(services)]
 
 
 def posting_requirements(services: Services, staff, kind: Kind, player_id: str, amount: Money) -> Requirements:

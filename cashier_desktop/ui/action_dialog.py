@@ -249,18 +249,12 @@ class PostingDialog(QDialog):
         except CashierError as exc:
             self.problem.setText(str(exc))
             return
+        from ..terminal.verbs import Credentials, post
         staff = self.staff
-        approver = (self.approver_id.text().strip(), self.approver_pin.text()) if self.need_approver else None
-
-        def work(services):
-            from ..terminal.auth import authenticate
-            from ..terminal.counter import submit
-            second = (authenticate(services.engine, *approver,
-                                   terminal_id=cmd.terminal_id, purpose="approval")
-                      if approver else None)
-            return submit(services, staff, cmd, approver=second)
+        approver = (Credentials(self.approver_id.text().strip(), self.approver_pin.text())
+                    if self.need_approver else None)
         self.problem.show_note(self.tr("Posting…"))
-        Op(parent=self, work=work, lane="posting") \
+        Op(parent=self, work=lambda services: post(services, staff, cmd, approver), lane="posting") \
             .success(self._on_posted).failure(self._on_refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 

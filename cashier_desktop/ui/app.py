@@ -208,10 +208,8 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def run(args) -> int:
-    from ..cli import load
-
-    config = load(args)
+def run(config) -> int:
+    """The terminal window until it is closed, for `config` (loaded by the command line)."""
     from .pyside_refcount import keep_none_alive
     keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -50,6 +50,12 @@ def seed_players(engine: Engine, count: int = 50, *, start: int = 101, batch: in
     return created
 
 
+def needs_seeding(engine: Engine) -> bool:
+    """True for a ledger with no staff yet (a demo ledger just created)."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM staff)")).scalar())
+
+
 def seed_demo(engine: Engine, players: int = 50, *, currency: str = "INR") -> None:
     """Staff, players, and a few demo deposits through real postings (never by UPDATE)."""
     seed_staff(engine)

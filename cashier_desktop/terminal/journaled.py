@@ -30,7 +30,7 @@ from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, 
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay
 from ..journal.store import AlreadyJournaled, Journal
-from .ledger_port import PostgresLedger
+from ..ledger.journal_port import PostgresLedger
 from .offline import send_offline_logins
 from .online import Link
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..journal.store import Journal
     from .auth import StaffMember
     from .journaled import BackgroundReplayer, JournaledPoster
-    from .ledger_port import PostgresLedger
+    from ..ledger.journal_port import PostgresLedger
     from .online import Link
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ class JournaledSide:
         """Open the terminal's journal file and wire the poster to the ledger."""
         from ..journal.store import Journal
         from .journaled import JournaledPoster
-        from .ledger_port import PostgresLedger
+        from ..ledger.journal_port import PostgresLedger
         from .online import Link, OfflinePolicy
         terminal_id = config.terminal_id
         journal = Journal(config["terminal.journal"], terminal_id=terminal_id)

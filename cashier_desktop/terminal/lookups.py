@@ -34,10 +34,7 @@ def player_balance(services: Services, player_id: str) -> Balance:
 def open_alert_id(services: Services, player_id: str) -> int | None:
     """The open integrity alert on this player's balance, if any: every screen showing the
     balance marks it (the figure may not be what the ledger says)."""
-    from sqlalchemy import text
-    with services.engine.connect() as conn:
-        return conn.execute(text("SELECT id FROM integrity_alerts WHERE player_id = :p AND status = 'open' "
-                                 "ORDER BY id DESC LIMIT 1"), {"p": player_id}).scalar()
+    return queries.open_alert_id(services.engine, player_id)
 
 
 def player_balances(services: Services, player_ids: list[str]) -> list[Balance]:

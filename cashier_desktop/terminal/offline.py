@@ -17,7 +17,7 @@ from ..domain.commands import PostingCommand
 from ..domain.errors import NotAuthorized, ShiftNotOpen
 from ..domain.kinds import Kind
 from ..journal.store import Journal
-from .ledger_port import PostgresLedger
+from ..ledger.journal_port import PostgresLedger
 from .online import Link
 
 log = logging.getLogger(__name__)

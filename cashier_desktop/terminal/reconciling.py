@@ -16,7 +16,7 @@ from ..journal.reconcile import Reconciliation, reconcile
 from ..journal.replay import resolve_in_doubt
 from ..journal.store import Entry, Journal
 from ..domain.receipts import Receipt
-from .ledger_port import PostgresLedger
+from ..ledger.journal_port import PostgresLedger
 from .local import JournaledSide
 
 

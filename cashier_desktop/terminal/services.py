@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from ..config import Config, database_url
@@ -17,7 +16,7 @@ from ..domain.policy import Policy
 from ..ledger import migrate
 from ..ledger.db import make_engine
 from ..ledger.embedded import EmbeddedLedger
-from ..ledger.seed import seed_demo
+from ..ledger.seed import needs_seeding, seed_demo
 from .local import DirectSide, JournaledSide, LocalSide
 
 if TYPE_CHECKING:
@@ -124,9 +123,7 @@ def open_services(config: Config, *, url: str | None = None, migrate_schema: boo
         if migrate_schema:
             migrate.upgrade(engine)
         if seed:
-            with engine.connect() as conn:
-                empty = conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM staff)")).scalar()
-            if empty:
+            if needs_seeding(engine):
                 seed_demo(engine, currency=config["currency.code"])
                 store_config_policy(services)
         if journal:

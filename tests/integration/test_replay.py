@@ -189,7 +189,7 @@ def test_a_refusal_online_is_journaled_as_rejected_and_raised(terminal, engine):
 
 @pytest.mark.parametrize("pipeline", [True, False])
 def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_came_before(engine, pipeline):
-    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    from cashier_desktop.ledger.journal_port import PostgresLedger
     port = PostgresLedger(engine, pipeline=pipeline)
     player = make_player(engine)
     done = post(engine, cmd("deposit", player, "1"))
@@ -214,7 +214,7 @@ def test_a_batch_gives_the_receipts_the_ledger_holds_and_leaves_reversals_to_pos
     import dataclasses
 
     from cashier_desktop.ledger.posting import find_posting
-    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    from cashier_desktop.ledger.journal_port import PostgresLedger
     port = PostgresLedger(engine, pipeline=pipeline)
     player = make_player(engine)
     original = post(engine, cmd("deposit", player, "250"))
@@ -340,7 +340,7 @@ def test_a_broken_send_still_running_on_the_server_is_stopped_before_it_is_calle
 
         def run_stray():
             try:
-                stray.execute(posting_mod.statement_for(c, offline=False), posting_mod._params(c))
+                stray.execute(posting_mod.statement_for(c, offline=False), posting_mod.api_params(c))
                 outcome["done"] = True
             except psycopg.Error as exc:
                 outcome["error"] = exc

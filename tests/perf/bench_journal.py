@@ -34,7 +34,7 @@ from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.seed import seed_staff
 from cashier_desktop.terminal.journaled import JournaledPoster
-from cashier_desktop.terminal.ledger_port import PostgresLedger
+from cashier_desktop.ledger.journal_port import PostgresLedger
 from cashier_desktop.terminal.online import Link, OfflinePolicy
 
 HERE = Path(__file__).parent

@@ -22,7 +22,7 @@ from cashier_desktop.journal.store import Journal
 from cashier_desktop.ledger.db import in_transaction
 from cashier_desktop.terminal.auth import authenticate
 from cashier_desktop.terminal.offline import authenticate_offline, remember_login, send_offline_logins
-from cashier_desktop.terminal.ledger_port import PostgresLedger
+from cashier_desktop.ledger.journal_port import PostgresLedger
 from cashier_desktop.terminal.online import Link, OfflinePolicy
 from tests.security.conftest import refused, session
 

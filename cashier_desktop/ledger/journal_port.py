@@ -20,7 +20,7 @@ from ..domain.commands import PostingCommand
 from ..domain.errors import LedgerUnavailable
 from ..domain.receipts import Receipt
 from . import posting
-from .db import map_error, warn_if_gui_thread
+from .db import map_error, reading, warn_if_gui_thread
 from .posting import RECEIPT_COLUMNS, api_params, receipt_of_row
 from .queries import postings_where
 from .shifts import open_shift_of
@@ -58,7 +58,7 @@ class PostgresLedger:
     def _read(self, fn):
         warn_if_gui_thread("journal ledger port")
         try:
-            with self.engine.connect() as conn:
+            with reading(self.engine) as conn:
                 return fn(conn)
         except Exception as exc:  # noqa: BLE001 - mapped or re-raised
             mapped = _mapped(exc)

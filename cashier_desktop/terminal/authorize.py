@@ -63,7 +63,11 @@ def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: st
     """What the GUI must collect before submitting this posting (approver, ID, confirmation)."""
     warn_if_gui_thread("posting_requirements")
     kind = Kind(kind)
-    prior = prior_totals(services, player_id, kind, at=at)
+    # A terminal whose login the database binds decides the identification threshold in the
+    # posting's own call (and refuses with IdentificationRequired, which the dialog answers by
+    # asking for the document): no read of the player's prior cash here, no extra round trip.
+    prior = (PriorTotals() if getattr(staff, "session_token", None) is not None and services.database_decides
+             else prior_totals(services, player_id, kind, at=at))
     req = requirements(policy_of(services), kind, amount, prior)
     if kind in CORRECTION_KINDS and staff.role == Role.SUPERVISOR.value:
         return dataclasses.replace(req, needs_approver=False)  # a supervisor approves their own correction

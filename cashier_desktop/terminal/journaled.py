@@ -75,8 +75,8 @@ class JournaledPoster:
 
     def __call__(self, cmd: PostingCommand) -> Receipt | PendingReceipt:
         with self._lock:
-            self._catch_up()
-            if not self.link.online or self._queued() > 0:
+            queued = self._catch_up()
+            if not self.link.online or queued > 0:
                 return self._take_offline(cmd)
             return self._send(cmd)
 
@@ -125,24 +125,28 @@ class JournaledPoster:
         if shift != self.link.known_shift():
             self.link.remember_shift(shift)
 
-    def _catch_up(self) -> None:
-        if self.link.online and self._queued() == 0:
-            return
-        if not self.link.online and not self.link.due_for_retry():
-            return
+    def _catch_up(self) -> int:
+        """Replay first if anything is queued (or, offline, when a retry is due); returns
+        how many entries are still queued ahead of a new posting (0 when offline: it is
+        taken offline without asking). One journal read on the common path."""
+        if self.link.online:
+            queued = self._queued()
+            if queued == 0:
+                return 0
+        elif not self.link.due_for_retry():
+            return 0
         self.replay()
+        return self._queued() if self.link.online else 0
 
     # -- one posting ------------------------------------------------------------------
 
     def _intent(self, cmd: PostingCommand, *, offline: bool) -> Receipt | PendingReceipt | None:
         """Journal the intent; for an id already journaled, its outcome instead (idempotent)."""
-        e = self.journal.entry(cmd.id)
-        if e is None:
-            try:
-                self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
-                return None
-            except AlreadyJournaled:  # another process of this terminal wrote it just now
-                e = self.journal.entry(cmd.id)
+        try:  # the common case first: a new id, one journal write
+            self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
+            return None
+        except AlreadyJournaled:  # a retry of this id, or another process of this terminal just now
+            e = self.journal.entry(cmd.id)
         if e.command.request_hash() != cmd.request_hash():
             raise IdempotencyConflict(f"Posting id {cmd.id} was already used for a different request; "
                                       "nothing was posted.")
@@ -211,8 +215,7 @@ class JournaledPoster:
             raise
         self.hook("after_ledger_commit")
         self._record(self.journal.mark_posted, cmd.id, receipt)
-        if receipt.shift_id is not None and receipt.shift_id != self.link.known_shift():
-            self.link.remember_shift(receipt.shift_id)
+        self.link.note_shift(receipt.shift_id)
         return receipt
 
     def _record(self, mark: Callable[..., bool], *args, **kw) -> None:

@@ -39,6 +39,8 @@ def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None) 
     except LedgerUnavailable as exc:  # the journal's staff cache decides (a DirectSide re-raises)
         return Session(staff=services.local.authenticate_offline(staff_id, pin, exc), terminal_id=terminal)
     services.local.remember_login(staff, pin)
+    if staff.session_token is not None:
+        services.database_decides  # noqa: B018 - asked now, once, not in the first posting's time
     return Session(staff=staff, terminal_id=terminal, shift=shift)
 
 

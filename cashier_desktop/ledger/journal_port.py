@@ -57,14 +57,8 @@ class PostgresLedger:
 
     def _read(self, fn):
         warn_if_gui_thread("journal ledger port")
-        try:
-            with reading(self.engine) as conn:
-                return fn(conn)
-        except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-            mapped = _mapped(exc)
-            if mapped is exc:
-                raise
-            raise mapped from exc
+        with reading(self.engine) as conn:
+            return fn(conn)
 
     def find_many(self, ids: list[UUID]) -> dict[UUID, Receipt]:
         if not ids:

@@ -11,7 +11,7 @@ from ..domain.commands import check_player_id
 from ..domain.errors import PlayerNotFound
 from ..domain.kinds import Kind
 from ..domain.receipts import Balance, Receipt
-from .db import map_error, reading, warn_if_gui_thread
+from .db import reading, warn_if_gui_thread
 from .posting import RECEIPT_COLUMNS, receipt_of_row
 
 _BALANCE_COLUMNS = """id, version, balance, current_credit, credit_limit, credit_approved,
@@ -28,14 +28,8 @@ def _balance(row) -> Balance:
 
 def _run(engine: Engine, name: str, sql: str, params: dict):
     warn_if_gui_thread(name)
-    try:
-        with reading(engine) as conn:
-            return conn.execute(text(sql), params).fetchall()
-    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-        mapped = map_error(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+    with reading(engine) as conn:
+        return conn.execute(text(sql), params).fetchall()
 
 
 def get_balance(engine: Engine, player_id: str) -> Balance:
@@ -90,14 +84,8 @@ def recent_postings(engine: Engine, player_id: str, limit: int = 20) -> list[Rec
 
 def postings_of_shift(engine: Engine, shift_id: int) -> list[Receipt]:
     warn_if_gui_thread("postings_of_shift")
-    try:
-        with reading(engine) as conn:
-            return postings_where(conn, shift_id=shift_id)
-    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-        mapped = map_error(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+    with reading(engine) as conn:
+        return postings_where(conn, shift_id=shift_id)
 
 
 def postings_where(conn: Connection, *, shift_id: int | None = None, terminal_id: str | None = None,

@@ -96,12 +96,8 @@ def open_shift_of(conn: Connection, terminal_id: str) -> ShiftRecord | None:
 def find_open_shift(engine: Engine, terminal_id: str) -> ShiftRecord | None:
     """The open shift of a terminal, or None (a lookup for the counter)."""
     warn_if_gui_thread("find_open_shift")
-    try:
-        with reading(engine) as conn:
-            return open_shift_of(conn, terminal_id)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    with reading(engine) as conn:
+        return open_shift_of(conn, terminal_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
 from ..ledger.cash_reports import log_mtl, prior_cash
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import reading, warn_if_gui_thread
 from ..ledger.shifts import counter_context
 from .auth import StaffMember, policy_of
 
@@ -51,7 +51,7 @@ def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = 
         return PriorTotals()
     policy = policy_of(services)
     if conn is None:
-        with services.engine.connect() as own:
+        with reading(services.engine) as own:
             return prior_totals(services, player_id, kind, at=at, conn=own)
     day, period = prior_cash(conn, player_id, direction, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
                              month=policy.aggregation == "month", at=at)
@@ -167,17 +167,13 @@ def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approve
     terminal = cmd.terminal_id or services.config.terminal_id
     direction = direction_of(cmd.kind)
     prior = None
-    try:
-        with services.engine.connect() as conn:
-            records, shift_id = counter_context(conn, [staff.id] + ([approver.id] if approver else []), terminal)
-            staff = _fresh(records, staff, "staff member")
-            if approver is not None:
-                approver = _fresh(records, approver, "approver")
-            if direction is not None and not (cmd.id_type and cmd.id_number):
-                prior = prior_totals(services, cmd.player_id, cmd.kind, at=at, conn=conn)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    with reading(services.engine) as conn:  # driver errors come out as domain errors
+        records, shift_id = counter_context(conn, [staff.id] + ([approver.id] if approver else []), terminal)
+        staff = _fresh(records, staff, "staff member")
+        if approver is not None:
+            approver = _fresh(records, approver, "approver")
+        if direction is not None and not (cmd.id_type and cmd.id_number):
+            prior = prior_totals(services, cmd.player_id, cmd.kind, at=at, conn=conn)
     require(staff.role, action_for(cmd.kind))  # the role as it is now, not as it was at login
     approver_id = _check_approver(cmd, staff, approver, policy)
     if shift_id is None and cmd.kind not in SHIFT_FREE_KINDS:

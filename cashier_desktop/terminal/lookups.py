@@ -12,7 +12,6 @@ from ..domain.money import Money
 from ..domain.policy import Requirements
 from ..domain.receipts import Balance, Receipt
 from ..ledger import queries
-from ..ledger.db import map_error
 from .services import Services
 
 
@@ -64,10 +63,4 @@ def posting_requirements(services: Services, staff, kind: Kind, player_id: str, 
     """`authorize.posting_requirements`, with a lost connection reported as LedgerUnavailable
     (the GUI then falls back to what the local policy alone can say)."""
     from .authorize import posting_requirements as requirements_of
-    try:
-        return requirements_of(services, staff, kind, player_id, amount)
-    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-        mapped = map_error(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+    return requirements_of(services, staff, kind, player_id, amount)  # its reads map errors (ledger.db.reading)

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.commands import PostingCommand, new_id
-from ..domain.errors import (ApprovalRequired, CashierError, IdentificationRequired, LedgerUnavailable,
-                             PostingInDoubt)
+from ..domain.errors import ApprovalRequired, CashierError, IdentificationRequired, LedgerUnavailable
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.policy import Policy, requirements
@@ -264,7 +263,7 @@ class PostingDialog(QDialog):
         self.on_posted(receipt)
 
     def _on_refused(self, exc: BaseException) -> None:
-        if isinstance(exc, CashierError) and not isinstance(exc, PostingInDoubt):
+        if isinstance(exc, CashierError):  # not PostingInDoubt: that is no refusal
             # Refused, and a refusal is final for its id: the next Enter is a new posting.
             # In doubt (or an unreachable ledger without a journal) keeps the id: it may
             # have posted, and only the same id can find out.

@@ -11,6 +11,7 @@ keep the cashier waiting for a connect timeout.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -18,10 +19,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.errors import CashierError, LedgerUnavailable, PostingInDoubt
 
 log = logging.getLogger(__name__)
-_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="refusal-log")
 # A record still queued after this long is dropped (logged): a ledger that was slow or gone
 # must not leave a backlog of connect timeouts in front of every later refusal.
 STALE_AFTER_S = 30.0
@@ -33,6 +33,8 @@ def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseExceptio
         return
     if isinstance(exc, CashierError):
         outcome, code, message = "refused", exc.code, str(exc)
+    elif isinstance(exc, PostingInDoubt):  # not a refusal: it may have posted
+        outcome, code, message = "failed", exc.code, str(exc)
     else:
         outcome, code, message = "failed", type(exc).__name__, (str(exc).splitlines() or [""])[0][:500]
     params = {"o": outcome, "c": code, "m": message, "id": None, "k": None, "p": None, "a": None,
@@ -49,12 +51,35 @@ def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseExceptio
         log.warning("could not record a refused posting (%s): %s", code, err)
 
 
+class RefusalLog:
+    """One ledger's refusal records, written on a background thread of its own that starts
+    with the first refusal (nothing runs at import) and stops with `close()`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def note(self, cmd: PostingCommand | None, exc: BaseException) -> Future | None:
+        """Record `exc` in the background (not a `LedgerUnavailable`: that one is replayed)."""
+        if isinstance(exc, LedgerUnavailable):
+            return None
+        with self._lock:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="refusal-log")
+            return self._writer.submit(_record_unless_stale, time.monotonic(), self.engine, cmd, exc)
+
+    def close(self) -> None:
+        """Write what is queued (each record is dropped once stale) and stop the thread."""
+        with self._lock:
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
+
+
 def note_refusal(services, cmd: PostingCommand | None, exc: BaseException) -> Future | None:
     """The hook `submit` calls: record against the services' ledger, in the background."""
-    engine = getattr(services, "engine", None)
-    if engine is None or isinstance(exc, LedgerUnavailable):
-        return None
-    return _writer.submit(_record_unless_stale, time.monotonic(), engine, cmd, exc)
+    return services.refusal_log.note(cmd, exc)
 
 
 def _record_unless_stale(queued_at: float, engine: Engine, cmd: PostingCommand | None,

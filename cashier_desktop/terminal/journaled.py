@@ -7,21 +7,17 @@ PENDING") and replay sends it later with the same id; otherwise the entry is mar
 refused and `OfflineNotAllowed` says why. Offline, new postings queue behind the pending
 ones so the ledger sees them in the order they were taken.
 
-Crash windows for the end-to-end tests: with `CASHIER_CRASH_AT=<point>` set, the process
-writes `CASHIER_CRASH_READY` (a file path) when it reaches that point and blocks there
-until it is killed; `CASHIER_CRASH_SKIP=n` lets the first n passes through. Without the
-variable the hook does nothing.
+`hook(point)` is called at each of `PROTOCOL_POINTS` (nothing happens by default; the
+end-to-end crash tests kill the process there).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Callable
 
 from ..domain.commands import PostingCommand
@@ -36,26 +32,22 @@ from .online import Link
 
 log = logging.getLogger(__name__)
 
-CRASH_POINTS = ("after_journal_write", "after_ledger_commit", "replay_after_ledger")
 # How long a posting re-sent with an id another process of this terminal is sending waits
 # for that process's answer before it says "in doubt".
 OTHER_SENDER_WAIT_S = 35.0
-_crash_passes: dict[str, int] = {}
+# The protocol's points, in order: the intent is durable, the ledger committed, a replayed
+# posting committed. A hook sees each one pass (the crash tests' runner,
+# tests/support/crash_terminal.py, kills the process there); by default nothing happens.
+PROTOCOL_POINTS = ("after_journal_write", "after_ledger_commit", "replay_after_ledger")
 
 
-def crash_point(name: str) -> None:
-    """Test-only: block at `name` when CASHIER_CRASH_AT says so (inert otherwise)."""
-    if os.environ.get("CASHIER_CRASH_AT") != name:
-        return
-    _crash_passes[name] = _crash_passes.get(name, 0) + 1
-    if _crash_passes[name] <= int(os.environ.get("CASHIER_CRASH_SKIP", "0")):
-        return
-    ready = os.environ.get("CASHIER_CRASH_READY")
-    if ready:
-        tmp = Path(ready + ".tmp")
-        tmp.write_text(name)
-        tmp.replace(ready)
-    threading.Event().wait()  # until SIGKILL
+def no_hook(point: str) -> None:
+    """The default: a protocol point passes unobserved."""
+
+
+# What a poster built without an explicit `hook` calls (only a test runner replaces it,
+# before the terminal is opened).
+point_hook: Callable[[str], None] = no_hook
 
 
 class JournaledPoster:
@@ -66,10 +58,10 @@ class JournaledPoster:
     """
 
     def __init__(self, journal: Journal, port: PostgresLedger, link: Link, *, batch_size: int = 200,
-                 hook: Callable[[str], None] = crash_point) -> None:
+                 hook: Callable[[str], None] | None = None) -> None:
         self.journal, self.port, self.link = journal, port, link
         self.batch_size = batch_size
-        self.hook = hook
+        self.hook = hook if hook is not None else point_hook
         self.settle_after = SETTLE_AFTER_S
         self._lock = threading.RLock()
 

@@ -20,6 +20,7 @@ from ..ledger.seed import needs_seeding, seed_demo
 from .local import DirectSide, JournaledSide, LocalSide
 
 if TYPE_CHECKING:
+    from ..monitoring.refusals import RefusalLog
     from .heartbeat import Heartbeat
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,14 @@ class Services:
         posting API then checks staff, shift and large cash itself. Asked once."""
         from ..ledger.api_tables import bound_terminal
         return bound_terminal(self.engine) is not None
+
+    @cached_property
+    def refusal_log(self) -> "RefusalLog":
+        """Refused postings, recorded for the dashboard on a thread started on first use."""
+        from ..monitoring.refusals import RefusalLog
+        log_ = RefusalLog(self.engine)
+        self.on_close(log_.close)
+        return log_
 
     @cached_property
     def announcer(self):

@@ -150,6 +150,27 @@ class ConfigError(CashierError):
     code = "config_error"
 
 
+# A supervisor's decision on an integrity alert (the correction functions, migration 0005).
+class AlertNotOpen(CashierError):
+    code = "alert_not_open"
+
+
+class AlertStillHolds(CashierError):
+    code = "alert_still_holds"
+
+
+class NothingToCorrect(CashierError):
+    code = "nothing_to_correct"
+
+
+class ChainBroken(CashierError):
+    code = "chain_broken"
+
+
+class RevertNotPossible(CashierError):
+    code = "revert_not_possible"
+
+
 class LedgerUnavailable(Exception):
     """The ledger could not be reached or the connection broke mid-transaction.
 

@@ -44,6 +44,12 @@ DOMAIN_SQLSTATES.update({
     "CA024": E.AuthenticationFailed, "CA025": E.InvalidInput,
 })
 
+# A supervisor's decision on an integrity alert (the correction functions, migration 0005).
+DOMAIN_SQLSTATES.update({
+    "CDA01": E.AlertNotOpen, "CDA02": E.NothingToCorrect, "CDA03": E.ChainBroken,
+    "CDA04": E.RevertNotPossible, "CDA05": E.AlertStillHolds,
+})
+
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
                 connect_timeout: int = 5, prepared_statements: bool = True) -> Engine:

@@ -76,10 +76,3 @@ def credit_contexts(engine: Engine, player_ids: list[str]) -> dict[str, CreditCo
                                recent.get(pid, []))
             for pid, name, cash, drawn, limit, approved in players}
 
-
-def staff_names(engine: Engine, staff_ids: list[str]) -> dict[str, str]:
-    ids = sorted({s for s in staff_ids if s})
-    if not ids:
-        return {}
-    return {r[0]: r[1] for r in _run(engine, "staff_names", "SELECT id, name FROM staff WHERE id = ANY(:ids)",
-                                     {"ids": ids})}

@@ -56,6 +56,11 @@ class MarkerOverpaid(CashierError):
 class PlayerNotFound(CashierError):
     code = "player_not_found"
 
+    @classmethod
+    def of(cls, player_id: str) -> "PlayerNotFound":
+        """The one sentence for it (the GUI's translations match this wording)."""
+        return cls(f"There is no player “{player_id}”.")
+
 
 class PostingNotFound(CashierError):
     code = "posting_not_found"

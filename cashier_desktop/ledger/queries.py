@@ -38,7 +38,7 @@ def get_balance(engine: Engine, player_id: str) -> Balance:
     rows = _run(engine, "get_balance", f"SELECT {_BALANCE_COLUMNS} FROM players WHERE id = :id",
                 {"id": player_id})
     if not rows:
-        raise PlayerNotFound(f"There is no player “{player_id}”.")
+        raise PlayerNotFound.of(player_id)
     return _balance(rows[0])
 
 

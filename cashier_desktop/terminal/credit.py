@@ -50,7 +50,7 @@ def request_credit(services, session: Session, player_id: str, limit, note: str 
 
     def work(conn):
         if not player_exists(conn, player_id):
-            raise PlayerNotFound(f"There is no player “{player_id}”.")
+            raise PlayerNotFound.of(player_id)
         # the API checks the session's right and writes the audit row
         return insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id,
                               session=session.staff.session_token)

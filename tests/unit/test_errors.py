@@ -27,3 +27,8 @@ def test_the_command_line_exits_with_the_status_of_the_answer(monkeypatch, capsy
     monkeypatch.setattr(ledger_cmds, "cmd_balance", answer)
     assert main(["balance", "101"]) == status
     assert capsys.readouterr().err.strip() == f"cashier-desktop: {error}"
+
+
+def test_the_sentence_for_a_missing_player_is_said_once():
+    from cashier_desktop.domain.errors import PlayerNotFound
+    assert str(PlayerNotFound.of("179")) == "There is no player “179”."

@@ -104,3 +104,19 @@ def test_without_a_journal_an_unreachable_ledger_is_not_hidden():
     with pytest.raises(LedgerUnavailable):
         direct.carry_on_offline(LedgerUnavailable("gone"))
     assert direct.online and direct.pending_count() == 0
+
+
+def test_the_verbs_the_gui_and_the_cli_share_build_the_same_postings():
+    from cashier_desktop.terminal import verbs
+    local = FakeLocal()
+    s = services(local)
+    verbs.deposit(s, CASHIER, "101", Money(Decimal("250"), "INR"))
+    verbs.withdraw(s, CASHIER, "101", Money(Decimal("50"), "INR"))
+    assert [(c.kind, c.amount.amount, c.terminal_id) for c in local.posted] == [
+        (Kind.DEPOSIT, Decimal("250.00"), TERMINAL), (Kind.WITHDRAWAL, Decimal("50.00"), TERMINAL)]
+    assert local.posted[0].id != local.posted[1].id  # a fresh id per posting
+    original = uuid.uuid4()
+    undo = verbs.reversal(s, "S300", original, "  wrong player ", amount=Money(Decimal("250"), "INR"),
+                          player_id="101")
+    assert (undo.kind, undo.reverses_id, undo.approver_id, undo.reason) == (Kind.REVERSAL, original, "S300",
+                                                                            "wrong player")

@@ -29,8 +29,9 @@ resources/i18n/%.qm: resources/i18n/%.ts
 translations-update: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete $$(find cashier_desktop/ui -name '*.py' | sort) -ts resources/i18n/cashier_hi.ts
 
+# The relay-and-watch failover test (35 s) runs only in test-failover, to keep make test under 10 min.
 test: $(STAMP) node_modules/.package-lock.json
-	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest -m "not failover" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest --deselect tests/ops/test_failover_followers.py $(PYTEST_ARGS)
 
 # The unit tests alone, in seconds: domain, the terminal's services against fakes of their
 # ports, the layer contracts (no database, no Qt window, no soketi).
@@ -41,7 +42,7 @@ test-fast: $(STAMP)
 lint-imports: $(STAMP)
 	$(BIN)/lint-imports
 
-# The failover test on its own (it failed 2 of 8 full-suite runs, passing alone: see README).
+# Every test that kills a pg_auto_failover primary (tests/ops/test_failover*.py).
 test-failover: $(STAMP)
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest -m failover $(PYTEST_ARGS)
 

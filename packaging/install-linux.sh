@@ -3,7 +3,8 @@
 #
 #   ./install-linux.sh            a cage terminal: /opt/cashier-desktop, the menu entry and icon,
 #                                 /etc/cashier-desktop/config.toml (from the sample, if absent),
-#                                 /var/lib/cashier-desktop for the journal (group "cashier")
+#                                 /var/lib/cashier-desktop for the journal (0700, owned by the
+#                                 counter's OS account: --terminal-user NAME, default "cashier")
 #   ./install-linux.sh --relay    also the relay service (user cashier-relay, systemd unit)
 #
 # DESTDIR=/some/root installs into a staging tree instead (no users, no systemctl).
@@ -12,12 +13,16 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 DESTDIR=${DESTDIR:-}
 PREFIX=${PREFIX:-/opt/cashier-desktop}
 RELAY=0
-for arg in "$@"; do
-    case "$arg" in
+TERMINAL_USER=cashier
+while [ $# -gt 0 ]; do
+    case "$1" in
         --relay) RELAY=1 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
-        *) echo "unknown option $arg" >&2; exit 2 ;;
+        --terminal-user) [ $# -ge 2 ] || { echo "--terminal-user needs an account name" >&2; exit 2; }
+                         TERMINAL_USER=$2; shift ;;
+        -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
     esac
+    shift
 done
 RES="$HERE/_internal/resources"
 [ -x "$HERE/cashier-desktop" ] && [ -d "$RES" ] || { echo "run this from the unpacked cashier-desktop folder" >&2; exit 2; }
@@ -50,11 +55,14 @@ mkdir -p "$DESTDIR/etc/cashier-desktop"
 if [ ! -f "$DESTDIR/etc/cashier-desktop/config.toml" ]; then
     install -m 0644 "$RES/config.sample.toml" "$DESTDIR/etc/cashier-desktop/config.toml"
 fi
-# One journal per PC, shared by the cashiers' OS accounts (group "cashier").
-mkdir -p "$DESTDIR/var/lib/cashier-desktop"
+# One journal per PC. It holds offline PIN verifiers and unsent postings, so it is private to
+# the one OS account the counter runs under (0700; the program keeps the file 0600): cashiers
+# identify themselves to the terminal with their staff PIN, not with an OS account of their own.
+mkdir -p -m 0700 "$DESTDIR/var/lib/cashier-desktop"
+chmod 0700 "$DESTDIR/var/lib/cashier-desktop"
 if [ "$real_root" = 1 ]; then
-    getent group cashier >/dev/null || groupadd --system cashier
-    chgrp cashier /var/lib/cashier-desktop && chmod 2770 /var/lib/cashier-desktop
+    getent passwd "$TERMINAL_USER" >/dev/null || useradd --create-home --shell /bin/bash "$TERMINAL_USER"
+    chown "$TERMINAL_USER": /var/lib/cashier-desktop
     command -v update-desktop-database >/dev/null && update-desktop-database -q /usr/share/applications || true
     command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q /usr/share/icons/hicolor || true
 fi

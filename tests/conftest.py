@@ -27,6 +27,9 @@ import pytest
 from cashier_desktop.ledger.seed import seed_staff
 from tests.support.databases import DatabaseFactory
 
+# The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite.
+pytest_plugins = ["tests.support.login_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def databases():
@@ -44,6 +47,9 @@ def ledger(databases):
     """
     url, engine = databases.create()
     seed_staff(engine)
+    # As `db create-roles` leaves it: the production logins' roles and the stored policy the
+    # posting API enforces, from the start, whichever test first asks for a login.
+    databases.logins(engine)
     return url, engine
 
 

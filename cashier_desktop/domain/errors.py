@@ -120,6 +120,12 @@ class OfflineNotAllowed(CashierError):
     code = "offline_not_allowed"
 
 
+class RateChanged(CashierError):
+    """The exchange rate changed after it was quoted to the player: quote again."""
+
+    code = "rate_changed"
+
+
 class PostingInDoubt(CounterError):
     """The connection broke while the posting was being sent, and the ledger could not be
     asked whether it arrived. Not a refusal: it may have been posted. The journal keeps it

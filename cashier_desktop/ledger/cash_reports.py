@@ -113,7 +113,8 @@ class MtlRow:
 def mtl_rows(conn: Connection, day: date) -> list[MtlRow]:
     rows = conn.execute(text("""
         SELECT m.gaming_day, m.posted_at, m.player_id, COALESCE(p.name, ''), m.direction, m.kind,
-               m.amount, m.day_total, trim(m.currency), m.staff_id, m.terminal_id, m.posting_id::text
+               m.amount, m.day_total, trim(m.currency), m.staff_id, m.terminal_id,
+               coalesce(m.posting_id, m.exchange_id)::text  -- an exchange's entry (0013) names the exchange
         FROM mtl_entries m LEFT JOIN players p ON p.id = m.player_id
         WHERE m.gaming_day = :d ORDER BY m.posted_at, m.id"""), {"d": day}).fetchall()
     return [MtlRow(*r) for r in rows]
@@ -139,14 +140,21 @@ def ctr_rows(conn: Connection, *, start: datetime, end: datetime, threshold: Dec
     # Aggregate first; the name and the identification are looked up only for the few
     # player-directions over the threshold.
     rows = conn.execute(text(f"""
-        WITH g AS (
-            SELECT t.player_id, {_DIR} AS dir, sum(t.amount) AS total, count(*) AS n,
-                   min(t.created_at) AS first_at, max(t.created_at) AS last_at, min(t.currency) AS currency
+        WITH cash AS (
+            SELECT t.player_id, {_DIR} AS dir, t.amount, t.created_at, t.currency
             FROM ledger_transactions t
             WHERE t.kind IN ('deposit', 'marker_redeem', 'withdrawal')
               AND t.created_at >= :s AND t.created_at < :e
+            UNION ALL  -- a foreign exchange (0013) is cash in and cash out, at its local amount
+            SELECT x.player_id, d.dir, x.local_amount, x.created_at, x.local_currency
+            FROM fx_exchanges x CROSS JOIN (VALUES ('in'), ('out')) AS d(dir)
+            WHERE x.player_id IS NOT NULL AND x.created_at >= :s AND x.created_at < :e
+        ), g AS (
+            SELECT c.player_id, c.dir, sum(c.amount) AS total, count(*) AS n,
+                   min(c.created_at) AS first_at, max(c.created_at) AS last_at, min(c.currency) AS currency
+            FROM cash c
             GROUP BY 1, 2
-            HAVING sum(t.amount) > :th
+            HAVING sum(c.amount) > :th
         )
         SELECT :label, g.player_id, COALESCE(p.name, ''), g.dir, g.total, g.n, g.first_at, g.last_at,
                trim(g.currency), doc.id_type, doc.id_number

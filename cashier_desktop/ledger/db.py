@@ -35,6 +35,8 @@ DOMAIN_SQLSTATES = {
     "CA010": E.ApprovalRequired, "CA011": E.PostingNotFound, "CA012": E.NotReversible,
     "CA013": E.AlreadyReversed, "CA014": E.InvalidInput, "CA015": E.CurrencyMismatch,
     "CA016": E.OfflineNotAllowed, "CA017": E.ShiftError,
+    # cage operations (migration 0013): a rate changed since its quote, an exchange id reused
+    "CA018": E.RateChanged, "CA019": E.IdempotencyConflict,
 }
 
 # Staff authentication (migration 0009): PIN not recognised, locked, session not accepted,

@@ -21,6 +21,9 @@ group, so every row the database attributes (`audit_log.db_user`,
   session (migration 0009). No group reads PIN verifiers or writes lockouts
   (`cage.staff_auth`); every terminal EXECUTEs `cage.staff_login` and its companions.
 
+Every SECURITY DEFINER function is handed to `<prefix>_api_owner`, a role no one logs in
+as, with only the privileges the API uses (`api_owner.py`).
+
 Run as the schema owner after every `db upgrade`: grants are set, not added, so a second
 run gives the same result, and tables a later migration adds get their grants then.
 """
@@ -66,6 +69,11 @@ TERMINAL: dict[str, TableGrant] = {
     "balance_events": TableGrant(),
     "outbox_sleepers": TableGrant(insert=True, delete=True, update=("name", "since")),  # LISTEN consumers
     "alembic_version": TableGrant(),
+    # cage operations (migration 0013): written only by cage.exchange / grant_temporary_credit / _post
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through
     # cage.terminal_heartbeat / cage.note_refused_posting (which stamp its login) and
     # resolves alerts through cage.adopt/revert_player_change and cage.dismiss_alert.
@@ -98,6 +106,10 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "feed_acks": TableGrant(),
     "refused_postings": TableGrant(),
     "alembic_version": TableGrant(),
+    "fx_exchanges": TableGrant(),
+    "temporary_credit_lines": TableGrant(),
+    "markers": TableGrant(),
+    "marker_allocations": TableGrant(),
 }
 RELAY: dict[str, TableGrant] = {
     # Claim, mark and prune only through cage.relay_* (migration 0011): no UPDATE or DELETE,
@@ -114,7 +126,8 @@ STAFF_ADMIN: dict[str, TableGrant] = {  # on top of everything the terminal role
 GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY, "monitor": MONITOR,
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
-NO_ACCESS: set[str] = {"relay_claims", "feed_tokens"}
+NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
+                       "posting_notes"}  # read through cage.drawer_holding only (blind counts)
 # The database API (schema `cage`, SECURITY DEFINER) each group may call.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "terminal": (
@@ -217,7 +230,11 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
 # The posting API (schema `cage`, migration 0010) a terminal login may call; everything
 # else in `cage` (its tables, `_post`) only the functions themselves reach.
 TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
-                "request_credit", "decide_credit")
+                "request_credit", "decide_credit",
+                # cage operations (migration 0013)
+                "exchange", "set_fx_rate", "fx_rate_at", "shift_foreign_cash", "set_authority_limit",
+                "grant_temporary_credit", "effective_credit_limit", "credit_history", "player_markers",
+                "marker_aging", "markers_due", "post_with_notes", "drawer_holding")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:
@@ -317,6 +334,8 @@ def create_roles(engine: Engine, *, prefix: str = "cashier") -> list[str]:
         for fn in DEFINER_FUNCTIONS:
             if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": fn}).scalar() is not None:
                 conn.exec_driver_sql(f"ALTER FUNCTION {fn} SECURITY DEFINER SET search_path = public, pg_temp")
+        from .api_owner import hand_api_to_owner
+        report += hand_api_to_owner(conn, prefix)  # after every definer function is made
         if "balance_events" in tables and "changed_by" in _columns(conn, "balance_events"):
             conn.exec_driver_sql("ALTER TABLE balance_events ALTER COLUMN changed_by SET DEFAULT session_user")
         unknown = sorted(tables - set().union(*GROUPS.values()) - NO_ACCESS)

@@ -56,10 +56,29 @@ def needs_seeding(engine: Engine) -> bool:
         return bool(conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM staff)")).scalar())
 
 
+# Demo exchange rates (INR per unit; the cage buys low and sells high), set by the supervisor.
+DEMO_FX_RATES = {"USD": (Decimal("83.00"), Decimal("84.50")), "EUR": (Decimal("89.50"), Decimal("91.50"))}
+
+
+def seed_fx_rates(engine: Engine) -> None:
+    """USD and EUR rates for the demo, once (as the owner: the rates table is append-only and
+    a terminal sets rates only through cage.set_fx_rate with a supervisor's session)."""
+    with engine.begin() as conn:
+        if conn.execute(text("SELECT to_regclass('cage.fx_rates')")).scalar() is None:
+            return
+        for code, (buy, sell) in DEMO_FX_RATES.items():
+            conn.execute(text("""INSERT INTO cage.fx_rates (currency, buy_rate, sell_rate, valid_from, set_by)
+                SELECT :c, :b, :s, now(), 'S300'
+                WHERE NOT EXISTS (SELECT 1 FROM cage.fx_rates r WHERE r.currency = :c)"""),
+                         {"c": code, "b": buy, "s": sell})
+
+
 def seed_demo(engine: Engine, players: int = 50, *, currency: str = "INR") -> None:
     """Staff, players, and a few demo deposits through real postings (never by UPDATE)."""
     seed_staff(engine)
     seed_players(engine, players)
+    if currency == "INR":
+        seed_fx_rates(engine)
     for i, pid in enumerate(["101", "102", "103", "104", "105"]):
         if int(pid) >= 101 + players:
             break

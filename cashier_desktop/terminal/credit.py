@@ -71,7 +71,10 @@ def credit_history(services, player_id: str) -> list[CreditRequest]:
 
 
 def _pending(conn, request_id: int, session: Session) -> CreditRequest:
-    req = get_request(conn, request_id, for_update=True)
+    """A worded answer before the database decides: a plain read, no lock — cage.decide_credit
+    locks the request and checks all of this again (a terminal login may not lock the table:
+    SELECT … FOR UPDATE needs an UPDATE grant it must not have)."""
+    req = get_request(conn, request_id)
     if req is None:
         raise InvalidInput(f"There is no credit request {request_id}.")
     if req.status != "pending":

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
 
 from . import messages
 from .amount_edit import AmountField
-from .display import money_text
-from .i18n import date_time_text, kind_name
+from .display import money_text, time_text
+from .i18n import kind_name
 from .feedback import NOTE, MessageLabel
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
@@ -268,7 +268,7 @@ class CreditQueueTab(QWidget):
                                       prof)))
         self.recent.setRowCount(len(c.recent))
         for i, r in enumerate(c.recent):
-            for j, text in enumerate([date_time_text(r.created_at), kind_name(r.kind), money_text(r.amount, prof),
+            for j, text in enumerate([time_text(r.created_at), kind_name(r.kind), money_text(r.amount, prof),
                                       money_text(r.credit_after, prof)]):
                 item = QTableWidgetItem(text)
                 if j >= 2:

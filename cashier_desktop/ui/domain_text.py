@@ -170,12 +170,18 @@ _KIND_LABELS = {"Deposit", "Withdrawal", "Marker issue", "Marker redemption", "C
 
 
 def _part(text: str) -> str:
-    """A captured part: a kind's label or a window word is translated too; figures stay."""
-    if text in _KIND_LABELS:
+    """A captured part: a kind's label (any case), a role, an action or a window word is
+    translated too; figures and ids stay."""
+    from .refusal_sentences import WORDS
+    if text in _KIND_LABELS or text.capitalize() in _KIND_LABELS:
         from ..domain.kinds import Kind
-        return kind_name(next(k for k in Kind if k.label == text))
+        return kind_name(next(k for k in Kind if k.label.lower() == text.lower()))
     if text in _WORDS:
         return QCoreApplication.translate(_T, _WORDS[text])
+    if text in WORDS:
+        return QCoreApplication.translate(_T, WORDS[text])
+    if text in CHECKS:  # an integrity check's name in a finding
+        return QCoreApplication.translate(_T, CHECKS[text])
     return text
 
 
@@ -189,7 +195,8 @@ def translate_sentence(text: str) -> str:
         if alert:
             out.append(_alert(alert))
             continue
-        for rx, template in PATTERNS:
+        from .refusal_sentences import PATTERNS as MORE
+        for rx, template in PATTERNS + MORE:
             m = rx.match(line)
             if m:
                 line = QCoreApplication.translate(_T, template)

@@ -8,7 +8,7 @@ the domain's sentence, so tests and screen readers read exactly what was said.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -35,6 +35,8 @@ def grow_to_fit(window: QWidget) -> None:
 
 class MessageLabel(QLabel):
     """A word-wrapped message; `setText` shows the label's default tone (refusal or note)."""
+
+    shown = Signal(str)  # the text just set ("" when cleared): a neighbour sharing the line can give way
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None, *,
                  default_tone: str = REFUSAL, object_name: str = "inlineError",
@@ -74,7 +76,8 @@ class MessageLabel(QLabel):
             self.style().unpolish(self)
             self.style().polish(self)
             self.updateGeometry()
-        self.setAccessibleDescription("Refused" if tone == REFUSAL else "")
+        self.setAccessibleDescription(self.tr("Refused") if tone == REFUSAL else "")  # read by screen readers
+        self.shown.emit(text)
         window = self.window()
         if not isinstance(window, QMainWindow) and window is not self and window.isVisible():
             grow_to_fit(window)  # a dialog or the login window: taller, never clipped

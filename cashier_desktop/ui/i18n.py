@@ -1,4 +1,7 @@
-"""The workstation's language (English or Hindi): Qt translators, the Devanagari font, dates.
+"""The workstation's language (English or Hindi): Qt translators, the Devanagari font.
+
+Dates and amounts read the same in both languages (domain/formatting.py: ISO dates, ₹ with
+Indian grouping), so nothing here formats them.
 
 Every visible string goes through Qt's own tools (`self.tr()` or
 `QCoreApplication.translate`); `pyside6-lupdate` collects them into
@@ -14,10 +17,9 @@ import logging
 import shutil
 import subprocess
 import sys
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from .. import resources
@@ -53,22 +55,6 @@ def current_language() -> str:
 
 def locale() -> QLocale:
     return LOCALES[_state["language"]]
-
-
-def date_time_text(at: datetime | None) -> str:
-    """A moment as the current language writes it (Hindi month names in Hindi), local time."""
-    if at is None:
-        return "—"
-    local = at.astimezone()
-    qdt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
-    return locale().toString(qdt, "dd MMM yyyy, HH:mm:ss")
-
-
-def date_text(at: datetime | None) -> str:
-    if at is None:
-        return "—"
-    return locale().toString(QDateTime.fromSecsSinceEpoch(int(at.astimezone().timestamp())).date(),
-                             "dd MMM yyyy")
 
 
 def _lrelease() -> str | None:

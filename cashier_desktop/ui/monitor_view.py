@@ -20,14 +20,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFo
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from .display import clock_text
+from .display import cage_sentence, clock_text
+from .domain_text import translate_sentence
 from .feedback import NOTE, MessageLabel, grow_to_fit
 from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
+from .replication_figure import ReplicationFigure
 
 VERBS = {"adopt": QT_TRANSLATE_NOOP("MonitorView", "Adopt the outside change (record it in the ledger; balances stay as shown)"),
          "revert": QT_TRANSLATE_NOOP("MonitorView", "Revert the outside change (restore the columns from the ledger)"),
          "dismiss": QT_TRANSLATE_NOOP("MonitorView", "Dismiss the alert (only if it no longer holds)")}
+
+
+PER_ROW = 3  # figures per row of the grid: four rows fit 1366×768 with the alerts in view
 
 
 class Sparkline(QWidget):
@@ -38,12 +43,13 @@ class Sparkline(QWidget):
         self.title = title
         self.values: list[float] = []
         self.setMinimumSize(160, 56)
-        self.setAccessibleName(f"{title} per hour, last hours")
+        self.setAccessibleName(self.tr("%1 per hour, last hours").replace("%1", title))
 
     def set_values(self, values: list[float]) -> None:
         self.values = list(values)
         top = max(self.values) if self.values else 0
-        self.setToolTip(f"{self.title}: last hour {self.values[-1]:g}, peak {top:g}" if self.values else self.title)
+        self.setToolTip(self.tr("%1: last hour %2, peak %3").replace("%1", self.title)
+                        .replace("%2", f"{self.values[-1]:g}").replace("%3", f"{top:g}") if self.values else self.title)
         self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
@@ -102,7 +108,6 @@ class AlertBanner(QFrame):
         pid = first.player_id if hasattr(first, "player_id") else first["player_id"]
         raised = first.raised_at if hasattr(first, "raised_at") else first["raised_at"]
         at = clock_text(raised if not isinstance(raised, str) else datetime.fromisoformat(raised))
-        from .domain_text import translate_sentence
         more = " " + self.tr("(+%1 more)").replace("%1", str(len(self.alerts) - 1)) if len(self.alerts) > 1 else ""
         head = (self.tr("⚠ %1 integrity alerts: %2").replace("%1", str(len(self.alerts))) if len(self.alerts) > 1
                 else self.tr("⚠ 1 integrity alert: %2"))
@@ -135,15 +140,24 @@ class AlertBanner(QFrame):
         self._busy = False
 
 
+_TITLES = {"adopt": QT_TRANSLATE_NOOP("CorrectionDialog", "Adopt alert %1"),
+           "revert": QT_TRANSLATE_NOOP("CorrectionDialog", "Revert alert %1"),
+           "dismiss": QT_TRANSLATE_NOOP("CorrectionDialog", "Dismiss alert %1")}
+_BUTTONS = {"adopt": QT_TRANSLATE_NOOP("CorrectionDialog", "Adopt"),
+            "revert": QT_TRANSLATE_NOOP("CorrectionDialog", "Revert"),
+            "dismiss": QT_TRANSLATE_NOOP("CorrectionDialog", "Dismiss")}
+
+
 class CorrectionDialog(QDialog):
     """Supervisor id, PIN and reason for one correction of one alert."""
 
     def __init__(self, verb: str, alert: dict, staff_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verb = verb
-        self.setWindowTitle(f"{verb.capitalize()} alert {alert['id']}")
+        self.setWindowTitle(self.tr(_TITLES[verb]).replace("%1", str(alert["id"])))
         self.setObjectName("correctionDialog")
-        what = QLabel(f"{QCoreApplication.translate('MonitorView', VERBS[verb])}.\n\n{alert['summary']}")
+        what = QLabel(f"{QCoreApplication.translate('MonitorView', VERBS[verb])}.\n\n"
+                      f"{translate_sentence(cage_sentence(alert['summary']))}")
         what.setWordWrap(True)
         self.staff = QLineEdit(staff_id)
         self.staff.setAccessibleName(self.tr("Supervisor staff id"))
@@ -158,7 +172,8 @@ class CorrectionDialog(QDialog):
         form.addRow(self.tr("&PIN"), self.pin)
         form.addRow(self.tr("&Reason"), self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(verb.capitalize())
+        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr(_BUTTONS[verb]))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -210,11 +225,18 @@ class MonitorView(QWidget):
             value.setAccessibleName(title)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setWordWrap(True)  # a long list of refusal reasons wraps, never widens the window
-            grid.addWidget(QLabel(title), i // 2, (i % 2) * 2)
-            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+            grid.addWidget(QLabel(title), i // PER_ROW, (i % PER_ROW) * 2)
+            grid.addWidget(value, i // PER_ROW, (i % PER_ROW) * 2 + 1)
             self.figures[key] = value
-        self.charts = {k: Sparkline(t, self) for k, t in (("updates", "Updates"), ("publish_p99_ms", "Publish p99 ms"),
-                                                             ("refused", "Refusals"), ("alerts", "Alerts"))}
+        # Which server the terminals reached and the standbys' lag: the rest of the last row
+        # (it is long; a row of its own would push the supervisor's window past 768 px).
+        self.replication = ReplicationFigure(self)
+        row_at, col_at = divmod(len(names), PER_ROW)
+        grid.addWidget(QLabel(self.tr("Ledger servers")), row_at, col_at * 2)
+        grid.addWidget(self.replication, row_at, col_at * 2 + 1, 1, (PER_ROW - col_at) * 2 - 1)
+        self.charts = {k: Sparkline(t, self) for k, t in (("updates", self.tr("Updates")),
+                                                             ("publish_p99_ms", self.tr("Publish p99 ms")),
+                                                             ("refused", self.tr("Refusals")), ("alerts", self.tr("Alerts")))}
         charts = QHBoxLayout()
         for c in self.charts.values():
             charts.addWidget(c)
@@ -235,7 +257,7 @@ class MonitorView(QWidget):
                                  ("revert", self.tr("Re&vert… (Ctrl+Shift+V)"), "Ctrl+Shift+V"),
                                  ("dismiss", self.tr("&Dismiss… (Ctrl+Shift+D)"), "Ctrl+Shift+D")):
             b = QPushButton(label)
-            b.setToolTip(VERBS[verb])
+            b.setToolTip(QCoreApplication.translate("MonitorView", VERBS[verb]))
             b.clicked.connect(lambda _=False, v=verb: self.ask(v))
             row.addWidget(b)
             self.buttons[verb] = b
@@ -302,9 +324,11 @@ class MonitorView(QWidget):
         more = "; " + self.tr("+%1 more").replace("%1", str(len(attention) - 3)) if len(attention) > 3 else ""
         f["terminals"].setText(self.tr("%1 of %2").replace("%1", str(d.terminals_online))
                                .replace("%2", str(len(d.terminals))) + named + more)
-        f["terminals"].setToolTip("\n".join(f"{t.terminal_id} {'online' if t.online else 'OFFLINE'} "
-                                             f"({t.pending_entries} pending)" for t in d.terminals))
+        f["terminals"].setToolTip("\n".join(
+            (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)"))
+            .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries)) for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
+        self.replication.show_summary(d.replication)
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])
         selected = self._selected_id()
@@ -355,7 +379,7 @@ class MonitorView(QWidget):
             .disabling(*self.buttons.values()).run()
 
     def _corrected(self, done: Any) -> None:
-        self.info.setText(done.sentence())
+        self.info.setText(translate_sentence(cage_sentence(done.sentence())))
         self.corrected.emit(done)
         self.refresh()
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from ..domain.kinds import Kind
 from ..domain.receipts import Balance
 from ..terminal.history import HistoryFilter
-from .display import money_text
-from .i18n import date_time_text, kind_name
+from .display import DATE_FORMAT_QT, money_text, time_text
+from .i18n import kind_name
 from . import messages
 from .ops import Op, sentence_for
 
@@ -73,10 +73,12 @@ class PlayerHistoryDialog(QDialog):
         self.use_from = QCheckBox(self.tr("&From"))
         self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
         self.date_from.setCalendarPopup(True)
+        self.date_from.setDisplayFormat(DATE_FORMAT_QT)
         self.date_from.setAccessibleName(self.tr("From date"))
         self.use_to = QCheckBox(self.tr("&To"))
         self.date_to = QDateEdit(QDate.currentDate())
         self.date_to.setCalendarPopup(True)
+        self.date_to.setDisplayFormat(DATE_FORMAT_QT)
         self.date_to.setAccessibleName(self.tr("To date"))
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Transaction kind"))
@@ -204,7 +206,7 @@ class PlayerHistoryDialog(QDialog):
         self.page, self.total = page, page.total
         prof = self.ctx.profile
         _fill(self.postings, [
-            [date_time_text(r.created_at), kind_name(r.kind), money_text(r.amount, prof),
+            [time_text(r.created_at), kind_name(r.kind), money_text(r.amount, prof),
              money_text(r.cash_after, prof), money_text(r.credit_after, prof),
              str(r.shift_id) if r.shift_id is not None else "—",
              r.staff_id + (f" / {r.approver_id}" if r.approver_id else ""), str(r.id)]
@@ -229,11 +231,11 @@ class PlayerHistoryDialog(QDialog):
             self.id_on_file.setText(
                 self.tr("Identification on file: %1 %2, recorded %3 by %4.")
                 .replace("%1", id_on_file.id_type).replace("%2", id_on_file.masked_number)
-                .replace("%3", date_time_text(id_on_file.recorded_at)).replace("%4", id_on_file.staff_id))
+                .replace("%3", time_text(id_on_file.recorded_at)).replace("%4", id_on_file.staff_id))
         newest_first = list(reversed(requests))
         _fill(self.credit, [
-            [date_time_text(r.requested_at), money_text(r.requested_limit, prof), r.requested_by, r.note or "",
-             self._status(r.status), r.decided_by or "—", date_time_text(r.decided_at),
+            [time_text(r.requested_at), money_text(r.requested_limit, prof), r.requested_by, r.note or "",
+             self._status(r.status), r.decided_by or "—", time_text(r.decided_at),
              money_text(r.approved_limit, prof) if r.approved_limit is not None else "—", r.decision_reason or ""]
             for r in newest_first], {1, 7})
         self.credit_empty.setText("" if requests else self.tr("No credit line has ever been requested."))

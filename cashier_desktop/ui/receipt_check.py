@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.currency import profile_for
-from .display import money_text
-from .i18n import date_time_text, kind_name
+from .display import money_text, time_text
+from .i18n import kind_name
 from .ops import Op, sentence_for
 
 
@@ -19,6 +19,7 @@ class ReceiptCheck(QWidget):
     when it does not. Reads only (one lookup)."""
 
     checked = Signal(object)  # the Verification, or the exception (tests)
+    shown = Signal(str)  # a result (or "Checking…") now on screen: a message line beside it can give way
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +33,7 @@ class ReceiptCheck(QWidget):
         self.result.setObjectName("receiptCheckResult")
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("Receipt check result"))
+        self.result.hide()  # takes a line only when it has something to say (the desk is short at 1366×768)
         self.field.returnPressed.connect(self.check)
         self.button.clicked.connect(self.check)
         row = QHBoxLayout()
@@ -42,6 +44,11 @@ class ReceiptCheck(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(row)
         box.addWidget(self.result)
+
+    def clear_result(self) -> None:
+        """Give the line back (another message took the place under the desk)."""
+        self.result.setText("")
+        self.result.hide()
 
     def check(self) -> None:
         from ..terminal.receipts import verify_receipt
@@ -55,7 +62,7 @@ class ReceiptCheck(QWidget):
             amount = money_text(v.amount, profile_for(v.currency))
             text = (self.tr("Genuine: the ledger holds exactly this posting — %1 of %2 for player %3, %4.")
                     .replace("%1", kind_name(v.kind)).replace("%2", amount).replace("%3", v.player_id)
-                    .replace("%4", date_time_text(v.created_at)))
+                    .replace("%4", time_text(v.created_at)))
         elif v.problem == "missing":
             text = self.tr("NOT GENUINE: the ledger holds no posting %1.").replace("%1", str(v.posting_id))
         elif v.problem == "hash_differs":
@@ -73,6 +80,12 @@ class ReceiptCheck(QWidget):
 
     def _show(self, text: str, ok: bool | None) -> None:
         self.result.setText(text)
+        self.result.setVisible(bool(text))
+        # A wrapped sentence keeps the height it needs at this width (a layout short of room
+        # would give it one line and clip the rest).
+        self.result.setMinimumHeight(self.result.heightForWidth(max(self.width(), 200)) if text else 0)
+        if text:
+            self.shown.emit(text)
         self.result.setProperty("error", "true" if ok is False else "false")
         self.result.setProperty("ok", "true" if ok else "false")
         self.result.style().unpolish(self.result)

@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 
 from ..domain.currency import CurrencyProfile
 from ..domain.receipt_code import ReceiptCode, receipt_number
-from .display import money_text
-from .i18n import date_time_text, kind_name
+from .display import money_text, time_text
+from .i18n import kind_name
 
 translate = QCoreApplication.translate
 
@@ -67,11 +67,11 @@ def receipt_model(view, profile: CurrencyProfile, *, casino_name: str | None = N
     if view.reprint:
         lines.append(Line("banner", translate("Receipt", "REPRINT")))
         lines.append(Line("field", translate("Receipt", "Reprinted"),
-                          f"{date_time_text(view.reprint_at)} · {_person(view.reprint_by, view.reprint_by_name)}"))
+                          f"{time_text(view.reprint_at)} · {_person(view.reprint_by, view.reprint_by_name)}"))
     lines += [
         Line("field", translate("Receipt", "Receipt no."), number),
         Line("field", translate("Receipt", "Posting id"), str(view.posting_id)),
-        Line("field", translate("Receipt", "Date"), date_time_text(view.at)),
+        Line("field", translate("Receipt", "Date"), time_text(view.at)),
         Line("field", translate("Receipt", "Terminal"), view.terminal_id),
         Line("field", translate("Receipt", "Shift"), str(view.shift_id) if view.shift_id is not None else "—"),
         Line("field", translate("Receipt", "Cashier"), _person(view.staff_id, view.staff_name)),

@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -23,7 +23,9 @@ from ..domain.commands import new_id
 from ..domain.money import Money
 from . import messages
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
+from .domain_text import translate_sentence
 from .feedback import NOTE, MessageLabel
+from .findings_window import FindingsWindow
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
 from .receipt_check import ReceiptCheck
@@ -136,9 +138,8 @@ class SupervisorTab(QWidget):
         self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
         self.integrity_button = QPushButton(self.tr("Run &integrity check (Ctrl+I)"))
         self.integrity_button.clicked.connect(self.run_integrity)
-        self.findings = QListWidget()
-        self.findings.setObjectName("integrityFindings")
-        self.findings.setAccessibleName(self.tr("Integrity findings"))
+        self.findings_window = FindingsWindow(self)  # the integrity check's findings, in a window of their own
+        self.findings = self.findings_window.findings
         self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage",
                                  hide_when_empty=True)
         self.info.hide()
@@ -166,11 +167,12 @@ class SupervisorTab(QWidget):
         rbox.addLayout(middle, 1)
         rbox.addLayout(actions)
         self.receipt_check = ReceiptCheck(right)  # scan or paste a receipt's QR code
+        # One message line under the desk, the newest: the receipt check's result or the desk's own.
+        self.receipt_check.shown.connect(lambda _t: self.info.setText(""))
+        self.info.shown.connect(lambda t: self.receipt_check.clear_result() if t else None)
         r3.addWidget(self.receipt_check, 1)
         rbox.addLayout(r3)
         rbox.addWidget(self.info)
-        rbox.addWidget(self.findings)
-        self.findings.hide()  # shown with the integrity check's findings
         # Never fewer than three transactions in view (the list may scroll sideways) nor two
         # shifts (every column fits, so no room for a scroll bar): with both banners showing
         # at 1366×768 the supervisor still sees the selected shift and its figures.
@@ -383,7 +385,7 @@ class SupervisorTab(QWidget):
     def run_integrity(self) -> None:
         from ..terminal import lookups
         self.findings.clear()
-        self.findings.hide()
+        self.findings_window.hide()
         self.info.setText(self.tr("Checking every balance and every hash chain…"))
         Op(parent=self, work=lookups.integrity_findings).success(self._show_findings) \
             .failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
@@ -395,14 +397,19 @@ class SupervisorTab(QWidget):
         else:
             self.info.show_refusal((self.tr("Integrity check: %1 discrepancies.") if len(findings) != 1
                                     else self.tr("Integrity check: %1 discrepancy.")).replace("%1", str(len(findings))))
-            self.findings.addItems([cage_sentence(f, self.ctx.profile) for f in findings])
-            self.findings.show()
+            self.findings.addItems([translate_sentence(cage_sentence(f, self.ctx.profile)) for f in findings])
+            self.findings_window.show()
         self.integrity_done.emit(findings)
 
 
-LISTED = (QCoreApplication.translate("ShiftReport", "Shift"), QCoreApplication.translate("ShiftReport", "Terminal"),
-          QCoreApplication.translate("ShiftReport", "Cashier"), QCoreApplication.translate("ShiftReport", "Status"),
-          QCoreApplication.translate("ShiftReport", "Opened"))  # on the selected row already
+_LISTED = ("Shift", "Terminal", "Cashier", "Status", "Opened")  # on the selected row already
+
+
+def _listed() -> set[str]:
+    """Those labels in the current language (asked at each call: the language changes at login)."""
+    return {QCoreApplication.translate("ShiftReport", k) for k in _LISTED}
+
+
 PAIRS_PER_LINE = 3
 LONG_VALUE = 24  # characters: a sentence gets a line of its own
 
@@ -412,13 +419,16 @@ def figures_html(rows: list[tuple[str, str]]) -> str:
     Reconciliation) stand above the sign-off at 1366×768: what the selected row of the shift
     list already says is left out, figures go three to a line, sentences after them."""
     e = html.escape
-    short = [(k, v) for k, v in rows if k not in LISTED and len(v) <= LONG_VALUE]
-    long = [(k, v) for k, v in rows if k not in LISTED and len(v) > LONG_VALUE]
+    listed = _listed()
+    short = [(k, v) for k, v in rows if k not in listed and len(v) <= LONG_VALUE]
+    long = [(k, v) for k, v in rows if k not in listed and len(v) > LONG_VALUE]
     lines = []
     for i in range(0, len(short), PAIRS_PER_LINE):
-        lines.append("".join(f"<td>{e(k)}</td><td style='padding-right:12px'><b>{e(v)}</b></td>"
+        lines.append("".join(f"<td style='padding-right:6px'>{e(k)}</td>"
+                             f"<td style='padding-right:12px; white-space:nowrap'><b>{e(v)}</b></td>"
                              for k, v in short[i:i + PAIRS_PER_LINE]))
-    lines += [f"<td>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>" for k, v in long]
+    lines += [f"<td style='padding-right:6px'>{e(k)}</td><td colspan='{2 * PAIRS_PER_LINE - 1}'><b>{e(v)}</b></td>"
+              for k, v in long]
     return "<table cellspacing='0' cellpadding='1'>" + "".join(f"<tr>{c}</tr>" for c in lines) + "</table>"
 
 

@@ -127,3 +127,31 @@ def test_a_killed_child_takes_its_whole_process_group_with_it(tmp_path):
     child.start()
     assert child.alive() and child.starts == 2
     child.stop()
+
+
+def test_the_owned_postgres_moves_to_a_fresh_port_when_its_port_was_taken_before_the_first_start():
+    """The soak's server port is found free and released before PostgreSQL binds it: taken
+    in between, the first start goes to a fresh port (a restart keeps its port or fails)."""
+    pg = OwnedPostgres()
+    taken = pg.port
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", taken))
+        holder.listen()
+        pg.start()
+        assert pg.port != taken
+        with create_engine(pg.url()).connect() as conn:
+            assert conn.execute(text("SELECT current_setting('port')")).scalar() == str(pg.port)
+        pg.stop()
+        held_again = socket.socket()
+        held_again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # past our own TIME_WAITs
+        try:
+            held_again.bind(("127.0.0.1", pg.port))
+            held_again.listen()
+            with pytest.raises(RuntimeError, match="pg_ctl start failed"):
+                pg.start()
+        finally:
+            held_again.close()
+    finally:
+        holder.close()
+        pg.destroy()

@@ -11,21 +11,34 @@ from cashier_desktop.ledger.staff import add_staff
 from cashier_desktop.terminal.auth import StaffMember, authenticate
 from cashier_desktop.terminal.session import Session
 from tests.support.factories import cmd, make_player
+from tests.support.shifts import _terminal_logins, staff_at
 
 PIN = "4321"
+_pins: dict[str, str] = {}  # staff id -> PIN, to log them in again at a terminal's own login
 
 
-def new_staff(engine, role: str, *, approval_limit: Decimal | None = None, pin: str = PIN) -> StaffMember:
+def new_staff(engine, role: str, *, approval_limit: Decimal | None = None, pin: str = PIN,
+              terminal: str | None = None) -> StaffMember:
     """A fresh staff member of `role` (random id), so tests never share lockout counters,
     logged in through the database (`cage.staff_login`): the member carries a session
-    token of the test's database login."""
+    token of `terminal`'s login (made by `make_services`), or else of `engine`'s."""
     sid = f"{role[0].upper()}{uuid.uuid4().hex[:8]}"
     add_staff(engine, sid, f"Test {role}", role, pin, approval_limit=approval_limit)
-    return authenticate(engine, sid, pin)
+    _pins[sid] = pin
+    staff = authenticate(engine, sid, pin)
+    return at_terminal(staff, terminal) if terminal is not None else staff
+
+
+def at_terminal(staff: StaffMember, terminal_id: str) -> StaffMember:
+    """`staff` (made by `new_staff`) logged in at the login of `terminal_id`, when the test
+    made one (`make_services`): the session the database accepts from that terminal."""
+    if terminal_id in _terminal_logins and staff.id in _pins:
+        return staff_at(staff, terminal_id, _pins[staff.id])
+    return staff
 
 
 def session_for(staff: StaffMember, terminal_id: str) -> Session:
-    return Session(staff=staff, terminal_id=terminal_id)
+    return Session(staff=at_terminal(staff, terminal_id), terminal_id=terminal_id)
 
 
 def new_terminal() -> str:

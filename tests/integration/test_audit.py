@@ -54,7 +54,7 @@ def test_every_row_names_the_database_user_and_the_time(engine):
 
 def test_staff_management_is_audited_and_refused_to_non_supervisors(engine):
     terminal = new_terminal()
-    services = make_services(engine, terminal)
+    services = make_services(engine, terminal, login="staff_admin")  # staff are managed there
     sup = session_for(new_staff(engine, "supervisor"), terminal)
     fm = session_for(new_staff(engine, "floor_manager"), terminal)
     new_id = "A" + sup.staff.id[1:]

@@ -20,7 +20,10 @@ from tests.support.shifts import make_services
 @pytest.fixture
 def desk(engine):
     terminal = new_terminal()
-    services = make_services(engine, terminal)
+    # As the schema owner (login=None): at a terminal login `approve_credit`/`deny_credit` are refused
+    # (they lock the request with SELECT … FOR UPDATE, which needs an UPDATE grant the terminal
+    # does not have); test_a_credit_request_is_decided_at_a_terminal_login shows it.
+    services = make_services(engine, terminal, login=None)
     cashier = session_for(new_staff(engine, "cashier"), terminal)
     fm = session_for(new_staff(engine, "floor_manager", approval_limit=Decimal("200000")), terminal)
     return services, cashier, fm
@@ -128,3 +131,18 @@ def test_each_step_is_audited(engine, desk):
     assert [e.detail["request_id"] for e in audit.entries(engine, staff_id=cashier.staff.id, action="credit_request")] == [req.id]
     approved = audit.entries(engine, staff_id=fm.staff.id, action="credit_approve")
     assert approved[0].detail["limit"] == "1000.00"
+
+
+def test_a_credit_request_is_decided_at_a_terminal_login(engine):
+    terminal = new_terminal()
+    services = make_services(engine, terminal)  # the terminal's own login, as in production
+    cashier = session_for(new_staff(engine, "cashier"), terminal)
+    fm = session_for(new_staff(engine, "floor_manager", approval_limit=Decimal("200000")), terminal)
+    pid = make_player(engine)
+    req = credit.request_credit(services, cashier, pid, "₹50,000", "regular")
+    decided, receipt = credit.approve_credit(services, fm, req.id)
+    assert decided.status == "approved" and receipt.terminal_id == terminal
+    assert receipt.approver_id == fm.staff.id and receipt.staff_id == fm.staff.id
+    other = credit.request_credit(services, cashier, make_player(engine), "₹20,000", "first request")
+    denied = credit.deny_credit(services, fm, other.id, "no history at this casino")
+    assert denied.status == "denied" and denied.decided_by == fm.staff.id

@@ -18,63 +18,29 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.ledger.shifts import close_shift_row, insert_shift
 from tests.support.factories import cmd, make_player
-
-
-class RoleSet:
-    def __init__(self, url: str, admin) -> None:
-        self.url, self.admin = url, admin
-        self.prefix = f"t{uuid.uuid4().hex[:8]}"
-        self.password = uuid.uuid4().hex + "Aa1"
-        self.logins: list[str] = []
-        self.engines = []
-        self.terminal_id = f"T-{self.prefix}"  # what the terminal login is bound to
-
-    def login(self, group: str) -> str:
-        name = f"{self.prefix}_{group}_login"
-        roles.add_login(self.admin, name, group, self.password, prefix=self.prefix,
-                        terminal_id=self.terminal_id if group == "terminal" else None)
-        self.logins.append(name)
-        return name
-
-    def engine_as(self, login: str):
-        u = make_url(self.url).set(username=login, password=self.password)
-        eng = create_engine(u, pool_size=2)
-        self.engines.append(eng)
-        return eng
-
-    def drop(self) -> None:
-        for eng in self.engines:
-            eng.dispose()
-        names = self.logins + [roles.role_name(self.prefix, g) for g in roles.GROUPS]
-        with self.admin.begin() as conn:
-            for name in names:
-                if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
-                    conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
-                    conn.exec_driver_sql(f'DROP ROLE "{name}"')
+from tests.support.logins import denied as refused
+from tests.support.logins import least_privilege
 
 
 @pytest.fixture
 def role_set(fresh_ledger):
     url, admin = fresh_ledger
-    rs = RoleSet(url, admin)
-    try:
-        report = roles.create_roles(admin, prefix=rs.prefix)
-        assert f"created role {rs.prefix}_terminal" in report
+    prefix = f"t{uuid.uuid4().hex[:8]}"
+    with least_privilege(url, admin, prefix=prefix, terminal_id=f"T-{prefix}") as rs:
+        assert f"created role {rs.prefix}_terminal" in rs.report
         yield rs
-    finally:
-        rs.drop()
 
 
 @pytest.fixture
 def terminal(role_set):
-    login = role_set.login("terminal")
-    return login, role_set.engine_as(login)
+    eng = role_set.login("terminal")
+    return eng.login, eng
 
 
 @pytest.fixture
 def relay(role_set):
-    login = role_set.login("relay")
-    return login, role_set.engine_as(login)
+    eng = role_set.login("relay")
+    return eng.login, eng
 
 
 def at_the_counter(eng, staff_id: str = "C100", pin: str = "1111", *, open_shift: bool = True):
@@ -85,15 +51,6 @@ def at_the_counter(eng, staff_id: str = "C100", pin: str = "1111", *, open_shift
         with eng.begin() as conn:
             conn.execute(text("SELECT cage.open_shift(:t, 0, p_currency => 'INR')"), {"t": token})
     return token
-
-
-def refused(engine, sql: str, params: dict | None = None) -> str:
-    """The permission error a statement gets; fails the test if it is allowed."""
-    with pytest.raises(saexc.ProgrammingError) as info:
-        with engine.begin() as conn:
-            conn.execute(text(sql), params or {})
-    assert "permission denied" in str(info.value.orig), info.value.orig
-    return str(info.value.orig)
 
 
 def test_terminal_role_posts_reads_and_runs_the_integrity_check(role_set, terminal):
@@ -185,8 +142,7 @@ def test_terminal_role_cannot_raise_alerts_or_move_the_watchs_cursor(role_set, t
 
 
 def test_monitor_role_raises_alerts_but_cannot_resolve_them_or_post(role_set):
-    login = role_set.login("monitor")
-    eng = role_set.engine_as(login)
+    eng = role_set.login("monitor")
     player = make_player(role_set.admin)
     with eng.begin() as conn:
         alert = conn.execute(text("""INSERT INTO integrity_alerts (player_id, source, checks, evidence)
@@ -258,8 +214,7 @@ def test_relay_role_drains_the_outbox_but_cannot_post_or_read_staff(role_set, re
 
 
 def test_staff_admin_role_manages_staff_only_through_a_supervisors_session(role_set):
-    login = role_set.login("staff_admin")
-    eng = role_set.engine_as(login)
+    eng = role_set.login("staff_admin")
     assert "staff" in refused(eng, "UPDATE staff SET role = 'floor_manager' WHERE id = 'C100'")
     with eng.begin() as conn:
         token = conn.execute(text("SELECT cage.staff_login('S300', '3333')")).scalar_one()

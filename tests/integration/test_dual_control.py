@@ -28,7 +28,7 @@ from tests.support.shifts import make_services, open_test_shift
 def desk(engine):
     terminal = new_terminal()
     services = make_services(engine, terminal)
-    cashier = new_staff(engine, "cashier")
+    cashier = new_staff(engine, "cashier", terminal=terminal)
     open_test_shift(engine, terminal, cashier.id)
     return services, cashier, terminal
 
@@ -87,7 +87,7 @@ def test_a_marker_issue_at_the_threshold_needs_a_second_person_too(engine, desk)
 def test_the_issuer_can_never_approve_their_own(engine):
     terminal = new_terminal()
     services = make_services(engine, terminal)
-    fm = new_staff(engine, "floor_manager")
+    fm = new_staff(engine, "floor_manager", terminal=terminal)
     open_test_shift(engine, terminal, fm.id)
     pid = funded_player(engine, "600000")
     with pytest.raises(NotAuthorized, match="cannot approve your own"):
@@ -136,7 +136,7 @@ def test_the_gui_learns_the_need_before_submitting(engine, desk):
 def test_a_configured_threshold_applies(engine):
     terminal = new_terminal()
     services = make_services(engine, terminal, **{"policy.dual_control_threshold": "1000"})
-    cashier = new_staff(engine, "cashier")
+    cashier = new_staff(engine, "cashier", terminal=terminal)
     open_test_shift(engine, terminal, cashier.id)
     pid = funded_player(engine, "5000")
     _withdraw(services, cashier, terminal, pid, "999.99")
@@ -146,7 +146,7 @@ def test_a_configured_threshold_applies(engine):
 
 def _credit_line(services, issuer, terminal, pid, amount, approver=None):
     return submit(services, issuer, cmd(Kind.CREDIT_LINE, pid, amount, staff=issuer.id, terminal_id=terminal,
-                                        approver_id=approver.id if approver else issuer.id), approver=approver)
+                                        approver_id=approver.id if approver else issuer.id), approver=approver or issuer)
 
 
 @pytest.mark.parametrize("role, own_limit, policy_limit, amount", [
@@ -160,7 +160,7 @@ def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
     terminal = new_terminal()
     extra = {"policy.floor_manager_approval_limit": policy_limit} if policy_limit else {}
     services = make_services(engine, terminal, **extra)
-    approver = new_staff(engine, role, approval_limit=own_limit)
+    approver = new_staff(engine, role, approval_limit=own_limit, terminal=terminal)
     pid = make_player(engine)
     with pytest.raises(NotAuthorized, match="above the approval authority"):
         _credit_line(services, approver, terminal, pid, amount)

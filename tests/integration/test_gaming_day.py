@@ -35,7 +35,7 @@ POLICY = {"policy.ctr_threshold": "10000", "policy.mtl_threshold": "3000", "poli
 def _desk(engine, **extra):
     terminal = new_terminal()
     services = make_services(engine, terminal, **{**POLICY, **extra})
-    cashier = new_staff(engine, "cashier")
+    cashier = new_staff(engine, "cashier", terminal=terminal)
     open_test_shift(engine, terminal, cashier.id)
     return services, cashier, terminal
 

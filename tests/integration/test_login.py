@@ -60,7 +60,7 @@ def test_a_right_pin_logs_in_with_the_terminals_open_shift_and_is_audited(engine
     logout(services, session)  # twice is once
     assert _actions(engine, staff.id)[-2:] == ["staff.login", "staff.logout"]
     with pytest.raises(SessionInvalid, match="has ended"):
-        in_transaction(engine, lambda conn: conn.execute(text("SELECT * FROM cage.session_staff(:t)"),
+        in_transaction(services.engine, lambda conn: conn.execute(text("SELECT * FROM cage.session_staff(:t)"),
                                                          {"t": session.staff.session_token}).all())
 
 
@@ -156,8 +156,10 @@ def test_a_supervisors_pin_reset_clears_a_lockout(engine, services, three_attemp
     for _ in range(3):
         with pytest.raises((AuthenticationFailed, AccountLocked)):
             login(services, staff.id, "0000")
-    sup = session_for(new_staff(engine, "supervisor"), services.config.terminal_id)
-    staff_admin.reset_pin(services, sup, staff.id, "246813")
+    office_id = new_terminal()
+    office = make_services(engine, office_id, login="staff_admin")  # PINs are reset at a staff-admin login
+    sup = session_for(new_staff(engine, "supervisor"), office_id)
+    staff_admin.reset_pin(office, sup, staff.id, "246813")
     assert login(services, staff.id, "246813").staff.id == staff.id
     resets = audit.entries(engine, staff_id=sup.staff.id, action="staff.reset_pin")
     assert [e.detail["staff"] for e in resets] == [staff.id]

@@ -34,7 +34,7 @@ class Ctx:
         self.engine = engine
         self.terminal = new_terminal()
         self.services = make_services(engine, self.terminal, **{"policy.dual_control_threshold": "1000"})
-        self.actor = new_staff(engine, role)
+        self.actor = new_staff(engine, role, terminal=self.terminal)
         self.session = session_for(self.actor, self.terminal)
 
     def with_shift(self):
@@ -42,7 +42,7 @@ class Ctx:
         return self
 
     def other(self, role: str):
-        return new_staff(self.engine, role)
+        return new_staff(self.engine, role, terminal=self.terminal)
 
 
 def _deposit(c: Ctx):

@@ -134,6 +134,12 @@ def test_a_posting_never_scans_the_ledger(fresh_ledger):
     p = make_player(engine)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("VACUUM ANALYZE ledger_transactions")
+        # the migrations' own scans (e.g. 0012's rebuild of the cash totals) are not the
+        # postings': report them now and count from here
+        conn.exec_driver_sql("SELECT pg_stat_force_next_flush()")
+    with engine.connect() as conn:
+        before = conn.execute(text("SELECT seq_scan FROM pg_stat_user_tables "
+                                   "WHERE relname = 'ledger_transactions'")).scalar_one()
     one = make_engine(url, pool_size=1)
     try:
         for _ in range(30):
@@ -149,7 +155,7 @@ def test_a_posting_never_scans_the_ledger(fresh_ledger):
                                      "WHERE relname = 'ledger_transactions'")).scalar_one()
         n_rows = conn.execute(text("SELECT count(*) FROM ledger_transactions")).scalar_one()
         assert n_rows == 30
-        assert scans() < 5, "postings read the ledger by sequential scan"
+        assert scans() - before < 5, "postings read the ledger by sequential scan"
 
 
 def test_after_a_server_restart_every_posting_goes_through_on_fresh_connections():

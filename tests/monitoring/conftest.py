@@ -15,12 +15,17 @@ from cashier_desktop.realtime.pusher_feed import PusherChannels
 from cashier_desktop.terminal.services import open_services
 from tests.realtime.conftest import (Heard, fast_backoff, relays, settings_of, soketi,  # noqa: F401
                                      subscribers, wait_until)
+from tests.support.databases import login_as
 
 __all__ = ["wait_until", "relays", "soketi", "subscribers"]
 
 
 class WatchRunner:
-    """Watches in threads for one test; stopped at teardown."""
+    """Watches in threads for one test; stopped at teardown.
+
+    A watch runs as the monitor login of its database, as in production (`db create-roles`
+    is run on that database the first time); the engine passed in (a superuser's) is not
+    the watch's."""
 
     def __init__(self) -> None:
         self.running: list[tuple[Watch, threading.Event, threading.Thread]] = []
@@ -28,7 +33,7 @@ class WatchRunner:
     def start(self, engine, **kw) -> Watch:
         kw.setdefault("schedule", None)
         kw.setdefault("poll_seconds", 0.5)
-        watch = Watch(engine, **kw)
+        watch = Watch(login_as(engine, "monitor"), **kw)
         stop = threading.Event()
         t = threading.Thread(target=watch.run, args=(stop,), daemon=True, name="test-watch")
         t.start()

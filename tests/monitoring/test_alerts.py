@@ -15,6 +15,7 @@ from cashier_desktop.monitoring.alerts import AlertNotOpen, AlertStillHolds, Rev
 from cashier_desktop.monitoring.announce import PusherAnnouncer
 from cashier_desktop.terminal import monitoring
 from tests.monitoring.conftest import settings_of, wait_until
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 
 
@@ -216,7 +217,7 @@ def test_a_tampered_ledger_row_is_found_and_cannot_be_adopted_reverted_or_dismis
     with engine.begin() as conn:  # as only a superuser could: rewrite history, triggers off
         conn.execute(text("SET LOCAL session_replication_role = replica"))
         conn.execute(text("UPDATE ledger_transactions SET amount = 1 WHERE player_id = :p"), {"p": player})
-    with Watch(engine, schedule=None) as watch:
+    with Watch(login_as(engine, "monitor"), schedule=None) as watch:
         run = watch.full_check("manual")
     assert player in run.findings and any(f.check == "hash_chain" for f in run.findings[player])
     alert = _open_alert(engine, player)

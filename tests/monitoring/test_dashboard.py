@@ -14,13 +14,14 @@ from cashier_desktop.monitoring.dashboard import collect
 from cashier_desktop.monitoring.refusals import record_refusal
 from cashier_desktop.monitoring.watch import Watch
 from cashier_desktop.terminal.heartbeat import Heartbeat
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 
 
 def test_the_dashboard_reports_updates_latency_refusals_backlog_terminals_and_scores(fresh_ledger):
     _, engine = fresh_ledger
     players = [make_player(engine) for _ in range(4)]
-    watch = Watch(engine, schedule=None)
+    watch = Watch(login_as(engine, "monitor"), schedule=None)
     watch.step()
     for p in players:
         post(engine, cmd("deposit", p, "100"))

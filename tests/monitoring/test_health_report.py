@@ -19,19 +19,20 @@ from cashier_desktop.monitoring.health import build_report
 from cashier_desktop.ui.markdown_pdf import write_pdf
 from cashier_desktop.monitoring.refusals import record_refusal
 from cashier_desktop.monitoring.watch import Watch
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 from tests.support.role_logins import staff_session
 
 
 def _seed(engine) -> str:
     player = make_player(engine)
-    watch = Watch(engine, schedule=None)
+    watch = Watch(login_as(engine, "monitor"), schedule=None)
     watch.step()
     for amount in ("100", "200", "300"):
         post(engine, cmd("deposit", player, amount))
     post(engine, cmd("withdrawal", player, "50"))
     for _ in range(2):
-        refused = cmd("withdrawal", player, "1000000")
+        refused = cmd("withdrawal", player, "400000")  # under the stored dual-control threshold
         with pytest.raises(InsufficientFunds) as info:
             post(engine, refused)
         record_refusal(engine, refused, info.value)

@@ -15,6 +15,7 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.monitoring.alerts import list_alerts
 from cashier_desktop.monitoring.watch import Schedule, Watch
 from tests.monitoring.conftest import wait_until
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 
 
@@ -69,12 +70,12 @@ def test_no_false_alert_while_8_connections_post_1000_random_postings(fresh_ledg
 def test_the_watch_resumes_from_its_own_cursor_and_misses_nothing_committed_while_it_was_down(fresh_ledger):
     _, engine = fresh_ledger
     player = make_player(engine)
-    with Watch(engine, schedule=None) as watch:
+    with Watch(login_as(engine, "monitor"), schedule=None) as watch:
         watch.step()  # first start: cursor at the newest row
     with engine.begin() as conn:
         conn.execute(text("UPDATE players SET balance = 7 WHERE id = :p"), {"p": player})
     # A new watch (a restart) picks up from the saved cursor.
-    with Watch(engine, schedule=None) as restarted:
+    with Watch(login_as(engine, "monitor"), schedule=None) as restarted:
         assert restarted.step() == 1
     assert [a.player_id for a in list_alerts(engine)] == [player]
 
@@ -127,7 +128,7 @@ def test_a_change_committed_after_a_later_one_is_still_checked(fresh_ledger):
     """Outbox ids are taken before commit: the lower id may become visible last."""
     _, engine = fresh_ledger
     slow, fast = make_player(engine), make_player(engine)
-    with Watch(engine, schedule=None) as watch:
+    with Watch(login_as(engine, "monitor"), schedule=None) as watch:
         watch.step()
         with engine.connect() as held:
             tx = held.begin()

@@ -14,10 +14,13 @@ COMMANDS = "cashier_desktop/domain/commands.py"
 POLICY = "cashier_desktop/domain/policy.py"
 POSTING = "cashier_desktop/ledger/posting.py"
 ROLES = "cashier_desktop/ledger/roles.py"
+API_OWNER = "cashier_desktop/ledger/api_owner.py"
 M0001 = "cashier_desktop/ledger/migrations/versions/0001_ledger_core.py"
 M0002 = "cashier_desktop/ledger/migrations/versions/0002_staff_controls.py"
 M0007 = "cashier_desktop/ledger/migrations/versions/0007_posting_server_work.py"
 M0010 = "cashier_desktop/ledger/migrations/versions/0010_posting_api.py"
+M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
+CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
 OWNERS = "cashier_desktop/journal/owners.py"
@@ -37,12 +40,19 @@ T_TAMPER = "tests/integration/test_tampering.py"
 T_DUAL = "tests/integration/test_dual_control.py"
 T_PERM = "tests/integration/test_permissions.py"
 T_ROLES = "tests/integration/test_db_roles.py"
+T_CANNOT = "tests/security/test_threat_model_cannot.py"
+T_API_OWNER = "tests/security/test_api_owner.py"
+T_API_OWNER_SO = "tests/security/test_api_owner_schema_owner.py"
 T_JOURNAL = "tests/integration/test_journal.py"
 T_CLAIMS = "tests/integration/test_journal_claims.py"
 T_REPLAY = "tests/integration/test_replay.py"
 T_CREDIT = "tests/integration/test_credit_requests.py"
 T_SHIFTS = "tests/integration/test_shifts.py"
 T_IN_DOUBT = "tests/integration/test_in_doubt_answers.py"
+T_FX = "tests/security/test_cage_exchange.py"
+T_AUTHORITY = "tests/security/test_cage_authority.py"
+T_CREDIT_LINES = "tests/security/test_cage_credit_lines.py"
+T_NOTES = "tests/security/test_cage_drawer_notes.py"
 
 
 def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
@@ -272,4 +282,119 @@ MUTANTS: list[Mutant] = [
     Mutant("grant-monitor-resolves-alerts", ROLES, '"integrity_alerts": TableGrant(insert=True, update=("announced_at",)),',
            '"integrity_alerts": TableGrant(insert=True, update=("announced_at", "status", "resolved_by")),',
            "the watch raises alerts but cannot resolve them", (T_ROLES,)),
+    Mutant("grant-terminal-credit-decision", ROLES,
+           '"credit_requests": TableGrant(),\n    "audit_log": TableGrant(insert=True),',
+           '"credit_requests": TableGrant(update=("status", "decided_by")),\n    "audit_log": TableGrant(insert=True),',
+           "a terminal cannot decide a credit request by UPDATE (only through cage.decide_credit)", (T_CANNOT,)),
+    Mutant("grant-staff-admin-approval-limit", ROLES, '"staff": TableGrant(),\n}\nGROUPS',
+           '"staff": TableGrant(update=("approval_limit",)),\n}\nGROUPS',
+           "a staff-admin login changes staff only through cage.staff_* with a supervisor's session",
+           (T_CANNOT,)),
+
+    # -- cage operations (migration 0013, issue 17) ------------------------------------------
+    Mutant("fx-rate-lock", M0013, "WHERE f.code = p_currency FOR SHARE;", "WHERE f.code = p_currency;",
+           "a rate change waits for an exchange in progress (and it for the change): never half applied",
+           (f"{T_FX}::test_a_rate_changed_mid_posting_applies_wholly_or_not_at_all",
+            f"{T_FX}::test_an_exchange_waits_for_a_rate_change_in_progress_and_then_uses_the_new_rate")),
+    Mutant("fx-round-buy-down", M0013, "WHEN 'buy' THEN floor(p_foreign * p_rate * 100) / 100",
+           "WHEN 'buy' THEN round(p_foreign * p_rate * 100) / 100",
+           "when the cage pays out for foreign cash it rounds down to the paisa",
+           (f"{T_FX}::test_the_inr_amount_is_rounded_to_the_paisa_in_the_cages_favour",)),
+    Mutant("fx-round-sell-up", M0013, "ELSE ceil(p_foreign * p_rate * 100) / 100 END",
+           "ELSE round(p_foreign * p_rate * 100) / 100 END",
+           "when the cage is paid for foreign cash it rounds up to the paisa",
+           (f"{T_FX}::test_the_inr_amount_is_rounded_to_the_paisa_in_the_cages_favour",)),
+    Mutant("fx-quote-checked", M0013, "IF p_quoted_rate IS NOT NULL AND p_quoted_rate <> r.id THEN",
+           "IF false THEN", "an exchange quoted at a rate that has since changed is refused",
+           (f"{T_FX}::test_a_rate_changed_mid_posting_applies_wholly_or_not_at_all",)),
+    Mutant("fx-exchange-counts-ledger-cash", M0013,
+           "IF greatest(v_in_per, v_out_per) + v_fx_per > pol.ctr_threshold",
+           "IF v_fx_per > pol.ctr_threshold",
+           "an exchange's INR amount is added to the player's cash totals for the identification threshold",
+           (f"{T_FX}::test_foreign_cash_counts_toward_the_identification_threshold_in_inr",)),
+    Mutant("fx-posting-counts-exchanges", M0013,
+           "               v_per_total + coalesce(sum(x.local_amount), 0)\\n",
+           "               v_per_total + 0 * coalesce(sum(x.local_amount), 0)\\n",
+           "a later posting counts the player's exchanges toward the identification threshold",
+           (f"{T_FX}::test_foreign_cash_counts_toward_the_identification_threshold_in_inr",)),
+    Mutant("fx-drawer-expects-exchange", M0013, "SELECT sum(x.drawer_local_delta) FROM public.fx_exchanges x",
+           "SELECT sum(0) FROM public.fx_exchanges x",
+           "the INR an exchange pays out or takes in is in the shift's expected cash",
+           (f"{T_FX}::test_an_exchange_posts_foreign_in_and_inr_out_in_one_row_and_the_drawer_expects_both",)),
+    Mutant("fx-rate-by-supervisor", M0013, "    IF st.role <> 'supervisor' THEN\n", "    IF false THEN\n",
+           "only a supervisor's session sets an exchange rate",
+           (f"{T_FX}::test_a_terminal_login_cannot_write_rates_or_exchanges_and_a_cashier_cannot_set_a_rate",)),
+    Mutant("authority-issuer-limit", M0013, "IF v_mine IS NOT NULL AND p_amount > v_mine AND",
+           "IF false AND", "above the issuer's own authority limit a second person must approve",
+           (f"{T_AUTHORITY}::test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_their_limit",
+            f"{T_AUTHORITY}::test_a_limit_applies_to_exchanges_in_inr")),
+    Mutant("authority-approver-limit", M0013, "IF v_theirs IS NOT NULL AND p_amount > v_theirs THEN",
+           "IF false THEN", "the second approver's own authority limit must cover the amount",
+           (f"{T_AUTHORITY}::test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_their_limit",)),
+    Mutant("authority-in-post", M0013,
+           "PERFORM cage.check_authority(st.staff_id, v_approver, p_kind, p_amount, p_currency);",
+           "PERFORM 1;", "cage._post enforces the authority limits",
+           (f"{T_AUTHORITY}::test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_their_limit",)),
+    Mutant("authority-set-by-supervisor", M0013, "cage.session_with_right(p_session, 'manage_staff')",
+           "cage.session_with_right(p_session, NULL)", "only a supervisor's session sets an authority limit",
+           (f"{T_AUTHORITY}::test_only_a_supervisors_session_sets_a_limit_and_no_login_writes_the_table",)),
+    Mutant("credit-temporary-expires", M0013, "AND t.expires_at > p_at),", "),",
+           "a temporary credit line is not in force after its expiry",
+           (f"{T_CREDIT_LINES}::test_a_temporary_line_is_in_force_until_its_expiry_and_then_the_permanent_one_by_itself",)),
+    Mutant("credit-marker-uses-effective-line", M0013,
+           "WHEN p_kind = 'marker_issue' THEN cage.effective_credit_limit(p_player, v_at)",
+           "WHEN false THEN 0", "a marker is issued against the line in force (a temporary one before it expires)",
+           (f"{T_CREDIT_LINES}::test_a_temporary_line_is_in_force_until_its_expiry_and_then_the_permanent_one_by_itself",
+            f"{T_CREDIT_LINES}::test_a_temporary_line_alone_lets_a_marker_be_issued_within_it")),
+    Mutant("credit-temporary-two-people", M0013, "IF ap.staff_id IS NULL OR ap.staff_id = st.staff_id THEN",
+           "IF ap.staff_id IS NULL THEN", "a temporary line is approved by someone other than who asked for it",
+           (f"{T_CREDIT_LINES}::test_a_temporary_line_needs_a_different_approver_with_the_right",)),
+    Mutant("marker-oldest-first", M0013, "ORDER BY o.issued_at, o.posting_id LOOP",
+           "ORDER BY o.issued_at DESC, o.posting_id LOOP", "a redemption pays the oldest markers first",
+           (f"{T_CREDIT_LINES}::test_a_redemption_pays_the_oldest_markers_first_partially_and_aging_buckets_what_is_owed",)),
+    Mutant("notes-add-up", M0013, "IF v_value <> (r.posting).drawer_delta THEN", "IF false THEN",
+           "the notes recorded with a posting add up to its drawer movement",
+           (f"{T_NOTES}::test_notes_that_do_not_add_up_to_the_posting_refuse_it_whole",)),
+    Mutant("notes-holding-supervisor-only", M0013, "cage.session_with_right(p_session, 'sign_off_shift')",
+           "cage.session_with_right(p_session, NULL)", "the expected holding by denomination is for a supervisor (the cashier's count is blind)",
+           (f"{T_NOTES}::test_the_cashiers_count_stays_blind",)),
+    Mutant("fx-mtl-threshold", M0013, "WHERE d.total >= pol.mtl_threshold;", "WHERE true;",
+           "an exchange is logged in the MTL only when the player's day total reaches the threshold",
+           (f"{T_FX}::test_an_exchange_below_the_mtl_threshold_is_not_logged",)),
+    Mutant("ctr-report-counts-exchanges", CASH_REPORTS,
+           "WHERE x.player_id IS NOT NULL AND x.created_at >= :s AND x.created_at < :e", "WHERE false",
+           "the CTR report counts a player's exchanges as cash in and cash out",
+           (f"{T_FX}::test_foreign_cash_counts_toward_the_identification_threshold_in_inr",)),
+    Mutant("fx-player-lock", M0013, "PERFORM 1 FROM public.players p WHERE p.id = p_player FOR NO KEY UPDATE;",
+           "PERFORM 1 FROM public.players p WHERE p.id = p_player;",
+           "two exchanges for one player are decided one after the other (the identification threshold)",
+           (f"{T_FX}::test_two_terminals_exchanging_for_one_player_at_once_are_decided_one_after_the_other",)),
+    Mutant("marker-reversal-cancels-that-marker", M0013,
+           "AND (p_row.kind = 'marker_redeem' OR o.posting_id = p_row.reverses_id)", "AND true",
+           "a reversed marker issue cancels that marker, not the oldest one",
+           (f"{T_CREDIT_LINES}::test_a_reversed_marker_is_cancelled_and_a_reversed_redemption_is_owed_again",)),
+    Mutant("marker-redemption-reversal-owed-again", M0013, "SELECT p_row.id, a.marker_id, -a.amount",
+           "SELECT p_row.id, a.marker_id, a.amount", "a reversed redemption makes its markers owed again",
+           (f"{T_CREDIT_LINES}::test_a_reversed_marker_is_cancelled_and_a_reversed_redemption_is_owed_again",)),
+    Mutant("authority-not-own", M0013, "IF p_staff = st.staff_id THEN", "IF false THEN",
+           "a supervisor cannot set their own authority limit",
+           (f"{T_AUTHORITY}::test_only_a_supervisors_session_sets_a_limit_and_no_login_writes_the_table",)),
+    Mutant("fx-shift-lock", M0013, "WHERE s.terminal_id = c.terminal AND s.status = 'open' FOR KEY SHARE;",
+           "WHERE s.terminal_id = c.terminal AND s.status = 'open';",
+           "an exchange while the drawer closes lands before the count or is refused",
+           (f"{T_FX}::test_an_exchange_while_the_drawer_closes_lands_before_the_count_or_is_refused",)),
+    Mutant("markers-due-by-date", M0013, "WHERE o.outstanding > 0 AND o.due_date <= p_by ORDER BY",
+           "WHERE o.outstanding > 0 ORDER BY", "the floor manager's queue lists only markers falling due by the date",
+           (f"{T_CREDIT_LINES}::test_the_floor_managers_queue_lists_markers_falling_due_and_a_cashier_cannot_read_it",)),
+    # -- the API's owner, a role no one logs in as (ledger/api_owner.py) ----------------------
+    Mutant("api-owner-not-handed-over", API_OWNER, "        if owner != role:\n", "        if False:\n",
+           "every SECURITY DEFINER function belongs to the NOLOGIN API owner, not the schema owner",
+           (T_API_OWNER,)),
+    Mutant("api-owner-keeps-create", API_OWNER,
+           'conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA {_q(schema)} FROM {_q(role)}")\n    return',
+           'pass\n    return',
+           "the API's owner holds CREATE on its schemas only during the hand-over", (T_API_OWNER, T_API_OWNER_SO)),
+    Mutant("api-owner-staff-role", API_OWNER, '"public.staff": TableGrant(insert=True, update=("active",)),',
+           '"public.staff": TableGrant(insert=True, update=("active", "role")),',
+           "a bug in a definer function cannot change a staff member's role", (T_API_OWNER,)),
 ]

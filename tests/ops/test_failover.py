@@ -9,25 +9,25 @@ chains are clean, and the old primary rejoins as the standby."""
 from __future__ import annotations
 
 import json
+import re
 import threading
+import time
 import uuid
 from collections import Counter
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from cashier_desktop.domain.receipts import PendingReceipt, Receipt
-from cashier_desktop.ledger import migrate
-from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.integrity import run_integrity
 from cashier_desktop.journal.replay import SETTLE_AFTER_S
-from cashier_desktop.ledger.seed import seed_staff
 from cashier_desktop.monitoring.dashboard import collect
 from cashier_desktop.ops.failover import cluster_status
 from cashier_desktop.terminal.session import login
 from cashier_desktop.terminal.counter import submit
 from cashier_desktop.terminal.services import open_services
+from tests.ops.conftest import cluster_ledger
 from tests.support import autofailover
 from tests.support.factories import cmd, make_player
 from tests.support.faults import wait_until
@@ -37,16 +37,6 @@ from tests.support.shifts import open_test_shift
 pytestmark = [pytest.mark.slow, pytest.mark.failover,
               pytest.mark.skipif(not autofailover.available(), reason="pg_auto_failover is not installed "
                                  "(apt-get install postgresql-15-auto-failover pg-auto-failover-cli)")]
-
-
-@pytest.fixture
-def cluster():
-    c = autofailover.AutoFailoverCluster()
-    try:
-        c.start()
-        yield c
-    finally:
-        c.destroy()
 
 
 class Counter_:
@@ -108,6 +98,15 @@ class InFlight:
             self.answer = type(exc).__name__
 
 
+def waited(predicate, timeout: float, *, what: str, interval: float = 0.05) -> None:
+    """wait_until, printing how long each phase took (the timeouts are judged on these figures)."""
+    start = time.monotonic()
+    try:
+        wait_until(predicate, timeout, interval=interval, what=what)
+    finally:
+        print(f"phase {what!r}: {time.monotonic() - start:.1f} s of {timeout:.0f}", flush=True)
+
+
 def _waiting_on_lock(engine, terminal_id: str) -> bool:
     with engine.connect() as conn:
         return bool(conn.execute(text(
@@ -115,15 +114,8 @@ def _waiting_on_lock(engine, terminal_id: str) -> bool:
         )).scalar_one())
 
 
-def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby(cluster, tmp_path):
-    url = cluster.url("cashier")
-    admin = create_engine(cluster.url("postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql('CREATE DATABASE "cashier"')
-    admin.dispose()
-    engine = make_engine(url)
-    migrate.upgrade(engine)
-    seed_staff(engine)
+def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby(cluster, tmp_path, qapp):
+    url, engine = cluster_ledger(cluster)
 
     status = cluster_status(url)
     assert status.healthy and status.primary == f"127.0.0.1:{cluster.nodes[0].port}"
@@ -134,20 +126,22 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
     try:
         for c in counters:
             c.thread.start()
-        wait_until(lambda: all(c.posted_count() >= 10 for c in counters), 60, what="postings before the failure")
+        waited(lambda: all(c.posted_count() >= 10 for c in counters), 60, what="postings before the failure")
         # One withdrawal surely in flight when the primary dies: its player's row is locked by
         # another session, so the statement has been sent and waits in the server.
         holder = engine.connect()
         holder.execute(text("SELECT 1 FROM players WHERE id = :p FOR UPDATE"), {"p": flight.player})
         flight.thread.start()
-        wait_until(lambda: _waiting_on_lock(engine, flight.terminal_id), 30, what="the withdrawal in flight")
+        waited(lambda: _waiting_on_lock(engine, flight.terminal_id), 30, what="the withdrawal in flight")
         old = cluster.kill_primary()
         holder.invalidate()
         flight.thread.join(60)
         assert not flight.thread.is_alive()
         before = [c.posted_count() for c in counters]
+        start = time.monotonic()
         new = cluster.wait_promoted(old)
-        wait_until(lambda: all(c.posted_count() >= b + 10 for c, b in zip(counters, before)), 60,
+        print(f"phase promoted: {time.monotonic() - start:.1f} s", flush=True)
+        waited(lambda: all(c.posted_count() >= b + 10 for c, b in zip(counters, before)), 60,
                    what="postings on the promoted node")
     finally:
         for c in counters:
@@ -161,7 +155,7 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
     # the primary, so the test shortens the wait as tests/integration/test_replay.py does.
     flight.services.local.poster.settle_after = 3
     journal = flight.services.local.journal
-    wait_until(lambda: flight.services.local.replay() is not None and not journal.entry(flight.cmd.id).in_doubt,
+    waited(lambda: flight.services.local.replay() is not None and not journal.entry(flight.cmd.id).in_doubt,
                SETTLE_AFTER_S + 30, interval=0.5, what="the posting in flight settled by its id")
     with engine.connect() as conn:
         in_ledger = conn.execute(text("SELECT count(*) FROM ledger_transactions WHERE id = :i"),
@@ -178,7 +172,7 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
         # settles in-doubt entries by id, sends offline ones; a broken send's refusal is
         # confirmed after settle_after (its server process died with the old primary)
         c.services.local.poster.settle_after = 3
-        wait_until(lambda: c.services.local.replay() is not None
+        waited(lambda: c.services.local.replay() is not None
                    and not c.services.local.journal.in_doubt(ledger="cashier"),
                    SETTLE_AFTER_S + 30, interval=0.5, what=f"{c.terminal_id}'s postings in doubt settled by id")
         assert c.services.local.journal.pending_count() == 0
@@ -207,7 +201,9 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
             assert outcomes["posted"] >= 20, outcomes
     assert run_integrity(engine) == []
 
+    start = time.monotonic()
     cluster.rejoin(old)
+    print(f"phase rejoined: {time.monotonic() - start:.1f} s", flush=True)
     status = cluster_status(url)
     assert status.primary == f"127.0.0.1:{new.port}" and status.healthy
 
@@ -224,6 +220,15 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
     assert board.replication["server"] == f"127.0.0.1:{new.port}" and board.replication["role"] == "primary"
     assert [sb["state"] for sb in board.replication["standbys"]] == ["streaming"]
     assert any(line.startswith(f"ledger server         127.0.0.1:{new.port} (primary)") for line in board.lines())
+    # ... and the supervisor's monitor window draws the same (tests/ui/test_monitor_replication.py
+    # checks its layout): the new primary and its one standby's lag, not marked unsafe once the
+    # rejoined standby is synchronous again.
+    from cashier_desktop.ui.replication_figure import ReplicationFigure
+    figure = ReplicationFigure()
+    waited(lambda: figure.show_summary(collect(engine).replication) or not figure.attention, 30,
+               interval=0.5, what="the monitor showing a synchronous pair")
+    assert re.fullmatch(rf"127\.0\.0\.1:{new.port}, primary; standby \S+ synchronous, lag \d+ bytes(, \d+ ms)?",
+                        figure.text()), figure.text()
     for c in counters:
         c.services.close()
     engine.dispose()

@@ -43,6 +43,8 @@ def test_the_install_script_lays_out_a_terminal_and_the_relay(built_app, tmp_pat
     env_file = stage / "etc/cashier-desktop/relay.env"
     assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
     assert (stage / "etc/systemd/system/cashier-relay.service").is_file()
+    # The journal's folder is private to the counter's OS account (it holds PIN verifiers).
+    assert stat.S_IMODE((stage / "var/lib/cashier-desktop").stat().st_mode) == 0o700
     # Run again: an edited configuration is never overwritten.
     (stage / "etc/cashier-desktop/config.toml").write_text('[terminal]\nid = "CAGE-09"\n', encoding="utf-8")
     again = subprocess.run(["bash", str(app_dir / "install-linux.sh")], capture_output=True, text=True,

@@ -163,6 +163,8 @@ def _drop_counters(engine: Engine, prefix: str, count: int) -> None:
         for name in [f"{prefix}_t{i}" for i in range(count)] + [roles.role_name(prefix, g) for g in roles.GROUPS]:
             conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
             conn.exec_driver_sql(f'DROP ROLE "{name}"')
+        from cashier_desktop.ledger.api_owner import drop_api_owner
+        drop_api_owner(conn, prefix)
 
 
 def _our_tps(counters: list[tuple], players: int, clients: int, seconds: float) -> float:

@@ -97,13 +97,13 @@ class _AtCounter:
         self.login, self.terminal = f"{self.prefix}_t", "T-BENCH-API"
         roles.create_roles(admin, prefix=self.prefix)
         roles.add_login(admin, self.login, "terminal", password, prefix=self.prefix, terminal_id=self.terminal)
-        self.services = make_services(admin, self.terminal)
+        self.services = make_services(admin, self.terminal, login=None)
         with admin.begin() as conn:
             store_policy(conn, policy_of(self.services))
         url = admin.url.set(username=self.login, password=password)
         from cashier_desktop.ledger.db import make_engine
         self.engine = make_engine(url.render_as_string(hide_password=False), pool_size=2)
-        self.services = make_services(self.engine, self.terminal)
+        self.services = make_services(self.engine, self.terminal, login=None)  # its own login
         with self.engine.begin() as conn:
             token = conn.execute(text("SELECT cage.staff_login('C100', '1111')")).scalar_one()
         with self.engine.begin() as conn:
@@ -128,6 +128,8 @@ class _AtCounter:
             for name in [self.login] + [roles.role_name(self.prefix, g) for g in roles.GROUPS]:
                 conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
                 conn.exec_driver_sql(f'DROP ROLE "{name}"')
+            from cashier_desktop.ledger.api_owner import drop_api_owner
+            drop_api_owner(conn, self.prefix)
 
 
 def _terminal_login(factory, engine, players: list[str]) -> _AtCounter:
@@ -148,7 +150,7 @@ def run(quick: bool) -> list[dict]:
         players = _players(engine, 200)
         terminal = "T-BENCH"
         shift_id = open_test_shift(engine, terminal, "C100")
-        services = make_services(engine, terminal)
+        services = make_services(engine, terminal, login=None)  # the trusted path, for comparison
         cashier = StaffMember("C100", "Asha Rao", "cashier")
 
         def bare(i: int) -> None:

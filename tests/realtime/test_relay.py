@@ -243,3 +243,5 @@ def test_the_relay_runs_under_the_least_privileged_relay_role(rt_ledger, soketi,
                 if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
                     conn.exec_driver_sql(f'DROP OWNED BY "{name}"')
                     conn.exec_driver_sql(f'DROP ROLE "{name}"')
+            from cashier_desktop.ledger.api_owner import drop_api_owner
+            drop_api_owner(conn, prefix)

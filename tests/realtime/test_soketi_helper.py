@@ -6,7 +6,7 @@ import http.server
 import socket
 import threading
 
-from tests.support.ports import listening_tcp_ports, refused_port
+from tests.support.ports import bound_udp_ports, listening_tcp_ports, refused_port
 from tests.support.soketi import Soketi, free_tcp_port
 
 
@@ -50,3 +50,17 @@ def test_a_held_port_refuses_connections_and_cannot_be_bound_by_anyone_else():
         except ConnectionRefusedError:
             connected = False
         assert not connected
+
+
+def test_a_cluster_udp_port_taken_before_the_start_is_left_for_fresh_ports():
+    """soketi exits at once when its cluster discovery port is taken: the helper starts it
+    again on ports of its own instead of failing the test that wanted a server."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        server = Soketi(cluster_port=taken.getsockname()[1])
+        try:
+            server.start()
+            assert server.cluster_port != taken.getsockname()[1]
+            assert server.cluster_port in bound_udp_ports(server.proc.pid)
+        finally:
+            server.stop()

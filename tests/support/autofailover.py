@@ -88,6 +88,8 @@ class AutoFailoverCluster:
         m = self.monitor
         self._run(m, "create", "monitor", "--pgdata", str(m.pgdata), "--pgport", str(m.port),
                   "--pgctl", self.pgctl, "--hostname", "127.0.0.1", "--auth", "trust", "--no-ssl")
+        # pg_autoctl starts the monitor with `-h <its listen_addresses>`, "*" unless told.
+        self._run(m, "config", "set", "--pgdata", str(m.pgdata), "postgresql.listen_addresses", "127.0.0.1")
         with open(m.pgdata / "postgresql.conf", "a") as conf:
             conf.write("\nlisten_addresses = '127.0.0.1'\n"
                        + "".join(f"{k} = {v}\n" for k, v in MONITOR_SETTINGS.items()))
@@ -99,7 +101,17 @@ class AutoFailoverCluster:
                       "--name", node.name, "--auth", "trust", "--no-ssl", "--monitor", self.monitor_url,
                       "--candidate-priority", "50", "--replication-quorum", "true", timeout=timeout)
             with open(node.pgdata / "postgresql.conf", "a") as conf:
-                conf.write(f"\nunix_socket_directories = '{self.dir}'\nmax_connections = 300\n")
+                # checkpoint_completion_target 0: a requested checkpoint is not spread out.
+                # When the old primary cannot be rewound, its keeper falls back to
+                # pg_basebackup, which waits for a checkpoint on the new primary: spread, that
+                # took 29 s here and grows with the load and the dirty buffers (up to 0.9 ×
+                # checkpoint_timeout), past the test's 90 s wait for the rejoin.
+                conf.write(f"\nunix_socket_directories = '{self.dir}'\nmax_connections = 300\n"
+                           "checkpoint_completion_target = 0\n")
+            # The keeper's own local connections go to that socket directory too: else it looks
+            # in the default one, and after kill_primary its crash-recovery step before pg_rewind
+            # cannot reach the server (it gives up after 3 s and stops the server unasked).
+            self._run(node, "config", "set", "--pgdata", str(node.pgdata), "postgresql.host", str(self.dir))
             self._keep(node)
             want = "single" if i == 0 else "secondary"
             wait_until(lambda n=node, w=want: self.state(n.name) == (w, w), timeout,
@@ -172,7 +184,22 @@ class AutoFailoverCluster:
         wait_until(lambda: self.state(node.name) == ("secondary", "secondary"), timeout, interval=0.2,
                    what=f"{node.name} back as standby")
 
+    def keep_logs(self) -> None:
+        """Copy the keepers' and servers' logs to $CASHIER_FAILOVER_LOGS (a failed run's evidence)."""
+        into = os.environ.get("CASHIER_FAILOVER_LOGS")
+        if not into:
+            return
+        target = Path(into) / self.dir.name
+        target.mkdir(parents=True, exist_ok=True)
+        for log in {*self.logs, *self.dir.glob("*/log/*")}:
+            owner = log.parent.parent.name if log.parent.name == "log" else "keeper"
+            try:
+                shutil.copy(log, target / f"{owner}-{log.name}")
+            except OSError:
+                pass
+
     def destroy(self) -> None:
+        self.keep_logs()
         for node in [*self.nodes, self.monitor]:
             if node.keeper is not None and node.keeper.poll() is None:
                 try:

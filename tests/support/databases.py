@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from cashier_desktop.ledger import migrate
 from cashier_desktop.ledger.db import make_engine
+from tests.support.logins import RoleLogins, least_privilege
 
 _embedded = None
 
@@ -56,12 +57,54 @@ def cheap_pins(engine: Engine) -> None:
             conn.execute(text("UPDATE cage.auth_rules SET iterations = 1000"))
 
 
+_factories: list["DatabaseFactory"] = []
+
+
+def _store_default_policy(engine: Engine) -> None:
+    """What `db create-roles` does after the grants: store the configuration's cage policy
+    (here the default one) as the one the posting API enforces for every login."""
+    from cashier_desktop.config import load_config
+    from cashier_desktop.domain.policy import Policy
+    from cashier_desktop.ledger.api_tables import store_policy
+    config = load_config(env={"CASHIER_CONFIG": ""}, overrides={"ledger.url": None})
+    with engine.begin() as conn:
+        store_policy(conn, Policy.from_values(config.values))
+
+
+def login_as(engine: Engine, group: str, *, terminal_id: str | None = None) -> Engine:
+    """An engine connected as the production login of `group` to the database of `engine`
+    (one made by a `DatabaseFactory`), e.g. the watch's: `Watch(login_as(engine, "monitor"))`.
+
+    `db create-roles` runs on that database on first use; the login is shared by every test
+    of that database and dropped with it. `engine` itself (a superuser) stays for setup and
+    inspection."""
+    for factory in _factories:
+        if factory.made(engine):
+            return factory.logins(engine).shared(group, terminal_id=terminal_id)
+    raise ValueError(f"database {engine.url.database} was not made by a DatabaseFactory")
+
+
+def release_login_connections() -> None:
+    """Close the pooled connections of every login handed out by `login_as` (they reconnect
+    when used again): tests make a terminal login per terminal, and the server's connection
+    slots are shared with everything else on the machine."""
+    for factory in _factories:
+        for logins, _scope in factory._logins.values():
+            for eng in logins.engines:
+                eng.dispose()
+
+
 class DatabaseFactory:
     """Creates migrated databases with random names; drops them all at `close()`."""
 
     def __init__(self) -> None:
         self.admin = create_engine(_with_db(admin_url(), "postgres"), isolation_level="AUTOCOMMIT")
         self.created: list[tuple[str, Engine]] = []
+        self._logins: dict[str, tuple[RoleLogins, object]] = {}
+        _factories.append(self)
+
+    def made(self, engine: Engine) -> bool:
+        return any(n == engine.url.database for n, _ in self.created)
 
     def create(self, *, migrated: bool = True, pool_size: int = 10) -> tuple[str, Engine]:
         name = f"cashier_test_{uuid.uuid4().hex[:12]}"
@@ -76,6 +119,19 @@ class DatabaseFactory:
         self.created.append((name, engine))
         return url, engine
 
+    def logins(self, engine: Engine) -> RoleLogins:
+        """The production logins of the database of `engine` (made here): `db create-roles`
+        runs on first use, under a prefix of its own; the logins go with the database."""
+        name = engine.url.database
+        if not self.made(engine):
+            raise ValueError(f"database {name} was not made by this factory")
+        if name not in self._logins:
+            url = engine.url.render_as_string(hide_password=False)
+            scope = least_privilege(url, engine)
+            self._logins[name] = (scope.__enter__(), scope)
+            _store_default_policy(engine)
+        return self._logins[name][0]
+
     def drop(self, engine: Engine) -> None:
         """Drop one database now (its connections too): a test's own database ends with it."""
         for i, (name, e) in enumerate(self.created):
@@ -85,6 +141,9 @@ class DatabaseFactory:
                 return
 
     def _drop(self, name: str, engine: Engine) -> None:
+        if name in self._logins:  # roles belong to the cluster: dropped before their database
+            _, scope = self._logins.pop(name)
+            scope.__exit__(None, None, None)
         engine.dispose()
         with self.admin.connect() as conn:
             conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
@@ -96,3 +155,5 @@ class DatabaseFactory:
             self._drop(name, engine)
         self.created.clear()
         self.admin.dispose()
+        if self in _factories:
+            _factories.remove(self)

@@ -62,6 +62,10 @@ def _run_as_owner(cmd: list[str], user: str | None, **kw) -> subprocess.Complete
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
+# What the server logs when its port was taken between `free_port()` and its bind.
+_PORT_TAKEN = "could not bind IPv4 address"
+
+
 class OwnedPostgres:
     """A PostgreSQL server on 127.0.0.1:`port`, owned by this process, deleted at `destroy()`.
 
@@ -108,11 +112,29 @@ class OwnedPostgres:
         return r.returncode == 0
 
     def start(self, timeout: float = 60) -> None:
-        r = _run_as_owner([str(self.bindir / "pg_ctl"), "-D", str(self.pgdata), "-l",
-                           str(self.dir / "server.log"), "-w", "-t", str(int(timeout)), "start"],
-                          self.user, timeout=timeout + 10)
-        if r.returncode != 0:
-            raise RuntimeError(f"pg_ctl start failed: {r.stderr.strip()} {self.log_tail()}")
+        """Start and wait until it accepts connections.
+
+        The port was found free and released (PostgreSQL cannot be handed a bound socket), so
+        another process may take it first: the server then fails to bind and exits (`pg_ctl
+        -w` waits for this server's own postmaster, never answers for someone else's). On a
+        first start that is retried on a fresh port; on a restart, where clients expect the
+        same address, it is an error that names the port.
+        """
+        for _attempt in range(5):
+            log_from = len(self.log_tail(10**9))
+            r = _run_as_owner([str(self.bindir / "pg_ctl"), "-D", str(self.pgdata), "-l",
+                               str(self.dir / "server.log"), "-w", "-t", str(int(timeout)), "start"],
+                              self.user, timeout=timeout + 10)
+            if r.returncode == 0:
+                break
+            clash = _PORT_TAKEN in self.log_tail(10**9)[log_from:]
+            if not clash or self.starts:
+                raise RuntimeError(f"pg_ctl start failed: {r.stderr.strip()} {self.log_tail()}")
+            self.port = free_port()
+            with open(self.pgdata / "postgresql.conf", "a") as conf:
+                conf.write(f"port = {self.port}\n")  # the last setting wins
+        else:
+            raise RuntimeError(f"pg_ctl start failed: every port tried was taken first {self.log_tail()}")
         wait_until(self.is_ready, timeout, what="PostgreSQL accepting connections")
         self.starts += 1
 

@@ -52,17 +52,26 @@ def _socket_inodes(pid: int) -> set[str]:
     return inodes
 
 
-def listening_tcp_ports(pgid: int) -> set[int]:
-    """TCP ports on which a process of process group `pgid` is listening (Linux /proc)."""
+def _bound_ports(pgid: int, tables: tuple[str, ...], state: str) -> set[int]:
     inodes = set().union(*(_socket_inodes(p) for p in _group_pids(pgid))) if pgid else set()
     ports = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+    for table in tables:
         try:
             lines = Path(table).read_text().splitlines()[1:]
         except FileNotFoundError:
             continue
         for line in lines:
             cols = line.split()
-            if cols[3] == "0A" and cols[9] in inodes:  # 0A = LISTEN
+            if cols[3] == state and cols[9] in inodes:
                 ports.add(int(cols[1].rsplit(":", 1)[1], 16))
     return ports
+
+
+def listening_tcp_ports(pgid: int) -> set[int]:
+    """TCP ports on which a process of process group `pgid` is listening (Linux /proc)."""
+    return _bound_ports(pgid, ("/proc/net/tcp", "/proc/net/tcp6"), "0A")  # 0A = LISTEN
+
+
+def bound_udp_ports(pgid: int) -> set[int]:
+    """UDP ports a process of process group `pgid` has bound (Linux /proc)."""
+    return _bound_ports(pgid, ("/proc/net/udp", "/proc/net/udp6"), "07")  # 07 = unconnected (bound)

@@ -7,8 +7,9 @@ keep the same ports, so clients can reconnect to "the same server" in outage tes
 
 A port found free can be taken by another test run before soketi binds it (soketi then
 logs "up and running" and listens on nothing, and /ready may be answered by someone
-else's server). So a start counts only when soketi's own processes are seen listening on
-both ports (read back from /proc); otherwise it is stopped and started on new ports.
+else's server), and a cluster UDP port taken first makes soketi exit at once. So a start
+counts only when soketi's own processes are seen listening on both TCP ports and bound to
+the UDP one (read back from /proc); otherwise it is stopped and started on new ports.
 (Letting soketi choose with port 0 does not work: a restart on the ports it chose fails to
 bind while their TIME_WAIT connections last.)
 """
@@ -26,7 +27,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.ports import listening_tcp_ports
+from tests.support.ports import bound_udp_ports, listening_tcp_ports
 
 ROOT = Path(__file__).resolve().parents[2]
 SOKETI = ROOT / "node_modules" / ".bin" / "soketi"
@@ -42,6 +43,15 @@ def _bindable(port: int) -> bool:
     """Nobody listens on `port` (a TIME_WAIT left by our own earlier soketi is fine)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def _udp_bindable(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         try:
             s.bind(("127.0.0.1", port))
             return True
@@ -113,8 +123,13 @@ class Soketi:
             return False
 
     def owns_ports(self) -> bool:
-        """soketi's own processes listen on both its TCP ports (not someone else's server)."""
-        return self.proc is not None and {self.port, self.metrics_port} <= listening_tcp_ports(self.proc.pid)
+        """soketi's own processes listen on both its TCP ports and hold its cluster UDP port
+        (not someone else's server or socket)."""
+        return (self.proc is not None and {self.port, self.metrics_port} <= listening_tcp_ports(self.proc.pid)
+                and self.cluster_port in bound_udp_ports(self.proc.pid))
+
+    def _new_ports(self) -> None:
+        self.port, self.metrics_port, self.cluster_port = free_tcp_port(), free_tcp_port(), free_udp_port()
 
     def start(self, timeout: float = 20.0, *, new_ports_on_clash: bool | None = None) -> "Soketi":
         """Start and wait until soketi itself listens on its ports and answers /ready.
@@ -131,7 +146,7 @@ class Soketi:
             if self.ready() or not _bindable(self.port):
                 if not new_ports_on_clash:
                     raise RuntimeError(f"something else holds port {self.port}")
-                self.port, self.metrics_port = free_tcp_port(), free_tcp_port()
+                self._new_ports()
                 continue
             outcome = self._spawn_and_wait(deadline)
             if outcome == "ready":
@@ -140,7 +155,7 @@ class Soketi:
             last = self.log_path.read_text()[-2000:]
             self._stop_process()
             if outcome == "clash" and new_ports_on_clash and time.monotonic() < deadline:
-                self.port, self.metrics_port = free_tcp_port(), free_tcp_port()
+                self._new_ports()
                 continue
             if self._own_log:
                 self.log_path.unlink(missing_ok=True)
@@ -155,6 +170,8 @@ class Soketi:
         up_since = None
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
+                if not _udp_bindable(self.cluster_port):
+                    return "clash"  # soketi exits when its cluster port was taken first
                 raise RuntimeError(f"soketi exited with {self.proc.returncode}: {self.log_path.read_text()[-2000:]}")
             if self.owns_ports() and self.ready():
                 return "ready"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
@@ -103,3 +104,22 @@ def active_dialog(qtbot, tab, attr: str = "dialog"):
     wait_until(qtbot, lambda: getattr(tab, attr, None) is not None and getattr(tab, attr).isVisible(),
                what=f"{attr} open")
     return getattr(tab, attr)
+
+
+@contextmanager
+def own_terminal(qapp, fresh_ledger, terminal_id: str, language: str):
+    """A terminal in `language` on a database of its own (only its test's data on screen);
+    English again afterwards. Yields (terminal, engine, services)."""
+    from cashier_desktop.ui.app import Terminal, apply_style
+    from cashier_desktop.ui.i18n import set_language
+    url, engine = fresh_ledger
+    set_language(language)
+    apply_style(qapp)
+    services = make_services(url, engine, terminal_id)
+    term = Terminal(services)
+    term.login.show()
+    try:
+        yield term, engine, services
+    finally:
+        term.close()
+        set_language("en")

@@ -153,8 +153,11 @@ def _shown(w: QWidget, window: QWidget) -> bool:
 
 
 def text_widgets(window: QWidget) -> list[QWidget]:
+    """The text widgets drawn in `window` (a dialog parented to it is a window of its own: it is
+    measured on its own grab, not on this one's)."""
     return [w for w in window.findChildren(QWidget)
-            if isinstance(w, (QLabel, QPushButton, QCheckBox, QLineEdit, QComboBox)) and _shown(w, window)]
+            if isinstance(w, (QLabel, QPushButton, QCheckBox, QLineEdit, QComboBox)) and w.window() is window
+            and _shown(w, window)]
 
 
 def size_problem(window: QWidget, screen: QSize) -> str | None:

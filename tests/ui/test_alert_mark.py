@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from cashier_desktop.domain.kinds import Kind
+from tests.support.databases import login_as
 from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import find_player, log_in, wait_until
@@ -16,7 +17,7 @@ from tests.ui.conftest import find_player, log_in, wait_until
 def _raise_alert(engine, player: str) -> int:
     """The incident: a balance written by hand, caught by the integrity watch."""
     from cashier_desktop.monitoring.watch import Watch
-    watch = Watch(engine)
+    watch = Watch(login_as(engine, "monitor"))
     watch.step()
     with engine.begin() as conn:
         conn.execute(text("UPDATE players SET balance = balance + 10000, total_deposits = total_deposits + 10000 "

@@ -18,6 +18,13 @@ def test_a_refusal_from_the_ledger_reads_in_rupees_with_indian_grouping():
     assert sentence_for(exc) == "Player p1 has ₹100.00; cannot take ₹1,50,000.00."
 
 
+def test_a_figure_the_ledger_left_without_its_currency_takes_the_sentences_currency():
+    # the posting API writes "has 100.00 INR; cannot take 1500.00." (one currency, named once)
+    exc = InsufficientFunds("Player p-7a has 100.00 INR; cannot take 1500.00.")
+    assert sentence_for(exc) == "Player p-7a has ₹100.00; cannot take ₹1,500.00."
+    assert cage_sentence("Shift 12 took 3.50 at 10.00 o'clock") == "Shift 12 took 3.50 at 10.00 o'clock"
+
+
 def test_integrity_figures_read_in_rupees_and_other_numbers_stay():
     inr = profile_for("INR")
     assert cage_sentence("player 7: cash balance: expected 10000.00, found 20000.50", inr) == \

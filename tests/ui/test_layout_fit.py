@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from PySide6.QtCore import QCoreApplication
+
 from cashier_desktop.domain.errors import LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ui import messages
@@ -18,12 +20,14 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.terminal import shifts
 from cashier_desktop.terminal.auth import StaffMember
 from cashier_desktop.terminal.session import Session
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import find_player, log_in, wait_until
 from tests.ui.layout_checks import SCREENS, maximise, problems
 
 pytestmark = pytest.mark.parametrize("screen_name", list(SCREENS))
+translate = QCoreApplication.translate  # the Hindi runs (test_layout_fit_hindi.py) reuse these tests
 
 
 
@@ -69,7 +73,7 @@ def _closed_shift_with_variance(services, engine, player: str) -> int:
 def _raise_alert(engine, player: str) -> None:
     """The incident: a balance written by hand, caught by the integrity watch."""
     from cashier_desktop.monitoring.watch import Watch
-    watch = Watch(engine)
+    watch = Watch(login_as(engine, "monitor"))
     watch.step()
     with engine.begin() as conn:
         conn.execute(text("UPDATE players SET balance = balance + 10000, total_deposits = total_deposits + 10000 "
@@ -97,10 +101,11 @@ def test_login_window_normal_and_locked_out(qtbot, terminal, engine, screen_name
         terminal.login.staff_id.setText(staff_id)
         terminal.login.pin.setText("0000")
         terminal.login.submit()
-        wait_until(qtbot, lambda: terminal.login.problem.text() not in ("", "Checking…"), what="refusal")
-        if "locked" in terminal.login.problem.text():
+        wait_until(qtbot, lambda: terminal.login.problem.text() not in ("", translate("LoginWindow", "Checking…")),
+                   what="refusal")
+        if staff_id in terminal.login.problem.text():  # only the lockout names the staff id (either language)
             break
-    assert "locked" in terminal.login.problem.text()
+    assert staff_id in terminal.login.problem.text(), terminal.login.problem.text()
     _check(terminal.login, screen_name, "refused: locked out")
     terminal.ctx.status.set_online(False, "test")
     terminal.ctx.status.set_pending(4)
@@ -169,8 +174,9 @@ def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, termina
     header = desk.shift_table.horizontalHeader()
     right = header.sectionViewportPosition(header.count() - 1) + header.sectionSize(header.count() - 1)
     assert right <= desk.shift_table.viewport().width() + 1, "shift list columns scrolled off"
-    for label in ("Variance", "Count", "Signed off", "Reconciliation"):
-        assert label in desk.figures.text()
+    for context, label in (("ShiftReport", "Variance"), ("ShiftReport", "Count"), ("ShiftReport", "Signed off"),
+                           ("SupervisorTab", "Reconciliation")):
+        assert translate(context, label) in desk.figures.text(), label
     assert desk.postings.viewport().height() >= 3 * desk.postings.verticalHeader().defaultSectionSize()
     assert desk.signoff_button.isEnabled() and desk.variance_value.isVisible()
     assert "−₹" in desk.variance_value.text() or "-₹" in desk.variance_value.text()
@@ -179,6 +185,16 @@ def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, termina
     _check(window, screen_name, "integrity alert")
     desk.info_refusal("Give the reason for the reversal first.")
     _check(window, screen_name, "refused")
+    desk.receipt_check.field.setText("not a receipt code")
+    desk.receipt_check.check()
+    wait_until(qtbot, lambda: desk.receipt_check.button.isEnabled() and desk.receipt_check.result.isVisible()
+               and desk.receipt_check.result.property("error") == "true", what="receipt check refused")
+    _check(window, screen_name, "receipt check refused")
+    desk.run_integrity()  # the alert's balance: findings listed under the desk
+    wait_until(qtbot, lambda: desk.findings.isVisible() and desk.integrity_button.isEnabled(), what="findings")
+    _check(window, screen_name, "integrity findings")
+    _check(desk.findings_window, screen_name, "integrity findings")
+    desk.findings_window.close()
     terminal.ctx.status.set_online(False, "test")
     terminal.ctx.status.set_pending(7)
     _check(window, screen_name, "offline")

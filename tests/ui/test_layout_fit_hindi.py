@@ -2,8 +2,7 @@
 translations and the Devanagari font are taller and longer than English): nothing clipped,
 nothing off screen, every text readable at 1366×768 and 1920×1080.
 
-The login and supervisor tests there assert English sentences along the way, so they are not
-repeated here; the Hindi walk in tests/ui/test_translations.py opens those windows."""
+Every test there runs here too (they look for sentences through the translator)."""
 
 from __future__ import annotations
 
@@ -23,6 +22,8 @@ def hindi(qapp):
     set_language("en")
 
 
+test_login_window_in_hindi = english.test_login_window_normal_and_locked_out
+test_supervisor_shift_review_in_hindi = english.test_supervisor_shift_review_shows_the_variance_and_the_alert
 test_cashier_window_in_hindi = english.test_cashier_window_normal_refused_offline_and_alert
 test_floor_manager_window_and_credit_queue_in_hindi = english.test_floor_manager_window_and_credit_queue
 test_posting_dialog_large_amount_second_staff_and_id_in_hindi = english.test_posting_dialog_large_amount_second_staff_and_id
@@ -32,3 +33,10 @@ test_shift_dialogs_in_hindi = english.test_shift_dialogs
 test_adopt_dialog_in_hindi = english.test_adopt_dialog
 test_receipt_and_credit_request_dialogs_in_hindi = english.test_receipt_and_credit_request_dialogs
 test_player_history_in_hindi = english.test_player_history
+
+
+def test_every_english_layout_check_also_runs_in_hindi(screen_name):
+    """A window or state added to the English checks is measured in Hindi too, or this fails."""
+    english_checks = {name for name in dir(english) if name.startswith("test_")}
+    here = {getattr(f, "__name__", "") for name, f in globals().items() if name.startswith("test_")}
+    assert english_checks - here == set()

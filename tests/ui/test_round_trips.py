@@ -27,7 +27,6 @@ from cashier_desktop.journal.store import Journal
 from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.terminal.services import open_journal
-from tests.security.conftest import secure  # noqa: F401 - the fixture, for this module
 from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import active_dialog, find_player, log_in, make_services, wait_until
@@ -93,7 +92,7 @@ class JournalCounter:
 
 
 @pytest.fixture
-def bound_terminal(qapp, secure, tmp_path):  # noqa: F811 - the fixture imported above
+def bound_terminal(qapp, secure, tmp_path):
     """A journaled GUI terminal whose ledger login is bound to its terminal id."""
     from cashier_desktop.ui.app import Terminal, apply_style
     secure.login("terminal", terminal_id=TERMINAL)
@@ -122,7 +121,7 @@ def _deposit(qtbot, tab, amount: str):
 
 
 def test_one_gui_deposit_costs_two_ledger_round_trips_and_three_journal_operations(
-        qtbot, bound_terminal, secure):  # noqa: F811
+        qtbot, bound_terminal, secure):
     term, services, wire, journal = bound_terminal
     player = make_player(secure.admin, name="Ravi Menon")
     window = log_in(qtbot, term, "C100", "1111")

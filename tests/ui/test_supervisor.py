@@ -17,6 +17,7 @@ from cashier_desktop.terminal import shifts
 from cashier_desktop.terminal.auth import StaffMember
 from cashier_desktop.terminal.session import Session
 from cashier_desktop.ui.app import Terminal
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, log_in, make_services, wait_until
@@ -133,7 +134,7 @@ def test_an_integrity_alert_shows_on_the_supervisors_window_whichever_tab_is_ope
     window.tabs.setCurrentWidget(window.cashier)  # the Monitor tab is not open
     banner = window.monitor.banner
     assert banner.isHidden()
-    watch = Watch(engine)
+    watch = Watch(login_as(engine, "monitor"))
     watch.step()  # the watch follows the outbox from here
     with engine.begin() as conn:  # the incident: a hand-written balance with no posting
         conn.execute(text("UPDATE players SET balance = 10000, total_deposits = 10000 WHERE id = :p"),

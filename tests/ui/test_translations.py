@@ -17,14 +17,15 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.seed import DEMO_STAFF
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "cashier_hi.ts"
 # Words that are the same in both languages: keys, file formats, the code on a receipt, the
 # program's own command name.
 ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "PgUp", "PgDown", "PgDn", "Del", "PDF", "CSV", "QR",
-           "CDR1", "CDR", "CTR", "cashier-desktop", "verify-receipt", "cashier", "desktop", "verify", "receipt", "INR", "USD"}
+           "CDR1", "CDR", "CTR", "cashier-desktop", "verify-receipt", "cashier", "desktop", "verify", "receipt", "INR", "USD",
+           "UTC"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
 
@@ -43,6 +44,10 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
         if not w.isVisible():
             continue
         where = f"{type(w).__name__} {w.objectName() or w.accessibleName()}".strip()
+        if w.toolTip():  # shown on hover
+            out.append((where + " tooltip", w.toolTip()))
+        if hasattr(w, "title") and isinstance(getattr(w, "title"), str):  # a title painted by the widget
+            out.append((where + " painted title", w.title))
         if isinstance(w, QLabel):
             out.append((where, w.text()))
         elif isinstance(w, QAbstractButton):
@@ -74,16 +79,8 @@ def untranslated(root: QWidget, data_words: set[str]) -> list[str]:
 @pytest.fixture
 def hindi_terminal(qapp, fresh_ledger, terminal_id):
     """A terminal in Hindi on a database of its own (nothing other tests left behind on screen)."""
-    from cashier_desktop.ui.app import Terminal, apply_style
-    from cashier_desktop.ui.i18n import set_language
-    url, engine = fresh_ledger
-    set_language("hi")
-    apply_style(qapp)
-    term = Terminal(make_services(url, engine, terminal_id))
-    term.login.show()
-    yield term, engine
-    term.close()
-    set_language("en")
+    with own_terminal(qapp, fresh_ledger, terminal_id, "hi") as (term, engine, _services):
+        yield term, engine
 
 
 def test_every_source_string_has_a_hindi_translation():
@@ -155,5 +152,81 @@ def test_every_window_shows_only_hindi_when_the_terminal_is_in_hindi(qtbot, hind
     wait_until(qtbot, lambda: window.dialog is not None and window.dialog.isVisible(), what="close-shift dialog")
     problems += untranslated(window.dialog, data_words)
     window.dialog.reject()
+    problems = list(dict.fromkeys(problems))
+    assert problems == [], "untranslated:\n" + "\n".join(problems)
+
+
+def test_refusals_and_outcomes_in_every_window_show_only_hindi(qtbot, hindi_terminal, terminal_id):
+    """The states a walk through the windows meets when something is refused or done: a
+    lockout at login, a posting with no shift, offline, a reversal without a reason, a sign-off
+    without its note, a bad and a genuine receipt code, integrity findings, an alert adopted."""
+    from cashier_desktop.ledger.staff import add_staff
+    from tests.ui.test_layout_fit import _closed_shift_with_variance, _raise_alert
+    terminal, engine = hindi_terminal
+    services = terminal.ctx.services
+    data_words = {w for _sid, name, *_ in DEMO_STAFF for w in name.split()} | {"Meera", "Nair", "Lockout", "Test", "postgres"}  # postgres: the database login that wrote by hand
+    problems: list[str] = []
+    login = terminal.login
+    add_staff(engine, "L9", "Lockout Test", "cashier", "4321")
+    for _ in range(6):
+        login.staff_id.setText("L9")
+        login.pin.setText("0000")
+        login.submit()
+        wait_until(qtbot, lambda: login.problem.text() and login.problem.is_refusal(), what="refusal")
+        problems += [f"login: {p}" for p in untranslated(login, data_words)]
+        if "L9" in login.problem.text():
+            break
+    assert "L9" in login.problem.text()
+    login.staff_id.clear()
+    login.pin.clear()
+    player = make_player(engine, name="Meera Nair")
+    post(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
+    variance_shift = _closed_shift_with_variance(services, engine, player)
+    _raise_alert(engine, player)
+    window = log_in(qtbot, terminal, "S300", "3333")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_F5)  # no shift open on this terminal: refused in the window
+    wait_until(qtbot, lambda: tab.message.text() != "", what="no-shift refusal")
+    problems += [f"no shift: {p}" for p in untranslated(window, data_words)]
+    terminal.ctx.status.set_online(False, "test")
+    terminal.ctx.status.set_pending(2)
+    problems += [f"offline: {p}" for p in untranslated(window, data_words)]
+    terminal.ctx.status.set_online(True)
+    terminal.ctx.status.set_pending(0)
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    wait_until(qtbot, lambda: desk.select_shift(variance_shift), what="shift listed")
+    wait_until(qtbot, lambda: desk.report is not None and desk.report.shift.id == variance_shift, what="report")
+    desk.postings.selectRow(0)
+    for state, act in (("reversal without a reason", desk.reverse), ("sign-off without its note", desk.sign_off)):
+        desk.info.setText("")
+        act()
+        wait_until(qtbot, lambda: desk.info.text() != "" and desk.signoff_button.isEnabled(), what=state)
+        problems += [f"{state}: {p}" for p in untranslated(window, data_words)]
+    for state, code in (("bad receipt code", "not a code"),
+                        ("unknown receipt", "CDR1:00000000-0000-0000-0000-000000000000:" + "ab" * 32)):
+        desk.receipt_check.field.setText(code)
+        desk.receipt_check.result.setText("")
+        desk.receipt_check.check()
+        wait_until(qtbot, lambda: desk.receipt_check.result.text() not in ("", desk.receipt_check.tr(
+            "Checking the receipt against the ledger…")) and desk.receipt_check.button.isEnabled(), what=state)
+        problems += [f"{state}: {p}" for p in untranslated(window, data_words)]
+    desk.run_integrity()
+    wait_until(qtbot, lambda: desk.findings.isVisible(), what="integrity findings")
+    problems += [f"integrity findings: {p}" for p in untranslated(window, data_words)]
+    problems += [f"integrity findings window: {p}" for p in untranslated(desk.findings_window, data_words)]
+    problems += [f"integrity finding: {desk.findings.item(i).text()!r}" for i in range(desk.findings.count())
+                 if _english(desk.findings.item(i).text(), data_words)]
+    monitor = window.monitor
+    window.tabs.setCurrentWidget(monitor)
+    wait_until(qtbot, lambda: monitor.alerts.rowCount() >= 1, what="alert listed")
+    monitor.alerts.selectRow(0)
+    monitor.ask("dismiss")
+    wait_until(qtbot, lambda: monitor.dialog is not None and monitor.dialog.isVisible(), what="correction dialog")
+    problems += [f"correction dialog: {p}" for p in untranslated(monitor.dialog, data_words)]
+    monitor.dialog.reject()
+    problems += [f"monitor: {p}" for p in untranslated(window, data_words)]
     problems = list(dict.fromkeys(problems))
     assert problems == [], "untranslated:\n" + "\n".join(problems)

@@ -1,11 +1,15 @@
-"""Formatting: Indian grouping for INR, Western for the others, always two decimals."""
+"""Formatting: Indian grouping for INR, Western for the others, always two decimals; dates as
+ISO 8601 in local time, the one date format of every screen, receipt and PDF."""
 
+import re
+from datetime import date, datetime, timezone
 from decimal import Decimal
 
 import pytest
 
 from cashier_desktop.domain.currency import profile_for
-from cashier_desktop.domain.formatting import format_amount, format_money, group_digits
+from cashier_desktop.domain.formatting import (format_amount, format_clock, format_date, format_date_time,
+                                               format_money, group_digits)
 from cashier_desktop.domain.money import Money
 
 
@@ -42,3 +46,14 @@ def test_formatting_and_parsing_agree():
     from cashier_desktop.domain.amounts import parse_amount
     for text in ["₹1,00,000.00", "₹12,34,567.89", "₹0.01"]:
         assert format_money(parse_amount(text)) == text
+
+
+def test_the_one_date_format_is_iso_in_local_time():
+    at = datetime(2026, 12, 4, 9, 5, 7, tzinfo=timezone.utc)
+    local = at.astimezone()
+    assert format_date_time(at) == local.strftime("%Y-%m-%d %H:%M:%S")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", format_date_time(at))
+    assert format_date(date(2026, 12, 4)) == "2026-12-04"
+    assert format_clock(at, now=at) == local.strftime("%H:%M")
+    assert format_clock(at, now=datetime(2026, 12, 9, tzinfo=timezone.utc)) == local.strftime("%Y-%m-%d %H:%M")
+    assert format_date_time(None) == "—"

@@ -1,4 +1,5 @@
-"""The version rules of the balance view, as pure logic (a fake ledger is a dict)."""
+"""The version rules of the balance view, as pure logic (a fake ledger is a dict): a unit test,
+so it lives in tests/unit (issue 20: no fakes outside it)."""
 
 from decimal import Decimal
 

@@ -1,0 +1,70 @@
+"""The monitor's "Ledger servers" line: which server the terminals reached and how far its
+standbys lag (the dashboard's `replication`, from ops/failover.py `replication_summary`).
+
+A supervisor must see at a glance when the cage runs without its safety net: the reached
+server is a read-only standby, a standby is not streaming, or replication is not
+synchronous (then a posting told "posted" may be lost with the primary). Those cases are
+drawn in dark red, bold; the full detail is in the tooltip.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+ATTENTION_STYLE = "color: #8b0000; font-weight: bold;"  # 8.7:1 on the window's white
+
+
+class ReplicationFigure(QLabel):
+    """Shows one `replication` summary (or "—" when none was read); never queries anything."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("—", parent)
+        self.setObjectName("figure_replication")
+        self.setAccessibleName(self.tr("Ledger servers"))
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setWordWrap(True)
+        self.attention = False
+
+    def show_summary(self, replication: dict[str, Any] | None) -> None:
+        parts, attention = self.describe(replication)
+        self.setText("; ".join(parts))
+        self.setToolTip("\n".join(parts))
+        if attention != self.attention:
+            self.setStyleSheet(ATTENTION_STYLE if attention else "")
+            self.attention = attention
+
+    def describe(self, r: dict[str, Any] | None) -> tuple[list[str], bool]:
+        """The line's parts, and whether it needs a supervisor's attention."""
+        if not r:
+            return ["—"], False
+        if r["role"] != "primary":
+            return [self.tr("%1, a read-only standby: postings cannot be taken").replace("%1", r["server"])], True
+        parts = [self.tr("%1, primary").replace("%1", r["server"])]
+        standbys = r.get("standbys") or []
+        if not standbys:
+            return parts + [self.tr("no standby")], False
+        attention = not r.get("synchronous")
+        for sb in standbys:
+            name = sb.get("name") or "?"
+            if sb.get("state") != "streaming":
+                parts.append(self.tr("standby %1 not streaming (%2)").replace("%1", name)
+                             .replace("%2", sb.get("state") or "?"))
+                attention = True
+                continue
+            sync = sb.get("sync_state") in ("sync", "quorum")
+            attention = attention or not sync
+            parts.append((self.tr("standby %1 synchronous, lag %2") if sync else
+                          self.tr("standby %1 NOT synchronous, lag %2")).replace("%1", name)
+                         .replace("%2", self._lag(sb)))
+        return parts, attention
+
+    def _lag(self, sb: dict[str, Any]) -> str:
+        if sb.get("lag_bytes") is None:
+            return self.tr("unknown (the login needs pg_read_all_stats)")
+        if sb.get("lag_seconds") is None:
+            return self.tr("%1 bytes").replace("%1", str(sb["lag_bytes"]))
+        return (self.tr("%1 bytes, %2 ms").replace("%1", str(sb["lag_bytes"]))
+                .replace("%2", f"{sb['lag_seconds'] * 1000:.0f}"))

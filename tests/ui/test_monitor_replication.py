@@ -1,0 +1,84 @@
+"""The supervisor's monitor names the ledger server the terminals reached and its standbys'
+lag (issue 19), readable at a cage PC's 1366×768: the real server first, then the states a
+pg_auto_failover pair goes through (synchronous, a standby NOT synchronous, lag unknown, a
+standby reached). The cluster's own figures are read from a real formation in
+tests/ops/test_failover.py; here the window is checked with each state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.ui.conftest import log_in, wait_until
+from tests.ui.layout_checks import SCREENS, maximise, problems
+
+SCREEN = SCREENS["1366x768"]
+
+
+@pytest.fixture(autouse=True)
+def english_system_font(qapp):
+    """The English layout in the system's font (a Hindi test leaves a Devanagari family on)."""
+    from PySide6.QtGui import QFontDatabase
+    before = qapp.font()
+    qapp.setFont(QFontDatabase.systemFont(QFontDatabase.GeneralFont))
+    yield
+    qapp.setFont(before)
+
+
+def _standby(name: str, *, state: str = "streaming", sync: str = "sync", lag: int | None = 0,
+             seconds: float | None = 0.004) -> dict:
+    return {"name": name, "state": state, "sync_state": sync, "lag_bytes": lag, "lag_seconds": seconds}
+
+
+def _monitor(qtbot, terminal):
+    window = log_in(qtbot, terminal, "S300", "3333")
+    maximise(window, SCREEN)
+    window.tabs.setCurrentWidget(window.monitor)
+    wait_until(qtbot, lambda: window.monitor.dashboard is not None, timeout=30, what="the dashboard read")
+    return window, window.monitor
+
+
+def _fits(window, state: str) -> None:
+    found = problems(window, SCREEN)
+    assert not found, f"monitor at 1366x768, {state}:\n  " + "\n  ".join(found)
+
+
+def test_the_monitor_shows_the_ledger_server_it_reached_and_that_it_has_no_standby(qtbot, terminal):
+    window, view = _monitor(qtbot, terminal)
+    reached = view.dashboard.replication
+    assert reached["role"] == "primary"
+    wait_until(qtbot, lambda: view.replication.text() == f"{reached['server']}, primary; no standby",
+               what="the ledger server shown")
+    assert view.replication.isVisible() and not view.replication.attention
+    _fits(window, "one server")
+
+
+def test_the_monitor_shows_each_standbys_lag_and_marks_a_pair_that_is_not_synchronous(qtbot, terminal):
+    window, view = _monitor(qtbot, terminal)
+    view.timer.stop()  # the states below are shown one by one, not overwritten by the next read
+    wait_until(qtbot, lambda: not view._busy, what="the last read done")
+    pair = {"server": "10.0.0.12:5432", "role": "primary", "synchronous": True,
+            "standbys": [_standby("node_1", lag=1024, seconds=0.012)]}
+    view._show(replace(view.dashboard, replication=pair))
+    assert view.replication.text() == "10.0.0.12:5432, primary; standby node_1 synchronous, lag 1024 bytes, 12 ms"
+    assert not view.replication.attention
+    _fits(window, "synchronous pair")
+
+    unsafe = dict(pair, synchronous=False, standbys=[_standby("node_1", sync="async", lag=None, seconds=None),
+                                                     _standby("node_3", state="catchup", sync="async")])
+    view._show(replace(view.dashboard, replication=unsafe))
+    text = view.replication.text()
+    assert "standby node_1 NOT synchronous, lag unknown (the login needs pg_read_all_stats)" in text, text
+    assert "standby node_3 not streaming (catchup)" in text, text
+    assert view.replication.attention and "#8b0000" in view.replication.styleSheet()
+    _fits(window, "pair not synchronous")  # the dark red is measured against the window's white
+
+    reached_standby = {"server": "10.0.0.13:5432", "role": "standby", "synchronous": False, "standbys": []}
+    view._show(replace(view.dashboard, replication=reached_standby))
+    assert view.replication.text() == "10.0.0.13:5432, a read-only standby: postings cannot be taken"
+    assert view.replication.attention
+    _fits(window, "standby reached")
+
+    view._show(replace(view.dashboard, replication=pair))
+    assert not view.replication.attention and view.replication.styleSheet() == ""

@@ -1,0 +1,104 @@
+"""One date format and one money format everywhere (domain/formatting.py): walk every window a
+supervisor can reach — counter, history, receipt, credit queue, shift review, monitor, a
+refusal, the shift report's PDF text — in English and in Hindi, and fail on any date or amount
+written another way (tests/ui/format_checks.py finds them)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.terminal import credit
+from cashier_desktop.terminal.auth import StaffMember
+from cashier_desktop.terminal.session import Session
+from tests.support.factories import cmd, make_player
+from tests.support.shifts import open_test_shift
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
+from tests.ui.format_checks import format_problems, window_format_problems
+from tests.ui.test_layout_fit import _closed_shift_with_variance, _raise_alert
+
+
+def test_the_finder_catches_every_other_date_and_money_format_and_spares_the_cage_format():
+    for bad in ("04 Dec 2026, 10:00:00", "4 12 2026", "04/12/2026", "Dec 4, 2026", "4 दिस॰ 2026",
+                "2026-12-04T10:00:00", "10,000.00 INR", "expected 10000.00", "₹12,345,678.00", "INR 500"):
+        assert format_problems(bad), bad
+    for good in ("2026-12-04 10:00:00", "₹1,23,45,678.00", "−₹6,20,000.00", "-₹100.00", "Shift #12",
+                 "14:05", "T-UI-1a2b3c4d", "version 3.0", "₹999.00"):
+        assert format_problems(good) == [], good
+
+
+@pytest.fixture(params=["en", "hi"])
+def walked_terminal(request, qapp, fresh_ledger, terminal_id):
+    """A terminal in either language on a database of its own (its data only on screen)."""
+    with own_terminal(qapp, fresh_ledger, terminal_id, request.param) as walked:
+        yield walked
+
+
+def test_every_window_writes_dates_and_money_in_the_one_format(qtbot, walked_terminal, terminal_id):
+    from cashier_desktop.ui.shift_export import report_html
+    terminal, engine, services = walked_terminal
+    player = make_player(engine, name="Meera Nair")
+    open_test_shift(engine, terminal_id, "S300", "0")
+    for amount in ("5000", "12345.5"):
+        post(engine, cmd("deposit", player, amount, terminal_id=terminal_id, staff="S300"))
+    variance_shift = _closed_shift_with_variance(services, engine, player)
+    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
+    credit.request_credit(services, cashier, player, "250000", "weekend")
+    _raise_alert(engine, player)
+
+    problems = window_format_problems(terminal.login, "login")
+    window = log_in(qtbot, terminal, "S300", "3333")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    wait_until(qtbot, lambda: tab.recent.rowCount() >= 3, what="recent postings")
+    wait_until(qtbot, lambda: tab.panel.alert_label.isVisible(), what="alert marked")
+    problems += window_format_problems(window, "counter")
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_H, Qt.ControlModifier)
+    history = active_dialog(qtbot, tab)
+    wait_until(qtbot, lambda: history.page is not None and history.postings.rowCount() >= 3, what="history")
+    problems += window_format_problems(history, "history")
+    history.reject()
+    wait_until(qtbot, lambda: tab.dialog is None, what="history closed")
+    tab.recent.selectRow(0)
+    tab.reprint()
+    receipt = active_dialog(qtbot, tab, "receipt_dialog")
+    problems += window_format_problems(receipt, "receipt")
+    problems += [f"receipt text: {bad}" for bad in format_problems(receipt.plain_text())]
+    receipt.reject()
+    # a refusal with amounts in it: more than the player has
+    poor = make_player(engine, name="Kabir Bose")
+    post(engine, cmd("deposit", poor, "100", terminal_id=terminal_id, staff="S300"))
+    find_player(qtbot, window, poor)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab, Qt.Key_F6)
+    dialog = active_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.amount.edit, "1500")
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "₹" in dialog.problem.text(), what="refusal with amounts")
+    problems += window_format_problems(dialog, "withdrawal refused")
+    dialog.reject()
+    wait_until(qtbot, lambda: tab.dialog is None, what="dialog closed")
+
+    queue = window.credit_queue
+    window.tabs.setCurrentWidget(queue)
+    wait_until(qtbot, lambda: queue.requests and queue.select_request(queue.requests[0].id), what="request listed")
+    wait_until(qtbot, lambda: queue.recent.rowCount() >= 3, what="player's history in the queue")
+    problems += window_format_problems(window, "credit queue")
+
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    wait_until(qtbot, lambda: desk.select_shift(variance_shift), what="shift listed")
+    wait_until(qtbot, lambda: desk.report is not None and desk.report.shift.id == variance_shift, what="report")
+    problems += window_format_problems(window, "shift review")
+    pdf_text = re.sub(r"<[^>]+>", " ", report_html(desk.report, terminal.ctx.profile, desk.reconciliation))
+    problems += [f"shift report PDF: {bad}" for bad in format_problems(pdf_text.replace("&nbsp;", " "))]
+
+    window.tabs.setCurrentWidget(window.monitor)
+    wait_until(qtbot, lambda: window.monitor.alerts.rowCount() >= 1, what="alerts listed")
+    problems += window_format_problems(window, "monitor")
+    problems = list(dict.fromkeys(problems))
+    assert problems == [], "dates or amounts in another format:\n" + "\n".join(problems)

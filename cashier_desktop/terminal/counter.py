@@ -29,7 +29,12 @@ def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
     """Post `cmd` on behalf of the authenticated `staff`; exactly once by `cmd.id`."""
     session = getattr(staff, "session_token", None)
     if session is not None:
-        cmd = dataclasses.replace(cmd, session=session, approver_session=getattr(approver, "session_token", None))
+        # The issuer who approves their own correction (cmd.approver_id is theirs) entered their
+        # PIN once: their session is the approver's too (the database decides whether they may).
+        second = getattr(approver, "session_token", None)
+        if second is None and approver is None and cmd.approver_id == staff.id:
+            second = session
+        cmd = dataclasses.replace(cmd, session=session, approver_session=second)
     decides = session is not None and services.database_decides
     try:
         checked = authorize(services, staff, cmd, approver, database_decides=decides)

@@ -32,9 +32,15 @@ def mtl_report(services, day: date) -> list[MtlRow]:
     policy = policy_of(services)
     start, end = gaming_day_bounds(day, policy.gaming_day_start_hour, policy.timezone)
 
+    # At a bound terminal login the posting API wrote each entry with its posting (offline
+    # replays included), and the login may only read the log; elsewhere (the owner's tools,
+    # postings written before the API) the day is filled in first. Idempotent by posting.
+    fill_in = not services.database_decides
+
     def work(conn):
-        log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
-                threshold=policy.mtl_threshold)
+        if fill_in:
+            log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
+                    threshold=policy.mtl_threshold)
         return mtl_rows(conn, day)
     return in_transaction(services.engine, work)
 

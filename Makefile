@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-failover bench soak mutants package clean screenshots translations translations-update
+.PHONY: run test test-fast lint-imports test-failover bench soak mutants package clean screenshots translations translations-update
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ translations-update: $(STAMP)
 test: $(STAMP) node_modules/.package-lock.json
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest --deselect tests/ops/test_failover_followers.py $(PYTEST_ARGS)
 
+# The unit tests alone, in seconds: domain, the terminal's services against fakes of their
+# ports, the layer contracts (no database, no Qt window, no soketi).
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest -q tests/unit $(PYTEST_ARGS)
+
+# The layers (pyproject.toml [tool.importlinter]); tests/unit/test_layers.py runs them too.
+lint-imports: $(STAMP)
+	$(BIN)/lint-imports
+
 # Every test that kills a pg_auto_failover primary (tests/ops/test_failover*.py).
 test-failover: $(STAMP)
 	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest -m failover $(PYTEST_ARGS)
@@ -51,8 +60,8 @@ soak: $(STAMP) node_modules/.package-lock.json
 
 # The README's screenshots (docs/screenshots), every main window at 1366×768, offscreen.
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots docs/screenshots
-	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m cashier_desktop.ui.screenshots --language hi docs/screenshots/hi
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tools.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m tools.screenshots --language hi docs/screenshots/hi
 
 # The curated mutation suite: each mutant (tests/mutants/catalog.py) applied to a temporary
 # copy and run against its own tests; report in docs/mutants.md; fails on any survivor.

@@ -64,7 +64,7 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 
 def _run_gui(args: argparse.Namespace) -> int:
     from ..ui.app import run
-    return run(args)
+    return run(load(args))
 
 
 def load(args: argparse.Namespace):

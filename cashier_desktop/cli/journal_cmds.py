@@ -80,8 +80,8 @@ def cmd_pending(args) -> int:
 def cmd_replay(args) -> int:
     services = open_from_args(args)  # start-up already resolves what is in doubt and replays
     try:
-        report = services.extras["replay"]()
-        attention = services.extras["journal"].needing_attention()
+        report = services.local.replay()
+        attention = services.local.journal.needing_attention()
     finally:
         services.close()
     if args.json:
@@ -129,7 +129,7 @@ def cmd_resolve(args) -> int:
         try:
             if session.staff.role != "supervisor":
                 raise NotAuthorized("Only a supervisor can resolve a journal entry.")
-            journal = services.extras["journal"]
+            journal = services.local.journal
             e = journal.entry(entry_id)
             if e is None or not e.needs_attention:
                 raise InvalidInput(f"Posting {entry_id} does not need resolving in this journal.")

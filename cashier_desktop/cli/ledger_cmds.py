@@ -85,10 +85,10 @@ def cmd_seed_demo(args) -> int:
 
 
 def cmd_balance(args) -> int:
-    from ..ledger.queries import get_balance
+    from ..terminal.verbs import balance
     services = open_from_args(args)
     try:
-        b = get_balance(services.engine, args.player)
+        b = balance(services, args.player)
     finally:
         services.close()
     if args.json:
@@ -113,36 +113,32 @@ def build_command(args, services) -> PostingCommand:
         posting_id = UUID(args.id.strip()) if args.id is not None else new_id()
     except ValueError:
         raise InvalidInput(f"“{args.id}” is not a UUID.") from None
-    reverses = None
     if kind is Kind.REVERSAL:
+        from ..terminal.verbs import reversal
         if not args.reverses:
             raise InvalidInput("Say which posting to reverse with --reverses ID.")
         try:
             reverses = UUID(args.reverses)
         except ValueError:
             raise InvalidInput(f"“{args.reverses}” is not a posting id.") from None
+        amount = parse_amount(args.amount, services.currency) if args.amount is not None else None
+        return reversal(services, args.staff, reverses, args.reason,
+                        amount=amount, posting_id=posting_id, approver_id=args.approver, player_id=args.player)
     if args.amount is None:
-        if kind is not Kind.REVERSAL:
-            raise InvalidInput("Give the amount with --amount.")
-        from ..ledger.queries import get_posting
-        original = get_posting(services.engine, reverses)
-        if original is None:
-            raise InvalidInput(f"There is no posting {reverses} to reverse.")
-        amount = Money(original.amount, original.currency)
+        raise InvalidInput("Give the amount with --amount.")
     elif kind is Kind.CREDIT_LINE and args.amount.strip() in ("0", "0.00"):
         amount = Money.zero(services.currency.code)
     else:
         amount = parse_amount(args.amount, services.currency)
     return PostingCommand(
         id=posting_id, kind=kind, player_id=args.player, amount=amount, staff_id=args.staff,
-        terminal_id=services.config.terminal_id, approver_id=args.approver, reverses_id=reverses,
+        terminal_id=services.config.terminal_id, approver_id=args.approver,
         reason=args.reason, id_type=args.id_type, id_number=args.id_number)
 
 
 def cmd_post(args) -> int:
-    from ..terminal.auth import verify_approver
-    from ..terminal.counter import submit
     from ..terminal.session import login, logout
+    from ..terminal.verbs import Credentials, post
     services = open_from_args(args)
     try:
         cmd = build_command(args, services)
@@ -151,10 +147,10 @@ def cmd_post(args) -> int:
         try:
             approver = None
             if args.approver and args.approver != args.staff:
-                approver = verify_approver(services, args.approver, read_pin(
-                    "CASHIER_APPROVER_PIN", f"PIN for approver {args.approver}: "), terminal_id=session.terminal_id)
+                approver = Credentials(args.approver, read_pin("CASHIER_APPROVER_PIN",
+                                                               f"PIN for approver {args.approver}: "))
             try:
-                receipt = submit(services, session.staff, cmd, approver)
+                receipt = post(services, session.staff, cmd, approver)
             except (LedgerUnavailable, PostingInDoubt):
                 if args.id is None:  # the outcome is unknown: the id is what a retry needs
                     print(f"posting id {cmd.id} (retry with --id {cmd.id})", file=sys.stderr)
@@ -183,13 +179,11 @@ def cmd_post(args) -> int:
 
 
 def cmd_integrity(args) -> int:
-    from ..ledger.integrity import run_integrity
+    from ..terminal.verbs import integrity
     services = open_from_args(args)
     try:
-        findings = run_integrity(services.engine, chains=not args.no_chains)
-        # The chain heads against the signed anchors kept outside the database (attack 12).
-        from ..monitoring.anchor import anchor_findings
-        findings += anchor_findings(services.config, services.engine)
+        # With the chain heads against the signed anchors kept outside the database (attack 12).
+        findings = integrity(services, chains=not args.no_chains)
     finally:
         services.close()
     if args.json:

@@ -146,7 +146,7 @@ def _until(value: str | None) -> datetime | None:
 
 
 def cmd_report_health(args) -> int:
-    from ..monitoring.health import write_pdf
+    from ..ui.markdown_pdf import write_pdf
     from ..terminal.monitoring import health_report
     services = open_from_args(args, journal=False)
     try:

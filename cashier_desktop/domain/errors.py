@@ -1,17 +1,19 @@
 """Errors the person at the counter can read.
 
-Every `CashierError` renders, through `str()`, as one plain sentence for the cashier.
-`LedgerUnavailable` is different in kind: it is an infrastructure failure that turns the
+Every `CounterError` renders, through `str()`, as one plain sentence for the cashier. Two
+kinds: a `CashierError` is a refusal (nothing was posted; the CLI exits 2), a
+`PostingInDoubt` is not (it may have posted: do not hand over the cash yet; the CLI exits
+4). `LedgerUnavailable` is different in kind: an infrastructure failure that turns the
 terminal offline and never loses the request.
 """
 
 from __future__ import annotations
 
 
-class CashierError(Exception):
-    """A refusal with a sentence for the counter. Nothing was posted."""
+class CounterError(Exception):
+    """Something the counter shows as one plain sentence (`str()`)."""
 
-    code = "refused"
+    code = "error"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -19,6 +21,12 @@ class CashierError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class CashierError(CounterError):
+    """A refusal with a sentence for the counter. Nothing was posted."""
+
+    code = "refused"
 
 
 class InvalidAmount(CashierError):
@@ -47,6 +55,11 @@ class MarkerOverpaid(CashierError):
 
 class PlayerNotFound(CashierError):
     code = "player_not_found"
+
+    @classmethod
+    def of(cls, player_id: str) -> "PlayerNotFound":
+        """The one sentence for it (the GUI's translations match this wording)."""
+        return cls(f"There is no player “{player_id}”.")
 
 
 class PostingNotFound(CashierError):
@@ -113,7 +126,7 @@ class RateChanged(CashierError):
     code = "rate_changed"
 
 
-class PostingInDoubt(CashierError):
+class PostingInDoubt(CounterError):
     """The connection broke while the posting was being sent, and the ledger could not be
     asked whether it arrived. Not a refusal: it may have been posted. The journal keeps it
     in doubt and the replay settles it by its id."""
@@ -146,6 +159,27 @@ class JournalBusy(CashierError):
 
 class ConfigError(CashierError):
     code = "config_error"
+
+
+# A supervisor's decision on an integrity alert (the correction functions, migration 0005).
+class AlertNotOpen(CashierError):
+    code = "alert_not_open"
+
+
+class AlertStillHolds(CashierError):
+    code = "alert_still_holds"
+
+
+class NothingToCorrect(CashierError):
+    code = "nothing_to_correct"
+
+
+class ChainBroken(CashierError):
+    code = "chain_broken"
+
+
+class RevertNotPossible(CashierError):
+    code = "revert_not_possible"
 
 
 class LedgerUnavailable(Exception):

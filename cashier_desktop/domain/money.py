@@ -50,7 +50,7 @@ class Money:
     """An exact amount of one currency, quantized to cents at creation."""
 
     amount: Decimal
-    currency: str = "INR"
+    currency: str  # always given: no cage's currency is assumed
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "amount", to_decimal(self.amount))
@@ -97,7 +97,7 @@ class Money:
         return self.amount > 0
 
     @classmethod
-    def zero(cls, currency: str = "INR") -> "Money":
+    def zero(cls, currency: str) -> "Money":
         return cls(ZERO, currency)
 
     def __str__(self) -> str:  # machine form; people see domain.formatting

@@ -143,3 +143,27 @@ class PendingReceipt:
             currency=d["currency"], staff_id=d["staff_id"], terminal_id=d.get("terminal_id") or "",
             shift_id=d.get("shift_id"), taken_at=datetime.fromisoformat(d["taken_at"]),
             last_known_cash=Decimal(d["last_known_cash"]) if d.get("last_known_cash") else None)
+
+
+def balance_after(shown: Balance, receipt: Receipt) -> Balance | None:
+    """The player's balances after `receipt`, from what the receipt carries, when `shown` is
+    the state just before it (the posting then bumped the version by one): the counter shows
+    the new balance without asking the ledger again, and the feed's event confirms it.
+
+    None when that cannot be known from the two (another change came in between, a replayed
+    receipt, a correction whose effect on the totals is the ledger's to say): refetch then.
+    """
+    if (shown.player_id != receipt.player_id or receipt.replayed
+            or (shown.cash, shown.credit) != (receipt.cash_before, receipt.credit_before)):
+        return None
+    deposits, withdrawals = shown.total_deposits, shown.total_withdrawals
+    if receipt.kind is Kind.DEPOSIT:
+        deposits += receipt.amount
+    elif receipt.kind is Kind.WITHDRAWAL:
+        withdrawals += receipt.amount
+    elif receipt.cash_after != receipt.cash_before:
+        return None
+    return Balance(player_id=shown.player_id, version=shown.version + 1, cash=receipt.cash_after,
+                   credit=receipt.credit_after, credit_limit=receipt.limit_after,
+                   credit_approved=receipt.approved_after, total_deposits=deposits,
+                   total_withdrawals=withdrawals, name=shown.name)

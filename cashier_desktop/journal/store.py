@@ -31,6 +31,7 @@ from ..domain.receipts import Receipt
 from ..domain.errors import JournalBusy
 from . import chain
 from .owners import Ownership, is_alive
+from .seen_online import SeenOnline
 from .chain import (ENTRY_COLUMNS, OFFLINE, PENDING, POSTED, REJECTED, REJECTED_ON_REPLAY, RESOLVED, RETRY,
                     JournalFinding, canonical, record_hash)
 
@@ -141,7 +142,7 @@ def _entry(row: sqlite3.Row) -> Entry:
         updated_at=datetime.fromisoformat(row["updated_at"]))
 
 
-class Journal:
+class Journal(SeenOnline):
     """An open journal file. Use `close()` (or `with`) when done.
 
     Callers must not write to the file by any other means: the chain makes that visible
@@ -467,73 +468,6 @@ class Journal:
                 "SELECT amount FROM entries WHERE ledger = ? AND player_id = ? AND kind = ? AND state = ?",
                 (ledger, player_id, kind, PENDING)).fetchall()
         return sum((Decimal(r[0]) for r in rows), Decimal("0.00"))
-
-    # -- what the terminal last saw online (for offline decisions) -----------------------
-
-    def remember_balance(self, ledger: str, player_id: str, cash: Decimal) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO known_balances VALUES (?, ?, ?, ?)",
-                             (ledger, player_id, str(cash), _now()))
-
-    def known_balance(self, ledger: str, player_id: str) -> Decimal | None:
-        with self._lock:
-            row = self._db.execute("SELECT cash FROM known_balances WHERE ledger = ? AND player_id = ?",
-                                   (ledger, player_id)).fetchone()
-        return Decimal(row[0]) if row else None
-
-    def remember_shift(self, ledger: str, terminal_id: str, shift_id: int | None) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO known_shifts VALUES (?, ?, ?, ?)",
-                             (ledger, terminal_id, shift_id, _now()))
-
-    def known_shift(self, ledger: str, terminal_id: str) -> int | None:
-        with self._lock:
-            row = self._db.execute("SELECT shift_id FROM known_shifts WHERE ledger = ? AND terminal_id = ?",
-                                   (ledger, terminal_id)).fetchone()
-        return row[0] if row else None
-
-    def remember_staff(self, ledger: str, staff_id: str, name: str, role: str, pin_hash: str) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO staff_cache VALUES (?, ?, ?, ?, ?, ?)",
-                             (ledger, staff_id, name, role, pin_hash, _now()))
-
-    def forget_staff(self, ledger: str, staff_id: str) -> None:
-        with self._lock:
-            self._db.execute("DELETE FROM staff_cache WHERE ledger = ? AND id = ?", (ledger, staff_id))
-
-    def offline_lockout(self, ledger: str, staff_id: str) -> tuple[int, int, str | None]:
-        """(failed attempts, lockouts in a row, locked until ISO) of offline logins here."""
-        with self._lock:
-            row = self._db.execute("SELECT failed, lockouts, locked_until FROM offline_lockouts "
-                                   "WHERE ledger = ? AND id = ?", (ledger, staff_id)).fetchone()
-        return (row[0], row[1], row[2]) if row else (0, 0, None)
-
-    def note_offline_login(self, ledger: str, staff_id: str, outcome: str, *, failed: int, lockouts: int,
-                           locked_until: str | None) -> None:
-        """One offline login attempt (sent to the audit log on replay) and the lockout state."""
-        with self._tx():
-            self._db.execute("INSERT INTO offline_logins (ledger, id, at, outcome) VALUES (?, ?, ?, ?)",
-                             (ledger, staff_id, _now(), outcome))
-            self._db.execute("INSERT OR REPLACE INTO offline_lockouts VALUES (?, ?, ?, ?, ?)",
-                             (ledger, staff_id, failed, lockouts, locked_until))
-
-    def unsent_offline_logins(self, ledger: str) -> list[tuple[int, str, str, str]]:
-        """(seq, staff id, at, outcome) of offline login attempts not yet in the audit log."""
-        with self._lock:
-            return [tuple(r) for r in self._db.execute(
-                "SELECT seq, id, at, outcome FROM offline_logins WHERE ledger = ? AND sent = 0 ORDER BY seq",
-                (ledger,)).fetchall()]
-
-    def mark_offline_logins_sent(self, seqs: Iterable[int]) -> None:
-        with self._tx():
-            self._db.executemany("UPDATE offline_logins SET sent = 1 WHERE seq = ?", [(s,) for s in seqs])
-
-    def cached_staff(self, ledger: str, staff_id: str) -> tuple[str, str, str] | None:
-        """(name, role, pin_hash) of a staff member last authenticated here online."""
-        with self._lock:
-            row = self._db.execute("SELECT name, role, pin_hash FROM staff_cache WHERE ledger = ? AND id = ?",
-                                   (ledger, staff_id)).fetchone()
-        return tuple(row) if row else None
 
     # -- checking ---------------------------------------------------------------------
 

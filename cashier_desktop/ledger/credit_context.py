@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy.engine import Engine
 
 from ..domain.receipts import Receipt
-from .posting import RECEIPT_COLUMNS, _receipt
+from .posting import RECEIPT_COLUMNS, receipt_of_row
 from .queries import _run
 
 RECENT = 5
@@ -70,16 +70,9 @@ def credit_contexts(engine: Engine, player_ids: list[str]) -> dict[str, CreditCo
                                   row_number() OVER (PARTITION BY player_id ORDER BY seq DESC) AS n
                            FROM ledger_transactions WHERE player_id = ANY(:ids)) t
             WHERE n <= :k ORDER BY player_id, seq DESC""", {"ids": ids, "k": RECENT}):
-        recent.setdefault(row._mapping["player_id"], []).append(_receipt(row))
+        recent.setdefault(row._mapping["player_id"], []).append(receipt_of_row(row))
     return {pid: CreditContext(pid, name or "", cash, limit, approved, drawn,
                                oldest_outstanding(moves.get(pid, [])) if drawn > 0 else None,
                                recent.get(pid, []))
             for pid, name, cash, drawn, limit, approved in players}
 
-
-def staff_names(engine: Engine, staff_ids: list[str]) -> dict[str, str]:
-    ids = sorted({s for s in staff_ids if s})
-    if not ids:
-        return {}
-    return {r[0]: r[1] for r in _run(engine, "staff_names", "SELECT id, name FROM staff WHERE id = ANY(:ids)",
-                                     {"ids": ids})}

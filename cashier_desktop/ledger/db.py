@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import psycopg
 from psycopg import errors as pgerr
 from sqlalchemy import create_engine, event
 from sqlalchemy import exc as saexc
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from ..domain import errors as E
-from ..domain.errors import CashierError, ConfigError, LedgerBusy, LedgerUnavailable, NotAuthorized, ShiftNotOpen
+from ..domain.errors import ConfigError, CounterError, LedgerBusy, LedgerUnavailable, NotAuthorized, ShiftNotOpen
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +46,12 @@ DOMAIN_SQLSTATES.update({
     "CA024": E.AuthenticationFailed, "CA025": E.InvalidInput,
 })
 
+# A supervisor's decision on an integrity alert (the correction functions, migration 0005).
+DOMAIN_SQLSTATES.update({
+    "CDA01": E.AlertNotOpen, "CDA02": E.NothingToCorrect, "CDA03": E.ChainBroken,
+    "CDA04": E.RevertNotPossible, "CDA05": E.AlertStillHolds,
+})
+
 
 def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashier-desktop",
                 connect_timeout: int = 5, prepared_statements: bool = True) -> Engine:
@@ -62,6 +70,9 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
         url = "postgresql+psycopg://" + url[len("postgres://"):]
     engine = create_engine(
         url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False,
+        # The most recently used connection first: it holds the posting statement prepared
+        # (`posting._run_post`), and connections left idle can time out.
+        pool_use_lifo=True,
         pool_recycle=1800,
         # An error or a log record never carries a statement's parameters (PINs, documents).
         hide_parameters=True,
@@ -121,7 +132,7 @@ def is_busy(exc: BaseException) -> bool:
 
 def map_error(exc: BaseException) -> BaseException:
     """Translate a driver/SQLAlchemy error into a domain error (or return it unchanged)."""
-    if isinstance(exc, (CashierError, LedgerUnavailable)):
+    if isinstance(exc, (CounterError, LedgerUnavailable)):
         return exc
     refusal = DOMAIN_SQLSTATES.get(sqlstate(exc) or "")
     if refusal is not None:  # raised by a ledger trigger (0002) with a sentence as message
@@ -171,3 +182,19 @@ def in_transaction(engine: Engine, fn):
     except Exception as exc:  # noqa: BLE001 - mapped or re-raised
         mapped = map_error(exc)
         raise mapped if mapped is not exc else exc
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """A pooled connection for reads in autocommit: one statement is one round trip (psycopg
+    would send BEGIN and ROLLBACK around it otherwise), and no ROLLBACK makes psycopg drop
+    the posting statement prepared on that connection (`posting._run_post`). Driver errors
+    come out as domain errors (`map_error`): this is the adapters' edge."""
+    try:
+        with engine.connect() as conn:
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
+        mapped = map_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from ..domain.commands import check_player_id
 from ..domain.receipts import Receipt
-from .posting import RECEIPT_COLUMNS, _receipt
+from .posting import RECEIPT_COLUMNS, receipt_of_row
 from .queries import _run
 
 
@@ -73,7 +73,7 @@ def player_history(engine: Engine, player_id: str, flt: HistoryFilter = HistoryF
     else:
         total = int(_run(engine, "player_history_count",
                          f"SELECT count(*) FROM ledger_transactions WHERE {cond}", params)[0][0])
-    return HistoryPage([_receipt(r, replayed=False) for r in rows], total, params["off"])
+    return HistoryPage([receipt_of_row(r, replayed=False) for r in rows], total, params["off"])
 
 
 def identification_on_file(engine: Engine, player_id: str) -> IdOnFile | None:

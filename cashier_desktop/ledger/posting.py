@@ -270,3 +270,9 @@ def _check_refusal(exc: saexc.IntegrityError, cmd: PostingCommand) -> E.CashierE
         return E.CreditLimitExceeded(f"This would take player {cmd.player_id} over the credit limit.")
     log.error("unexpected check violation: %s", exc)
     return E.CashierError("The ledger refused this posting; nothing was posted.")
+
+
+# The public names of the row mapping and the API's arguments, for the ledger's other
+# readers and adapters (queries, history, the journal's port): none reaches for a private one.
+receipt_of_row = _receipt
+api_params = _params

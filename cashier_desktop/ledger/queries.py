@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from ..domain.commands import check_player_id
 from ..domain.errors import PlayerNotFound
 from ..domain.kinds import Kind
 from ..domain.receipts import Balance, Receipt
-from .db import map_error, warn_if_gui_thread
-from .posting import RECEIPT_COLUMNS, _receipt
+from .db import reading, warn_if_gui_thread
+from .posting import RECEIPT_COLUMNS, receipt_of_row
 
 _BALANCE_COLUMNS = """id, version, balance, current_credit, credit_limit, credit_approved,
     total_deposits, total_withdrawals, name"""
@@ -26,14 +28,8 @@ def _balance(row) -> Balance:
 
 def _run(engine: Engine, name: str, sql: str, params: dict):
     warn_if_gui_thread(name)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text(sql), params).fetchall()
-    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-        mapped = map_error(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+    with reading(engine) as conn:
+        return conn.execute(text(sql), params).fetchall()
 
 
 def get_balance(engine: Engine, player_id: str) -> Balance:
@@ -42,7 +38,7 @@ def get_balance(engine: Engine, player_id: str) -> Balance:
     rows = _run(engine, "get_balance", f"SELECT {_BALANCE_COLUMNS} FROM players WHERE id = :id",
                 {"id": player_id})
     if not rows:
-        raise PlayerNotFound(f"There is no player “{player_id}”.")
+        raise PlayerNotFound.of(player_id)
     return _balance(rows[0])
 
 
@@ -83,14 +79,42 @@ def recent_postings(engine: Engine, player_id: str, limit: int = 20) -> list[Rec
     rows = _run(engine, "recent_postings", f"""
         SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE player_id = :id
         ORDER BY seq DESC LIMIT :n""", {"id": check_player_id(player_id), "n": limit})
-    return [_receipt(r, replayed=False) for r in rows]
+    return [receipt_of_row(r, replayed=False) for r in rows]
 
 
 def postings_of_shift(engine: Engine, shift_id: int) -> list[Receipt]:
-    rows = _run(engine, "postings_of_shift", f"""
-        SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE shift_id = :s ORDER BY seq""",
-                {"s": shift_id})
-    return [_receipt(r) for r in rows]
+    warn_if_gui_thread("postings_of_shift")
+    with reading(engine) as conn:
+        return postings_where(conn, shift_id=shift_id)
+
+
+def postings_where(conn: Connection, *, shift_id: int | None = None, terminal_id: str | None = None,
+                   since: datetime | None = None, until: datetime | None = None) -> list[Receipt]:
+    """The postings of a shift, or of a terminal over [since, until), in ledger order: the one
+    query behind the shift's screen, the shift report and reconciliation."""
+    where, params = ["true"], {}
+    if shift_id is not None:
+        where.append("shift_id = :shift")
+        params["shift"] = shift_id
+    if terminal_id is not None:
+        where.append("terminal_id = :terminal")
+        params["terminal"] = terminal_id
+    if since is not None:
+        where.append("created_at >= :since")
+        params["since"] = since
+    if until is not None:
+        where.append("created_at < :until")
+        params["until"] = until
+    rows = conn.execute(text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE {' AND '.join(where)} "
+                             "ORDER BY seq"), params).fetchall()
+    return [receipt_of_row(r) for r in rows]
+
+
+def open_alert_id(engine: Engine, player_id: str) -> int | None:
+    """The newest open integrity alert on this player's balance, or None."""
+    rows = _run(engine, "open_alert_id", "SELECT id FROM integrity_alerts WHERE player_id = :p AND status = 'open' "
+                "ORDER BY id DESC LIMIT 1", {"p": player_id})
+    return rows[0][0] if rows else None
 
 
 def ledger_count(engine: Engine) -> int:
@@ -100,7 +124,7 @@ def ledger_count(engine: Engine) -> int:
 def get_posting(engine: Engine, posting_id) -> Receipt | None:
     rows = _run(engine, "get_posting", f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id",
                 {"id": posting_id})
-    return _receipt(rows[0]) if rows else None
+    return receipt_of_row(rows[0]) if rows else None
 
 
 __all__ = ["get_balance", "get_balances", "search_players", "recent_postings", "postings_of_shift",

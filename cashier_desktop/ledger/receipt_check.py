@@ -64,14 +64,6 @@ def receipt_facts(engine: Engine, posting_id: UUID) -> ReceiptFacts:
     return ReceiptFacts(int(seq) if seq is not None else None, staff_name, approver_name)
 
 
-def staff_names(engine: Engine, staff_ids: list[str]) -> dict[str, str]:
-    """id → name for the given staff (unknown ids are left out)."""
-    ids = [s for s in staff_ids if s]
-    if not ids:
-        return {}
-    rows = _run(engine, "staff_names", "SELECT id, name FROM staff WHERE id = ANY(:ids)", {"ids": ids})
-    return {r[0]: r[1] for r in rows}
-
 
 def verify(engine: Engine, code: ReceiptCode) -> Verification:
     """Does the ledger still hold exactly the posting `code` names? (read-only)"""

@@ -50,6 +50,12 @@ def seed_players(engine: Engine, count: int = 50, *, start: int = 101, batch: in
     return created
 
 
+def needs_seeding(engine: Engine) -> bool:
+    """True for a ledger with no staff yet (a demo ledger just created)."""
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM staff)")).scalar())
+
+
 # Demo exchange rates (INR per unit; the cage buys low and sells high), set by the supervisor.
 DEMO_FX_RATES = {"USD": (Decimal("83.00"), Decimal("84.50")), "EUR": (Decimal("89.50"), Decimal("91.50"))}
 

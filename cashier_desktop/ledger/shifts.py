@@ -19,7 +19,7 @@ from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Connection, Engine
 
 from ..domain.errors import ShiftError
-from .db import map_error, sqlstate, warn_if_gui_thread
+from .db import map_error, reading, sqlstate, warn_if_gui_thread
 
 _COLUMNS = """id, terminal_id, staff_id, currency, status, opened_at, opening_float, opening_count,
     closed_at, closed_by, closing_count, counted, expected, variance, signed_off_by, signed_off_at,
@@ -96,12 +96,8 @@ def open_shift_of(conn: Connection, terminal_id: str) -> ShiftRecord | None:
 def find_open_shift(engine: Engine, terminal_id: str) -> ShiftRecord | None:
     """The open shift of a terminal, or None (a lookup for the counter)."""
     warn_if_gui_thread("find_open_shift")
-    try:
-        with engine.connect() as conn:
-            return open_shift_of(conn, terminal_id)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    with reading(engine) as conn:
+        return open_shift_of(conn, terminal_id)
 
 
 @dataclass(frozen=True, slots=True)

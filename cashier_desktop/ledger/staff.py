@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..domain.commands import check_staff_id
 from ..domain.pins import check_pin_format
+from .db import reading, warn_if_gui_thread
 
 ROLES = ("cashier", "floor_manager", "supervisor")
 
@@ -35,6 +36,16 @@ def get_staff(conn: Connection, staff_id: str, *, for_update: bool = False) -> S
     row = conn.execute(text(f"SELECT {_COLUMNS} FROM staff WHERE id = :id"
                             + (" FOR UPDATE" if for_update else "")), {"id": staff_id}).first()
     return StaffRecord(*row) if row else None
+
+
+def staff_names(engine: Engine, staff_ids: list[str]) -> dict[str, str]:
+    """id → name for the given staff (unknown ids are left out), in one read."""
+    ids = sorted({s for s in staff_ids if s})
+    if not ids:
+        return {}
+    warn_if_gui_thread("staff_names")
+    with reading(engine) as conn:
+        return dict(conn.execute(text("SELECT id, name FROM staff WHERE id = ANY(:ids)"), {"ids": ids}).all())
 
 
 def add_staff(engine: Engine, staff_id: str, name: str, role: str, pin: str, *,

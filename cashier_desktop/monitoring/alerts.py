@@ -21,7 +21,8 @@ from typing import Any, Callable
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from ..domain.errors import CashierError
+from ..domain.errors import (AlertNotOpen, AlertStillHolds, ChainBroken,  # noqa: F401 - where callers find them
+                             NothingToCorrect, RevertNotPossible)
 from .checks import PlayerFinding
 
 log = logging.getLogger(__name__)
@@ -30,26 +31,6 @@ ALERT_EVENT = "integrity.alert"
 RESOLVED_EVENT = "integrity.resolved"
 CAGE_CHANNEL = "private-cage"
 MAX_CHANGES = 50
-
-
-class AlertNotOpen(CashierError):
-    code = "alert_not_open"
-
-
-class AlertStillHolds(CashierError):
-    code = "alert_still_holds"
-
-
-class NothingToCorrect(CashierError):
-    code = "nothing_to_correct"
-
-
-class ChainBroken(CashierError):
-    code = "chain_broken"
-
-
-class RevertNotPossible(CashierError):
-    code = "revert_not_possible"
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,9 @@ from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Engine
 
 from ..domain.errors import InvalidInput, NotAuthorized
-from ..ledger.db import map_error, sqlstate, warn_if_gui_thread
-from .alerts import (Alert, AlertNotOpen, AlertStillHolds, ChainBroken, NothingToCorrect,
-                     RevertNotPossible, get_alert)
+from ..ledger.db import map_error, warn_if_gui_thread
+from .alerts import Alert, get_alert
 
-# The correction functions' refusals, and the ledger's own controls (migration 0002).
-_SQLSTATES = {"CDA01": AlertNotOpen, "CDA02": NothingToCorrect, "CDA03": ChainBroken,
-              "CDA04": RevertNotPossible, "CDA05": AlertStillHolds, "CA001": NotAuthorized}
 
 
 @dataclass(frozen=True)
@@ -64,14 +60,6 @@ def _reason(reason: str | None) -> str:
     return reason.strip()
 
 
-def _mapped(exc: Exception) -> BaseException:
-    cls = _SQLSTATES.get(sqlstate(exc) or "")
-    if cls is not None:
-        diag = getattr(getattr(exc, "orig", None), "diag", None)
-        return cls(getattr(diag, "message_primary", None) or str(exc))
-    return map_error(exc)
-
-
 def _label(conn, action: str, alert_id: int) -> None:
     # The outbox row of a revert names what made it (application_name is captured there).
     conn.execute(text("SELECT set_config('application_name', :n, true)"),
@@ -91,7 +79,7 @@ def _call(engine: Engine, action: str, alert_id: int, sql: str, params: dict):
             row = conn.execute(text(sql), params).first()
             return row, get_alert(conn, alert_id)
     except saexc.DBAPIError as exc:
-        mapped = _mapped(exc)
+        mapped = map_error(exc)  # the correction functions' SQLSTATEs are in ledger.db's one table
         raise (mapped if mapped is not exc else exc) from None
 
 

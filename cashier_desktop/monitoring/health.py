@@ -3,7 +3,7 @@
 The dashboard's figures over a period (ending now, or at `until`): postings by kind,
 balance updates and sync latency, refused and failed postings by reason, the balance
 accuracy rate, every full integrity run, every alert and how it was resolved, and the
-status of the shifts' reconciliation. Markdown for the terminal; `write_pdf` renders the
+status of the shifts' reconciliation. Markdown for the terminal; `ui/markdown_pdf.write_pdf` renders the
 same Markdown through Qt (QTextDocument + QPdfWriter).
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -181,22 +180,3 @@ def build_report(engine: Engine, period: str, *, until: datetime | None = None,
     return HealthReport(period, start, end, postings, updates, _ms(pub50), _ms(pub99), _ms(t50), _ms(t99),
                         refused["refused"], refused["failed"], int(checks), int(bad), runs, alerts, shifts, pending,
                         (currency or "INR").strip())
-
-
-def write_pdf(markdown: str, path: str | Path) -> Path:
-    """Render the report's Markdown to a PDF through Qt (any thread with a QGuiApplication)."""
-    import os
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        write_pdf._app = QGuiApplication([])  # kept alive for the process (CLI use)
-    out = Path(path)
-    writer = QPdfWriter(str(out))
-    writer.setTitle("Cage health report")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    doc = QTextDocument()
-    doc.setMarkdown(markdown)
-    doc.print_(writer)  # paginates onto the writer's page rectangle
-    return out

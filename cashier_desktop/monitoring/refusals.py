@@ -5,14 +5,14 @@ refusal (`CashierError`: insufficient funds, not authorised, …) is recorded wi
 code; an unexpected error as `failed`. `LedgerUnavailable` is neither: the request stays
 in the journal and is replayed. Recording is best effort, never hides the refusal, and
 happens on a background thread: a refusal taken while the ledger is slow or gone must not
-keep the cashier waiting for a connect timeout. That thread is a daemon drained for at most
-`DRAIN_AT_EXIT_S` at exit: a record stuck on a dead ledger must not keep the process alive
-(a `ThreadPoolExecutor` worker is joined at exit without a time limit).
+keep the cashier waiting for a connect timeout. That thread is a daemon, owned by the
+services (`Services.refusal_log`) and drained for at most `DRAIN_AT_EXIT_S` when they close:
+a record stuck on a dead ledger must not keep the process alive (a `ThreadPoolExecutor`
+worker is joined at exit without a time limit).
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import queue
 import threading
@@ -24,7 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.errors import CashierError, LedgerUnavailable, PostingInDoubt
 
 log = logging.getLogger(__name__)
 # A record still queued after this long is dropped (logged): a ledger that was slow or gone
@@ -84,16 +84,14 @@ class BackgroundWriter:
         return not thread.is_alive()
 
 
-_writer = BackgroundWriter("refusal-log")
-atexit.register(_writer.close)
-
-
 def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseException) -> None:
     """Write one `refused_postings` row for `exc`; swallow (and log) any failure to do so."""
     if isinstance(exc, LedgerUnavailable):
         return
     if isinstance(exc, CashierError):
         outcome, code, message = "refused", exc.code, str(exc)
+    elif isinstance(exc, PostingInDoubt):  # not a refusal: it may have posted
+        outcome, code, message = "failed", exc.code, str(exc)
     else:
         outcome, code, message = "failed", type(exc).__name__, (str(exc).splitlines() or [""])[0][:500]
     params = {"o": outcome, "c": code, "m": message, "id": None, "k": None, "p": None, "a": None,
@@ -110,12 +108,29 @@ def record_refusal(engine: Engine, cmd: PostingCommand | None, exc: BaseExceptio
         log.warning("could not record a refused posting (%s): %s", code, err)
 
 
+class RefusalLog:
+    """One ledger's refusal records, written by a `BackgroundWriter` of its own (its daemon
+    thread starts with the first refusal: nothing runs at import). The services own it and
+    `close()` it, which drains it for at most `DRAIN_AT_EXIT_S`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer = BackgroundWriter("refusal-log")
+
+    def note(self, cmd: PostingCommand | None, exc: BaseException) -> Future | None:
+        """Record `exc` in the background (not a `LedgerUnavailable`: that one is replayed)."""
+        if isinstance(exc, LedgerUnavailable):
+            return None
+        return self._writer.submit(_record_unless_stale, time.monotonic(), self.engine, cmd, exc)
+
+    def close(self, timeout: float = DRAIN_AT_EXIT_S) -> bool:
+        """Write what is queued (each record is dropped once stale), for at most `timeout`."""
+        return self._writer.close(timeout)
+
+
 def note_refusal(services, cmd: PostingCommand | None, exc: BaseException) -> Future | None:
     """The hook `submit` calls: record against the services' ledger, in the background."""
-    engine = getattr(services, "engine", None)
-    if engine is None or isinstance(exc, LedgerUnavailable):
-        return None
-    return _writer.submit(_record_unless_stale, time.monotonic(), engine, cmd, exc)
+    return services.refusal_log.note(cmd, exc)
 
 
 def _record_unless_stale(queued_at: float, engine: Engine, cmd: PostingCommand | None,

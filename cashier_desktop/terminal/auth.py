@@ -16,21 +16,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from ..domain.commands import check_staff_id
 from ..domain.errors import AuthenticationFailed, InvalidInput
 from ..domain.policy import Policy
 from ..domain.roles import Role
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import warn_if_gui_thread
+from ..ledger.staff_sessions import close_staff_session, open_staff_session
 
 NOT_RECOGNISED = "Staff id or PIN not recognised."
 
-_LOGIN = text("SELECT cage.staff_login(:s, :p, :purpose, :t)")
-_WHO = text("""SELECT s.staff_id, st.name, s.role, s.approval_limit
-               FROM cage.session_staff(:tok) s JOIN staff st ON st.id = s.staff_id""")
-_LOGOUT = text("SELECT cage.staff_logout(:tok)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +50,7 @@ class StaffMember:
 
 def policy_of(services) -> Policy:
     """The cage policy from the services' configuration (built once, then cached)."""
-    policy = services.extras.get("policy")
-    if policy is None:
-        policy = Policy.from_values(services.config.values)
-        services.extras["policy"] = policy
-    return policy
+    return services.policy
 
 
 def authenticate(engine: Engine, staff_id: str, pin: str, *, terminal_id: str | None = None,
@@ -81,16 +73,9 @@ def authenticate(engine: Engine, staff_id: str, pin: str, *, terminal_id: str | 
         staff_id = check_staff_id(staff_id)
     except InvalidInput:
         raise AuthenticationFailed(NOT_RECOGNISED) from None
-    try:
-        with engine.begin() as conn:  # committed before anyone can see whether it worked
-            token = conn.execute(_LOGIN, {"s": staff_id, "p": pin or "", "t": terminal_id,
-                                          "purpose": "approval" if purpose == "approval" else "login"}
-                                 ).scalar_one()
-        with engine.begin() as conn:
-            sid, name, role, limit = conn.execute(_WHO, {"tok": token}).one()
-    except Exception as exc:  # noqa: BLE001 - driver errors become domain errors
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    token, sid, name, role, limit = open_staff_session(
+        engine, staff_id, pin or "", terminal_id=terminal_id,
+        purpose="approval" if purpose == "approval" else "login")
     return StaffMember(sid, name, role, limit, token)
 
 
@@ -98,12 +83,7 @@ def end_session(engine: Engine, member: StaffMember) -> None:
     """End the member's database session (audited by the database); nothing if offline."""
     if member.session_token is None:
         return
-    try:
-        with engine.begin() as conn:
-            conn.execute(_LOGOUT, {"tok": member.session_token})
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    close_staff_session(engine, member.session_token)
 
 
 def verify_approver(services, staff_id: str, pin: str, *, terminal_id: str | None = None) -> StaffMember:

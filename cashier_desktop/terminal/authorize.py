@@ -25,7 +25,7 @@ from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
 from ..ledger.cash_reports import log_mtl, prior_cash
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import reading, warn_if_gui_thread
 from ..ledger.shifts import counter_context
 from .auth import StaffMember, policy_of
 
@@ -51,7 +51,7 @@ def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = 
         return PriorTotals()
     policy = policy_of(services)
     if conn is None:
-        with services.engine.connect() as own:
+        with reading(services.engine) as own:
             return prior_totals(services, player_id, kind, at=at, conn=own)
     day, period = prior_cash(conn, player_id, direction, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
                              month=policy.aggregation == "month", at=at)
@@ -63,7 +63,11 @@ def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: st
     """What the GUI must collect before submitting this posting (approver, ID, confirmation)."""
     warn_if_gui_thread("posting_requirements")
     kind = Kind(kind)
-    prior = prior_totals(services, player_id, kind, at=at)
+    # A terminal whose login the database binds decides the identification threshold in the
+    # posting's own call (and refuses with IdentificationRequired, which the dialog answers by
+    # asking for the document): no read of the player's prior cash here, no extra round trip.
+    prior = (PriorTotals() if getattr(staff, "session_token", None) is not None and services.database_decides
+             else prior_totals(services, player_id, kind, at=at))
     req = requirements(policy_of(services), kind, amount, prior)
     if kind in CORRECTION_KINDS and staff.role == Role.SUPERVISOR.value:
         return dataclasses.replace(req, needs_approver=False)  # a supervisor approves their own correction
@@ -145,21 +149,16 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     # What can be judged without the ledger, by the session's role: refused here, refused offline too.
     require(staff.role, action_for(cmd.kind))
     approver_id = _check_approver(cmd, staff, approver, policy)
-    offline = services.extras.get("authorize_offline")
-    link = services.extras.get("link")
-    if offline is not None and link is not None and not link.online:
-        return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    local = services.local
+    if not local.online:  # the one offline fallback (a DirectSide is never offline)
+        return local.authorize_offline(staff, dataclasses.replace(cmd, approver_id=approver_id))
     if database_decides:
         return dataclasses.replace(cmd, terminal_id=cmd.terminal_id or services.config.terminal_id,
                                    approver_id=approver_id)
     try:
         return _authorize_online(services, staff, cmd, approver, policy, at)
-    except LedgerUnavailable as exc:
-        if offline is None:
-            raise
-        if link is not None:
-            link.went_offline(exc)
-        return offline(staff, dataclasses.replace(cmd, approver_id=approver_id), approver)
+    except LedgerUnavailable as exc:  # a DirectSide re-raises it
+        return local.authorize_offline(staff, dataclasses.replace(cmd, approver_id=approver_id), exc)
 
 
 def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None,
@@ -168,17 +167,13 @@ def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approve
     terminal = cmd.terminal_id or services.config.terminal_id
     direction = direction_of(cmd.kind)
     prior = None
-    try:
-        with services.engine.connect() as conn:
-            records, shift_id = counter_context(conn, [staff.id] + ([approver.id] if approver else []), terminal)
-            staff = _fresh(records, staff, "staff member")
-            if approver is not None:
-                approver = _fresh(records, approver, "approver")
-            if direction is not None and not (cmd.id_type and cmd.id_number):
-                prior = prior_totals(services, cmd.player_id, cmd.kind, at=at, conn=conn)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    with reading(services.engine) as conn:  # driver errors come out as domain errors
+        records, shift_id = counter_context(conn, [staff.id] + ([approver.id] if approver else []), terminal)
+        staff = _fresh(records, staff, "staff member")
+        if approver is not None:
+            approver = _fresh(records, approver, "approver")
+        if direction is not None and not (cmd.id_type and cmd.id_number):
+            prior = prior_totals(services, cmd.player_id, cmd.kind, at=at, conn=conn)
     require(staff.role, action_for(cmd.kind))  # the role as it is now, not as it was at login
     approver_id = _check_approver(cmd, staff, approver, policy)
     if shift_id is None and cmd.kind not in SHIFT_FREE_KINDS:

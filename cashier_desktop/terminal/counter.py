@@ -1,9 +1,9 @@
 """The counter's one posting service: the CLI, the journal and the GUI all come here.
 
 `submit` is the only path from a person's request to the ledger: `authorize` checks who
-is asking and what policy requires (roles, shift, dual control); then the services'
-poster sends it (straight to the ledger, or through the terminal's journal when one is
-configured).
+is asking and what policy requires (roles, shift, dual control, or what can be checked
+offline); then the services' local side posts it (through the terminal's journal, or
+straight to the ledger for tools without one).
 
 When the staff member logged in through the database (`StaffMember.session_token`), the
 database's posting API decides everything again in the posting's own transaction (rights,
@@ -17,9 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import LedgerUnavailable
-from ..domain.receipts import Receipt
-from ..ledger.posting import post
+from ..domain.receipts import PendingReceipt, Receipt
 from ..monitoring.refusals import note_refusal
 from .auth import StaffMember
 from .authorize import after_posting, authorize
@@ -27,22 +25,20 @@ from .services import Services
 
 
 def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
-           approver: StaffMember | None = None) -> Receipt:
+           approver: StaffMember | None = None) -> Receipt | PendingReceipt:
     """Post `cmd` on behalf of the authenticated `staff`; exactly once by `cmd.id`."""
     session = getattr(staff, "session_token", None)
     if session is not None:
-        cmd = dataclasses.replace(cmd, session=session, approver_session=getattr(approver, "session_token", None))
-    decides = session is not None and _database_decides(services)
+        # The issuer who approves their own correction (cmd.approver_id is theirs) entered their
+        # PIN once: their session is the approver's too (the database decides whether they may).
+        second = getattr(approver, "session_token", None)
+        if second is None and approver is None and cmd.approver_id == staff.id:
+            second = session
+        cmd = dataclasses.replace(cmd, session=session, approver_session=second)
+    decides = session is not None and services.database_decides
     try:
-        try:
-            checked = authorize(services, staff, cmd, approver, database_decides=decides)
-        except LedgerUnavailable:
-            offline = services.extras.get("authorize_offline")  # what can be checked offline
-            if offline is None:
-                raise
-            checked = offline(staff, cmd, approver)
-        poster = services.extras.get("poster")
-        result = poster(checked) if poster is not None else post(services.engine, checked)
+        checked = authorize(services, staff, cmd, approver, database_decides=decides)
+        result = services.local.post(checked)
     except Exception as exc:
         note_refusal(services, cmd, exc)  # refused/failed postings by reason (monitoring)
         raise
@@ -50,13 +46,3 @@ def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
         after_posting(services, staff, checked, approver, result)
     return result
 
-
-def _database_decides(services) -> bool:
-    """True when this terminal's login is bound to a terminal (`add-login --terminal-id`):
-    the posting API then checks staff, shift and large cash itself, so the client's online
-    pre-check would only add a round trip. Asked once per services."""
-    known = services.extras.get("database_decides")
-    if known is None:
-        from ..ledger.api_tables import bound_terminal
-        known = services.extras["database_decides"] = bound_terminal(services.engine) is not None
-    return known

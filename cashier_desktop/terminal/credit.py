@@ -21,7 +21,7 @@ from ..domain.receipts import Receipt
 from ..domain.roles import Action, require
 from ..ledger.credit import (CreditRequest, decide_in_database, get_request, insert_request, list_requests,
                              player_exists)
-from ..ledger.db import in_transaction, map_error, warn_if_gui_thread
+from ..ledger.db import in_transaction, reading, warn_if_gui_thread
 from .auth import policy_of
 from .authorize import approval_authority
 from .session import Session
@@ -50,7 +50,7 @@ def request_credit(services, session: Session, player_id: str, limit, note: str 
 
     def work(conn):
         if not player_exists(conn, player_id):
-            raise PlayerNotFound(f"There is no player “{player_id}”.")
+            raise PlayerNotFound.of(player_id)
         # the API checks the session's right and writes the audit row
         return insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id,
                               session=session.staff.session_token)
@@ -89,7 +89,7 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
     warn_if_gui_thread("approve_credit")
     require(session.staff.role, Action.APPROVE_CREDIT)
     policy = policy_of(services)
-    with services.engine.connect() as conn:
+    with reading(services.engine) as conn:
         req = get_request(conn, request_id)
     if req is None:
         raise InvalidInput(f"There is no credit request {request_id}.")
@@ -102,20 +102,17 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
         id=uuid.uuid5(_REQUEST_NS, f"credit-request:{request_id}"), kind=Kind.CREDIT_LINE,
         player_id=req.player_id, amount=Money(value, policy.currency), staff_id=session.staff.id,
         terminal_id=session.terminal_id, approver_id=session.staff.id, reason=f"credit request {request_id}")
-    try:
+
+    def work(conn):
         # ONE transaction in the database: the request is locked, the line posted, the
         # decision and its audit row written (cage.decide_credit); nothing half-done.
-        with services.engine.begin() as conn:
-            _pending(conn, request_id, session)  # a quick, worded answer; the database decides again
-            receipt = decide_in_database(
-                conn, request_id, approve=True, session=session.staff.session_token, staff_id=session.staff.id,
-                terminal_id=session.terminal_id, limit=value, posting_id=cmd.id, request_hash=cmd.request_hash(),
-                currency=policy.currency)
-            decided = get_request(conn, request_id)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
-    return decided, receipt
+        _pending(conn, request_id, session)  # a quick, worded answer; the database decides again
+        receipt = decide_in_database(
+            conn, request_id, approve=True, session=session.staff.session_token, staff_id=session.staff.id,
+            terminal_id=session.terminal_id, limit=value, posting_id=cmd.id, request_hash=cmd.request_hash(),
+            currency=policy.currency)
+        return get_request(conn, request_id), receipt
+    return _run(services, work)
 
 
 def deny_credit(services, session: Session, request_id: int, reason: str) -> CreditRequest:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ledger.credit import CreditRequest
-from ..ledger.credit_context import CreditContext, credit_contexts, staff_names
+from ..ledger.credit_context import CreditContext, credit_contexts
+from ..ledger.staff import staff_names
 from .credit import list_credit_requests
 from .services import Services
 

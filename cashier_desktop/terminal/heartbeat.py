@@ -15,11 +15,11 @@ import logging
 import threading
 from datetime import datetime, timezone
 
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from .. import __version__
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import warn_if_gui_thread
+from ..ledger.heartbeats import record_heartbeat
 
 log = logging.getLogger(__name__)
 
@@ -52,27 +52,12 @@ class Heartbeat:
         with self._lock:
             acks, self._acks = self._acks, []
         try:
-            # One call of the database API (migration 0011): it stamps this login on the
-            # row and refuses a terminal id another login reports for.
-            with self.engine.begin() as conn:
-                conn.execute(text("""SELECT cage.terminal_heartbeat(:t, :s, :p, :f, :a, :v,
-                        CAST(:ps AS text[]), CAST(:vs AS bigint[]), CAST(:rs AS timestamptz[]))"""),
-                             {"t": self.terminal_id, "s": staff_id, "p": int(pending_entries),
-                              "f": feed_state, "a": last_event_age_s, "v": __version__,
-                              "ps": [a[0] for a in acks], "vs": [a[1] for a in acks],
-                              "rs": [a[2] for a in acks]})
-        except Exception as exc:  # noqa: BLE001 - keep the acks, report the failure mapped
+            record_heartbeat(self.engine, self.terminal_id, staff_id=staff_id, pending_entries=pending_entries,
+                             feed_state=feed_state, last_event_age_s=last_event_age_s, version=__version__,
+                             acks=acks)
+        except BaseException:  # keep the acks for the next beat; the error is already mapped
             with self._lock:
                 self._acks = (acks + self._acks)[:MAX_BUFFERED]
-            mapped = map_error(exc)
-            raise mapped if mapped is not exc else exc
+            raise
         return len(acks)
 
-
-def heartbeat_for(services) -> Heartbeat:
-    """The services' one heartbeat sender (created on first use)."""
-    hb = services.extras.get("heartbeat")
-    if hb is None:
-        hb = Heartbeat(services.engine, services.config.terminal_id)
-        services.extras["heartbeat"] = hb
-    return hb

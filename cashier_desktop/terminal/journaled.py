@@ -7,55 +7,47 @@ PENDING") and replay sends it later with the same id; otherwise the entry is mar
 refused and `OfflineNotAllowed` says why. Offline, new postings queue behind the pending
 ones so the ledger sees them in the order they were taken.
 
-Crash windows for the end-to-end tests: with `CASHIER_CRASH_AT=<point>` set, the process
-writes `CASHIER_CRASH_READY` (a file path) when it reaches that point and blocks there
-until it is killed; `CASHIER_CRASH_SKIP=n` lets the first n passes through. Without the
-variable the hook does nothing.
+`hook(point)` is called at each of `PROTOCOL_POINTS` (nothing happens by default; the
+end-to-end crash tests kill the process there).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Callable
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable, NotAuthorized,
-                             OfflineNotAllowed, PostingInDoubt, ShiftNotOpen)
-from ..domain.kinds import Kind
+from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable,
+                             OfflineNotAllowed, PostingInDoubt)
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay
 from ..journal.store import AlreadyJournaled, Journal
-from .ledger_port import PostgresLedger
+from ..ledger.journal_port import PostgresLedger
+from .offline import send_offline_logins
 from .online import Link
 
 log = logging.getLogger(__name__)
 
-CRASH_POINTS = ("after_journal_write", "after_ledger_commit", "replay_after_ledger")
 # How long a posting re-sent with an id another process of this terminal is sending waits
 # for that process's answer before it says "in doubt".
 OTHER_SENDER_WAIT_S = 35.0
-_crash_passes: dict[str, int] = {}
+# The protocol's points, in order: the intent is durable, the ledger committed, a replayed
+# posting committed. A hook sees each one pass (the crash tests' runner,
+# tests/support/crash_terminal.py, kills the process there); by default nothing happens.
+PROTOCOL_POINTS = ("after_journal_write", "after_ledger_commit", "replay_after_ledger")
 
 
-def crash_point(name: str) -> None:
-    """Test-only: block at `name` when CASHIER_CRASH_AT says so (inert otherwise)."""
-    if os.environ.get("CASHIER_CRASH_AT") != name:
-        return
-    _crash_passes[name] = _crash_passes.get(name, 0) + 1
-    if _crash_passes[name] <= int(os.environ.get("CASHIER_CRASH_SKIP", "0")):
-        return
-    ready = os.environ.get("CASHIER_CRASH_READY")
-    if ready:
-        tmp = Path(ready + ".tmp")
-        tmp.write_text(name)
-        tmp.replace(ready)
-    threading.Event().wait()  # until SIGKILL
+def no_hook(point: str) -> None:
+    """The default: a protocol point passes unobserved."""
+
+
+# What a poster built without an explicit `hook` calls (only a test runner replaces it,
+# before the terminal is opened).
+point_hook: Callable[[str], None] = no_hook
 
 
 class JournaledPoster:
@@ -66,17 +58,17 @@ class JournaledPoster:
     """
 
     def __init__(self, journal: Journal, port: PostgresLedger, link: Link, *, batch_size: int = 200,
-                 hook: Callable[[str], None] = crash_point) -> None:
+                 hook: Callable[[str], None] | None = None) -> None:
         self.journal, self.port, self.link = journal, port, link
         self.batch_size = batch_size
-        self.hook = hook
+        self.hook = hook if hook is not None else point_hook
         self.settle_after = SETTLE_AFTER_S
         self._lock = threading.RLock()
 
     def __call__(self, cmd: PostingCommand) -> Receipt | PendingReceipt:
         with self._lock:
-            self._catch_up()
-            if not self.link.online or self._queued() > 0:
+            queued = self._catch_up()
+            if not self.link.online or queued > 0:
                 return self._take_offline(cmd)
             return self._send(cmd)
 
@@ -125,24 +117,28 @@ class JournaledPoster:
         if shift != self.link.known_shift():
             self.link.remember_shift(shift)
 
-    def _catch_up(self) -> None:
-        if self.link.online and self._queued() == 0:
-            return
-        if not self.link.online and not self.link.due_for_retry():
-            return
+    def _catch_up(self) -> int:
+        """Replay first if anything is queued (or, offline, when a retry is due); returns
+        how many entries are still queued ahead of a new posting (0 when offline: it is
+        taken offline without asking). One journal read on the common path."""
+        if self.link.online:
+            queued = self._queued()
+            if queued == 0:
+                return 0
+        elif not self.link.due_for_retry():
+            return 0
         self.replay()
+        return self._queued() if self.link.online else 0
 
     # -- one posting ------------------------------------------------------------------
 
     def _intent(self, cmd: PostingCommand, *, offline: bool) -> Receipt | PendingReceipt | None:
         """Journal the intent; for an id already journaled, its outcome instead (idempotent)."""
-        e = self.journal.entry(cmd.id)
-        if e is None:
-            try:
-                self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
-                return None
-            except AlreadyJournaled:  # another process of this terminal wrote it just now
-                e = self.journal.entry(cmd.id)
+        try:  # the common case first: a new id, one journal write
+            self.journal.append_pending(cmd, ledger=self.port.name, offline=offline)
+            return None
+        except AlreadyJournaled:  # a retry of this id, or another process of this terminal just now
+            e = self.journal.entry(cmd.id)
         if e.command.request_hash() != cmd.request_hash():
             raise IdempotencyConflict(f"Posting id {cmd.id} was already used for a different request; "
                                       "nothing was posted.")
@@ -211,8 +207,7 @@ class JournaledPoster:
             raise
         self.hook("after_ledger_commit")
         self._record(self.journal.mark_posted, cmd.id, receipt)
-        if receipt.shift_id is not None and receipt.shift_id != self.link.known_shift():
-            self.link.remember_shift(receipt.shift_id)
+        self.link.note_shift(receipt.shift_id)
         return receipt
 
     def _record(self, mark: Callable[..., bool], *args, **kw) -> None:
@@ -300,116 +295,6 @@ class JournaledPoster:
             last_known_cash=self.journal.known_balance(self.port.name, cmd.player_id))
 
 
-OFFLINE_KINDS = (Kind.DEPOSIT, Kind.WITHDRAWAL)
-
-
-def authorize_offline(link: Link, staff, cmd: PostingCommand, approver=None) -> PostingCommand:
-    """What `authorize` can still check with the ledger unreachable.
-
-    Only deposits and withdrawals can be taken offline, which every role may make; the
-    posting joins the shift this terminal last saw open. Policy caps come after, in the
-    poster.
-    """
-    if cmd.staff_id != staff.id:
-        raise NotAuthorized("A posting can only be made under your own staff id.")
-    if cmd.kind not in OFFLINE_KINDS:
-        link.policy.check(cmd, taken_in_shift=0, last_known_cash=None, pending_withdrawals=0)
-    shift = cmd.shift_id if cmd.shift_id is not None else link.known_shift()
-    if shift is None:
-        raise ShiftNotOpen("The ledger is offline and no open shift is known on this terminal; "
-                           "nothing can be taken until a shift is open.")
-    return replace(cmd, shift_id=shift)
-
-
-def authenticate_offline(journal: Journal, link: Link, staff_id: str, pin: str, *,
-                         attempts: int = 5, minutes: int = 5):
-    """Log in with the ledger unreachable: only staff who logged in on this terminal while
-    it was online, by the offline verifier and role cached then (`session.login` calls
-    this). Offline logins lock out like online ones (`attempts` wrong PINs lock for
-    `minutes`, doubling with each lockout in a row), and every attempt is journaled and
-    sent to the audit log on replay (`send_offline_logins`)."""
-    from datetime import datetime, timedelta, timezone
-
-    from ..domain.errors import AccountLocked, AuthenticationFailed
-    from ..domain.pins import pin_matches
-    from .auth import StaffMember
-    link.went_offline("login while the ledger is unreachable")
-    ledger = link.ledger_name
-    pending = _remembering.get(id(journal))
-    if pending is not None:
-        pending.join(timeout=10)  # a verifier still being computed after the last online login
-    failed, lockouts, until = journal.offline_lockout(ledger, staff_id)
-    now = datetime.now(timezone.utc)
-    if until is not None and datetime.fromisoformat(until) > now:
-        journal.note_offline_login(ledger, staff_id, "locked", failed=failed, lockouts=lockouts, locked_until=until)
-        raise AccountLocked(f"{staff_id} is locked after too many wrong PINs on this terminal until "
-                            f"{until[11:16]} UTC; the ledger is offline.")
-    cached = journal.cached_staff(ledger, staff_id)
-    if cached is not None and pin_matches(cached[2], pin or ""):
-        journal.note_offline_login(ledger, staff_id, "ok", failed=0, lockouts=0, locked_until=None)
-        return StaffMember(staff_id, cached[0], cached[1])
-    if failed + 1 >= attempts:
-        until = (now + timedelta(minutes=minutes * 2 ** min(lockouts, 8))).isoformat()
-        journal.note_offline_login(ledger, staff_id, "locked", failed=0, lockouts=lockouts + 1, locked_until=until)
-        raise AccountLocked(f"Too many wrong PINs: {staff_id} is locked on this terminal until {until[11:16]} UTC.")
-    journal.note_offline_login(ledger, staff_id, "wrong_pin", failed=failed + 1, lockouts=lockouts, locked_until=until)
-    raise AuthenticationFailed("Staff id or PIN not recognised. The ledger is offline: only staff who "
-                               "have logged in on this terminal before can log in now.")
-
-
-def remember_login(journal: Journal, ledger: str, staff, pin: str) -> None:
-    """After an online login the database accepted: keep an offline verifier of this PIN
-    (Argon2id, about a second a guess: see domain/pins.py), computed here from what was
-    typed; the ledger's own verifier never leaves the database. Best effort."""
-    from ..domain.pins import hash_pin, pin_matches
-    try:
-        cached = journal.cached_staff(ledger, staff.id)
-        if cached is not None and cached[:2] == (staff.name, staff.role) and pin_matches(cached[2], pin):
-            return
-        journal.remember_staff(ledger, staff.id, staff.name, staff.role, hash_pin(pin))
-    except Exception:  # noqa: BLE001 - a login never fails for the cache's sake
-        log.warning("could not cache staff %s for offline login", staff.id, exc_info=True)
-
-
-_remembering: dict[int, threading.Thread] = {}
-
-
-def remember_login_later(journal: Journal, ledger: str, staff, pin: str) -> None:
-    """`remember_login` on a thread of its own: the verifier costs about a second, which an
-    online login need not wait for (an offline login waits for it instead)."""
-    previous = _remembering.get(id(journal))
-
-    def work() -> None:
-        if previous is not None:
-            previous.join()
-        remember_login(journal, ledger, staff, pin)
-    thread = threading.Thread(target=work, name="remember-login", daemon=True)
-    _remembering[id(journal)] = thread
-    thread.start()
-
-
-def finish_remembering(journal: Journal, timeout: float = 30.0) -> None:
-    """Wait for a verifier still being computed (before the journal closes)."""
-    pending = _remembering.pop(id(journal), None)
-    if pending is not None:
-        pending.join(timeout)
-
-
-def send_offline_logins(journal: Journal, port: PostgresLedger) -> int:
-    """Offline login attempts into the audit log (`offline_login`, with the terminal's
-    time as `offline_at`; the database stamps its own time and login). Returns how many."""
-    from ..ledger import audit
-    rows = journal.unsent_offline_logins(port.name)
-    if not rows:
-        return 0
-    with port.engine.begin() as conn:
-        for _seq, staff_id, at, outcome in rows:
-            audit.append(conn, "offline_login", staff_id=staff_id, terminal_id=journal.terminal_id,
-                         detail={"outcome": outcome, "offline_at": at})
-    journal.mark_offline_logins_sent(r[0] for r in rows)
-    return len(rows)
-
-
 class BackgroundReplayer:
     """Retries the ledger every `interval` seconds while offline or while anything is pending.
 
@@ -439,49 +324,3 @@ class BackgroundReplayer:
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join(timeout=30)
-
-
-def _start_background(services, poster: JournaledPoster, interval: float) -> BackgroundReplayer:
-    running = services.extras.get("background_replayer")
-    if running is None:
-        running = BackgroundReplayer(poster, interval).start()
-        services.extras["background_replayer"] = running
-        services.on_close(running.stop)
-    return running
-
-
-def install_journal(services, *, start_replay: bool = True) -> None:
-    """Open the terminal's journal and route every posting through it (once, at start-up).
-
-    Sets `services.extras`: "journal", "link", "ledger_port", "poster", "pending_count",
-    "authenticate_offline", "remember_login", "authorize_offline", "replay",
-    "start_background_replay" (the GUI calls it once; it stops when the services close). With `start_replay`, entries in doubt
-    are looked up and pending ones replayed now; a ledger that cannot be reached just
-    leaves the terminal offline.
-    """
-    from .online import OfflinePolicy
-    config = services.config
-    terminal_id = config.terminal_id
-    journal = Journal(config["terminal.journal"], terminal_id=terminal_id)
-    services.on_close(journal.close)
-    services.on_close(lambda: finish_remembering(journal))  # runs first: closers run in reverse
-    port = PostgresLedger(services.engine)
-    link = Link(journal, port.name, OfflinePolicy.from_config(config), terminal_id=terminal_id)
-    poster = JournaledPoster(journal, port, link,
-                             batch_size=int(os.environ.get("CASHIER_REPLAY_BATCH", "200")))
-    services.extras.update({
-        "journal": journal, "link": link, "ledger_port": port, "poster": poster,
-        "pending_count": lambda shift_id: link.pending_count(shift_id),
-        "authenticate_offline": lambda staff_id, pin: authenticate_offline(
-            journal, link, staff_id, pin, attempts=int(config.get("policy.lockout_attempts") or 5),
-            minutes=int(config.get("policy.lockout_minutes") or 5)),
-        "remember_login": lambda staff, pin: remember_login_later(journal, port.name, staff, pin),
-        "authorize_offline": lambda staff, cmd, approver=None: authorize_offline(link, staff, cmd, approver),
-        "replay": poster.replay,
-        "start_background_replay": lambda interval=5.0: _start_background(services, poster, interval),
-    })
-    if start_replay:
-        try:
-            poster.replay()
-        except Exception:  # noqa: BLE001 - e.g. a database not migrated yet (`db upgrade`)
-            log.warning("journal start-up replay skipped", exc_info=True)

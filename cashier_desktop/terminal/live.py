@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Callable
 
 from ..domain.receipts import Balance
-from .heartbeat import heartbeat_for
 from .services import Services
 
 
@@ -21,7 +20,7 @@ def open_live_feed(services: Services, on_balance: Callable[[Balance], None],
     """
     from ..realtime.feeds import open_feed
     feed = open_feed(services.config, services.engine, on_balance, on_state)
-    feed.on_heard = heartbeat_for(services).note_event
+    feed.on_heard = services.heartbeat.note_event
     return feed
 
 
@@ -30,10 +29,9 @@ def send_heartbeat(services: Services, *, staff_id: str | None, feed=None) -> in
 
     Runs on a worker: it writes to the ledger. Returns the acknowledgements sent.
     """
-    link = services.extras.get("link")
     state = getattr(feed, "state", None) if feed is not None else None
-    return heartbeat_for(services).beat(
-        staff_id=staff_id, pending_entries=link.pending_count() if link is not None else 0,
+    return services.heartbeat.beat(
+        staff_id=staff_id, pending_entries=services.local.pending_count(),
         feed_state=getattr(state, "value", state),
         last_event_age_s=feed.last_event_age() if feed is not None else None)
 

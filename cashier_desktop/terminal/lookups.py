@@ -11,8 +11,7 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.policy import Requirements
 from ..domain.receipts import Balance, Receipt
-from ..ledger import integrity, queries
-from ..ledger.db import map_error
+from ..ledger import queries
 from .services import Services
 
 
@@ -24,22 +23,17 @@ def search_players(services: Services, query: str, limit: int = 20) -> list[Bala
 def player_balance(services: Services, player_id: str) -> Balance:
     """One player's balances; PlayerNotFound if there is none.
 
-    With a journal, the cash seen is remembered: offline withdrawals are judged against it.
+    The cash seen is remembered (by a journal): offline withdrawals are judged against it.
     """
     balance = queries.get_balance(services.engine, player_id)
-    link = services.extras.get("link")
-    if link is not None:
-        link.remember_balance(balance.player_id, balance.cash)
+    services.local.remember_balance(balance.player_id, balance.cash)
     return balance
 
 
 def open_alert_id(services: Services, player_id: str) -> int | None:
     """The open integrity alert on this player's balance, if any: every screen showing the
     balance marks it (the figure may not be what the ledger says)."""
-    from sqlalchemy import text
-    with services.engine.connect() as conn:
-        return conn.execute(text("SELECT id FROM integrity_alerts WHERE player_id = :p AND status = 'open' "
-                                 "ORDER BY id DESC LIMIT 1"), {"p": player_id}).scalar()
+    return queries.open_alert_id(services.engine, player_id)
 
 
 def player_balances(services: Services, player_ids: list[str]) -> list[Balance]:
@@ -59,18 +53,14 @@ def posting(services: Services, posting_id: UUID | str) -> Receipt | None:
 
 
 def integrity_findings(services: Services) -> list[str]:
-    """Every discrepancy as a sentence; an empty list means the ledger is clean."""
-    return [f.sentence() for f in integrity.run_integrity(services.engine)]
+    """Every discrepancy as a sentence, anchors included (`verbs.integrity`, as the CLI's);
+    an empty list means the ledger is clean."""
+    from .verbs import integrity
+    return [f.sentence() for f in integrity(services)]
 
 
 def posting_requirements(services: Services, staff, kind: Kind, player_id: str, amount: Money) -> Requirements:
     """`authorize.posting_requirements`, with a lost connection reported as LedgerUnavailable
     (the GUI then falls back to what the local policy alone can say)."""
     from .authorize import posting_requirements as requirements_of
-    try:
-        return requirements_of(services, staff, kind, player_id, amount)
-    except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-        mapped = map_error(exc)
-        if mapped is exc:
-            raise
-        raise mapped from exc
+    return requirements_of(services, staff, kind, player_id, amount)  # its reads map errors (ledger.db.reading)

@@ -53,22 +53,8 @@ def supervisor(services, staff_id: str, pin: str) -> StaffMember:
     return member
 
 
-def _announcer(services):
-    if "monitor_announcer" not in services.extras:
-        from ..monitoring.announce import announcer_from_config
-        try:
-            announcer = announcer_from_config(services.config)
-        except Exception as exc:  # noqa: BLE001 - Pusher misconfigured: corrections still work
-            log.warning("alerts will not be broadcast: %s", exc)
-            announcer = None
-        services.extras["monitor_announcer"] = announcer
-        if announcer is not None:
-            services.on_close(announcer.close)
-    return services.extras["monitor_announcer"]
-
-
 def _tell_cage(services, done: Correction) -> Correction:
-    announcer = _announcer(services)
+    announcer = services.announcer
     if announcer is not None:
         try:
             announcer(CAGE_CHANNEL, RESOLVED_EVENT, {"alertId": done.alert.id, "playerId": done.alert.player_id,

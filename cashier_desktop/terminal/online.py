@@ -27,6 +27,7 @@ from ..domain.money import Money
 log = logging.getLogger(__name__)
 
 ONLINE, OFFLINE = "online", "offline"
+_UNSEEN = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class Link:
         self._last_attempt = clock()
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        self._last_shift: object = _UNSEEN  # the shift this link last read or wrote
 
     # -- state ------------------------------------------------------------------------
 
@@ -197,10 +199,20 @@ class Link:
         return self.journal.pending_count(shift_id=shift_id, ledger=self.ledger_name)
 
     def known_shift(self) -> int | None:
-        return self.journal.known_shift(self.ledger_name, self.terminal_id)
+        shift = self.journal.known_shift(self.ledger_name, self.terminal_id)
+        self._last_shift = shift
+        return shift
 
     def remember_shift(self, shift_id: int | None) -> None:
         self.journal.remember_shift(self.ledger_name, self.terminal_id, shift_id)
+        self._last_shift = shift_id
+
+    def note_shift(self, shift_id: int | None) -> None:
+        """A receipt's shift: written to the journal only when it differs from the shift this
+        link last read or wrote (the common posting then costs no journal operation here; a
+        shift another process of this terminal wrote since is newer than this receipt's)."""
+        if shift_id is not None and shift_id != self._last_shift:
+            self.remember_shift(shift_id)
 
     def remember_balance(self, player_id: str, cash: Decimal) -> None:
         """The GUI/lookups call this with balances seen online (offline withdrawals use it)."""

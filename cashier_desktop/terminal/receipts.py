@@ -10,6 +10,7 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.receipt_code import parse_payload
 from ..ledger import receipt_check
+from ..ledger import staff as ledger_staff
 from ..ledger.receipt_check import ReceiptFacts, Verification
 from .services import Services
 
@@ -20,7 +21,7 @@ def receipt_facts(services: Services, posting_id: UUID) -> ReceiptFacts:
 
 
 def staff_names(services: Services, staff_ids: list[str]) -> dict[str, str]:
-    return receipt_check.staff_names(services.engine, staff_ids)
+    return ledger_staff.staff_names(services.engine, staff_ids)
 
 
 def verify_receipt(services: Services, payload: str) -> Verification:

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..domain.errors import LedgerUnavailable
+from ..domain.errors import InvalidInput, LedgerUnavailable
 from ..journal.reconcile import Reconciliation, reconcile
 from ..journal.replay import resolve_in_doubt
 from ..journal.store import Entry, Journal
 from ..domain.receipts import Receipt
-from .ledger_port import PostgresLedger
+from ..ledger.journal_port import PostgresLedger
+from .local import JournaledSide
 
 
 def _parts(services) -> tuple[Journal, PostgresLedger]:
-    return services.extras["journal"], services.extras["ledger_port"]
+    """The journal and ledger port of a journaled terminal (reconciling needs the journal)."""
+    local = services.local
+    if not isinstance(local, JournaledSide):
+        raise InvalidInput("This program keeps no journal, so there is nothing to reconcile "
+                           "here; reconcile on the terminal that took the postings.")
+    return local.journal, local.port
 
 
 def _widen(journal: Journal, port: PostgresLedger, entries: list[Entry], receipts: list[Receipt]

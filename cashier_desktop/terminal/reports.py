@@ -16,7 +16,7 @@ from datetime import date
 from ..domain.errors import InvalidInput
 from ..domain.policy import gaming_day_bounds, period_of_day
 from ..ledger.cash_reports import CtrRow, MtlRow, ctr_rows, log_mtl, mtl_rows
-from ..ledger.db import map_error, warn_if_gui_thread
+from ..ledger.db import in_transaction, reading, warn_if_gui_thread
 from .auth import policy_of
 
 
@@ -31,27 +31,27 @@ def mtl_report(services, day: date) -> list[MtlRow]:
     warn_if_gui_thread("mtl_report")
     policy = policy_of(services)
     start, end = gaming_day_bounds(day, policy.gaming_day_start_hour, policy.timezone)
-    try:
-        with services.engine.begin() as conn:
+
+    # At a bound terminal login the posting API wrote each entry with its posting (offline
+    # replays included), and the login may only read the log; elsewhere (the owner's tools,
+    # postings written before the API) the day is filled in first. Idempotent by posting.
+    fill_in = not services.database_decides
+
+    def work(conn):
+        if fill_in:
             log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
                     threshold=policy.mtl_threshold)
-            return mtl_rows(conn, day)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+        return mtl_rows(conn, day)
+    return in_transaction(services.engine, work)
 
 
 def ctr_report(services, day: date) -> list[CtrRow]:
     warn_if_gui_thread("ctr_report")
     policy = policy_of(services)
     period = period_of_day(day, policy)
-    try:
-        with services.engine.connect() as conn:
-            return ctr_rows(conn, start=period.start, end=period.end, threshold=policy.ctr_threshold,
-                            label=period.label)
-    except Exception as exc:  # noqa: BLE001
-        mapped = map_error(exc)
-        raise mapped if mapped is not exc else exc
+    with reading(services.engine) as conn:
+        return ctr_rows(conn, start=period.start, end=period.end, threshold=policy.ctr_threshold,
+                        label=period.label)
 
 
 def to_csv(rows: list, columns: list[str]) -> str:

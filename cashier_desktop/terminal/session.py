@@ -36,13 +36,11 @@ def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None) 
     try:
         staff = authenticate(services.engine, staff_id, pin, terminal_id=terminal, purpose="login")
         shift = find_open_shift(services.engine, terminal)
-    except LedgerUnavailable:
-        offline = services.extras.get("authenticate_offline")  # the journal's staff cache
-        if offline is None:
-            raise
-        return Session(staff=offline(staff_id, pin), terminal_id=terminal)
-    if "remember_login" in services.extras:
-        services.extras["remember_login"](staff, pin)
+    except LedgerUnavailable as exc:  # the journal's staff cache decides (a DirectSide re-raises)
+        return Session(staff=services.local.authenticate_offline(staff_id, pin, exc), terminal_id=terminal)
+    services.local.remember_login(staff, pin)
+    if staff.session_token is not None:
+        services.database_decides  # noqa: B018 - asked now, once, not in the first posting's time
     return Session(staff=staff, terminal_id=terminal, shift=shift)
 
 
@@ -55,9 +53,8 @@ def logout(services, session: Session) -> None:
             end_session(services.engine, session.staff)  # the database audits it
         else:
             audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
-    except LedgerUnavailable:
-        if "authenticate_offline" not in services.extras:
-            raise
+    except LedgerUnavailable as exc:
+        services.local.carry_on_offline(exc)  # a DirectSide re-raises it
         log.warning("logout of %s at %s not audited: the ledger is offline", session.staff.id,
                     session.terminal_id)
     session.active = False

@@ -99,9 +99,7 @@ def open_shift(services, session: Session, *, float_amount=None, counts=None) ->
 def _remember_shift(services, shift_id: int | None) -> None:
     """The journal learns the terminal's shift the moment it opens or closes, so a posting
     taken offline a second later joins it (not only after a later online posting)."""
-    link = services.extras.get("link")
-    if link is not None:
-        link.remember_shift(shift_id)
+    services.local.remember_shift(shift_id)
 
 
 def close_shift(services, session: Session, counts) -> ShiftRecord:
@@ -117,12 +115,10 @@ def close_shift(services, session: Session, counts) -> ShiftRecord:
         raise ShiftNotOpen(f"Terminal {session.terminal_id} has no open shift to close.")
     if shift.staff_id != session.staff.id and session.staff.role != Role.SUPERVISOR.value:
         raise NotAuthorized(f"Shift {shift.id} belongs to {shift.staff_id}; only they or a supervisor can close it.")
-    pending_count = services.extras.get("pending_count")
-    if pending_count is not None:
-        pending = pending_count(shift.id)
-        if pending > 0:
-            raise ShiftError(f"{pending} posting{'s are' if pending != 1 else ' is'} still waiting for the "
-                             "ledger; the shift can be closed once they are posted.")
+    pending = services.local.pending_count(shift.id)
+    if pending > 0:
+        raise ShiftError(f"{pending} posting{'s are' if pending != 1 else ' is'} still waiting for the "
+                         "ledger; the shift can be closed once they are posted.")
     policy = policy_of(services)
 
     def work(conn):

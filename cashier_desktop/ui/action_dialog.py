@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.commands import PostingCommand, new_id
-from ..domain.errors import (ApprovalRequired, CashierError, IdentificationRequired, LedgerUnavailable,
-                             PostingInDoubt)
+from ..domain.errors import ApprovalRequired, CashierError, IdentificationRequired, LedgerUnavailable
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.policy import Policy, requirements
@@ -249,18 +248,12 @@ class PostingDialog(QDialog):
         except CashierError as exc:
             self.problem.setText(str(exc))
             return
+        from ..terminal.verbs import Credentials, post
         staff = self.staff
-        approver = (self.approver_id.text().strip(), self.approver_pin.text()) if self.need_approver else None
-
-        def work(services):
-            from ..terminal.auth import authenticate
-            from ..terminal.counter import submit
-            second = (authenticate(services.engine, *approver,
-                                   terminal_id=cmd.terminal_id, purpose="approval")
-                      if approver else None)
-            return submit(services, staff, cmd, approver=second)
+        approver = (Credentials(self.approver_id.text().strip(), self.approver_pin.text())
+                    if self.need_approver else None)
         self.problem.show_note(self.tr("Posting…"))
-        Op(parent=self, work=work, lane="posting") \
+        Op(parent=self, work=lambda services: post(services, staff, cmd, approver), lane="posting") \
             .success(self._on_posted).failure(self._on_refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 
@@ -270,7 +263,7 @@ class PostingDialog(QDialog):
         self.on_posted(receipt)
 
     def _on_refused(self, exc: BaseException) -> None:
-        if isinstance(exc, CashierError) and not isinstance(exc, PostingInDoubt):
+        if isinstance(exc, CashierError):  # not PostingInDoubt: that is no refusal
             # Refused, and a refusal is final for its id: the next Enter is a new posting.
             # In doubt (or an unreachable ledger without a journal) keeps the id: it may
             # have posted, and only the same id can find out.

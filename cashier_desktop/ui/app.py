@@ -137,14 +137,12 @@ class Terminal:
 
     def _wire(self, services: Any) -> None:
         """Connect what needs the open services: journal link, background replay, live feed."""
-        link = services.extras.get("link")
-        if link is not None:
-            self.link_bridge = _LinkBridge(link, self.ctx.status)
-        start_replay = services.extras.get("start_background_replay")
-        if start_replay is not None:
+        local = services.local
+        if local.link is not None:
+            self.link_bridge = _LinkBridge(local.link, self.ctx.status)
             # Pending journal entries go out by themselves when the ledger is back (the
             # journal owns the thread; it stops when the services close).
-            self.replayer = start_replay(self.replay_interval)
+            self.replayer = local.start_background_replay(self.replay_interval)
         if self.ctx.feed is not None and self.start_feed:
             self.ctx.feed.start()
         seconds = services.config.get("monitor.heartbeat_seconds", 15)
@@ -210,10 +208,8 @@ def quit_on_signals(app: QApplication) -> QTimer:
     return timer
 
 
-def run(args) -> int:
-    from ..cli import load
-
-    config = load(args)
+def run(config) -> int:
+    """The terminal window until it is closed, for `config` (loaded by the command line)."""
     from .pyside_refcount import keep_none_alive
     keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.kinds import Kind
-from ..domain.receipts import Balance, PendingReceipt, Receipt
+from ..domain.receipts import Balance, PendingReceipt, Receipt, balance_after
 from . import messages
 from .action_dialog import PostingDialog
 from .display import kind_text, money_text, time_text
@@ -269,9 +269,23 @@ class CashierTab(QWidget):
         if pending:
             self.pending.append(receipt)
             self._fill_recent([r for r in self.recent.receipts if not isinstance(r, PendingReceipt)])
-        self.refresh_player()
+            self.refresh_player()
+        else:
+            self._apply_receipt(receipt)
         self.show_receipt(receipt)
         self.posted.emit(receipt)
+
+    def _apply_receipt(self, receipt: Receipt) -> None:
+        """The receipt carries the new balances: shown without asking the ledger again."""
+        shown = self.panel.balance
+        after = balance_after(shown, receipt) if shown is not None else None
+        if after is None:
+            self.refresh_player()
+            return
+        self.panel.apply_update(after)
+        self._sync_buttons()
+        ledger_rows = [r for r in self.recent.receipts if not isinstance(r, PendingReceipt)]
+        self._fill_recent([receipt] + ledger_rows[:19])  # as many rows as `recent_postings` gives
 
     def show_receipt(self, receipt: Any, reprint: bool = False) -> None:
         """Open the receipt; a posted one first gets its place in the shift and the staff

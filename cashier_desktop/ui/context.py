@@ -49,7 +49,7 @@ class AppContext(QObject):
 
     def _on_ledger_unavailable(self, reason: str) -> None:
         # With a journal, its link is the one state machine (its listener updates the status).
-        link = self.services.extras.get("link") if self.services is not None else None
+        link = self.services.local.link if self.services is not None else None
         if link is not None:
             link.went_offline(reason)
         else:
@@ -58,7 +58,7 @@ class AppContext(QObject):
     def _on_ledger_reached(self) -> None:
         # With a journal link, it decides (its replay must finish first); without, any answer
         # from the ledger means it is back.
-        if self.services is not None and self.services.extras.get("link") is None:
+        if self.services is not None and self.services.local.link is None:
             self.status.set_online(True)
 
     def shutdown(self) -> None:

@@ -22,7 +22,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..domain.errors import CashierError, LedgerUnavailable
+from ..domain.errors import CounterError, LedgerUnavailable
 from . import messages
 
 log = logging.getLogger(__name__)
@@ -198,7 +198,7 @@ class Op:
 
 def sentence_for(exc: BaseException) -> str:
     """What the person at the counter reads for `exc`: never a repr or a traceback."""
-    if isinstance(exc, CashierError):
+    if isinstance(exc, CounterError):  # a refusal, or a posting in doubt
         from .display import cage_sentence
         from .domain_text import translate_sentence
         return translate_sentence(cage_sentence(str(exc)))  # in the terminal's language  # "has 100.00 INR" reads "has ₹100.00" at the counter

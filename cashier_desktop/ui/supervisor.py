@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ..domain.commands import PostingCommand, new_id
-from ..domain.kinds import Kind
+from ..domain.commands import new_id
 from ..domain.money import Money
 from . import messages
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
@@ -308,7 +307,7 @@ class SupervisorTab(QWidget):
 
     # -- actions ------------------------------------------------------------------------
     def reverse(self) -> None:
-        from ..terminal.counter import submit
+        from ..terminal.verbs import reverse
         row = self.postings.currentRow()
         if self.report is None or not (0 <= row < len(self.report.postings)):
             self.info.show_refusal(self.tr("Select the transaction to reverse."))
@@ -320,15 +319,13 @@ class SupervisorTab(QWidget):
             return
         p = self.report.postings[row]
         try:
-            cmd = PostingCommand(kind=Kind.REVERSAL, player_id=p.player_id,
-                                 amount=Money(Decimal(p.amount), self.report.shift.currency),
-                                 staff_id=self.session.staff.id, id=new_id(), terminal_id=self.ctx.terminal_id,
-                                 approver_id=self.session.staff.id, reverses_id=UUID(str(p.id)), reason=reason)
+            amount = Money(Decimal(p.amount), self.report.shift.currency)
         except Exception as exc:  # noqa: BLE001 - a CashierError sentence, shown inline
             self.info.show_refusal(sentence_for(exc))
             return
-        staff = self.session.staff
-        Op(parent=self, work=lambda s: submit(s, staff, cmd), lane="posting") \
+        staff, posting_id, original = self.session.staff, new_id(), UUID(str(p.id))
+        Op(parent=self, work=lambda s: reverse(s, staff, original, reason, amount=amount, posting_id=posting_id,
+                                               player_id=p.player_id), lane="posting") \
             .success(self._reversed).failure(lambda exc: self.info.show_refusal(sentence_for(exc))) \
             .disabling(self.reverse_button).run()
 
@@ -439,7 +436,7 @@ def _reconciliation_text(services: Any, report: Any, own_terminal: bool) -> str:
     """Journal against ledger for this terminal's own shifts; elsewhere, where to run it."""
     if report.blind:
         return QCoreApplication.translate("SupervisorTab", "after the closing count")
-    if not own_terminal or "journal" not in services.extras:
+    if not own_terminal or services.local.journal is None:
         # The offline journal lives on the shift's own terminal: it can only be compared there.
         return QCoreApplication.translate("SupervisorTab", "checked on terminal %1 (its offline journal is there)").replace("%1", report.shift.terminal_id)
     from ..terminal.reconciling import reconcile_shift

@@ -1,7 +1,7 @@
 """The soak terminal's view of the journal and shift services, whichever have landed.
 
 The soak drives the terminal exactly as the GUI does; this module is the one place that
-knows how the journal layer (issue 4) is installed as `services.extras["poster"]` and how
+knows how the journal layer (issue 4) is installed as `services.local` and how
 a shift is opened (issue 3), so the worker itself does not change when they do. Without
 a journal the worker still runs: it resends an in-doubt operation with its own UUID.
 """
@@ -35,25 +35,27 @@ class JournalHandle:
     kind: str = "none"
     services: Any = None
 
-    def _extras(self) -> dict:
-        return self.services.extras if self.services is not None else {}
+    def _journaled(self):
+        local = getattr(self.services, "local", None)
+        return local if getattr(local, "journal", None) is not None else None
 
     def knows(self, posting_id) -> bool:
-        journal = self._extras().get("journal")
-        return journal is not None and journal.entry(posting_id) is not None
+        local = self._journaled()
+        return local is not None and local.journal.entry(posting_id) is not None
 
     def recover(self) -> dict:
         """Resolve in-doubt entries and replay pending ones (the journal's start-up step)."""
-        replay = self._extras().get("replay")
-        return replay().to_json() if replay is not None else {}
+        local = self._journaled()
+        return local.replay().to_json() if local is not None else {}
 
     def pending(self) -> int:
-        link = self._extras().get("link")
-        return link.pending_count() if link is not None else 0
+        local = self._journaled()
+        return local.link.pending_count() if local is not None else 0
 
     def tick(self) -> None:
         """Between operations: what the GUI's background replayer does every few seconds."""
-        link = self._extras().get("link")
+        local = self._journaled()
+        link = local.link if local is not None else None
         if link is not None and (not link.online or link.pending_count()) and link.due_for_retry():
             self.recover()
 
@@ -67,7 +69,7 @@ class JournalHandle:
             if self.pending() == 0 or time.time() > deadline:
                 break
             time.sleep(0.2)
-        journal = self._extras()["journal"]
+        journal = self._journaled().journal
         states: dict[str, int] = {}
         for e in journal.entries():
             states[e.state] = states.get(e.state, 0) + 1
@@ -76,19 +78,19 @@ class JournalHandle:
 
 
 def available() -> bool:
-    journaled = _optional("cashier_desktop.terminal.journaled")
-    return journaled is not None and hasattr(journaled, "install_journal")
+    wiring = _optional("cashier_desktop.terminal.services")
+    return wiring is not None and hasattr(wiring, "open_journal")
 
 
 def install(services) -> JournalHandle:
     """Install the terminal's journal as the poster, as the GUI's start-up does."""
-    if "journal" in services.extras and "poster" in services.extras:
+    if getattr(getattr(services, "local", None), "journal", None) is not None:
         # `open_services` installed it already (and resolved what was in doubt).
         return JournalHandle(installed=True, kind="journaled poster", services=services)
-    journaled = _optional("cashier_desktop.terminal.journaled")
-    if journaled is None or not hasattr(journaled, "install_journal"):
+    wiring = _optional("cashier_desktop.terminal.services")
+    if wiring is None or not hasattr(wiring, "open_journal"):
         return JournalHandle()
-    journaled.install_journal(services, start_replay=True)
+    wiring.open_journal(services, start_replay=True)
     return JournalHandle(installed=True, kind="journaled poster", services=services)
 
 
@@ -106,11 +108,11 @@ def start_session(services, staff_id: str, pin: str) -> tuple[Any, int | None]:
         from cashier_desktop.terminal.auth import authenticate as online_login
         return online_login(services.engine, staff_id, pin), None
     terminal = services.config.terminal_id
-    replay = services.extras.get("replay")
-    if replay is not None:
-        replay()  # probes the ledger: the link says online or offline from here on
+    local = services.local
+    if local.journal is not None:
+        local.replay()  # probes the ledger: the link says online or offline from here on
     session = session_mod.login(services, staff_id, pin, terminal_id=terminal)
-    link = services.extras.get("link")
+    link = local.link
     if link is not None and not link.online:
         shift = link.known_shift()
         if shift is None:
@@ -125,7 +127,7 @@ def start_session(services, staff_id: str, pin: str) -> tuple[Any, int | None]:
             shift = shifts.current_shift(services, terminal)
             if shift is None:
                 raise
-    poster = services.extras.get("poster")
+    poster = getattr(local, "poster", None)
     if hasattr(poster, "refresh_shift"):
         poster.refresh_shift()  # offline postings join the shift the journal knows
     return session.staff, shift.id if shift is not None else None

@@ -76,7 +76,7 @@ def _connect(spec: dict) -> psycopg.Connection:
 
 def _post(conn: psycopg.Connection, sql: str, cmd: PostingCommand) -> str:
     """'posted', 'replayed' (the id is already in the ledger) or 'refused'."""
-    params = ledger_posting._params(cmd)
+    params = ledger_posting.api_params(cmd)
     try:
         row = conn.execute(sql, params).fetchone()
     except psycopg.errors.UniqueViolation:

@@ -66,7 +66,7 @@ def test_deposits_are_taken_offline_within_caps_and_replayed_when_the_ledger_ret
                                      {"p": player}).scalar()
         assert in_ledger == 2
 
-        replayer = t.services.extras["start_background_replay"](0.1)  # as the GUI starts it
+        replayer = t.services.local.start_background_replay(0.1)  # as the GUI starts it
         t.proxy.restore()
         wait_until(lambda: t.link.online and t.link.pending_count() == 0)
         assert states[-1] == "online"

@@ -241,9 +241,8 @@ def test_credit_line_markers_adjustment_and_reversal_through_the_cli(cli):
         assert out.returncode == 0, out.stderr
         return json.loads(out.stdout)
 
-    # Self-approved postings as the schema owner: at a terminal login the CLI does not send the
-    # approver's session (test_a_self_approved_posting_through_the_cli_at_a_terminal_login).
-    owner = {"CASHIER_DATABASE_URL": cli.owner_url}
+    # Self-approved postings at the terminal's own login: the issuer's session is the approver's.
+    owner: dict[str, str] = {}
     line = post_json("credit-line", "--player", "103", "--amount", "50,000", "--staff", "F200",
                      "--approver", "F200", pin="2222", **owner)  # a floor manager sets the line
     assert (line["limit_after"], line["approved_after"], line["approver_id"]) == ("50000.00", True, "F200")
@@ -268,9 +267,6 @@ def test_credit_line_markers_adjustment_and_reversal_through_the_cli(cli):
     assert cli("integrity").returncode == 0
 
 
-@pytest.mark.xfail(strict=True, reason="product bug: cli/ledger_cmds.py passes no approver when --approver is "
-                   "the acting staff member, so at a terminal login the posting API refuses a self-approved "
-                   "correction or credit line ('The approver … must enter their PIN at this terminal')")
 def test_a_self_approved_posting_through_the_cli_at_a_terminal_login(cli):
     out = cli("post", "adjust-in", "--player", "104", "--amount", "5", "--reason", "count error", "--staff", "S300",
               "--approver", "S300", "--json", pin="3333")

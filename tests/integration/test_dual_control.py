@@ -128,8 +128,8 @@ def test_the_named_approver_must_be_the_one_who_entered_the_pin(engine, desk):
 def test_the_gui_learns_the_need_before_submitting(engine, desk):
     services, cashier, terminal = desk
     pid = funded_player(engine, "600000")
-    assert not posting_requirements(services, cashier, Kind.WITHDRAWAL, pid, Money(Decimal("499999.99"))).needs_approver
-    req = posting_requirements(services, cashier, Kind.WITHDRAWAL, pid, Money(Decimal("500000")))
+    assert not posting_requirements(services, cashier, Kind.WITHDRAWAL, pid, Money(Decimal("499999.99"), "INR")).needs_approver
+    req = posting_requirements(services, cashier, Kind.WITHDRAWAL, pid, Money(Decimal("500000"), "INR"))
     assert req.needs_approver and req.needs_confirmation and req.warnings
 
 

@@ -28,7 +28,7 @@ def terminal(ledger, tmp_path):
 
 
 def _ledger_name(t) -> str:
-    return t.services.extras["ledger_port"].name
+    return t.services.local.port.name
 
 
 def _command(t, player: str, amount: str):
@@ -51,7 +51,7 @@ def test_an_unexpected_failure_after_the_ledger_committed_is_in_doubt_and_replay
     """A bug after the commit (here: the port raises once the real posting is in): the cashier
     hears "in doubt", and the entry is settled as posted, never left "refused"."""
     player = make_player(engine)
-    port = terminal.services.extras["ledger_port"]
+    port = terminal.services.local.port
     real_post = port.post
 
     def commits_then_fails(command):
@@ -65,7 +65,7 @@ def test_an_unexpected_failure_after_the_ledger_committed_is_in_doubt_and_replay
     monkeypatch.setattr(port, "post", real_post)
     e = terminal.journal.entry(c.id)
     assert e.state == "rejected" and e.in_doubt
-    terminal.services.extras["replay"]()
+    terminal.services.local.replay()
     assert terminal.journal.entry(c.id).state == "posted"
     assert get_balance(engine, player).cash == Decimal("60.00")
 
@@ -111,10 +111,10 @@ def test_a_busy_ledger_on_replay_leaves_the_entry_pending_not_refused(terminal, 
     with engine.connect() as blocker:
         tx = blocker.begin()
         blocker.execute(text("SELECT 1 FROM players WHERE id = :p FOR UPDATE"), {"p": player})
-        report = terminal.services.extras["replay"]()
+        report = terminal.services.local.replay()
         tx.rollback()
     assert report.busy and not report.rejected, report
     assert terminal.journal.entry(pending.id).state == "pending"
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.complete and report.posted == 1
     assert terminal.journal.entry(pending.id).state == "posted"

@@ -68,7 +68,7 @@ def test_a_rejection_on_replay_is_unresolved_until_a_supervisor_resolves_it(term
     terminal.proxy.cut()
     w = terminal.post("withdrawal", player, "20", staff=staff)
     terminal.proxy.restore()
-    terminal.services.extras["replay"]()
+    terminal.services.local.replay()
     rec = reconcile_shift(terminal.services, terminal.shift_id)
     assert statuses(rec) == {str(w.id): "rejected_on_replay"} and not rec.clean
     terminal.journal.resolve(w.id, "S300", "player paid back in cash, receipt 12")

@@ -63,7 +63,7 @@ def test_cut_ledger_turns_the_terminal_offline_and_deposits_come_back_pending(te
     assert terminal.link.pending_count(terminal.shift_id) == 1
     assert ledger_ids(engine, player) == []
     terminal.proxy.restore()
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.complete and report.posted == 1
     assert terminal.link.online and seen[-1].state == "online" and seen[-1].pending == 0
     assert ledger_ids(engine, player) == [str(r.id)]
@@ -80,7 +80,7 @@ def test_pending_entries_replay_in_order_with_their_original_ids(terminal, engin
              [("withdrawal", "60"), ("deposit", "10"), ("withdrawal", "40"), ("deposit", "5")]]
     assert all(isinstance(r, PendingReceipt) for r in taken)
     terminal.proxy.restore()
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.complete and report.posted == 4 and not report.rejected
     assert ledger_ids(engine, player)[1:] == [str(r.id) for r in taken]
     assert get_balance(engine, player).cash == Decimal("15.00")
@@ -91,7 +91,7 @@ def test_a_pending_entry_already_in_the_ledger_is_found_not_resent(terminal, eng
     c = cmd("deposit", player, "70", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
     terminal.journal.append_pending(c, ledger=terminal.link.ledger_name)
     post(engine, c)  # committed, then the terminal died before its journal update
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.found == 1 and report.posted == 0
     assert terminal.journal.entry(c.id).state == "posted"
     assert ledger_ids(engine, player) == [str(c.id)]
@@ -107,7 +107,7 @@ def test_an_offline_withdrawal_the_ledger_refuses_is_rejected_on_replay_never_dr
     w = terminal.post("withdrawal", player, "50", staff=staff)
     d = terminal.post("deposit", player, "20", staff=staff)
     terminal.proxy.restore()
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert [x["id"] for x in report.rejected] == [str(w.id)]
     e = terminal.journal.entry(w.id)
     assert e.state == "rejected_on_replay" and "cannot take" in e.reason and e.needs_attention
@@ -125,7 +125,7 @@ def test_a_refusal_in_the_middle_of_a_batch_keeps_order_and_posts_the_rest(termi
     w = terminal.post("withdrawal", player, "15", staff=staff)
     later = [terminal.post("deposit", player, "10", staff=staff) for _ in range(3)]
     terminal.proxy.restore()
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.posted == 4 and [x["id"] for x in report.rejected] == [str(w.id)]
     assert ledger_ids(engine, player) == [str(first.id)] + [str(r.id) for r in later]
 
@@ -136,7 +136,7 @@ def test_replay_stops_when_the_ledger_goes_again_and_keeps_the_rest_pending(term
     terminal.proxy.cut()
     for _ in range(3):
         terminal.post("deposit", player, "1", staff=staff)
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.unavailable and report.remaining == 3 and not terminal.link.online
     assert terminal.journal.verify() == []
 
@@ -173,7 +173,7 @@ def test_a_shift_cannot_close_while_its_journal_has_pending_entries(terminal, en
     terminal.proxy.restore()
     with pytest.raises(ShiftError, match="1 posting is still waiting"):
         close_shift(terminal.services, session, "20=1,5=1")
-    terminal.services.extras["replay"]()
+    terminal.services.local.replay()
     closed = close_shift(terminal.services, session, "20=1,5=1")
     assert closed.status == "closed" and closed.variance == Decimal("0.00")
 
@@ -189,7 +189,7 @@ def test_a_refusal_online_is_journaled_as_rejected_and_raised(terminal, engine):
 
 @pytest.mark.parametrize("pipeline", [True, False])
 def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_came_before(engine, pipeline):
-    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    from cashier_desktop.ledger.journal_port import PostgresLedger
     port = PostgresLedger(engine, pipeline=pipeline)
     player = make_player(engine)
     done = post(engine, cmd("deposit", player, "1"))
@@ -214,7 +214,7 @@ def test_a_batch_gives_the_receipts_the_ledger_holds_and_leaves_reversals_to_pos
     import dataclasses
 
     from cashier_desktop.ledger.posting import find_posting
-    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    from cashier_desktop.ledger.journal_port import PostgresLedger
     port = PostgresLedger(engine, pipeline=pipeline)
     player = make_player(engine)
     original = post(engine, cmd("deposit", player, "250"))
@@ -244,13 +244,13 @@ def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_i
         terminal.journal.append_pending(c, ledger=terminal.link.ledger_name)
         terminal.journal.mark_rejected(c.id, "offline_not_allowed", "The ledger is offline.", in_doubt=True)
     post(engine, landed)  # ...but this one had committed before the connection went
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     # Absent, but the broken send's statement could still be running on the server for up
     # to the statement timeout: not yet "refused".
     assert report.found == 1 and report.confirmed_refused == 0 and report.still_in_doubt == 1
     assert terminal.journal.entry(absent.id).in_doubt
-    terminal.services.extras["poster"].settle_after = 0  # as if the statement timeout had passed
-    report = terminal.services.extras["replay"]()
+    terminal.services.local.poster.settle_after = 0  # as if the statement timeout had passed
+    report = terminal.services.local.replay()
     assert report.found == 0 and report.confirmed_refused == 1 and report.posted == 0
     a, b = terminal.journal.entry(absent.id), terminal.journal.entry(landed.id)
     assert a.state == "rejected" and not a.in_doubt
@@ -285,7 +285,7 @@ def test_a_send_that_broke_after_the_commit_is_answered_with_its_receipt_not_a_r
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
     staff = terminal.login()
-    poster = terminal.services.extras["poster"]
+    poster = terminal.services.local.poster
     _breaks_after(poster.port, commit=True)
     r = terminal.post("withdrawal", player, "30000", staff=staff)  # above the offline cap
     assert isinstance(r, Receipt) and r.cash_after == Decimal("20000.00")
@@ -297,7 +297,7 @@ def test_a_send_that_never_left_the_terminal_is_refused_plainly(terminal, engine
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
     staff = terminal.login()
-    _breaks_after(terminal.services.extras["poster"].port, commit=False, sent=False)
+    _breaks_after(terminal.services.local.poster.port, commit=False, sent=False)
     with pytest.raises(OfflineNotAllowed):
         terminal.post("withdrawal", player, "30000", staff=staff)
     assert get_balance(engine, player).cash == Decimal("50000.00")
@@ -312,7 +312,7 @@ def test_a_broken_send_whose_server_process_is_unknown_is_in_doubt_not_refused(t
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
     staff = terminal.login()
-    _breaks_after(terminal.services.extras["poster"].port, commit=False)
+    _breaks_after(terminal.services.local.poster.port, commit=False)
     with pytest.raises(PostingInDoubt):
         terminal.post("withdrawal", player, "30000", staff=staff)
     [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
@@ -340,7 +340,7 @@ def test_a_broken_send_still_running_on_the_server_is_stopped_before_it_is_calle
 
         def run_stray():
             try:
-                stray.execute(posting_mod.statement_for(c, offline=False), posting_mod._params(c))
+                stray.execute(posting_mod.statement_for(c, offline=False), posting_mod.api_params(c))
                 outcome["done"] = True
             except psycopg.Error as exc:
                 outcome["error"] = exc
@@ -354,7 +354,7 @@ def test_a_broken_send_still_running_on_the_server_is_stopped_before_it_is_calle
                     break
                 conn.execute(text("SELECT pg_sleep(0.01)"))
             assert waiting, "the stray statement never waited for the lock"
-        _breaks_after(terminal.services.extras["poster"].port, commit=False, backend_pid=stray.info.backend_pid)
+        _breaks_after(terminal.services.local.poster.port, commit=False, backend_pid=stray.info.backend_pid)
         with pytest.raises(OfflineNotAllowed):
             terminal.post_command(c, staff=staff)
     t.join(10)
@@ -373,7 +373,7 @@ def test_a_send_that_broke_before_the_commit_is_refused_plainly_once_the_ledger_
     gone = psycopg.connect(str(engine.url.set(drivername="postgresql").render_as_string(hide_password=False)))
     pid = gone.info.backend_pid
     gone.close()  # the server process that ran the broken send has exited
-    _breaks_after(terminal.services.extras["poster"].port, commit=False, backend_pid=pid)
+    _breaks_after(terminal.services.local.poster.port, commit=False, backend_pid=pid)
     with pytest.raises(OfflineNotAllowed):
         terminal.post("withdrawal", player, "30000", staff=staff)
     assert get_balance(engine, player).cash == Decimal("50000.00")
@@ -386,13 +386,13 @@ def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_s
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
     staff = terminal.login()
-    _breaks_after(terminal.services.extras["poster"].port, commit=True, then=terminal.proxy.cut)
+    _breaks_after(terminal.services.local.poster.port, commit=True, then=terminal.proxy.cut)
     with pytest.raises(PostingInDoubt, match="may have gone through"):
         terminal.post("withdrawal", player, "30000", staff=staff)
     [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
     assert e.in_doubt
     terminal.proxy.restore()
-    report = terminal.services.extras["replay"]()
+    report = terminal.services.local.replay()
     assert report.found == 1
     settled = terminal.journal.entry(e.id)
     assert settled.state == "posted" and settled.needs_attention  # a supervisor confirms the cash
@@ -429,7 +429,7 @@ def test_a_deposit_taken_offline_a_moment_after_the_shift_opened_joins_that_shif
         r = t.post("deposit", player, "40", staff=session.staff)
         assert isinstance(r, PendingReceipt) and r.shift_id == shift.id
         t.proxy.restore()
-        assert t.services.extras["replay"]().posted == 1
+        assert t.services.local.replay().posted == 1
         close_shift(t.services, session, "20=2")  # online; from now on the terminal knows: no shift
         t.proxy.cut()
         with pytest.raises(ShiftNotOpen, match="no open shift is known"):
@@ -456,6 +456,6 @@ def test_an_id_queued_offline_and_reused_for_a_different_request_is_refused_by_t
     with pytest.raises(IdempotencyConflict, match="different request"):
         terminal.post_command(reused, staff=staff)
     terminal.proxy.restore()
-    terminal.services.extras["replay"]()
+    terminal.services.local.replay()
     assert ledger_ids(engine, player)[-1] == str(first.id) and ledger_ids(engine, other) == []
     assert get_balance(engine, player).cash == Decimal("1500.00")

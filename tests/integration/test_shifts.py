@@ -214,7 +214,7 @@ def test_the_close_waits_for_the_journal(ledger, engine, tmp_path):
         with pytest.raises(ShiftError, match="2 postings are still waiting"):
             shifts.close_shift(t.services, session, "20=1,5=1")
         assert get_balance(engine, pid).cash == Decimal("0.00"), "nothing posted by the refused close"
-        report = t.services.extras["replay"]()
+        report = t.services.local.replay()
         assert report.complete and report.posted == 2
         closed = shifts.close_shift(t.services, session, "20=1,5=1")
         assert closed.status == "closed" and closed.variance == Decimal("0.00")

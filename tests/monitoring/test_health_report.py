@@ -15,7 +15,8 @@ from cashier_desktop.ledger.posting import post
 from cashier_desktop.monitoring import corrections
 from cashier_desktop.monitoring.alerts import list_alerts
 from cashier_desktop.monitoring.checks import run_full_check
-from cashier_desktop.monitoring.health import build_report, write_pdf
+from cashier_desktop.monitoring.health import build_report
+from cashier_desktop.ui.markdown_pdf import write_pdf
 from cashier_desktop.monitoring.refusals import record_refusal
 from cashier_desktop.monitoring.watch import Watch
 from tests.support.databases import login_as

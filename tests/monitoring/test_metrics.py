@@ -31,7 +31,7 @@ def value(samples: dict, name: str, **labels) -> float:
 
 
 def test_metrics_over_http_show_the_counters_move_after_postings(fresh_ledger, soketi, relays, watches,
-                                                                 make_services, monkeypatch):
+                                                                 make_services):
     url, engine = fresh_ledger
     metrics = MonitorMetrics(engine)
     port = metrics.serve(0)
@@ -43,20 +43,12 @@ def test_metrics_over_http_show_the_counters_move_after_postings(fresh_ledger, s
     for amount in ("100", "200", "300"):
         post(engine, cmd("deposit", player, amount))
     services = make_services(url)
-    # Refusals are recorded by one background writer per process: this test gets a writer of
-    # its own, so refusal records earlier tests left queued (to ledgers since dropped) cannot
-    # hold ours back.
-    from concurrent.futures import ThreadPoolExecutor
-
-    from cashier_desktop.monitoring import refusals
-    own_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="refusal-log-test")
-    monkeypatch.setattr(refusals, "_writer", own_writer)
+    # Refusals are recorded by a background writer of the services' own (so refusal records
+    # earlier tests left queued, to ledgers since dropped, cannot hold ours back).
     with pytest.raises(NotAuthorized):
         submit(services, StaffMember("C100", "Asha Rao", "cashier"),
                cmd("adjust_in", player, "50", staff="C100", approver_id="C100", reason="try"))
-
-    own_writer.submit(lambda: None).result(timeout=60)  # our refusal is written
-    own_writer.shutdown(wait=False)
+    services.refusal_log.close()  # our refusal is written
 
     def moved() -> bool:
         now = scrape(port)

@@ -153,14 +153,14 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
     # A refusal of a broken send is confirmed only after SETTLE_AFTER_S (its statement might
     # still be running somewhere); the terminal's replay asks until then. Its server died with
     # the primary, so the test shortens the wait as tests/integration/test_replay.py does.
-    flight.services.extras["poster"].settle_after = 3
-    journal = flight.services.extras["journal"]
-    waited(lambda: flight.services.extras["replay"]() is not None and not journal.entry(flight.cmd.id).in_doubt,
+    flight.services.local.poster.settle_after = 3
+    journal = flight.services.local.journal
+    waited(lambda: flight.services.local.replay() is not None and not journal.entry(flight.cmd.id).in_doubt,
                SETTLE_AFTER_S + 30, interval=0.5, what="the posting in flight settled by its id")
     with engine.connect() as conn:
         in_ledger = conn.execute(text("SELECT count(*) FROM ledger_transactions WHERE id = :i"),
                                  {"i": flight.cmd.id}).scalar_one()
-    entry = flight.services.extras["journal"].entry(flight.cmd.id)
+    entry = flight.services.local.journal.entry(flight.cmd.id)
     print("in flight:", flight.answer, entry.state)
     assert flight.answer in ("PostingInDoubt", "OfflineNotAllowed"), flight.answer  # never "posted" unseen
     assert entry.state in ("posted", "rejected") and not entry.in_doubt, "settled by its id"
@@ -171,11 +171,11 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
     for c in counters:
         # settles in-doubt entries by id, sends offline ones; a broken send's refusal is
         # confirmed after settle_after (its server process died with the old primary)
-        c.services.extras["poster"].settle_after = 3
-        waited(lambda: c.services.extras["replay"]() is not None
-                   and not c.services.extras["journal"].in_doubt(ledger="cashier"),
+        c.services.local.poster.settle_after = 3
+        waited(lambda: c.services.local.replay() is not None
+                   and not c.services.local.journal.in_doubt(ledger="cashier"),
                    SETTLE_AFTER_S + 30, interval=0.5, what=f"{c.terminal_id}'s postings in doubt settled by id")
-        assert c.services.extras["journal"].pending_count() == 0
+        assert c.services.local.journal.pending_count() == 0
 
     with engine.connect() as conn:
         assert conn.execute(text("SELECT inet_server_port()")).scalar_one() == new.port
@@ -184,7 +184,7 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
                 "SELECT id::text, amount, kind FROM ledger_transactions WHERE terminal_id = :t"),
                 {"t": c.terminal_id}).all()}
             outcomes = Counter(a for _, a, _ in c.answers)
-            journal = c.services.extras["journal"]
+            journal = c.services.local.journal
             assert journal.in_doubt(ledger="cashier") == [], "every posting in doubt is settled by its id"
             for i, answer, amount in c.answers:
                 if answer == "posted":

@@ -75,7 +75,7 @@ app = QApplication([])
 from cashier_desktop.config import load_config
 from cashier_desktop.terminal.services import open_services
 from cashier_desktop.ui.app import Terminal, apply_style, open_feed_bridge
-from cashier_desktop.ui.screenshots import Shooter
+from tools.screenshots import Shooter
 apply_style(app)
 services = open_services(load_config())
 terminal = Terminal(services, feed=open_feed_bridge(services))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import shutil
 import tempfile
 import time
 from decimal import Decimal
@@ -34,7 +35,7 @@ from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.seed import seed_staff
 from cashier_desktop.terminal.journaled import JournaledPoster
-from cashier_desktop.terminal.ledger_port import PostgresLedger
+from cashier_desktop.ledger.journal_port import PostgresLedger
 from cashier_desktop.terminal.online import Link, OfflinePolicy
 
 HERE = Path(__file__).parent
@@ -153,6 +154,4 @@ def run(quick: bool) -> list[dict]:
         rows += bench_replay(1000 if quick else 10_000, 300 if quick else 2000, where)
         return rows
     finally:
-        for p in where.glob("*"):
-            p.unlink()
-        where.rmdir()
+        shutil.rmtree(where, ignore_errors=True)  # the journals' files and their `.owners` folders

@@ -111,7 +111,7 @@ class _AtCounter:
         self.cashier = StaffMember("C100", "Asha Rao", "cashier", session_token=token)
 
     def _cmd(self, i: int) -> PostingCommand:
-        return PostingCommand(kind=Kind.DEPOSIT, player_id=self.players[i % 200], amount=Money(Decimal("100")),
+        return PostingCommand(kind=Kind.DEPOSIT, player_id=self.players[i % 200], amount=Money(Decimal("100"), "INR"),
                               staff_id="C100", terminal_id=self.terminal)
 
     def plain(self, i: int) -> None:
@@ -154,12 +154,12 @@ def run(quick: bool) -> list[dict]:
         cashier = StaffMember("C100", "Asha Rao", "cashier")
 
         def bare(i: int) -> None:
-            post(engine, PostingCommand(kind=Kind.DEPOSIT, player_id=players[i % 200], amount=Money(Decimal("100")),
+            post(engine, PostingCommand(kind=Kind.DEPOSIT, player_id=players[i % 200], amount=Money(Decimal("100"), "INR"),
                                         staff_id="C100", terminal_id=terminal, shift_id=shift_id, approver_id="F200"))
 
         def counter(i: int) -> None:
             submit(services, cashier, PostingCommand(kind=Kind.DEPOSIT, player_id=players[i % 200],
-                                                     amount=Money(Decimal("100")), staff_id="C100",
+                                                     amount=Money(Decimal("100"), "INR"), staff_id="C100",
                                                      terminal_id=terminal))
         _timed(bare, 50)  # warm-up: pools, plans
         with_trigger, without = [], []

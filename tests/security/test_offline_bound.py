@@ -27,7 +27,7 @@ def test_a_bound_terminal_cut_mid_posting_takes_it_offline_into_its_shift(secure
         r = t.post("deposit", player, "50", staff=staff)
         assert isinstance(r, PendingReceipt) and r.shift_id == shift
         t.proxy.restore()
-        report = t.services.extras["replay"]()
+        report = t.services.local.replay()
         assert report.posted == 1 and report.complete
         with secure.admin.connect() as conn:
             rows = conn.execute(text("SELECT shift_id, terminal_id, amount FROM ledger_transactions "

@@ -236,7 +236,7 @@ def test_the_journals_replay_through_the_ledger_port_is_an_attested_offline_post
     from cashier_desktop.domain.errors import OfflineNotAllowed
     from cashier_desktop.domain.kinds import Kind
     from cashier_desktop.domain.money import Money
-    from cashier_desktop.terminal.ledger_port import PostgresLedger
+    from cashier_desktop.ledger.journal_port import PostgresLedger
     terminal = secure.login("terminal", terminal_id="T-SEC-J", offline_limit=Decimal("1000"),
                             offline_total=Decimal("1500"))
     player = make_player(secure.admin)

@@ -21,8 +21,8 @@ from cashier_desktop.domain.errors import AccountLocked, AuthenticationFailed, S
 from cashier_desktop.journal.store import Journal
 from cashier_desktop.ledger.db import in_transaction
 from cashier_desktop.terminal.auth import authenticate
-from cashier_desktop.terminal.journaled import authenticate_offline, remember_login, send_offline_logins
-from cashier_desktop.terminal.ledger_port import PostgresLedger
+from cashier_desktop.terminal.offline import authenticate_offline, remember_login, send_offline_logins
+from cashier_desktop.ledger.journal_port import PostgresLedger
 from cashier_desktop.terminal.online import Link, OfflinePolicy
 from tests.security.conftest import refused, session
 
@@ -394,7 +394,7 @@ def test_an_offline_refusal_is_one_line_and_the_logs_go_to_the_log_file(tmp_path
 def test_an_offline_login_right_after_an_online_one_waits_for_the_slow_verifier(tmp_path, terminal, monkeypatch):
     """The verifier (≈1 s, production parameters here) is computed off the login's path; an
     offline login that comes before it is done waits for it instead of failing."""
-    from cashier_desktop.terminal.journaled import finish_remembering, remember_login_later
+    from cashier_desktop.terminal.offline import finish_remembering, remember_login_later
     monkeypatch.setenv("CASHIER_ARGON2_PROFILE", "default")
     port = PostgresLedger(terminal)
     journal, link = _offline(tmp_path, port.name)

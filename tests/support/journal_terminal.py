@@ -34,11 +34,11 @@ class Terminal:
 
     @property
     def journal(self):
-        return self.services.extras["journal"]
+        return self.services.local.journal
 
     @property
     def link(self):
-        return self.services.extras["link"]
+        return self.services.local.link
 
     def login(self, staff_id: str = "C100"):
         return login(self.services, staff_id, PINS[staff_id]).staff
@@ -99,5 +99,10 @@ def cli_popen(args: list[str], *, url: str, journal: Path, terminal_id: str, pin
                CASHIER_TERMINAL_ID=terminal_id, CASHIER_PIN=pin, CASHIER_CONFIG="",
                CASHIER_ARGON2_PROFILE="cheap")
     env.update(extra_env or {})
-    return subprocess.Popen([sys.executable, "-m", "cashier_desktop", *args], env=env,
+    # The crash windows are armed by a runner of the tests (the shipped terminal has none).
+    entry = "tests.support.crash_terminal" if "CASHIER_CRASH_AT" in env else "cashier_desktop"
+    if entry != "cashier_desktop":
+        root = str(Path(__file__).resolve().parents[2])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return subprocess.Popen([sys.executable, "-m", entry, *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.queries import get_balance
-from cashier_desktop.terminal.journaled import install_journal
+from cashier_desktop.terminal.services import open_journal
 from cashier_desktop.ui.app import Terminal
 from tests.support.fault_proxy import FaultProxy
 from tests.support.shifts import open_test_shift
@@ -30,7 +30,7 @@ def proxied(ledger, terminal_id, tmp_path):
     open_test_shift(engine, terminal_id, "C100", "0")
     services = make_services(proxied_url, proxied_engine, terminal_id,
                              CASHIER_JOURNAL=str(tmp_path / "journal.sqlite"))
-    install_journal(services)
+    open_journal(services)
     yield services, proxy
     services.close()
     proxy.close()

@@ -15,7 +15,7 @@ from cashier_desktop.domain.money import Money
 def make(kind=Kind.DEPOSIT, amount="100", **kw):
     kw.setdefault("player_id", "179")
     kw.setdefault("staff_id", "C100")
-    return PostingCommand(kind=kind, amount=Money(Decimal(amount)), **kw)
+    return PostingCommand(kind=kind, amount=Money(Decimal(amount), "INR"), **kw)
 
 
 @pytest.mark.parametrize("pid", ["179", "p-1", "A.b_c", "x" * 64])

@@ -12,9 +12,10 @@ from cashier_desktop.monitoring.refusals import BackgroundWriter
 # A record stuck for ever (as on a ledger that stopped answering), then the end of the program.
 _STUCK_AT_EXIT = """
 import threading
-from cashier_desktop.monitoring import refusals
+from cashier_desktop.monitoring.refusals import BackgroundWriter
 started = threading.Event()
-refusals._writer.submit(lambda: (started.set(), threading.Event().wait()))
+writer = BackgroundWriter("refusal-log")  # as a terminal's refusal log holds it, never closed here
+writer.submit(lambda: (started.set(), threading.Event().wait()))
 started.wait()
 print("leaving", flush=True)
 """

@@ -1,4 +1,4 @@
-"""Render every main screen to PNG: `python -m cashier_desktop.ui.screenshots OUTDIR`.
+"""Render every main screen to PNG: `python -m tools.screenshots OUTDIR` (a development tool: not in the package).
 
 Runs the real GUI on a demo ledger (the embedded one in a scratch directory, or the server
 given by `--database-url`, which must be an empty database), stages a believable cage day
@@ -23,11 +23,11 @@ SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shif
 
 def _stage(services) -> None:
     """A morning at the cage, through the same services the counter uses (before Qt starts)."""
-    from ..domain.commands import PostingCommand
-    from ..domain.kinds import Kind
-    from ..domain.money import Money
-    from ..terminal import credit, session, shifts
-    from ..terminal.counter import submit
+    from cashier_desktop.domain.commands import PostingCommand
+    from cashier_desktop.domain.kinds import Kind
+    from cashier_desktop.domain.money import Money
+    from cashier_desktop.terminal import credit, session, shifts
+    from cashier_desktop.terminal.counter import submit
 
     def money(a: str) -> Money:
         return Money(a, services.currency.code)
@@ -91,15 +91,15 @@ def _type(widget, text: str) -> None:
 def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    from ..domain.kinds import Kind
-    from .app import Terminal, apply_style, open_feed_bridge
-    from .shift_dialogs import CloseShiftDialog, OpenShiftDialog
+    from cashier_desktop.domain.kinds import Kind
+    from cashier_desktop.ui.app import Terminal, apply_style, open_feed_bridge
+    from cashier_desktop.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
 
-    from .pyside_refcount import keep_none_alive
+    from cashier_desktop.ui.pyside_refcount import keep_none_alive
     keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     apply_style(app)
-    from .i18n import set_language
+    from cashier_desktop.ui.i18n import set_language
     set_language(language)  # the windows below are made in this language
     shot = Shooter(out)
     terminal = Terminal(services, feed=open_feed_bridge(services))
@@ -195,8 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--language", choices=["en", "hi"], default="en", help="the windows' language (default en)")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ..config import load_config
-    from ..terminal.services import open_services
+    from cashier_desktop.config import load_config
+    from cashier_desktop.terminal.services import open_services
     scratch = tempfile.mkdtemp(prefix="cashier-screens-")
     env = {"CASHIER_TERMINAL_ID": "CAGE-01", "CASHIER_TERMINAL_DATA_DIR": scratch,
            "CASHIER_CONFIG": str(Path(scratch) / "none.toml")}

@@ -19,9 +19,11 @@ from sqlalchemy.engine import Engine
 from ..domain.commands import PostingCommand
 from ..domain.errors import LedgerUnavailable
 from ..domain.receipts import Receipt
-from ..ledger import posting
-from ..ledger.db import map_error, warn_if_gui_thread
-from ..ledger.posting import RECEIPT_COLUMNS
+from . import posting
+from .db import map_error, reading, warn_if_gui_thread
+from .posting import RECEIPT_COLUMNS, api_params, receipt_of_row
+from .queries import postings_where
+from .shifts import open_shift_of
 
 
 def ledger_name(engine: Engine) -> str:
@@ -51,22 +53,19 @@ class PostgresLedger:
         self._pipeline = pipeline and engine.dialect.name == "postgresql" and _pipeline_supported()
 
     def _rows(self, sql: str, params: dict):
+        return self._read(lambda conn: conn.execute(text(sql), params).fetchall())
+
+    def _read(self, fn):
         warn_if_gui_thread("journal ledger port")
-        try:
-            with self.engine.connect() as conn:
-                return conn.execute(text(sql), params).fetchall()
-        except Exception as exc:  # noqa: BLE001 - mapped or re-raised
-            mapped = _mapped(exc)
-            if mapped is exc:
-                raise
-            raise mapped from exc
+        with reading(self.engine) as conn:
+            return fn(conn)
 
     def find_many(self, ids: list[UUID]) -> dict[UUID, Receipt]:
         if not ids:
             return {}
         rows = self._rows(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = ANY(:ids)",
                           {"ids": list(ids)})
-        return {r.id: r for r in (posting._receipt(row, replayed=True) for row in rows)}
+        return {r.id: r for r in (receipt_of_row(row, replayed=True) for row in rows)}
 
     def post(self, cmd: PostingCommand) -> Receipt:
         """Live (the command carries the staff session) or, replayed from the journal
@@ -99,7 +98,7 @@ class PostgresLedger:
                 for i, cmd in enumerate(cmds):
                     try:
                         row = driver.execute(posting.statement_for(cmd, offline=True),
-                                             posting._params(cmd)).fetchone()
+                                             api_params(cmd)).fetchone()
                     except Exception as exc:  # noqa: BLE001 - unavailability re-raised below
                         trans.rollback()
                         if isinstance(_mapped(exc), LedgerUnavailable):
@@ -133,7 +132,7 @@ class PostgresLedger:
                     # one statement for the whole batch: replayed entries carry no session
                     if len({posting.statement_for(c, offline=True) for c in cmds}) != 1:
                         return self._try(cmds)
-                    params = [posting._params(cmd) for cmd in cmds]
+                    params = [api_params(cmd) for cmd in cmds]
                     cur.executemany(posting.statement_for(cmds[0], offline=True), params, returning=True)
                     while True:
                         rows.append(cur.fetchone())
@@ -167,26 +166,13 @@ class PostgresLedger:
 
     def postings(self, *, shift_id: int | None = None, terminal_id: str | None = None,
                  since: datetime | None = None, until: datetime | None = None) -> list[Receipt]:
-        where, params = ["true"], {}
-        if shift_id is not None:
-            where.append("shift_id = :shift")
-            params["shift"] = shift_id
-        if terminal_id is not None:
-            where.append("terminal_id = :terminal")
-            params["terminal"] = terminal_id
-        if since is not None:
-            where.append("created_at >= :since")
-            params["since"] = since
-        if until is not None:
-            where.append("created_at < :until")
-            params["until"] = until
-        rows = self._rows(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE {' AND '.join(where)} "
-                          "ORDER BY seq", params)
-        return [posting._receipt(r) for r in rows]
+        return self._read(lambda conn: postings_where(conn, shift_id=shift_id, terminal_id=terminal_id,
+                                                      since=since, until=until))
 
     def open_shift(self, terminal_id: str) -> int | None:
-        rows = self._rows("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'", {"t": terminal_id})
-        return rows[0][0] if rows else None
+        """The id of the terminal's open shift, or None (the one open-shift lookup)."""
+        shift = self._read(lambda conn: open_shift_of(conn, terminal_id))
+        return shift.id if shift is not None else None
 
     def backend_gone(self, pid: int | None, *, wait_ms: int = 5000) -> bool:
         """True once the server process that ran a broken send can no longer commit it.

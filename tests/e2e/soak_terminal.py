@@ -32,7 +32,7 @@ from pathlib import Path
 
 from cashier_desktop.config import load_config
 from cashier_desktop.domain.commands import PostingCommand
-from cashier_desktop.domain.errors import CashierError, LedgerUnavailable
+from cashier_desktop.domain.errors import CashierError, LedgerUnavailable, PostingInDoubt
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
 from cashier_desktop.terminal.counter import submit
@@ -197,10 +197,14 @@ def _post_one(spec, services, staff, journal, results: Results, i: int, *, resen
         attempts += 1
         try:
             result = submit(services, staff, cmd)
+        except PostingInDoubt as exc:
+            # "In doubt" is not a refusal (nor a CashierError): the cashier was told it may
+            # have gone through; the journal settles it by its id.
+            results.write("outcome", i=i, id=str(cmd.id), status="in_doubt", code=exc.code,
+                          reason=str(exc), ms=(time.perf_counter() - t0) * 1000)
+            return
         except CashierError as exc:
-            # "In doubt" is not a refusal: the cashier was told it may have gone through.
-            status = "in_doubt" if exc.code == "in_doubt" else "refused"
-            results.write("outcome", i=i, id=str(cmd.id), status=status, code=exc.code,
+            results.write("outcome", i=i, id=str(cmd.id), status="refused", code=exc.code,
                           reason=str(exc), ms=(time.perf_counter() - t0) * 1000)
             return
         except LedgerUnavailable as exc:

@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.soak import Settings, Soak
 
-DURATION = float(os.environ.get("CASHIER_SOAK_SECONDS", "60"))
+DURATION = float(os.environ.get("CASHIER_SOAK_SECONDS", "50"))  # make test: keep it under 10 minutes
 SEED = int(os.environ.get("CASHIER_SOAK_SEED", "20261126"))
 
 # A line may be "not run" only because the component it needs is absent from this build.
@@ -51,7 +51,7 @@ def test_the_soak_fails_rather_than_skips_when_a_part_it_needs_is_missing(tmp_pa
 
 
 @pytest.mark.slow
-def test_a_minute_of_faults_on_every_component_loses_nothing_and_doubles_nothing(tmp_path):
+def test_faults_on_every_component_lose_nothing_and_double_nothing(tmp_path):
     soak = Soak(Settings(duration=DURATION, terminals=3, seed=SEED, workdir=tmp_path / "soak"))
     report = soak.run()
     table = report.table()

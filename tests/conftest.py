@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import tempfile
 
@@ -30,6 +31,25 @@ from tests.support.databases import DatabaseFactory
 # The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite,
 # and a database per cage policy for tests with policy overrides (`policy_ledger`).
 pytest_plugins = ["tests.support.login_fixtures", "tests.support.policy_ledgers"]
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, with cycles collected on the GUI thread only, as the terminal
+    does (`ui/gui_thread_gc.py`): a worker that collected a cycle holding a widget crashed CI."""
+    from cashier_desktop.ui import gui_thread_gc
+    gui_thread_gc.install(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_between_tests():
+    """Once the GUI collector is installed, automatic collection is off: collect what is due
+    after each test, on this (the GUI) thread."""
+    yield
+    collector = sys.modules.get("cashier_desktop.ui.gui_thread_gc")
+    if collector is not None:
+        collector.collect_due()
 
 
 @pytest.fixture(scope="session")

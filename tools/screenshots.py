@@ -98,6 +98,8 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
     from cashier_desktop.ui.pyside_refcount import keep_none_alive
     keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from cashier_desktop.ui import gui_thread_gc
+    gui_thread_gc.install(app)
     apply_style(app)
     from cashier_desktop.ui.i18n import set_language
     set_language(language)  # the windows below are made in this language

@@ -214,6 +214,8 @@ def run(config) -> int:
     keep_none_alive()  # PySide6 6.12.0 on Python 3.11 (see the module)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cashier-desktop")
+    from . import gui_thread_gc
+    gui_thread_gc.install(app)  # cycles (and the Qt objects in them) die on this thread only
     apply_style(app)
     from .i18n import set_language
     try:

@@ -309,8 +309,10 @@ class MonitorView(QWidget):
                              .replace("%2", str(d.updates_last_hour)))
         f["published"].setText(f"{ms(d.publish_p50_ms)} / {ms(d.publish_p99_ms)}")
         f["terminal"].setText(f"{ms(d.terminal_p50_ms)} / {ms(d.terminal_p99_ms)}")
-        f["refused"].setText(_by_reason(d.refused_by_reason))
-        f["failed"].setText(_by_reason(d.failed_by_reason))
+        for key, counts in (("refused", d.refused_by_reason), ("failed", d.failed_by_reason)):
+            figure, every_reason = _by_reason(counts)
+            f[key].setText(figure)
+            f[key].setToolTip(every_reason)
         f["consistency"].setText(pct(d.consistency_score))
         f["accuracy"].setText(pct(d.accuracy_rate))
         f["backlog"].setText(self.tr("%1 rows, oldest %2 s").replace("%1", str(d.backlog))
@@ -387,8 +389,22 @@ class MonitorView(QWidget):
         self.info.show_refusal(sentence_for(exc))
 
 
-def _by_reason(counts: dict[str, int]) -> str:
+REASONS_SHOWN = 3
+
+
+def _by_reason(counts: dict[str, int]) -> tuple[str, str]:
+    """(figure, tooltip): the total and the most frequent reasons, the rest counted.
+
+    A day of refusals can have a dozen reasons; listed in full they overflowed the figure's
+    cell at 1366×768. The figure names the three most frequent; the tooltip names them all.
+    """
     if not counts:
-        return "0"
+        return "0", ""
     from .domain_text import reason_text
-    return f"{sum(counts.values())}: " + ", ".join(f"{reason_text(k)} {v}" for k, v in sorted(counts.items()))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    named = [f"{reason_text(k)} {v}" for k, v in ranked]
+    figure = f"{sum(counts.values())}: " + ", ".join(named[:REASONS_SHOWN])
+    rest = len(named) - REASONS_SHOWN
+    if rest > 0:
+        figure += ", " + QCoreApplication.translate("MonitorView", "+%1 more").replace("%1", str(rest))
+    return figure, "\n".join(named)

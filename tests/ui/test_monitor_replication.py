@@ -82,3 +82,22 @@ def test_the_monitor_shows_each_standbys_lag_and_marks_a_pair_that_is_not_synchr
 
     view._show(replace(view.dashboard, replication=pair))
     assert not view.replication.attention and view.replication.styleSheet() == ""
+
+
+def test_a_day_of_every_refusal_reason_still_fits_and_the_tooltip_names_them_all(qtbot, terminal):
+    """A full suite leaves a dozen refusal reasons on the shared ledger: listed in full, the
+    figure overflowed its cell at 1366×768. It names the three most frequent and counts the rest."""
+    from cashier_desktop.ui.domain_text import ERROR_CODES
+    window, view = _monitor(qtbot, terminal)
+    view.timer.stop()
+    wait_until(qtbot, lambda: not view._busy, what="the last read done")
+    reasons = {code: n + 1 for n, code in enumerate(sorted(ERROR_CODES))}
+    assert len(reasons) > 10
+    view._show(replace(view.dashboard, refused_by_reason=reasons, failed_by_reason=reasons))
+    figure = view.figures["refused"]
+    top = sorted(reasons.items(), key=lambda kv: -kv[1])[:3]
+    assert figure.text().startswith(f"{sum(reasons.values())}: ")
+    assert figure.text().endswith(f", +{len(reasons) - 3} more")
+    assert all(f" {n}" in figure.text() for _code, n in top)
+    assert figure.toolTip().count("\n") == len(reasons) - 1
+    _fits(window, "every refusal reason")

@@ -16,16 +16,20 @@ from cashier_desktop.terminal.services import open_journal
 from cashier_desktop.ui.app import Terminal
 from tests.support.fault_proxy import FaultProxy
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
+from tests.ui.conftest import (activate, active_dialog, find_player, log_in, make_services, terminal_login_url,
+                               wait_until)
 
 
 @pytest.fixture
 def proxied(ledger, terminal_id, tmp_path):
-    """Services whose every connection to the ledger goes through a proxy the test can cut."""
+    """Services whose every connection to the ledger goes through a proxy the test can cut,
+    as the terminal login bound to `terminal_id`, which may journal offline up to the
+    default profile's caps (`add-login --offline-limit 50000 --offline-total 500000`)."""
     url, engine = ledger
     u = make_url(url)
     proxy = FaultProxy(u.host or "127.0.0.1", u.port or 5432)
-    proxied_url = u.set(port=proxy.port).render_as_string(hide_password=False)
+    proxied_url = terminal_login_url(u.set(port=proxy.port).render_as_string(hide_password=False), terminal_id,
+                                     offline_limit=Decimal("50000"), offline_total=Decimal("500000"))
     proxied_engine = make_engine(proxied_url, pool_size=2, connect_timeout=2)
     open_test_shift(engine, terminal_id, "C100", "0")
     services = make_services(proxied_url, proxied_engine, terminal_id,

@@ -11,13 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cashier_desktop.ledger.posting import post
-from cashier_desktop.terminal import credit
-from cashier_desktop.terminal.auth import StaffMember
-from cashier_desktop.terminal.session import Session
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
 from tests.ui.format_checks import format_problems, window_format_problems
+from tests.ui.other_counter import request_credit_elsewhere
 from tests.ui.test_layout_fit import _closed_shift_with_variance, _raise_alert
 
 
@@ -44,9 +42,8 @@ def test_every_window_writes_dates_and_money_in_the_one_format(qtbot, walked_ter
     open_test_shift(engine, terminal_id, "S300", "0")
     for amount in ("5000", "12345.5"):
         post(engine, cmd("deposit", player, amount, terminal_id=terminal_id, staff="S300"))
-    variance_shift = _closed_shift_with_variance(services, engine, player)
-    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
-    credit.request_credit(services, cashier, player, "250000", "weekend")
+    variance_shift = _closed_shift_with_variance(engine, player)
+    request_credit_elsewhere(engine, player, "250000", "weekend")
     _raise_alert(engine, player)
 
     problems = window_format_problems(terminal.login, "login")

@@ -181,7 +181,7 @@ def test_refusals_and_outcomes_in_every_window_show_only_hindi(qtbot, hindi_term
     login.pin.clear()
     player = make_player(engine, name="Meera Nair")
     post(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
-    variance_shift = _closed_shift_with_variance(services, engine, player)
+    variance_shift = _closed_shift_with_variance(engine, player)
     _raise_alert(engine, player)
     window = log_in(qtbot, terminal, "S300", "3333")
     tab = window.cashier

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy.engine import Engine, make_url
 
 from cashier_desktop.config import load_config
+from cashier_desktop.domain.commands import PostingCommand
+from cashier_desktop.domain.receipts import Receipt
 from cashier_desktop.ledger.api_tables import bound_terminal
 from cashier_desktop.ledger.db import make_engine
+from cashier_desktop.ledger.posting import post
 from cashier_desktop.terminal.services import Services
 from tests.support.databases import is_admin, login_url
 from tests.support.factories import make_player
@@ -64,6 +67,17 @@ def make_services(url: str, engine: Engine, terminal_id: str, **env) -> Services
               "CASHIER_TERMINAL_DATA_DIR": "/tmp/cashier-ui-tests"}
     values.update({k: str(v) for k, v in env.items()})
     return Services(config=load_config(env=values), engine=engine)
+
+
+def post_as_owner(engine: Engine, command: PostingCommand) -> Receipt:
+    """Set-up, visibly not a terminal's: a posting made as the schema owner (the superuser
+    `engine`), whom the posting API trusts without a staff session or an open shift — a
+    ledger put in a state (a player's history on this terminal, a balance) before the GUI
+    looks at it. What a counter does is made at one (`post_at_terminal`, `other_counter.py`)
+    or by the GUI under test; never through the terminal's own services."""
+    if not is_admin(engine):
+        raise ValueError("post_as_owner is the superuser's set-up; a terminal posts through its services")
+    return post(engine, command)
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,8 @@ from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.receipts import Receipt
 from cashier_desktop.ledger.credit import CreditRequest
 from cashier_desktop.ledger.shifts import ShiftRecord
-from cashier_desktop.terminal import counter, credit, shifts
+from cashier_desktop.monitoring.corrections import Correction
+from cashier_desktop.terminal import counter, credit, monitoring, shifts
 from cashier_desktop.terminal.session import Session, login
 from tests.support.counter import DEMO_PINS
 from tests.support.factories import cmd
@@ -60,6 +61,11 @@ class OtherCounter:
                        ) -> CreditRequest:
         """`staff_id` logs in here and files a credit request for the player."""
         return credit.request_credit(self.services, self.log_in(staff_id), player_id, limit, note)
+
+    def revert_alert(self, alert_id: int, reason: str, staff_id: str = "S300") -> Correction:
+        """A supervisor here reverts an integrity alert's outside change (their PIN, their session)."""
+        return monitoring.revert_alert(self.services, alert_id, staff_id=staff_id, pin=DEMO_PINS[staff_id],
+                                       reason=reason)
 
 
 def closed_shift_with_variance(admin: Engine, player_id: str, *, deposit: str, counts: dict[str, int],

@@ -12,7 +12,7 @@ from tests.support.databases import login_as
 from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import find_player, log_in, wait_until
-from tests.ui.other_counter import request_credit_elsewhere
+from tests.ui.other_counter import OtherCounter, request_credit_elsewhere
 
 
 def _raise_alert(engine, player: str) -> int:
@@ -63,9 +63,8 @@ def test_an_alert_raised_while_the_player_is_shown_marks_the_panel_and_the_dialo
     tab.dialog.reject()
     wait_until(qtbot, lambda: tab.dialog is None, what="history closed")
 
-    with engine.begin() as conn:  # a supervisor resolved it (the correction itself is tested elsewhere)
-        conn.execute(text("UPDATE integrity_alerts SET status = 'dismissed', resolved_at = now(), "
-                          "resolved_by = 'S300', resolution_reason = 'test' WHERE id = :i"), {"i": alert_id})
+    # a supervisor at another desk reverts the outside change (the correction is tested in tests/monitoring)
+    OtherCounter(engine).revert_alert(alert_id, "hand-written balance restored from the ledger")
     wait_until(qtbot, lambda: not tab.panel.alert_label.isVisible(), what="the mark gone")
 
 

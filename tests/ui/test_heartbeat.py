@@ -6,8 +6,8 @@ import time
 
 from sqlalchemy import text
 
-from cashier_desktop.ledger.posting import post
 from cashier_desktop.ui.app import Terminal
+from tests.support.counter import post_at_terminal
 from tests.support.factories import cmd, make_player
 from tests.ui.conftest import make_services
 
@@ -28,7 +28,7 @@ def test_the_terminal_beats_and_acknowledges_a_heard_event_by_version(qtbot, fre
                                          "WHERE terminal_id = 'HB-1'")).scalar()
         qtbot.waitUntil(lambda: beat_recorded() == "connected", timeout=10_000)
 
-        post(engine, cmd("deposit", player, "250"))
+        post_at_terminal(engine, cmd("deposit", player, "250"))  # at another counter
 
         def acked():
             with engine.connect() as conn:

@@ -16,11 +16,10 @@ from PySide6.QtCore import QCoreApplication
 from cashier_desktop.domain.errors import LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ui import messages
-from cashier_desktop.ledger.posting import post
 from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import find_player, log_in, wait_until
+from tests.ui.conftest import find_player, log_in, post_as_owner, wait_until
 from tests.ui.layout_checks import SCREENS, maximise, problems
 from tests.ui.other_counter import closed_shift_with_variance, request_credit_elsewhere
 
@@ -110,7 +109,7 @@ def test_login_window_normal_and_locked_out(qtbot, terminal, engine, screen_name
 def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine, services, terminal_id,
                                                          screen_name):
     player = make_player(engine, name="Meera Nair")
-    post(engine, cmd("deposit", player, "125000", terminal_id=terminal_id))
+    post_as_owner(engine, cmd("deposit", player, "125000", terminal_id=terminal_id))
     window = _main(qtbot, terminal, "C100", "1111", screen_name)
     _check(window, screen_name, "no shift, no player")
     find_player(qtbot, window, player)
@@ -297,7 +296,7 @@ def test_receipt_and_credit_request_dialogs(qtbot, terminal, engine, terminal_id
 def test_player_history(qtbot, terminal, engine, terminal_id, screen_name):
     player = make_player(engine, name="Meera Nair")
     for amount in ("1000", "250000", "75"):
-        post(engine, cmd("deposit", player, amount, terminal_id=terminal_id))
+        post_as_owner(engine, cmd("deposit", player, amount, terminal_id=terminal_id))
     window = _main(qtbot, terminal, "C100", "1111", screen_name)
     tab = window.cashier
     find_player(qtbot, window, player)

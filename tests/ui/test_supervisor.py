@@ -14,7 +14,7 @@ from sqlalchemy import text
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.ui.app import Terminal
 from tests.support.databases import login_as
-from tests.support.factories import cmd, make_player
+from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, log_in, make_services, wait_until
 from tests.ui.other_counter import closed_shift_with_variance

@@ -81,6 +81,21 @@ def post_as_owner(engine: Engine, command: PostingCommand) -> Receipt:
 
 
 @pytest.fixture(autouse=True)
+def _no_terminal_as_the_superuser(monkeypatch):
+    """No GUI test builds terminal services on the superuser's engine, however it builds them
+    (`make_services`, `Services(...)` by hand, a helper): the posting API trusts the schema
+    owner without a session or a shift, so such a test would prove nothing about a counter."""
+    build = Services.__init__
+
+    def as_a_login_only(self, config, engine, *args, **kw):
+        if is_admin(engine):
+            raise AssertionError("a GUI test's terminal services must connect as a terminal login "
+                                 "(tests/ui/conftest.py: make_services), not as the superuser")
+        build(self, config, engine, *args, **kw)
+    monkeypatch.setattr(Services, "__init__", as_a_login_only)
+
+
+@pytest.fixture(autouse=True)
 def _dispose_made_engines():
     """The terminal logins' engines a test made give their connections back when it ends."""
     yield

@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from cashier_desktop.config import load_config
 from cashier_desktop.ledger.api_tables import bound_terminal
+from cashier_desktop.terminal.services import Services
 from tests.support.databases import admin_url, login_as
 from tests.support.logins import denied
 from tests.ui.conftest import make_services, own_terminal
@@ -67,3 +69,10 @@ def test_make_services_refuses_an_engine_bound_to_another_terminal(ledger, termi
     elsewhere = login_as(engine, "terminal", terminal_id=f"{terminal_id}-X")
     with pytest.raises(ValueError, match=f"must be the login bound to {terminal_id}"):
         make_services(elsewhere.url.render_as_string(hide_password=False), elsewhere, terminal_id)
+
+
+def test_terminal_services_on_the_superusers_engine_are_refused_in_a_gui_test(engine, terminal_id):
+    """However a GUI test would build them (here by hand, as test_heartbeat.py once did)."""
+    config = load_config(env={"CASHIER_TERMINAL_ID": terminal_id})
+    with pytest.raises(AssertionError, match="must connect as a terminal login"):
+        Services(config=config, engine=engine)

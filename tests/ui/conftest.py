@@ -6,8 +6,15 @@ session's database is shared, so nothing here assumes an empty ledger.
 The terminal's services connect as in production: as the terminal login bound to the test's
 terminal id (`db create-roles` + `add-login --terminal-id`), so the database decides every
 posting, shift, credit decision and correction the GUI makes as it does at a real counter
-(issue 20). The `engine` fixture (a superuser) is for set-up a terminal cannot and should
-not do (players, a ledger in a given state) and for inspection, never the terminal's.
+(issue 20); terminal services on the superuser's engine are refused in every GUI test.
+
+Set-up says whose it is. What other counters do (a shift with a variance, a credit request,
+a supervisor's revert, a deposit elsewhere) is made at their own terminal logins
+(`other_counter.py`, `tests/support/counter.post_at_terminal`). What no terminal can do is
+made with the `engine` fixture, the superuser, through named helpers: players
+(`make_player`), a shift already open (`open_test_shift`), a ledger in a state
+(`post_as_owner`), an incident written by hand. The superuser also inspects; it is never
+the terminal's.
 """
 
 from __future__ import annotations

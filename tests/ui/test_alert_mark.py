@@ -12,6 +12,7 @@ from tests.support.databases import login_as
 from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import find_player, log_in, wait_until
+from tests.ui.other_counter import OtherCounter, request_credit_elsewhere
 
 
 def _raise_alert(engine, player: str) -> int:
@@ -62,20 +63,15 @@ def test_an_alert_raised_while_the_player_is_shown_marks_the_panel_and_the_dialo
     tab.dialog.reject()
     wait_until(qtbot, lambda: tab.dialog is None, what="history closed")
 
-    with engine.begin() as conn:  # a supervisor resolved it (the correction itself is tested elsewhere)
-        conn.execute(text("UPDATE integrity_alerts SET status = 'dismissed', resolved_at = now(), "
-                          "resolved_by = 'S300', resolution_reason = 'test' WHERE id = :i"), {"i": alert_id})
+    # a supervisor at another desk reverts the outside change (the correction is tested in tests/monitoring)
+    OtherCounter(engine).revert_alert(alert_id, "hand-written balance restored from the ledger")
     wait_until(qtbot, lambda: not tab.panel.alert_label.isVisible(), what="the mark gone")
 
 
 def test_the_credit_queue_marks_a_request_whose_balance_is_under_an_alert(qtbot, terminal, engine):
-    from cashier_desktop.terminal import credit
-    from cashier_desktop.terminal.auth import StaffMember
-    from cashier_desktop.terminal.session import Session
     player = make_player(engine, name="Kabir Bose")
     alert_id = _raise_alert(engine, player)
-    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
-    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "weekend")
+    req = request_credit_elsewhere(engine, player, "30000", "weekend")
     fm = log_in(qtbot, terminal, "F200", "2222")
     queue = fm.credit_queue
     fm.tabs.setCurrentWidget(queue)

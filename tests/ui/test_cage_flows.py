@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from cashier_desktop.domain.counts import DrawerCount
 from cashier_desktop.domain.kinds import Kind
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
+from tests.ui.other_counter import request_credit_elsewhere
 
 
 def _type_count(qtbot, grid, pieces: dict[str, int]) -> None:
@@ -188,10 +189,7 @@ def test_cash_over_the_reporting_threshold_asks_for_the_players_identification(q
 
 def test_a_floor_manager_denies_a_request_with_a_reason(qtbot, terminal, engine, player):
     from cashier_desktop.terminal import credit
-    from cashier_desktop.terminal.auth import StaffMember
-    from cashier_desktop.terminal.session import Session
-    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
-    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "asks for more")
+    req = request_credit_elsewhere(engine, player, "30000", "asks for more")
     fm = log_in(qtbot, terminal, "F200", "2222")
     queue = fm.credit_queue
     fm.tabs.setCurrentWidget(queue)
@@ -206,11 +204,7 @@ def test_a_floor_manager_denies_a_request_with_a_reason(qtbot, terminal, engine,
 
 
 def test_a_denial_without_a_reason_is_shown_as_a_refusal(qtbot, terminal, engine, player):
-    from cashier_desktop.terminal import credit
-    from cashier_desktop.terminal.auth import StaffMember
-    from cashier_desktop.terminal.session import Session
-    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
-    req = credit.request_credit(terminal.ctx.services, cashier, player, "30000", "weekend")
+    req = request_credit_elsewhere(engine, player, "30000", "weekend")
     fm = log_in(qtbot, terminal, "F200", "2222")
     queue = fm.credit_queue
     fm.tabs.setCurrentWidget(queue)

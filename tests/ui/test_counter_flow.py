@@ -209,7 +209,7 @@ def test_after_a_refusal_the_same_dialog_posts_under_a_new_id(qtbot, terminal, e
     now) is a new posting with a new id, and the refused id never reaches the ledger."""
     from sqlalchemy import text
 
-    from cashier_desktop.ledger.posting import post
+    from tests.support.counter import post_at_terminal
     from tests.support.factories import cmd
     open_test_shift(engine, terminal_id, "C100", "0")
     window = log_in(qtbot, terminal, "C100", "1111")
@@ -222,7 +222,7 @@ def test_after_a_refusal_the_same_dialog_posts_under_a_new_id(qtbot, terminal, e
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
     wait_until(qtbot, lambda: "cannot take" in dialog.problem.text(), what="refusal")
     assert dialog.posting_id != first_id
-    post(engine, cmd("deposit", player, "1000", terminal_id="ELSEWHERE"))
+    post_at_terminal(engine, cmd("deposit", player, "1000"))  # at another counter
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
     active_dialog(qtbot, tab, "receipt_dialog")
     with engine.connect() as conn:

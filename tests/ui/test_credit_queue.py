@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from cashier_desktop.ledger.credit_context import oldest_outstanding
-from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.ui.app import Terminal
+from tests.support.counter import post_at_terminal
 from tests.support.factories import cmd, make_player
 from tests.ui.conftest import activate, log_in, make_services, wait_until
+from tests.ui.other_counter import request_credit_elsewhere
 
 
 @pytest.fixture
@@ -28,11 +29,13 @@ def floor(qapp, fresh_ledger, terminal_id):
     term.close()
 
 
-def _request(engine, player: str, limit: str, note: str, by: str = "C100") -> None:
+def _request(engine, player: str, limit: str, note: str) -> None:
+    """C100 files a request at another counter; then (set-up as the superuser `engine`, what no
+    terminal can do) it is dated 20 minutes back, so the queue's waiting time shows."""
+    request = request_credit_elsewhere(engine, player, limit, note)
     with engine.begin() as conn:
-        conn.execute(text("""INSERT INTO credit_requests (player_id, requested_limit, note, requested_by, requested_at)
-                             VALUES (:p, :l, :n, :b, now() - interval '20 minutes')"""),
-                     {"p": player, "l": Decimal(limit), "n": note, "b": by})
+        conn.execute(text("UPDATE credit_requests SET requested_at = requested_at - interval '20 minutes' "
+                          "WHERE id = :i"), {"i": request.id})
 
 
 def test_oldest_outstanding_marker_is_first_in_first_out():
@@ -46,9 +49,10 @@ def test_oldest_outstanding_marker_is_first_in_first_out():
 def test_the_queue_shows_the_players_standing_and_decides_by_keyboard(qtbot, floor):
     terminal, engine = floor
     rich = make_player(engine, name="Vikram Shah")
-    post(engine, cmd("deposit", rich, "250000"))
-    post(engine, cmd("credit_line", rich, "100000", staff="F200", approver_id="S300"))
-    post(engine, cmd("marker_issue", rich, "20000"))
+    # the player's standing, posted at another counter (a supervisor approves the line)
+    post_at_terminal(engine, cmd("deposit", rich, "250000"))
+    post_at_terminal(engine, cmd("credit_line", rich, "100000", staff="F200", approver_id="S300"))
+    post_at_terminal(engine, cmd("marker_issue", rich, "20000"))
     newcomer = make_player(engine, name="Leela Das")
     _request(engine, rich, "200000", "wants a higher line for the weekend")
     _request(engine, newcomer, "30000", "first visit, referred by a regular")

@@ -6,18 +6,16 @@ import time
 
 from sqlalchemy import text
 
-from cashier_desktop.config import load_config
-from cashier_desktop.ledger.posting import post
-from cashier_desktop.terminal.services import Services
 from cashier_desktop.ui.app import Terminal
+from tests.support.counter import post_at_terminal
 from tests.support.factories import cmd, make_player
+from tests.ui.conftest import make_services
 
 
 def test_the_terminal_beats_and_acknowledges_a_heard_event_by_version(qtbot, fresh_ledger, tmp_path):
     url, engine = fresh_ledger
-    config = load_config(env={"CASHIER_TERMINAL_ID": "HB-1", "CASHIER_MONITOR_HEARTBEAT_SECONDS": "1",
-                              "CASHIER_TERMINAL_DATA_DIR": str(tmp_path)})
-    services = Services(config=config, engine=engine)
+    services = make_services(url, engine, "HB-1", CASHIER_MONITOR_HEARTBEAT_SECONDS=1,
+                             CASHIER_TERMINAL_DATA_DIR=tmp_path)
     terminal = Terminal(services, live_feed=True)
     try:
         player = make_player(engine)
@@ -30,7 +28,7 @@ def test_the_terminal_beats_and_acknowledges_a_heard_event_by_version(qtbot, fre
                                          "WHERE terminal_id = 'HB-1'")).scalar()
         qtbot.waitUntil(lambda: beat_recorded() == "connected", timeout=10_000)
 
-        post(engine, cmd("deposit", player, "250"))
+        post_at_terminal(engine, cmd("deposit", player, "250"))  # at another counter
 
         def acked():
             with engine.connect() as conn:

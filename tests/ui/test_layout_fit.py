@@ -16,15 +16,12 @@ from PySide6.QtCore import QCoreApplication
 from cashier_desktop.domain.errors import LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ui import messages
-from cashier_desktop.ledger.posting import post
-from cashier_desktop.terminal import shifts
-from cashier_desktop.terminal.auth import StaffMember
-from cashier_desktop.terminal.session import Session
 from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import find_player, log_in, wait_until
+from tests.ui.conftest import find_player, log_in, post_as_owner, wait_until
 from tests.ui.layout_checks import SCREENS, maximise, problems
+from tests.ui.other_counter import closed_shift_with_variance, request_credit_elsewhere
 
 pytestmark = pytest.mark.parametrize("screen_name", list(SCREENS))
 translate = QCoreApplication.translate  # the Hindi runs (test_layout_fit_hindi.py) reuse these tests
@@ -61,13 +58,10 @@ def _main(qtbot, terminal, staff: str, pin: str, screen_name: str):
     return window
 
 
-def _closed_shift_with_variance(services, engine, player: str) -> int:
-    term = f"T-VAR-{player[-6:]}"
-    shift_id = open_test_shift(engine, term, "C100", "1000")
-    post(engine, cmd("deposit", player, "620000", terminal_id=term, shift_id=shift_id))
-    session = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id=term)
-    shifts.close_shift(services, session, {"2000": 1})
-    return shift_id
+def _closed_shift_with_variance(engine, player: str) -> int:
+    """A cashier's shift at another counter, 6,19,000 short (wide figures on the desk)."""
+    return closed_shift_with_variance(engine, player, deposit="620000", counts={"2000": 1},
+                                      terminal_id=f"T-VAR-{player[-6:]}")
 
 
 def _raise_alert(engine, player: str) -> None:
@@ -115,7 +109,7 @@ def test_login_window_normal_and_locked_out(qtbot, terminal, engine, screen_name
 def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine, services, terminal_id,
                                                          screen_name):
     player = make_player(engine, name="Meera Nair")
-    post(engine, cmd("deposit", player, "125000", terminal_id=terminal_id))
+    post_as_owner(engine, cmd("deposit", player, "125000", terminal_id=terminal_id))
     window = _main(qtbot, terminal, "C100", "1111", screen_name)
     _check(window, screen_name, "no shift, no player")
     find_player(qtbot, window, player)
@@ -137,11 +131,9 @@ def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine
 
 
 def test_floor_manager_window_and_credit_queue(qtbot, terminal, engine, screen_name):
-    from cashier_desktop.terminal import credit
     player = make_player(engine, name="Vikram Chandrasekhar Venkataraman")
-    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
-    credit.request_credit(terminal.ctx.services, cashier, player, "250000",
-                          "regular for six years, pays markers on time; asks for a higher line for the weekend")
+    request_credit_elsewhere(engine, player, "250000",
+                             "regular for six years, pays markers on time; asks for a higher line for the weekend")
     window = _main(qtbot, terminal, "F200", "2222", screen_name)
     _check(window, screen_name, "normal")
     queue = window.credit_queue
@@ -160,10 +152,9 @@ def test_floor_manager_window_and_credit_queue(qtbot, terminal, engine, screen_n
     _check(window, screen_name, "offline")
 
 
-def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, terminal, engine, services,
-                                                                  screen_name):
+def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, terminal, engine, screen_name):
     player = make_player(engine, name="Kabir Bose")
-    shift_id = _closed_shift_with_variance(services, engine, player)
+    shift_id = _closed_shift_with_variance(engine, player)
     window = _main(qtbot, terminal, "S300", "3333", screen_name)
     desk = window.supervisor
     window.tabs.setCurrentWidget(desk)
@@ -305,7 +296,7 @@ def test_receipt_and_credit_request_dialogs(qtbot, terminal, engine, terminal_id
 def test_player_history(qtbot, terminal, engine, terminal_id, screen_name):
     player = make_player(engine, name="Meera Nair")
     for amount in ("1000", "250000", "75"):
-        post(engine, cmd("deposit", player, amount, terminal_id=terminal_id))
+        post_as_owner(engine, cmd("deposit", player, amount, terminal_id=terminal_id))
     window = _main(qtbot, terminal, "C100", "1111", screen_name)
     tab = window.cashier
     find_player(qtbot, window, player)

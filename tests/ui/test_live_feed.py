@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from cashier_desktop.ledger.posting import post
 from cashier_desktop.ui.app import Terminal, open_feed_bridge
+from tests.support.counter import post_at_terminal
 from tests.support.factories import cmd
 from tests.ui.conftest import find_player, log_in, wait_until
 
@@ -24,7 +24,7 @@ def test_a_deposit_made_by_another_terminal_appears_without_any_action(qtbot, qa
         assert tab.panel.values["cash"].text() == "₹0.00"
 
         with ThreadPoolExecutor(1) as other_terminal:  # not on this GUI thread
-            other_terminal.submit(post, engine, cmd("deposit", player, "777", terminal_id="T-ELSEWHERE")).result()
+            other_terminal.submit(post_at_terminal, engine, cmd("deposit", player, "777")).result()
 
         wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹777.00", what="live balance")
         assert "cash" in tab.panel.highlighted()

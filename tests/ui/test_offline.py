@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy.engine import make_url
 
+from cashier_desktop.config import load_config
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.queries import get_balance
@@ -16,16 +17,23 @@ from cashier_desktop.terminal.services import open_journal
 from cashier_desktop.ui.app import Terminal
 from tests.support.fault_proxy import FaultProxy
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
+from tests.ui.conftest import (activate, active_dialog, find_player, log_in, make_services, terminal_login_url,
+                               wait_until)
 
 
 @pytest.fixture
 def proxied(ledger, terminal_id, tmp_path):
-    """Services whose every connection to the ledger goes through a proxy the test can cut."""
+    """Services whose every connection to the ledger goes through a proxy the test can cut,
+    as the terminal login bound to `terminal_id`. As a journaling terminal's login is made,
+    it may journal offline up to the terminal's own caps (`add-login --offline-limit
+    <offline.deposit_cap> --offline-total <offline.shift_cap>`): without that allowance the
+    ledger refuses every offline posting when it is replayed."""
     url, engine = ledger
     u = make_url(url)
     proxy = FaultProxy(u.host or "127.0.0.1", u.port or 5432)
-    proxied_url = u.set(port=proxy.port).render_as_string(hide_password=False)
+    caps = load_config(env={"CASHIER_TERMINAL_ID": terminal_id})
+    proxied_url = terminal_login_url(u.set(port=proxy.port).render_as_string(hide_password=False), terminal_id,
+                                     offline_limit=caps["offline.deposit_cap"], offline_total=caps["offline.shift_cap"])
     proxied_engine = make_engine(proxied_url, pool_size=2, connect_timeout=2)
     open_test_shift(engine, terminal_id, "C100", "0")
     services = make_services(proxied_url, proxied_engine, terminal_id,

@@ -5,24 +5,23 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from sqlalchemy import text
 
 from cashier_desktop.ledger.history import HistoryFilter, player_history
-from cashier_desktop.ledger.posting import post
 from tests.support.factories import cmd
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, post_as_owner, wait_until
+from tests.ui.other_counter import request_credit_elsewhere
 
 
 def _history(engine, player: str, terminal_id: str) -> int:
     """60 deposits and 5 withdrawals in one shift, 3 deposits outside any shift; returns the shift."""
     shift = open_test_shift(engine, terminal_id, "C100", "0")
     for _ in range(60):
-        post(engine, cmd("deposit", player, "100", terminal_id=terminal_id, shift_id=shift))
+        post_as_owner(engine, cmd("deposit", player, "100", terminal_id=terminal_id, shift_id=shift))
     for _ in range(5):
-        post(engine, cmd("withdrawal", player, "10", terminal_id=terminal_id, shift_id=shift))
+        post_as_owner(engine, cmd("withdrawal", player, "10", terminal_id=terminal_id, shift_id=shift))
     for _ in range(3):
-        post(engine, cmd("deposit", player, "1"))
+        post_as_owner(engine, cmd("deposit", player, "1"))
     return shift
 
 
@@ -42,10 +41,8 @@ def test_paging_and_filters_in_the_ledger(engine, player, terminal_id):
 
 def test_the_history_window_pages_filters_and_shows_credit_and_id(qtbot, terminal, engine, player, terminal_id):
     shift = _history(engine, player, terminal_id)
-    with engine.begin() as conn:
-        conn.execute(text("""INSERT INTO credit_requests (player_id, requested_limit, note, requested_by)
-                             VALUES (:p, 50000, 'regular, pays on time', 'C100')"""), {"p": player})
-    post(engine, cmd("deposit", player, "1500000", terminal_id=terminal_id, shift_id=shift,
+    request_credit_elsewhere(engine, player, "50000", "regular, pays on time")
+    post_as_owner(engine, cmd("deposit", player, "1500000", terminal_id=terminal_id, shift_id=shift,
                      id_type="passport", id_number="Z1234567"))
     window = log_in(qtbot, terminal, "C100", "1111")
     tab = window.cashier

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from cashier_desktop.domain.receipt_code import ReceiptCode
-from cashier_desktop.ledger.posting import post
 from cashier_desktop.ui.app import Terminal
+from tests.support.counter import post_at_terminal
 from tests.support.factories import cmd, make_player
 from tests.ui.conftest import log_in, make_services, wait_until
 
@@ -36,7 +36,7 @@ def _scan(qtbot, check, payload: str) -> None:
 def test_a_scanned_receipt_is_genuine_until_its_ledger_row_is_altered(qtbot, desk):
     terminal, engine = desk
     player = make_player(engine, name="Meera Nair")
-    r = post(engine, cmd("deposit", player, "7500"))
+    r = post_at_terminal(engine, cmd("deposit", player, "7500"))  # a receipt another counter printed
     window = log_in(qtbot, terminal, "S300", "3333")
     window.tabs.setCurrentWidget(window.supervisor)
     check = window.supervisor.receipt_check

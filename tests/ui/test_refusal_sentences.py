@@ -13,6 +13,7 @@ from cashier_desktop.ui.ops import sentence_for
 from cashier_desktop.ui.refusal_sentences import PATTERNS, TEMPLATES
 from tests.support.factories import make_player
 from tests.ui.conftest import log_in, own_terminal, wait_until
+from tests.ui.other_counter import request_credit_elsewhere
 from tests.ui.test_translations import _english
 
 
@@ -61,16 +62,11 @@ def hindi_terminal(qapp, fresh_ledger, terminal_id):
 def test_a_floor_managers_refused_credit_decisions_read_in_hindi(qtbot, hindi_terminal):
     """Deciding a request one filed, and approving above one's authority: the ledger's and the
     terminal's refusals, shown in the queue in Hindi (the walk fails on any English word)."""
-    from cashier_desktop.terminal import credit
-    from cashier_desktop.terminal.auth import StaffMember
-    from cashier_desktop.terminal.session import Session
     from tests.ui.test_translations import untranslated
     terminal, engine, services = hindi_terminal
     own, big = make_player(engine, name="Meera Nair"), make_player(engine, name="Kabir Bose")
-    manager = Session(staff=StaffMember("F200", "Farid Khan", "floor_manager"), terminal_id="T-OTHER")
-    cashier = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id="T-OTHER")
-    credit.request_credit(services, manager, own, "50000", "regular")
-    credit.request_credit(services, cashier, big, "5000000", "high roller")
+    request_credit_elsewhere(engine, own, "50000", "regular", staff_id="F200")
+    request_credit_elsewhere(engine, big, "5000000", "high roller", staff_id="C100")
     data = {"Meera", "Nair", "Kabir", "Bose", "Farid", "Khan", "Asha", "Rao", "regular", "high", "roller"}
     window = log_in(qtbot, terminal, "F200", "2222")
     queue = window.credit_queue

@@ -11,16 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
-from cashier_desktop.terminal import shifts
-from cashier_desktop.terminal.auth import StaffMember
-from cashier_desktop.terminal.session import Session
 from cashier_desktop.ui.app import Terminal
 from tests.support.databases import login_as
-from tests.support.factories import cmd, make_player
+from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, log_in, make_services, wait_until
+from tests.ui.other_counter import closed_shift_with_variance
 
 
 @pytest.fixture
@@ -33,19 +30,17 @@ def desk_terminal(qapp, fresh_ledger, terminal_id):
     term.close()
 
 
-def _closed_shift_with_variance(services, engine, cashier_terminal: str, player: str) -> int:
-    shift_id = open_test_shift(engine, cashier_terminal, "C100", "1000")
-    post(engine, cmd("deposit", player, "50000", terminal_id=cashier_terminal, shift_id=shift_id))
-    session = Session(staff=StaffMember("C100", "Asha Rao", "cashier"), terminal_id=cashier_terminal)
-    shifts.close_shift(services, session, {"2000": 20})  # counted 40,000 of 51,000 expected
-    return shift_id
+def _closed_shift_with_variance(engine, cashier_terminal: str, player: str) -> int:
+    """C100's shift at `cashier_terminal`: counted 40,000 of 51,000 expected."""
+    return closed_shift_with_variance(engine, player, deposit="50000", counts={"2000": 20},
+                                      terminal_id=cashier_terminal)
 
 
 def test_supervisor_reverses_signs_off_exports_and_checks_integrity(qtbot, desk_terminal, terminal_id,
                                                                     tmp_path):
     terminal, services, engine = desk_terminal
     player = make_player(engine, name="Kabir Bose")
-    shift_id = _closed_shift_with_variance(services, engine, "T-CAGE-7", player)
+    shift_id = _closed_shift_with_variance(engine, "T-CAGE-7", player)
     open_test_shift(engine, terminal_id, "S300", "0")  # the supervisor's own drawer takes the reversal
 
     window = log_in(qtbot, terminal, "S300", "3333")
@@ -109,7 +104,7 @@ def test_export_asks_where_to_save_without_blocking(qtbot, desk_terminal, tmp_pa
     from PySide6.QtWidgets import QFileDialog
     terminal, services, engine = desk_terminal
     player = make_player(engine)
-    shift_id = _closed_shift_with_variance(services, engine, "T-CAGE-9", player)
+    shift_id = _closed_shift_with_variance(engine, "T-CAGE-9", player)
     window = log_in(qtbot, terminal, "S300", "3333")
     desk = window.supervisor
     window.tabs.setCurrentWidget(desk)

@@ -13,11 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMainWindow,
                                QTabBar, QTableWidget, QWidget)
 
-from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.seed import DEMO_STAFF
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, wait_until
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, own_terminal, post_as_owner, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "cashier_hi.ts"
@@ -104,7 +103,7 @@ def test_every_window_shows_only_hindi_when_the_terminal_is_in_hindi(qtbot, hind
     data_words = {w for _sid, name, *_ in DEMO_STAFF for w in name.split()} | {"Meera", "Nair"}
     player = make_player(engine, name="Meera Nair")
     open_test_shift(engine, terminal_id, "S300", "0")
-    post(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
+    post_as_owner(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
     problems: list[str] = []
     problems += untranslated(terminal.login, data_words)
     window = log_in(qtbot, terminal, "S300", "3333")
@@ -180,8 +179,8 @@ def test_refusals_and_outcomes_in_every_window_show_only_hindi(qtbot, hindi_term
     login.staff_id.clear()
     login.pin.clear()
     player = make_player(engine, name="Meera Nair")
-    post(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
-    variance_shift = _closed_shift_with_variance(services, engine, player)
+    post_as_owner(engine, cmd("deposit", player, "5000", terminal_id=terminal_id, staff="S300"))
+    variance_shift = _closed_shift_with_variance(engine, player)
     _raise_alert(engine, player)
     window = log_in(qtbot, terminal, "S300", "3333")
     tab = window.cashier

@@ -18,7 +18,7 @@ from typing import Callable
 
 SCREEN = (1366, 768)  # the usual cage PC: every main window is shot at this size
 SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shift", "close_shift",
-           "credit_queue", "supervisor", "offline"]
+           "credit_queue", "supervisor", "offline", "exchange", "exchange_receipt", "markers", "cage_settings", "fx_rates"]
 
 
 def _stage(services) -> None:
@@ -45,6 +45,18 @@ def _stage(services) -> None:
                                                 staff_id="C100", terminal_id=here.terminal_id))
     credit.request_credit(services, here, "179", money("50000"), "regular, pays markers on time")
     credit.request_credit(services, here, "101", money("25000"), "first request")
+    # Issue 17: the supervisor's rates, a limit, a temporary line and a marker against it.
+    from cashier_desktop.terminal import authority, credit_lines, fx
+    from cashier_desktop.terminal.verbs import Credentials
+    sup = session.login(services, "S300", "3333")
+    fx.set_rate(services, sup.staff, "USD", "83.123456", "84.981234")
+    fx.set_rate(services, sup.staff, "EUR", "89.5", "91.25")
+    authority.set_limit(services, sup.staff, "C100", "exchange", money("200000"), "standard cashier limit")
+    credit_lines.grant_temporary(services, here.staff, "104", money("40000"), credit_lines.expiry_in(3),
+                                 "tournament week", Credentials("F200", "2222"))
+    submit(services, here.staff, PostingCommand(kind=Kind.MARKER_ISSUE, player_id="104", amount=money("15000"),
+                                                staff_id="C100", terminal_id=here.terminal_id))
+    session.logout(services, sup)
 
 
 class Shooter:
@@ -86,6 +98,34 @@ def _type(widget, text: str) -> None:
     widget.setFocus()
     widget.setText(text)
     widget.textEdited.emit(text)
+
+
+def _shoot_exchange(shot: Shooter, tab):
+    """The exchange dialog with a quote, and an exchange's receipt. The demo's embedded ledger
+    is reached by its owner login, at which the database refuses exchanges (they are taken
+    at a terminal login): the receipt shows the quoted exchange as the database would post it."""
+    import uuid
+    from datetime import datetime, timezone
+    from cashier_desktop.domain.fx import local_amount
+    from cashier_desktop.domain.money import Money
+    from cashier_desktop.ledger.exchange import Exchange
+    tab.exchange()
+    shot.wait(lambda: tab.dialog is not None and tab.dialog.currency.findData("USD") >= 0, "exchange rates")
+    dialog = tab.dialog
+    dialog.currency.setCurrentIndex(dialog.currency.findData("USD"))
+    _type(dialog.amount.edit, "500")
+    shot.shoot(dialog, "exchange")
+    rate = dialog.rate()
+    dialog.reject()
+    foreign = Money("500", "USD")
+    done = Exchange(uuid.uuid4(), "buy", foreign, Money(local_amount("buy", foreign.amount, rate.buy), "INR"),
+                    rate.buy, rate.id, tab.ctx.shift_id or 0, "179", False, datetime.now(timezone.utc),
+                    tab.staff.id, None, tab.ctx.terminal_id)
+    tab._on_exchanged(done)
+    shot.wait(lambda: tab.receipt_dialog is not None, "exchange receipt")
+    shot.shoot(tab.receipt_dialog, "exchange_receipt")
+    tab.receipt_dialog.accept()
+    return done
 
 
 def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
@@ -148,6 +188,8 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         shot.shoot(closing, "close_shift")
         closing.reject()
 
+        _shoot_exchange(shot, tab)
+
         terminal.ctx.status.set_online(False, "demo")
         terminal.ctx.status.set_pending(2)
         terminal.ctx.status.set_feed_state("reconnecting")
@@ -167,6 +209,10 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         fm.credit_queue.table.selectRow(0)
         fm.credit_queue.reason.setText("")
         shot.shoot(fm, "credit_queue")
+        fm.tabs.setCurrentWidget(fm.markers)
+        fm.markers.due_days.setValue(31)  # the staged marker falls due in 30 days
+        shot.wait(lambda: fm.markers.due.rowCount() >= 1 and fm.markers.aging.rowCount() >= 1, "markers")
+        shot.shoot(fm, "markers")
 
         login.staff_id.setText("S300")
         login.pin.setText("3333")
@@ -185,6 +231,11 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         desk.run_integrity()
         shot.wait(lambda: bool(checked), "integrity")
         shot.shoot(sup, "supervisor")
+        sup.tabs.setCurrentWidget(sup.cage_settings)
+        shot.wait(lambda: sup.cage_settings.grid.rowCount() >= 3, "cage settings")
+        shot.shoot(sup, "cage_settings")
+        sup.cage_settings.pages.setCurrentIndex(1)
+        shot.shoot(sup, "fx_rates")
     finally:
         terminal.close()
     return shot.saved

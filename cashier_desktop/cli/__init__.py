@@ -19,7 +19,8 @@ from .. import __version__
 from ..domain.errors import CashierError, LedgerUnavailable, PostingInDoubt
 
 COMMAND_MODULES = ["ledger_cmds", "config_cmds", "selfcheck", "roles_cmds", "realtime_cmds", "staff_cmds",
-                   "journal_cmds", "monitor_cmds", "receipt_cmds", "ops_cmds"]
+                   "journal_cmds", "monitor_cmds", "receipt_cmds", "ops_cmds", "cage_cmds", "bank_cmds",
+                   "id_cmds"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_REFUSED, EXIT_UNAVAILABLE = 0, 1, 2, 3
 # "In doubt" is not "refused": the posting may have gone through; the cash must not change

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from ..domain.amounts import parse_amount
 from ..domain.commands import PostingCommand, new_id
+from ..domain.currency import profile_for
 from ..domain.errors import InvalidInput, LedgerUnavailable, PostingInDoubt
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
@@ -49,6 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason")
     p.add_argument("--id-type", help="player's identification document type")
     p.add_argument("--id-number", help="player's identification document number")
+    p.add_argument("--id-expires", help="the document's expiry (YYYY-MM-DD): put on file first, refused if expired")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_post)
 
@@ -78,6 +80,8 @@ def cmd_seed_demo(args) -> int:
         seed_demo(services.engine, args.players, currency=services.config["currency.code"])
         from ..terminal.services import store_config_policy
         store_config_policy(services)  # the posting API enforces this configuration's thresholds
+        from ..ledger.seed import seed_bank
+        seed_bank(services.engine)  # the main bank's opening cash, through the API (needs the policy)
         print(f"demo data ready: players 101..{100 + args.players} and 179; staff C100, F200, S300")
     finally:
         services.close()
@@ -149,6 +153,10 @@ def cmd_post(args) -> int:
             if args.approver and args.approver != args.staff:
                 approver = Credentials(args.approver, read_pin("CASHIER_APPROVER_PIN",
                                                                f"PIN for approver {args.approver}: "))
+            if args.id_expires:  # a typed document with its expiry: on file first (refused if expired)
+                from ..terminal.id_documents import file_typed_document
+                file_typed_document(services, session.staff, cmd.player_id, cmd.id_type, cmd.id_number,
+                                    args.id_expires)
             try:
                 receipt = post(services, session.staff, cmd, approver)
             except (LedgerUnavailable, PostingInDoubt):
@@ -164,17 +172,17 @@ def cmd_post(args) -> int:
             print_json(receipt.to_json())
         else:
             print(f"{receipt.banner}: {receipt.kind.label.lower()} "
-                  f"{format_money(Money(receipt.amount, receipt.currency), services.currency)} for player "
+                  f"{format_money(receipt.amount, profile_for(receipt.currency))} for player "
                   f"{receipt.player_id}; the ledger is unreachable, it will be sent when it is back; "
                   f"id {receipt.id}")
     elif args.json:
         print_json({"status": "posted", **receipt.to_json()})
     else:
-        cur = services.currency
+        cur = profile_for(receipt.currency)  # the receipt's currency, not the terminal's
         print(f"{'already posted' if receipt.replayed else 'posted'} {receipt.kind.label.lower()} "
-              f"{format_money(Money(receipt.amount, receipt.currency), cur)} for player {receipt.player_id}; "
-              f"cash {format_money(Money(receipt.cash_after, receipt.currency), cur)}, "
-              f"credit {format_money(Money(receipt.credit_after, receipt.currency), cur)}; id {receipt.id}")
+              f"{format_money(receipt.amount, cur)} for player {receipt.player_id}; "
+              f"cash {format_money(receipt.cash_after, cur)}, "
+              f"credit {format_money(receipt.credit_after, cur)}; id {receipt.id}")
     return 0
 
 

@@ -75,7 +75,32 @@ def cmd_add_login(args) -> int:
     try:
         add_login(services.engine, args.name, args.group, password, prefix=args.prefix,
                   terminal_id=args.terminal_id, **limits)
+        allowance = _offline_allowance_line(services, args.name) if args.group == "terminal" else None
     finally:
         services.close()
     print(f"login role {args.name} can connect now, with the privileges of {args.prefix}_{args.group}")
+    if allowance:
+        print(allowance)
     return 0
+
+
+def _offline_allowance_line(services, login: str) -> str | None:
+    """What the bound terminal may take offline, as the database now has it (a login made
+    without --offline-limit may take nothing: the operator must see that, not find it out
+    when the ledger refuses the first offline deposit on replay)."""
+    from sqlalchemy import text
+
+    from ..domain.formatting import format_money
+    from ..domain.money import Money
+    with services.engine.connect() as conn:
+        row = conn.execute(text("SELECT terminal_id, offline_limit, offline_total FROM cage.terminal_logins "
+                                "WHERE login = :l"), {"l": login}).first()
+    if row is None:
+        return None
+    if row.offline_limit <= 0 or row.offline_total <= 0:
+        return (f"terminal {row.terminal_id} may take NOTHING offline (offline allowance 0): while the ledger "
+                "is unreachable it refuses every posting; add --offline-limit and --offline-total to allow "
+                "offline deposits")
+    cur = services.config["currency.code"]
+    return (f"terminal {row.terminal_id} may take offline at most {format_money(Money(row.offline_limit, cur))} "
+            f"per posting and {format_money(Money(row.offline_total, cur))} per shift")

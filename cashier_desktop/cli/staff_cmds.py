@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from decimal import Decimal
 
+from ..domain.currency import profile_for
 from ..domain.formatting import format_money
 from ..domain.money import Money
 from . import open_from_args, print_json
@@ -60,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     dn.add_argument("--reason", required=True)
     dn.add_argument("--staff", required=True)
     dn.set_defaults(func=cmd_credit_deny)
+    from .cage_cmds import register_credit
+    register_credit(crsub)  # grant-temporary, history (issue 17)
 
     sh = sub.add_parser("shift", help="open, close (blind count), sign off, report")
     shsub = sh.add_subparsers(dest="shift_command", required=True)
@@ -155,7 +159,11 @@ def cmd_staff_list(args) -> int:
     return 0
 
 
-def _money(services, value) -> str:
+def money_text(services, value: Money | Decimal) -> str:
+    """Money in its own currency; a bare figure in the terminal's."""
+    if isinstance(value, Money):
+        return format_money(value, services.currency if value.currency == services.currency.code
+                            else profile_for(value.currency))
     return format_money(Money(value, services.currency.code), services.currency)
 
 
@@ -164,7 +172,7 @@ def cmd_credit_request(args) -> int:
 
     def work(services, session):
         req = request_credit(services, session, args.player, args.limit, args.note)
-        print(f"credit request {req.id} filed: player {req.player_id}, limit {_money(services, req.requested_limit)}")
+        print(f"credit request {req.id} filed: player {req.player_id}, limit {money_text(services, req.requested_limit)}")
     _with_session(args, work)
     return 0
 
@@ -181,9 +189,9 @@ def cmd_credit_list(args) -> int:
         if not rows:
             print("no credit requests")
         for r in rows:
-            decided = (f" by {r.decided_by}" + (f" at {_money(services, r.approved_limit)}" if r.approved_limit is not None else "")
+            decided = (f" by {r.decided_by}" + (f" at {money_text(services, r.approved_limit)}" if r.approved_limit is not None else "")
                        + (f": {r.decision_reason}" if r.decision_reason else "")) if r.decided_by else ""
-            print(f"{r.id:>6}  {r.status:<8} player {r.player_id:<14} {_money(services, r.requested_limit):>16}  "
+            print(f"{r.id:>6}  {r.status:<8} player {r.player_id:<14} {money_text(services, r.requested_limit):>16}  "
                   f"from {r.requested_by}{decided}" + (f"  ({r.note})" if r.note else ""))
     _with_services(args, work)
     return 0
@@ -195,7 +203,7 @@ def cmd_credit_approve(args) -> int:
     def work(services, session):
         req, receipt = approve_credit(services, session, args.id, args.limit)
         print(f"credit request {req.id} approved: player {req.player_id} limit "
-              f"{_money(services, req.approved_limit)}; posting {receipt.id}")
+              f"{money_text(services, req.approved_limit)}; posting {receipt.id}")
     _with_session(args, work)
     return 0
 
@@ -215,7 +223,7 @@ def cmd_shift_open(args) -> int:
 
     def work(services, session):
         shift = open_shift(services, session, float_amount=args.float_amount, counts=args.count)
-        print(f"shift {shift.id} open on terminal {shift.terminal_id}, float {_money(services, shift.opening_float)}")
+        print(f"shift {shift.id} open on terminal {shift.terminal_id}, float {money_text(services, shift.opening_float)}")
     _with_session(args, work)
     return 0
 
@@ -226,11 +234,11 @@ def cmd_shift_close(args) -> int:
     def work(services, session):
         s = close_shift(services, session, args.count)
         if args.json:
-            print_json({"shift_id": s.id, "counted": str(s.counted), "expected": str(s.expected),
-                        "variance": str(s.variance), "needs_signoff": s.needs_signoff})
+            print_json({"shift_id": s.id, "counted": str(s.counted.amount), "expected": str(s.expected.amount),
+                        "variance": str(s.variance.amount), "currency": s.currency, "needs_signoff": s.needs_signoff})
             return
-        print(f"shift {s.id} closed: counted {_money(services, s.counted)}, expected {_money(services, s.expected)}, "
-              f"variance {_money(services, s.variance)}")
+        print(f"shift {s.id} closed: counted {money_text(services, s.counted)}, expected {money_text(services, s.expected)}, "
+              f"variance {money_text(services, s.variance)}")
         if s.needs_signoff:
             print("the variance is at or over the threshold: a supervisor must sign off with a note "
                   f"(cashier-desktop shift signoff {s.id} --staff … --note …)")

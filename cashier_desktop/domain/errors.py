@@ -126,6 +126,13 @@ class RateChanged(CashierError):
     code = "rate_changed"
 
 
+class DocumentExpired(CashierError):
+    """The player's identification document (typed, or the one on file) has expired: ask for
+    a valid one. Nothing was posted or put on file."""
+
+    code = "document_expired"
+
+
 class PostingInDoubt(CounterError):
     """The connection broke while the posting was being sent, and the ledger could not be
     asked whether it arrived. Not a refusal: it may have been posted. The journal keeps it

@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from .kinds import Kind
+from .money import Money
+
+
+_RECEIPT_MONEY = ("amount", "cash_before", "cash_after", "credit_before", "credit_after", "limit_after")
 
 
 @dataclass(frozen=True, slots=True)
 class Receipt:
-    """An accepted posting. `replayed` is true when this id had already been posted."""
+    """An accepted posting. `replayed` is true when this id had already been posted.
+
+    Every amount is `Money` in the posting's currency (the ledger keeps a player's account
+    in the currency the posting was made in: the cage's, which the database enforces), so
+    whatever shows or prints it formats it in that currency, not in the terminal's.
+    """
 
     id: UUID
     seq: int
     kind: Kind
     player_id: str
-    amount: Decimal
-    currency: str
-    cash_before: Decimal
-    cash_after: Decimal
-    credit_before: Decimal
-    credit_after: Decimal
-    limit_after: Decimal
+    amount: Money
+    cash_before: Money
+    cash_after: Money
+    credit_before: Money
+    credit_after: Money
+    limit_after: Money
     approved_after: bool
     staff_id: str
     approver_id: str | None
@@ -35,11 +43,40 @@ class Receipt:
     created_at: datetime
     hash: str
     replayed: bool = False
+    # What the receipt prints beyond the posting, answered by the posting API in the same
+    # call: its place in the shift (ledger order) and the staff names. Not part of the
+    # posting's identity: a receipt read back without them is the same posting.
+    shift_sequence: int | None = field(default=None, compare=False)
+    staff_name: str = field(default="", compare=False)
+    approver_name: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Money):
+            raise TypeError(f"Receipt.amount must be Money, not {self.amount!r}")
+        currency = self.amount.currency
+        for name in _RECEIPT_MONEY:
+            value = getattr(self, name)
+            if not isinstance(value, Money) or value.currency != currency:
+                raise TypeError(f"Receipt.{name} must be Money in {currency}, not {value!r}")
+
+    @property
+    def currency(self) -> str:
+        return self.amount.currency
+
+    @property
+    def has_facts(self) -> bool:
+        """Whether it carries the receipt's facts (the posting API's answer always names the
+        staff member: the ledger row's staff id is a foreign key); a row read elsewhere does not."""
+        return bool(self.staff_name)
 
     def to_json(self) -> dict:
+        """Flat and stable: amounts as decimal strings beside one `currency`."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}  # flat scalars: no deep copy
+        out["currency"] = self.currency
         for k, v in out.items():
-            if isinstance(v, (Decimal, UUID)):
+            if isinstance(v, Money):
+                out[k] = str(v.amount)
+            elif isinstance(v, (Decimal, UUID)):
                 out[k] = str(v)
             elif isinstance(v, datetime):
                 out[k] = v.isoformat()
@@ -49,17 +86,18 @@ class Receipt:
 
     @classmethod
     def from_json(cls, d: dict) -> "Receipt":
+        cur = d["currency"]
+        money = {k: Money(Decimal(d[k]), cur) for k in _RECEIPT_MONEY}
         return cls(
             id=UUID(d["id"]), seq=int(d["seq"]), kind=Kind(d["kind"]), player_id=d["player_id"],
-            amount=Decimal(d["amount"]), currency=d["currency"],
-            cash_before=Decimal(d["cash_before"]), cash_after=Decimal(d["cash_after"]),
-            credit_before=Decimal(d["credit_before"]), credit_after=Decimal(d["credit_after"]),
-            limit_after=Decimal(d["limit_after"]), approved_after=bool(d["approved_after"]),
+            **money, approved_after=bool(d["approved_after"]),
             staff_id=d["staff_id"], approver_id=d.get("approver_id"), terminal_id=d.get("terminal_id") or "",
             shift_id=d.get("shift_id"),
             reverses_id=UUID(d["reverses_id"]) if d.get("reverses_id") else None,
             reason=d.get("reason"), created_at=datetime.fromisoformat(d["created_at"]),
-            hash=d["hash"], replayed=bool(d.get("replayed", False)))
+            hash=d["hash"], replayed=bool(d.get("replayed", False)),
+            shift_sequence=d.get("shift_sequence"), staff_name=d.get("staff_name") or "",
+            approver_name=d.get("approver_name") or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +150,25 @@ class PendingReceipt:
     id: UUID
     kind: Kind
     player_id: str
-    amount: Decimal
-    currency: str
+    amount: Money
     staff_id: str
     terminal_id: str
     shift_id: int | None
     taken_at: datetime
-    last_known_cash: Decimal | None = None
+    last_known_cash: Money | None = None
     offline: bool = True
     status: str = "pending"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Money):
+            raise TypeError(f"PendingReceipt.amount must be Money, not {self.amount!r}")
+        known = self.last_known_cash
+        if known is not None and (not isinstance(known, Money) or known.currency != self.amount.currency):
+            raise TypeError(f"PendingReceipt.last_known_cash must be Money in {self.amount.currency}")
+
+    @property
+    def currency(self) -> str:
+        return self.amount.currency
 
     @property
     def banner(self) -> str:
@@ -130,19 +178,20 @@ class PendingReceipt:
         return {
             "status": self.status, "offline": self.offline, "banner": OFFLINE_PENDING,
             "id": str(self.id), "kind": self.kind.value, "player_id": self.player_id,
-            "amount": str(self.amount), "currency": self.currency, "staff_id": self.staff_id,
+            "amount": str(self.amount.amount), "currency": self.currency, "staff_id": self.staff_id,
             "terminal_id": self.terminal_id, "shift_id": self.shift_id,
             "taken_at": self.taken_at.isoformat(),
-            "last_known_cash": None if self.last_known_cash is None else str(self.last_known_cash),
+            "last_known_cash": None if self.last_known_cash is None else str(self.last_known_cash.amount),
         }
 
     @classmethod
     def from_json(cls, d: dict) -> "PendingReceipt":
+        cur = d["currency"]
         return cls(
-            id=UUID(d["id"]), kind=Kind(d["kind"]), player_id=d["player_id"], amount=Decimal(d["amount"]),
-            currency=d["currency"], staff_id=d["staff_id"], terminal_id=d.get("terminal_id") or "",
+            id=UUID(d["id"]), kind=Kind(d["kind"]), player_id=d["player_id"], amount=Money(Decimal(d["amount"]), cur),
+            staff_id=d["staff_id"], terminal_id=d.get("terminal_id") or "",
             shift_id=d.get("shift_id"), taken_at=datetime.fromisoformat(d["taken_at"]),
-            last_known_cash=Decimal(d["last_known_cash"]) if d.get("last_known_cash") else None)
+            last_known_cash=Money(Decimal(d["last_known_cash"]), cur) if d.get("last_known_cash") else None)
 
 
 def balance_after(shown: Balance, receipt: Receipt) -> Balance | None:
@@ -154,16 +203,16 @@ def balance_after(shown: Balance, receipt: Receipt) -> Balance | None:
     receipt, a correction whose effect on the totals is the ledger's to say): refetch then.
     """
     if (shown.player_id != receipt.player_id or receipt.replayed
-            or (shown.cash, shown.credit) != (receipt.cash_before, receipt.credit_before)):
+            or (shown.cash, shown.credit) != (receipt.cash_before.amount, receipt.credit_before.amount)):
         return None
     deposits, withdrawals = shown.total_deposits, shown.total_withdrawals
     if receipt.kind is Kind.DEPOSIT:
-        deposits += receipt.amount
+        deposits += receipt.amount.amount
     elif receipt.kind is Kind.WITHDRAWAL:
-        withdrawals += receipt.amount
+        withdrawals += receipt.amount.amount
     elif receipt.cash_after != receipt.cash_before:
         return None
-    return Balance(player_id=shown.player_id, version=shown.version + 1, cash=receipt.cash_after,
-                   credit=receipt.credit_after, credit_limit=receipt.limit_after,
+    return Balance(player_id=shown.player_id, version=shown.version + 1, cash=receipt.cash_after.amount,
+                   credit=receipt.credit_after.amount, credit_limit=receipt.limit_after.amount,
                    credit_approved=receipt.approved_after, total_deposits=deposits,
                    total_withdrawals=withdrawals, name=shown.name)

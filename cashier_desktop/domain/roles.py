@@ -42,6 +42,7 @@ class Action(str, Enum):
     SIGN_OFF_SHIFT = "sign_off_shift"
     MANAGE_STAFF = "manage_staff"
     RUN_REPORTS = "run_reports"
+    BANK_TRANSFER = "bank_transfer"
 
     @property
     def phrase(self) -> str:
@@ -64,13 +65,15 @@ _PHRASES = {
     Action.SIGN_OFF_SHIFT: "sign off a shift",
     Action.MANAGE_STAFF: "manage staff",
     Action.RUN_REPORTS: "run reports",
+    Action.BANK_TRANSFER: "sign for the main bank",
 }
 
 _CASHIER = frozenset({
     Action.DEPOSIT, Action.WITHDRAW, Action.ISSUE_MARKER, Action.REDEEM_MARKER,
     Action.OPEN_SHIFT, Action.CLOSE_SHIFT, Action.REQUEST_CREDIT,
 })
-_FLOOR_MANAGER = _CASHIER | {Action.APPROVE_CREDIT, Action.DENY_CREDIT, Action.AUTHORISE}
+# The main bank's side of a fill or credit is signed by someone independent of the window.
+_FLOOR_MANAGER = _CASHIER | {Action.APPROVE_CREDIT, Action.DENY_CREDIT, Action.AUTHORISE, Action.BANK_TRANSFER}
 _SUPERVISOR = _FLOOR_MANAGER | {Action.REVERSE, Action.ADJUST, Action.SIGN_OFF_SHIFT,
                                 Action.MANAGE_STAFF, Action.RUN_REPORTS}
 

@@ -84,6 +84,10 @@ def apply(entry: dict | None, entry_id: str, seq: int, rtype: str, at: str, body
     row = dict(entry, updated_at=at, last_seq=seq)
     if rtype == OFFLINE:
         row["offline"] = 1
+        if row["shift_id"] is None and body.get("shift_id") is not None:
+            # the shift the terminal knew when it took the entry offline (the database would have
+            # chosen it): offline totals per shift count it, as the ledger's replay will
+            row["shift_id"] = body["shift_id"]
     elif rtype == POSTED:
         was_refused = entry["state"] == REJECTED
         row.update(state=POSTED, receipt=canonical(body["receipt"]), in_doubt=0,

@@ -81,7 +81,7 @@ class Reconciliation:
 
 def _same(entry: Entry, r: Receipt) -> bool:
     c = entry.command
-    return (c.amount.amount == r.amount and c.amount.currency == r.currency and c.kind == r.kind
+    return (c.amount == r.amount and c.kind == r.kind
             and c.player_id == r.player_id)
 
 
@@ -90,7 +90,7 @@ def _line(status: str, unresolved: bool, e: Entry | None, r: Receipt | None, not
     return ReconLine(
         status=status, unresolved=unresolved, id=str(e.id if e else r.id),
         kind=(c.kind.value if c else r.kind.value), player_id=(c.player_id if c else r.player_id),
-        journal_amount=str(c.amount.amount) if c else None, ledger_amount=str(r.amount) if r else None,
+        journal_amount=str(c.amount.amount) if c else None, ledger_amount=str(r.amount.amount) if r else None,
         currency=(c.amount.currency if c else r.currency), journal_state=e.state if e else None,
         ledger_seq=r.seq if r else None, shift_id=(c.shift_id if c else r.shift_id),
         staff_id=(c.staff_id if c else r.staff_id), note=note)

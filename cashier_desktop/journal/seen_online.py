@@ -1,7 +1,8 @@
 """What the terminal last saw online, kept in its journal's file for offline decisions.
 
 The last cash seen per player (an offline withdrawal is judged against it), the terminal's
-open shift (offline postings join it), the staff who logged in here online (their offline
+open shift (offline postings join it), its database login's offline allowance (nothing is
+taken offline that the ledger's replay would refuse), the staff who logged in here online (their offline
 verifier and role) and the offline login attempts with their lockouts (sent to the audit
 log on replay). A part of `Journal` (journal/store.py), which owns the file, its lock and
 its transactions; the tables are created there.
@@ -42,6 +43,23 @@ class SeenOnline:
             row = self._db.execute("SELECT shift_id FROM known_shifts WHERE ledger = ? AND terminal_id = ?",
                                    (ledger, terminal_id)).fetchone()
         return row[0] if row else None
+
+    def remember_allowance(self, ledger: str, terminal_id: str, limit: Decimal | None,
+                           total: Decimal | None) -> None:
+        """The login's offline allowance as the ledger said it (None, None: it sets none)."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO known_allowances VALUES (?, ?, ?, ?, ?)",
+                             (ledger, terminal_id, None if limit is None else str(limit),
+                              None if total is None else str(total), _now()))
+
+    def known_allowance(self, ledger: str, terminal_id: str) -> tuple[Decimal | None, Decimal | None] | None:
+        """(per posting, per shift) last learned online; None if never learned here."""
+        with self._lock:
+            row = self._db.execute("SELECT offline_limit, offline_total FROM known_allowances "
+                                   "WHERE ledger = ? AND terminal_id = ?", (ledger, terminal_id)).fetchone()
+        if row is None:
+            return None
+        return tuple(None if v is None else Decimal(v) for v in row)
 
     def remember_staff(self, ledger: str, staff_id: str, name: str, role: str, pin_hash: str) -> None:
         with self._lock:

@@ -56,6 +56,9 @@ CREATE TABLE IF NOT EXISTS known_balances (
 CREATE TABLE IF NOT EXISTS known_shifts (
     ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, shift_id INTEGER, at TEXT NOT NULL,
     PRIMARY KEY (ledger, terminal_id));
+CREATE TABLE IF NOT EXISTS known_allowances (
+    ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, offline_limit TEXT, offline_total TEXT, at TEXT NOT NULL,
+    PRIMARY KEY (ledger, terminal_id));
 CREATE TABLE IF NOT EXISTS claims (
     entry_id TEXT PRIMARY KEY, owner TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS staff_cache (
@@ -286,8 +289,11 @@ class Journal(SeenOnline):
         self._db.execute("INSERT OR REPLACE INTO known_balances VALUES (?, ?, ?, ?)",
                          (ledger, receipt["player_id"], receipt["cash_after"], _now()))
 
-    def mark_offline(self, entry_id: UUID) -> bool:
-        return self._transition(entry_id, OFFLINE, {}, only_from=(PENDING,))
+    def mark_offline(self, entry_id: UUID, *, shift_id: int | None = None) -> bool:
+        """The send failed: queued for replay. `shift_id`: the shift it joins, when its intent
+        left the choice to the database (it then counts in that shift's offline totals)."""
+        return self._transition(entry_id, OFFLINE, {} if shift_id is None else {"shift_id": shift_id},
+                                only_from=(PENDING,))
 
     def mark_posted(self, entry_id: UUID, receipt: Receipt, *, how: str = "live") -> bool:
         """Record the ledger's receipt. False if the entry had already left `pending`."""
@@ -454,12 +460,13 @@ class Journal(SeenOnline):
             return self._db.execute(f"SELECT count(*) FROM entries WHERE {' AND '.join(where)}",
                                     params).fetchone()[0]
 
-    def offline_total(self, *, ledger: str, shift_id: int | None, kind: str) -> Decimal:
-        """What was taken offline in this shift (pending or since replayed; not refused)."""
+    def offline_total(self, *, ledger: str, shift_id: int | None, kind: str | None) -> Decimal:
+        """What was taken offline in this shift (pending or since replayed; not refused);
+        `kind` None: every kind (the ledger's per-shift allowance counts them all)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT amount FROM entries WHERE ledger = ? AND shift_id IS ? AND kind = ? AND offline = 1 "
-                "AND state IN (?, ?)", (ledger, shift_id, kind, PENDING, POSTED)).fetchall()
+                "SELECT amount FROM entries WHERE ledger = ? AND shift_id IS ? AND kind = coalesce(?, kind) "
+                "AND offline = 1 AND state IN (?, ?)", (ledger, shift_id, kind, PENDING, POSTED)).fetchall()
         return sum((Decimal(r[0]) for r in rows), Decimal("0.00"))
 
     def pending_total(self, *, ledger: str, player_id: str, kind: str) -> Decimal:

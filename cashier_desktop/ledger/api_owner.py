@@ -44,7 +44,8 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.integrity_alerts": TableGrant(insert=True, update=(
         "status", "resolved_at", "resolved_by", "resolution_reason", "posting_id", "updated_at", "evidence")),
     "public.terminal_heartbeats": TableGrant(insert=True, update=(
-        "staff_id", "seen_at", "pending_entries", "feed_state", "last_event_age_s", "app_version", "db_login")),
+        "staff_id", "seen_at", "pending_entries", "feed_state", "last_event_age_s", "app_version", "db_login",
+        "refused_entries")),
     "public.feed_acks": TableGrant(insert=True),
     "public.refused_postings": TableGrant(insert=True),
     "public.feed_tokens": TableGrant(insert=True, delete=True),
@@ -73,6 +74,14 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.marker_allocations": TableGrant(insert=True),
     "cage.markers_outstanding": TableGrant(),                       # a view (read)
     "public.posting_notes": TableGrant(insert=True),                # cage.post_with_notes
+    # Migration 0016: identification on file, denominations, exchange reversal.
+    "public.player_id_documents": TableGrant(insert=True),          # cage.add_id_document
+    "public.id_document_uses": TableGrant(insert=True),             # cage._post / cage.exchange
+    "cage.denominations": TableGrant(),                             # cage.note_pieces (read)
+    # Migration 0019: handover, fills and credits with the main bank.
+    "public.shift_handovers": TableGrant(insert=True),              # cage.handover_shift
+    "public.bank_transfers": TableGrant(insert=True),               # cage.bank_transfer
+    "public.bank_balances": TableGrant(insert=True, update=("balance", "updated_at")),
 }
 
 

@@ -8,6 +8,8 @@ issuer's limit a second person must approve with their PIN, within their own lim
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import text
@@ -24,3 +26,28 @@ def set_limit(engine: Engine, *, session: uuid.UUID, staff_id: str, kind: str, l
     return in_transaction(engine, lambda conn: conn.execute(
         text("SELECT cage.set_authority_limit(:s, :st, :k, :l, :r)"),
         {"s": session, "st": staff_id, "k": kind, "l": limit, "r": reason}).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorityLimit:
+    """The limit in force for one staff member and transaction type, and who set it why."""
+
+    staff_id: str
+    kind: str
+    max_amount: Decimal
+    set_by: str
+    set_at: datetime
+    reason: str
+
+
+def limits_in_force(engine: Engine, session: uuid.UUID) -> list[AuthorityLimit]:
+    """Every limit in force (a supervisor's session; `cage.authority_limits_in_force`, 0018)."""
+    rows = in_transaction(engine, lambda conn: conn.execute(
+        text("SELECT * FROM cage.authority_limits_in_force(:s)"), {"s": session}).all())
+    return [AuthorityLimit(*r) for r in rows]
+
+
+def active_staff(engine: Engine) -> list[tuple[str, str, str]]:
+    """(id, name, role) of every active staff member: the rows of the limits screen."""
+    return [tuple(r) for r in in_transaction(engine, lambda conn: conn.execute(
+        text("SELECT id, name, role FROM public.staff WHERE active ORDER BY id")).all())]

@@ -145,10 +145,11 @@ def ctr_rows(conn: Connection, *, start: datetime, end: datetime, threshold: Dec
             FROM ledger_transactions t
             WHERE t.kind IN ('deposit', 'marker_redeem', 'withdrawal')
               AND t.created_at >= :s AND t.created_at < :e
-            UNION ALL  -- a foreign exchange (0013) is cash in and cash out, at its local amount
+            UNION ALL  -- a foreign exchange (0013) is cash in and cash out, at its local amount;
+                       -- its reversal (0016) is not cash, as a posting reversal is not
             SELECT x.player_id, d.dir, x.local_amount, x.created_at, x.local_currency
             FROM fx_exchanges x CROSS JOIN (VALUES ('in'), ('out')) AS d(dir)
-            WHERE x.player_id IS NOT NULL AND x.created_at >= :s AND x.created_at < :e
+            WHERE x.player_id IS NOT NULL AND x.reverses_id IS NULL AND x.created_at >= :s AND x.created_at < :e
         ), g AS (
             SELECT c.player_id, c.dir, sum(c.amount) AS total, count(*) AS n,
                    min(c.created_at) AS first_at, max(c.created_at) AS last_at, min(c.currency) AS currency

@@ -26,6 +26,7 @@ class CreditContext:
     markers_outstanding: Decimal
     oldest_marker_at: datetime | None  # when the oldest marker still (partly) unpaid was issued
     recent: list[Receipt] = field(default_factory=list)
+    line_in_force: Decimal | None = None  # a temporary line before its expiry, else the permanent one
 
 
 def oldest_outstanding(moves: list[tuple[Decimal, datetime]]) -> datetime | None:
@@ -57,7 +58,8 @@ def credit_contexts(engine: Engine, player_ids: list[str]) -> dict[str, CreditCo
     if not ids:
         return {}
     players = _run(engine, "credit_context_players", """
-        SELECT id, name, balance, current_credit, credit_limit, credit_approved
+        SELECT id, name, balance, current_credit, credit_limit, credit_approved,
+               cage.effective_credit_limit(id) AS line_in_force
         FROM players WHERE id = ANY(:ids)""", {"ids": ids})
     moves: dict[str, list[tuple[Decimal, datetime]]] = {}
     for pid, delta, at in _run(engine, "credit_context_markers", """
@@ -73,6 +75,6 @@ def credit_contexts(engine: Engine, player_ids: list[str]) -> dict[str, CreditCo
         recent.setdefault(row._mapping["player_id"], []).append(receipt_of_row(row))
     return {pid: CreditContext(pid, name or "", cash, limit, approved, drawn,
                                oldest_outstanding(moves.get(pid, [])) if drawn > 0 else None,
-                               recent.get(pid, []))
-            for pid, name, cash, drawn, limit, approved in players}
+                               recent.get(pid, []), in_force)
+            for pid, name, cash, drawn, limit, approved, in_force in players}
 

@@ -37,6 +37,8 @@ DOMAIN_SQLSTATES = {
     "CA016": E.OfflineNotAllowed, "CA017": E.ShiftError,
     # cage operations (migration 0013): a rate changed since its quote, an exchange id reused
     "CA018": E.RateChanged, "CA019": E.IdempotencyConflict,
+    # identification on file (migration 0016): the document typed or on file has expired
+    "CAI01": E.DocumentExpired,
 }
 
 # Staff authentication (migration 0009): PIN not recognised, locked, session not accepted,

@@ -17,7 +17,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from ..domain.money import Money
-from .db import in_transaction
+from .db import in_transaction, sqlstate
+
+UNIQUE_VIOLATION = "23505"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,11 @@ class Exchange:
     shift_id: int
     player_id: str | None
     replayed: bool
+    # for the receipt (who, where, when); defaults keep older callers working
+    created_at: datetime | None = None
+    staff_id: str | None = None
+    approver_id: str | None = None
+    terminal_id: str | None = None
 
 
 def set_rate(engine: Engine, session: uuid.UUID, currency: str, buy: Decimal, sell: Decimal,
@@ -72,14 +79,27 @@ def exchange(engine: Engine, *, session: uuid.UUID, direction: str, foreign: Mon
     """
     pid = posting_id or uuid.uuid4()
     request_hash = f"fx:{direction}:{foreign.currency}:{foreign.amount}:{player_id}:{quoted_rate}"
-    row = in_transaction(engine, lambda conn: conn.execute(text("""
-        SELECT r.replayed, (r.exchange).* FROM cage.exchange(:id, :h, :d, :c, :a, :s, :ap, :p, :q, :it, :in) r"""),
-        {"id": pid, "h": request_hash, "d": direction, "c": foreign.currency, "a": foreign.amount, "s": session,
-         "ap": approver_session, "p": player_id, "q": quoted_rate, "it": id_type, "in": id_number}).one())
+
+    def call():
+        return in_transaction(engine, lambda conn: conn.execute(text("""
+            SELECT r.replayed, (r.exchange).* FROM cage.exchange(:id, :h, :d, :c, :a, :s, :ap, :p, :q, :it, :in) r"""),
+            {"id": pid, "h": request_hash, "d": direction, "c": foreign.currency, "a": foreign.amount,
+             "s": session, "ap": approver_session, "p": player_id, "q": quoted_rate, "it": id_type,
+             "in": id_number}).one())
+    try:
+        row = call()
+    except Exception as exc:  # noqa: BLE001 - one case answered, the rest re-raised
+        if sqlstate(exc) != UNIQUE_VIOLATION:
+            raise
+        # The same id sent twice at once (a retry racing its own first attempt): the first
+        # committed while this one waited on the key. Asked again, the database answers with
+        # that exchange (or refuses different details): never a second one, never a raw error.
+        row = call()
     return Exchange(id=row.id, direction=row.direction, foreign=Money(row.foreign_amount, row.currency.strip()),
                     local=Money(row.local_amount, row.local_currency.strip()), rate=row.rate,
                     rate_id=row.rate_id, shift_id=row.shift_id, player_id=row.player_id,
-                    replayed=row.replayed)
+                    replayed=row.replayed, created_at=row.created_at, staff_id=row.staff_id,
+                    approver_id=row.approver_id, terminal_id=row.terminal_id)
 
 
 def shift_foreign_cash(engine: Engine, shift_id: int) -> dict[str, Money]:
@@ -88,3 +108,31 @@ def shift_foreign_cash(engine: Engine, shift_id: int) -> dict[str, Money]:
     rows = in_transaction(engine, lambda conn: conn.execute(
         text("SELECT currency, expected FROM cage.shift_foreign_cash(:s)"), {"s": shift_id}).all())
     return {r.currency: Money(r.expected, r.currency) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class CurrencyRate:
+    """A currency the cage exchanges, with the rate in force now (None before any is set)."""
+
+    currency: str
+    name: str
+    rate: Rate | None
+
+
+def rates_in_force(engine: Engine) -> list[CurrencyRate]:
+    """Every currency the cage exchanges and its rate in force (`cage.fx_rates_in_force`, 0018)."""
+    rows = in_transaction(engine, lambda conn: conn.execute(text(
+        "SELECT * FROM cage.fx_rates_in_force()")).all())
+    return [CurrencyRate(r.currency, r.name, None if r.rate_id is None else
+                         Rate(r.rate_id, r.currency, r.buy_rate, r.sell_rate, r.valid_from, r.set_by))
+            for r in rows]
+
+
+def shift_exchanges(engine: Engine, shift_id: int) -> list[Exchange]:
+    """Every exchange of a shift, oldest first (the supervisor's drawer page)."""
+    rows = in_transaction(engine, lambda conn: conn.execute(text(
+        "SELECT * FROM public.fx_exchanges WHERE shift_id = :s ORDER BY seq"), {"s": shift_id}).all())
+    return [Exchange(id=r.id, direction=r.direction, foreign=Money(r.foreign_amount, r.currency.strip()),
+                     local=Money(r.local_amount, r.local_currency.strip()), rate=r.rate, rate_id=r.rate_id,
+                     shift_id=r.shift_id, player_id=r.player_id, replayed=False, created_at=r.created_at,
+                     staff_id=r.staff_id, approver_id=r.approver_id, terminal_id=r.terminal_id) for r in rows]

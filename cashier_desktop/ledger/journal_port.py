@@ -51,6 +51,7 @@ class PostgresLedger:
         self.engine = engine
         self.name = ledger_name(engine)
         self._pipeline = pipeline and engine.dialect.name == "postgresql" and _pipeline_supported()
+        self._allowance_usable = False  # cage.offline_allowance() found callable (migration 0020)
 
     def _rows(self, sql: str, params: dict):
         return self._read(lambda conn: conn.execute(text(sql), params).fetchall())
@@ -173,6 +174,21 @@ class PostgresLedger:
         """The id of the terminal's open shift, or None (the one open-shift lookup)."""
         shift = self._read(lambda conn: open_shift_of(conn, terminal_id))
         return shift.id if shift is not None else None
+
+    def offline_allowance(self) -> tuple[object, object] | None:
+        """(per posting, per shift) this login may have replayed offline (`cage.replay_offline`
+        refuses beyond them); (None, None) when the database sets none (its owner, which is
+        trusted); None when this ledger cannot say (no migration 0020, or no grant yet)."""
+        def read(conn):
+            if not self._allowance_usable:  # asked until it is there (then one round trip a call)
+                self._allowance_usable = bool(conn.execute(text(
+                    "SELECT coalesce(has_function_privilege(to_regprocedure('cage.offline_allowance()'), "
+                    "'EXECUTE'), false)")).scalar())
+                if not self._allowance_usable:
+                    return None
+            row = conn.execute(text("SELECT offline_limit, offline_total FROM cage.offline_allowance()")).first()
+            return (None, None) if row is None else (row[0], row[1])
+        return self._read(read)
 
     def backend_gone(self, pid: int | None, *, wait_ms: int = 5000) -> bool:
         """True once the server process that ran a broken send can no longer commit it.

@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..domain import errors as E
 from ..domain.commands import PostingCommand
 from ..domain.kinds import Kind
+from ..domain.money import Money
 from ..domain.receipts import Receipt
 from .db import (DOMAIN_SQLSTATES, invalidate_after_disconnect, is_retryable, map_error, sqlstate,
                  warn_if_gui_thread)
@@ -43,12 +44,17 @@ RECEIPT_COLUMNS = """seq, id, kind, player_id, amount, currency, cash_delta, cre
 # `cage.post` authenticates the staff sessions, checks rights, approvals, the terminal's
 # shift, funds and the identification threshold, and writes the ledger row, the MTL entry
 # and the audit rows; `cage.replay_offline` takes a journal entry the terminal took offline.
+# Since 0017 both also answer with what the receipt prints beyond the row (its place in
+# the shift, the staff names): the counter needs no second round trip for them.
 _ARGS = """:id, :request_hash, :kind, :player_id, :amount, :currency"""
-_POST_SQL = f"""SELECT r.replayed, {", ".join(f"(r.posting).{c.strip()}" for c in RECEIPT_COLUMNS.split(","))}
+FACT_COLUMNS = ("shift_sequence", "staff_name", "approver_name")
+_ANSWER = (f"""r.replayed, {", ".join(f"(r.posting).{c.strip()}" for c in RECEIPT_COLUMNS.split(","))}, """
+           + ", ".join(f"r.{c}" for c in FACT_COLUMNS))
+_POST_SQL = f"""SELECT {_ANSWER}
 FROM cage.post({_ARGS}, p_session => :session, p_approver_session => :approver_session,
     p_reverses => :reverses_id, p_reason => :reason, p_id_type => :id_type, p_id_number => :id_number,
     p_staff => :staff_id, p_approver => :approver_id, p_terminal => :terminal_id, p_shift => :shift_id) r"""
-_OFFLINE_SQL = f"""SELECT r.replayed, {", ".join(f"(r.posting).{c.strip()}" for c in RECEIPT_COLUMNS.split(","))}
+_OFFLINE_SQL = f"""SELECT {_ANSWER}
 FROM cage.replay_offline({_ARGS}, p_staff => :staff_id, p_approver => :approver_id,
     p_id_type => :id_type, p_id_number => :id_number, p_terminal => :terminal_id, p_shift => :shift_id) r"""
 _POST = text(_POST_SQL)
@@ -58,9 +64,16 @@ _OFFLINE = text(_OFFLINE_SQL)
 # prepared once per connection (see `_run_post`).
 _POST_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _POST_SQL)
 _OFFLINE_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _OFFLINE_SQL)
-_POSTED_NAMES = ("replayed", *(c.strip() for c in RECEIPT_COLUMNS.split(",")))
+_POSTED_NAMES = ("replayed", *(c.strip() for c in RECEIPT_COLUMNS.split(",")), *FACT_COLUMNS)
 
-_BY_ID = text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = :id")
+# A posting read back by its id (a retry, an in-doubt journal entry) carries the same facts
+# as the API's answer, counted the same way (migration 0017, `receipt_facts`).
+_FACTS_OF_T = """CASE WHEN t.shift_id IS NULL THEN NULL ELSE
+        (SELECT count(*) FROM ledger_transactions o WHERE o.shift_id = t.shift_id AND o.seq <= t.seq) END
+        AS shift_sequence,
+    coalesce((SELECT s.name FROM staff s WHERE s.id = t.staff_id), '') AS staff_name,
+    coalesce((SELECT a.name FROM staff a WHERE a.id = t.approver_id), '') AS approver_name"""
+_BY_ID = text(f"SELECT {RECEIPT_COLUMNS}, {_FACTS_OF_T} FROM ledger_transactions t WHERE id = :id")
 
 
 def _receipt(row, replayed: bool = False) -> Receipt:
@@ -68,15 +81,21 @@ def _receipt(row, replayed: bool = False) -> Receipt:
 
 
 def _receipt_of(m: Mapping, replayed: bool = False) -> Receipt:
+    currency = m["currency"].strip()  # the row's: the database refuses any but the cage's
+
+    def money(value) -> Money:
+        return Money(value, currency)
     return Receipt(
         id=m["id"], seq=m["seq"], kind=Kind(m["kind"]), player_id=m["player_id"],
-        amount=m["amount"], currency=m["currency"].strip(),
-        cash_before=m["cash_after"] - m["cash_delta"], cash_after=m["cash_after"],
-        credit_before=m["credit_after"] - m["credit_delta"], credit_after=m["credit_after"],
-        limit_after=m["limit_after"], approved_after=m["approved_after"], staff_id=m["staff_id"],
+        amount=money(m["amount"]),
+        cash_before=money(m["cash_after"] - m["cash_delta"]), cash_after=money(m["cash_after"]),
+        credit_before=money(m["credit_after"] - m["credit_delta"]), credit_after=money(m["credit_after"]),
+        limit_after=money(m["limit_after"]), approved_after=m["approved_after"], staff_id=m["staff_id"],
         approver_id=m["approver_id"], terminal_id=m["terminal_id"], shift_id=m["shift_id"],
         reverses_id=m["reverses_id"], reason=m["reason"], created_at=m["created_at"],
-        hash=m["hash"], replayed=replayed)
+        hash=m["hash"], replayed=replayed,
+        shift_sequence=None if m.get("shift_sequence") is None else int(m["shift_sequence"]),
+        staff_name=m.get("staff_name") or "", approver_name=m.get("approver_name") or "")
 
 
 def find_posting(conn: Connection, posting_id: UUID) -> Receipt | None:
@@ -104,7 +123,8 @@ def statement_for(cmd: PostingCommand, *, offline: bool) -> str:
 
 
 def receipt_from_row(row) -> Receipt:
-    """A receipt from one row of the API's answer (`replayed` first, then RECEIPT_COLUMNS)."""
+    """A receipt from one row of the API's answer (`replayed` first, then RECEIPT_COLUMNS,
+    then FACT_COLUMNS when the function answers with them: `cage.post`, `replay_offline`)."""
     m = dict(zip(_POSTED_NAMES, row))
     return _receipt_of(m, bool(m["replayed"]))
 

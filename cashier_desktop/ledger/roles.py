@@ -74,6 +74,13 @@ TERMINAL: dict[str, TableGrant] = {
     "temporary_credit_lines": TableGrant(),
     "markers": TableGrant(),
     "marker_allocations": TableGrant(),
+    # identification on file (migration 0016): which document a posting used (ids only);
+    # the documents themselves only through cage.id_documents_of / id_document_image
+    "id_document_uses": TableGrant(),
+    # handover, fills and credits (migration 0019): written only by cage.handover_shift / bank_transfer
+    "shift_handovers": TableGrant(),
+    "bank_balances": TableGrant(),
+    "bank_transfers": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through
     # cage.terminal_heartbeat / cage.note_refused_posting (which stamp its login) and
     # resolves alerts through cage.adopt/revert_player_change and cage.dismiss_alert.
@@ -110,6 +117,10 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "temporary_credit_lines": TableGrant(),
     "markers": TableGrant(),
     "marker_allocations": TableGrant(),
+    "id_document_uses": TableGrant(),
+    "shift_handovers": TableGrant(),
+    "bank_balances": TableGrant(),
+    "bank_transfers": TableGrant(),
 }
 RELAY: dict[str, TableGrant] = {
     # Claim, mark and prune only through cage.relay_* (migration 0011): no UPDATE or DELETE,
@@ -127,7 +138,10 @@ GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
 NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
-                       "posting_notes"}  # read through cage.drawer_holding only (blind counts)
+                       "posting_notes",  # read through cage.drawer_holding only (blind counts)
+                       # ID numbers and images (0016): a staff session reads one player's
+                       # through cage.id_documents_of / id_document_image (each image view audited)
+                       "player_id_documents"}
 # The database API (schema `cage`, SECURITY DEFINER) each group may call.
 FUNCTIONS: dict[str, tuple[str, ...]] = {
     "terminal": (
@@ -135,6 +149,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
         "cage.staff_login(text, text, text, text)", "cage.session_staff(uuid)", "cage.staff_logout(uuid)",
         "cage.terminal_heartbeat(text, varchar, integer, text, double precision, text, text[], bigint[], timestamptz[])",
         "cage.note_refused_posting(text, text, text, uuid, text, varchar, numeric, text, varchar, text)",
+        "cage.terminal_refused_entries(text, integer)",  # migration 0020
         "cage.adopt_player_change(uuid, bigint, uuid, text, text, text)",
         "cage.revert_player_change(uuid, bigint, text, text)",
         "cage.dismiss_alert(uuid, bigint, text, text)",
@@ -229,12 +244,19 @@ def _grant_tables(conn: Connection, role: str, grants: dict[str, TableGrant], ta
 
 # The posting API (schema `cage`, migration 0010) a terminal login may call; everything
 # else in `cage` (its tables, `_post`) only the functions themselves reach.
-TERMINAL_API = ("bound_terminal", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
+TERMINAL_API = ("bound_terminal", "offline_allowance", "post", "replay_offline", "open_shift", "close_shift", "signoff_shift",
                 "request_credit", "decide_credit",
                 # cage operations (migration 0013)
                 "exchange", "set_fx_rate", "fx_rate_at", "shift_foreign_cash", "set_authority_limit",
                 "grant_temporary_credit", "effective_credit_limit", "credit_history", "player_markers",
-                "marker_aging", "markers_due", "post_with_notes", "drawer_holding")
+                "marker_aging", "markers_due", "post_with_notes", "drawer_holding",
+                # identification on file, denominations, exchange reversal (migration 0016)
+                "add_id_document", "id_documents_of", "id_document_image", "currency_denominations",
+                "reverse_exchange",
+                # the screens' reads of them (migration 0018)
+                "fx_rates_in_force", "authority_limits_in_force",
+                # handover, fills and credits, accountability (migration 0019)
+                "handover_shift", "bank_transfer", "accountability")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -73,6 +73,32 @@ def seed_fx_rates(engine: Engine) -> None:
                          {"c": code, "b": buy, "s": sell})
 
 
+DEMO_BANK = Decimal("1000000.00")
+_DEMO_BANK_ID = uuid.uuid5(_SEED_NS, "main-bank-opening")
+
+
+def seed_bank(engine: Engine) -> None:
+    """The demo's main bank opens with 10,00,000 from the count room: one `fund` through
+    `cage.bank_transfer`, signed by the demo supervisor and floor manager (their PINs are
+    the demo's), once by its fixed id. Needs the stored policy (the bank's currency)."""
+    with engine.begin() as conn:
+        ready = conn.execute(text("""SELECT to_regclass('public.bank_transfers') IS NOT NULL
+            AND EXISTS (SELECT 1 FROM cage.policy)""")).scalar()
+        if not ready or conn.execute(text("SELECT EXISTS (SELECT 1 FROM bank_transfers WHERE id = :i)"),
+                                     {"i": _DEMO_BANK_ID}).scalar():
+            return
+    pins = {sid: pin for sid, _name, _role, pin, _limit in DEMO_STAFF}
+    sessions = []
+    for sid in ("S300", "F200"):  # a session is usable once its login has committed
+        with engine.begin() as conn:
+            sessions.append(conn.execute(text("SELECT cage.staff_login(:s, :p)"), {"s": sid, "p": pins[sid]}).scalar_one())
+    with engine.begin() as conn:
+        conn.execute(text("SELECT * FROM cage.bank_transfer(:i, 'demo-bank', 'fund', :a, :s, :r, 'demo: the count room')"),
+                     {"i": _DEMO_BANK_ID, "a": DEMO_BANK, "s": sessions[0], "r": sessions[1]})
+        for token in sessions:
+            conn.execute(text("SELECT cage.staff_logout(:t)"), {"t": token})
+
+
 def seed_demo(engine: Engine, players: int = 50, *, currency: str = "INR") -> None:
     """Staff, players, and a few demo deposits through real postings (never by UPDATE)."""
     seed_staff(engine)

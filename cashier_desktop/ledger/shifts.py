@@ -19,6 +19,7 @@ from sqlalchemy import exc as saexc
 from sqlalchemy.engine import Connection, Engine
 
 from ..domain.errors import ShiftError
+from ..domain.money import Money
 from .db import map_error, reading, sqlstate, warn_if_gui_thread
 
 _COLUMNS = """id, terminal_id, staff_id, currency, status, opened_at, opening_float, opening_count,
@@ -28,20 +29,22 @@ _COLUMNS = """id, terminal_id, staff_id, currency, status, opened_at, opening_fl
 
 @dataclass(frozen=True, slots=True)
 class ShiftRecord:
+    """One drawer's shift; its figures are `Money` in the shift's currency (None until counted)."""
+
     id: int
     terminal_id: str
     staff_id: str
     currency: str
     status: str
     opened_at: datetime
-    opening_float: Decimal
+    opening_float: Money
     opening_count: dict | None
     closed_at: datetime | None
     closed_by: str | None
     closing_count: dict | None
-    counted: Decimal | None
-    expected: Decimal | None
-    variance: Decimal | None
+    counted: Money | None
+    expected: Money | None
+    variance: Money | None
     signed_off_by: str | None
     signed_off_at: datetime | None
     signoff_note: str | None
@@ -52,9 +55,15 @@ class ShiftRecord:
         return self.status == "open"
 
 
+_FIGURES = ("opening_float", "counted", "expected", "variance")
+
+
 def _record(row) -> ShiftRecord:
     m = dict(row._mapping)
     m["currency"] = m["currency"].strip()
+    for name in _FIGURES:
+        if m[name] is not None:
+            m[name] = Money(m[name], m["currency"])
     return ShiftRecord(**m)
 
 

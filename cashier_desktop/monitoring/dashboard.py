@@ -36,6 +36,7 @@ class TerminalStatus:
     online: bool
     pending_entries: int
     feed_state: str | None
+    refused_entries: int = 0  # taken offline, refused by the ledger on replay, not yet resolved
 
 
 @dataclass
@@ -100,7 +101,9 @@ class Dashboard:
         ]
         for t in self.terminals:
             out.append(f"  {t.terminal_id:<16} {'online ' if t.online else 'OFFLINE'} "
-                       f"pending {t.pending_entries}, feed {t.feed_state or '—'}, staff {t.staff_id or '—'}, "
+                       f"pending {t.pending_entries}, "
+                       + (f"REFUSED ON REPLAY {t.refused_entries}, " if t.refused_entries else "")
+                       + f"feed {t.feed_state or '—'}, staff {t.staff_id or '—'}, "
                        f"seen {t.seen_at:%H:%M:%S}")
         if self.replication:
             r = self.replication
@@ -175,9 +178,9 @@ def collect(engine: Engine, *, heartbeat_seconds: int = 15, hours: int = SERIES_
                     coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)
                 FROM balance_events WHERE published_at IS NULL""")).one()
             terminals = [TerminalStatus(r.terminal_id, r.staff_id, r.seen_at, r.online, r.pending_entries,
-                                        r.feed_state)
+                                        r.feed_state, r.refused_entries)
                          for r in conn.execute(text("""SELECT terminal_id, staff_id, seen_at, pending_entries,
-                                feed_state, seen_at > now() - make_interval(secs => :s) AS online
+                                feed_state, refused_entries, seen_at > now() - make_interval(secs => :s) AS online
                             FROM terminal_heartbeats ORDER BY terminal_id"""), {"s": 4 * heartbeat_seconds})]
             hourly = series(conn, hours)
             from ..ops.failover import replication_summary

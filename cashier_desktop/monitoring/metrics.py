@@ -50,7 +50,8 @@ class LedgerCollector(Collector):
                 refused = conn.execute(text("""SELECT outcome, code, count(*) FROM refused_postings
                     GROUP BY 1, 2""")).fetchall()
                 online = conn.execute(text("""SELECT count(*) FILTER (WHERE seen_at > now() - make_interval(secs => :s)),
-                        count(*) FROM terminal_heartbeats"""), {"s": ONLINE_SECONDS}).one()
+                        count(*), coalesce(sum(refused_entries), 0) FROM terminal_heartbeats"""),
+                                      {"s": ONLINE_SECONDS}).one()
         except Exception as exc:  # noqa: BLE001 - a scrape must answer even when the ledger is down
             log.warning("metrics: ledger unreachable: %s", exc)
             up.add_metric([], 0)
@@ -81,6 +82,9 @@ class LedgerCollector(Collector):
         yield fam
         yield GaugeMetricFamily("cashier_terminals_online", "terminals with a recent heartbeat", value=online[0])
         yield GaugeMetricFamily("cashier_terminals_known", "terminals that ever sent a heartbeat", value=online[1])
+        yield GaugeMetricFamily("cashier_journal_refused_on_replay",
+                                "offline postings the ledger refused on replay, not yet resolved (cash in "
+                                "drawers on no account), as the terminals' last heartbeats say", value=online[2])
 
 
 class MonitorMetrics:

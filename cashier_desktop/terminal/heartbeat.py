@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import datetime, timezone
+from typing import Callable
 
 from sqlalchemy.engine import Engine
 
@@ -42,7 +43,8 @@ class Heartbeat:
                 self._acks.append((str(player_id), int(version), received_at or datetime.now(timezone.utc)))
 
     def beat(self, *, staff_id: str | None = None, pending_entries: int = 0, feed_state: str | None = None,
-             last_event_age_s: float | None = None) -> int:
+             last_event_age_s: float | None = None, refused_entries: int | None = None,
+             on_allowance: "Callable[[tuple], None] | None" = None) -> int:
         """Report liveness and send buffered acknowledgements; returns how many acks were sent.
 
         On failure the acks are kept for the next beat and the error is raised (mapped:
@@ -52,12 +54,15 @@ class Heartbeat:
         with self._lock:
             acks, self._acks = self._acks, []
         try:
-            record_heartbeat(self.engine, self.terminal_id, staff_id=staff_id, pending_entries=pending_entries,
-                             feed_state=feed_state, last_event_age_s=last_event_age_s, version=__version__,
-                             acks=acks)
+            allowance = record_heartbeat(
+                self.engine, self.terminal_id, staff_id=staff_id, pending_entries=pending_entries,
+                feed_state=feed_state, last_event_age_s=last_event_age_s, version=__version__,
+                acks=acks, refused_entries=refused_entries)
         except BaseException:  # keep the acks for the next beat; the error is already mapped
             with self._lock:
                 self._acks = (acks + self._acks)[:MAX_BUFFERED]
             raise
+        if allowance is not None and on_allowance is not None:
+            on_allowance(allowance)  # the login's offline allowance, as of this beat
         return len(acks)
 

@@ -23,6 +23,7 @@ from typing import Callable
 from ..domain.commands import PostingCommand
 from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable,
                              OfflineNotAllowed, PostingInDoubt)
+from ..domain.money import Money
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay
 from ..journal.store import AlreadyJournaled, Journal
@@ -108,9 +109,14 @@ class JournaledPoster:
             return report
 
     def refresh_shift(self) -> None:
-        """Remember this terminal's open shift (offline postings belong to it)."""
+        """Remember this terminal's open shift (offline postings belong to it) and its login's
+        offline allowance (nothing the ledger would refuse on replay is taken offline). Runs
+        at every start-up and after every replay that reached the ledger, so it is always
+        passed before the terminal can be offline in a shift (the heartbeat re-learns the
+        allowance too, so an operator's change reaches a terminal that stays online)."""
         try:
             shift = self.port.open_shift(self.link.terminal_id)
+            self.link.learn_allowance(self.port.offline_allowance())
         except LedgerUnavailable as exc:
             self.link.went_offline(exc)
             return
@@ -192,8 +198,11 @@ class JournaledPoster:
             except OfflineNotAllowed as refusal:
                 # The send broke: the ledger may have it after all. Ask it by the id before
                 # answering the cashier: "refused" would be a lie if it committed.
-                return self._settle_in_doubt(cmd, refusal, exc)
-            self._record(self.journal.mark_offline, cmd.id)
+                try:
+                    return self._settle_in_doubt(cmd, refusal, exc)
+                finally:
+                    self.link.notify()  # it is no longer pending: the count shown says so
+            self._record(self.journal.mark_offline, cmd.id, shift_id=cmd.shift_id)
             self.link.notify()
             return self._pending_receipt(cmd)
         except BaseException as exc:
@@ -288,11 +297,12 @@ class JournaledPoster:
         return self._pending_receipt(cmd)
 
     def _pending_receipt(self, cmd: PostingCommand) -> PendingReceipt:
+        known = self.journal.known_balance(self.port.name, cmd.player_id)
         return PendingReceipt(
-            id=cmd.id, kind=cmd.kind, player_id=cmd.player_id, amount=cmd.amount.amount,
-            currency=cmd.amount.currency, staff_id=cmd.staff_id, terminal_id=cmd.terminal_id,
+            id=cmd.id, kind=cmd.kind, player_id=cmd.player_id, amount=cmd.amount,
+            staff_id=cmd.staff_id, terminal_id=cmd.terminal_id,
             shift_id=cmd.shift_id, taken_at=datetime.now(timezone.utc),
-            last_known_cash=self.journal.known_balance(self.port.name, cmd.player_id))
+            last_known_cash=None if known is None else Money(known, cmd.amount.currency))
 
 
 class BackgroundReplayer:

@@ -6,7 +6,10 @@ tells listeners (plain callables, called on the thread where the change happened
 GUI must hand them to its own thread). `OfflinePolicy` is the rule for offline postings:
 deposits within a per-transaction and a per-shift cap; withdrawals only if enabled,
 within a cap, against the last known balance minus withdrawals already pending; credit
-never.
+never. `OfflineAllowance` is what the terminal's database login may have replayed
+(`cage.replay_offline` refuses beyond it): learned whenever the terminal reaches the ledger,
+kept in the journal, and applied on top of the configured caps — so a posting the ledger
+will refuse is never taken.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ..domain.errors import OfflineNotAllowed
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..journal.chain import REJECTED_ON_REPLAY
 
 log = logging.getLogger(__name__)
 
@@ -96,13 +100,71 @@ class OfflinePolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class OfflineAllowance:
+    """The database login's offline allowance (`add-login --offline-limit/--offline-total`):
+    per posting and per shift, deposits and withdrawals together, as the ledger counts them."""
+
+    limit: Decimal
+    total: Decimal
+
+    def check(self, cmd: PostingCommand, *, taken_in_shift: Decimal) -> None:
+        """Refuse, with a sentence naming the login's limit, what the ledger's replay would refuse.
+
+        Args:
+            cmd: a deposit or withdrawal asked for offline.
+            taken_in_shift: deposits and withdrawals already taken offline in this shift.
+        Raises:
+            OfflineNotAllowed: nothing is taken.
+        """
+        amount, cur = cmd.amount.amount, cmd.amount.currency
+        fmt = lambda a: format_money(Money(a, cur))  # noqa: E731
+        if self.limit <= 0 or self.total <= 0:
+            raise OfflineNotAllowed("The ledger is offline and this terminal's database login allows no offline "
+                                    "postings, so nothing can be taken until the ledger is back.")
+        if amount > self.limit:
+            raise OfflineNotAllowed(
+                f"The ledger is offline and this terminal's database login allows at most {fmt(self.limit)} "
+                f"per posting offline ({fmt(amount)} asked).")
+        if taken_in_shift + amount > self.total:
+            left = max(self.total - taken_in_shift, Decimal("0"))
+            raise OfflineNotAllowed(
+                f"The ledger is offline and this terminal's database login allows {fmt(self.total)} offline "
+                f"per shift; {fmt(taken_in_shift)} is taken already, so at most {fmt(left)} more.")
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedOnReplay:
+    """A posting taken offline that the ledger refused when it was replayed: its cash is in
+    the drawer and on no account until a supervisor resolves it (`journal resolve`)."""
+
+    id: object
+    kind: Kind
+    player_id: str
+    amount: Decimal
+    currency: str
+    staff_id: str
+    shift_id: int | None
+    taken_at: object
+    reason: str
+
+    @classmethod
+    def of(cls, entry) -> "RefusedOnReplay":
+        c = entry.command
+        return cls(entry.id, c.kind, c.player_id, c.amount.amount, c.amount.currency, c.staff_id, c.shift_id,
+                   entry.created_at, entry.reason or "")
+
+
+@dataclass(frozen=True, slots=True)
 class LinkStatus:
     """A snapshot for display: `state` is "online" or "offline"."""
 
     state: str
     pending: int
-    needs_attention: int
+    needs_attention: int  # refused on replay (or posted after a refusal), not yet resolved
     reason: str = ""
+    # Postings taken offline that the ledger refused on replay, no supervisor resolved yet:
+    # cash in the drawer that is on no account (journal entries, oldest first).
+    refused: tuple = ()
 
     @property
     def online(self) -> bool:
@@ -182,16 +244,21 @@ class Link:
         return remove
 
     def status(self) -> LinkStatus:
-        return LinkStatus(self._state, self.pending_count(), len(self.journal.needing_attention()),
-                          self._reason)
+        attention = self.journal.needing_attention()
+        refused = tuple(RefusedOnReplay.of(e) for e in attention
+                        if e.state == REJECTED_ON_REPLAY and e.ledger == self.ledger_name)
+        return LinkStatus(self._state, self.pending_count(), len(attention), self._reason, refused)
 
-    def notify(self) -> None:
+    def notify(self) -> LinkStatus:
+        """Tell every listener the status now (also what another process, e.g. `journal
+        resolve`, changed in the journal); returns it."""
         status = self.status()
         for fn in list(self._listeners):
             try:
                 fn(status)
             except Exception:  # noqa: BLE001 - a broken listener must not stop a posting
                 log.exception("link listener failed")
+        return status
 
     # -- journal figures --------------------------------------------------------------
 
@@ -218,6 +285,23 @@ class Link:
         """The GUI/lookups call this with balances seen online (offline withdrawals use it)."""
         self.journal.remember_balance(self.ledger_name, player_id, cash)
 
+    def learn_allowance(self, allowance: tuple | None) -> None:
+        """What the ledger said this login may take offline (`PostgresLedger.offline_allowance`),
+        kept in the journal so a restart while offline still knows it. None: it could not say."""
+        if allowance is None:
+            return
+        limit, total = (None if v is None else Decimal(v) for v in allowance)
+        if self.journal.known_allowance(self.ledger_name, self.terminal_id) != (limit, total):
+            self.journal.remember_allowance(self.ledger_name, self.terminal_id, limit, total)
+
+    def allowance(self) -> OfflineAllowance | None:
+        """The login's allowance last learned, or None (never learned, or the database's owner,
+        which sets none: the configured caps alone apply)."""
+        known = self.journal.known_allowance(self.ledger_name, self.terminal_id)
+        if known is None or known[0] is None or known[1] is None:
+            return None
+        return OfflineAllowance(known[0], known[1])
+
     def check_offline(self, cmd: PostingCommand, *, journaled: bool = False) -> None:
         """OfflineNotAllowed unless policy lets `cmd` be taken offline now.
 
@@ -228,8 +312,15 @@ class Link:
         pending_out = j.pending_total(ledger=name, player_id=cmd.player_id, kind=Kind.WITHDRAWAL.value)
         if journaled and cmd.kind is Kind.WITHDRAWAL:
             pending_out -= cmd.amount.amount
+        allowance = self.allowance() if cmd.kind in (Kind.DEPOSIT, Kind.WITHDRAWAL) else None
+        cap = self.policy.deposit_cap if cmd.kind is Kind.DEPOSIT else self.policy.withdrawal_cap
+        stricter = allowance is not None and (allowance.limit < cap or allowance.total <= 0)
+        if stricter:  # the login's limit is the one that binds: its sentence, not the config's
+            allowance.check(cmd, taken_in_shift=j.offline_total(ledger=name, shift_id=cmd.shift_id, kind=None))
         self.policy.check(
             cmd,
             taken_in_shift=j.offline_total(ledger=name, shift_id=cmd.shift_id, kind=Kind.DEPOSIT.value),
             last_known_cash=j.known_balance(name, cmd.player_id),
             pending_withdrawals=pending_out)
+        if allowance is not None and not stricter:
+            allowance.check(cmd, taken_in_shift=j.offline_total(ledger=name, shift_id=cmd.shift_id, kind=None))

@@ -16,11 +16,12 @@ from ..domain.policy import Policy
 from ..ledger import migrate
 from ..ledger.db import make_engine
 from ..ledger.embedded import EmbeddedLedger
-from ..ledger.seed import needs_seeding, seed_demo
+from ..ledger.seed import needs_seeding, seed_bank, seed_demo
 from .local import DirectSide, JournaledSide, LocalSide
 
 if TYPE_CHECKING:
     from ..monitoring.refusals import RefusalLog
+    from ..realtime.feed_base import FeedCore
     from .heartbeat import Heartbeat
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ DEMO_DATABASE = "cashier"
 class Services:
     """The terminal, wired once (the composition root): configuration, the ledger's engine,
     the local side (journal, link and poster, or straight to the ledger), the cage policy,
-    the heartbeat sender. Call `close()` when done.
+    the heartbeat sender, the live feed once opened. Call `close()` when done.
 
     `local` is a `JournaledSide` for a cage terminal and a `DirectSide` for the relay, admin
     tools and tests of the ledger alone: callers use it the same way either way.
@@ -41,6 +42,10 @@ class Services:
                  local: LocalSide | None = None) -> None:
         self.config, self.engine, self.embedded = config, engine, embedded
         self.local: LocalSide = local if local is not None else DirectSide(engine)
+        # The terminal's live balance feed (`terminal.live.open_live_feed` sets it; None for
+        # the CLI, the relay and tests of the ledger alone): its state and the age of its
+        # last event go into the heartbeat. Stopped with the services.
+        self.live_feed: FeedCore | None = None
         self._closers: list[Callable[[], None]] = []
 
     @property
@@ -135,6 +140,7 @@ def open_services(config: Config, *, url: str | None = None, migrate_schema: boo
             if needs_seeding(engine):
                 seed_demo(engine, currency=config["currency.code"])
                 store_config_policy(services)
+                seed_bank(engine)  # through the API, which needs the policy just stored
         if journal:
             open_journal(services)
     except BaseException:

@@ -15,12 +15,14 @@ from typing import Mapping
 
 from ..domain.amounts import parse_amount
 from ..domain.counts import DrawerCount, parse_counts
-from ..domain.errors import InvalidInput, NotAuthorized, ShiftError, ShiftNotOpen
+from ..domain.currency import profile_for
+from ..domain.errors import InvalidInput, LedgerUnavailable, NotAuthorized, ShiftError, ShiftNotOpen
 from ..domain.formatting import format_money
 from ..domain.money import Money, to_decimal
 from ..domain.kinds import Kind
 from ..domain.roles import Action, Role, can, require
 from ..ledger.db import in_transaction, warn_if_gui_thread
+from ..ledger.denominations import cash_denominations
 from ..ledger.shifts import (DrawerTotals, ShiftPosting, ShiftRecord, close_shift_row, drawer_totals,
                              find_open_shift, get_shift, insert_shift, list_shift_rows, shift_postings,
                              signoff_shift_row)
@@ -32,16 +34,32 @@ def _run(services, fn):
     return in_transaction(services.engine, fn)
 
 
+def _denominations(services) -> list[str]:
+    """The notes and coins a drawer count may hold: the currency's set as the ledger stores it
+    (migration 0016, what `cage.note_pieces` checks); the configured list if the ledger is
+    unreachable or stores none for this currency."""
+    cfg = services.config
+    try:
+        stored = cash_denominations(services.engine, cfg["currency.code"])
+    except LedgerUnavailable:
+        stored = []
+    return [str(d) for d in stored] or list(cfg["currency.denominations"] or [])
+
+
 def _count(services, counts) -> DrawerCount:
     cfg = services.config
     if isinstance(counts, DrawerCount):
         if counts.currency != cfg["currency.code"]:
             raise InvalidInput(f"The count is in {counts.currency}; this cage works in {cfg['currency.code']}.")
+        allowed = {to_decimal(Decimal(d)) for d in _denominations(services)}
+        for d, _q in counts.pieces:
+            if allowed and d not in allowed:
+                raise InvalidInput(f"{d:f} is not a denomination of {counts.currency}.")
         return counts
     if isinstance(counts, str):
-        return parse_counts(counts, cfg["currency.code"], cfg["currency.denominations"])
+        return parse_counts(counts, cfg["currency.code"], _denominations(services))
     if isinstance(counts, Mapping):
-        return DrawerCount.from_mapping(counts, cfg["currency.code"], cfg["currency.denominations"])
+        return DrawerCount.from_mapping(counts, cfg["currency.code"], _denominations(services))
     raise InvalidInput("Give the count by denomination, e.g. 500=10,100=3.")
 
 
@@ -144,7 +162,7 @@ def signoff_shift(services, session: Session, shift_id: int, note: str | None) -
         if shift.staff_id == session.staff.id:
             raise NotAuthorized("You cannot sign off your own shift; another supervisor must.")
         if shift.needs_signoff and not note:
-            raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(Money(shift.variance, shift.currency))}: "
+            raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(shift.variance)}: "
                                "write what was found before signing off.")
         return signoff_shift_row(conn, shift_id, by=session.staff.id, note=note or None,
                                  session=session.staff.session_token)
@@ -191,8 +209,13 @@ def shift_report(services, shift_id: int, *, session: Session | None = None) -> 
     return ShiftReport(shift, postings, totals)
 
 
-def _m(value: Decimal | None, shift: ShiftRecord, profile) -> str:
-    return "" if value is None else format_money(Money(value, shift.currency), profile)
+def _m(value: Money | Decimal | None, shift: ShiftRecord, profile) -> str:
+    """A figure of the shift in the shift's currency (its own profile, unless it is the terminal's)."""
+    if value is None:
+        return ""
+    money = value if isinstance(value, Money) else Money(value, shift.currency)
+    return format_money(money, profile if profile is not None and profile.code == money.currency
+                        else profile_for(money.currency))
 
 
 def render_text(report: ShiftReport, profile=None) -> str:
@@ -229,6 +252,11 @@ def render_text(report: ShiftReport, profile=None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _amount(value: Money | None) -> Decimal | str:
+    """A figure's amount for the CSV (its currency is the shift's), or "" when there is none."""
+    return "" if value is None else value.amount
+
+
 CSV_COLUMNS = ["shift_id", "terminal_id", "staff_id", "status", "opened_at", "closed_at", "opening_float",
                "cash_in", "cash_out", "expected", "counted", "variance", "needs_signoff", "signed_off_by",
                "signoff_note", "posting_id", "posted_at", "kind", "player_id", "amount", "drawer_effect",
@@ -239,9 +267,9 @@ def render_csv(report: ShiftReport) -> str:
     """One header row per shift field and one row per posting (the shift fields repeated)."""
     s, t = report.shift, report.totals
     base = [s.id, s.terminal_id, s.staff_id, s.status, s.opened_at.isoformat(),
-            s.closed_at.isoformat() if s.closed_at else "", s.opening_float,
-            t.cash_in if t else "", t.cash_out if t else "", s.expected if not report.blind else "",
-            s.counted if s.counted is not None else "", s.variance if s.variance is not None else "",
+            s.closed_at.isoformat() if s.closed_at else "", s.opening_float.amount,
+            t.cash_in if t else "", t.cash_out if t else "", _amount(s.expected) if not report.blind else "",
+            _amount(s.counted), _amount(s.variance),
             s.needs_signoff, s.signed_off_by or "", s.signoff_note or ""]
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")

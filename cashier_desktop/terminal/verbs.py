@@ -3,7 +3,11 @@ to move money or read what the cashier is shown, so the two cannot compose an ac
 differently (an approver's PIN checked in one and not the other, a reversal built two ways).
 
 Opening and closing shifts and credit requests have their verbs in `shifts.py` and
-`credit.py`; this module holds the postings, the balance and the integrity check.
+`credit.py`; this module holds the postings, the balance and the integrity check. The cage
+operations of issue 17 have theirs in `fx.py` (exchange, rates), `credit_lines.py`
+(temporary lines, credit history, markers due and aging), `authority.py` (limits per staff
+member) and `drawer.py` (a drawer by denomination); the GUI and the CLI call those modules,
+named here so that this module stays the map of what a person can do.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from ..domain.receipts import Balance, PendingReceipt, Receipt
 from .auth import StaffMember, verify_approver
 from .counter import submit
 from .services import Services
+from . import authority, credit_lines, drawer, fx  # noqa: F401 - the cage operations' verbs (see above)
+from .fx import exchange, rates, set_rate  # noqa: F401 - the exchange's verbs by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +77,7 @@ def reversal(services: Services, staff_id: str, reverses_id: UUID, reason: str |
         original = get_posting(services.engine, reverses_id)
         if original is None:
             raise InvalidInput(f"There is no posting {reverses_id} to reverse.")
-        amount = amount if amount is not None else Money(original.amount, original.currency)
+        amount = amount if amount is not None else original.amount
         player_id = player_id or original.player_id
     return PostingCommand(
         id=posting_id or new_id(), kind=Kind.REVERSAL, player_id=player_id, amount=amount, staff_id=staff_id,

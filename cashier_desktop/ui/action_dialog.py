@@ -56,6 +56,8 @@ class PostingDialog(QDialog):
         self.confirmed = False
         self.need_approver = False
         self.need_id = False
+        self.document_on_file: Any = None  # the valid ID on file, offered when the ID step appears
+        self._document_asked = False
         self.needs: tuple[Money, Any] | None = None
         self.warned = False
         self.setObjectName("postingDialog")
@@ -105,6 +107,9 @@ class PostingDialog(QDialog):
         self.id_type.setAccessibleName(self.tr("Identification type"))
         self.id_number = QLineEdit()
         self.id_number.setAccessibleName(self.tr("Identification number"))
+        self.id_expires = QLineEdit()
+        self.id_expires.setAccessibleName(self.tr("Identification expiry date"))
+        self.id_expires.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
         self.id_box.ensurePolished()
         self.id_box.setMinimumWidth(self.id_box.fontMetrics().horizontalAdvance("M") * 22)
         ibox = QVBoxLayout(self.id_box)
@@ -113,6 +118,18 @@ class PostingDialog(QDialog):
         ibox.addLayout(idf)
         idf.addRow(self.tr("&Type"), self.id_type)
         idf.addRow(self.tr("&Number"), self.id_number)
+        idf.addRow(self.tr("E&xpires"), self.id_expires)
+        # A valid document on file (migration 0016), offered once the ID step appears.
+        self.on_file_label = QLabel(self, wordWrap=True)
+        self.on_file_label.setObjectName("idOnFile")
+        self.on_file_label.setVisible(False)
+        self.on_file_button = QPushButton(self.tr("Use the ID on file"), self)
+        self.on_file_button.setObjectName("useIdOnFile")
+        self.on_file_button.setAccessibleName(self.tr("Use the identification on file"))
+        self.on_file_button.clicked.connect(self.use_document_on_file)
+        self.on_file_button.setVisible(False)
+        ibox.addWidget(self.on_file_label)
+        ibox.addWidget(self.on_file_button)
         self.problem = MessageLabel(self.tr("Refusal"), self)
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(f"{kind_name(kind)} (Enter)")
@@ -142,7 +159,9 @@ class PostingDialog(QDialog):
         self.setTabOrder(self.approver_id, self.approver_pin)
         self.setTabOrder(self.approver_pin, self.id_type)
         self.setTabOrder(self.id_type, self.id_number)
-        self.setTabOrder(self.id_number, self.ok_button)
+        self.setTabOrder(self.id_number, self.id_expires)
+        self.setTabOrder(self.id_expires, self.on_file_button)
+        self.setTabOrder(self.on_file_button, self.ok_button)
         self._sync_sections()
         self.amount.setFocus(Qt.OtherFocusReason)
 
@@ -159,8 +178,47 @@ class PostingDialog(QDialog):
         self.confirm_box.setVisible(self.confirmed or self.warned)
         self.approver_box.setVisible(self.need_approver)
         self.id_box.setVisible(self.need_id)
+        if self.need_id and not self._document_asked:
+            self._offer_document_on_file()
         self.adjustSize()
         grow_to_fit(self)
+
+    def _offer_document_on_file(self) -> None:
+        """Ask (once) for the player's valid ID on file; if there is one, offer it."""
+        from ..terminal.id_documents import valid_id_document
+        self._document_asked = True
+        staff, pid = self.staff, self.player.player_id
+        if getattr(staff, "session_token", None) is None:
+            return  # offline: the ledger cannot be asked (and nothing over the threshold goes offline)
+
+        def got(doc: Any) -> None:
+            self.document_on_file = doc
+            if doc is None:
+                return
+            from .id_document_dialog import document_line
+            self.on_file_label.setText(self.tr("On file: %1").replace("%1", document_line(doc)))
+            self.on_file_label.setVisible(True)
+            self.on_file_button.setVisible(True)
+            if self.id_type.currentData() is None and not self.id_number.text().strip():
+                self.on_file_button.setFocus()
+            self.adjustSize()
+            grow_to_fit(self)
+        Op(parent=self, work=lambda s: valid_id_document(s, staff, pid)).success(got) \
+            .failure(lambda _exc: None).run()  # no offer: the cashier types the document
+
+    def use_document_on_file(self) -> None:
+        """Fill the ID step from the document on file (the database checks it again)."""
+        doc = self.document_on_file
+        if doc is None:
+            return
+        index = self.id_type.findData(doc.doc_type)
+        if index < 0:  # a type this list does not have: shown as stored
+            self.id_type.addItem(doc.doc_type, doc.doc_type)
+            index = self.id_type.count() - 1
+        self.id_type.setCurrentIndex(index)
+        self.id_number.setText(doc.doc_number)
+        self.id_expires.clear()  # already on file
+        self.ok_button.setFocus()
 
     def _on_amount_changed(self, _money: Money | None) -> None:
         # A changed amount must be confirmed again, and policy may now ask for less or more.
@@ -248,12 +306,19 @@ class PostingDialog(QDialog):
         except CashierError as exc:
             self.problem.setText(str(exc))
             return
+        from ..terminal.id_documents import file_typed_document
         from ..terminal.verbs import Credentials, post
         staff = self.staff
         approver = (Credentials(self.approver_id.text().strip(), self.approver_pin.text())
                     if self.need_approver else None)
+        expires = self.id_expires.text().strip() if self.need_id else ""
+
+        def work(services):
+            # A typed document with its expiry goes on file first: an expired one is refused there.
+            file_typed_document(services, staff, cmd.player_id, cmd.id_type, cmd.id_number, expires)
+            return post(services, staff, cmd, approver)
         self.problem.show_note(self.tr("Posting…"))
-        Op(parent=self, work=lambda services: post(services, staff, cmd, approver), lane="posting") \
+        Op(parent=self, work=work, lane="posting") \
             .success(self._on_posted).failure(self._on_refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 
@@ -285,6 +350,8 @@ class PostingDialog(QDialog):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.ok_button.isEnabled():
             if self.focusWidget() is self.cancel_button:
                 self.reject()
+            elif self.focusWidget() is self.on_file_button:
+                self.use_document_on_file()
             else:
                 self.advance()
             return

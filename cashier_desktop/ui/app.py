@@ -40,17 +40,18 @@ def apply_style(app: QApplication) -> None:
 class _LinkBridge(QObject):
     """The journal link's listener (any thread) → the status model (GUI thread)."""
 
-    changed = Signal(bool, int, str)
+    changed = Signal(bool, int, str, object)
 
     def __init__(self, link: Any, status: Any) -> None:
         super().__init__()
-        self.changed.connect(lambda online, pending, reason: (status.set_online(online, reason),
-                                                               status.set_pending(pending)))
+        self.changed.connect(lambda online, pending, reason, refused: (
+            status.set_online(online, reason), status.set_pending(pending), status.set_refused(refused)))
         self._remove = link.add_listener(
-            lambda st: self.changed.emit(st.online, st.pending, st.reason))
+            lambda st: self.changed.emit(st.online, st.pending, st.reason, st.refused))
         st = link.status()
         status.set_online(st.online, st.reason)
         status.set_pending(st.pending)
+        status.set_refused(st.refused)
 
     def close(self) -> None:
         self._remove()
@@ -153,11 +154,10 @@ class Terminal:
     def beat(self) -> None:
         """Heartbeat for the supervisor's dashboard, on a worker (it writes to the ledger)."""
         staff = self.windows[-1].session.staff.id if self.windows else None
-        feed = getattr(self.ctx.feed, "feed", None)
 
         def work(services):
             from ..terminal.live import send_heartbeat
-            return send_heartbeat(services, staff_id=staff, feed=feed)
+            return send_heartbeat(services, staff_id=staff)  # the feed's state: services.live_feed
         # A missed beat is only a late dot on the dashboard: never a dialog at the counter.
         Op(parent=self.login, work=work).failure(lambda exc: log.info("heartbeat failed: %s", exc)).run()
 
@@ -174,6 +174,8 @@ class Terminal:
         if window in self.windows:
             self.windows.remove(window)
         self.login.reset()
+        if getattr(window, "leaving_note", ""):
+            self.login.problem.show_note(window.leaving_note)
         self.login.show()
 
     def close(self) -> None:

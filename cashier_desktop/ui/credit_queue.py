@@ -265,7 +265,9 @@ class CreditQueueTab(QWidget):
             .replace("%1", f"{c.player_id} {c.name}".strip()).replace("%2", money_text(c.cash, prof))
             .replace("%3", money_text(c.credit_limit, prof)).replace("%4", money_text(c.markers_outstanding, prof))
             .replace("%5", money_text(max(c.credit_limit - c.markers_outstanding, 0) if c.credit_approved else 0,
-                                      prof)))
+                                      prof))
+            + ((" · " + self.tr("temporary line %1 in force").replace("%1", money_text(c.line_in_force, prof)))
+               if c.line_in_force is not None and c.line_in_force != c.credit_limit else ""))
         self.recent.setRowCount(len(c.recent))
         for i, r in enumerate(c.recent):
             for j, text in enumerate([time_text(r.created_at), kind_name(r.kind), money_text(r.amount, prof),

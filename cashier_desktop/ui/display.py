@@ -15,10 +15,14 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 
 
-def money_text(amount: Decimal | None, profile: CurrencyProfile) -> str:
-    """`Decimal("123456.5")` → `₹1,23,456.50` in the cage's currency."""
+def money_text(amount: Money | Decimal | None, profile: CurrencyProfile) -> str:
+    """`Money` in its own currency (a receipt's amounts are in the receipt's, whatever the
+    terminal's is); a bare `Decimal("123456.5")` → `₹1,23,456.50` in the cage's currency."""
     if amount is None:
         return "—"
+    if isinstance(amount, Money):
+        from ..domain.currency import profile_for
+        return format_money(amount, profile if amount.currency == profile.code else profile_for(amount.currency))
     return format_money(Money(amount, profile.code), profile)
 
 

@@ -195,8 +195,9 @@ def translate_sentence(text: str) -> str:
         if alert:
             out.append(_alert(alert))
             continue
+        from .cage_sentences import PATTERNS as CAGE  # first: more specific than the general refusals
         from .refusal_sentences import PATTERNS as MORE
-        for rx, template in PATTERNS + MORE:
+        for rx, template in CAGE + PATTERNS + MORE:
             m = rx.match(line)
             if m:
                 line = QCoreApplication.translate(_T, template)

@@ -6,3 +6,4 @@ it is Ctrl+F5 wherever something can be refreshed, and Ctrl+R is only ever "repr
 
 REFRESH_KEY = "Ctrl+F5"
 REPRINT_KEY = "Ctrl+R"
+EXCHANGE_KEY = "F4"  # currency exchange at the counter (F5–F9 are taken by postings and credit)

@@ -42,12 +42,17 @@ class MainWindow(QMainWindow):
         self.cashier = CashierTab(ctx, session, self)
         self.tabs.addTab(self.cashier, self.tr("&Counter"))
         self.credit_queue = None
+        self.markers = None
+        self.cage_settings = None
         self.supervisor = None
         self.monitor = None
         if can(staff.role, Action.APPROVE_CREDIT):
             from .credit_queue import CreditQueueTab
             self.credit_queue = CreditQueueTab(ctx, session, self)
             self.tabs.addTab(self.credit_queue, self.tr("Credit &queue"))
+            from .markers_tab import MarkersTab
+            self.markers = MarkersTab(ctx, session, self)
+            self.tabs.addTab(self.markers, self.tr("Mar&kers"))
         if can(staff.role, Action.SIGN_OFF_SHIFT):
             from .supervisor import SupervisorTab
             self.supervisor = SupervisorTab(ctx, session, self)
@@ -55,6 +60,9 @@ class MainWindow(QMainWindow):
             from .monitor_view import MonitorView
             self.monitor = MonitorView(ctx, session, self)
             self.tabs.addTab(self.monitor, self.tr("&Monitor"))
+            from .cage_settings import CageSettingsTab
+            self.cage_settings = CageSettingsTab(ctx, session, self)
+            self.tabs.addTab(self.cage_settings, self.tr("Cage se&ttings"))
         central = QWidget(self)
         box = QVBoxLayout(central)
         box.setContentsMargins(6, 6, 6, 6)
@@ -75,6 +83,7 @@ class MainWindow(QMainWindow):
         self._on_shift(ctx.shift)
         self._closing = False
         self.dialog: QWidget | None = None
+        self.leaving_note = ""  # said on the login window when this window leaves (a handover)
         self.resize(1100, 700)
 
     def _build_menu(self) -> None:
@@ -83,14 +92,30 @@ class MainWindow(QMainWindow):
                                          triggered=self.open_shift)
         self.close_shift_action = QAction(self.tr("&Close shift (blind count)…"), self,
                                           shortcut=QKeySequence("Ctrl+L"), triggered=self.close_shift)
+        self.handover_action = QAction(self.tr("&Hand over to the next cashier…"), self,
+                                       shortcut=QKeySequence("Ctrl+Shift+H"), triggered=self.hand_over)
         shift_menu.addAction(self.open_shift_action)
         shift_menu.addAction(self.close_shift_action)
+        shift_menu.addAction(self.handover_action)
+        self.fill_action = QAction(self.tr("&Fill from the main bank…"), self, triggered=lambda: self.bank("fill"))
+        self.credit_action = QAction(self.tr("C&redit to the main bank…"), self, triggered=lambda: self.bank("credit"))
+        shift_menu.addSeparator()
+        shift_menu.addAction(self.fill_action)
+        shift_menu.addAction(self.credit_action)
         session = self.menuBar().addMenu(self.tr("S&ession"))
         self.logout_action = QAction(self.tr("&Log out"), self, shortcut=QKeySequence("Ctrl+Shift+Q"),
                                      triggered=self.logout)
         session.addAction(self.logout_action)
         find = QAction(self.tr("&Find player"), self, shortcut=QKeySequence("F2"), triggered=self._find)
         self.addAction(find)
+        from .keys import EXCHANGE_KEY
+        exchange = QAction(self.tr("Currency exchange"), self, shortcut=QKeySequence(EXCHANGE_KEY),
+                           triggered=self._exchange)
+        self.addAction(exchange)
+
+    def _exchange(self) -> None:
+        self.tabs.setCurrentWidget(self.cashier)
+        self.cashier.exchange()
 
     def _find(self) -> None:
         self.tabs.setCurrentWidget(self.cashier)
@@ -108,6 +133,29 @@ class MainWindow(QMainWindow):
             self.show_message(messages.NO_SHIFT, error=True)
             return
         self._keep(CloseShiftDialog(self.ctx, self.session, self))
+
+    def hand_over(self) -> None:
+        from .handover_dialog import HandoverDialog
+        if self.ctx.shift is None:
+            self.show_message(messages.NO_SHIFT, error=True)
+            return
+        dialog = HandoverDialog(self.ctx, self.session, self)
+        dialog.handed_over.connect(self._handed_over)
+        self._keep(dialog)
+
+    def bank(self, kind: str) -> None:
+        """A fill or credit with the main bank for this window's drawer."""
+        from .bank_dialog import BankTransferDialog
+        if self.ctx.shift is None:
+            self.show_message(messages.NO_SHIFT, error=True)
+            return
+        self._keep(BankTransferDialog(self.ctx, self.session, kind, self.show_message, self))
+
+    def _handed_over(self, done: Any) -> None:
+        """The outgoing session ended with the handover: back to the login, for the incoming cashier."""
+        self.leaving_note = messages.HANDED_OVER.format(old=done.closed.id, new=done.opened.id,
+                                                        staff=done.opened.staff_id)
+        self._leave()
 
     def _keep(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WA_DeleteOnClose, True)
@@ -132,6 +180,9 @@ class MainWindow(QMainWindow):
             self._opening = False
         self.open_shift_action.setEnabled(shift is None)
         self.close_shift_action.setEnabled(shift is not None)
+        self.handover_action.setEnabled(shift is not None)
+        self.fill_action.setEnabled(shift is not None)
+        self.credit_action.setEnabled(shift is not None)
 
     # -- messages, logout, close ------------------------------------------------------------
     def show_message(self, text: str, error: bool = False) -> None:

@@ -31,6 +31,12 @@ APPROVER_NEEDED = QT_TRANSLATE_NOOP("messages", "This needs a second staff membe
 ID_NEEDED = QT_TRANSLATE_NOOP("messages", "The player's cash today would go over the reporting threshold. Record the "
              "identification document before posting.")
 PENDING_RECEIPT = QT_TRANSLATE_NOOP("messages", "OFFLINE — PENDING: taken while the ledger was unreachable; it will be posted when it is back.")
+REFUSED_ON_REPLAY = QT_TRANSLATE_NOOP("messages", "The ledger refused the {kind} of {amount} for player {player} taken "
+                     "offline (posting {id}). The cash is in the drawer, not on the player's account: call a "
+                     "supervisor.")
+REFUSED_ON_REPLAY_CLOSE = QT_TRANSLATE_NOOP("messages", "{count} posting(s) taken offline in this shift were refused "
+                           "on replay: the drawer holds {amount} that is on no player's account. Call a supervisor "
+                           "before closing.")
 REPRINT = QT_TRANSLATE_NOOP("messages", "REPRINT")
 CLOSE_WAITING = QT_TRANSLATE_NOOP("messages", "Waiting for work in progress to finish before closing…")
 SEARCH_HINT = QT_TRANSLATE_NOOP("messages", "Player id, name or card number (F2)")
@@ -44,6 +50,11 @@ REVERSE_HINT = QT_TRANSLATE_NOOP("messages", "A reversal posts the exact opposit
 SIGNOFF_HINT = QT_TRANSLATE_NOOP("messages", "Sign-off records that you reviewed this shift's count and variance. Add a note.")
 CREDIT_REQUEST_HINT = QT_TRANSLATE_NOOP("messages", "Ask for a credit line for this player. A floor manager approves or denies it.")
 DENY_HINT = QT_TRANSLATE_NOOP("messages", "Give the reason for the denial; the cashier and the audit log will see it.")
+HANDOVER_OUTGOING = QT_TRANSLATE_NOOP("messages", "Outgoing cashier: count the drawer you hand over by denomination, "
+                                      "then press Enter. The next cashier counts it again without seeing your count.")
+HANDOVER_INCOMING = QT_TRANSLATE_NOOP("messages", "Incoming cashier: count the same drawer by denomination, then enter your "
+                                      "staff id and PIN. The two counts must agree.")
+HANDED_OVER = QT_TRANSLATE_NOOP("messages", "Shift #{old} handed over; shift #{new} is open for {staff}. {staff}, log in.")
 
 
 # Read translated: `messages.NO_SHIFT` is the sentence in the terminal's language (Qt's

@@ -317,18 +317,17 @@ class MonitorView(QWidget):
         f["accuracy"].setText(pct(d.accuracy_rate))
         f["backlog"].setText(self.tr("%1 rows, oldest %2 s").replace("%1", str(d.backlog))
                              .replace("%2", f"{d.backlog_age_s:.1f}"))
-        # What needs attention only (offline terminals, entries waiting), at most three named:
-        # a cage with 24 terminals must not push the alerts off the screen.
-        attention = [t for t in d.terminals if not t.online or t.pending_entries]
-        named = "".join("; " + (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)"))
-                        .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries))
-                        for t in attention[:3])
-        more = "; " + self.tr("+%1 more").replace("%1", str(len(attention) - 3)) if len(attention) > 3 else ""
+        # What needs attention only (entries the ledger refused on replay first, then offline
+        # terminals and entries waiting), the worst named: a cage with 24 terminals must
+        # not push the alerts off the screen.
+        attention = sorted((t for t in d.terminals if not t.online or t.pending_entries or t.refused_entries),
+                           key=lambda t: -t.refused_entries)  # most refused first
+        named = "".join("; " + self._terminal_text(t) for t in attention[:TERMINALS_NAMED])
+        more = ("; " + self.tr("+%1 more").replace("%1", str(len(attention) - TERMINALS_NAMED))
+                if len(attention) > TERMINALS_NAMED else "")
         f["terminals"].setText(self.tr("%1 of %2").replace("%1", str(d.terminals_online))
                                .replace("%2", str(len(d.terminals))) + named + more)
-        f["terminals"].setToolTip("\n".join(
-            (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)"))
-            .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries)) for t in d.terminals))
+        f["terminals"].setToolTip("\n".join(self._terminal_text(t) for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
         self.replication.show_summary(d.replication)
         for key, chart in self.charts.items():
@@ -353,6 +352,15 @@ class MonitorView(QWidget):
         if self.dashboard is None or not 0 <= row < len(self.dashboard.open_alerts):
             return None
         return self.dashboard.open_alerts[row]
+
+    def _terminal_text(self, t: Any) -> str:
+        """One terminal as the supervisor reads it; refused entries are cash in its drawer that
+        is on no player's account, named before anything else."""
+        text = (self.tr("%1 online (%2 pending)") if t.online else self.tr("%1 OFFLINE (%2 pending)")) \
+            .replace("%1", t.terminal_id).replace("%2", str(t.pending_entries))
+        if getattr(t, "refused_entries", 0):
+            text += " " + self.tr("✖ %1 REFUSED on replay").replace("%1", str(t.refused_entries))
+        return text
 
     def _selected_id(self) -> int | None:
         a = self._selected()
@@ -390,6 +398,9 @@ class MonitorView(QWidget):
 
 
 REASONS_SHOWN = 3
+# Terminals named in the figure (the worst first; all of them in its tooltip): three, each with
+# entries refused on replay, overflowed the cell at 1366×768 beside a standby's warning.
+TERMINALS_NAMED = 1
 
 
 def _by_reason(counts: dict[str, int]) -> tuple[str, str]:

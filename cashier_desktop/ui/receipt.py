@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 from uuid import UUID
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 
 from ..domain.currency import CurrencyProfile
 from ..domain.kinds import Kind
+from ..domain.money import Money
 from ..domain.receipt_code import receipt_number
 from ..domain.receipts import PendingReceipt, Receipt
 from .receipt_layout import ReceiptModel, print_receipt, receipt_model, render_image, save_receipt_pdf
@@ -36,9 +36,9 @@ class ReceiptView:
     posting_id: UUID
     kind: Kind | str
     player_id: str
-    amount: Decimal
-    cash_after: Decimal | None
-    credit_after: Decimal | None
+    amount: Money  # in the receipt's currency, which every line of it is printed in
+    cash_after: Money | None
+    credit_after: Money | None
     staff_id: str
     approver_id: str | None
     terminal_id: str
@@ -79,7 +79,8 @@ class ReceiptView:
                    staff_id=receipt.staff_id, approver_id=receipt.approver_id,
                    terminal_id=receipt.terminal_id or terminal_id,
                    at=receipt.created_at or datetime.now(timezone.utc), shift_id=receipt.shift_id,
-                   hash=receipt.hash, reason=receipt.reason, **marks)
+                   hash=receipt.hash, reason=receipt.reason, sequence=receipt.shift_sequence,
+                   staff_name=receipt.staff_name, approver_name=receipt.approver_name, **marks)
 
     def with_facts(self, facts) -> "ReceiptView":
         """With the ledger's `ReceiptFacts` (sequence in the shift, staff names)."""

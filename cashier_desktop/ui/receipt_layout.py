@@ -89,7 +89,7 @@ def receipt_model(view, profile: CurrencyProfile, *, casino_name: str | None = N
                           translate("Receipt", "pending — not yet posted")))
     else:
         lines.append(Line("field", translate("Receipt", "Cash on account after"), money_text(view.cash_after, profile)))
-        if view.credit_after:
+        if view.credit_after is not None and view.credit_after.amount:
             lines.append(Line("field", translate("Receipt", "Markers outstanding after"),
                               money_text(view.credit_after, profile)))
     if view.reason:

@@ -128,6 +128,18 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "That is not a receipt code (it should start with “CDR1:” as printed in the QR code)."),
     QT_TRANSLATE_NOOP("DomainText", "The receipt code's posting id is damaged."),
     QT_TRANSLATE_NOOP("DomainText", "The receipt code's hash is damaged (it should be 64 hexadecimal digits)."),
+    # denominations (migration 0016)
+    QT_TRANSLATE_NOOP("DomainText", "%1 is not a note or coin of %2 (%3)."),
+    # identification on file (migration 0016)
+    QT_TRANSLATE_NOOP("DomainText", "Give the document's type and number with its expiry."),
+    QT_TRANSLATE_NOOP("DomainText", "This %1 expired on %2; an expired document cannot be put on file."),
+    QT_TRANSLATE_NOOP("DomainText", "The player's %1 %2 expired on %3; ask for a valid document. Nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "The player's %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "“%1” is not a date; give the expiry as YYYY-MM-DD."),
+    QT_TRANSLATE_NOOP("DomainText", "The image of a document must be a JPEG or PNG picture."),
+    QT_TRANSLATE_NOOP("DomainText", "The image is %1 bytes; an image of a document may be at most 2 MB."),
+    QT_TRANSLATE_NOOP("DomainText", "Enter the number of the identification document (at most 64 characters)."),
+    QT_TRANSLATE_NOOP("DomainText", "Identification is put on file only online: log in again when the ledger is back."),
 ]
 
 # Words inside those sentences: roles, what a role cannot do, a request's status.
@@ -153,6 +165,7 @@ WORDS: dict[str, str] = {
     "sign off a shift": QT_TRANSLATE_NOOP("DomainText", "sign off a shift"),
     "manage staff": QT_TRANSLATE_NOOP("DomainText", "manage staff"),
     "run reports": QT_TRANSLATE_NOOP("DomainText", "run reports"),
+    "sign for the main bank": QT_TRANSLATE_NOOP("DomainText", "sign for the main bank"),
     "hash does not match its chain (row altered, inserted or a predecessor deleted)":
         QT_TRANSLATE_NOOP("DomainText", "hash does not match its chain (row altered, inserted or a predecessor deleted)"),
     "player columns or last hash differ from the newest ledger row":

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from ..domain.counts import MAX_PIECES, DrawerCount
+from ..domain.kinds import Kind
 from . import messages
 from .display import money_text
 from .feedback import MessageLabel, grow_to_fit
@@ -123,7 +124,7 @@ class _CountDialog(QDialog):
     def __init__(self, ctx: Any, session: Any, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.session = ctx, session
-        text = QLabel(hint)
+        text = self.hint_label = QLabel(hint)
         text.setWordWrap(True)
         self.grid = CountGrid(ctx.profile, list(ctx.config["currency.denominations"]), self)
         self.problem = MessageLabel(self.tr("Problem"), self)
@@ -190,6 +191,20 @@ class CloseShiftDialog(_CountDialog):
         self.setObjectName("closeShiftDialog")
         self.setWindowTitle(self.tr("Close shift #%1 — blind count").replace("%1", str(ctx.shift_id)))
         self.confirming = False
+        # Postings of this shift the ledger refused on replay: their cash is in the drawer (or
+        # out of it) and on no account, so the count will not match: said before counting.
+        self.refused_warning = MessageLabel(self.tr("Refused on replay"), self, hide_when_empty=True,
+                                            object_name="refusedOnReplayWarning")
+        self.layout().insertWidget(0, self.refused_warning)
+        # (a posting whose send broke before the ledger chose its shift carries none: it is
+        # this terminal's, and unresolved, so it is counted here too)
+        refused = [r for r in ctx.status.refused if r.shift_id in (None, ctx.shift_id)]
+        if refused:
+            net = sum((r.amount if r.kind is Kind.DEPOSIT else -r.amount for r in refused), Decimal("0"))
+            self.refused_warning.show_refusal(messages.REFUSED_ON_REPLAY_CLOSE.format(
+                count=len(refused), amount=money_text(net, ctx.profile)))
+        else:
+            self.refused_warning.setText("")
         self.grid.total_changed.connect(self._recounted)
 
     def _recounted(self, _total: Any) -> None:

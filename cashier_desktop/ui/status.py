@@ -1,8 +1,9 @@
 """What the terminal is connected to, shown where nobody can miss it.
 
 `TerminalStatus` is the one GUI-thread model of ledger online/offline, feed state and the
-age of its last event, pending journal entries, and who is at the counter. The status bar
-and the offline banner only read it; windows of one terminal share one instance.
+age of its last event, pending journal entries, entries the ledger refused on replay, and who
+is at the counter. The status bar and the offline banner only read it; windows of one
+terminal share one instance.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class TerminalStatus(QObject):
         self.feed_state = "off"  # realtime FeedState values (connected, reconnecting, down, …) or off
         self.last_event_at: float | None = None
         self.pending = 0
+        self.refused: tuple = ()  # journal entries taken offline and refused on replay, unresolved
 
     def set_online(self, online: bool, reason: str = "") -> None:
         if online != self.online or reason != self.offline_reason:
@@ -39,6 +41,12 @@ class TerminalStatus(QObject):
     def set_pending(self, count: int) -> None:
         if count != self.pending:
             self.pending = count
+            self.changed.emit()
+
+    def set_refused(self, entries: tuple) -> None:
+        entries = tuple(entries)
+        if [e.id for e in entries] != [e.id for e in self.refused]:
+            self.refused = entries
             self.changed.emit()
 
     def set_feed_state(self, state: str) -> None:
@@ -109,8 +117,16 @@ class StatusBar(QStatusBar):
                 "reconnecting": self.tr("NOT LIVE, reconnecting")}.get(s.feed_state, self.tr("NOT LIVE"))
         self.feed.setText(self.tr("Feed: %1, %2").replace("%1", feed).replace("%2", s.feed_age_text()))
         self.feed.setProperty("state", "ok" if s.live else "bad")
-        self.pending.setText(self.tr("Pending: %1").replace("%1", str(s.pending)))
-        self.pending.setProperty("state", "ok" if s.pending == 0 else "warn")
+        # Entries refused on replay share the pending figure's place, in the refusal look: the
+        # bar is full at 1366 px (the counter's sentence and the Recent rows say the rest).
+        pending = self.tr("Pending: %1").replace("%1", str(s.pending))
+        if s.refused:
+            pending = self.tr("%1 · ✖ Refused: %2").replace("%1", pending).replace("%2", str(len(s.refused)))
+        self.pending.setText(pending)
+        self.pending.setProperty("state", "bad" if s.refused else "ok" if s.pending == 0 else "warn")
+        self.pending.setToolTip(self.tr("Postings taken offline that the ledger refused on replay: their cash is "
+                                        "in the drawer, not on the player's account. Call a supervisor.")
+                                if s.refused else "")
         self.staff.setText(self.tr("Staff: %1").replace("%1", self.staff_text))
         self.shift.setText(self.tr("Shift: %1").replace("%1", self.shift_text))
         self.terminal.setText(self.tr("Terminal: %1").replace("%1", s.terminal_id))

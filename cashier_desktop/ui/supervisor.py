@@ -1,7 +1,8 @@
 """The supervisor's desk: browse shifts, read one, reverse a posting, sign off, export, integrity.
 
 Keys: Ctrl+F filter · Ctrl+Shift+R reverse the selected posting · Ctrl+Shift+S sign off ·
-Ctrl+E export CSV · Ctrl+Shift+P export PDF · Ctrl+I integrity check.
+Ctrl+E export CSV · Ctrl+Shift+P export PDF · Ctrl+I integrity check · Ctrl+Shift+T the cage's
+total accountability (a window of its own).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from . import messages
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
 from .domain_text import translate_sentence
 from .feedback import NOTE, MessageLabel
+from .accountability_window import AccountabilityWindow
 from .findings_window import FindingsWindow
 from .ops import Op, sentence_for
 from .credit_queue import _buddy
@@ -138,6 +140,10 @@ class SupervisorTab(QWidget):
         self.pdf_button.clicked.connect(lambda: self._ask_path("pdf"))
         self.integrity_button = QPushButton(self.tr("Run &integrity check (Ctrl+I)"))
         self.integrity_button.clicked.connect(self.run_integrity)
+        self.totals_button = QPushButton(self.tr("Cage &totals (Ctrl+Shift+T)"))
+        self.totals_button.setAccessibleName(self.tr("Cage accountability"))
+        self.totals_button.clicked.connect(self.show_accountability)
+        self.accountability_window = AccountabilityWindow(ctx, session, self)
         self.findings_window = FindingsWindow(self)  # the integrity check's findings, in a window of their own
         self.findings = self.findings_window.findings
         self.info = MessageLabel(self.tr("Message"), self, default_tone=NOTE, object_name="counterMessage",
@@ -154,7 +160,7 @@ class SupervisorTab(QWidget):
         r2.addWidget(self.signoff_button)
         actions.addRow(_buddy(self.tr("&Note"), self.note), r2)
         r3 = QHBoxLayout()
-        for w in (self.csv_button, self.pdf_button, self.integrity_button):
+        for w in (self.csv_button, self.pdf_button, self.integrity_button, self.totals_button):
             r3.addWidget(w, 0, Qt.AlignTop)
         # Shift list on top at full width (every column, Variance and Sign-off included, on
         # screen at 1366 px); below it the selected shift: figures beside its transactions.
@@ -194,7 +200,8 @@ class SupervisorTab(QWidget):
         box.addWidget(split, 1)
         for key, fn in (("Ctrl+F", self.load_shifts), ("Ctrl+Shift+R", self.reverse),
                         ("Ctrl+Shift+S", self.sign_off), ("Ctrl+E", lambda: self._ask_path("csv")),
-                        ("Ctrl+Shift+P", lambda: self._ask_path("pdf")), ("Ctrl+I", self.run_integrity)):
+                        ("Ctrl+Shift+P", lambda: self._ask_path("pdf")), ("Ctrl+I", self.run_integrity),
+                        ("Ctrl+Shift+T", self.show_accountability)):
             QShortcut(QKeySequence(key), self, activated=fn, context=Qt.WidgetWithChildrenShortcut)
         self._generation = 0
         self._export_dialog: QFileDialog | None = None
@@ -287,7 +294,7 @@ class SupervisorTab(QWidget):
             self.variance_value.hide()
             return
         self.variance_value.setText(self.tr("Variance %1").replace("%1", money_text(shift.variance, self.ctx.profile)))
-        self.variance_value.setProperty("short", "true" if shift.variance < 0 else "false")
+        self.variance_value.setProperty("short", "true" if shift.variance.amount < 0 else "false")
         self.variance_value.style().unpolish(self.variance_value)
         self.variance_value.style().polish(self.variance_value)
         self.variance_value.show()
@@ -381,6 +388,12 @@ class SupervisorTab(QWidget):
             self.info.show_refusal(self.tr("Could not write %1: %2.").replace("%1", path).replace("%2", str(exc.strerror)))
             return
         self.info.setText(self.tr("Shift #%1 exported to %2.").replace("%1", str(self.report.shift.id)).replace("%2", path))
+
+    def show_accountability(self) -> None:
+        """Every drawer, the bank and the markers outstanding, in their own window, loaded now."""
+        self.accountability_window.show()
+        self.accountability_window.raise_()
+        self.accountability_window.load()
 
     def run_integrity(self) -> None:
         from ..terminal import lookups

@@ -2,34 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi_IN">
 <context>
+    <name>AccountabilityWindow</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="28"/>
+        <source>Part</source>
+        <translation>भाग</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="28"/>
+        <source>Terminal</source>
+        <translation>टर्मिनल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="29"/>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="29"/>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="30"/>
+        <source>Ledger</source>
+        <translation>लेजर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="30"/>
+        <source>Agrees</source>
+        <translation>मेल खाता है</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="37"/>
+        <source>Cage accountability</source>
+        <translation>केज की कुल जवाबदेही</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="42"/>
+        <source>Gaming day</source>
+        <translation>गेमिंग दिवस</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="43"/>
+        <source>&amp;Gaming day</source>
+        <translation>गेमिंग दिवस (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="45"/>
+        <source>&amp;Show (Enter)</source>
+        <translation>दिखाएँ (&amp;S) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="50"/>
+        <source>Accountability lines</source>
+        <translation>जवाबदेही की पंक्तियाँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="59"/>
+        <source>Total accountability</source>
+        <translation>कुल जवाबदेही</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="60"/>
+        <source>Message</source>
+        <translation>संदेश</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="64"/>
+        <source>Close (Esc)</source>
+        <translation>बंद करें (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="89"/>
+        <source>Drawer, shift #%1</source>
+        <translation>दराज़, शिफ़्ट #%1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="90"/>
+        <source>Main bank</source>
+        <translation>मुख्य बैंक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="90"/>
+        <source>Markers outstanding</source>
+        <translation>बकाया मार्कर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="98"/>
+        <source>yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="98"/>
+        <source>NO</source>
+        <translation>नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="105"/>
+        <source>Total accountability: %1</source>
+        <translation>कुल जवाबदेही: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="108"/>
+        <source>%1 lines do not agree with the ledger.</source>
+        <translation>%1 पंक्तियाँ लेजर से मेल नहीं खातीं।</translation>
+    </message>
+</context>
+<context>
     <name>AlertBanner</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="87"/>
         <source>Integrity alert</source>
         <translation>इंटीग्रिटी चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="88"/>
         <source>Re&amp;view alerts</source>
         <translation>चेतावनियाँ देखें (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="111"/>
         <source>(+%1 more)</source>
         <translation>(+%1 और)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="112"/>
         <source>⚠ %1 integrity alerts: %2</source>
         <translation>⚠ %1 इंटीग्रिटी चेतावनियाँ: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="113"/>
         <source>⚠ 1 integrity alert: %2</source>
         <translation>⚠ 1 इंटीग्रिटी चेतावनी: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="110"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="114"/>
         <source>the balance of player %1 disagrees with the ledger (raised %2)%3. Check before paying this player.</source>
         <translation>खिलाड़ी %1 का शेष लेजर से मेल नहीं खाता (%2 पर उठाई गई)%3। इस खिलाड़ी को भुगतान से पहले जाँचें।</translation>
     </message>
@@ -56,89 +164,526 @@
     </message>
 </context>
 <context>
-    <name>CashierTab</name>
+    <name>BankTransferDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="33"/>
-        <source>&amp;Deposit</source>
-        <translation>जमा (&amp;D)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="27"/>
+        <source>Fill from the main bank</source>
+        <translation>मुख्य बैंक से फ़िल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="34"/>
-        <source>&amp;Withdrawal</source>
-        <translation>निकासी (&amp;W)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="27"/>
+        <source>Credit to the main bank</source>
+        <translation>मुख्य बैंक को क्रेडिट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="35"/>
-        <source>&amp;Issue marker</source>
-        <translation>मार्कर जारी करें (&amp;I)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="28"/>
+        <source>Cash from the main bank into this drawer (shift #%1). The bank&apos;s person brings it and signs with their staff id and PIN.</source>
+        <translation>मुख्य बैंक से इस दराज़ (शिफ़्ट #%1) में नकद। बैंक का व्यक्ति इसे लाता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="36"/>
-        <source>&amp;Redeem marker</source>
-        <translation>मार्कर भुगतान (&amp;R)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="30"/>
+        <source>Cash from this drawer (shift #%1) back to the main bank. The bank&apos;s person takes it and signs with their staff id and PIN.</source>
+        <translation>इस दराज़ (शिफ़्ट #%1) से नकद वापस मुख्य बैंक को। बैंक का व्यक्ति इसे लेता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="112"/>
-        <source>Request &amp;credit (F9)</source>
-        <translation>क्रेडिट माँगें (&amp;C) (F9)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="35"/>
+        <source>Amount</source>
+        <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="114"/>
-        <source>Request credit</source>
-        <translation>क्रेडिट माँगें</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
+        <source>Bank&apos;s staff id</source>
+        <translation>बैंक की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="118"/>
-        <source>Re&amp;print (Ctrl+R)</source>
-        <translation>फिर से छापें (&amp;P) (Ctrl+R)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="40"/>
+        <source>Bank&apos;s PIN</source>
+        <translation>बैंक का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="119"/>
-        <source>Reprint selected receipt</source>
-        <translation>चुनी हुई रसीद फिर से छापें</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="42"/>
+        <source>&amp;Amount</source>
+        <translation>राशि (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="124"/>
-        <source>&amp;History (Ctrl+H)</source>
-        <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="43"/>
+        <source>Bank&apos;s &amp;staff id</source>
+        <translation>बैंक की कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="125"/>
-        <source>Player history</source>
-        <translation>खिलाड़ी का इतिहास</translation>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="44"/>
+        <source>Bank&apos;s &amp;PIN</source>
+        <translation>बैंक का पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
+        <source>Refusal</source>
+        <translation>अस्वीकृति</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="47"/>
+        <source>Post fill (Enter)</source>
+        <translation>फ़िल दर्ज करें (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="47"/>
+        <source>Post credit (Enter)</source>
+        <translation>क्रेडिट दर्ज करें (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="49"/>
+        <source>Cancel (Esc)</source>
+        <translation>रद्द करें (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="75"/>
+        <source>Enter the amount.</source>
+        <translation>राशि दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="88"/>
+        <source>Fill of %1 into shift #%2, signed by %3 (bank) and %4.</source>
+        <translation>शिफ़्ट #%2 में %1 का फ़िल, %3 (बैंक) और %4 के हस्ताक्षर।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="89"/>
+        <source>Credit of %1 from shift #%2, signed by %4 and %3 (bank).</source>
+        <translation>शिफ़्ट #%2 से %1 का क्रेडिट, %4 और %3 (बैंक) के हस्ताक्षर।</translation>
+    </message>
+</context>
+<context>
+    <name>CageSettings</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="30"/>
+        <source>Exchange</source>
+        <translation>विनिमय</translation>
+    </message>
+</context>
+<context>
+    <name>CageSettingsTab</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <source>Currency</source>
+        <translation>मुद्रा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <source>Buy</source>
+        <translation>ख़रीद</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <source>Sell</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <source>In force since</source>
+        <translation>कब से लागू</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
+        <source>Set by</source>
+        <translation>किसने तय किया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <source>Shift</source>
+        <translation>शिफ़्ट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <source>Terminal</source>
+        <translation>टर्मिनल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="71"/>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="71"/>
+        <source>Opened</source>
+        <translation>खोली गई</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="72"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
+        <source>Exchange</source>
+        <translation>विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
+        <source>Foreign</source>
+        <translation>विदेशी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
+        <source>Local</source>
+        <translation>स्थानीय मुद्रा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
+        <source>Rate</source>
+        <translation>दर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
+        <source>Player</source>
+        <translation>खिलाड़ी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="76"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="115"/>
+        <source>Staff</source>
+        <translation>कर्मचारी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="77"/>
+        <source>Denomination</source>
+        <translation>मूल्यवर्ग</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
+        <source>Pieces</source>
+        <translation>नग</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="110"/>
+        <source>Exchange rates</source>
+        <translation>विनिमय दरें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="94"/>
+        <source>Currency of the new rate</source>
+        <translation>नई दर की मुद्रा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="96"/>
+        <source>Buy rate</source>
+        <translation>ख़रीद दर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="97"/>
+        <source>the cage pays per unit, e.g. 83.25</source>
+        <translation>केज प्रति इकाई देता है, जैसे 83.25</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
+        <source>Sell rate</source>
+        <translation>बिक्री दर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="100"/>
+        <source>the cage is paid per unit, e.g. 84.75</source>
+        <translation>केज को प्रति इकाई मिलता है, जैसे 84.75</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="101"/>
+        <source>Save &amp;rate (Enter)</source>
+        <translation>दर सहेजें (&amp;R) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="106"/>
+        <source>C&amp;urrency</source>
+        <translation>मुद्रा (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="107"/>
+        <source>&amp;Buy</source>
+        <translation>ख़रीद (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="108"/>
+        <source>S&amp;ell</source>
+        <translation>बिक्री (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="116"/>
+        <source>Authority limits</source>
+        <translation>अधिकार सीमाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="121"/>
+        <source>Staff member</source>
+        <translation>कर्मचारी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="123"/>
+        <source>Transaction type</source>
+        <translation>लेन-देन का प्रकार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="127"/>
+        <source>Authority limit</source>
+        <translation>अधिकार सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="128"/>
+        <source>&amp;No limit (remove it)</source>
+        <translation>कोई सीमा नहीं (हटाएँ) (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
+        <source>Reason for the change</source>
+        <translation>बदलाव का कारण</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="132"/>
+        <source>why (kept with the change)</source>
+        <translation>क्यों (बदलाव के साथ रखा जाता है)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="135"/>
+        <source>Save &amp;limit (Enter)</source>
+        <translation>सीमा सहेजें (&amp;L) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="138"/>
+        <source>Staff &amp;member</source>
+        <translation>कर्मचारी (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="139"/>
+        <source>&amp;Type</source>
+        <translation>प्रकार (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="140"/>
+        <source>Li&amp;mit</source>
+        <translation>सीमा (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
+        <source>Reas&amp;on</source>
+        <translation>कारण (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="144"/>
+        <source>Authority limits: the most each may post without a second PIN</source>
+        <translation>अधिकार सीमाएँ: दूसरे पिन के बिना हर कोई अधिकतम कितना दर्ज कर सकता है</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="150"/>
+        <source>Drawers</source>
+        <translation>दराज़</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="155"/>
+        <source>Expected holding by denomination</source>
+        <translation>मूल्यवर्ग के अनुसार अपेक्षित नकद</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="160"/>
+        <source>The shift&apos;s exchanges</source>
+        <translation>शिफ़्ट के विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="170"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="175"/>
+        <source>&amp;Authority limits</source>
+        <translation>अधिकार सीमाएँ (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="176"/>
+        <source>E&amp;xchange rates</source>
+        <translation>विनिमय दरें (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="177"/>
+        <source>&amp;Drawers by denomination</source>
+        <translation>मूल्यवर्ग के अनुसार दराज़ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="211"/>
+        <source>no rate set</source>
+        <translation>कोई दर तय नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="232"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="347"/>
+        <source>no limit</source>
+        <translation>कोई सीमा नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="234"/>
+        <source>Set by %1 on %2: %3</source>
+        <translation>%1 ने %2 को तय किया: %3</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="247"/>
+        <source>open</source>
+        <translation>खुली</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="247"/>
+        <source>closed</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="293"/>
+        <source>without notes</source>
+        <translation>नोट दर्ज किए बिना</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="299"/>
+        <source>Shift #%1 should hold %2.</source>
+        <translation>शिफ़्ट #%1 में %2 होने चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="330"/>
+        <source>The %1 rate is in force (rate %2).</source>
+        <translation>%1 की दर लागू है (दर %2)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="344"/>
+        <source>Enter the limit, or tick “No limit”.</source>
+        <translation>सीमा दर्ज करें, या “कोई सीमा नहीं” चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="349"/>
+        <source>%1&apos;s %2 limit is now %3.</source>
+        <translation>%1 की %2 सीमा अब %3 है।</translation>
+    </message>
+</context>
+<context>
+    <name>CashierTab</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="154"/>
+        <source>ID on file (Ctrl+D)</source>
+        <translation>फ़ाइल में पहचान (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="155"/>
+        <source>Identification on file</source>
+        <translation>फ़ाइल में पहचान-पत्र</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="36"/>
+        <source>&amp;Deposit</source>
+        <translation>जमा (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="37"/>
+        <source>&amp;Withdrawal</source>
+        <translation>निकासी (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="38"/>
+        <source>&amp;Issue marker</source>
+        <translation>मार्कर जारी करें (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="39"/>
+        <source>&amp;Redeem marker</source>
+        <translation>मार्कर भुगतान (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="126"/>
+        <source>Request &amp;credit (F9)</source>
+        <translation>क्रेडिट माँगें (&amp;C) (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="128"/>
+        <source>Request credit</source>
+        <translation>क्रेडिट माँगें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="132"/>
+        <source>E&amp;xchange (%1)</source>
+        <translation>विनिमय (&amp;X) (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="134"/>
+        <source>Currency exchange</source>
+        <translation>मुद्रा विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="139"/>
+        <source>Re&amp;print (Ctrl+R)</source>
+        <translation>फिर से छापें (&amp;P) (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="140"/>
+        <source>Reprint selected receipt</source>
+        <translation>चुनी हुई रसीद फिर से छापें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="145"/>
+        <source>Exchan&amp;ges (Ctrl+Shift+X)</source>
+        <translation>विनिमय सूची (&amp;G) (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="146"/>
+        <source>This shift&apos;s exchanges</source>
+        <translation>इस शिफ़्ट के विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="150"/>
+        <source>&amp;History (Ctrl+H)</source>
+        <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="151"/>
+        <source>Player history</source>
+        <translation>खिलाड़ी का इतिहास</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="160"/>
+        <source>Message</source>
+        <translation>संदेश</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="168"/>
         <source>&lt;b&gt;Recent transactions&lt;/b&gt;</source>
         <translation>&lt;b&gt;हाल के लेन-देन&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="266"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="327"/>
         <source>%1 of %2 taken offline — pending; receipt %3.</source>
         <translation>%2 की %1 ऑफ़लाइन ली गई — लंबित; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="267"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="328"/>
         <source>%1 of %2 posted; receipt %3.</source>
         <translation>%2 की %1 दर्ज; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="301"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="377"/>
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="309"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="385"/>
         <source>Select a transaction in the list to reprint its receipt.</source>
         <translation>रसीद फिर से छापने के लिए सूची में एक लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="371"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="451"/>
+        <source>Exchange of %1 for %2 posted; receipt %3.</source>
+        <translation>%1 का %2 में विनिमय दर्ज हुआ; रसीद %3।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="529"/>
         <source>No credit available on an approved line.</source>
         <translation>स्वीकृत सीमा पर कोई क्रेडिट उपलब्ध नहीं।</translation>
     </message>
@@ -146,32 +691,37 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="185"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="186"/>
         <source>Close shift</source>
         <translation>शिफ़्ट बंद करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="191"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="192"/>
         <source>Close shift #%1 — blind count</source>
         <translation>शिफ़्ट #%1 बंद करें — ब्लाइंड गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="209"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="196"/>
+        <source>Refused on replay</source>
+        <translation>दोबारा भेजने पर अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="224"/>
         <source>Close shift now (Enter)</source>
         <translation>शिफ़्ट अभी बंद करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="212"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="227"/>
         <source>Closing…</source>
         <translation>बंद हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="219"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="234"/>
         <source>Shift #%1 closed; counted %2.</source>
         <translation>शिफ़्ट #%1 बंद; गिना गया %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="221"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="236"/>
         <source>A supervisor must review and sign it off.</source>
         <translation>सुपरवाइज़र को समीक्षा करके हस्ताक्षर करना होगा।</translation>
     </message>
@@ -179,72 +729,72 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="143"/>
         <source>Adopt alert %1</source>
         <translation>चेतावनी %1 अपनाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="144"/>
         <source>Revert alert %1</source>
         <translation>चेतावनी %1 पलटें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="145"/>
         <source>Dismiss alert %1</source>
         <translation>चेतावनी %1 ख़ारिज करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="146"/>
         <source>Adopt</source>
         <translation>अपनाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="147"/>
         <source>Revert</source>
         <translation>पलटें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="148"/>
         <source>Dismiss</source>
         <translation>ख़ारिज करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="163"/>
         <source>Supervisor staff id</source>
         <translation>सुपरवाइज़र की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="166"/>
         <source>Supervisor PIN</source>
         <translation>सुपरवाइज़र पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="168"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="169"/>
         <source>why (recorded in the audit log)</source>
         <translation>कारण (ऑडिट लॉग में दर्ज)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="171"/>
         <source>&amp;Supervisor</source>
         <translation>सुपरवाइज़र (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="172"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="173"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="176"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
@@ -252,34 +802,137 @@
 <context>
     <name>CountGrid</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="62"/>
         <source>&lt;b&gt;Denomination&lt;/b&gt;</source>
         <translation>&lt;b&gt;मूल्यवर्ग&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="63"/>
         <source>&lt;b&gt;Pieces&lt;/b&gt;</source>
         <translation>&lt;b&gt;संख्या&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="64"/>
         <source>&lt;b&gt;Amount&lt;/b&gt;</source>
         <translation>&lt;b&gt;राशि&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="70"/>
         <source>Pieces of %1</source>
         <translation>%1 की संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="84"/>
         <source>Counted total</source>
         <translation>गिना गया कुल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="86"/>
         <source>&lt;b&gt;Total&lt;/b&gt;</source>
         <translation>&lt;b&gt;कुल&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CreditLinesView</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="18"/>
+        <source>permanent</source>
+        <translation>स्थायी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="19"/>
+        <source>temporary</source>
+        <translation>अस्थायी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="27"/>
+        <source>Changed</source>
+        <translation>बदलाव का समय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="27"/>
+        <source>Line</source>
+        <translation>सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="28"/>
+        <source>Old limit</source>
+        <translation>पुरानी सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="29"/>
+        <source>New limit</source>
+        <translation>नई सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
+        <source>Until</source>
+        <translation>कब तक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
+        <source>Asked by</source>
+        <translation>किसने माँगा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="31"/>
+        <source>Approved by</source>
+        <translation>स्वीकृतकर्ता</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="32"/>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
+        <source>Issued</source>
+        <translation>जारी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
+        <source>Amount</source>
+        <translation>राशि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
+        <source>Due</source>
+        <translation>देय तिथि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
+        <source>Still owed</source>
+        <translation>बाकी देय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="35"/>
+        <source>Marker</source>
+        <translation>मार्कर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="42"/>
+        <source>Credit line changes</source>
+        <translation>क्रेडिट सीमा के बदलाव</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="43"/>
+        <source>Markers</source>
+        <translation>मार्कर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="50"/>
+        <source>&lt;b&gt;Markers&lt;/b&gt; (redemptions pay the oldest first)</source>
+        <translation>&lt;b&gt;मार्कर&lt;/b&gt; (भुगतान पहले सबसे पुराने मार्कर का होता है)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="65"/>
+        <source>Line in force now: %1</source>
+        <translation>अभी लागू सीमा: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="72"/>
+        <source>(past due)</source>
+        <translation>(देय तिथि बीत चुकी)</translation>
     </message>
 </context>
 <context>
@@ -435,37 +1088,42 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; — खाते में नकद %2 · सीमा %3 · बकाया मार्कर %4 · उपलब्ध %5</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="291"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="269"/>
+        <source>temporary line %1 in force</source>
+        <translation>अस्थायी सीमा %1 लागू</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="293"/>
         <source>Enter the limit to approve.</source>
         <translation>स्वीकृत करने के लिए सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="306"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="308"/>
         <source>Give the reason for the denial first.</source>
         <translation>पहले अस्वीकृति का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="317"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="319"/>
         <source>Request #%1 approved: player %2 has a credit line of %3.</source>
         <translation>अनुरोध #%1 स्वीकृत: खिलाड़ी %2 की क्रेडिट सीमा %3 है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="321"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="323"/>
         <source>Request #%1 for player %2 denied.</source>
         <translation>खिलाड़ी %2 का अनुरोध #%1 अस्वीकृत।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="334"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="336"/>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="336"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="338"/>
         <source>%1 h</source>
         <translation>%1 घंटे</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="337"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="339"/>
         <source>%1 days</source>
         <translation>%1 दिन</translation>
     </message>
@@ -539,7 +1197,85 @@
     </message>
 </context>
 <context>
+    <name>Currency</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/currency_names.py" line="7"/>
+        <source>US dollar</source>
+        <translation>अमेरिकी डॉलर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/currency_names.py" line="7"/>
+        <source>Euro</source>
+        <translation>यूरो</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/currency_names.py" line="8"/>
+        <source>Pound sterling</source>
+        <translation>पाउंड स्टर्लिंग</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/currency_names.py" line="8"/>
+        <source>UAE dirham</source>
+        <translation>यूएई दिरहम</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/currency_names.py" line="9"/>
+        <source>Singapore dollar</source>
+        <translation>सिंगापुर डॉलर</translation>
+    </message>
+</context>
+<context>
     <name>DomainText</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="132"/>
+        <source>%1 is not a note or coin of %2 (%3).</source>
+        <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
+        <source>Give the document&apos;s type and number with its expiry.</source>
+        <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <source>This %1 expired on %2; an expired document cannot be put on file.</source>
+        <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
+        <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
+        <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
+        <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <source>The image of a document must be a JPEG or PNG picture.</source>
+        <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
+        <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
+        <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
+        <source>Enter the number of the identification document (at most 64 characters).</source>
+        <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
+        <source>Identification is put on file only online: log in again when the ledger is back.</source>
+        <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
+    </message>
     <message>
         <location filename="../../cashier_desktop/ui/domain_text.py" line="23"/>
         <source>Player %1 has %2; cannot take %3.</source>
@@ -1241,124 +1977,254 @@
         <translation>रसीद कोड का हैश क्षतिग्रस्त है (इसमें 64 हेक्साडेसिमल अंक होने चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <source>sign for the main bank</source>
+        <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="16"/>
+        <source>The %1 rate changed since it was quoted; quote the player again. Nothing was posted.</source>
+        <translation>बताने के बाद %1 की दर बदल गई; खिलाड़ी को फिर से दर बताएँ। कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="18"/>
+        <source>There is no %1 rate in force; a supervisor must set one.</source>
+        <translation>%1 की कोई दर लागू नहीं है; सुपरवाइज़र को दर तय करनी होगी।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="19"/>
+        <source>The cage does not exchange %1.</source>
+        <translation>केज %1 का विनिमय नहीं करता।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="20"/>
+        <source>An exchange of %1 must name the player (the MTL logs it); nothing was posted.</source>
+        <translation>%1 के विनिमय में खिलाड़ी का नाम ज़रूरी है (MTL में दर्ज होता है); कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="21"/>
+        <source>This takes the player&apos;s cash this gaming day to %1, over the reporting threshold of %2: this exchange needs the player&apos;s identification (type and number). Nothing was posted.</source>
+        <translation>इससे आज के गेमिंग दिन में खिलाड़ी का नकद %1 हो जाता है, जो %2 की रिपोर्टिंग सीमा से ऊपर है: इस विनिमय के लिए खिलाड़ी की पहचान (प्रकार और संख्या) चाहिए। कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="24"/>
+        <source>This takes the player&apos;s cash this month to %1, over the reporting threshold of %2: this exchange needs the player&apos;s identification (type and number). Nothing was posted.</source>
+        <translation>इससे इस महीने खिलाड़ी का नकद %1 हो जाता है, जो %2 की रिपोर्टिंग सीमा से ऊपर है: इस विनिमय के लिए खिलाड़ी की पहचान (प्रकार और संख्या) चाहिए। कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="27"/>
+        <source>An exchange is taken at a terminal, by a terminal login.</source>
+        <translation>विनिमय टर्मिनल पर, टर्मिनल लॉगिन से ही होता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="28"/>
+        <source>An exchange is between %1 and a foreign currency.</source>
+        <translation>विनिमय %1 और किसी विदेशी मुद्रा के बीच होता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="29"/>
+        <source>This needs the ledger: log in again when the terminal is back online.</source>
+        <translation>इसके लिए लेजर चाहिए: टर्मिनल के फिर से ऑनलाइन होने पर दोबारा लॉग इन करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="31"/>
+        <source>A exchange of %1 is above the authority of %2 (%3): a second person must approve it with their PIN. Nothing was posted.</source>
+        <translation>%1 का विनिमय %2 के अधिकार (%3) से ऊपर है: दूसरे व्यक्ति को अपने पिन से स्वीकृत करना होगा। कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="33"/>
+        <source>A %1 of %2 is above the authority of %3 (%4): a second person must approve it with their PIN. Nothing was posted.</source>
+        <translation>%2 की %1 %3 के अधिकार (%4) से ऊपर है: दूसरे व्यक्ति को अपने पिन से स्वीकृत करना होगा। कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="35"/>
+        <source>A exchange of %1 is above the authority of the approver %2 (%3); nothing was posted.</source>
+        <translation>%1 का विनिमय स्वीकृतकर्ता %2 के अधिकार (%3) से ऊपर है; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="37"/>
+        <source>A %1 of %2 is above the authority of the approver %3 (%4); nothing was posted.</source>
+        <translation>%2 की %1 स्वीकृतकर्ता %3 के अधिकार (%4) से ऊपर है; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="38"/>
+        <source>You cannot set your own authority limit; another supervisor must.</source>
+        <translation>आप अपनी अधिकार सीमा स्वयं तय नहीं कर सकते; किसी दूसरे सुपरवाइज़र को करनी होगी।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="39"/>
+        <source>Give a reason for the authority limit.</source>
+        <translation>अधिकार सीमा का कारण बताएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="40"/>
+        <source>“%1” is not a transaction type with an authority limit (%2).</source>
+        <translation>“%1” अधिकार सीमा वाला लेन-देन प्रकार नहीं है (%2)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="42"/>
+        <source>As a %1 you cannot set an exchange rate; ask a supervisor.</source>
+        <translation>%1 के रूप में आप विनिमय दर तय नहीं कर सकते; सुपरवाइज़र से कहें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="43"/>
+        <source>The buy rate cannot be higher than the sell rate: the cage would lose on every pair.</source>
+        <translation>ख़रीद दर बिक्री दर से ऊँची नहीं हो सकती: हर जोड़ी पर केज को घाटा होगा।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="45"/>
+        <source>A rate needs a positive buy rate no higher than the sell rate.</source>
+        <translation>दर के लिए धनात्मक ख़रीद दर चाहिए जो बिक्री दर से ऊँची न हो।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="47"/>
+        <source>A temporary line is approved by someone other than who asked for it, with their PIN.</source>
+        <translation>अस्थायी सीमा माँगने वाले के अलावा कोई और अपने पिन से स्वीकृत करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="49"/>
+        <source>A temporary line is approved by someone other than who asked for it.</source>
+        <translation>अस्थायी सीमा माँगने वाले के अलावा कोई और स्वीकृत करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="50"/>
+        <source>A temporary line is approved by a second person with their PIN.</source>
+        <translation>अस्थायी सीमा दूसरा व्यक्ति अपने पिन से स्वीकृत करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="51"/>
+        <source>A temporary line lasts 1 to %1 days.</source>
+        <translation>अस्थायी सीमा 1 से %1 दिनों तक रहती है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="52"/>
+        <source>A temporary line needs an expiry in the future.</source>
+        <translation>अस्थायी सीमा की समाप्ति भविष्य में होनी चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="53"/>
+        <source>Give a reason for the temporary line.</source>
+        <translation>अस्थायी सीमा का कारण बताएँ।</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +2351,414 @@
     </message>
 </context>
 <context>
+    <name>ExchangeDialog</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="36"/>
+        <source>Player buys %1 (pays in foreign cash)</source>
+        <translation>खिलाड़ी %1 ख़रीदता है (विदेशी नकद देकर)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="37"/>
+        <source>Player buys foreign cash (pays in %1)</source>
+        <translation>खिलाड़ी विदेशी नकद ख़रीदता है (%1 में भुगतान)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="54"/>
+        <source>Currency exchange</source>
+        <translation>मुद्रा विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="56"/>
+        <source>for player &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>खिलाड़ी &lt;b&gt;%1&lt;/b&gt; %2 के लिए</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="57"/>
+        <source>no player named (find one first with F2 to name them)</source>
+        <translation>कोई खिलाड़ी नहीं चुना गया (नाम देने के लिए पहले F2 से खोजें)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="58"/>
+        <source>&lt;b&gt;Currency exchange&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;मुद्रा विनिमय&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="64"/>
+        <source>Direction</source>
+        <translation>दिशा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="66"/>
+        <source>Foreign currency</source>
+        <translation>विदेशी मुद्रा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="68"/>
+        <source>Foreign amount</source>
+        <translation>विदेशी राशि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="69"/>
+        <source>Loading the rates in force…</source>
+        <translation>लागू दरें लोड हो रही हैं…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="74"/>
+        <source>Amount in %1</source>
+        <translation>%1 में राशि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="77"/>
+        <source>&amp;Direction</source>
+        <translation>दिशा (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="78"/>
+        <source>&amp;Currency</source>
+        <translation>मुद्रा (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="79"/>
+        <source>Foreign &amp;amount</source>
+        <translation>विदेशी राशि (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="80"/>
+        <source>Second staff member</source>
+        <translation>दूसरा कर्मचारी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="82"/>
+        <source>Approver staff id</source>
+        <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="85"/>
+        <source>Approver PIN</source>
+        <translation>स्वीकृतकर्ता का पिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="89"/>
+        <source>Staff &amp;id</source>
+        <translation>कर्मचारी आईडी (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="90"/>
+        <source>&amp;PIN</source>
+        <translation>पिन (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="92"/>
+        <source>Player identification</source>
+        <translation>खिलाड़ी की पहचान</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="97"/>
+        <source>Identification type</source>
+        <translation>पहचान का प्रकार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="99"/>
+        <source>Identification number</source>
+        <translation>पहचान संख्या</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="103"/>
+        <source>&amp;Type</source>
+        <translation>प्रकार (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="104"/>
+        <source>&amp;Number</source>
+        <translation>संख्या (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="109"/>
+        <source>Refusal</source>
+        <translation>इनकार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="111"/>
+        <source>Exchange (Enter)</source>
+        <translation>विनिमय (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="115"/>
+        <source>Cancel (Esc)</source>
+        <translation>रद्द करें (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="163"/>
+        <source>No exchange rate is set: a supervisor sets them (Cage settings).</source>
+        <translation>कोई विनिमय दर तय नहीं है: सुपरवाइज़र इन्हें तय करते हैं (केज सेटिंग्स)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="198"/>
+        <source>Rate in force: %1 (%2 rate, set %3 by %4)</source>
+        <translation>लागू दर: %1 (%2 दर, %3 को %4 ने तय की)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="200"/>
+        <source>buy</source>
+        <translation>ख़रीद</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="200"/>
+        <source>sell</source>
+        <translation>बिक्री</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="209"/>
+        <source>The player gets %1 for %2.</source>
+        <translation>खिलाड़ी को %2 के बदले %1 मिलते हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="209"/>
+        <source>The player pays %1 for %2.</source>
+        <translation>खिलाड़ी %2 के लिए %1 देता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="226"/>
+        <source>Enter the foreign amount.</source>
+        <translation>विदेशी राशि दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="231"/>
+        <source>A second staff member must enter their id and PIN.</source>
+        <translation>दूसरे कर्मचारी को अपनी आईडी और पिन दर्ज करना होगा।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="235"/>
+        <source>Enter the type and number of the player&apos;s identification document.</source>
+        <translation>खिलाड़ी के पहचान दस्तावेज़ का प्रकार और संख्या दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="243"/>
+        <source>Exchanging…</source>
+        <translation>विनिमय हो रहा है…</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeListDialog</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="25"/>
+        <source>Time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="26"/>
+        <source>Exchange</source>
+        <translation>विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="27"/>
+        <source>Received</source>
+        <translation>प्राप्त</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="27"/>
+        <source>Paid</source>
+        <translation>दिया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="28"/>
+        <source>Rate</source>
+        <translation>दर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="28"/>
+        <source>Player</source>
+        <translation>खिलाड़ी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="29"/>
+        <source>Exchange id</source>
+        <translation>विनिमय आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="36"/>
+        <source>Exchanges of shift #%1</source>
+        <translation>शिफ़्ट #%1 के विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="39"/>
+        <source>This shift&apos;s exchanges</source>
+        <translation>इस शिफ़्ट के विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="49"/>
+        <source>Loading…</source>
+        <translation>लोड हो रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="52"/>
+        <source>Re&amp;print receipt (Enter)</source>
+        <translation>रसीद फिर छापें (&amp;P) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="55"/>
+        <source>&amp;Close (Esc)</source>
+        <translation>बंद करें (&amp;C) (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_list.py" line="89"/>
+        <source>No exchange in this shift yet.</source>
+        <translation>इस शिफ़्ट में अभी कोई विनिमय नहीं।</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReceipt</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="47"/>
+        <source>Player buys %1 with %2</source>
+        <translation>खिलाड़ी %2 देकर %1 ख़रीदता है</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="59"/>
+        <source>Cashier cage</source>
+        <translation>कैशियर केज</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="62"/>
+        <source>Currency exchange</source>
+        <translation>मुद्रा विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="64"/>
+        <source>COPY — ALREADY EXCHANGED</source>
+        <translation>प्रति — विनिमय पहले ही हो चुका</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="66"/>
+        <source>REPRINT</source>
+        <translation>पुनर्मुद्रण</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="67"/>
+        <source>Reprinted</source>
+        <translation>पुनर्मुद्रित</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="70"/>
+        <source>Exchange id</source>
+        <translation>विनिमय आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="71"/>
+        <source>Date</source>
+        <translation>दिनांक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="72"/>
+        <source>Terminal</source>
+        <translation>टर्मिनल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="73"/>
+        <source>Shift</source>
+        <translation>शिफ़्ट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="74"/>
+        <source>Cashier</source>
+        <translation>कैशियर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="77"/>
+        <source>Approved by</source>
+        <translation>स्वीकृतकर्ता</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="78"/>
+        <source>not named</source>
+        <translation>नाम नहीं दिया गया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="81"/>
+        <source>Player</source>
+        <translation>खिलाड़ी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="82"/>
+        <source>Transaction</source>
+        <translation>लेन-देन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="84"/>
+        <source>Received from the player</source>
+        <translation>खिलाड़ी से प्राप्त</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="85"/>
+        <source>Paid to the player</source>
+        <translation>खिलाड़ी को दिया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="86"/>
+        <source>Rate</source>
+        <translation>दर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="87"/>
+        <source>The %1 amount is the foreign amount times the rate, rounded to the paisa.</source>
+        <translation>%1 राशि = विदेशी राशि × दर, पैसे तक पूर्णांकित।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="90"/>
+        <source>Player&apos;s signature</source>
+        <translation>खिलाड़ी के हस्ताक्षर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="91"/>
+        <source>Cashier&apos;s signature</source>
+        <translation>कैशियर के हस्ताक्षर</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeReceiptDialog</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="105"/>
+        <source>REPRINT — </source>
+        <translation>पुनर्मुद्रण — </translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="106"/>
+        <source>Exchange receipt %1</source>
+        <translation>विनिमय रसीद %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="117"/>
+        <source>Receipt</source>
+        <translation>रसीद</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="123"/>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>छापें… (&amp;P) (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="124"/>
+        <source>Save as P&amp;DF… (Ctrl+S)</source>
+        <translation>PDF के रूप में सहेजें… (&amp;D) (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="125"/>
+        <source>&amp;Close (Esc)</source>
+        <translation>बंद करें (&amp;C) (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="157"/>
+        <source>Save receipt as PDF</source>
+        <translation>रसीद को PDF के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="158"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF फ़ाइलें (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsWindow</name>
     <message>
         <location filename="../../cashier_desktop/ui/findings_window.py" line="20"/>
@@ -1500,6 +2774,200 @@
         <location filename="../../cashier_desktop/ui/findings_window.py" line="27"/>
         <source>Close (Esc)</source>
         <translation>बंद करें (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="25"/>
+        <source>Next: incoming count</source>
+        <translation>आगे: आने वाले की गिनती</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="31"/>
+        <source>Hand over shift #%1</source>
+        <translation>शिफ़्ट #%1 सौंपें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="34"/>
+        <source>Incoming cashier&apos;s staff id</source>
+        <translation>आने वाले कैशियर की कर्मचारी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="37"/>
+        <source>Incoming cashier&apos;s PIN</source>
+        <translation>आने वाले कैशियर का पिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="41"/>
+        <source>&amp;Staff id</source>
+        <translation>कर्मचारी आईडी (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="42"/>
+        <source>&amp;PIN</source>
+        <translation>पिन (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="56"/>
+        <source>Hand over (Enter)</source>
+        <translation>सौंपें (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="69"/>
+        <source>Handing over…</source>
+        <translation>सौंप रहे हैं…</translation>
+    </message>
+</context>
+<context>
+    <name>IdDocumentDialog</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="67"/>
+        <source>&amp;Show picture</source>
+        <translation>चित्र दिखाएँ (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="68"/>
+        <source>Show the picture of the selected document</source>
+        <translation>चुने गए दस्तावेज़ का चित्र दिखाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="158"/>
+        <source>The picture cannot be shown.</source>
+        <translation>चित्र नहीं दिखाया जा सकता।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="59"/>
+        <source>Identification on file — player %1</source>
+        <translation>फ़ाइल में पहचान-पत्र — खिलाड़ी %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="60"/>
+        <source>&lt;b&gt;Identification on file&lt;/b&gt; for player &lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>खिलाड़ी &lt;b&gt;%1&lt;/b&gt; %2 के &lt;b&gt;फ़ाइल में पहचान-पत्र&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="108"/>
+        <source>Documents on file</source>
+        <translation>फ़ाइल में दस्तावेज़</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="78"/>
+        <source>Document type</source>
+        <translation>दस्तावेज़ का प्रकार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="80"/>
+        <source>Document number</source>
+        <translation>दस्तावेज़ संख्या</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="82"/>
+        <source>Expiry date</source>
+        <translation>समाप्ति तिथि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="83"/>
+        <source>YYYY-MM-DD</source>
+        <translation>वर्ष-माह-दिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="84"/>
+        <source>Choose &amp;picture…</source>
+        <translation>चित्र चुनें (&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="164"/>
+        <source>Picture of the document</source>
+        <translation>दस्तावेज़ का चित्र</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="171"/>
+        <source>No picture (optional)</source>
+        <translation>कोई चित्र नहीं (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="93"/>
+        <source>&amp;Type</source>
+        <translation>प्रकार (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="94"/>
+        <source>&amp;Number</source>
+        <translation>संख्या (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="95"/>
+        <source>&amp;Expires</source>
+        <translation>समाप्ति (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="96"/>
+        <source>Picture</source>
+        <translation>चित्र</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="97"/>
+        <source>Refusal</source>
+        <translation>इनकार</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="99"/>
+        <source>Put on file (Enter)</source>
+        <translation>फ़ाइल में रखें (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="101"/>
+        <source>Close (Esc)</source>
+        <translation>बंद करें (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="138"/>
+        <source>None yet.</source>
+        <translation>अभी कोई नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="165"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>चित्र (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="183"/>
+        <source>Choose the type of the document.</source>
+        <translation>दस्तावेज़ का प्रकार चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="187"/>
+        <source>Enter the number of the document.</source>
+        <translation>दस्तावेज़ की संख्या दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="192"/>
+        <source>Putting on file…</source>
+        <translation>फ़ाइल में रखा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="200"/>
+        <source>On file (document %1).</source>
+        <translation>फ़ाइल में रखा गया (दस्तावेज़ %1)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="27"/>
+        <source>valid to %1</source>
+        <translation>%1 तक मान्य</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="28"/>
+        <source>EXPIRED %1</source>
+        <translation>समाप्त %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="29"/>
+        <source>picture</source>
+        <translation>चित्र</translation>
     </message>
 </context>
 <context>
@@ -1626,54 +3094,274 @@
         <translation>काउंटर (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="52"/>
         <source>Credit &amp;queue</source>
         <translation>क्रेडिट कतार (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="55"/>
+        <source>Mar&amp;kers</source>
+        <translation>मार्कर (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="59"/>
         <source>S&amp;hifts &amp;&amp; integrity</source>
         <translation>शिफ़्ट और इंटीग्रिटी (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="62"/>
         <source>&amp;Monitor</source>
         <translation>निगरानी (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="65"/>
+        <source>Cage se&amp;ttings</source>
+        <translation>केज सेटिंग्स (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="90"/>
         <source>&amp;Shift</source>
         <translation>शिफ़्ट (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="91"/>
         <source>&amp;Open shift…</source>
         <translation>शिफ़्ट खोलें… (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="93"/>
         <source>&amp;Close shift (blind count)…</source>
         <translation>शिफ़्ट बंद करें (ब्लाइंड गिनती)… (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="95"/>
+        <source>&amp;Hand over to the next cashier…</source>
+        <translation>अगले कैशियर को सौंपें (&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="100"/>
+        <source>&amp;Fill from the main bank…</source>
+        <translation>मुख्य बैंक से फ़िल (&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="101"/>
+        <source>C&amp;redit to the main bank…</source>
+        <translation>मुख्य बैंक को क्रेडिट (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="105"/>
         <source>S&amp;ession</source>
         <translation>सत्र (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="106"/>
         <source>&amp;Log out</source>
         <translation>लॉग आउट (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="109"/>
         <source>&amp;Find player</source>
         <translation>खिलाड़ी खोजें (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="112"/>
+        <source>Currency exchange</source>
+        <translation>मुद्रा विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/main_window.py" line="173"/>
         <source>none open</source>
         <translation>कोई खुली नहीं</translation>
+    </message>
+</context>
+<context>
+    <name>MarkersTab</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="58"/>
+        <source>Mar&amp;kers</source>
+        <translation>मार्कर (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="60"/>
+        <source>Due</source>
+        <translation>देय तिथि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="62"/>
+        <source>Player</source>
+        <translation>खिलाड़ी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="61"/>
+        <source>Still owed</source>
+        <translation>बाकी देय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="61"/>
+        <source>Marker</source>
+        <translation>मार्कर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="62"/>
+        <source>0–30 days</source>
+        <translation>0–30 दिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="63"/>
+        <source>31–60 days</source>
+        <translation>31–60 दिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="63"/>
+        <source>61–90 days</source>
+        <translation>61–90 दिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="64"/>
+        <source>Over 90 days</source>
+        <translation>90 दिन से अधिक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="64"/>
+        <source>Past due</source>
+        <translation>देय तिथि बीती</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="70"/>
+        <source>Markers due</source>
+        <translation>देय मार्कर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
+        <source>Marker aging</source>
+        <translation>मार्करों की अवधि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="72"/>
+        <source>&lt;b&gt;Markers due&lt;/b&gt; (and past due) &amp;within</source>
+        <translation>&lt;b&gt;देय मार्कर&lt;/b&gt; (और जिनकी देय तिथि बीत चुकी) इतने दिनों में (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="76"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
+        <source> days</source>
+        <translation> दिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="77"/>
+        <source>Markers due within days</source>
+        <translation>इतने दिनों में देय मार्कर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="87"/>
+        <source>&lt;b&gt;Owed by days since issue&lt;/b&gt;</source>
+        <translation>&lt;b&gt;जारी होने के बाद के दिनों के अनुसार बकाया&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="91"/>
+        <source>Player id</source>
+        <translation>खिलाड़ी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="93"/>
+        <source>Temporary line</source>
+        <translation>अस्थायी सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
+        <source>Days until it lapses</source>
+        <translation>समाप्त होने तक दिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
+        <source>Reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="101"/>
+        <source>why (kept in the credit history)</source>
+        <translation>क्यों (क्रेडिट इतिहास में रखा जाता है)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="103"/>
+        <source>Approver staff id</source>
+        <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="106"/>
+        <source>Approver PIN</source>
+        <translation>स्वीकृतकर्ता का पिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="107"/>
+        <source>&amp;Grant temporary line (Enter)</source>
+        <translation>अस्थायी सीमा दें (&amp;G) (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="112"/>
+        <source>Asked for by you, approved by a second person with their PIN, within their approval authority. It lapses by itself.</source>
+        <translation>आप माँगते हैं, दूसरा व्यक्ति अपने पिन से अपनी स्वीकृति सीमा के भीतर स्वीकृत करता है। यह अपने आप समाप्त हो जाती है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="116"/>
+        <source>&amp;Player</source>
+        <translation>खिलाड़ी (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="117"/>
+        <source>&amp;Line</source>
+        <translation>सीमा (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="118"/>
+        <source>La&amp;sts</source>
+        <translation>अवधि (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="119"/>
+        <source>&amp;Reason</source>
+        <translation>कारण (&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="120"/>
+        <source>&amp;Approver</source>
+        <translation>स्वीकृतकर्ता (&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="121"/>
+        <source>Approver P&amp;IN</source>
+        <translation>स्वीकृतकर्ता का पिन (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="122"/>
+        <source>Temporary credit line</source>
+        <translation>अस्थायी क्रेडिट सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="128"/>
+        <source>Message</source>
+        <translation>संदेश</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="160"/>
+        <source>(past due)</source>
+        <translation>(देय तिथि बीत चुकी)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="174"/>
+        <source>%1 (%2 due)</source>
+        <translation>%1 (%2 देय)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="182"/>
+        <source>Enter the temporary line.</source>
+        <translation>अस्थायी सीमा दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="193"/>
+        <source>Temporary line %1 for player %2: %3 for %4 days, approved by %5.</source>
+        <translation>खिलाड़ी %2 के लिए अस्थायी सीमा %1: %3, %4 दिनों के लिए, %5 द्वारा स्वीकृत।</translation>
     </message>
 </context>
 <context>
@@ -1687,179 +3375,183 @@
 <context>
     <name>MonitorView</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="30"/>
         <source>Adopt the outside change (record it in the ledger; balances stay as shown)</source>
         <translation>बाहरी बदलाव अपनाएँ (लेजर में दर्ज करें; शेष जैसे दिख रहे हैं वैसे ही रहेंगे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="31"/>
         <source>Revert the outside change (restore the columns from the ledger)</source>
         <translation>बाहरी बदलाव पलटें (लेजर से कॉलम बहाल करें)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="32"/>
         <source>Dismiss the alert (only if it no longer holds)</source>
         <translation>चेतावनी ख़ारिज करें (केवल तभी जब वह अब लागू न हो)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="199"/>
         <source>Alert</source>
         <translation>चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="195"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="199"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="196"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="200"/>
         <source>Raised</source>
         <translation>उठाई गई</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="196"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="200"/>
         <source>Failed checks</source>
         <translation>विफल जाँचें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="197"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="201"/>
         <source>What happened</source>
         <translation>क्या हुआ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="217"/>
         <source>Balance updates</source>
         <translation>शेष के अपडेट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="213"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="217"/>
         <source>Sync → published p50/p99</source>
         <translation>सिंक → प्रकाशित p50/p99</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="218"/>
         <source>Sync → terminal p50/p99</source>
         <translation>सिंक → टर्मिनल p50/p99</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="214"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="218"/>
         <source>Refused postings (24 h)</source>
         <translation>अस्वीकृत पोस्टिंग (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="219"/>
         <source>Failed postings (24 h)</source>
         <translation>विफल पोस्टिंग (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="219"/>
         <source>Consistency score</source>
         <translation>संगति अंक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="220"/>
         <source>Balance accuracy (24 h)</source>
         <translation>शेष की शुद्धता (24 घंटे)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="216"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="220"/>
         <source>Relay backlog</source>
         <translation>रिले बैकलॉग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="217"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="221"/>
         <source>Terminals online</source>
         <translation>ऑनलाइन टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="217"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="221"/>
         <source>Open alerts</source>
         <translation>खुली चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="227"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="237"/>
         <source>Updates</source>
         <translation>अपडेट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="228"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="238"/>
         <source>Publish p99 ms</source>
         <translation>प्रकाशन p99 ms</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="229"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="239"/>
         <source>Refusals</source>
         <translation>अस्वीकृतियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="229"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="239"/>
         <source>Alerts</source>
         <translation>चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="235"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="245"/>
         <source>Open integrity alerts</source>
         <translation>खुली इंटीग्रिटी चेतावनियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="246"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="256"/>
         <source>&amp;Adopt… (Ctrl+Shift+A)</source>
         <translation>अपनाएँ… (&amp;A) (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="247"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="257"/>
         <source>Re&amp;vert… (Ctrl+Shift+V)</source>
         <translation>पलटें… (&amp;V) (Ctrl+Shift+V)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="248"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="258"/>
         <source>&amp;Dismiss… (Ctrl+Shift+D)</source>
         <translation>ख़ारिज करें… (&amp;D) (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="256"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="266"/>
         <source>&amp;Refresh (Ctrl+F5)</source>
         <translation>ताज़ा करें (&amp;R) (Ctrl+F5)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="261"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="271"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="298"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="308"/>
         <source>%1/min (%2 in the last hour)</source>
         <translation>%1/मिनट (पिछले घंटे में %2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="306"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="318"/>
         <source>%1 rows, oldest %2 s</source>
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="311"/>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="318"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="358"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="311"/>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="318"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="358"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="314"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="361"/>
+        <source>✖ %1 REFUSED on replay</source>
+        <translation>✖ %1 दोबारा भेजने पर अस्वीकृत</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="326"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="416"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="315"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="327"/>
         <source>%1 of %2</source>
         <translation>%1, कुल %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="220" />
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="235"/>
         <source>Ledger servers</source>
         <translation>लेजर सर्वर</translation>
     </message>
@@ -1867,12 +3559,12 @@
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="145"/>
         <source>Offline warning</source>
         <translation>ऑफ़लाइन चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="155"/>
         <source>%1 waiting to be sent.</source>
         <translation>%1 भेजे जाने की प्रतीक्षा में।</translation>
     </message>
@@ -1880,17 +3572,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="165"/>
         <source>Open shift</source>
         <translation>शिफ़्ट खोलें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="170"/>
         <source>Open shift — terminal %1</source>
         <translation>शिफ़्ट खोलें — टर्मिनल %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="175"/>
         <source>Opening…</source>
         <translation>खुल रही है…</translation>
     </message>
@@ -2078,52 +3770,57 @@
         <translation>क्रेडिट सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="137"/>
+        <source>Line changes &amp;&amp; &amp;markers</source>
+        <translation>सीमा के बदलाव और मार्कर (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="138"/>
         <source>&amp;Close (Esc)</source>
         <translation>बंद करें (&amp;C) (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="170"/>
         <source>The shift number must be digits only.</source>
         <translation>शिफ़्ट संख्या में केवल अंक हों।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="218"/>
         <source>No transactions match.</source>
         <translation>कोई लेन-देन मेल नहीं खाता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="217"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="220"/>
         <source>Rows %1–%2 of %3</source>
         <translation>पंक्तियाँ %1–%2, कुल %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="229"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="232"/>
         <source>Identification on file: none recorded.</source>
         <translation>दर्ज पहचान: कोई दर्ज नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="232"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="235"/>
         <source>Identification on file: %1 %2, recorded %3 by %4.</source>
         <translation>दर्ज पहचान: %1 %2, %3 को %4 द्वारा दर्ज।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="241"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="244"/>
         <source>No credit line has ever been requested.</source>
         <translation>कभी कोई क्रेडिट सीमा नहीं माँगी गई।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="245"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="248"/>
         <source>pending</source>
         <translation>लंबित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="245"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="248"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="246"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="249"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
@@ -2232,168 +3929,198 @@
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="111"/>
+        <source>Identification expiry date</source>
+        <translation>पहचान-पत्र की समाप्ति तिथि</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="112"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>वर्ष-माह-दिन (वैकल्पिक)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="121"/>
+        <source>E&amp;xpires</source>
+        <translation>समाप्ति (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="128"/>
+        <source>Use the identification on file</source>
+        <translation>फ़ाइल में रखा पहचान-पत्र इस्तेमाल करें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="199"/>
+        <source>On file: %1</source>
+        <translation>फ़ाइल में: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="126"/>
+        <source>Use the ID on file</source>
+        <translation>फ़ाइल का पहचान-पत्र लें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="36"/>
         <source>— choose —</source>
         <translation>— चुनें —</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="38"/>
         <source>Passport</source>
         <translation>पासपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="38"/>
         <source>Aadhaar</source>
         <translation>आधार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="39"/>
         <source>PAN card</source>
         <translation>पैन कार्ड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="39"/>
         <source>Driving licence</source>
         <translation>ड्राइविंग लाइसेंस</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
         <source>Voter ID</source>
         <translation>मतदाता पहचान पत्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
         <source>Other</source>
         <translation>अन्य</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="65"/>
         <source>%1 — player %2</source>
         <translation>%1 — खिलाड़ी %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="66"/>
         <source>&lt;b&gt;%1&lt;/b&gt; for player &lt;b&gt;%2&lt;/b&gt; %3</source>
         <translation>खिलाड़ी &lt;b&gt;%2&lt;/b&gt; %3 के लिए &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="71"/>
         <source>%1 amount</source>
         <translation>%1 राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="84"/>
         <source>Second staff member</source>
         <translation>दूसरा कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="85"/>
         <source>Approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="87"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="90"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="99"/>
         <source>Staff &amp;id</source>
         <translation>कर्मचारी आईडी (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="100"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="100"/>
         <location filename="../../cashier_desktop/ui/action_dialog.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="102"/>
         <source>Player identification</source>
         <translation>खिलाड़ी की पहचान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="107"/>
         <source>Identification type</source>
         <translation>पहचान का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="109"/>
         <source>Identification number</source>
         <translation>पहचान संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="119"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="120"/>
         <source>&amp;Number</source>
         <translation>संख्या (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="133"/>
         <source>Refusal</source>
         <translation>इनकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="138"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="153"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="171"/>
         <source>none approved</source>
         <translation>कोई स्वीकृत नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="172"/>
         <source>Markers outstanding %1 · credit line %2 · credit available %3</source>
         <translation>बकाया मार्कर %1 · क्रेडिट सीमा %2 · उपलब्ध क्रेडिट %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="175"/>
         <source>Cash on account %1</source>
         <translation>खाते में नकद %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="187"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="244"/>
         <source>Enter an amount.</source>
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="197"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="254"/>
         <source>%1 of %2.</source>
         <translation>%2 की %1।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="214"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="271"/>
         <source>A second staff member must enter their id and PIN.</source>
         <translation>दूसरे कर्मचारी को अपनी आईडी और पिन दर्ज करना होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="218"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="275"/>
         <source>Choose the type of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ का प्रकार चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="222"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="279"/>
         <source>Enter the number of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ की संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="230"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="287"/>
         <source>Checking…</source>
         <translation>जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="262"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="320"/>
         <source>Posting…</source>
         <translation>दर्ज हो रहा है…</translation>
     </message>
@@ -2569,42 +4296,42 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="103"/>
         <source>REPRINT — </source>
         <translation>पुनर्मुद्रण — </translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="104"/>
         <source>Receipt %1</source>
         <translation>रसीद %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="113"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="120"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>छापें… (&amp;P) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="121"/>
         <source>Save as P&amp;DF… (Ctrl+S)</source>
         <translation>PDF के रूप में सहेजें… (&amp;D) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="122"/>
         <source>&amp;Close (Esc)</source>
         <translation>बंद करें (&amp;C) (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="171"/>
         <source>Save receipt as PDF</source>
         <translation>रसीद को PDF के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="172"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF फ़ाइलें (*.pdf)</translation>
     </message>
@@ -2612,65 +4339,123 @@
 <context>
     <name>RecentTable</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="46"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="46"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="47"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="47"/>
         <source>Cash after</source>
         <translation>बाद में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="48"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="48"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="49"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="54"/>
         <source>Recent transactions</source>
         <translation>हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="73"/>
+        <source>(REFUSED on replay — call a supervisor)</source>
+        <translation>(दोबारा भेजने पर अस्वीकृत — सुपरवाइज़र को बुलाएँ)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="74"/>
         <source>(pending)</source>
         <translation>(लंबित)</translation>
     </message>
 </context>
 <context>
+    <name>ReplicationFigure</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="26"/>
+        <source>Ledger servers</source>
+        <translation>लेजर सर्वर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="44"/>
+        <source>%1, a read-only standby: postings cannot be taken</source>
+        <translation>%1, केवल पढ़ने वाला स्टैंडबाय: पोस्टिंग नहीं ली जा सकती</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="45"/>
+        <source>%1, primary</source>
+        <translation>%1, प्राथमिक</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="48"/>
+        <source>no standby</source>
+        <translation>कोई स्टैंडबाय नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="53"/>
+        <source>standby %1 not streaming (%2)</source>
+        <translation>स्टैंडबाय %1 स्ट्रीम नहीं कर रहा (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="59"/>
+        <source>standby %1 synchronous, lag %2</source>
+        <translation>स्टैंडबाय %1 समकालिक, पिछड़ %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="60"/>
+        <source>standby %1 NOT synchronous, lag %2</source>
+        <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="66"/>
+        <source>unknown (the login needs pg_read_all_stats)</source>
+        <translation>अज्ञात (लॉगिन को pg_read_all_stats चाहिए)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="68"/>
+        <source>%1 bytes</source>
+        <translation>%1 बाइट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="69"/>
+        <source>%1 bytes, %2 ms</source>
+        <translation>%1 बाइट, %2 मि.से.</translation>
+    </message>
+</context>
+<context>
     <name>Role</name>
     <message>
-        <location filename="../../cashier_desktop/ui/display.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/display.py" line="75"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/display.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/display.py" line="76"/>
         <source>Floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/display.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/display.py" line="77"/>
         <source>Supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
@@ -2836,12 +4621,12 @@
 <context>
     <name>Sparkline</name>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="46"/>
         <source>%1 per hour, last hours</source>
         <translation>%1 प्रति घंटा, पिछले घंटे</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="51"/>
         <source>%1: last hour %2, peak %3</source>
         <translation>%1: पिछला घंटा %2, अधिकतम %3</translation>
     </message>
@@ -2849,112 +4634,122 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="67"/>
         <source>no event yet</source>
         <translation>अभी कोई घटना नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="70"/>
         <source>last event %1 s ago</source>
         <translation>अंतिम घटना %1 सेकंड पहले</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="72"/>
         <source>last event %1 min ago</source>
         <translation>अंतिम घटना %1 मिनट पहले</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="73"/>
         <source>last event %1 h ago</source>
         <translation>अंतिम घटना %1 घंटे पहले</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="83"/>
         <source>Ledger connection</source>
         <translation>लेजर कनेक्शन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="76"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="84"/>
         <source>Live feed</source>
         <translation>लाइव फ़ीड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="85"/>
         <source>Pending journal entries</source>
         <translation>लंबित जर्नल प्रविष्टियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="86"/>
         <source>Staff at the counter</source>
         <translation>काउंटर पर कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="79"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="87"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="88"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="90"/>
         <source>no shift</source>
         <translation>कोई शिफ़्ट नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="114"/>
         <source>Ledger: ONLINE</source>
         <translation>लेजर: ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="114"/>
         <source>Ledger: OFFLINE</source>
         <translation>लेजर: ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
         <source>Live</source>
         <translation>लाइव</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
         <source>NOT LIVE, connecting</source>
         <translation>लाइव नहीं, जुड़ रहा है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="117"/>
         <source>NOT LIVE, reconnecting</source>
         <translation>लाइव नहीं, फिर से जुड़ रहा है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="117"/>
         <source>NOT LIVE</source>
         <translation>लाइव नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="110"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="118"/>
         <source>Feed: %1, %2</source>
         <translation>फ़ीड: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="122"/>
         <source>Pending: %1</source>
         <translation>लंबित: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="114"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="124"/>
+        <source>%1 · ✖ Refused: %2</source>
+        <translation>%1 · ✖ अस्वीकृत: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/status.py" line="127"/>
+        <source>Postings taken offline that the ledger refused on replay: their cash is in the drawer, not on the player&apos;s account. Call a supervisor.</source>
+        <translation>ऑफ़लाइन ली गई पोस्टिंग जिन्हें लेजर ने दोबारा भेजने पर अस्वीकार किया: उनकी नकदी दराज़ में है, खिलाड़ी के खाते में नहीं। सुपरवाइज़र को बुलाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/status.py" line="130"/>
         <source>Staff: %1</source>
         <translation>कर्मचारी: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="131"/>
         <source>Shift: %1</source>
         <translation>शिफ़्ट: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="132"/>
         <source>Terminal: %1</source>
         <translation>टर्मिनल: %1</translation>
     </message>
@@ -2962,332 +4757,342 @@
 <context>
     <name>SupervisorTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>Opened</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>Counted</source>
         <translation>गिना गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Variance</source>
         <translation>अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Sign-off</source>
         <translation>हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
         <source>Drawer</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="85"/>
         <source>&amp;Date</source>
         <translation>तिथि (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="89"/>
         <source>Shift date</source>
         <translation>शिफ़्ट की तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="91"/>
         <source>Terminal filter</source>
         <translation>टर्मिनल फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="92"/>
         <source>terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
         <source>Cashier filter</source>
         <translation>कैशियर फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
         <source>cashier staff id</source>
         <translation>कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
         <source>any status</source>
         <translation>कोई भी स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="98"/>
         <source>signed off</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="100"/>
         <source>Status filter</source>
         <translation>स्थिति फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="101"/>
         <source>&amp;Find shifts (Ctrl+F)</source>
         <translation>शिफ़्ट खोजें (&amp;F) (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="106"/>
         <source>Shifts found</source>
         <translation>मिली शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="110"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="111"/>
         <source>Shifts</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="116"/>
         <source>Shift figures</source>
         <translation>शिफ़्ट के आँकड़े</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="124"/>
         <source>Variance of the selected shift</source>
         <translation>चुनी हुई शिफ़्ट का अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="126"/>
         <source>Shift transactions</source>
         <translation>शिफ़्ट के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="128"/>
         <source>Reason for the reversal</source>
         <translation>उलटाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="130"/>
         <source>&amp;Reverse selected (Ctrl+Shift+R)</source>
         <translation>चुनी हुई उलटें (&amp;R) (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
         <source>Sign-off note</source>
         <translation>हस्ताक्षर टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="134"/>
         <source>Sign-off note (required when the variance is large)</source>
         <translation>हस्ताक्षर टिप्पणी (अंतर बड़ा होने पर आवश्यक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="135"/>
         <source>&amp;Sign off shift (Ctrl+Shift+S)</source>
         <translation>शिफ़्ट पर हस्ताक्षर (&amp;S) (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="137"/>
         <source>Export &amp;CSV (Ctrl+E)</source>
         <translation>CSV निर्यात (&amp;C) (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="139"/>
         <source>Export P&amp;DF (Ctrl+Shift+P)</source>
         <translation>PDF निर्यात (&amp;D) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="141"/>
         <source>Run &amp;integrity check (Ctrl+I)</source>
         <translation>इंटीग्रिटी जाँच चलाएँ (&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="143"/>
+        <source>Cage &amp;totals (Ctrl+Shift+T)</source>
+        <translation>केज का कुल (&amp;T) (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
         <location filename="../../cashier_desktop/ui/supervisor.py" line="144"/>
+        <source>Cage accountability</source>
+        <translation>केज की कुल जवाबदेही</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="149"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="156"/>
         <source>Re&amp;ason</source>
         <translation>कारण (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="156"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="161"/>
         <source>&amp;Note</source>
         <translation>टिप्पणी (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="227"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="233"/>
         <source>signed</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="227"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="233"/>
         <source>REQUIRED</source>
         <translation>आवश्यक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="232"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="238"/>
         <source>%1 shifts</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="232"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="238"/>
         <source>%1 shift</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="262"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="268"/>
         <source>Reconciliation</source>
         <translation>मिलान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="290"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="296"/>
         <source>Variance %1</source>
         <translation>अंतर %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="314"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="320"/>
         <source>Select the transaction to reverse.</source>
         <translation>उलटने के लिए लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="318"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="324"/>
         <source>Give the reason for the reversal first.</source>
         <translation>पहले उलटाव का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="337"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="341"/>
         <source>Reversed: posting %1 undone by %2 (%3).</source>
         <translation>उलटा गया: पोस्टिंग %1 को %2 ने पलटा (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="345"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="349"/>
         <source>Select a closed shift to sign off.</source>
         <translation>हस्ताक्षर के लिए एक बंद शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="354"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="358"/>
         <source>Shift #%1 signed off.</source>
         <translation>शिफ़्ट #%1 पर हस्ताक्षर हुए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="360"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="364"/>
         <source>Select a shift first.</source>
         <translation>पहले एक शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="369"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="373"/>
         <source>Export shift #%1 as %2</source>
         <translation>शिफ़्ट #%1 को %2 के रूप में निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="371"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="375"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 फ़ाइलें (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="384"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="388"/>
         <source>Could not write %1: %2.</source>
         <translation>%1 नहीं लिखा जा सका: %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="386"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="390"/>
         <source>Shift #%1 exported to %2.</source>
         <translation>शिफ़्ट #%1 को %2 में निर्यात किया गया।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="392"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="402"/>
         <source>Checking every balance and every hash chain…</source>
         <translation>हर शेष और हर हैश शृंखला की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="401"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="411"/>
         <source>Integrity check: %1 discrepancies.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगतियाँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="402"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="412"/>
         <source>Integrity check: %1 discrepancy.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगति।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="439"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="451"/>
         <source>after the closing count</source>
         <translation>समापन गिनती के बाद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="442"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="454"/>
         <source>checked on terminal %1 (its offline journal is there)</source>
         <translation>टर्मिनल %1 पर जाँचा गया (उसका ऑफ़लाइन जर्नल वहीं है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="446"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="458"/>
         <source>clean (%1 matched)</source>
         <translation>साफ़ (%1 मेल खाए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="447"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="459"/>
         <source>%1 unresolved of %2</source>
         <translation>%2 में से %1 अनसुलझे</translation>
     </message>
@@ -3295,12 +5100,12 @@
 <context>
     <name>_CountDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="130"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="135"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
@@ -3389,111 +5194,83 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/messages.py" line="34"/>
+        <source>The ledger refused the {kind} of {amount} for player {player} taken offline (posting {id}). The cash is in the drawer, not on the player&apos;s account: call a supervisor.</source>
+        <translation>लेजर ने खिलाड़ी {player} का ऑफ़लाइन लिया गया {amount} का {kind} अस्वीकार कर दिया (पोस्टिंग {id})। नकदी दराज़ में है, खिलाड़ी के खाते में नहीं: सुपरवाइज़र को बुलाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/messages.py" line="37"/>
+        <source>{count} posting(s) taken offline in this shift were refused on replay: the drawer holds {amount} that is on no player&apos;s account. Call a supervisor before closing.</source>
+        <translation>इस शिफ़्ट में ऑफ़लाइन ली गई {count} पोस्टिंग दोबारा भेजने पर अस्वीकृत हुईं: दराज़ में {amount} है जो किसी खिलाड़ी के खाते में नहीं है। बंद करने से पहले सुपरवाइज़र को बुलाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/messages.py" line="40"/>
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="35"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="41"/>
         <source>Waiting for work in progress to finish before closing…</source>
         <translation>बंद करने से पहले चल रहे काम के पूरा होने की प्रतीक्षा…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="36"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="42"/>
         <source>Player id, name or card number (F2)</source>
         <translation>खिलाड़ी आईडी, नाम या कार्ड संख्या (F2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="43"/>
         <source>⚠ Integrity alert {id} is open on this balance: the figures may not be what the ledger says. Call a supervisor before paying out.</source>
         <translation>⚠ इस शेष पर इंटीग्रिटी चेतावनी {id} खुली है: आँकड़े लेजर से अलग हो सकते हैं। भुगतान से पहले सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="45"/>
         <source>{what} is not possible for this player now (no credit line with room, no marker to redeem, or the ledger is offline).</source>
         <translation>{what} इस खिलाड़ी के लिए अभी संभव नहीं (सीमा में जगह नहीं, भुगतान के लिए कोई मार्कर नहीं, या लेजर ऑफ़लाइन है)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="47"/>
         <source>Find a player first (F2).</source>
         <translation>पहले खिलाड़ी खोजें (F2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="48"/>
         <source>Integrity check: clean. Every balance agrees with the ledger and every chain verifies.</source>
         <translation>इंटीग्रिटी जाँच: साफ़। हर शेष लेजर से मेल खाता है और हर शृंखला सत्यापित है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="49"/>
         <source>A reversal posts the exact opposite of the selected posting. Give the reason.</source>
         <translation>उलटाव चुनी हुई पोस्टिंग का ठीक उल्टा दर्ज करता है। कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="50"/>
         <source>Sign-off records that you reviewed this shift&apos;s count and variance. Add a note.</source>
         <translation>हस्ताक्षर दर्ज करता है कि आपने इस शिफ़्ट की गिनती और अंतर की समीक्षा की। टिप्पणी जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="51"/>
         <source>Ask for a credit line for this player. A floor manager approves or denies it.</source>
         <translation>इस खिलाड़ी के लिए क्रेडिट सीमा माँगें। फ़्लोर मैनेजर उसे स्वीकृत या अस्वीकार करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="52"/>
         <source>Give the reason for the denial; the cashier and the audit log will see it.</source>
         <translation>अस्वीकृति का कारण दें; कैशियर और ऑडिट लॉग उसे देखेंगे।</translation>
     </message>
-</context>
-<context>
-    <name>ReplicationFigure</name>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="26" />
-        <source>Ledger servers</source>
-        <translation>लेजर सर्वर</translation>
+        <location filename="../../cashier_desktop/ui/messages.py" line="53"/>
+        <source>Outgoing cashier: count the drawer you hand over by denomination, then press Enter. The next cashier counts it again without seeing your count.</source>
+        <translation>जाने वाले कैशियर: जो दराज़ आप सौंप रहे हैं उसे मूल्यवर्ग के अनुसार गिनें, फिर Enter दबाएँ। अगला कैशियर आपकी गिनती देखे बिना उसे फिर गिनेगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="43" />
-        <source>%1, a read-only standby: postings cannot be taken</source>
-        <translation>%1, केवल पढ़ने वाला स्टैंडबाय: पोस्टिंग नहीं ली जा सकती</translation>
+        <location filename="../../cashier_desktop/ui/messages.py" line="55"/>
+        <source>Incoming cashier: count the same drawer by denomination, then enter your staff id and PIN. The two counts must agree.</source>
+        <translation>आने वाले कैशियर: उसी दराज़ को मूल्यवर्ग के अनुसार गिनें, फिर अपनी कर्मचारी आईडी और पिन दर्ज करें। दोनों गिनतियाँ मेल खानी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="44" />
-        <source>%1, primary</source>
-        <translation>%1, प्राथमिक</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="47" />
-        <source>no standby</source>
-        <translation>कोई स्टैंडबाय नहीं</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="53" />
-        <source>standby %1 not streaming (%2)</source>
-        <translation>स्टैंडबाय %1 स्ट्रीम नहीं कर रहा (%2)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="59" />
-        <source>standby %1 synchronous, lag %2</source>
-        <translation>स्टैंडबाय %1 समकालिक, पिछड़ %2</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="60" />
-        <source>standby %1 NOT synchronous, lag %2</source>
-        <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="66" />
-        <source>unknown (the login needs pg_read_all_stats)</source>
-        <translation>अज्ञात (लॉगिन को pg_read_all_stats चाहिए)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="68" />
-        <source>%1 bytes</source>
-        <translation>%1 बाइट</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="69" />
-        <source>%1 bytes, %2 ms</source>
-        <translation>%1 बाइट, %2 मि.से.</translation>
+        <location filename="../../cashier_desktop/ui/messages.py" line="57"/>
+        <source>Shift #{old} handed over; shift #{new} is open for {staff}. {staff}, log in.</source>
+        <translation>शिफ़्ट #{old} सौंप दी गई; शिफ़्ट #{new} {staff} के लिए खुली है। {staff}, लॉग इन करें।</translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,7 @@ def test_deposits_are_taken_offline_within_caps_and_replayed_when_the_ledger_ret
         online = [t.post("deposit", player, "100", staff=staff) for _ in range(2)]
         assert all(isinstance(r, Receipt) for r in online)
 
-        t.proxy.cut()  # the pooled connections are reset under the terminal
+        t.proxy.refuse()  # the pooled connections are reset under the terminal, new ones refused
         first = t.post("deposit", player, "1000", staff=staff)
         assert isinstance(first, PendingReceipt) and set(states) == {"offline"}
         more = [t.post("deposit", player, a, staff=staff) for a in ("750", "750")]
@@ -67,7 +67,7 @@ def test_deposits_are_taken_offline_within_caps_and_replayed_when_the_ledger_ret
         assert in_ledger == 2
 
         replayer = t.services.local.start_background_replay(0.1)  # as the GUI starts it
-        t.proxy.restore()
+        t.proxy.accept()
         wait_until(lambda: t.link.online and t.link.pending_count() == 0)
         assert states[-1] == "online"
 

@@ -43,7 +43,7 @@ def test_post_answers_pending_offline_and_the_journal_replays_it_when_the_ledger
     assert online.returncode == 0, online.stderr
     assert json.loads(online.stdout)["status"] == "posted"
 
-    proxy.cut()
+    proxy.refuse()
     offline = post(kw, "deposit", "--player", player, "--amount", "250")
     assert offline.returncode == 0, offline.stderr
     pending = json.loads(offline.stdout)
@@ -57,7 +57,7 @@ def test_post_answers_pending_offline_and_the_journal_replays_it_when_the_ledger
     replay = cli(["journal", "replay", "--json"], **kw)
     assert replay.returncode == 3, "the ledger is still unreachable"
 
-    proxy.restore()
+    proxy.accept()
     replay = cli(["journal", "replay", "--json"], **kw)
     assert replay.returncode == 0, replay.stderr
     assert json.loads(cli(["journal", "pending", "--json"], **kw).stdout)["pending"] == 0
@@ -75,7 +75,7 @@ def test_post_refuses_with_exit_2_what_policy_does_not_allow_offline(setup):
     engine, proxy, shift, kw = setup
     player = make_player(engine)
     assert post(kw, "deposit", "--player", player, "--amount", "10").returncode == 0
-    proxy.cut()
+    proxy.refuse()
     withdrawal = post(kw, "withdraw", "--player", player, "--amount", "5")
     assert withdrawal.returncode == 2 and "withdrawals cannot be paid" in withdrawal.stderr
     too_big = post(kw, "deposit", "--player", player, "--amount", "50000.01")
@@ -89,7 +89,7 @@ def test_post_refuses_with_exit_2_what_policy_does_not_allow_offline(setup):
 def test_offline_login_needs_a_previous_online_login_on_this_terminal(setup):
     engine, proxy, shift, kw = setup
     player = make_player(engine)
-    proxy.cut()
+    proxy.refuse()
     never_seen = post(kw, "deposit", "--player", player, "--amount", "10")
     assert never_seen.returncode == 2 and "logged in on this terminal before" in never_seen.stderr
 
@@ -98,7 +98,7 @@ def test_a_wrong_pin_offline_is_refused(setup):
     engine, proxy, shift, kw = setup
     player = make_player(engine)
     assert post(kw, "deposit", "--player", player, "--amount", "10").returncode == 0
-    proxy.cut()
+    proxy.refuse()
     wrong = post(kw, "deposit", "--player", player, "--amount", "10", pin="9999")
     assert wrong.returncode == 2 and "not recognised" in wrong.stderr
 

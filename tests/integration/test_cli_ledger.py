@@ -109,6 +109,9 @@ def test_seed_demo_creates_player_179_and_the_three_staff(cli):
     assert again.returncode == 0  # twice is harmless
     with cli.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM staff")).scalar_one() == 3
+        # the main bank opens once with the demo's cash, signed by two people, through the API
+        funds = conn.execute(text("SELECT amount, sender_id, receiver_id FROM bank_transfers WHERE kind = 'fund'")).all()
+    assert [tuple(f) for f in funds] == [(Decimal("1000000.00"), "S300", "F200")]
 
 
 def test_balance_json_is_the_portals_shape(cli):

@@ -92,8 +92,8 @@ def test_a_hammer_of_eight_terminals_on_hot_players_keeps_the_ledger_exact(fresh
     assert worst[0] >= 0 and worst[1] and worst[2] >= 0
     for p in players:  # the cached balance is exactly the sum of what was accepted
         mine = [r for r in accepted if r.player_id == p]
-        cash = D("1000") + sum((r.cash_after - r.cash_before for r in mine), D(0))
-        credit = sum((r.credit_after - r.credit_before for r in mine), D(0))
+        cash = D("1000") + sum((r.cash_after.amount - r.cash_before.amount for r in mine), D(0))
+        credit = sum((r.credit_after.amount - r.credit_before.amount for r in mine), D(0))
         b = get_balance(engine, p)
         assert (b.cash, b.credit) == (cash, credit)
         assert b.version == 2 + len(mine)
@@ -120,7 +120,7 @@ def test_a_withdrawal_race_that_would_overdraw_lets_exactly_the_affordable_numbe
     results = [o for os_ in _run_workers(url, 8, work) for o in os_]
     assert sum(o is not None for o in results) == 5
     assert get_balance(engine, p).cash == D("50.00")
-    assert sorted(o.cash_after for o in results if o) == [D(x) for x in ("50.00", "150.00", "250.00",
+    assert sorted(o.cash_after.amount for o in results if o) == [D(x) for x in ("50.00", "150.00", "250.00",
                                                                         "350.00", "450.00")]
 
 
@@ -203,6 +203,6 @@ def test_a_player_row_locked_too_long_is_a_busy_refusal_not_offline(ledger):
             except E.LedgerBusy as busy:
                 assert "nothing was posted" in str(busy)
             assert get_posting(engine, c.id) is None
-        assert post(impatient, c).cash_after == D("10.00")  # the same id goes through afterwards
+        assert post(impatient, c).cash_after.amount == D("10.00")  # the same id goes through afterwards
     finally:
         impatient.dispose()

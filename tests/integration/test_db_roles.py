@@ -58,9 +58,9 @@ def test_terminal_role_posts_reads_and_runs_the_integrity_check(role_set, termin
     player = make_player(role_set.admin)
     token = at_the_counter(eng)
     receipt = post(eng, cmd("deposit", player, "10000", session=token, terminal_id=role_set.terminal_id))
-    assert receipt.cash_after == Decimal("10000.00")
+    assert receipt.cash_after.amount == Decimal("10000.00")
     assert receipt.terminal_id == role_set.terminal_id, "the terminal is the login's, not the command's"
-    assert post(eng, cmd("withdrawal", player, "2500", session=token, terminal_id=role_set.terminal_id)).cash_after == Decimal("7500.00")
+    assert post(eng, cmd("withdrawal", player, "2500", session=token, terminal_id=role_set.terminal_id)).cash_after.amount == Decimal("7500.00")
     assert get_balance(eng, player).cash == Decimal("7500.00")
     assert run_integrity(eng) == []
     with role_set.admin.connect() as conn:
@@ -259,6 +259,16 @@ def test_the_cli_creates_roles_and_logins_and_the_login_passes_selfcheck(role_se
     monkeypatch.setenv("CASHIER_NEW_LOGIN_PASSWORD", role_set.password)
     assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
                  "--terminal-id", "T-CLI", "--prefix", role_set.prefix]) == 0
+    # Without --offline-limit the operator is told, not left to find out at the first replay.
+    assert "terminal T-CLI may take NOTHING offline" in capsys.readouterr().out
+    assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
+                 "--terminal-id", "T-CLI", "--offline-limit", "5000", "--offline-total", "20000",
+                 "--prefix", role_set.prefix]) == 0
+    assert "terminal T-CLI may take offline at most ₹5,000.00 per posting and ₹20,000.00 per shift" \
+        in capsys.readouterr().out
+    assert main(["--database-url", role_set.url, "db", "add-login", login, "--group", "terminal",
+                 "--terminal-id", "T-CLI", "--prefix", role_set.prefix]) == 0  # again: the allowance stays
+    assert "at most ₹5,000.00 per posting" in capsys.readouterr().out
     terminal_url = make_url(role_set.url).set(username=login, password=role_set.password)
     rc = main(["--database-url", terminal_url.render_as_string(hide_password=False),
                "--journal", str(tmp_path / "journal.sqlite"), "selfcheck", "--no-qt"])

@@ -81,7 +81,7 @@ def test_a_marker_issue_at_the_threshold_needs_a_second_person_too(engine, desk)
     sup = verify_approver(services, "S300", "3333")
     r = submit(services, cashier, cmd(Kind.MARKER_ISSUE, pid, "500000", staff=cashier.id, terminal_id=terminal,
                                       approver_id="S300"), approver=sup)
-    assert r.approver_id == "S300" and r.credit_after == Decimal("500000.00")
+    assert r.approver_id == "S300" and r.credit_after.amount == Decimal("500000.00")
 
 
 def test_the_issuer_can_never_approve_their_own(engine):
@@ -170,7 +170,7 @@ def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
         _credit_line(services, approver, terminal, pid, amount)
     assert get_balance(engine, pid).credit_limit == Decimal("0.00")
     just = str(Decimal(amount) - Decimal("0.01"))
-    assert _credit_line(services, approver, terminal, pid, just).limit_after == Decimal(just)
+    assert _credit_line(services, approver, terminal, pid, just).limit_after.amount == Decimal(just)
 
 
 def test_a_posting_in_another_currency_than_the_cages_is_refused(engine, desk):

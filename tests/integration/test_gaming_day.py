@@ -112,7 +112,7 @@ def test_at_a_terminal_login_the_database_asks_for_identification_and_nothing_po
         _deposit(desk, pid, "1000.01")
     assert prior_totals(services, pid, Kind.DEPOSIT).day == Decimal("9000.00")
     done = _deposit(desk, pid, "1000.01", id_type="passport", id_number="Z-1")
-    assert done.cash_after == Decimal("10000.01")
+    assert done.cash_after.amount == Decimal("10000.01")
 
 
 def test_totals_stop_at_the_gaming_day_boundary(engine):

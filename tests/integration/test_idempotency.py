@@ -44,7 +44,7 @@ def test_a_replay_after_the_balance_moved_still_returns_the_original(engine):
     w = cmd("withdrawal", p, "100")
     first = post(engine, w)
     again = post(engine, w)
-    assert again.replayed and again.seq == first.seq and again.cash_after == D("0.00")
+    assert again.replayed and again.seq == first.seq and again.cash_after.amount == D("0.00")
     post(engine, cmd("deposit", p, "500"))
     assert post(engine, w).seq == first.seq  # now the guard would pass; still no second row
     assert get_balance(engine, p).cash == D("500.00")
@@ -84,7 +84,7 @@ def test_a_mismatched_replay_is_refused_and_writes_nothing(engine, change):
     assert count_rows(engine, posting_id) == 1
     with engine.connect() as conn:
         assert conn.execute(text("SELECT amount FROM ledger_transactions WHERE id = :i"),
-                            {"i": posting_id}).scalar_one() == original.amount
+                            {"i": posting_id}).scalar_one() == original.amount.amount
 
 
 def test_a_mismatched_replay_for_another_player_is_refused(engine):
@@ -170,4 +170,4 @@ def test_a_concurrent_mismatched_replay_never_writes_a_second_row(ledger):
     assert len(winners) == 1 and all(isinstance(x, IdempotencyConflict) for x in errors)
     assert len(errors) >= 4  # the four that asked for the other amount
     assert count_rows(engine, posting_id) == 1
-    assert get_balance(engine, p).cash == winners.pop()
+    assert get_balance(engine, p).cash == winners.pop().amount

@@ -94,7 +94,7 @@ def test_a_posting_another_live_process_is_sending_gets_that_processs_answer(ter
     finally:
         other.close()
     assert isinstance(answer, Receipt) and not isinstance(answer, PendingReceipt), answer
-    assert answer.id == c.id and answer.cash_after == Decimal("75.00")
+    assert answer.id == c.id and answer.cash_after.amount == Decimal("75.00")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM ledger_transactions WHERE id = :i"), {"i": c.id}).scalar() == 1
 
@@ -104,10 +104,10 @@ def test_a_busy_ledger_on_replay_leaves_the_entry_pending_not_refused(terminal, 
     the entry stays pending for the next replay; it is not a refusal for a supervisor."""
     player = make_player(engine)
     staff = terminal.login()
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     pending = terminal.post("deposit", player, "25", staff=staff)
     assert isinstance(pending, PendingReceipt)
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     with engine.connect() as blocker:
         tx = blocker.begin()
         blocker.execute(text("SELECT 1 FROM players WHERE id = :p FOR UPDATE"), {"p": player})

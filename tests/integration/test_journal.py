@@ -13,6 +13,7 @@ from uuid import uuid4
 import pytest
 
 from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.domain.money import Money
 from cashier_desktop.domain.receipts import Receipt
 from cashier_desktop.journal.chain import canonical, record_hash
 from cashier_desktop.journal.store import Journal
@@ -20,9 +21,11 @@ from tests.support.factories import cmd
 
 
 def _receipt(c, seq=1, cash_after="100.00") -> Receipt:
-    return Receipt(id=c.id, seq=seq, kind=c.kind, player_id=c.player_id, amount=c.amount.amount,
-                   currency=c.amount.currency, cash_before=Decimal("0.00"), cash_after=Decimal(cash_after),
-                   credit_before=Decimal("0"), credit_after=Decimal("0"), limit_after=Decimal("0"),
+    def m(amount: str) -> Money:
+        return Money(Decimal(amount), c.amount.currency)
+    return Receipt(id=c.id, seq=seq, kind=c.kind, player_id=c.player_id, amount=c.amount,
+                   cash_before=m("0.00"), cash_after=m(cash_after),
+                   credit_before=m("0"), credit_after=m("0"), limit_after=m("0"),
                    approved_after=False, staff_id=c.staff_id, approver_id=None, terminal_id=c.terminal_id,
                    shift_id=c.shift_id, reverses_id=None, reason=None,
                    created_at=datetime.now(timezone.utc), hash="h")

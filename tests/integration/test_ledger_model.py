@@ -109,8 +109,8 @@ class LedgerMachine(RuleBasedStateMachine):
         r = post(self.engine, c)
         assert not r.replayed
         before = self.model[i]
-        assert (r.cash_before, r.credit_before) == (before.cash, before.credit)
-        assert (r.cash_after, r.credit_after, r.limit_after, r.approved_after) == \
+        assert (r.cash_before.amount, r.credit_before.amount) == (before.cash, before.credit)
+        assert (r.cash_after.amount, r.credit_after.amount, r.limit_after.amount, r.approved_after) == \
             (expected.cash, expected.credit, expected.limit, expected.approved)
         self.model[i] = expected
         if original is not None:

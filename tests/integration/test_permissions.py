@@ -21,9 +21,11 @@ from cashier_desktop.domain.roles import PERMISSIONS, Action, Role
 from cashier_desktop.ledger.posting import post
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.ledger.staff_admin import set_active
-from cashier_desktop.terminal import credit, shifts, staff_admin
+from cashier_desktop.domain.money import Money
+from cashier_desktop.terminal import bank, credit, shifts, staff_admin
+from cashier_desktop.terminal.verbs import Credentials
 from cashier_desktop.terminal.counter import submit
-from tests.integration.staff_helpers import (funded_player, new_staff, new_terminal, player_with_credit,
+from tests.integration.staff_helpers import (PIN, funded_player, new_staff, new_terminal, player_with_credit,
                                              session_for)
 from tests.support.factories import cmd, make_player
 from tests.support.shifts import make_services, open_test_shift
@@ -145,13 +147,20 @@ def _run_reports(c: Ctx):
     return shifts.shift_report(c.services, shift_id, session=c.session)
 
 
+def _bank_transfer(c: Ctx):
+    """The actor signs for the main bank as a window's cashier sends cash back (a credit)."""
+    window = session_for(c.other("cashier"), c.terminal)
+    open_test_shift(c.engine, c.terminal, window.staff.id, float_amount="500")
+    return bank.credit(c.services, window, Money(Decimal("100"), "INR"), Credentials(c.actor.id, PIN))
+
+
 ATTEMPTS = {
     Action.DEPOSIT: _deposit, Action.WITHDRAW: _withdraw, Action.ISSUE_MARKER: _issue_marker,
     Action.REDEEM_MARKER: _redeem_marker, Action.OPEN_SHIFT: _open_shift, Action.CLOSE_SHIFT: _close_shift,
     Action.REQUEST_CREDIT: _request_credit, Action.APPROVE_CREDIT: _approve_credit,
     Action.DENY_CREDIT: _deny_credit, Action.AUTHORISE: _authorise, Action.REVERSE: _reverse,
     Action.ADJUST: _adjust, Action.SIGN_OFF_SHIFT: _sign_off, Action.MANAGE_STAFF: _manage_staff,
-    Action.RUN_REPORTS: _run_reports,
+    Action.RUN_REPORTS: _run_reports, Action.BANK_TRANSFER: _bank_transfer,
 }
 
 
@@ -297,7 +306,7 @@ def test_the_matrix_holds_offline_too(ledger, tmp_path):
         cashier = t.login("C100")
         pid = make_player(engine)
         original = post(engine, cmd(Kind.DEPOSIT, pid, "100", terminal_id="SEED"))
-        t.proxy.cut()
+        t.proxy.refuse()
         with pytest.raises(NotAuthorized, match="As a cashier you cannot reverse"):
             t.post("reversal", pid, "100", staff=cashier, reverses_id=original.id, approver_id="S300", reason="x")
         with pytest.raises(NotAuthorized, match="cannot approve your own"):
@@ -320,7 +329,7 @@ def test_offline_the_terminal_alone_refuses_another_currency(ledger, tmp_path):
     try:
         cashier = t.login("C100")
         pid = make_player(engine)
-        t.proxy.cut()
+        t.proxy.refuse()
         usd = PostingCommand(kind=Kind.DEPOSIT, player_id=pid, amount=Money(Decimal("50"), "USD"),
                              staff_id=cashier.id, terminal_id=t.terminal_id)
         with pytest.raises(CurrencyMismatch, match="works in INR, not USD"):

@@ -15,7 +15,7 @@ def test_a_deposit_moves_the_balance_and_the_integrity_check_stays_clean(fresh_l
     _, engine = fresh_ledger
     player = make_player(engine)
     receipt = post(engine, cmd("deposit", player, "10000"))
-    assert receipt.cash_before == Decimal("0.00") and receipt.cash_after == Decimal("10000.00")
+    assert receipt.cash_before.amount == Decimal("0.00") and receipt.cash_after.amount == Decimal("10000.00")
     b = get_balance(engine, player)
     assert b.portal_json()["cashBalance"] == "10000.00"
     assert b.version == 1

@@ -87,7 +87,7 @@ def approve(engine, player: str, limit: str, approver: str = "F200"):
 def test_a_deposit_adds_cash_and_writes_one_hash_chained_row(engine):
     p = make_player(engine)
     r = post(engine, cmd("deposit", p, "10000"))
-    assert (r.cash_before, r.cash_after, r.kind, r.replayed) == (D("0.00"), D("10000.00"), Kind.DEPOSIT, False)
+    assert (r.cash_before.amount, r.cash_after.amount, r.kind, r.replayed) == (D("0.00"), D("10000.00"), Kind.DEPOSIT, False)
     assert len(r.hash) == 64 and r.terminal_id == counter_for(engine).terminal and r.staff_id == "C100"
     b = get_balance(engine, p)
     assert b.portal_json() == {"playerId": p, "version": 1, "cashBalance": "10000.00",
@@ -102,7 +102,7 @@ def test_a_withdrawal_takes_cash_and_may_empty_the_account_exactly(engine):
     p = make_player(engine)
     post(engine, cmd("deposit", p, "500.50"))
     r = post(engine, cmd("withdrawal", p, "200.25"))
-    assert (r.cash_before, r.cash_after) == (D("500.50"), D("300.25"))
+    assert (r.cash_before.amount, r.cash_after.amount) == (D("500.50"), D("300.25"))
     post(engine, cmd("withdrawal", p, "300.25"))
     b = get_balance(engine, p)
     assert (b.cash, b.total_deposits, b.total_withdrawals) == (D("0.00"), D("500.50"), D("500.50"))
@@ -112,7 +112,7 @@ def test_a_withdrawal_takes_cash_and_may_empty_the_account_exactly(engine):
 def test_a_credit_line_approval_sets_the_limit_and_approves_it(engine):
     p = make_player(engine)
     r = approve(engine, p, "50000")
-    assert (r.limit_after, r.approved_after, r.approver_id) == (D("50000.00"), True, "F200")
+    assert (r.limit_after.amount, r.approved_after, r.approver_id) == (D("50000.00"), True, "F200")
     b = get_balance(engine, p)
     assert (b.credit_limit, b.credit_approved, b.cash, b.credit) == (D("50000.00"), True, D("0.00"), D("0.00"))
     assert b.available_credit == D("50000.00")
@@ -128,12 +128,12 @@ def test_a_marker_within_the_limit_draws_credit_and_is_redeemed_in_cash(engine):
     p = make_player(engine)
     approve(engine, p, "1000")
     r = post(engine, cmd("marker_issue", p, "600"))
-    assert (r.credit_before, r.credit_after, r.cash_after) == (D("0.00"), D("600.00"), D("0.00"))
+    assert (r.credit_before.amount, r.credit_after.amount, r.cash_after.amount) == (D("0.00"), D("600.00"), D("0.00"))
     post(engine, cmd("marker_issue", p, "400"))  # exactly up to the limit
     b = get_balance(engine, p)
     assert (b.credit, b.available_credit, b.portal_json()["totalBalance"]) == (D("1000.00"), D("0.00"), "1000.00")
     r = post(engine, cmd("marker_redeem", p, "250"))
-    assert (r.credit_before, r.credit_after) == (D("1000.00"), D("750.00"))
+    assert (r.credit_before.amount, r.credit_after.amount) == (D("1000.00"), D("750.00"))
     post(engine, cmd("marker_redeem", p, "750"))
     assert get_balance(engine, p).credit == D("0.00")
     assert_consistent(engine, p)
@@ -142,7 +142,7 @@ def test_a_marker_within_the_limit_draws_credit_and_is_redeemed_in_cash(engine):
 def test_adjustments_in_and_out_move_cash_with_reason_and_approver(engine):
     p = make_player(engine)
     r = post(engine, cmd("adjust_in", p, "75", staff="S300", approver_id="S300", reason="count error"))
-    assert (r.cash_after, r.reason, r.approver_id) == (D("75.00"), "count error", "S300")
+    assert (r.cash_after.amount, r.reason, r.approver_id) == (D("75.00"), "count error", "S300")
     post(engine, cmd("adjust_out", p, "25", staff="S300", approver_id="S300", reason="duplicate chip"))
     b = get_balance(engine, p)
     assert (b.cash, b.total_deposits, b.total_withdrawals) == (D("50.00"), D("75.00"), D("25.00"))
@@ -361,7 +361,7 @@ def test_the_rule_holds_after_a_long_mixed_sequence(fresh_ledger):
     for r in reversed(receipts):
         if r.kind is Kind.CREDIT_LINE:
             continue
-        post(engine, cmd("reversal", p, str(r.amount), staff="S300", approver_id="S300", reverses_id=r.id,
+        post(engine, cmd("reversal", p, str(r.amount.amount), staff="S300", approver_id="S300", reverses_id=r.id,
                          reason="unwind"))
         assert_consistent(engine, p)
         assert run_integrity(engine) == []

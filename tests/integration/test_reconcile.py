@@ -46,12 +46,12 @@ def test_each_kind_of_difference_is_reported_and_the_result_is_unresolved(termin
     # only in the journal: the journal holds a receipt the ledger never gave
     ghost = cmd("deposit", player, "8", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
     journal.append_pending(ghost, ledger=ledger)
-    journal.mark_posted(ghost.id, dataclasses.replace(ok, id=ghost.id, amount=Decimal("8.00")))
+    journal.mark_posted(ghost.id, dataclasses.replace(ok, id=ghost.id, amount=Money(Decimal("8.00"), ok.currency)))
     # different amounts: same id, the ledger has another amount
     c = cmd("deposit", player, "9", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id)
     ledger_side = post(engine, dataclasses.replace(c, amount=Money(Decimal("90"), "INR"), id=c.id))
     journal.append_pending(c, ledger=ledger)
-    journal.mark_posted(c.id, dataclasses.replace(ledger_side, amount=Decimal("9.00")))
+    journal.mark_posted(c.id, dataclasses.replace(ledger_side, amount=Money(Decimal("9.00"), ledger_side.currency)))
     rec = reconcile_shift(terminal.services, terminal.shift_id)
     assert statuses(rec) == {str(ok.id): "matched", str(outside.id): "only_in_ledger",
                              str(ghost.id): "only_in_journal", str(c.id): "different_amounts"}
@@ -65,9 +65,9 @@ def test_a_rejection_on_replay_is_unresolved_until_a_supervisor_resolves_it(term
     player = make_player(engine)
     terminal.link.remember_balance(player, Decimal("50.00"))  # stale: the player has nothing
     staff = terminal.login()
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     w = terminal.post("withdrawal", player, "20", staff=staff)
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     terminal.services.local.replay()
     rec = reconcile_shift(terminal.services, terminal.shift_id)
     assert statuses(rec) == {str(w.id): "rejected_on_replay"} and not rec.clean

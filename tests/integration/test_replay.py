@@ -55,14 +55,14 @@ def test_cut_ledger_turns_the_terminal_offline_and_deposits_come_back_pending(te
     staff = terminal.login()
     seen = []
     terminal.link.add_listener(seen.append)
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     r = terminal.post("deposit", player, "500", staff=staff)
     assert isinstance(r, PendingReceipt) and r.to_json()["status"] == "pending"
     assert r.banner == "OFFLINE — PENDING" and r.shift_id == terminal.shift_id
     assert not terminal.link.online and seen and seen[0].state == "offline"
     assert terminal.link.pending_count(terminal.shift_id) == 1
     assert ledger_ids(engine, player) == []
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     report = terminal.services.local.replay()
     assert report.complete and report.posted == 1
     assert terminal.link.online and seen[-1].state == "online" and seen[-1].pending == 0
@@ -75,11 +75,11 @@ def test_pending_entries_replay_in_order_with_their_original_ids(terminal, engin
     post(engine, cmd("deposit", player, "100", terminal_id=terminal.terminal_id, shift_id=terminal.shift_id))
     terminal.link.remember_balance(player, Decimal("100.00"))
     staff = terminal.login()
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     taken = [terminal.post(k, player, a, staff=staff) for k, a in
              [("withdrawal", "60"), ("deposit", "10"), ("withdrawal", "40"), ("deposit", "5")]]
     assert all(isinstance(r, PendingReceipt) for r in taken)
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     report = terminal.services.local.replay()
     assert report.complete and report.posted == 4 and not report.rejected
     assert ledger_ids(engine, player)[1:] == [str(r.id) for r in taken]
@@ -103,10 +103,10 @@ def test_an_offline_withdrawal_the_ledger_refuses_is_rejected_on_replay_never_dr
     terminal.link.remember_balance(player, Decimal("100.00"))
     staff = terminal.login()
     post(engine, cmd("withdrawal", player, "90", terminal_id="T-OTHER"))  # elsewhere, unseen here
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     w = terminal.post("withdrawal", player, "50", staff=staff)
     d = terminal.post("deposit", player, "20", staff=staff)
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     report = terminal.services.local.replay()
     assert [x["id"] for x in report.rejected] == [str(w.id)]
     e = terminal.journal.entry(w.id)
@@ -120,11 +120,11 @@ def test_a_refusal_in_the_middle_of_a_batch_keeps_order_and_posts_the_rest(termi
     player = make_player(engine)
     terminal.link.remember_balance(player, Decimal("1000.00"))  # stale: the player has nothing
     staff = terminal.login()
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     first = terminal.post("deposit", player, "10", staff=staff)
     w = terminal.post("withdrawal", player, "15", staff=staff)
     later = [terminal.post("deposit", player, "10", staff=staff) for _ in range(3)]
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     report = terminal.services.local.replay()
     assert report.posted == 4 and [x["id"] for x in report.rejected] == [str(w.id)]
     assert ledger_ids(engine, player) == [str(first.id)] + [str(r.id) for r in later]
@@ -133,7 +133,7 @@ def test_a_refusal_in_the_middle_of_a_batch_keeps_order_and_posts_the_rest(termi
 def test_replay_stops_when_the_ledger_goes_again_and_keeps_the_rest_pending(terminal, engine):
     player = make_player(engine)
     staff = terminal.login()
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     for _ in range(3):
         terminal.post("deposit", player, "1", staff=staff)
     report = terminal.services.local.replay()
@@ -147,7 +147,7 @@ def test_offline_caps_at_their_boundaries_through_the_counter(ledger, tmp_path):
     try:
         player = make_player(engine)
         staff = t.login()
-        t.proxy.cut()
+        t.proxy.refuse()
         assert isinstance(t.post("deposit", player, "100.00", staff=staff), PendingReceipt)
         with pytest.raises(OfflineNotAllowed, match="above ₹100.00"):
             t.post("deposit", player, "100.01", staff=staff)
@@ -168,14 +168,14 @@ def test_offline_caps_at_their_boundaries_through_the_counter(ledger, tmp_path):
 def test_a_shift_cannot_close_while_its_journal_has_pending_entries(terminal, engine):
     player = make_player(engine)
     session = login(terminal.services, "C100", "1111")
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     terminal.post("deposit", player, "25", staff=session.staff)
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     with pytest.raises(ShiftError, match="1 posting is still waiting"):
         close_shift(terminal.services, session, "20=1,5=1")
     terminal.services.local.replay()
     closed = close_shift(terminal.services, session, "20=1,5=1")
-    assert closed.status == "closed" and closed.variance == Decimal("0.00")
+    assert closed.status == "closed" and closed.variance.amount == Decimal("0.00")
 
 
 def test_a_refusal_online_is_journaled_as_rejected_and_raised(terminal, engine):
@@ -202,7 +202,7 @@ def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_cam
     overdraw = [cmd("deposit", player, "5"), cmd("withdrawal", player, "1000"), cmd("deposit", player, "6")]
     receipts = port.post_batch(overdraw)
     assert [r.id for r in receipts] == [overdraw[0].id]
-    assert receipts[0].cash_after == Decimal("11.00")
+    assert receipts[0].cash_after.amount == Decimal("11.00")
     assert port.post_batch([cmd("deposit", player, "7"), cmd("deposit", "nobody-at-all", "1")]) != []
     assert get_balance(engine, player).cash == Decimal("18.00")
 
@@ -226,7 +226,7 @@ def test_a_batch_gives_the_receipts_the_ledger_holds_and_leaves_reversals_to_pos
              cmd("deposit", player, "1")]
     receipts = port.post_batch(batch)
     assert [r.id for r in receipts] == [c.id for c in batch[:4]]
-    assert [(r.cash_after, r.credit_after) for r in receipts] == [
+    assert [(r.cash_after.amount, r.credit_after.amount) for r in receipts] == [
         (Decimal("270.00"), Decimal("0.00")), (Decimal("270.00"), Decimal("0.00")),
         (Decimal("270.00"), Decimal("300.00")), (Decimal("265.00"), Decimal("300.00"))]
     with engine.connect() as conn:
@@ -288,7 +288,7 @@ def test_a_send_that_broke_after_the_commit_is_answered_with_its_receipt_not_a_r
     poster = terminal.services.local.poster
     _breaks_after(poster.port, commit=True)
     r = terminal.post("withdrawal", player, "30000", staff=staff)  # above the offline cap
-    assert isinstance(r, Receipt) and r.cash_after == Decimal("20000.00")
+    assert isinstance(r, Receipt) and r.cash_after.amount == Decimal("20000.00")
     e = terminal.journal.entry(r.id)
     assert e.state == "posted" and e.code != "posted_after_refusal" and not e.needs_attention
 
@@ -391,7 +391,7 @@ def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_s
         terminal.post("withdrawal", player, "30000", staff=staff)
     [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
     assert e.in_doubt
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     report = terminal.services.local.replay()
     assert report.found == 1
     settled = terminal.journal.entry(e.id)
@@ -425,13 +425,13 @@ def test_a_deposit_taken_offline_a_moment_after_the_shift_opened_joins_that_shif
         player = make_player(engine)
         session = login(t.services, "C100", "1111")
         shift = open_shift(t.services, session, float_amount="0")
-        t.proxy.cut()
+        t.proxy.refuse()
         r = t.post("deposit", player, "40", staff=session.staff)
         assert isinstance(r, PendingReceipt) and r.shift_id == shift.id
-        t.proxy.restore()
+        t.proxy.accept()
         assert t.services.local.replay().posted == 1
         close_shift(t.services, session, "20=2")  # online; from now on the terminal knows: no shift
-        t.proxy.cut()
+        t.proxy.refuse()
         with pytest.raises(ShiftNotOpen, match="no open shift is known"):
             t.post("deposit", player, "5", staff=session.staff)
     finally:
@@ -448,14 +448,14 @@ def test_an_id_queued_offline_and_reused_for_a_different_request_is_refused_by_t
     player, other = make_player(engine), make_player(engine)
     post(engine, cmd("deposit", player, "1000"))
     staff = terminal.login()
-    terminal.proxy.cut()
+    terminal.proxy.refuse()
     first = cmd("deposit", player, "500", staff=staff.id, terminal_id=terminal.terminal_id)
     assert isinstance(terminal.post_command(first, staff=staff), PendingReceipt)
     kind, who, amount = change.get("kind", "deposit"), other if "player" in change else player, change.get("amount", "500")
     reused = cmd(kind, who, amount, staff=staff.id, terminal_id=terminal.terminal_id, id=first.id)
     with pytest.raises(IdempotencyConflict, match="different request"):
         terminal.post_command(reused, staff=staff)
-    terminal.proxy.restore()
+    terminal.proxy.accept()
     terminal.services.local.replay()
     assert ledger_ids(engine, player)[-1] == str(first.id) and ledger_ids(engine, other) == []
     assert get_balance(engine, player).cash == Decimal("1500.00")

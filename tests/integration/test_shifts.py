@@ -49,7 +49,7 @@ def test_a_posting_without_an_open_shift_is_refused_and_moves_nothing(engine, de
 def test_open_with_a_count_post_and_close_with_a_blind_count(engine, desk):
     services, session = desk
     shift = shifts.open_shift(services, session, counts="500=10,100=5")
-    assert shift.opening_float == Decimal("5500.00") and shift.opening_count == {"500": 10, "100": 5}
+    assert shift.opening_float.amount == Decimal("5500.00") and shift.opening_count == {"500": 10, "100": 5}
     assert session.shift.id == shift.id
     assert shifts.current_shift(services, session.terminal_id).id == shift.id
     pid = make_player(engine)
@@ -66,7 +66,7 @@ def test_open_with_a_count_post_and_close_with_a_blind_count(engine, desk):
     assert current is not None and current.expected is None
     # expected = 5500 + 2000 + 300 - 700 = 7100; counted 7100 exactly.
     closed = shifts.close_shift(services, session, "2000=3,500=2,100=1")
-    assert (closed.counted, closed.expected, closed.variance, closed.needs_signoff) == (
+    assert (closed.counted.amount, closed.expected.amount, closed.variance.amount, closed.needs_signoff) == (
         Decimal("7100.00"), Decimal("7100.00"), Decimal("0.00"), False)
     assert closed.status == "closed" and session.shift is None
     assert shifts.current_shift(services, session.terminal_id) is None
@@ -117,7 +117,7 @@ def test_postings_racing_a_close_either_count_or_are_refused(engine, desk):
     stop.set()
     t.join(10)
     # Whatever slipped in before the close is in the expected figure; nothing lands after it.
-    assert closed.expected == Decimal(len(accepted))
+    assert closed.expected.amount == Decimal(len(accepted))
     assert closed.variance == -closed.expected
 
 
@@ -127,7 +127,7 @@ def test_a_variance_at_or_over_the_threshold_needs_a_supervisor_sign_off(engine,
     shifts.open_shift(services, session, float_amount="10000")
     counted = Decimal("10000") - Decimal(short_by)
     closed = shifts.close_shift(services, session, {"1": int(counted)})
-    assert closed.variance == -Decimal(short_by) and closed.needs_signoff is needs
+    assert closed.variance.amount == -Decimal(short_by) and closed.needs_signoff is needs
     report_text = shifts.render_text(shifts.shift_report(services, closed.id))
     assert ("supervisor sign-off required" in report_text) is needs
 
@@ -136,7 +136,7 @@ def test_an_overage_counts_as_a_variance_too(engine, desk):
     services, session = desk
     shifts.open_shift(services, session, float_amount="0")
     closed = shifts.close_shift(services, session, "2000=2")
-    assert closed.variance == Decimal("4000.00") and closed.needs_signoff
+    assert closed.variance.amount == Decimal("4000.00") and closed.needs_signoff
 
 
 def test_sign_off_needs_a_note_for_a_large_variance_and_another_supervisor(engine, desk):
@@ -207,17 +207,17 @@ def test_the_close_waits_for_the_journal(ledger, engine, tmp_path):
     try:
         session = login(t.services, "C100", "1111")
         pid = make_player(engine)
-        t.proxy.cut()
+        t.proxy.refuse()
         for amount in ("20", "5"):
             assert isinstance(t.post("deposit", pid, amount, staff=session.staff), PendingReceipt)
-        t.proxy.restore()
+        t.proxy.accept()
         with pytest.raises(ShiftError, match="2 postings are still waiting"):
             shifts.close_shift(t.services, session, "20=1,5=1")
         assert get_balance(engine, pid).cash == Decimal("0.00"), "nothing posted by the refused close"
         report = t.services.local.replay()
         assert report.complete and report.posted == 2
         closed = shifts.close_shift(t.services, session, "20=1,5=1")
-        assert closed.status == "closed" and closed.variance == Decimal("0.00")
+        assert closed.status == "closed" and closed.variance.amount == Decimal("0.00")
     finally:
         t.close()
 
@@ -254,4 +254,15 @@ def test_shift_events_are_audited_and_listed(engine, desk):
 
 def test_the_float_may_be_typed_as_at_the_counter(engine, desk):
     services, session = desk
-    assert shifts.open_shift(services, session, float_amount="₹5,000").opening_float == Decimal("5000.00")
+    assert shifts.open_shift(services, session, float_amount="₹5,000").opening_float.amount == Decimal("5000.00")
+
+
+def test_a_count_is_checked_against_the_currencys_notes_and_coins_as_the_ledger_stores_them(engine, desk):
+    services, session = desk
+    services.config.values["currency.denominations"] = ["2000", "1000", "500"]  # a stale list: ₹1000 is gone
+    with pytest.raises(InvalidInput, match=r"1000 is not a denomination of this currency \(2000, 500, 200"):
+        shifts.open_shift(services, session, counts="1000=2")
+    with pytest.raises(InvalidInput, match="300 is not a denomination"):
+        shifts.open_shift(services, session, counts={"300": 1})
+    shift = shifts.open_shift(services, session, counts="200=1,1=3")  # in the ledger's set, not the config's
+    assert shift.opening_float.amount == Decimal("203.00")

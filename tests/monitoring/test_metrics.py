@@ -6,6 +6,7 @@ import urllib.request
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import text
 
 from cashier_desktop.domain.errors import NotAuthorized
 from cashier_desktop.ledger.posting import post
@@ -57,7 +58,12 @@ def test_metrics_over_http_show_the_counters_move_after_postings(fresh_ledger, s
                 and value(now, "cashier_publish_latency_seconds_count") >= 3
                 and value(now, "cashier_postings_refused_total", outcome="refused", reason="not_authorized") == 1)
     wait_until(moved, timeout=15, what="metrics moved", interval=0.2)
+    assert value(scrape(port), "cashier_journal_refused_on_replay") == 0
+    with engine.begin() as conn:  # two terminals' heartbeats: entries refused on replay
+        conn.execute(text("INSERT INTO terminal_heartbeats (terminal_id, seen_at, pending_entries, refused_entries) "
+                          "VALUES ('T-M1', now(), 0, 2), ('T-M2', now(), 1, 1)"))
     after = scrape(port)
+    assert value(after, "cashier_journal_refused_on_replay") == 3
     assert value(after, "cashier_outbox_backlog") == 0
     assert value(after, "cashier_integrity_alerts_open") == 0
     assert value(before, "cashier_watch_events_checked_total") == 0

@@ -19,6 +19,8 @@ M0001 = "cashier_desktop/ledger/migrations/versions/0001_ledger_core.py"
 M0002 = "cashier_desktop/ledger/migrations/versions/0002_staff_controls.py"
 M0010 = "cashier_desktop/ledger/migrations/versions/0010_posting_api.py"
 M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
+M0018 = "cashier_desktop/ledger/migrations/versions/0018_counter_screens.py"
+M0019 = "cashier_desktop/ledger/migrations/versions/0019_handover_and_transfers.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -32,6 +34,7 @@ AUTHORIZE = "cashier_desktop/terminal/authorize.py"
 T_COMMANDS = "tests/unit/test_commands.py"
 T_POLICY = "tests/unit/test_policy.py"
 T_OFFLINE = "tests/unit/test_offline_policy.py"
+T_ALLOWANCE = "tests/security/test_offline_allowance.py"
 T_IDEM = "tests/integration/test_idempotency.py"
 T_POSTINGS = "tests/integration/test_postings.py"
 T_MODEL = "tests/integration/test_ledger_model.py"
@@ -52,6 +55,12 @@ T_FX = "tests/security/test_cage_exchange.py"
 T_AUTHORITY = "tests/security/test_cage_authority.py"
 T_CREDIT_LINES = "tests/security/test_cage_credit_lines.py"
 T_NOTES = "tests/security/test_cage_drawer_notes.py"
+M0016 = "cashier_desktop/ledger/migrations/versions/0016_id_on_file_and_denominations.py"
+T_IDFILE = "tests/security/test_cage_id_on_file.py"
+T_FX_REV = "tests/security/test_cage_exchange_reversal.py"
+T_DENOM = "tests/security/test_cage_denominations.py"
+T_HANDOVER = "tests/security/test_cage_handover.py"
+T_TRANSFERS = "tests/security/test_cage_transfers.py"
 
 
 def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
@@ -219,6 +228,19 @@ MUTANTS: list[Mutant] = [
            "offline withdrawals are refused unless enabled", (T_OFFLINE,)),
     Mutant("offline-withdrawal-cap", ONLINE, "if amount > self.withdrawal_cap:", "if amount > self.withdrawal_cap * 2:",
            "an offline withdrawal is within its cap", (T_OFFLINE,)),
+    Mutant("offline-login-allowance-per-posting", ONLINE, "if amount > self.limit:", "if amount > self.limit * 2:",
+           "nothing is taken offline above the database login's per-posting allowance", (T_OFFLINE, T_ALLOWANCE)),
+    Mutant("offline-login-allowance-per-shift", ONLINE, "if taken_in_shift + amount > self.total:",
+           "if amount > self.total:", "offline postings in a shift stay within the login's per-shift allowance",
+           (T_OFFLINE, T_ALLOWANCE)),
+    Mutant("offline-login-allowance-not-learned", JOURNALED,
+           "self.link.learn_allowance(self.port.offline_allowance())", "pass",
+           "the terminal learns its login's offline allowance whenever it reaches the ledger", (T_ALLOWANCE,)),
+    Mutant("offline-broken-send-outside-shift", JOURNALED,
+           "self._record(self.journal.mark_offline, cmd.id, shift_id=cmd.shift_id)",
+           "self._record(self.journal.mark_offline, cmd.id)",
+           "a posting whose send broke counts in its shift's offline total, as the ledger counts it",
+           (T_ALLOWANCE,)),
 
     # -- approval rules and ID thresholds -------------------------------------------------------------
     Mutant("policy-dual-control-boundary", POLICY, "amount >= policy.dual_control_threshold",
@@ -249,7 +271,8 @@ MUTANTS: list[Mutant] = [
     Mutant("authorize-disabled-staff", AUTHORIZE, "if rec is None or not rec.active:", "if rec is None:",
            "a disabled staff member cannot post or approve (the terminal's check, at the owner's services)",
            (f"{T_PERM}::test_the_terminal_itself_refuses_a_staff_member_disabled_since_login", T_DUAL)),
-    Mutant("authorize-id-required", AUTHORIZE, "        if req.needs_identification:\n",
+    Mutant("authorize-id-required", AUTHORIZE,
+           "        if req.needs_identification and not _valid_document_on_file(services, staff, cmd.player_id):\n",
            "        if False:\n", "a posting over the CTR threshold needs the player's ID",
            (T_DUAL, T_PERM, "tests/integration/test_gaming_day.py")),
 
@@ -340,6 +363,14 @@ MUTANTS: list[Mutant] = [
            "PERFORM cage.check_authority(st.staff_id, v_approver, p_kind, p_amount, p_currency);",
            "PERFORM 1;", "cage._post enforces the authority limits",
            (f"{T_AUTHORITY}::test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_their_limit",)),
+    Mutant("holding-counts-exchanges", M0018, "(SELECT sum(x.drawer_local_delta) FROM public.fx_exchanges x",
+           "(SELECT sum(0) FROM public.fx_exchanges x",
+           "a drawer's expected holding includes the local cash its exchanges moved, as the close does",
+           ("tests/security/test_cage_screens.py::"
+            "test_the_drawers_holding_counts_the_exchanges_local_cash_as_the_close_does",)),
+    Mutant("authority-limits-read-by-supervisor", M0018, "PERFORM cage.session_with_right(p_session, 'manage_staff');",
+           "PERFORM 1;", "only a supervisor's session reads who may approve what",
+           ("tests/security/test_cage_screens.py::test_only_a_supervisors_session_reads_the_authority_limits",)),
     Mutant("authority-set-by-supervisor", M0013, "cage.session_with_right(p_session, 'manage_staff')",
            "cage.session_with_right(p_session, NULL)", "only a supervisor's session sets an authority limit",
            (f"{T_AUTHORITY}::test_only_a_supervisors_session_sets_a_limit_and_no_login_writes_the_table",)),
@@ -367,9 +398,12 @@ MUTANTS: list[Mutant] = [
            "an exchange is logged in the MTL only when the player's day total reaches the threshold",
            (f"{T_FX}::test_an_exchange_below_the_mtl_threshold_is_not_logged",)),
     Mutant("ctr-report-counts-exchanges", CASH_REPORTS,
-           "WHERE x.player_id IS NOT NULL AND x.created_at >= :s AND x.created_at < :e", "WHERE false",
-           "the CTR report counts a player's exchanges as cash in and cash out",
+           "WHERE x.player_id IS NOT NULL AND x.reverses_id IS NULL AND x.created_at >= :s AND x.created_at < :e",
+           "WHERE false", "the CTR report counts a player's exchanges as cash in and cash out",
            (f"{T_FX}::test_foreign_cash_counts_toward_the_identification_threshold_in_inr",)),
+    Mutant("ctr-report-not-reversals", CASH_REPORTS, "x.player_id IS NOT NULL AND x.reverses_id IS NULL AND",
+           "x.player_id IS NOT NULL AND", "the CTR report does not count an exchange's reversal as cash",
+           (f"{T_FX_REV}::test_a_reversal_is_not_cash_toward_the_threshold_as_a_posting_reversal_is_not",)),
     Mutant("fx-player-lock", M0013, "PERFORM 1 FROM public.players p WHERE p.id = p_player FOR NO KEY UPDATE;",
            "PERFORM 1 FROM public.players p WHERE p.id = p_player;",
            "two exchanges for one player are decided one after the other (the identification threshold)",
@@ -391,6 +425,48 @@ MUTANTS: list[Mutant] = [
     Mutant("markers-due-by-date", M0013, "WHERE o.outstanding > 0 AND o.due_date <= p_by ORDER BY",
            "WHERE o.outstanding > 0 ORDER BY", "the floor manager's queue lists only markers falling due by the date",
            (f"{T_CREDIT_LINES}::test_the_floor_managers_queue_lists_markers_falling_due_and_a_cashier_cannot_read_it",)),
+    # -- handover, fills and credits, accountability (migration 0019, issue 17) -------------
+    Mutant("handover-counts-agree", M0019, "    IF p_out_counted <> p_in_counted THEN\n", "    IF false THEN\n",
+           "a handover whose two counts differ changes nothing (the difference would be cash no shift holds)",
+           (f"{T_HANDOVER}::test_a_handover_the_counts_or_pins_of_which_do_not_hold_changes_nothing",)),
+    Mutant("handover-two-people", M0019, "    IF st_out.staff_id = st_in.staff_id THEN\n", "    IF false THEN\n",
+           "the incoming cashier is someone other than the outgoing one",
+           (f"{T_HANDOVER}::test_a_cashier_cannot_hand_over_to_themselves_nor_someone_take_over_a_drawer_not_theirs",)),
+    Mutant("handover-ends-outgoing-session", M0019, "    PERFORM cage.staff_logout(p_out_session);\n",
+           "    PERFORM 1;\n", "after a handover the outgoing cashier's session posts nothing more",
+           (f"{T_HANDOVER}::test_postings_after_the_handover_belong_to_the_incoming_shift_and_the_outgoing_session_ends",)),
+    Mutant("transfer-two-people", M0019, "    IF snd.staff_id = rcv.staff_id THEN\n", "    IF false THEN\n",
+           "a fill or credit is signed by two different people",
+           (f"{T_TRANSFERS}::test_a_fill_without_two_proper_signatures_is_refused_and_moves_nothing",)),
+    Mutant("transfer-bank-right", M0019, "    PERFORM cage.require_right(bnk.role, 'bank_transfer');\n",
+           "    PERFORM 1;\n", "the bank's side of a transfer is signed by someone with the right",
+           (f"{T_TRANSFERS}::test_a_cashier_cannot_sign_for_the_main_bank",)),
+    Mutant("transfer-window-custodian", M0019, "        IF win.staff_id <> sh.staff_id THEN\n",
+           "        IF false THEN\n", "the window's side of a fill or credit is signed by the drawer's own cashier",
+           (f"{T_TRANSFERS}::test_a_fill_without_two_proper_signatures_is_refused_and_moves_nothing",)),
+    Mutant("bank-not-negative", M0019, "    IF v_bank + v_bank_delta < 0 THEN\n", "    IF false THEN\n",
+           "a fill the bank cannot cover is refused with a sentence",
+           (f"{T_TRANSFERS}::test_a_fill_the_bank_cannot_cover_is_refused_and_the_bank_never_goes_negative",)),
+    Mutant("bank-row-lock", M0019, "WHERE b.currency = pol.currency FOR UPDATE;\n    IF NOT FOUND THEN  -- the first",
+           "WHERE b.currency = pol.currency;\n    IF NOT FOUND THEN  -- the first",
+           "transfers racing for the bank's last cash are decided one after the other",
+           (f"{T_TRANSFERS}::test_fills_racing_for_the_last_of_the_bank_never_overdraw_it",
+            f"{T_TRANSFERS}::test_a_fill_waiting_for_another_is_decided_on_the_balance_that_one_left")),
+    Mutant("credit-within-drawer", M0019, "IF p_kind = 'credit' AND cage.drawer_expected(sh.id) < p_amount THEN",
+           "IF false THEN", "a credit cannot take more than the drawer should hold",
+           (f"{T_TRANSFERS}::test_a_fill_the_bank_cannot_cover_is_refused_and_the_bank_never_goes_negative",)),
+    Mutant("close-expects-transfers", M0019, "coalesce((SELECT sum(b.drawer_delta) FROM public.bank_transfers b\\n",
+           "coalesce((SELECT sum(0) FROM public.bank_transfers b\\n",
+           "a shift's expected cash at close includes its fills and credits",
+           (f"{T_TRANSFERS}::test_a_fill_and_a_credit_move_cash_between_bank_and_window_with_both_signatures",)),
+    Mutant("fill-shift-lock", M0019, "WHERE s.terminal_id = v_terminal AND s.status = 'open' FOR KEY SHARE;",
+           "WHERE s.terminal_id = v_terminal AND s.status = 'open';",
+           "a fill while the drawer closes lands before the count or is refused",
+           (f"{T_TRANSFERS}::test_a_fill_while_the_drawer_closes_is_refused_with_a_sentence_and_moves_nothing",)),
+    Mutant("accountability-supervisor-only", M0019, "cage.session_with_right(p_session, 'run_reports')",
+           "cage.session_with_right(p_session, NULL)",
+           "open drawers' expected cash (the accountability) is for a supervisor: the cashier's count is blind",
+           (f"{T_TRANSFERS}::test_the_accountability_shows_open_drawers_expected_cash_so_only_a_supervisor_reads_it",)),
     # -- the API's owner, a role no one logs in as (ledger/api_owner.py) ----------------------
     Mutant("api-owner-not-handed-over", API_OWNER, "        if owner != role:\n", "        if False:\n",
            "every SECURITY DEFINER function belongs to the NOLOGIN API owner, not the schema owner",
@@ -402,4 +478,33 @@ MUTANTS: list[Mutant] = [
     Mutant("api-owner-staff-role", API_OWNER, '"public.staff": TableGrant(insert=True, update=("active",)),',
            '"public.staff": TableGrant(insert=True, update=("active", "role")),',
            "a bug in a definer function cannot change a staff member's role", (T_API_OWNER,)),
+
+    # -- identification on file, denominations, exchange reversal (migration 0016) -----------------
+    Mutant("id-capture-serialised", M0016, "p.id = p_player FOR NO KEY UPDATE;", "p.id = p_player;",
+           "two captures of one document at once put it on file once",
+           (f"{T_IDFILE}::test_two_terminals_capturing_one_document_at_once_put_it_on_file_once",)),
+    Mutant("id-typed-expired-refused", M0016, "            IF d.expires_on < v_today THEN\n",
+           "            IF false THEN\n", "a typed document that is on file and has expired is refused",
+           (f"{T_IDFILE}::test_an_expired_document_on_file_is_refused_with_one_sentence_and_nothing_is_posted",)),
+    Mutant("id-on-file-valid-only", M0016, "x.expires_on >= v_today ORDER BY", "true ORDER BY",
+           "only a valid document on file is used for a posting",
+           (f"{T_IDFILE}::test_an_expired_document_on_file_is_refused_with_one_sentence_and_nothing_is_posted",)),
+    Mutant("id-on-file-recorded", M0016, "p_id_number := v_doc_number;\n            END IF;\n",
+           "NULL;\n            END IF;\n", "the document on file is recorded on the posting as if typed",
+           (f"{T_IDFILE}::test_a_document_captured_once_is_used_for_a_deposit_over_the_threshold",)),
+    Mutant("fx-reversal-serialised", M0016,
+           "PERFORM pg_advisory_xact_lock(hashtextextended('cage.reverse_exchange:' || p_original::text, 0));",
+           "PERFORM 1;", "two reversals of one exchange are taken one after the other: the second is refused",
+           (f"{T_FX_REV}::test_two_supervisors_reversing_one_exchange_at_once_exactly_one_wins",
+            f"{T_FX_REV}::test_a_reversal_waits_for_one_in_progress_and_is_then_refused")),
+    Mutant("fx-reversal-not-cash", M0016, 'x.player_id = p_player AND x.reverses_id IS NULL\\n"',
+           'x.player_id = p_player\\n"', "an exchange reversal is not cash toward the threshold (as a posting's)",
+           (f"{T_FX_REV}::test_a_reversal_is_not_cash_toward_the_threshold_as_a_posting_reversal_is_not",)),
+    Mutant("count-denomination-checked", M0016, "        PERFORM count(*) FROM cage.note_pieces(p_count, p_currency);\n",
+           "        PERFORM 1;\n", "a drawer count holds only the currency's notes and coins",
+           (f"{T_DENOM}::test_the_database_refuses_a_drawer_count_with_a_note_the_currency_does_not_have",)),
+    Mutant("notes-denomination-checked", M0016, '("cage.note_pieces(p_notes_in)", "cage.note_pieces(p_notes_in, p_currency)")',
+           '("cage.note_pieces(p_notes_in)", "cage.note_pieces(p_notes_in)")',
+           "a posting's notes must be denominations of its currency",
+           (f"{T_DENOM}::test_a_note_that_is_not_a_denomination_of_the_currency_is_refused_and_nothing_is_posted",)),
 ]

@@ -58,7 +58,7 @@ def test_the_reports_deposit_of_10000_to_player_179_reaches_the_portals_channel(
                                                          staff_id="C100", terminal_id="T-179"))
     finally:
         services.close()
-    assert receipt.cash_after == Decimal("10000.00")
+    assert receipt.cash_after.amount == Decimal("10000.00")
     wait_until(lambda: portal.on(player_channel("179")), 10, "the portal hears the deposit")
     event = portal.on(player_channel("179"))[0]
     assert event["cashBalance"] == "10000.00"

@@ -86,7 +86,7 @@ def test_a_non_superuser_schema_owner_hands_the_api_over_and_keeps_migrating(own
         with terminal.begin() as conn:
             conn.execute(text("SELECT cage.open_shift(:t, 0)"), {"t": token})
         receipt = post(terminal, dataclasses.replace(cmd("deposit", player, "500", terminal_id="T-SO-1"), session=token))
-        assert receipt.cash_after == 500 and not receipt.replayed
+        assert receipt.cash_after.amount == 500 and not receipt.replayed
     finally:
         terminal.dispose()
     with owner.connect() as conn:

@@ -23,10 +23,10 @@ def test_a_bound_terminal_cut_mid_posting_takes_it_offline_into_its_shift(secure
     try:
         player = make_player(secure.admin)
         staff = t.login()
-        t.proxy.cut()
+        t.proxy.refuse()
         r = t.post("deposit", player, "50", staff=staff)
         assert isinstance(r, PendingReceipt) and r.shift_id == shift
-        t.proxy.restore()
+        t.proxy.accept()
         report = t.services.local.replay()
         assert report.posted == 1 and report.complete
         with secure.admin.connect() as conn:

@@ -247,7 +247,7 @@ def test_the_journals_replay_through_the_ledger_port_is_an_attested_offline_post
         return PostingCommand(kind=Kind.DEPOSIT, player_id=player, amount=Money(Decimal(amount), "INR"),
                               staff_id="C100", terminal_id="T-SEC-J")
     receipts = port.post_batch([deposit("600"), deposit("400")])
-    assert [r.cash_after for r in receipts] == [Decimal("600.00"), Decimal("1000.00")]
+    assert [r.cash_after.amount for r in receipts] == [Decimal("600.00"), Decimal("1000.00")]
     with pytest.raises(OfflineNotAllowed):
         port.post(deposit("600"))  # over the shift's offline total
     with secure.admin.connect() as conn:

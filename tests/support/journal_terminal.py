@@ -60,7 +60,7 @@ class Terminal:
 
 def proxy_for(url: str) -> TcpProxy:
     u = make_url(url)
-    return TcpProxy(u.port or 5432, u.host or "127.0.0.1")
+    return TcpProxy(u.host or "127.0.0.1", u.port or 5432)
 
 
 def terminal_config(url: str, journal_path: Path, terminal_id: str, **overrides):

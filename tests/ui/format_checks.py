@@ -28,15 +28,22 @@ OTHER_DATES = [
 OTHER_MONEY = [
     re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:INR|Rs\.?|rupees)\b", re.I),  # 10,000.00 INR
     re.compile(r"\b(?:INR|Rs\.?)\s?\d"),                                        # INR 10000
-    re.compile(r"(?<![\d,.₹])\d+(?:,\d+)*\.\d{2}(?![\d%])"),                    # 10000.00 without ₹
+    re.compile(r"(?<![\d,.₹$€£])\d+(?:,\d+)*\.\d{2}(?![\d%])"),                 # 10000.00 without ₹
 ]
 INDIAN = re.compile(r"^(?:\d{1,3}|\d{1,2}(?:,\d{2})*,\d{3})\.\d{2}$")
 RUPEES = re.compile(r"₹([\d,]+\.\d+)")
+# A foreign currency's cash (an exchange) is written in its own profile's format: $12,500.50.
+WESTERN = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d{2}$")
+FOREIGN = re.compile(r"[$€£]([\d,]+\.\d+)")
+# An exchange rate is no amount of money: up to six places (1 USD = ₹83.123456).
+RATE = re.compile(r"1 [A-Z]{3} = ₹\d[\d,]*\.\d{2,6}\b")
 
 
 def format_problems(text: str) -> list[str]:
     """What in `text` is a date or an amount not in the cage's one format."""
+    text = RATE.sub(" ", text)
     found = [m.group(0) for p in OTHER_DATES for m in p.finditer(text)]
+    found += [m.group(0) for m in FOREIGN.finditer(text) if not WESTERN.match(m.group(1))]
     found += [m.group(0) for p in OTHER_MONEY for m in p.finditer(text)]
     found += [f"₹{m.group(1)}" for m in RUPEES.finditer(text) if not INDIAN.match(m.group(1))]
     return found
@@ -51,7 +58,8 @@ def shown_texts(root: QWidget) -> list[tuple[str, str]]:
             continue
         where = f"{type(w).__name__} {w.objectName() or w.accessibleName()}".strip()
         if isinstance(w, AmountEdit):  # an input box: the ₹ is a label beside it, the grouping its own
-            out.append((where, f"₹{w.text()}.00" if w.text() and "." not in w.text() else f"₹{w.text()}"))
+            sym = w.profile.symbol  # the cage's ₹, or a foreign currency's (an exchange)
+            out.append((where, f"{sym}{w.text()}.00" if w.text() and "." not in w.text() else f"{sym}{w.text()}"))
         elif isinstance(w, (QLabel, QAbstractButton, QLineEdit)):
             out.append((where, w.text()))
         elif isinstance(w, QTextEdit):

@@ -27,6 +27,8 @@ def test_the_terminal_beats_and_acknowledges_a_heard_event_by_version(qtbot, fre
                 return conn.execute(text("SELECT feed_state FROM terminal_heartbeats "
                                          "WHERE terminal_id = 'HB-1'")).scalar()
         qtbot.waitUntil(lambda: beat_recorded() == "connected", timeout=10_000)
+        # The heartbeat reads the feed from the services, where opening it put it.
+        assert services.live_feed is feed.feed and services.live_feed.state.value == "connected"
 
         post_at_terminal(engine, cmd("deposit", player, "250"))  # at another counter
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cashier_desktop.domain.errors import LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.terminal import shifts
 from cashier_desktop.ui import messages
 from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
@@ -122,8 +124,13 @@ def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine
     terminal.ctx.status.set_pending(3)
     terminal.ctx.status.set_feed_state("reconnecting")
     _check(window, screen_name, "offline")
+    terminal.ctx.status.set_refused(_refused_on_replay(player, 12))  # counter, Recent row, sentence
+    assert window.status_bar.pending.property("state") == "bad" and window.cashier.message.is_refusal()
+    _check(window, screen_name, "offline, postings refused on replay")
     terminal.ctx.status.set_online(True)
     terminal.ctx.status.set_pending(0)
+    _check(window, screen_name, "postings refused on replay")
+    terminal.ctx.status.set_refused(())
     _raise_alert(engine, player)
     window.cashier.refresh_player()
     wait_until(qtbot, lambda: window.cashier.panel.alert_label.isVisible(), what="alert marked")
@@ -194,6 +201,37 @@ def test_supervisor_shift_review_shows_the_variance_and_the_alert(qtbot, termina
     window.tabs.setCurrentWidget(window.monitor)
     wait_until(qtbot, lambda: window.monitor.alerts.rowCount() >= 1, what="alerts listed")
     _check(window, screen_name, "monitor with an alert")
+    # Terminals whose offline postings the ledger refused on replay, named first (set-up: the
+    # heartbeat rows such terminals would have written).
+    import uuid
+    with engine.begin() as conn:
+        for n in (1, 12, 3, 4):
+            conn.execute(text("INSERT INTO terminal_heartbeats (terminal_id, staff_id, seen_at, pending_entries, "
+                              "feed_state, refused_entries) VALUES (:t, 'C100', now(), 2, 'connected', :n)"),
+                         {"t": f"T-REF-{uuid.uuid4().hex[:8]}", "n": n})
+    window.monitor.refresh()
+    refused = translate("MonitorView", "✖ %1 REFUSED on replay").replace("%1", "12")
+    wait_until(qtbot, lambda: refused in window.monitor.figures["terminals"].text(), what="refused named")
+    _check(window, screen_name, "monitor with postings refused on replay")
+
+
+def test_cage_accountability_window(qtbot, terminal, engine, services, screen_name):
+    from cashier_desktop.ledger.api_tables import store_policy
+    with engine.begin() as conn:
+        store_policy(conn, services.policy)
+    for i in range(3):  # three drawers open beside the bank and the markers
+        open_test_shift(engine, f"T-ACC-{i}-{uuid.uuid4().hex[:6]}", "C100", str(1000 * (i + 1)))
+    window = _main(qtbot, terminal, "S300", "3333", screen_name)
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    desk.show_accountability()
+    shown = desk.accountability_window
+    wait_until(qtbot, lambda: shown.lines and shown.show_button.isEnabled(), what="accountability lines")
+    _check(shown, screen_name, "accountability")
+    shown.info.show_refusal(translate("AccountabilityWindow", "%1 lines do not agree with the ledger.").replace("%1", "2"))
+    _check(shown, screen_name, "accountability, lines disagree")
+    _check(window, screen_name, "supervisor desk with the accountability open")
+    shown.close()
 
 
 def _posting_dialog(qtbot, terminal, engine, terminal_id, screen_name, amount: str):
@@ -260,6 +298,53 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     qtbot.waitExposed(closing)
     _check(closing, screen_name, "close shift")
     closing.reject()
+    from cashier_desktop.ui.handover_dialog import HandoverDialog
+    terminal.ctx.set_shift(shifts.current_shift(terminal.ctx.services, terminal_id))
+    handing = HandoverDialog(terminal.ctx, window.session, window)
+    handing.show()
+    qtbot.waitExposed(handing)
+    handing.grid.set_pieces({"2000": 5, "500": 20})
+    _check(handing, screen_name, "handover: outgoing count")
+    handing.submit()
+    handing.grid.set_pieces({"2000": 5, "500": 19})
+    handing.incoming_id.setText("C101")
+    _check(handing, screen_name, "handover: incoming count")
+    handing._refused(ValueError("x"))  # the generic sentence, the longest a refusal gets here
+    handing.problem.setText(translate("messages", "The two counts differ (11000.00 and 10500.00): count the drawer "
+                                                  "again together. Nothing was changed."))
+    _check(handing, screen_name, "handover refused")
+    handing.reject()
+    from cashier_desktop.ui.bank_dialog import BankTransferDialog
+    for kind in ("fill", "credit"):
+        moving = BankTransferDialog(terminal.ctx, window.session, kind, lambda _t: None, window)
+        moving.show()
+        qtbot.waitExposed(moving)
+        moving.bank_id.setText("F200")
+        _check(moving, screen_name, kind)
+        moving.problem.setText(translate("messages", "The main bank holds 100000.00 INR, less than 250000.00 INR; "
+                                                     "nothing was posted."))
+        _check(moving, screen_name, f"{kind} refused")
+        moving.reject()
+    terminal.ctx.status.set_refused(_refused_on_replay("p-layout", 3))
+    warned = CloseShiftDialog(terminal.ctx, window.session, window)
+    warned.show()
+    qtbot.waitExposed(warned)
+    assert warned.refused_warning.isVisible()
+    _check(warned, screen_name, "close shift with postings refused on replay")
+    warned.reject()
+    terminal.ctx.status.set_refused(())
+
+
+def _refused_on_replay(player: str, count: int) -> tuple:
+    """`count` deposits taken offline that the ledger refused on replay (the link's figures)."""
+    import uuid
+    from datetime import datetime, timezone
+    from decimal import Decimal
+    from cashier_desktop.terminal.online import RefusedOnReplay
+    reason = ("Terminal T-UI may take at most 0.00 per posting and 0.00 per shift offline; "
+              "nothing was posted.")
+    return tuple(RefusedOnReplay(uuid.uuid4(), Kind.DEPOSIT, player, Decimal("125000.00"), "INR", "C100", None,
+                                 datetime.now(timezone.utc), reason) for _ in range(count))
 
 
 def test_adopt_dialog(qtbot, qapp, screen_name):
@@ -304,3 +389,127 @@ def test_player_history(qtbot, terminal, engine, terminal_id, screen_name):
     wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="history")
     wait_until(qtbot, lambda: tab.dialog.page is not None, what="history page")
     _check(tab.dialog, screen_name, "history")
+
+
+def test_id_on_file_dialog_and_the_offer_in_the_posting_dialog(qtbot, terminal, engine, terminal_id, screen_name):
+    player = make_player(engine, name="Kavya Subramanian")
+    with engine.begin() as conn:
+        for kind, number, days in (("Passport", "Z1234567", 400), ("Driving licence", "KA0120190001234", -30)):
+            conn.execute(text("""INSERT INTO player_id_documents (player_id, doc_type, doc_number, expires_on,
+                captured_by, terminal_id) VALUES (:p, :t, :n, current_date + :d, 'C100', 'x')"""),
+                         {"p": player, "t": kind, "n": number, "d": days})
+    open_test_shift(engine, terminal_id, "C100", "0")
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    tab.show_id_documents()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="ID on file")
+    dialog = tab.dialog
+    wait_until(qtbot, lambda: dialog.documents is not None and len(dialog.documents) == 2, what="documents")
+    _check(dialog, screen_name, "ID on file")
+    dialog.problem.setText("This Driving licence expired on 2026-01-31; an expired document cannot be put on file.")
+    _check(dialog, screen_name, "ID on file refused")
+    dialog.reject()
+    wait_until(qtbot, lambda: tab.dialog is None, what="ID on file closed")
+    posting = tab.start(Kind.DEPOSIT)
+    qtbot.waitExposed(posting)
+    qtbot.keyClicks(posting.amount.edit, "1500000")
+    posting.need_id = True
+    posting._sync_sections()
+    wait_until(qtbot, lambda: posting.on_file_button.isVisible(), what="the document on file offered")
+    _check(posting, screen_name, "ID step with the document on file")
+
+
+# -- cage operations (issue 17): exchange, its receipt, cage settings, markers, line changes --
+def _usd_rate(engine) -> None:
+    with engine.begin() as conn:  # set-up as the owner; the form that sets it is tested in test_cage_settings_flow
+        conn.execute(text("INSERT INTO cage.fx_rates (currency, buy_rate, sell_rate, valid_from, set_by) "
+                          "VALUES ('USD', 83.123456, 84.981234, now() - interval '1 minute', 'S300')"))
+
+
+def test_exchange_dialog_quote_second_staff_id_and_refusal(qtbot, terminal, engine, terminal_id, screen_name):
+    from cashier_desktop.domain.errors import ApprovalRequired, IdentificationRequired
+    _usd_rate(engine)
+    open_test_shift(engine, terminal_id, "C100", "0")
+    player = make_player(engine, name="Vikram Chandrasekhar Venkataraman")
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    tab.exchange()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.currency.findData("USD") >= 0, what="rates")
+    dialog = tab.dialog
+    dialog.currency.setCurrentIndex(dialog.currency.findData("USD"))
+    qtbot.keyClicks(dialog.amount.edit, "12500.50")
+    assert dialog.quote.text().strip()
+    _check(dialog, screen_name, "quote")
+    dialog._refused(ApprovalRequired("A exchange of 1039108.50 INR is above the authority of C100 (5000.00 INR): "
+                                     "a second person must approve it with their PIN. Nothing was posted."))
+    dialog._refused(IdentificationRequired("This takes the player's cash this gaming day to 1039108.50 INR, over "
+                                           "the reporting threshold of 1000000.00 INR: this exchange needs the "
+                                           "player's identification (type and number). Nothing was posted."))
+    _check(dialog, screen_name, "second staff and ID")
+    dialog._refused(LedgerUnavailable("test"))
+    _check(dialog, screen_name, "refused: ledger down")
+
+
+def test_exchange_receipt(qtbot, terminal, engine, terminal_id, screen_name):
+    import uuid
+    from datetime import datetime, timezone
+    from decimal import Decimal
+    from cashier_desktop.domain.money import Money
+    from cashier_desktop.ledger.exchange import Exchange
+    open_test_shift(engine, terminal_id, "C100", "0")
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    tab = window.cashier
+    done = Exchange(uuid.uuid4(), "sell", Money(Decimal("12500.50"), "USD"), Money(Decimal("1062305.16"), "INR"),
+                    Decimal("84.981234"), 1, 1, "p-layout", False, datetime.now(timezone.utc), "C100", "F200",
+                    terminal_id)
+    tab._on_exchanged(done)
+    wait_until(qtbot, lambda: tab.receipt_dialog is not None and tab.receipt_dialog.isVisible(), what="receipt")
+    _check(tab.receipt_dialog, screen_name, "exchange receipt")
+    _check(window, screen_name, "after an exchange")
+    tab.receipt_dialog.accept()
+    wait_until(qtbot, lambda: tab.receipt_dialog is None, what="receipt closed")
+    tab.show_exchanges()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.message.text() != "Loading…"
+               and tab.dialog.isVisible(), what="the shift's exchanges")
+    _check(tab.dialog, screen_name, "the shift's exchanges")
+
+
+def test_cage_settings_and_markers_tabs(qtbot, terminal, engine, screen_name):
+    _usd_rate(engine)
+    window = _main(qtbot, terminal, "S300", "3333", screen_name)
+    settings = window.cage_settings
+    window.tabs.setCurrentWidget(settings)
+    wait_until(qtbot, lambda: settings.grid.rowCount() > 0, what="settings loaded")
+    _check(window, screen_name, "cage settings")
+    settings.message.show_refusal(translate("DomainText", "You cannot set your own authority limit; "
+                                                          "another supervisor must."))
+    _check(window, screen_name, "cage settings refused")
+    settings.pages.setCurrentIndex(1)
+    _check(window, screen_name, "cage settings, rates")
+    settings.pages.setCurrentIndex(2)
+    wait_until(qtbot, lambda: settings.drawers.rowCount() >= 0, what="drawers")
+    if settings.drawers.rowCount():
+        settings.drawers.setCurrentCell(0, 0)
+        wait_until(qtbot, lambda: settings.holding_total.text() != "", what="holding")
+    _check(window, screen_name, "cage settings, drawers")
+    window.tabs.setCurrentWidget(window.markers)
+    wait_until(qtbot, lambda: window.markers.message.text() == "" or window.markers.aging.rowCount() >= 0,
+               what="markers loaded")
+    _check(window, screen_name, "markers")
+
+
+def test_player_history_line_changes_and_markers(qtbot, terminal, engine, terminal_id, screen_name):
+    player = make_player(engine, name="Meera Nair")
+    post_as_owner(engine, cmd("credit_line", player, "50000", staff="F200", approver_id="F200", terminal_id=terminal_id))
+    post_as_owner(engine, cmd("marker_issue", player, "12000", terminal_id=terminal_id))
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    tab.show_history()
+    wait_until(qtbot, lambda: tab.dialog is not None and tab.dialog.isVisible(), what="history")
+    view = tab.dialog.credit_lines
+    tab.dialog.tabs.setCurrentWidget(view)
+    wait_until(qtbot, lambda: view.markers.rowCount() == 1, what="line changes loaded")
+    _check(tab.dialog, screen_name, "line changes and markers")

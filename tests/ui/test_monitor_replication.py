@@ -101,3 +101,23 @@ def test_a_day_of_every_refusal_reason_still_fits_and_the_tooltip_names_them_all
     assert all(f" {n}" in figure.text() for _code, n in top)
     assert figure.toolTip().count("\n") == len(reasons) - 1
     _fits(window, "every refusal reason")
+
+
+def test_many_terminals_with_entries_refused_on_replay_still_fit(qtbot, terminal):
+    """A busy cage after a bad night: dozens of terminals offline, with entries pending and
+    refused on replay. The figure names the worst and counts the rest; the window still fits."""
+    from datetime import datetime, timezone
+    from cashier_desktop.monitoring.dashboard import TerminalStatus
+    window, view = _monitor(qtbot, terminal)
+    view.timer.stop()
+    wait_until(qtbot, lambda: not view._busy, what="the last read done")
+    now = datetime.now(timezone.utc)
+    terminals = [TerminalStatus(f"T-UI-{n:08x}", "C100", now, False, 100 + n, None, refused_entries=10 + n)
+                 for n in range(30)]
+    not_synchronous = {"server": "10.0.0.12:5432", "role": "primary", "synchronous": False,
+                       "standbys": [_standby("node_1", sync="async", lag=1024, seconds=0.012)]}
+    view._show(replace(view.dashboard, terminals=terminals, replication=not_synchronous))
+    figure = view.figures["terminals"].text()
+    assert "T-UI-0000001d" in figure and "REFUSED" in figure  # the most refused first
+    assert view.figures["terminals"].toolTip().count("\n") == 29
+    _fits(window, "30 terminals offline with refused entries")

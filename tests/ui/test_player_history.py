@@ -28,7 +28,7 @@ def _history(engine, player: str, terminal_id: str) -> int:
 def test_paging_and_filters_in_the_ledger(engine, player, terminal_id):
     shift = _history(engine, player, terminal_id)
     first = player_history(engine, player, offset=0, limit=50)
-    assert first.total == 68 and len(first.rows) == 50 and first.rows[0].amount == 1
+    assert first.total == 68 and len(first.rows) == 50 and first.rows[0].amount.amount == 1
     second = player_history(engine, player, offset=50, limit=50)
     assert len(second.rows) == 18 and {r.id for r in first.rows}.isdisjoint({r.id for r in second.rows})
     wd = player_history(engine, player, HistoryFilter(kinds=("withdrawal",)))

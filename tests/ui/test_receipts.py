@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from cashier_desktop.domain.currency import profile_for
 from cashier_desktop.domain.kinds import Kind
+from cashier_desktop.domain.money import Money
 from cashier_desktop.ui.receipt import ReceiptView
 from cashier_desktop.ui.receipt_layout import receipt_model, render_image, save_receipt_pdf
 
@@ -18,8 +19,8 @@ INR = profile_for("INR")
 
 
 def _view(**kw) -> ReceiptView:
-    base = dict(posting_id=uuid4(), kind=Kind.WITHDRAWAL, player_id="179", amount=Decimal("600000.00"),
-                cash_after=Decimal("12345.50"), credit_after=Decimal("20000.00"), staff_id="C100",
+    base = dict(posting_id=uuid4(), kind=Kind.WITHDRAWAL, player_id="179", amount=Money(Decimal("600000.00"), "INR"),
+                cash_after=Money(Decimal("12345.50"), "INR"), credit_after=Money(Decimal("20000.00"), "INR"), staff_id="C100",
                 approver_id="F200", terminal_id="CAGE-01", at=datetime(2026, 12, 4, 9, 30, tzinfo=timezone.utc),
                 shift_id=12, sequence=7, hash="ab" * 32, staff_name="Asha Rao", approver_name="Farhan Ali",
                 player_name="Rahul Verma")
@@ -64,7 +65,7 @@ def test_a_receipt_carries_every_field_and_renders_to_png_and_pdf(qapp, tmp_path
 
 
 def test_an_80mm_receipt_is_as_long_as_its_content_and_fits_the_roll(qapp):
-    short = render_image(receipt_model(_view(approver_id=None, credit_after=Decimal("0")), INR), "80mm", dpi=203)
+    short = render_image(receipt_model(_view(approver_id=None, credit_after=Money(Decimal("0"), "INR")), INR), "80mm", dpi=203)
     long = render_image(receipt_model(_view(reason="A long reason " * 20), INR), "80mm", dpi=203)
     assert long.height() > short.height()
     assert short.width() == round(80 / 25.4 * 203)

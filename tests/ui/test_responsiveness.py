@@ -12,7 +12,7 @@ from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ui.app import Terminal
 from tests.support.factories import make_player
 from tests.support.shifts import open_test_shift
-from tests.support.slow_proxy import SlowProxy
+from tests.support.tcp_proxy import TcpProxy
 from tests.ui.conftest import activate, active_dialog, log_in, make_services, terminal_login_url, wait_until
 
 DELAY = 0.08  # per chunk, each way: every round trip to the ledger takes 160 ms or more
@@ -47,7 +47,7 @@ class LatenessProbe:
 def slow_terminal(qapp, ledger, terminal_id):
     url, engine = ledger
     u = make_url(url)
-    proxy = SlowProxy(u.host or "127.0.0.1", u.port or 5432, DELAY)
+    proxy = TcpProxy(u.host or "127.0.0.1", u.port or 5432, delay=DELAY)
     slow_url = terminal_login_url(u.set(port=proxy.port).render_as_string(hide_password=False), terminal_id)
     slow_engine = make_engine(slow_url, pool_size=4)
     services = make_services(slow_url, slow_engine, terminal_id)

@@ -3,10 +3,11 @@
 A cage terminal's login is bound to its terminal (`db create-roles`, `add-login
 --terminal-id`), so the database's posting API decides everything in the posting's own
 call. From the key that opens the deposit to the receipt and the new balance on screen,
-the terminal then makes two round trips to the ledger: the posting itself, and the
-receipt's number in its shift (`receipt_facts`; folding it into the posting API's answer
-would leave one), and three journal operations (the check that nothing is queued ahead
-of it, the intent, the outcome). Before this was measured it was 22 and 7. Round trips are
+the terminal then makes one round trip to the ledger: the posting itself, whose answer
+carries the receipt's number in its shift and the staff names (migration 0017), and three
+journal operations (the check that nothing is queued ahead of it, the intent, the
+outcome). Before this was measured it was 22 and 7; then 2 (the receipt's number was a
+second lookup). Round trips are
 counted on the wire (libpq's protocol trace: every Sync or simple Query the terminal
 sends), journal operations as calls of the `Journal`'s public methods.
 """
@@ -120,7 +121,7 @@ def _deposit(qtbot, tab, amount: str):
     return active_dialog(qtbot, tab, "receipt_dialog")
 
 
-def test_one_gui_deposit_costs_two_ledger_round_trips_and_three_journal_operations(
+def test_one_gui_deposit_costs_one_ledger_round_trip_and_three_journal_operations(
         qtbot, bound_terminal, secure):
     term, services, wire, journal = bound_terminal
     player = make_player(secure.admin, name="Ravi Menon")
@@ -150,6 +151,9 @@ def test_one_gui_deposit_costs_two_ledger_round_trips_and_three_journal_operatio
 
     assert get_balance(secure.admin, player).cash == 3500  # it did post
     assert tab.recent.item(0, 6).text() == str(receipt.view.posting_id)
-    # The posting itself, and the receipt's number in the shift (`receipt_facts`).
-    assert wire.count() == 2, f"{wire.count()} ledger round trips"
+    # The posting itself; its answer numbers the receipt, and the counter quotes that number.
+    assert receipt.view.number == f"{TERMINAL}-{receipt.view.shift_id}-0002"
+    assert receipt.view.staff_name and receipt.view.staff_id == "C100"
+    assert f"posted; receipt {receipt.view.number}." in tab.message.text()
+    assert wire.count() == 1, f"{wire.count()} ledger round trips"
     assert journal.calls == ["queued_count", "append_pending", "mark_posted"]

@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "cashier_hi.ts"
 # Words that are the same in both languages: keys, file formats, the code on a receipt, the
 # program's own command name.
-ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "PgUp", "PgDown", "PgDn", "Del", "PDF", "CSV", "QR",
+ALLOWED = {"Ctrl", "Alt", "Shift", "Esc", "Enter", "Tab", "PgUp", "PgDown", "PgDn", "Del", "PDF", "CSV", "PNG", "JPEG", "QR",
            "CDR1", "CDR", "CTR", "cashier-desktop", "verify-receipt", "cashier", "desktop", "verify", "receipt", "INR", "USD",
+           "EUR", "GBP", "AED", "SGD",  # ISO currency codes (exchange rates)
            "UTC"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
@@ -117,7 +118,7 @@ def test_every_window_shows_only_hindi_when_the_terminal_is_in_hindi(qtbot, hind
     wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent")
     problems += untranslated(window, data_words)
     for key, modifier, attr in ((Qt.Key_F5, Qt.NoModifier, "dialog"), (Qt.Key_H, Qt.ControlModifier, "dialog"),
-                                (Qt.Key_F9, Qt.NoModifier, "dialog")):
+                                (Qt.Key_F9, Qt.NoModifier, "dialog"), (Qt.Key_D, Qt.ControlModifier, "dialog")):
         activate(qtbot, tab)
         qtbot.keyClick(tab, key, modifier)
         dialog = active_dialog(qtbot, tab, attr)
@@ -194,6 +195,12 @@ def test_refusals_and_outcomes_in_every_window_show_only_hindi(qtbot, hindi_term
     problems += [f"offline: {p}" for p in untranslated(window, data_words)]
     terminal.ctx.status.set_online(True)
     terminal.ctx.status.set_pending(0)
+    from tests.ui.test_layout_fit import _refused_on_replay
+    terminal.ctx.status.set_refused(_refused_on_replay(player, 2))  # the sentence, the row, the counter
+    wait_until(qtbot, lambda: tab.message.is_refusal() and tab.recent.rowCount() >= 2, what="refused on replay")
+    problems += [f"refused on replay: {p}" for p in untranslated(window, data_words)]
+    problems += [f"refused on replay, Recent row: {w}" for w in _english(tab.recent.item(0, 1).text(), data_words)]
+    terminal.ctx.status.set_refused(())
     desk = window.supervisor
     window.tabs.setCurrentWidget(desk)
     wait_until(qtbot, lambda: desk.select_shift(variance_shift), what="shift listed")

@@ -132,10 +132,12 @@ def test_regroup_keeps_what_it_cannot_read():
     assert regroup("1.2.3", "en-IN") == "1.2.3"
 
 
-def _receipt(**kw) -> Receipt:
-    base = dict(id=uuid4(), seq=1, kind=Kind.WITHDRAWAL, player_id="179", amount=Decimal("2500.00"),
-                currency="INR", cash_before=Decimal("10000.00"), cash_after=Decimal("7500.00"),
-                credit_before=Decimal("0.00"), credit_after=Decimal("0.00"), limit_after=Decimal("0.00"),
+def _receipt(currency: str = "INR", **kw) -> Receipt:
+    def m(amount: str) -> Money:
+        return Money(Decimal(amount), currency)
+    base = dict(id=uuid4(), seq=1, kind=Kind.WITHDRAWAL, player_id="179", amount=m("2500.00"),
+                cash_before=m("10000.00"), cash_after=m("7500.00"),
+                credit_before=m("0.00"), credit_after=m("0.00"), limit_after=m("0.00"),
                 approved_after=False, staff_id="C100", approver_id=None, terminal_id="CAGE-1", shift_id=3,
                 reverses_id=None, reason=None, created_at=datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc),
                 hash="h")
@@ -159,9 +161,23 @@ def test_a_receipt_shows_everything_and_says_reprint_on_reprints(qtbot, tmp_path
     assert pdf.read_bytes()[:4] == b"%PDF" and pdf.stat().st_size > 500
 
 
+def test_a_receipt_prints_its_own_currency_not_the_terminals(qtbot):
+    dialog = ReceiptDialog(ReceiptView.of(_receipt("USD")), INR)  # a USD cage's receipt at an INR terminal
+    qtbot.addWidget(dialog)
+    text = dialog.plain_text()
+    assert "$2,500.00" in text and "$7,500.00" in text and "₹" not in text
+
+
+def test_a_receipt_refuses_amounts_that_are_not_money_in_its_currency():
+    with pytest.raises(TypeError):
+        _receipt(cash_after=Decimal("7500.00"))
+    with pytest.raises(TypeError):
+        _receipt(cash_after=Money(Decimal("7500.00"), "USD"))
+
+
 def test_an_offline_receipt_says_pending_and_shows_no_balance(qtbot):
-    p = PendingReceipt(id=uuid4(), kind=Kind.DEPOSIT, player_id="179", amount=Decimal("500.00"),
-                       currency="INR", staff_id="C100", terminal_id="CAGE-1", shift_id=3,
+    p = PendingReceipt(id=uuid4(), kind=Kind.DEPOSIT, player_id="179", amount=Money(Decimal("500.00"), "INR"),
+                       staff_id="C100", terminal_id="CAGE-1", shift_id=3,
                        taken_at=datetime.now(timezone.utc))
     dialog = ReceiptDialog(ReceiptView.of(p), INR)
     qtbot.addWidget(dialog)

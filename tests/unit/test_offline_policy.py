@@ -8,7 +8,7 @@ import pytest
 
 from cashier_desktop.domain.errors import OfflineNotAllowed
 from cashier_desktop.domain.kinds import Kind
-from cashier_desktop.terminal.online import Link, LinkStatus, OfflinePolicy
+from cashier_desktop.terminal.online import Link, LinkStatus, OfflineAllowance, OfflinePolicy
 from tests.support.factories import cmd
 
 D = Decimal
@@ -69,6 +69,14 @@ class FakeJournal:
         self.offline_deposits = D("0")
         self.balances: dict[str, Decimal] = {}
         self.pending_out = D("0")
+        self.allowance: tuple | None = None  # (per posting, per shift) learned from the ledger
+        self.offline_all_kinds = D("0")
+
+    def known_allowance(self, ledger, terminal_id):
+        return self.allowance
+
+    def remember_allowance(self, ledger, terminal_id, limit, total):
+        self.allowance = (limit, total)
 
     def pending_count(self, *, shift_id=None, ledger=None) -> int:
         return self.pending
@@ -77,7 +85,7 @@ class FakeJournal:
         return []
 
     def offline_total(self, *, ledger, shift_id, kind) -> Decimal:
-        return self.offline_deposits
+        return self.offline_deposits if kind is not None else self.offline_all_kinds
 
     def known_balance(self, ledger, player_id):
         return self.balances.get(player_id)
@@ -124,3 +132,42 @@ def test_the_link_checks_policy_with_the_journals_figures_and_not_against_itself
     j.offline_deposits = D("500000")
     with pytest.raises(OfflineNotAllowed, match="this shift has taken"):
         link.check_offline(cmd("deposit", "p", "1"))
+
+
+def test_a_login_allowed_nothing_offline_refuses_every_offline_posting_in_its_own_sentence():
+    j = FakeJournal()
+    link = Link(j, "db", POLICY, terminal_id="T")
+    link.check_offline(cmd("deposit", "p", "500", shift_id=1))  # never learned: the configured caps
+    link.learn_allowance((D("0"), D("0")))
+    for c in (cmd("deposit", "p", "500", shift_id=1), cmd("withdrawal", "p", "1", shift_id=1),
+              cmd("deposit", "p", "60000", shift_id=1)):  # above the configured cap too: the login is why
+        with pytest.raises(OfflineNotAllowed, match="database login allows no offline postings"):
+            link.check_offline(c)
+
+
+def test_the_smaller_of_the_configured_caps_and_the_logins_allowance_decides_and_is_named():
+    j = FakeJournal()
+    link = Link(j, "db", POLICY, terminal_id="T")
+    link.learn_allowance((D("5000"), D("8000")))
+    link.check_offline(cmd("deposit", "p", "5000", shift_id=1))
+    with pytest.raises(OfflineNotAllowed, match="login allows at most ₹5,000.00 per posting"):
+        link.check_offline(cmd("deposit", "p", "5000.01", shift_id=1))
+    j.offline_all_kinds = D("6000")  # deposits and withdrawals, as the ledger counts them
+    with pytest.raises(OfflineNotAllowed, match="allows ₹8,000.00 offline per shift.*at most ₹2,000.00 more"):
+        link.check_offline(cmd("deposit", "p", "2000.01", shift_id=1))
+    link.check_offline(cmd("deposit", "p", "2000", shift_id=1))
+    big = Link(FakeJournal(), "db", POLICY, terminal_id="T")
+    big.learn_allowance((D("900000"), D("9000000")))  # larger than the configuration: the config speaks
+    with pytest.raises(OfflineNotAllowed, match="above ₹50,000.00"):
+        big.check_offline(cmd("deposit", "p", "50000.01", shift_id=1))
+
+
+def test_the_database_owner_sets_no_allowance_and_an_unanswered_question_changes_nothing():
+    j = FakeJournal()
+    link = Link(j, "db", POLICY, terminal_id="T")
+    link.learn_allowance((D("0"), D("0")))
+    link.learn_allowance(None)  # the ledger could not say: what was learned stands
+    assert link.allowance() == OfflineAllowance(D("0"), D("0"))
+    link.learn_allowance((None, None))  # the schema owner: trusted, no allowance
+    assert link.allowance() is None
+    link.check_offline(cmd("deposit", "p", "50000", shift_id=1))

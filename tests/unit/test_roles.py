@@ -9,14 +9,14 @@ from cashier_desktop.domain.roles import (AUTHORISING_ROLES, PERMISSIONS, Action
 
 CASHIER_ONLY = {Action.DEPOSIT, Action.WITHDRAW, Action.ISSUE_MARKER, Action.REDEEM_MARKER,
                 Action.OPEN_SHIFT, Action.CLOSE_SHIFT, Action.REQUEST_CREDIT}
-FLOOR = CASHIER_ONLY | {Action.APPROVE_CREDIT, Action.DENY_CREDIT, Action.AUTHORISE}
+FLOOR = CASHIER_ONLY | {Action.APPROVE_CREDIT, Action.DENY_CREDIT, Action.AUTHORISE, Action.BANK_TRANSFER}
 
 
 def test_a_cashier_holds_exactly_the_counter_rights():
     assert PERMISSIONS[Role.CASHIER] == CASHIER_ONLY
 
 
-def test_a_floor_manager_also_decides_credit_and_authorises_dual_control():
+def test_a_floor_manager_also_decides_credit_authorises_dual_control_and_signs_for_the_bank():
     assert PERMISSIONS[Role.FLOOR_MANAGER] == FLOOR
 
 

@@ -1,0 +1,151 @@
+"""Handover, fills and credits with the main bank, and the cage's accountability report.
+
+`shift handover` (beside `shift open|close`), `bank fill|credit|fund|remit`, and
+`report accountability` (beside `report mtl|ctr|health`). PINs never come from an
+argument: CASHIER_PIN for the person acting (`--staff`), CASHIER_APPROVER_PIN for the second
+person (the incoming cashier, the bank's side, the witness), or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+
+from ..domain.formatting import format_money
+from ..domain.money import Money
+from . import EXIT_FINDINGS, print_json
+from .staff_cmds import money_text
+from .prompts import read_pin
+from .staff_cmds import _with_session  # noqa: PLC2701 - one way to log the acting person in
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ho = _subcommands(sub.choices["shift"]).add_parser(
+        "handover", help="hand this terminal's drawer to the next cashier without closing the terminal")
+    ho.add_argument("--staff", required=True, help="the outgoing cashier (PIN from CASHIER_PIN)")
+    ho.add_argument("--count", required=True, help="the outgoing cashier's count: DENOM=QTY,…")
+    ho.add_argument("--incoming", required=True, help="the incoming cashier (PIN from CASHIER_APPROVER_PIN)")
+    ho.add_argument("--incoming-count", required=True, help="the incoming cashier's own count: DENOM=QTY,…")
+    ho.add_argument("--json", action="store_true")
+    ho.set_defaults(func=cmd_shift_handover)
+
+    bank = sub.add_parser("bank", help="fills and credits between this window and the main bank")
+    bsub = bank.add_subparsers(dest="bank_command", required=True)
+    for kind, text in (("fill", "cash from the main bank into this window's drawer"),
+                       ("credit", "cash from this window's drawer back to the main bank")):
+        p = bsub.add_parser(kind, help=text)
+        p.add_argument("amount")
+        p.add_argument("--staff", required=True, help="the window's cashier (PIN from CASHIER_PIN)")
+        p.add_argument("--bank-staff", required=True, help="the bank's side (PIN from CASHIER_APPROVER_PIN)")
+        p.set_defaults(func=cmd_bank_window, kind=kind)
+    for kind, text in (("fund", "cash into the main bank from outside the cage"),
+                       ("remit", "cash out of the main bank to outside the cage")):
+        p = bsub.add_parser(kind, help=text)
+        p.add_argument("amount")
+        p.add_argument("--staff", required=True, help="the bank's side (PIN from CASHIER_PIN)")
+        p.add_argument("--witness", required=True, help="the second signature (PIN from CASHIER_APPROVER_PIN)")
+        p.add_argument("--reason", required=True, help="where the cash comes from or goes to")
+        p.set_defaults(func=cmd_bank_move, kind=kind)
+    _register_report(sub)
+
+
+def _register_report(sub: argparse._SubParsersAction) -> None:
+    rep = sub.choices["report"]
+    which = next(a for a in rep._actions if a.dest == "which")
+    which.choices = list(which.choices) + ["accountability"]
+    rep.add_argument("--staff", help="accountability: the supervisor asking (PIN from CASHIER_PIN)")
+    json_flag = next((a for a in rep._actions if "--json" in a.option_strings), None)
+    if json_flag is None:
+        rep.add_argument("--json", action="store_true", help="accountability: as JSON")
+    else:  # `report health` added it
+        json_flag.help = "JSON (health: instead of Markdown; accountability)"
+    other = rep.get_default("func")
+
+    def dispatch(args: argparse.Namespace) -> int:
+        return cmd_report_accountability(args) if args.which == "accountability" else other(args)
+    rep.set_defaults(func=dispatch)
+
+
+def _second(args, staff_id: str):
+    from ..terminal.verbs import Credentials
+    return Credentials(staff_id, read_pin("CASHIER_APPROVER_PIN", f"PIN for {staff_id}: "))
+
+
+def cmd_shift_handover(args) -> int:
+    from ..terminal.handover import hand_over
+    from ..terminal.session import logout
+
+    def work(services, session):
+        done = hand_over(services, session, _second(args, args.incoming), args.count, args.incoming_count)
+        logout(services, done.incoming)  # a command line keeps no one logged in
+        c, o = done.closed, done.opened
+        if args.json:
+            print_json({"closed_shift": c.id, "counted": str(c.counted.amount), "expected": str(c.expected.amount),
+                        "variance": str(c.variance.amount), "needs_signoff": c.needs_signoff, "opened_shift": o.id,
+                        "staff_id": o.staff_id, "opening_float": str(o.opening_float.amount),
+                        "currency": o.opening_float.currency})
+            return
+        print(f"shift {c.id} handed over: counted {money_text(services, c.counted)}, expected "
+              f"{money_text(services, c.expected)}, variance {money_text(services, c.variance)}")
+        if c.needs_signoff:
+            print("the variance is at or over the threshold: a supervisor must sign off with a note "
+                  f"(cashier-desktop shift signoff {c.id} --staff … --note …)")
+        print(f"shift {o.id} open for {o.staff_id} on terminal {o.terminal_id}, float {money_text(services, o.opening_float)}")
+    _with_session(args, work)
+    return 0
+
+
+def cmd_bank_window(args) -> int:
+    from ..domain.amounts import parse_amount
+    from ..terminal import bank
+
+    def work(services, session):
+        amount = parse_amount(args.amount, services.currency)
+        verb = bank.fill if args.kind == "fill" else bank.credit
+        t = verb(services, session, amount, _second(args, args.bank_staff))
+        print(f"{t.kind} {t.id}: {money_text(services, t.amount.amount)} "
+              f"{'into' if t.kind == 'fill' else 'out of'} shift {t.shift_id}, sent by {t.sender_id}, "
+              f"received by {t.receiver_id}")
+    _with_session(args, work)
+    return 0
+
+
+def cmd_bank_move(args) -> int:
+    from ..domain.amounts import parse_amount
+    from ..terminal import bank
+
+    def work(services, session):
+        amount = parse_amount(args.amount, services.currency)
+        t = bank.move_bank_cash(services, session, args.kind, amount, _second(args, args.witness), args.reason)
+        print(f"{t.kind} {t.id}: {money_text(services, t.amount.amount)}; the main bank holds "
+              f"{money_text(services, t.bank_after.amount)}")
+    _with_session(args, work)
+    return 0
+
+
+def cmd_report_accountability(args) -> int:
+    from ..domain.errors import InvalidInput
+    from ..terminal import bank
+    from ..terminal.reports import parse_day
+    if not args.staff:
+        raise InvalidInput("report accountability needs --staff (a supervisor; PIN from CASHIER_PIN).")
+    day = parse_day(args.gaming_day) if getattr(args, "gaming_day", None) else None
+    profile, rows = _with_session(args, lambda services, session: (services.currency, bank.accountability(
+        services, session, day)))
+    if getattr(args, "json", False):
+        print_json([{"section": r.section, "shift_id": r.shift_id, "terminal_id": r.terminal_id,
+                     "staff_id": r.staff_id, "amount": str(r.amount),
+                     "ledger": str(r.ledger), "reconciles": r.reconciles} for r in rows])
+    else:
+        total = sum((r.amount for r in rows), Decimal("0"))
+        for r in rows:
+            flag = "" if r.reconciles else f"   LEDGER SAYS {format_money(Money(r.ledger, profile.code), profile)}"
+            item = {"bank": "main bank", "markers": "markers outstanding"}.get(
+                r.section, f"shift {r.shift_id} at {r.terminal_id} ({r.staff_id})")
+            print(f"{r.section:<8} {item:<40} {format_money(Money(r.amount, profile.code), profile):>18}{flag}")
+        print(f"{'total':<8} {'cage accountability':<40} {format_money(Money(total, profile.code), profile):>18}")
+    return 0 if all(r.reconciles for r in rows) else EXIT_FINDINGS

@@ -1,0 +1,75 @@
+"""Fills and credits at the window, and the cage's total accountability.
+
+A fill brings cash from the main bank to this window's drawer, a credit takes it back; the
+window's cashier is logged in, the bank's person enters their PIN at the window (two
+signatures, two people). `fund` / `remit` move cash between the bank and the outside
+(count room, treasury), signed by two people with the right. The database decides
+(`cage.bank_transfer`); the checks here only answer sooner.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from ..domain.errors import InvalidInput
+from ..domain.money import Money
+from ..domain.roles import Action, require
+from ..ledger.db import warn_if_gui_thread
+from ..ledger.transfers import AccountabilityLine, Transfer, accountability as ledger_accountability, transfer
+from .auth import verify_approver
+from .session import Session
+from .verbs import Credentials
+
+
+def _bank_signer(services, session: Session, bank: Credentials):
+    if bank.staff_id == session.staff.id:
+        raise InvalidInput("The bank's side must be signed by someone other than you.")
+    member = verify_approver(services, bank.staff_id, bank.pin, terminal_id=session.terminal_id)
+    require(member.role, Action.BANK_TRANSFER)
+    return member
+
+
+def fill(services, session: Session, amount: Money, bank: Credentials, *, transfer_id: UUID | None = None) -> Transfer:
+    """Cash from the main bank into this window's drawer: the bank's person sends, the
+    window's cashier (`session`) receives."""
+    warn_if_gui_thread("fill")
+    member = _bank_signer(services, session, bank)
+    return transfer(services.engine, kind="fill", amount=amount, sender_session=member.session_token,
+                    receiver_session=session.staff.session_token, transfer_id=transfer_id,
+                    terminal_id=session.terminal_id)
+
+
+def credit(services, session: Session, amount: Money, bank: Credentials, *,
+           transfer_id: UUID | None = None) -> Transfer:
+    """Cash from this window's drawer back to the main bank: the window's cashier sends,
+    the bank's person receives."""
+    warn_if_gui_thread("credit")
+    member = _bank_signer(services, session, bank)
+    return transfer(services.engine, kind="credit", amount=amount, sender_session=session.staff.session_token,
+                    receiver_session=member.session_token, transfer_id=transfer_id,
+                    terminal_id=session.terminal_id)
+
+
+def move_bank_cash(services, session: Session, kind: str, amount: Money, witness: Credentials, reason: str, *,
+                   transfer_id: UUID | None = None) -> Transfer:
+    """`fund` (cash into the bank from outside the cage) or `remit` (out of it), signed by
+    `session` and a witness, both with the right, with where the cash comes from or goes."""
+    warn_if_gui_thread("move_bank_cash")
+    if kind not in ("fund", "remit"):
+        raise InvalidInput("Cash moves into the bank (fund) or out of it (remit).")
+    require(session.staff.role, Action.BANK_TRANSFER)
+    if not (reason or "").strip():
+        raise InvalidInput("Say where the cash comes from or goes to.")
+    member = _bank_signer(services, session, witness)
+    sender, receiver = session.staff.session_token, member.session_token
+    return transfer(services.engine, kind=kind, amount=amount, sender_session=sender, receiver_session=receiver,
+                    transfer_id=transfer_id, reason=reason.strip())
+
+
+def accountability(services, session: Session, day: date | None = None) -> list[AccountabilityLine]:
+    """The cage's total accountability at the end of gaming day `day` (or now): every drawer,
+    the bank, the markers outstanding, each beside the ledger's figure. A supervisor's."""
+    warn_if_gui_thread("accountability")
+    require(session.staff.role, Action.RUN_REPORTS)
+    return ledger_accountability(services.engine, session.staff.session_token, day)

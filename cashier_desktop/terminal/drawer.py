@@ -1,0 +1,36 @@
+"""What a supervisor sees of a drawer during its shift: the expected holding by denomination
+(the cashier's own count stays blind: `cage.drawer_holding` answers a supervisor only)."""
+
+from __future__ import annotations
+
+from ..domain.roles import Action, require
+from ..ledger import drawer_holding as ledger_holding
+from ..ledger.db import warn_if_gui_thread
+from .auth import StaffMember
+from .fx import require_session
+
+Holding = ledger_holding.Holding
+
+
+def holding(services, staff: StaffMember, shift_id: int) -> list[Holding]:
+    """The drawer of shift `shift_id` by denomination, largest note first."""
+    warn_if_gui_thread("drawer_holding")
+    require(staff.role, Action.SIGN_OFF_SHIFT)
+    return ledger_holding.drawer_holding(services.engine, require_session(staff), int(shift_id))
+
+
+def foreign_cash(services, staff: StaffMember, shift_id: int) -> dict:
+    """Foreign cash the drawer of shift `shift_id` should hold, per currency (its exchanges)."""
+    from ..ledger.exchange import shift_foreign_cash
+    warn_if_gui_thread("shift_foreign_cash")
+    require(staff.role, Action.SIGN_OFF_SHIFT)
+    return {code: money for code, money in shift_foreign_cash(services.engine, int(shift_id)).items()
+            if money.amount != 0}
+
+
+def exchanges(services, staff: StaffMember, shift_id: int) -> list:
+    """The shift's exchanges, oldest first: what moved its local and foreign cash besides postings."""
+    from ..ledger.exchange import shift_exchanges
+    warn_if_gui_thread("shift_exchanges")
+    require(staff.role, Action.SIGN_OFF_SHIFT)
+    return shift_exchanges(services.engine, int(shift_id))

@@ -1,0 +1,94 @@
+"""A fill (cash from the main bank into this drawer) or a credit (this drawer's cash back to
+the bank), signed at the window by its cashier and by the bank's person, who enters their
+own staff id and PIN here. The database checks both signatures and the bank's balance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from .amount_edit import AmountField
+from .display import money_text
+from .feedback import MessageLabel
+from .ops import Op, sentence_for
+
+
+class BankTransferDialog(QDialog):
+    """`kind` is "fill" or "credit"; Enter posts it, Esc cancels; `report` gets the outcome."""
+
+    def __init__(self, ctx: Any, session: Any, kind: str, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.session, self.kind, self.report = ctx, session, kind, report
+        self.setObjectName("bankTransferDialog")
+        fill = kind == "fill"
+        self.setWindowTitle(self.tr("Fill from the main bank") if fill else self.tr("Credit to the main bank"))
+        hint = QLabel(self.tr("Cash from the main bank into this drawer (shift #%1). The bank's person brings "
+                              "it and signs with their staff id and PIN.") if fill else
+                      self.tr("Cash from this drawer (shift #%1) back to the main bank. The bank's person takes "
+                              "it and signs with their staff id and PIN."))
+        hint.setText(hint.text().replace("%1", str(ctx.shift_id)))
+        hint.setWordWrap(True)
+        self.amount = AmountField(ctx.profile, self)
+        self.amount.edit.setAccessibleName(self.tr("Amount"))
+        self.bank_id = QLineEdit(self)
+        self.bank_id.setAccessibleName(self.tr("Bank's staff id"))
+        self.bank_pin = QLineEdit(self)
+        self.bank_pin.setEchoMode(QLineEdit.Password)
+        self.bank_pin.setAccessibleName(self.tr("Bank's PIN"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Amount"), self.amount)
+        form.addRow(self.tr("Bank's &staff id"), self.bank_id)
+        form.addRow(self.tr("Bank's &PIN"), self.bank_pin)
+        self.problem = MessageLabel(self.tr("Refusal"), self)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = QPushButton(self.tr("Post fill (Enter)") if fill else self.tr("Post credit (Enter)"))
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        buttons.addButton(self.ok_button, QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.RejectRole)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(hint)
+        box.addLayout(form)
+        box.addWidget(self.problem)
+        box.addWidget(buttons)
+        self.setTabOrder(self.amount.edit, self.bank_id)
+        self.setTabOrder(self.bank_id, self.bank_pin)
+        self.amount.setFocus(Qt.OtherFocusReason)
+        self.resize(560, self.sizeHint().height())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.ok_button.isEnabled():
+            self.reject() if self.focusWidget() is self.cancel_button else self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def submit(self) -> None:
+        from ..terminal import bank
+        from ..terminal.verbs import Credentials
+        money = self.amount.money()
+        if money is None:
+            self.amount.show_refusal(self.amount.error() or self.tr("Enter the amount."))
+            return
+        signer = Credentials(self.bank_id.text().strip(), self.bank_pin.text())
+        verb = bank.fill if self.kind == "fill" else bank.credit
+        session = self.session
+        Op(parent=self, work=lambda s: verb(s, session, money, signer), lane="posting") \
+            .success(self._posted).failure(self._refused).disabling(self.ok_button, self.cancel_button).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.bank_pin.clear()
+        self.problem.setText(sentence_for(exc))
+
+    def _posted(self, transfer: Any) -> None:
+        text = (self.tr("Fill of %1 into shift #%2, signed by %3 (bank) and %4.") if transfer.kind == "fill" else
+                self.tr("Credit of %1 from shift #%2, signed by %4 and %3 (bank)."))
+        bank_side = transfer.sender_id if transfer.kind == "fill" else transfer.receiver_id
+        window_side = transfer.receiver_id if transfer.kind == "fill" else transfer.sender_id
+        self.report(text.replace("%1", money_text(transfer.amount.amount, self.ctx.profile))
+                    .replace("%2", str(transfer.shift_id)).replace("%3", bank_side).replace("%4", window_side))
+        self.accept()

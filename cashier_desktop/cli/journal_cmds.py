@@ -60,20 +60,27 @@ def cmd_pending(args) -> int:
     config, journal = _journal(args)
     try:
         pending, attention = journal.pending(), journal.needing_attention()
+        doubtful = journal.unsettled_refusals()
     finally:
         journal.close()
     if args.json:
         print_json({"journal": str(config["terminal.journal"]), "pending": len(pending),
-                    "needs_attention": len(attention), "entries": [e.to_json() for e in pending],
+                    "in_doubt": len(doubtful), "needs_attention": len(attention),
+                    "entries": [e.to_json() for e in pending],
+                    "in_doubt_entries": [e.to_json() for e in doubtful],
                     "attention": [e.to_json() for e in attention]})
         return 0
     for e in pending:
         c = e.command
         print(f"pending  {e.id}  {c.kind.value:<12} player {c.player_id:<12} {_amount(e):>16}  "
               f"shift {c.shift_id}  {'offline ' if e.offline else ''}taken {e.created_at:%Y-%m-%d %H:%M:%S}")
+    for e in doubtful:
+        c = e.command
+        print(f"in doubt {e.id}  {c.kind.value:<12} player {c.player_id:<12} {_amount(e):>16}  "
+              f"its send broke {e.updated_at:%Y-%m-%d %H:%M:%S}: `journal replay` settles it by its id")
     for e in attention:
         print(f"ATTENTION {e.id}  {e.command.kind.value} player {e.command.player_id} {_amount(e)}: {e.reason}")
-    print(f"{len(pending)} pending, {len(attention)} needing a supervisor")
+    print(f"{len(pending)} pending, {len(doubtful)} in doubt, {len(attention)} needing a supervisor")
     return 0
 
 

@@ -431,6 +431,11 @@ class Journal(SeenOnline):
             return self._select("state = ?", (PENDING,))
         return self._select("state = ? AND ledger = ?", (PENDING, ledger))
 
+    def unsettled_refusals(self) -> list[Entry]:
+        """Refusals whose send broke and that replay has not settled yet: the ledger may still
+        have them, so the cashier has no final answer ("pending" to an operator, too)."""
+        return self._select("state = ? AND in_doubt = 1", (REJECTED,))
+
     def in_doubt_ids(self, *, ledger: str) -> list[tuple[UUID, str]]:
         """(id, state) of what `in_doubt` returns, without decoding the entries (replay's lookup)."""
         with self._lock:

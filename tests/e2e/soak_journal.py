@@ -146,12 +146,14 @@ def entries(path) -> dict[str, dict]:
 
 
 def pending_from_json(stdout: str) -> tuple[int, list[str]]:
-    """(pending count, ids of entries needing a supervisor) from `journal pending --json`."""
+    """(pending count, ids of entries needing a supervisor) from `journal pending --json`; the
+    count includes refusals still in doubt (their send broke: replay settles them later)."""
     import json
     data = json.loads(stdout or "{}")
     if isinstance(data, list):
         return len(data), []
     pending = data.get("pending", data.get("entries", []))
     pending = pending if isinstance(pending, int) else len(pending)
+    pending += int(data.get("in_doubt", 0))
     attention = data.get("attention", [])
     return pending, [str(e["id"]) if isinstance(e, dict) else str(e) for e in attention]

@@ -132,3 +132,32 @@ def test_only_a_supervisor_resolves_an_entry_rejected_on_replay(setup):
     assert json.loads(cli(["journal", "pending", "--json"], **kw).stdout)["needs_attention"] == 0
     assert cli(["reconcile", "--shift", str(shift)], **kw).returncode == 0
     assert cli(["journal", "verify"], **kw).returncode == 0
+
+
+def test_a_refusal_in_doubt_is_listed_until_replay_settles_it_by_its_id(setup):
+    """A send that broke mid-way was answered "in doubt" (exit 4): the ledger may have it. An
+    operator's `journal pending` must not say "nothing left" while it is unsettled — a drain
+    that stopped there left the soak's CLI terminal unreconciled."""
+    from cashier_desktop.journal.store import Journal
+    from cashier_desktop.ledger.posting import post as post_to_ledger
+    from tests.support.factories import cmd
+    engine, proxy, shift, kw = setup
+    c = cmd("deposit", make_player(engine), "40", terminal_id=kw["terminal_id"], shift_id=shift)
+    with Journal(kw["journal"], terminal_id=kw["terminal_id"]) as j:
+        j.append_pending(c, ledger=engine.url.database, offline=False)
+        j.mark_rejected(c.id, "in_doubt", "The send broke.", in_doubt=True)
+    listed = json.loads(cli(["journal", "pending", "--json"], **kw).stdout)
+    assert (listed["pending"], listed["in_doubt"]) == (0, 1)
+    assert [e["id"] for e in listed["in_doubt_entries"]] == [str(c.id)]
+    text = cli(["journal", "pending"], **kw).stdout
+    assert f"in doubt {c.id}" in text and "0 pending, 1 in doubt" in text
+
+    assert cli(["journal", "replay"], **kw).returncode == 0
+    still = json.loads(cli(["journal", "pending", "--json"], **kw).stdout)
+    assert still["in_doubt"] == 1, "absent but too recent to be sure: it stays in doubt"
+
+    post_to_ledger(engine, c)  # the broken send's statement committed after all
+    found = cli(["journal", "replay"], **kw)
+    assert found.returncode == 1, "found after the counter had no clean answer: a supervisor looks"
+    settled = json.loads(cli(["journal", "pending", "--json"], **kw).stdout)
+    assert (settled["in_doubt"], settled["needs_attention"]) == (0, 1)

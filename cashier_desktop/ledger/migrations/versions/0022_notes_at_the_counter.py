@@ -116,7 +116,7 @@ def _create_like(conn, model: str, signature: str, create_sql: str, *, drop: boo
     owner, had_acl, grantees = _owner_and_grantees(conn, model)
     if drop:
         conn.exec_driver_sql(f"DROP FUNCTION {model}")
-    conn.exec_driver_sql(create_sql)
+    op.execute(create_sql)  # through text(): the body has “%” placeholders of RAISE
     if had_acl:
         conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
     for grantee in grantees:

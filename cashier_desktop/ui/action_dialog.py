@@ -270,6 +270,7 @@ class PostingDialog(QDialog):
             check_adds_up(self.kind, money, notes_in, notes_out)
         except CashierError as exc:
             self.problem.setText(sentence_for(exc))
+            self._sync_sections()  # room for the sentence: it wraps onto more lines
             self.notes_line.edit.setFocus()
             return
         if self.needs is None or self.needs[0] != money:

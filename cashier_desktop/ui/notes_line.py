@@ -44,12 +44,12 @@ class NotesLine(QWidget):
         self.label.setBuddy(self.edit)
         self.sum_label = QLabel(self)
         self.sum_label.setObjectName("notesSum")
-        self.sum_label.setWordWrap(True)
+        # one line, never wrapped: a wrapped label's height is not in the dialog's minimum size
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.label)
         row.addWidget(self.edit, 2)
-        row.addWidget(self.sum_label, 1)
+        row.addWidget(self.sum_label)
         self.edit.textEdited.connect(self._show_sum)
 
     def set_amount(self, money: Money | None) -> None:

@@ -65,7 +65,8 @@ _NOTES = "p_notes_in => CAST(:notes_in AS jsonb), p_notes_out => CAST(:notes_out
 _NOTES_SQL = f"""SELECT {_ANSWER}
 FROM cage.post_with_notes({_ARGS}, p_session => :session, {_NOTES},
     p_approver_session => :approver_session, p_reason => :reason, p_id_type => :id_type,
-    p_id_number => :id_number) r"""
+    p_id_number => :id_number, p_staff => :staff_id, p_approver => :approver_id, p_terminal => :terminal_id,
+    p_shift => :shift_id) r"""
 _OFFLINE_NOTES_SQL = f"""SELECT {_ANSWER}
 FROM cage.replay_offline_with_notes({_ARGS}, p_staff => :staff_id, {_NOTES}, p_approver => :approver_id,
     p_id_type => :id_type, p_id_number => :id_number, p_terminal => :terminal_id, p_shift => :shift_id) r"""

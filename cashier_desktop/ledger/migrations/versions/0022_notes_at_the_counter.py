@@ -2,8 +2,12 @@
 
 `cage.post_with_notes` (0013, 0016) answered with the ledger row alone, so a deposit with
 notes would have cost the counter a second round trip for the receipt's number and the staff
-names, which `cage.post` answers with since 0017. It now answers as `cage.post` does (same
-arguments, same checks: `cage._post`, then the notes, refused whole unless they add up).
+names, which `cage.post` answers with since 0017. It now answers as `cage.post` does, and
+takes `cage.post`'s attested staff, terminal and shift as well (what the schema owner's
+postings name: the demo ledger and the tools post as the owner, whose posting has no shift
+unless it names one, and notes are recorded only for a posting into a shift); `cage._post`
+ignores them for a terminal's login, as for `cage.post`. The notes are refused whole unless
+they add up.
 
 `cage.replay_offline` took no notes: a posting taken offline with its notes lost them on
 replay. `cage.replay_offline_with_notes` is `cage.replay_offline` (the terminal's offline
@@ -30,7 +34,10 @@ down_revision = "0020"
 branch_labels = None
 depends_on = None
 
-POST_WITH_NOTES = "cage.post_with_notes(uuid, text, text, text, numeric, text, uuid, jsonb, jsonb, uuid, text, text, text)"
+POST_WITH_NOTES_0016 = ("cage.post_with_notes(uuid, text, text, text, numeric, text, uuid, jsonb, jsonb, uuid, text, "
+                        "text, text)")
+POST_WITH_NOTES = ("cage.post_with_notes(uuid, text, text, text, numeric, text, uuid, jsonb, jsonb, uuid, text, "
+                   "text, text, text, text, text, bigint)")
 REPLAY_OFFLINE = "cage.replay_offline(uuid, text, text, text, numeric, text, text, text, text, text, text, bigint)"
 REPLAY_WITH_NOTES = ("cage.replay_offline_with_notes(uuid, text, text, text, numeric, text, text, jsonb, jsonb, "
                      "text, text, text, text, bigint)")
@@ -74,7 +81,8 @@ BEGIN
 END"""
 
 _POST_ARGS = """false, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
-        p_session, p_approver_session, NULL, p_reason, p_id_type, p_id_number, NULL, NULL, NULL, NULL"""
+        p_session, p_approver_session, NULL, p_reason, p_id_type, p_id_number, p_staff, p_approver, p_terminal,
+        p_shift"""
 _OFFLINE_ARGS = """true, p_id, p_request_hash, p_kind, p_player, p_amount, p_currency,
         NULL, NULL, NULL, NULL, p_id_type, p_id_number, p_staff, p_approver, p_terminal, p_shift"""
 
@@ -82,7 +90,8 @@ CREATE_POST_WITH_NOTES = f"""
 CREATE FUNCTION cage.post_with_notes(p_id uuid, p_request_hash text, p_kind text, p_player text,
     p_amount numeric, p_currency text, p_session uuid, p_notes_in jsonb, p_notes_out jsonb,
     p_approver_session uuid DEFAULT NULL, p_reason text DEFAULT NULL, p_id_type text DEFAULT NULL,
-    p_id_number text DEFAULT NULL)
+    p_id_number text DEFAULT NULL, p_staff text DEFAULT NULL, p_approver text DEFAULT NULL,
+    p_terminal text DEFAULT NULL, p_shift bigint DEFAULT NULL)
 {_RETURNS}
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 {_BODY.format(args=_POST_ARGS)} $$;
@@ -139,7 +148,7 @@ def _create_like(conn, model: str, signature: str, create_sql: str, *, drop: boo
 
 def upgrade() -> None:
     conn = op.get_bind()
-    _create_like(conn, POST_WITH_NOTES, POST_WITH_NOTES, CREATE_POST_WITH_NOTES, drop=True)
+    _create_like(conn, POST_WITH_NOTES_0016, POST_WITH_NOTES, CREATE_POST_WITH_NOTES, drop=True)
     _create_like(conn, REPLAY_OFFLINE, REPLAY_WITH_NOTES, CREATE_REPLAY_WITH_NOTES, drop=False)
 
 

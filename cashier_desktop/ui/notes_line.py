@@ -44,6 +44,7 @@ class NotesLine(QWidget):
         self.label.setBuddy(self.edit)
         self.sum_label = QLabel(self)
         self.sum_label.setObjectName("notesSum")
+        self.sum_label.setAccessibleName(self.tr("Notes total"))
         # one line, never wrapped: a wrapped label's height is not in the dialog's minimum size
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

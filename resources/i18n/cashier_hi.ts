@@ -3614,22 +3614,27 @@
         <translation>जैसे 500x4, 100x3 (ख़ाली: दर्ज नहीं)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="47"/>
+        <source>Notes total</source>
+        <translation>नोटों का जोड़</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="78"/>
         <source>not readable</source>
         <translation>पढ़ा नहीं जा सका</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="81"/>
         <source>not recorded</source>
         <translation>दर्ज नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="85"/>
         <source>= %1, not the amount</source>
         <translation>= %1, राशि नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="87"/>
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
@@ -4173,32 +4178,32 @@
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="282"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="283"/>
         <source>%1 of %2.</source>
         <translation>%2 की %1।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="299"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="300"/>
         <source>A second staff member must enter their id and PIN.</source>
         <translation>दूसरे कर्मचारी को अपनी आईडी और पिन दर्ज करना होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="303"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="304"/>
         <source>Choose the type of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ का प्रकार चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="307"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="308"/>
         <source>Enter the number of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ की संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="315"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="316"/>
         <source>Checking…</source>
         <translation>जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="348"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="349"/>
         <source>Posting…</source>
         <translation>दर्ज हो रहा है…</translation>
     </message>

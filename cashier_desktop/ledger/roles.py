@@ -269,7 +269,9 @@ TERMINAL_API = ("bound_terminal", "offline_allowance", "post", "replay_offline",
                 # the screens' reads of them (migration 0018)
                 "fx_rates_in_force", "authority_limits_in_force",
                 # handover, fills and credits, accountability (migration 0019)
-                "handover_shift", "bank_transfer", "accountability")
+                "handover_shift", "bank_transfer", "accountability",
+                # a posting taken offline with its notes (migration 0022)
+                "replay_offline_with_notes")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

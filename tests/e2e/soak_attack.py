@@ -66,11 +66,12 @@ class Attacks:
     def _inject(self, kind: str) -> bool:
         r = self.rng
         if kind == "terminal SIGKILL":
-            tid = r.choice(sorted(self.terminals))
+            windows = {**self.terminals, **({self.cage.name: self.cage} if self.cage is not None else {})}
+            tid = r.choice(sorted(windows))  # the cage window is a terminal too
             if any(w == f"restart {tid}" for _, w, _ in self.scheduled):
                 return False
-            self.terminals[tid].kill()
-            self._later(r.uniform(0.0, 1.5), f"restart {tid}", self.terminals[tid].start)
+            windows[tid].kill()
+            self._later(r.uniform(0.0, 1.5), f"restart {tid}", windows[tid].start)
         elif kind.startswith("PostgreSQL"):
             if self._pg_busy():
                 return False
@@ -116,7 +117,7 @@ class Attacks:
     def _watch_children(self) -> None:
         """A child that died by itself (not killed by us) is a finding, and is restarted."""
         restarting = {w for _, w, _ in self.scheduled}
-        for child in [*self.terminals.values(), self.portal, *self.relays]:
+        for child in [*self.terminals.values(), self.cage, self.portal, *self.relays]:
             if child is None or child.alive() or f"restart {child.name}" in restarting \
                     or f"{child.name} start" in restarting:
                 continue

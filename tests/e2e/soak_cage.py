@@ -57,7 +57,8 @@ BANK_SIGNER = ("F200", "2222")                # the bank's side of fills and cre
 OPENING_FLOAT = Decimal("50000")
 LOW_DRAWER = Decimal("25000")                 # below this the window asks for a fill
 NAMESPACE = uuid.UUID("5c1e7a52-0a59-4d8e-b7c4-3f0c5e17ca9e")
-WEIGHTS = [("fx_buy", 30), ("fx_sell", 20), ("fill", 20), ("credit", 15), ("handover", 15)]
+WEIGHTS = [("fx_buy", 35), ("fx_sell", 25), ("fill", 22), ("credit", 18)]
+HANDOVER_EVERY = 5                            # every fifth operation hands the drawer over
 INR_NOTES = (2000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 RETRYABLE = (LedgerUnavailable, LedgerBusy, PostingInDoubt)  # not answered: nothing, or not known
 _stop = False
@@ -75,7 +76,7 @@ def plan_op(spec: dict, i: int) -> dict:
     whole rupees and the drawer can be counted in notes exactly."""
     rng = random.Random(f"{spec['seed']}:{TERMINAL}:{i}")
     kinds, weights = zip(*WEIGHTS)
-    kind = rng.choices(kinds, weights)[0]
+    kind = "handover" if i % HANDOVER_EVERY == HANDOVER_EVERY - 1 else rng.choices(kinds, weights)[0]
     op = {"i": i, "id": str(op_id(spec["run"], i)), "kind": kind}
     if kind.startswith("fx_"):
         op.update(currency=rng.choice(["USD", "EUR"]), amount=str(rng.randint(1, 50) * 2))

@@ -12,6 +12,7 @@ import time
 
 
 FAILOVER = "primary killed, standby promoted (old primary rejoins)"
+CAGE_KILL = "cage window SIGKILL"
 
 
 class Attacks:
@@ -26,6 +27,8 @@ class Attacks:
         if self.features["realtime"]:
             kinds += ["soketi killed", "relay killed"]
         kinds += ["portal SIGKILL"]
+        if getattr(self, "cage", None) is not None:
+            kinds += [CAGE_KILL]
         if self.settings.kinds == ("none",):
             return []
         if self.settings.kinds:
@@ -66,12 +69,16 @@ class Attacks:
     def _inject(self, kind: str) -> bool:
         r = self.rng
         if kind == "terminal SIGKILL":
-            windows = {**self.terminals, **({self.cage.name: self.cage} if self.cage is not None else {})}
-            tid = r.choice(sorted(windows))  # the cage window is a terminal too
+            tid = r.choice(sorted(self.terminals))
             if any(w == f"restart {tid}" for _, w, _ in self.scheduled):
                 return False
-            windows[tid].kill()
-            self._later(r.uniform(0.0, 1.5), f"restart {tid}", windows[tid].start)
+            self.terminals[tid].kill()
+            self._later(r.uniform(0.0, 1.5), f"restart {tid}", self.terminals[tid].start)
+        elif kind == CAGE_KILL:
+            if any(w == f"restart {self.cage.name}" for _, w, _ in self.scheduled):
+                return False
+            self.cage.kill()  # mid-operation, often: its resend after the restart must be exactly-once
+            self._later(r.uniform(0.0, 1.5), f"restart {self.cage.name}", self.cage.start)
         elif kind.startswith("PostgreSQL"):
             if self._pg_busy():
                 return False

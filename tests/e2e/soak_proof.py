@@ -288,8 +288,12 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     in_doubt = [op for op in ops if status(op) == "in_doubt"]
     settled = sum(1 for op in in_doubt if op.key in rows)
     resent = sum(1 for op in ops if any(o.get("resend") for o in op.outcomes))
+    replayed = sum(1 for op in done if (op.final or {}).get("replayed"))
+    by_lookup = sum(1 for op in done if (op.final or {}).get("settled_by"))
     report.add("  cage: in doubt, settled by id", len(in_doubt), True,
-               f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}")
+               f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}; "
+               f"answered with the first posting (same id sent again) {replayed}; handovers settled by "
+               f"the open shift {by_lookup}")
     unresolved = [op for op in ops if op.final is None]
     report.add("cage: unresolved (no final answer)", len(unresolved), not unresolved,
                ", ".join(f"#{op.i} {op.kind}" for op in unresolved[:10]))

@@ -34,6 +34,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -183,8 +184,10 @@ class Soak(Attacks):
             post(self.engine, PostingCommand(kind=Kind.CREDIT_LINE, player_id=pid,
                                              amount=Money(Decimal("200000"), "INR"), staff_id="F200",
                                              approver_id="F200", terminal_id="SOAK-SETUP"))
-        if self.settings.cage_writer:
-            self.prepare_cage()
+        if self.settings.cage_writer:  # while soketi, the relays and subscribers start
+            self._cage_ready = threading.Thread(target=self._prepare_cage_in_background,
+                                                name="soak-cage-setup", daemon=True)
+            self._cage_ready.start()
         if self.cluster is not None:
             self.proxied_url = self.url
             self.note(f"pg_auto_failover: primary :{self.cluster.nodes[0].port}, standby "
@@ -217,6 +220,12 @@ class Soak(Attacks):
             add_staff(self.engine, sid, f"Cage cashier {sid}", "cashier", pin, exist_ok=True)
         seed_fx_rates(self.engine)
         seed_bank(self.engine)
+
+    def _prepare_cage_in_background(self) -> None:
+        try:
+            self.prepare_cage()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by start_writers
+            self._cage_error = exc
 
     def cage_url(self) -> str:
         """The cage window's URL: its own login, through the proxy like the terminals."""
@@ -278,6 +287,9 @@ class Soak(Attacks):
                               database_url=self.proxied_url, journal=str(self.dir / f"{CLI_TERMINAL}.journal.sqlite"))
             self.cli_writer = CliWriter(json.loads(spec.read_text()), env=env, cwd=str(ROOT)).start()
         if self.settings.cage_writer:
+            self._cage_ready.join()
+            if getattr(self, "_cage_error", None) is not None:
+                raise self._cage_error
             spec = self._spec(soak_cage.TERMINAL, database_url=self.cage_url(), rate=2.0)
             self.cage = Child(soak_cage.TERMINAL, [PYTHON, "-m", "tests.e2e.soak_cage", str(spec)], env=env,
                               log=self.dir / f"{soak_cage.TERMINAL}.log", cwd=str(ROOT)).start()

@@ -284,7 +284,8 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     reasons = Counter(f"{op.kind}: {(op.final or {}).get('code')}" for op in refused)
     report.add("cage: told refused, yet in the ledger", len(refused_yet), not refused_yet,
                ", ".join(f"#{op.i} {op.kind}" for op in refused_yet[:10]) or
-               f"refused {len(refused)}: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common()))
+               (f"refused {len(refused)}: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common())
+                if refused else "none refused"))
     in_doubt = [op for op in ops if status(op) == "in_doubt"]
     settled = sum(1 for op in in_doubt if op.key in rows)
     resent = sum(1 for op in ops if any(o.get("resend") for o in op.outcomes))

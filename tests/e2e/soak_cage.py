@@ -58,6 +58,7 @@ OPENING_FLOAT = Decimal("50000")
 LOW_DRAWER = Decimal("25000")                 # below this the window asks for a fill
 NAMESPACE = uuid.UUID("5c1e7a52-0a59-4d8e-b7c4-3f0c5e17ca9e")
 WEIGHTS = [("fx_buy", 35), ("fx_sell", 25), ("fill", 22), ("credit", 18)]
+SEND_TWICE_EVERY = 4                          # every fourth money operation is sent twice
 HANDOVER_EVERY = 5                            # every fifth operation hands the drawer over
 INR_NOTES = (2000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
 RETRYABLE = (LedgerUnavailable, LedgerBusy, PostingInDoubt)  # not answered: nothing, or not known
@@ -171,7 +172,13 @@ class CageWindow:
         try:
             if op["kind"] == "handover":
                 return self._handover(op)
-            return _until_answered(lambda: self._money_op(op), self.spec)
+            outcome = _until_answered(lambda: self._money_op(op), self.spec)
+            if op["i"] % SEND_TWICE_EVERY == 1:
+                # The same id sent again at once (Enter pressed twice, a retry whose first answer
+                # did arrive): the database must answer with the first posting, never post again.
+                again = _until_answered(lambda: self._money_op(op), self.spec)
+                outcome["again_replayed"] = again["replayed"] and again["drawer"] == outcome["drawer"]
+            return outcome
         except RETRYABLE as exc:
             return {"status": "in_doubt", "code": type(exc).__name__, "reason": str(exc)[:200]}
         except CashierError as exc:

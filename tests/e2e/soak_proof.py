@@ -295,6 +295,12 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
                f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}; "
                f"answered with the first posting (same id sent again) {replayed}; handovers settled by "
                f"the open shift {by_lookup}")
+    twice_sent = [op for op in done if "again_replayed" in (op.final or {})]
+    not_replayed = [op for op in twice_sent if not op.final["again_replayed"]]
+    report.add("cage: the same id sent twice answered with the first posting", len(twice_sent),
+               bool(twice_sent) and not not_replayed,
+               ", ".join(f"#{op.i} {op.kind}: posted again" for op in not_replayed[:5])
+               or ("nothing was sent twice" if not twice_sent else ""))
     unresolved = [op for op in ops if op.final is None]
     report.add("cage: unresolved (no final answer)", len(unresolved), not unresolved,
                ", ".join(f"#{op.i} {op.kind}" for op in unresolved[:10]))

@@ -20,7 +20,8 @@ def _results() -> list[dict]:
         {"e": "intent", "i": 0, "id": "x-0", "kind": "fx_buy", "currency": "USD", "amount": "100", "rate": 1},
         {"e": "outcome", "i": 0, "id": "x-0", "kind": "fx_buy", "status": "done", "shift": 1, "drawer": "-8300.00"},
         {"e": "intent", "i": 1, "id": "t-1", "kind": "fill", "currency": "INR", "amount": "5000", "shift": 1},
-        {"e": "outcome", "i": 1, "id": "t-1", "kind": "fill", "status": "done", "shift": 1, "drawer": "5000"},
+        {"e": "outcome", "i": 1, "id": "t-1", "kind": "fill", "status": "done", "shift": 1, "drawer": "5000",
+         "again_replayed": True},
         {"e": "intent", "i": 2, "id": "t-2", "kind": "credit", "currency": "INR", "amount": "90000", "shift": 1},
         {"e": "outcome", "i": 2, "id": "t-2", "kind": "credit", "status": "refused", "code": "insufficient_funds"},
         {"e": "intent", "i": 3, "id": "h-3", "kind": "handover", "currency": "INR", "amount": "46700.00",
@@ -92,6 +93,11 @@ def test_a_refusal_in_the_ledger_and_a_handover_off_the_tally_fail():
     checks = _account(_results(), rows)
     assert checks["cage: told refused, yet in the ledger"].ok is False
     assert checks["cage: each handover's expected drawer = the window's own tally"].ok is False
+
+
+def test_an_id_sent_twice_that_is_not_answered_with_the_first_posting_fails():
+    lines = [dict(r, again_replayed=False) if r.get("again_replayed") else r for r in _results()]
+    assert _account(lines, _ledger())["cage: the same id sent twice answered with the first posting"].ok is False
 
 
 def test_an_operation_without_any_answer_is_unresolved():

@@ -127,9 +127,8 @@ def _until_answered(fn, spec: dict):
 class CageWindow:
     """The window's state: services, the cashier at it, the open shift, the drawer tally."""
 
-    def __init__(self, spec: dict, services, results: Results, past: list[dict]) -> None:
+    def __init__(self, spec: dict, services, results: Results) -> None:
         self.spec, self.services, self.results = spec, services, results
-        self.past = past
         self.session = None
         self.rates: dict[str, int] = {}
 
@@ -161,7 +160,7 @@ class CageWindow:
         the drawer side of every answered operation in this shift (from the results file)."""
         shift = self.session.shift
         total = shift.opening_float.amount
-        for r in [*self.past, *read_results(Path(self.spec["results"]))[len(self.past):]]:
+        for r in read_results(Path(self.spec["results"])):
             if r.get("e") == "outcome" and r.get("status") == "done" and r.get("shift") == shift.id:
                 total += Decimal(r.get("drawer", "0"))
         return total
@@ -261,7 +260,7 @@ def run(spec: dict) -> int:
                                                      seed=False, journal=False,
                                                      application_name="soak-cage"), spec)
     try:
-        window = CageWindow(spec, services, results, past)
+        window = CageWindow(spec, services, results)
         window.start()
         for i in in_doubt:  # killed mid-operation: the same operation again, by its id (or shift)
             _answer(window, results, intents[i], resend=True)

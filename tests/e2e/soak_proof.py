@@ -293,7 +293,7 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     by_lookup = sum(1 for op in done if (op.final or {}).get("settled_by"))
     report.add("  cage: in doubt, settled by id", len(in_doubt), True,
                f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}; "
-               f"answered with the first posting (same id sent again) {replayed}; handovers settled by "
+               f"answered as already posted on a retry {replayed}; handovers settled by "
                f"the open shift {by_lookup}")
     twice_sent = [op for op in done if "again_replayed" in (op.final or {})]
     not_replayed = [op for op in twice_sent if not op.final["again_replayed"]]

@@ -13,10 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QHeaderView, QLineEdit, QPushButton, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
 
+from .tables import read_only_table
 from ..domain.kinds import Kind
 from .amount_edit import AmountField
 from .display import money_text, role_text, time_text
@@ -36,16 +37,7 @@ def type_label(kind: str) -> str:
 
 
 def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
-    t = QTableWidget(0, len(columns), parent)
-    t.setObjectName(name)
-    t.setAccessibleName(accessible)
-    t.setHorizontalHeaderLabels(columns)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setTabKeyNavigation(False)
-    return t
+    return read_only_table(columns, name, accessible, parent, select_rows=False)  # cells are picked here
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

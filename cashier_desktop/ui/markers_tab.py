@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
+from .tables import fill_table, read_only_table
 from ..domain.formatting import format_date
 from .amount_edit import AmountField
 from .display import money_text
@@ -26,29 +26,7 @@ from .ops import Op, sentence_for
 DUE_WITHIN_DAYS = 7
 
 
-def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
-    t = QTableWidget(0, len(columns), parent)
-    t.setObjectName(name)
-    t.setAccessibleName(accessible)
-    t.setHorizontalHeaderLabels(columns)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().setVisible(False)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setTabKeyNavigation(False)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
-    table.setRowCount(len(rows))
-    for i, values in enumerate(rows):
-        for j, text in enumerate(values):
-            item = QTableWidgetItem(text)
-            if j in right:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            table.setItem(i, j, item)
+_table, _fill = read_only_table, fill_table  # the screens' one table look (ui/tables.py)
 
 
 class MarkersTab(QWidget):

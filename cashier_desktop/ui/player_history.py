@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from .tables import fill_table, read_only_table
 from ..domain.kinds import Kind
 from ..domain.receipts import Balance
 from ..terminal.history import HistoryFilter
@@ -27,29 +27,7 @@ from .ops import Op, sentence_for
 PAGE = 50
 
 
-def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
-    t = QTableWidget(0, len(columns), parent)
-    t.setObjectName(name)
-    t.setAccessibleName(accessible)
-    t.setHorizontalHeaderLabels(columns)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().setVisible(False)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setTabKeyNavigation(False)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
-    table.setRowCount(len(rows))
-    for i, values in enumerate(rows):
-        for j, text in enumerate(values):
-            item = QTableWidgetItem(text)
-            if j in right:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            table.setItem(i, j, item)
+_table, _fill = read_only_table, fill_table  # the screens' one table look (ui/tables.py)
 
 
 class PlayerHistoryDialog(QDialog):

@@ -15,11 +15,10 @@ from uuid import UUID
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from .tables import fill_table, read_only_table
 from ..domain.commands import new_id
 from ..domain.money import Money
 from . import messages
@@ -34,29 +33,7 @@ from .receipt_check import ReceiptCheck
 from .shift_export import figures, status_text, write_csv, write_pdf
 
 
-def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
-    t = QTableWidget(0, len(columns), parent)
-    t.setObjectName(name)
-    t.setAccessibleName(accessible)
-    t.setHorizontalHeaderLabels(columns)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.verticalHeader().setVisible(False)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setTabKeyNavigation(False)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[list[str]], right: set[int]) -> None:
-    table.setRowCount(len(rows))
-    for i, values in enumerate(rows):
-        for j, text in enumerate(values):
-            item = QTableWidgetItem(text)
-            if j in right:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            table.setItem(i, j, item)
+_table, _fill = read_only_table, fill_table  # the screens' one table look (ui/tables.py)
 
 
 class SupervisorTab(QWidget):

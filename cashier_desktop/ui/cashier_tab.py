@@ -301,14 +301,24 @@ class CashierTab(QWidget):
             .failure(self._lookup_failed).run()
 
     # -- postings ---------------------------------------------------------------------------
+    def shift_refusal(self) -> str | None:
+        """Why this staff member cannot take cash here now, or None: no shift is open, or the
+        open one is another cashier's drawer (the database refuses that too, migration 0021)."""
+        shift = self.ctx.shift
+        if shift is None:
+            return messages.NO_SHIFT
+        if shift.staff_id != self.staff.id:
+            return messages.NOT_YOUR_SHIFT.format(id=shift.id, owner=shift.staff_id)
+        return None
+
     def start(self, kind: Kind) -> PostingDialog | None:
         """Open the posting dialog for `kind` (F5–F8); a disabled action's key does nothing."""
         if self.panel.balance is None:
             self.show_message(messages.PICK_PLAYER, error=True)
             self.focus_search()
             return None
-        if self.ctx.shift is None:
-            self.show_message(messages.NO_SHIFT, error=True)
+        if (refusal := self.shift_refusal()) is not None:
+            self.show_message(refusal, error=True)
             return None
         if not self.buttons[kind].isEnabled():
             self.show_message(messages.NOT_POSSIBLE.format(what=kind.label), error=True)
@@ -424,8 +434,8 @@ class CashierTab(QWidget):
     def exchange(self) -> None:
         """F4: a currency exchange, for the player on the panel if there is one (online only)."""
         from .exchange_dialog import ExchangeDialog
-        if self.ctx.shift is None:
-            self.show_message(messages.NO_SHIFT, error=True)
+        if (refusal := self.shift_refusal()) is not None:
+            self.show_message(refusal, error=True)
             return
         if not self.exchange_button.isEnabled():
             self.show_message(messages.LEDGER_UNAVAILABLE, error=True)

@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
                 self.cashier.show_message(messages.SHIFT_OPENED.format(
                     id=shift.id, float=money_text(shift.opening_float, self.ctx.profile)))
             self._opening = False
+            if shift.staff_id != self.staff.id:  # say at once what to do, not at the first refusal
+                self.cashier.show_message(self.cashier.shift_refusal() or "", error=True)
         self.open_shift_action.setEnabled(shift is None)
         self.close_shift_action.setEnabled(shift is not None)
         self.handover_action.setEnabled(shift is not None)

@@ -658,32 +658,32 @@
         <translation>&lt;b&gt;हाल के लेन-देन&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="327"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="337"/>
         <source>%1 of %2 taken offline — pending; receipt %3.</source>
         <translation>%2 की %1 ऑफ़लाइन ली गई — लंबित; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="328"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="338"/>
         <source>%1 of %2 posted; receipt %3.</source>
         <translation>%2 की %1 दर्ज; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="377"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="387"/>
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="385"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="395"/>
         <source>Select a transaction in the list to reprint its receipt.</source>
         <translation>रसीद फिर से छापने के लिए सूची में एक लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="451"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="461"/>
         <source>Exchange of %1 for %2 posted; receipt %3.</source>
         <translation>%1 का %2 में विनिमय दर्ज हुआ; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="529"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="539"/>
         <source>No credit available on an approved line.</source>
         <translation>स्वीकृत सीमा पर कोई क्रेडिट उपलब्ध नहीं।</translation>
     </message>
@@ -1227,52 +1227,52 @@
 <context>
     <name>DomainText</name>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
         <source>%1 is not a note or coin of %2 (%3).</source>
         <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
         <source>Give the document&apos;s type and number with its expiry.</source>
         <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
         <source>This %1 expired on %2; an expired document cannot be put on file.</source>
         <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
         <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
         <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
         <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
         <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
         <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
         <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
         <source>The image of a document must be a JPEG or PNG picture.</source>
         <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
         <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
         <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="143"/>
         <source>Enter the number of the identification document (at most 64 characters).</source>
         <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
         <source>Identification is put on file only online: log in again when the ledger is back.</source>
         <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
     </message>
@@ -1778,326 +1778,331 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="83"/>
+        <source>Shift %1 at terminal %2 is %3&apos;s drawer and only they post into it: hand the drawer over first (a handover); nothing was posted.</source>
+        <translation>टर्मिनल %2 पर शिफ़्ट %1, %3 की दराज़ है और इसमें केवल वही पोस्ट कर सकते हैं: पहले दराज़ सौंपी जाए (हैंडओवर); कुछ भी पोस्ट नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="85"/>
         <source>The ledger is offline and no open shift is known on this terminal; nothing can be taken until a shift is open.</source>
         <translation>लेजर ऑफ़लाइन है और इस टर्मिनल पर कोई खुली शिफ़्ट ज्ञात नहीं है; शिफ़्ट खुलने तक कुछ नहीं लिया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="87"/>
         <source>%1 pieces of %2 is not a plausible count.</source>
         <translation>%2 के %1 नग विश्वसनीय गिनती नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="88"/>
         <source>Denomination %1 is counted twice.</source>
         <translation>मूल्यवर्ग %1 दो बार गिना गया है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="89"/>
         <source>The quantity for %1 must be a whole number.</source>
         <translation>%1 की संख्या पूर्ण संख्या होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="90"/>
         <source>The quantity for %1 cannot be negative.</source>
         <translation>%1 की संख्या ऋणात्मक नहीं हो सकती।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="91"/>
         <source>%1 is not a denomination of this currency (%2).</source>
         <translation>%1 इस मुद्रा का मूल्यवर्ग नहीं है (%2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="93"/>
         <source>Posting %1 has already been reversed.</source>
         <translation>पोस्टिंग %1 पहले ही उलटी जा चुकी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="94"/>
         <source>There is no posting %1 to reverse.</source>
         <translation>उलटने के लिए पोस्टिंग %1 मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="95"/>
         <source>A reversal must be for the original amount, %1.</source>
         <translation>उलटाव मूल राशि %1 का ही होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="96"/>
         <source>Posting %1 belongs to player %2, not %3.</source>
         <translation>पोस्टिंग %1 खिलाड़ी %2 की है, %3 की नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="97"/>
         <source>Say which posting to reverse.</source>
         <translation>बताएँ कि कौन-सी पोस्टिंग उलटनी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="98"/>
         <source>Alert %1 was already resolved (%2).</source>
         <translation>चेतावनी %1 पहले ही निपटाई जा चुकी है (%2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="99"/>
         <source>Alert %1 still holds (%2); adopt or revert it instead.</source>
         <translation>चेतावनी %1 अभी भी बनी है (%2); इसके बजाय इसे अपनाएँ या वापस करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="100"/>
         <source>There is no alert %1.</source>
         <translation>चेतावनी %1 मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="101"/>
         <source>Reverting would leave player %1 at cash %2, credit %3 of limit %4 (postings were made on top of the outside change); adopt it instead.</source>
         <translation>वापस करने से खिलाड़ी %1 के पास नकद %2 और सीमा %4 में से क्रेडिट %3 रह जाएगा (बाहरी बदलाव के बाद पोस्टिंग हुई हैं); इसके बजाय इसे अपनाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="104"/>
         <source>player %1: %2: expected %3, found %4</source>
         <translation>खिलाड़ी %1: %2: अपेक्षित %3, मिला %4</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="105"/>
         <source>player %1: posting %2 (#%3): %4</source>
         <translation>खिलाड़ी %1: पोस्टिंग %2 (#%3): %4</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="106"/>
         <source>player %1: hash chain: %2</source>
         <translation>खिलाड़ी %1: हैश शृंखला: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="107"/>
         <source>chain anchors: %1</source>
         <translation>शृंखला एंकर: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="108"/>
         <source>Alert %1 adopted: %2 of %3 recorded as posting %4; player %5&apos;s balances are unchanged.</source>
         <translation>चेतावनी %1 अपनाई गई: %3 का %2 पोस्टिंग %4 के रूप में दर्ज; खिलाड़ी %5 के शेष नहीं बदले।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="110"/>
         <source>Alert %1 reverted: player %2&apos;s columns restored from the ledger.</source>
         <translation>चेतावनी %1 पलटी गई: खिलाड़ी %2 के कॉलम लेजर से बहाल किए गए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="111"/>
         <source>Alert %1 dismissed: player %2 agrees with the ledger.</source>
         <translation>चेतावनी %1 ख़ारिज: खिलाड़ी %2 लेजर से मेल खाता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="113"/>
         <source>The ledger is offline: a %1 cannot be made until it is back.</source>
         <translation>लेजर ऑफ़लाइन है: उसके लौटने तक %1 नहीं किया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="114"/>
         <source>A %1 cannot be taken offline; nothing was posted.</source>
         <translation>%1 ऑफ़लाइन नहीं लिया जा सकता; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="115"/>
         <source>Terminal %1 may take at most %2 per posting and %3 per shift offline; nothing was posted.</source>
         <translation>टर्मिनल %1 ऑफ़लाइन में प्रति पोस्टिंग अधिकतम %2 और प्रति शिफ़्ट %3 ले सकता है; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="117"/>
         <source>The terminal&apos;s journal is busy in another program; nothing was posted. Try again.</source>
         <translation>टर्मिनल का जर्नल किसी दूसरे प्रोग्राम में व्यस्त है; कुछ भी पोस्ट नहीं हुआ। फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="119"/>
         <source>This cage works in %1, not %2.</source>
         <translation>यह केज %1 में काम करता है, %2 में नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="120"/>
         <source>Player %1 no longer exists.</source>
         <translation>खिलाड़ी %1 अब मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="121"/>
         <source>The amount must be positive; nothing was posted.</source>
         <translation>राशि धनात्मक होनी चाहिए; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="122"/>
         <source>The amount must be positive; use the other action to take money out.</source>
         <translation>राशि धनात्मक होनी चाहिए; पैसा निकालने के लिए दूसरी क्रिया चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="123"/>
         <source>Enter an amount after the currency sign.</source>
         <translation>मुद्रा चिह्न के बाद राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="124"/>
         <source>“%1” is not an amount: only digits, commas and one decimal point.</source>
         <translation>“%1” राशि नहीं है: केवल अंक, अल्पविराम और एक दशमलव बिंदु।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="125"/>
         <source>“%1” is not a well-formed amount; check the commas and the decimal point.</source>
         <translation>“%1” सही रूप की राशि नहीं है; अल्पविराम और दशमलव बिंदु जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="126"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1” राशि नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="127"/>
         <source>Amounts have at most two decimal places (paise/cents).</source>
         <translation>राशि में अधिकतम दो दशमलव स्थान होते हैं (पैसे)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="128"/>
         <source>That amount is too large to record.</source>
         <translation>यह राशि दर्ज करने के लिए बहुत बड़ी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="129"/>
         <source>That is not a player id (letters, digits, “-”, “_” or “.”, at most 64).</source>
         <translation>यह खिलाड़ी आईडी नहीं है (अक्षर, अंक, “-”, “_” या “.”, अधिकतम 64)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="130"/>
         <source>That is not a receipt code (it should start with “CDR1:” as printed in the QR code).</source>
         <translation>यह रसीद कोड नहीं है (QR कोड में छपे अनुसार इसे “CDR1:” से शुरू होना चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="131"/>
         <source>The receipt code&apos;s posting id is damaged.</source>
         <translation>रसीद कोड की पोस्टिंग आईडी क्षतिग्रस्त है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="132"/>
         <source>The receipt code&apos;s hash is damaged (it should be 64 hexadecimal digits).</source>
         <translation>रसीद कोड का हैश क्षतिग्रस्त है (इसमें 64 हेक्साडेसिमल अंक होने चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
         <source>sign for the main bank</source>
         <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
@@ -3525,28 +3530,28 @@
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="358"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="358"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="361"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="362"/>
         <source>✖ %1 REFUSED on replay</source>
         <translation>✖ %1 दोबारा भेजने पर अस्वीकृत</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/monitor_view.py" line="326"/>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="416"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="420"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="327"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="328"/>
         <source>%1 of %2</source>
         <translation>%1, कुल %2</translation>
     </message>
@@ -5154,121 +5159,126 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/messages.py" line="22"/>
+        <source>Shift #{id} on this terminal is {owner}&apos;s drawer, so you cannot post into it: {owner} logs in and hands it over to you (Ctrl+Shift+H).</source>
+        <translation>इस टर्मिनल पर शिफ़्ट #{id}, {owner} की दराज़ है, इसलिए आप इसमें पोस्ट नहीं कर सकते: {owner} लॉग इन करके इसे आपको सौंपें (Ctrl+Shift+H)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/messages.py" line="24"/>
         <source>Shift #{id} is open with a float of {float}. Postings go to this shift.</source>
         <translation>शिफ़्ट #{id} {float} की आरंभिक नकदी के साथ खुली है। पोस्टिंग इसी शिफ़्ट में जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="23"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="25"/>
         <source>Close shift #{id} with {counted} counted? Press Enter again to close it, Esc to go back. A closed shift cannot take postings.</source>
         <translation>शिफ़्ट #{id} को {counted} की गिनती के साथ बंद करें? बंद करने के लिए फिर से Enter दबाएँ, वापस जाने के लिए Esc। बंद शिफ़्ट में पोस्टिंग नहीं हो सकती।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="25"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="27"/>
         <source>Count the drawer by denomination. The expected figure is not shown: the system compares after you submit.</source>
         <translation>दराज़ को मूल्यवर्ग के अनुसार गिनें। अपेक्षित आँकड़ा नहीं दिखाया जाता: जमा करने के बाद सिस्टम तुलना करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="29"/>
         <source>Count the opening float by denomination. The total updates as you type.</source>
         <translation>आरंभिक नकदी को मूल्यवर्ग के अनुसार गिनें। टाइप करते ही कुल अपडेट होता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="30"/>
         <source>This is a large amount. Check it with the player and press Enter to confirm, Esc to go back.</source>
         <translation>यह बड़ी राशि है। खिलाड़ी के साथ जाँचें और पुष्टि के लिए Enter दबाएँ, वापस जाने के लिए Esc।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="31"/>
         <source>This needs a second staff member (floor manager or supervisor). They enter their own staff id and PIN here.</source>
         <translation>इसके लिए दूसरे कर्मचारी (फ़्लोर मैनेजर या सुपरवाइज़र) की ज़रूरत है। वे यहाँ अपनी कर्मचारी आईडी और पिन दर्ज करते हैं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="33"/>
         <source>The player&apos;s cash today would go over the reporting threshold. Record the identification document before posting.</source>
         <translation>आज खिलाड़ी का नकद लेन-देन रिपोर्टिंग सीमा से ऊपर जाएगा। दर्ज करने से पहले पहचान दस्तावेज़ दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="35"/>
         <source>OFFLINE — PENDING: taken while the ledger was unreachable; it will be posted when it is back.</source>
         <translation>ऑफ़लाइन — लंबित: लेजर से संपर्क न होने पर लिया गया; संपर्क लौटने पर दर्ज होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="36"/>
         <source>The ledger refused the {kind} of {amount} for player {player} taken offline (posting {id}). The cash is in the drawer, not on the player&apos;s account: call a supervisor.</source>
         <translation>लेजर ने खिलाड़ी {player} का ऑफ़लाइन लिया गया {amount} का {kind} अस्वीकार कर दिया (पोस्टिंग {id})। नकदी दराज़ में है, खिलाड़ी के खाते में नहीं: सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="39"/>
         <source>{count} posting(s) taken offline in this shift were refused on replay: the drawer holds {amount} that is on no player&apos;s account. Call a supervisor before closing.</source>
         <translation>इस शिफ़्ट में ऑफ़लाइन ली गई {count} पोस्टिंग दोबारा भेजने पर अस्वीकृत हुईं: दराज़ में {amount} है जो किसी खिलाड़ी के खाते में नहीं है। बंद करने से पहले सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="42"/>
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="43"/>
         <source>Waiting for work in progress to finish before closing…</source>
         <translation>बंद करने से पहले चल रहे काम के पूरा होने की प्रतीक्षा…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="44"/>
         <source>Player id, name or card number (F2)</source>
         <translation>खिलाड़ी आईडी, नाम या कार्ड संख्या (F2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="45"/>
         <source>⚠ Integrity alert {id} is open on this balance: the figures may not be what the ledger says. Call a supervisor before paying out.</source>
         <translation>⚠ इस शेष पर इंटीग्रिटी चेतावनी {id} खुली है: आँकड़े लेजर से अलग हो सकते हैं। भुगतान से पहले सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="47"/>
         <source>{what} is not possible for this player now (no credit line with room, no marker to redeem, or the ledger is offline).</source>
         <translation>{what} इस खिलाड़ी के लिए अभी संभव नहीं (सीमा में जगह नहीं, भुगतान के लिए कोई मार्कर नहीं, या लेजर ऑफ़लाइन है)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="49"/>
         <source>Find a player first (F2).</source>
         <translation>पहले खिलाड़ी खोजें (F2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="50"/>
         <source>Integrity check: clean. Every balance agrees with the ledger and every chain verifies.</source>
         <translation>इंटीग्रिटी जाँच: साफ़। हर शेष लेजर से मेल खाता है और हर शृंखला सत्यापित है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="51"/>
         <source>A reversal posts the exact opposite of the selected posting. Give the reason.</source>
         <translation>उलटाव चुनी हुई पोस्टिंग का ठीक उल्टा दर्ज करता है। कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="52"/>
         <source>Sign-off records that you reviewed this shift&apos;s count and variance. Add a note.</source>
         <translation>हस्ताक्षर दर्ज करता है कि आपने इस शिफ़्ट की गिनती और अंतर की समीक्षा की। टिप्पणी जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="53"/>
         <source>Ask for a credit line for this player. A floor manager approves or denies it.</source>
         <translation>इस खिलाड़ी के लिए क्रेडिट सीमा माँगें। फ़्लोर मैनेजर उसे स्वीकृत या अस्वीकार करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="54"/>
         <source>Give the reason for the denial; the cashier and the audit log will see it.</source>
         <translation>अस्वीकृति का कारण दें; कैशियर और ऑडिट लॉग उसे देखेंगे।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="55"/>
         <source>Outgoing cashier: count the drawer you hand over by denomination, then press Enter. The next cashier counts it again without seeing your count.</source>
         <translation>जाने वाले कैशियर: जो दराज़ आप सौंप रहे हैं उसे मूल्यवर्ग के अनुसार गिनें, फिर Enter दबाएँ। अगला कैशियर आपकी गिनती देखे बिना उसे फिर गिनेगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="57"/>
         <source>Incoming cashier: count the same drawer by denomination, then enter your staff id and PIN. The two counts must agree.</source>
         <translation>आने वाले कैशियर: उसी दराज़ को मूल्यवर्ग के अनुसार गिनें, फिर अपनी कर्मचारी आईडी और पिन दर्ज करें। दोनों गिनतियाँ मेल खानी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="59"/>
         <source>Shift #{old} handed over; shift #{new} is open for {staff}. {staff}, log in.</source>
         <translation>शिफ़्ट #{old} सौंप दी गई; शिफ़्ट #{new} {staff} के लिए खुली है। {staff}, लॉग इन करें।</translation>
     </message>

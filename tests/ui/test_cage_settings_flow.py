@@ -24,6 +24,18 @@ def _type(qtbot, widget, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
+def _hand_drawer_to(engine, term, staff_id: str, pin: str) -> None:
+    """Set-up at the terminal's login: C100 hands the fixture's drawer over to `staff_id`, who
+    then posts into a shift of their own (only the shift's cashier posts into it, 0021)."""
+    from cashier_desktop.ledger.handover import hand_over
+    from cashier_desktop.ledger.shifts import find_open_shift
+    from tests.support.logins import staff_session
+    shift = find_open_shift(engine, term.ctx.terminal_id)
+    hand_over(engine, shift_id=shift.id, outgoing_session=staff_session(engine, "C100", "1111"),
+              incoming_session=staff_session(engine, staff_id, pin), outgoing_counted=Decimal("100000"),
+              outgoing_count=None, incoming_counted=Decimal("100000"), incoming_count=None)
+
+
 def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot, counter):
     term, engine, owner = counter
     cashier = f"C{uuid.uuid4().hex[:6]}"
@@ -65,7 +77,8 @@ def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot
     qtbot.keyClick(settings.reason, Qt.Key_Return)
     wait_until(qtbot, lambda: "your own authority limit" in settings.message.text(), what="own limit refused")
 
-    # the counter: the new rate quoted, the limit enforced
+    # the counter: the new rate quoted, the limit enforced (in the cashier's own drawer)
+    _hand_drawer_to(engine, term, cashier, "5555")
     term.login.show()
     window = log_in(qtbot, term, cashier, "5555")
     player = make_player(owner)
@@ -79,6 +92,7 @@ def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot
 def test_the_floor_grants_a_temporary_line_and_sees_markers_due_and_aging(qtbot, counter):
     term, engine, owner = counter
     player = make_player(owner, name="Kabir Iyer")
+    _hand_drawer_to(engine, term, "F200", "2222")  # the floor manager issues the marker from their own drawer
     fm = log_in(qtbot, term, "F200", "2222")
     tab = fm.markers
     fm.tabs.setCurrentWidget(tab)

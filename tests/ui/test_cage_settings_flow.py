@@ -15,25 +15,13 @@ from cashier_desktop.ledger import credit_lines
 from tests.support.factories import make_player
 from tests.support.logins import add_staff_member
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
-from tests.ui.test_exchange_flow import _open_exchange, counter  # noqa: F401 - the fixture
+from tests.ui.test_exchange_flow import _open_exchange, counter, hand_drawer_to  # noqa: F401 - the fixture
 
 
 def _type(qtbot, widget, text: str) -> None:
     widget.setFocus()
     widget.clear() if hasattr(widget, "clear") else None
     qtbot.keyClicks(widget, text)
-
-
-def _hand_drawer_to(engine, term, staff_id: str, pin: str) -> None:
-    """Set-up at the terminal's login: C100 hands the fixture's drawer over to `staff_id`, who
-    then posts into a shift of their own (only the shift's cashier posts into it, 0021)."""
-    from cashier_desktop.ledger.handover import hand_over
-    from cashier_desktop.ledger.shifts import find_open_shift
-    from tests.support.logins import staff_session
-    shift = find_open_shift(engine, term.ctx.terminal_id)
-    hand_over(engine, shift_id=shift.id, outgoing_session=staff_session(engine, "C100", "1111"),
-              incoming_session=staff_session(engine, staff_id, pin), outgoing_counted=Decimal("100000"),
-              outgoing_count=None, incoming_counted=Decimal("100000"), incoming_count=None)
 
 
 def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot, counter):
@@ -78,7 +66,7 @@ def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot
     wait_until(qtbot, lambda: "your own authority limit" in settings.message.text(), what="own limit refused")
 
     # the counter: the new rate quoted, the limit enforced (in the cashier's own drawer)
-    _hand_drawer_to(engine, term, cashier, "5555")
+    hand_drawer_to(engine, term, cashier, "5555")
     term.login.show()
     window = log_in(qtbot, term, cashier, "5555")
     player = make_player(owner)
@@ -92,7 +80,7 @@ def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot
 def test_the_floor_grants_a_temporary_line_and_sees_markers_due_and_aging(qtbot, counter):
     term, engine, owner = counter
     player = make_player(owner, name="Kabir Iyer")
-    _hand_drawer_to(engine, term, "F200", "2222")  # the floor manager issues the marker from their own drawer
+    hand_drawer_to(engine, term, "F200", "2222")  # the floor manager issues the marker from their own drawer
     fm = log_in(qtbot, term, "F200", "2222")
     tab = fm.markers
     fm.tabs.setCurrentWidget(tab)

@@ -146,8 +146,8 @@ class MainWindow(QMainWindow):
     def bank(self, kind: str) -> None:
         """A fill or credit with the main bank for this window's drawer."""
         from .bank_dialog import BankTransferDialog
-        if self.ctx.shift is None:
-            self.show_message(messages.NO_SHIFT, error=True)
+        if (refusal := self.cashier.shift_refusal()) is not None:  # the window's side is its cashier's
+            self.show_message(refusal, error=True)
             return
         self._keep(BankTransferDialog(self.ctx, self.session, kind, self.show_message, self))
 

@@ -37,3 +37,15 @@ def test_the_drawers_own_cashier_is_not_told_anything_of_the_kind(qtbot, termina
     wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift seen")
     assert "drawer" not in window.cashier.message.text()
     assert window.cashier.shift_refusal() is None
+
+
+def test_a_fill_for_someone_elses_drawer_is_refused_before_the_dialog(qtbot, terminal, engine, terminal_id):
+    second = f"C{uuid.uuid4().hex[:6]}"
+    add_staff(engine, second, "Second Cashier", "cashier", "5555")
+    open_test_shift(engine, terminal_id, "C100", "1000")
+    window = log_in(qtbot, terminal, second, "5555")
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift seen")
+    window.cashier.message.clear()
+    window.fill_action.trigger()
+    assert "C100's drawer" in window.cashier.message.text()
+    assert window.dialog is None

@@ -70,6 +70,23 @@ def effective_limit(engine: Engine, player_id: str, at: datetime | None = None) 
         {"p": player_id, "at": at}).scalar_one())
 
 
+# The newest temporary grant decides (as `cage.effective_credit_limit`); the seconds to its
+# expiry are the database's own arithmetic, so a terminal's clock that is off does not move
+# the moment the counter refreshes.
+_LINE_IN_FORCE = text("""SELECT cage.effective_credit_limit(:p, now()) AS line,
+    (SELECT extract(epoch FROM n.expires_at - clock_timestamp()) FROM (
+         SELECT h.expires_at FROM cage.credit_history(:p) h WHERE h.line = 'temporary'
+         ORDER BY h.changed_at DESC LIMIT 1) n
+     WHERE n.expires_at > now()) AS lapses_in""")
+
+
+def line_in_force(engine: Engine, player_id: str) -> tuple[Decimal, float | None]:
+    """The line in force now and, when it is a temporary one, the seconds until it lapses
+    (None: the permanent line, which changes only by a posting and so comes with the balance)."""
+    row = in_transaction(engine, lambda conn: conn.execute(_LINE_IN_FORCE, {"p": player_id}).one())
+    return row.line, None if row.lapses_in is None else float(row.lapses_in)
+
+
 def history(engine: Engine, player_id: str) -> list[CreditChange]:
     rows = in_transaction(engine, lambda conn: conn.execute(
         text("SELECT * FROM cage.credit_history(:p)"), {"p": player_id}).all())

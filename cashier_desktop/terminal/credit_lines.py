@@ -67,6 +67,11 @@ def effective_limit(services, player_id: str) -> Decimal:
     return ledger_lines.effective_limit(services.engine, check_player_id(player_id))
 
 
+def line_in_force(services, player_id: str) -> tuple[Decimal, float | None]:
+    """The line in force and the seconds until a temporary one lapses (None: permanent)."""
+    return ledger_lines.line_in_force(services.engine, check_player_id(player_id))
+
+
 def markers(services, player_id: str) -> list[Marker]:
     return ledger_lines.markers(services.engine, check_player_id(player_id))
 

@@ -30,6 +30,10 @@ from .receipt import ReceiptDialog, ReceiptView
 from .search import PlayerSearch
 
 ALERT_POLL_MS = 5000
+# A temporary line lapses by itself (no posting, so no balance event): the panel reloads the
+# player just after the expiry. QTimer takes at most ~24 days; a longer wait is re-armed.
+LAPSE_MARGIN_MS = 200
+LAPSE_MAX_WAIT_MS = 24 * 3600 * 1000
 REFUSAL_TEXT, REFUSAL_BAND = "#8b0000", "#fdecea"  # resources/style.qss's refusal colours
 
 ACTIONS = [  # (kind, button text, shortcut)
@@ -191,6 +195,7 @@ class CashierTab(QWidget):
         self.alert_poll = QTimer(self, interval=ALERT_POLL_MS, timeout=self._check_alert)
         self.alert_poll.start()
         self._alert_busy = False
+        self.lapse_timer = QTimer(self, singleShot=True, timeout=self._on_line_lapsed)
         self._on_status()
         self._sync_buttons()
 
@@ -202,6 +207,7 @@ class CashierTab(QWidget):
     def open_player(self, balance: Balance) -> None:
         """Show a player picked from the search; refetch balances and recent postings."""
         self.panel.show_player(balance)
+        self.lapse_timer.stop()  # the previous player's line
         pid = balance.player_id
         if self.ctx.feed is not None:
             self.ctx.feed.watch_only(self, [pid])
@@ -214,13 +220,14 @@ class CashierTab(QWidget):
         from ..terminal import lookups
         from ..terminal import credit_lines
         Op(parent=self, work=lambda s: (lookups.player_balance(s, pid), lookups.recent_postings(s, pid),
-                                        lookups.open_alert_id(s, pid), credit_lines.effective_limit(s, pid))) \
+                                        lookups.open_alert_id(s, pid), credit_lines.line_in_force(s, pid))) \
             .success(self._on_player_loaded).failure(self._lookup_failed).run()
 
     def _on_player_loaded(self, loaded: tuple[Balance, list[Receipt], int | None, Any]) -> None:
-        balance, recent, alert_id, line_in_force = loaded
+        balance, recent, alert_id, (line_in_force, lapses_in) = loaded
         if balance.player_id != self.panel.player_id:
             return
+        self._arm_lapse(lapses_in)
         # Only a temporary line in force (it differs from the permanent line on the row) is
         # remembered: a permanent line's later changes come with the balances themselves.
         self._line_in_force = ((balance.player_id, line_in_force, balance.credit_limit)
@@ -232,6 +239,17 @@ class CashierTab(QWidget):
         self.panel.set_alert(alert_id)
         self._sync_buttons()
         self._fill_recent(recent)
+
+    def _arm_lapse(self, lapses_in: float | None) -> None:
+        """Reload the player when their temporary line lapses (None: no temporary line)."""
+        if lapses_in is None:
+            self.lapse_timer.stop()
+            return
+        self.lapse_timer.start(min(int(lapses_in * 1000) + LAPSE_MARGIN_MS, LAPSE_MAX_WAIT_MS))
+
+    def _on_line_lapsed(self) -> None:
+        if self.panel.balance is not None:
+            self._load(self.panel.balance.player_id)
 
     def _check_alert(self) -> None:
         from ..terminal import lookups
@@ -301,14 +319,24 @@ class CashierTab(QWidget):
             .failure(self._lookup_failed).run()
 
     # -- postings ---------------------------------------------------------------------------
+    def shift_refusal(self) -> str | None:
+        """Why this staff member cannot take cash here now, or None: no shift is open, or the
+        open one is another cashier's drawer (the database refuses that too, migration 0021)."""
+        shift = self.ctx.shift
+        if shift is None:
+            return messages.NO_SHIFT
+        if shift.staff_id != self.staff.id:
+            return messages.NOT_YOUR_SHIFT.format(id=shift.id, owner=shift.staff_id)
+        return None
+
     def start(self, kind: Kind) -> PostingDialog | None:
         """Open the posting dialog for `kind` (F5–F8); a disabled action's key does nothing."""
         if self.panel.balance is None:
             self.show_message(messages.PICK_PLAYER, error=True)
             self.focus_search()
             return None
-        if self.ctx.shift is None:
-            self.show_message(messages.NO_SHIFT, error=True)
+        if (refusal := self.shift_refusal()) is not None:
+            self.show_message(refusal, error=True)
             return None
         if not self.buttons[kind].isEnabled():
             self.show_message(messages.NOT_POSSIBLE.format(what=kind.label), error=True)
@@ -424,8 +452,8 @@ class CashierTab(QWidget):
     def exchange(self) -> None:
         """F4: a currency exchange, for the player on the panel if there is one (online only)."""
         from .exchange_dialog import ExchangeDialog
-        if self.ctx.shift is None:
-            self.show_message(messages.NO_SHIFT, error=True)
+        if (refusal := self.shift_refusal()) is not None:
+            self.show_message(refusal, error=True)
             return
         if not self.exchange_button.isEnabled():
             self.show_message(messages.LEDGER_UNAVAILABLE, error=True)

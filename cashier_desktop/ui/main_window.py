@@ -146,8 +146,8 @@ class MainWindow(QMainWindow):
     def bank(self, kind: str) -> None:
         """A fill or credit with the main bank for this window's drawer."""
         from .bank_dialog import BankTransferDialog
-        if self.ctx.shift is None:
-            self.show_message(messages.NO_SHIFT, error=True)
+        if (refusal := self.cashier.shift_refusal()) is not None:  # the window's side is its cashier's
+            self.show_message(refusal, error=True)
             return
         self._keep(BankTransferDialog(self.ctx, self.session, kind, self.show_message, self))
 
@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
                 self.cashier.show_message(messages.SHIFT_OPENED.format(
                     id=shift.id, float=money_text(shift.opening_float, self.ctx.profile)))
             self._opening = False
+            if shift.staff_id != self.staff.id:  # say at once what to do, not at the first refusal
+                self.cashier.show_message(self.cashier.shift_refusal() or "", error=True)
         self.open_shift_action.setEnabled(shift is None)
         self.close_shift_action.setEnabled(shift is not None)
         self.handover_action.setEnabled(shift is not None)

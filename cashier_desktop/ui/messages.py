@@ -19,6 +19,8 @@ FEED_DOWN = QT_TRANSLATE_NOOP("messages", "Not live: balances on screen may be o
 LOGIN_HINT = QT_TRANSLATE_NOOP("messages", "Enter your staff id and PIN, then press Enter.")
 LOCKED_OUT = QT_TRANSLATE_NOOP("messages", "Locked until {until}. A supervisor can reset the PIN sooner.")
 NO_SHIFT = QT_TRANSLATE_NOOP("messages", "No shift is open on this terminal. Count the opening float to open one (Ctrl+O).")
+NOT_YOUR_SHIFT = QT_TRANSLATE_NOOP("messages", "Shift #{id} on this terminal is {owner}'s drawer, so you cannot post "
+                                   "into it: {owner} logs in and hands it over to you (Ctrl+Shift+H).")
 SHIFT_OPENED = QT_TRANSLATE_NOOP("messages", "Shift #{id} is open with a float of {float}. Postings go to this shift.")
 SHIFT_CLOSE_CONFIRM = QT_TRANSLATE_NOOP("messages", "Close shift #{id} with {counted} counted? Press Enter again to close it, "
                        "Esc to go back. A closed shift cannot take postings.")

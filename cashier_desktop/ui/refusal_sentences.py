@@ -80,6 +80,8 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "Shift %1 was already signed off by %2."),
     QT_TRANSLATE_NOOP("DomainText", "Shift %1 is still open; it is signed off after its count."),
     QT_TRANSLATE_NOOP("DomainText", "Shift %1 is not the open shift of terminal %2; nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "Shift %1 at terminal %2 is %3's drawer and only they post into it: hand the "
+                                    "drawer over first (a handover); nothing was posted."),
     QT_TRANSLATE_NOOP("DomainText", "The ledger is offline and no open shift is known on this terminal; nothing can "
                                     "be taken until a shift is open."),
     QT_TRANSLATE_NOOP("DomainText", "%1 pieces of %2 is not a plausible count."),

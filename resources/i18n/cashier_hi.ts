@@ -254,7 +254,7 @@
 <context>
     <name>CageSettings</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="31"/>
         <source>Exchange</source>
         <translation>विनिमय</translation>
     </message>
@@ -262,305 +262,305 @@
 <context>
     <name>CageSettingsTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="58"/>
         <source>Currency</source>
         <translation>मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="58"/>
         <source>Buy</source>
         <translation>ख़रीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="59"/>
         <source>Sell</source>
         <translation>बिक्री</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="59"/>
         <source>In force since</source>
         <translation>कब से लागू</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="60"/>
         <source>Set by</source>
         <translation>किसने तय किया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="62"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="62"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="63"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="63"/>
         <source>Opened</source>
         <translation>खोली गई</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="64"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="65"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="65"/>
         <source>Exchange</source>
         <translation>विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
         <source>Foreign</source>
         <translation>विदेशी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
         <source>Local</source>
         <translation>स्थानीय मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
         <source>Rate</source>
         <translation>दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="76"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="107"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
         <source>Denomination</source>
         <translation>मूल्यवर्ग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
         <source>Pieces</source>
         <translation>नग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="89"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="110"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="102"/>
         <source>Exchange rates</source>
         <translation>विनिमय दरें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="86"/>
         <source>Currency of the new rate</source>
         <translation>नई दर की मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="88"/>
         <source>Buy rate</source>
         <translation>ख़रीद दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="89"/>
         <source>the cage pays per unit, e.g. 83.25</source>
         <translation>केज प्रति इकाई देता है, जैसे 83.25</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="91"/>
         <source>Sell rate</source>
         <translation>बिक्री दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="92"/>
         <source>the cage is paid per unit, e.g. 84.75</source>
         <translation>केज को प्रति इकाई मिलता है, जैसे 84.75</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="93"/>
         <source>Save &amp;rate (Enter)</source>
         <translation>दर सहेजें (&amp;R) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="98"/>
         <source>C&amp;urrency</source>
         <translation>मुद्रा (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
         <source>&amp;Buy</source>
         <translation>ख़रीद (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="100"/>
         <source>S&amp;ell</source>
         <translation>बिक्री (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="108"/>
         <source>Authority limits</source>
         <translation>अधिकार सीमाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="113"/>
         <source>Staff member</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="115"/>
         <source>Transaction type</source>
         <translation>लेन-देन का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="119"/>
         <source>Authority limit</source>
         <translation>अधिकार सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="120"/>
         <source>&amp;No limit (remove it)</source>
         <translation>कोई सीमा नहीं (हटाएँ) (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="123"/>
         <source>Reason for the change</source>
         <translation>बदलाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="124"/>
         <source>why (kept with the change)</source>
         <translation>क्यों (बदलाव के साथ रखा जाता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="127"/>
         <source>Save &amp;limit (Enter)</source>
         <translation>सीमा सहेजें (&amp;L) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="130"/>
         <source>Staff &amp;member</source>
         <translation>कर्मचारी (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="132"/>
         <source>Li&amp;mit</source>
         <translation>सीमा (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="134"/>
         <source>Reas&amp;on</source>
         <translation>कारण (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="136"/>
         <source>Authority limits: the most each may post without a second PIN</source>
         <translation>अधिकार सीमाएँ: दूसरे पिन के बिना हर कोई अधिकतम कितना दर्ज कर सकता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
         <source>Drawers</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="147"/>
         <source>Expected holding by denomination</source>
         <translation>मूल्यवर्ग के अनुसार अपेक्षित नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="152"/>
         <source>The shift&apos;s exchanges</source>
         <translation>शिफ़्ट के विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="162"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="167"/>
         <source>&amp;Authority limits</source>
         <translation>अधिकार सीमाएँ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="176"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="168"/>
         <source>E&amp;xchange rates</source>
         <translation>विनिमय दरें (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="177"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="169"/>
         <source>&amp;Drawers by denomination</source>
         <translation>मूल्यवर्ग के अनुसार दराज़ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="211"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="203"/>
         <source>no rate set</source>
         <translation>कोई दर तय नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="232"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="347"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="224"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="339"/>
         <source>no limit</source>
         <translation>कोई सीमा नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="234"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="226"/>
         <source>Set by %1 on %2: %3</source>
         <translation>%1 ने %2 को तय किया: %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="247"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="239"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="247"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="239"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="293"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="285"/>
         <source>without notes</source>
         <translation>नोट दर्ज किए बिना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="299"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="291"/>
         <source>Shift #%1 should hold %2.</source>
         <translation>शिफ़्ट #%1 में %2 होने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="330"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="322"/>
         <source>The %1 rate is in force (rate %2).</source>
         <translation>%1 की दर लागू है (दर %2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="344"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="336"/>
         <source>Enter the limit, or tick “No limit”.</source>
         <translation>सीमा दर्ज करें, या “कोई सीमा नहीं” चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="349"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="341"/>
         <source>%1&apos;s %2 limit is now %3.</source>
         <translation>%1 की %2 सीमा अब %3 है।</translation>
     </message>
@@ -568,122 +568,122 @@
 <context>
     <name>CashierTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="158"/>
         <source>ID on file (Ctrl+D)</source>
         <translation>फ़ाइल में पहचान (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="159"/>
         <source>Identification on file</source>
         <translation>फ़ाइल में पहचान-पत्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="36"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="40"/>
         <source>&amp;Deposit</source>
         <translation>जमा (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="41"/>
         <source>&amp;Withdrawal</source>
         <translation>निकासी (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="42"/>
         <source>&amp;Issue marker</source>
         <translation>मार्कर जारी करें (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="43"/>
         <source>&amp;Redeem marker</source>
         <translation>मार्कर भुगतान (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="130"/>
         <source>Request &amp;credit (F9)</source>
         <translation>क्रेडिट माँगें (&amp;C) (F9)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="132"/>
         <source>Request credit</source>
         <translation>क्रेडिट माँगें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="136"/>
         <source>E&amp;xchange (%1)</source>
         <translation>विनिमय (&amp;X) (%1)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="138"/>
         <source>Currency exchange</source>
         <translation>मुद्रा विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="143"/>
         <source>Re&amp;print (Ctrl+R)</source>
         <translation>फिर से छापें (&amp;P) (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="144"/>
         <source>Reprint selected receipt</source>
         <translation>चुनी हुई रसीद फिर से छापें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="149"/>
         <source>Exchan&amp;ges (Ctrl+Shift+X)</source>
         <translation>विनिमय सूची (&amp;G) (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="146"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="150"/>
         <source>This shift&apos;s exchanges</source>
         <translation>इस शिफ़्ट के विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="154"/>
         <source>&amp;History (Ctrl+H)</source>
         <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="155"/>
         <source>Player history</source>
         <translation>खिलाड़ी का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="164"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="172"/>
         <source>&lt;b&gt;Recent transactions&lt;/b&gt;</source>
         <translation>&lt;b&gt;हाल के लेन-देन&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="327"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="355"/>
         <source>%1 of %2 taken offline — pending; receipt %3.</source>
         <translation>%2 की %1 ऑफ़लाइन ली गई — लंबित; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="328"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="356"/>
         <source>%1 of %2 posted; receipt %3.</source>
         <translation>%2 की %1 दर्ज; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="377"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="405"/>
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="385"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="413"/>
         <source>Select a transaction in the list to reprint its receipt.</source>
         <translation>रसीद फिर से छापने के लिए सूची में एक लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="451"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="479"/>
         <source>Exchange of %1 for %2 posted; receipt %3.</source>
         <translation>%1 का %2 में विनिमय दर्ज हुआ; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="529"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="557"/>
         <source>No credit available on an approved line.</source>
         <translation>स्वीकृत सीमा पर कोई क्रेडिट उपलब्ध नहीं।</translation>
     </message>
@@ -1227,52 +1227,52 @@
 <context>
     <name>DomainText</name>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
         <source>%1 is not a note or coin of %2 (%3).</source>
         <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
         <source>Give the document&apos;s type and number with its expiry.</source>
         <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
         <source>This %1 expired on %2; an expired document cannot be put on file.</source>
         <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
         <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
         <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
         <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
         <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
         <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
         <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
         <source>The image of a document must be a JPEG or PNG picture.</source>
         <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
         <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
         <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
         <source>Enter the number of the identification document (at most 64 characters).</source>
         <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
         <source>Identification is put on file only online: log in again when the ledger is back.</source>
         <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
     </message>
@@ -1778,356 +1778,361 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="83"/>
+        <source>Shift %1 at terminal %2 is %3&apos;s drawer and only they post into it: hand the drawer over first (a handover); nothing was posted.</source>
+        <translation>टर्मिनल %2 पर शिफ़्ट %1, %3 की दराज़ है और इसमें केवल वही पोस्ट कर सकते हैं: पहले दराज़ सौंपी जाए (हैंडओवर); कुछ भी पोस्ट नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="85"/>
         <source>The ledger is offline and no open shift is known on this terminal; nothing can be taken until a shift is open.</source>
         <translation>लेजर ऑफ़लाइन है और इस टर्मिनल पर कोई खुली शिफ़्ट ज्ञात नहीं है; शिफ़्ट खुलने तक कुछ नहीं लिया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="87"/>
         <source>%1 pieces of %2 is not a plausible count.</source>
         <translation>%2 के %1 नग विश्वसनीय गिनती नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="88"/>
         <source>Denomination %1 is counted twice.</source>
         <translation>मूल्यवर्ग %1 दो बार गिना गया है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="89"/>
         <source>The quantity for %1 must be a whole number.</source>
         <translation>%1 की संख्या पूर्ण संख्या होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="90"/>
         <source>The quantity for %1 cannot be negative.</source>
         <translation>%1 की संख्या ऋणात्मक नहीं हो सकती।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="91"/>
         <source>%1 is not a denomination of this currency (%2).</source>
         <translation>%1 इस मुद्रा का मूल्यवर्ग नहीं है (%2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="93"/>
         <source>Posting %1 has already been reversed.</source>
         <translation>पोस्टिंग %1 पहले ही उलटी जा चुकी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="94"/>
         <source>There is no posting %1 to reverse.</source>
         <translation>उलटने के लिए पोस्टिंग %1 मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="95"/>
         <source>A reversal must be for the original amount, %1.</source>
         <translation>उलटाव मूल राशि %1 का ही होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="96"/>
         <source>Posting %1 belongs to player %2, not %3.</source>
         <translation>पोस्टिंग %1 खिलाड़ी %2 की है, %3 की नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="97"/>
         <source>Say which posting to reverse.</source>
         <translation>बताएँ कि कौन-सी पोस्टिंग उलटनी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="98"/>
         <source>Alert %1 was already resolved (%2).</source>
         <translation>चेतावनी %1 पहले ही निपटाई जा चुकी है (%2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="99"/>
         <source>Alert %1 still holds (%2); adopt or revert it instead.</source>
         <translation>चेतावनी %1 अभी भी बनी है (%2); इसके बजाय इसे अपनाएँ या वापस करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="100"/>
         <source>There is no alert %1.</source>
         <translation>चेतावनी %1 मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="101"/>
         <source>Reverting would leave player %1 at cash %2, credit %3 of limit %4 (postings were made on top of the outside change); adopt it instead.</source>
         <translation>वापस करने से खिलाड़ी %1 के पास नकद %2 और सीमा %4 में से क्रेडिट %3 रह जाएगा (बाहरी बदलाव के बाद पोस्टिंग हुई हैं); इसके बजाय इसे अपनाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="104"/>
         <source>player %1: %2: expected %3, found %4</source>
         <translation>खिलाड़ी %1: %2: अपेक्षित %3, मिला %4</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="105"/>
         <source>player %1: posting %2 (#%3): %4</source>
         <translation>खिलाड़ी %1: पोस्टिंग %2 (#%3): %4</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="106"/>
         <source>player %1: hash chain: %2</source>
         <translation>खिलाड़ी %1: हैश शृंखला: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="107"/>
         <source>chain anchors: %1</source>
         <translation>शृंखला एंकर: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="108"/>
         <source>Alert %1 adopted: %2 of %3 recorded as posting %4; player %5&apos;s balances are unchanged.</source>
         <translation>चेतावनी %1 अपनाई गई: %3 का %2 पोस्टिंग %4 के रूप में दर्ज; खिलाड़ी %5 के शेष नहीं बदले।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="110"/>
         <source>Alert %1 reverted: player %2&apos;s columns restored from the ledger.</source>
         <translation>चेतावनी %1 पलटी गई: खिलाड़ी %2 के कॉलम लेजर से बहाल किए गए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="111"/>
         <source>Alert %1 dismissed: player %2 agrees with the ledger.</source>
         <translation>चेतावनी %1 ख़ारिज: खिलाड़ी %2 लेजर से मेल खाता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="113"/>
         <source>The ledger is offline: a %1 cannot be made until it is back.</source>
         <translation>लेजर ऑफ़लाइन है: उसके लौटने तक %1 नहीं किया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="114"/>
         <source>A %1 cannot be taken offline; nothing was posted.</source>
         <translation>%1 ऑफ़लाइन नहीं लिया जा सकता; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="115"/>
         <source>Terminal %1 may take at most %2 per posting and %3 per shift offline; nothing was posted.</source>
         <translation>टर्मिनल %1 ऑफ़लाइन में प्रति पोस्टिंग अधिकतम %2 और प्रति शिफ़्ट %3 ले सकता है; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="117"/>
         <source>The terminal&apos;s journal is busy in another program; nothing was posted. Try again.</source>
         <translation>टर्मिनल का जर्नल किसी दूसरे प्रोग्राम में व्यस्त है; कुछ भी पोस्ट नहीं हुआ। फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="119"/>
         <source>This cage works in %1, not %2.</source>
         <translation>यह केज %1 में काम करता है, %2 में नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="120"/>
         <source>Player %1 no longer exists.</source>
         <translation>खिलाड़ी %1 अब मौजूद नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="121"/>
         <source>The amount must be positive; nothing was posted.</source>
         <translation>राशि धनात्मक होनी चाहिए; कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="122"/>
         <source>The amount must be positive; use the other action to take money out.</source>
         <translation>राशि धनात्मक होनी चाहिए; पैसा निकालने के लिए दूसरी क्रिया चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="123"/>
         <source>Enter an amount after the currency sign.</source>
         <translation>मुद्रा चिह्न के बाद राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="124"/>
         <source>“%1” is not an amount: only digits, commas and one decimal point.</source>
         <translation>“%1” राशि नहीं है: केवल अंक, अल्पविराम और एक दशमलव बिंदु।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="125"/>
         <source>“%1” is not a well-formed amount; check the commas and the decimal point.</source>
         <translation>“%1” सही रूप की राशि नहीं है; अल्पविराम और दशमलव बिंदु जाँचें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="126"/>
         <source>“%1” is not an amount.</source>
         <translation>“%1” राशि नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="127"/>
         <source>Amounts have at most two decimal places (paise/cents).</source>
         <translation>राशि में अधिकतम दो दशमलव स्थान होते हैं (पैसे)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="128"/>
         <source>That amount is too large to record.</source>
         <translation>यह राशि दर्ज करने के लिए बहुत बड़ी है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="129"/>
         <source>That is not a player id (letters, digits, “-”, “_” or “.”, at most 64).</source>
         <translation>यह खिलाड़ी आईडी नहीं है (अक्षर, अंक, “-”, “_” या “.”, अधिकतम 64)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="130"/>
         <source>That is not a receipt code (it should start with “CDR1:” as printed in the QR code).</source>
         <translation>यह रसीद कोड नहीं है (QR कोड में छपे अनुसार इसे “CDR1:” से शुरू होना चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="129"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="131"/>
         <source>The receipt code&apos;s posting id is damaged.</source>
         <translation>रसीद कोड की पोस्टिंग आईडी क्षतिग्रस्त है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="132"/>
         <source>The receipt code&apos;s hash is damaged (it should be 64 hexadecimal digits).</source>
         <translation>रसीद कोड का हैश क्षतिग्रस्त है (इसमें 64 हेक्साडेसिमल अंक होने चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
         <source>The notes come to %1 but the amount is %2; nothing was posted.</source>
         <translation>नोट %1 के हैं पर राशि %2 है; कुछ दर्ज नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
         <source>“%1” is not DENOMINATIONxPIECES (e.g. 500x4).</source>
         <translation>“%1” मूल्यवर्गxनग नहीं है (जैसे 500x4)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
         <source>The notes of %1 are given twice.</source>
         <translation>%1 के नोट दो बार दिए गए हैं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
         <source>The pieces of %1 must be a whole number.</source>
         <translation>%1 के नग पूर्ण संख्या होने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
         <source>%1 pieces of %2 is not a plausible number of notes.</source>
         <translation>%2 के %1 नग नोटों की विश्वसनीय संख्या नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
         <source>The notes in and out come to %1 but this posting moves %2 in the drawer; nothing was posted.</source>
         <translation>आए और गए नोट %1 के हैं पर यह पोस्टिंग दराज़ में %2 बदलती है; कुछ दर्ज नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
         <source>sign for the main bank</source>
         <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
@@ -3207,189 +3212,189 @@
 <context>
     <name>MarkersTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="36"/>
         <source>Mar&amp;kers</source>
         <translation>मार्कर (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="38"/>
         <source>Due</source>
         <translation>देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="60"/>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
         <source>Still owed</source>
         <translation>बाकी देय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
         <source>Marker</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
         <source>0–30 days</source>
         <translation>0–30 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
         <source>31–60 days</source>
         <translation>31–60 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
         <source>61–90 days</source>
         <translation>61–90 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
         <source>Over 90 days</source>
         <translation>90 दिन से अधिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
         <source>Past due</source>
         <translation>देय तिथि बीती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="48"/>
         <source>Markers due</source>
         <translation>देय मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="49"/>
         <source>Marker aging</source>
         <translation>मार्करों की अवधि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="50"/>
         <source>&lt;b&gt;Markers due&lt;/b&gt; (and past due) &amp;within</source>
         <translation>&lt;b&gt;देय मार्कर&lt;/b&gt; (और जिनकी देय तिथि बीत चुकी) इतने दिनों में (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="76"/>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="75"/>
         <source> days</source>
         <translation> दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="55"/>
         <source>Markers due within days</source>
         <translation>इतने दिनों में देय मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="65"/>
         <source>&lt;b&gt;Owed by days since issue&lt;/b&gt;</source>
         <translation>&lt;b&gt;जारी होने के बाद के दिनों के अनुसार बकाया&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="69"/>
         <source>Player id</source>
         <translation>खिलाड़ी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
         <source>Temporary line</source>
         <translation>अस्थायी सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="76"/>
         <source>Days until it lapses</source>
         <translation>समाप्त होने तक दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="78"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="79"/>
         <source>why (kept in the credit history)</source>
         <translation>क्यों (क्रेडिट इतिहास में रखा जाता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="81"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="84"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="85"/>
         <source>&amp;Grant temporary line (Enter)</source>
         <translation>अस्थायी सीमा दें (&amp;G) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="90"/>
         <source>Asked for by you, approved by a second person with their PIN, within their approval authority. It lapses by itself.</source>
         <translation>आप माँगते हैं, दूसरा व्यक्ति अपने पिन से अपनी स्वीकृति सीमा के भीतर स्वीकृत करता है। यह अपने आप समाप्त हो जाती है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="94"/>
         <source>&amp;Player</source>
         <translation>खिलाड़ी (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="95"/>
         <source>&amp;Line</source>
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="96"/>
         <source>La&amp;sts</source>
         <translation>अवधि (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
         <source>&amp;Approver</source>
         <translation>स्वीकृतकर्ता (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="99"/>
         <source>Approver P&amp;IN</source>
         <translation>स्वीकृतकर्ता का पिन (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
         <source>Temporary credit line</source>
         <translation>अस्थायी क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="106"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="138"/>
         <source>(past due)</source>
         <translation>(देय तिथि बीत चुकी)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="152"/>
         <source>%1 (%2 due)</source>
         <translation>%1 (%2 देय)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="182"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="160"/>
         <source>Enter the temporary line.</source>
         <translation>अस्थायी सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="193"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="171"/>
         <source>Temporary line %1 for player %2: %3 for %4 days, approved by %5.</source>
         <translation>खिलाड़ी %2 के लिए अस्थायी सीमा %1: %3, %4 दिनों के लिए, %5 द्वारा स्वीकृत।</translation>
     </message>
@@ -3673,237 +3678,237 @@
 <context>
     <name>PlayerHistoryDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="43"/>
         <source>History of player %1</source>
         <translation>खिलाड़ी %1 का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="46"/>
         <source>Identification on file: looking…</source>
         <translation>दर्ज पहचान: खोज रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="48"/>
         <source>Identification on file</source>
         <translation>दर्ज पहचान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="51"/>
         <source>&amp;From</source>
         <translation>से (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="55"/>
         <source>From date</source>
         <translation>आरंभ तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="56"/>
         <source>&amp;To</source>
         <translation>तक (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="60"/>
         <source>To date</source>
         <translation>अंतिम तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="62"/>
         <source>Transaction kind</source>
         <translation>लेन-देन का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="63"/>
         <source>All kinds</source>
         <translation>सभी प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="67"/>
         <source>Shift number</source>
         <translation>शिफ़्ट संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="68"/>
         <source>shift no.</source>
         <translation>शिफ़्ट सं.</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="70"/>
         <source>&amp;Show (Enter)</source>
         <translation>दिखाएँ (&amp;S) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="78"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="78"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="78"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="78"/>
         <source>Cash after</source>
         <translation>बाद में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="79"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="79"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="79"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="79"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="80"/>
         <source>Transactions</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="81"/>
         <source>◀ &amp;Newer</source>
         <translation>◀ नए (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="82"/>
         <source>&amp;Older ▶</source>
         <translation>पुराने (&amp;O) ▶</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="87"/>
         <source>Rows shown</source>
         <translation>दिखाई गई पंक्तियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
         <source>Requested</source>
         <translation>अनुरोध का समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
         <source>Line asked</source>
         <translation>माँगी गई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="101"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="102"/>
         <source>Decision</source>
         <translation>निर्णय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="102"/>
         <source>Decided by</source>
         <translation>निर्णयकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="102"/>
         <source>Decided</source>
         <translation>निर्णय का समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="103"/>
         <source>Line approved</source>
         <translation>स्वीकृत सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="103"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="104"/>
         <source>Credit-line history</source>
         <translation>क्रेडिट सीमा का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="111"/>
         <source>&amp;Transactions</source>
         <translation>लेन-देन (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="112"/>
         <source>Credit &amp;line</source>
         <translation>क्रेडिट सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="115"/>
         <source>Line changes &amp;&amp; &amp;markers</source>
         <translation>सीमा के बदलाव और मार्कर (&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="116"/>
         <source>&amp;Close (Esc)</source>
         <translation>बंद करें (&amp;C) (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="148"/>
         <source>The shift number must be digits only.</source>
         <translation>शिफ़्ट संख्या में केवल अंक हों।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="218"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="196"/>
         <source>No transactions match.</source>
         <translation>कोई लेन-देन मेल नहीं खाता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="220"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="198"/>
         <source>Rows %1–%2 of %3</source>
         <translation>पंक्तियाँ %1–%2, कुल %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="232"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="210"/>
         <source>Identification on file: none recorded.</source>
         <translation>दर्ज पहचान: कोई दर्ज नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="235"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="213"/>
         <source>Identification on file: %1 %2, recorded %3 by %4.</source>
         <translation>दर्ज पहचान: %1 %2, %3 को %4 द्वारा दर्ज।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="244"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="222"/>
         <source>No credit line has ever been requested.</source>
         <translation>कभी कोई क्रेडिट सीमा नहीं माँगी गई।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="248"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="226"/>
         <source>pending</source>
         <translation>लंबित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="248"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="226"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/player_history.py" line="249"/>
+        <location filename="../../cashier_desktop/ui/player_history.py" line="227"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
@@ -4422,52 +4427,52 @@
 <context>
     <name>RecentTable</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
         <source>Cash after</source>
         <translation>बाद में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="53"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="58"/>
         <source>Recent transactions</source>
         <translation>हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="77"/>
         <source>(REFUSED on replay — call a supervisor)</source>
         <translation>(दोबारा भेजने पर अस्वीकृत — सुपरवाइज़र को बुलाएँ)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="78"/>
         <source>(pending)</source>
         <translation>(लंबित)</translation>
     </message>
@@ -4840,342 +4845,342 @@
 <context>
     <name>SupervisorTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="45"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="45"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="46"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="46"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="47"/>
         <source>Opened</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="47"/>
         <source>Counted</source>
         <translation>गिना गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="48"/>
         <source>Variance</source>
         <translation>अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="48"/>
         <source>Sign-off</source>
         <translation>हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="49"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="49"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="50"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="50"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="51"/>
         <source>Drawer</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="51"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="52"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="62"/>
         <source>&amp;Date</source>
         <translation>तिथि (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
         <source>Shift date</source>
         <translation>शिफ़्ट की तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
         <source>Terminal filter</source>
         <translation>टर्मिनल फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
         <source>Cashier filter</source>
         <translation>कैशियर फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>cashier staff id</source>
         <translation>कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
         <source>any status</source>
         <translation>कोई भी स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
         <source>signed off</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="77"/>
         <source>Status filter</source>
         <translation>स्थिति फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="78"/>
         <source>&amp;Find shifts (Ctrl+F)</source>
         <translation>शिफ़्ट खोजें (&amp;F) (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="83"/>
         <source>Shifts found</source>
         <translation>मिली शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="88"/>
         <source>Shifts</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="93"/>
         <source>Shift figures</source>
         <translation>शिफ़्ट के आँकड़े</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="101"/>
         <source>Variance of the selected shift</source>
         <translation>चुनी हुई शिफ़्ट का अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="103"/>
         <source>Shift transactions</source>
         <translation>शिफ़्ट के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="105"/>
         <source>Reason for the reversal</source>
         <translation>उलटाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="107"/>
         <source>&amp;Reverse selected (Ctrl+Shift+R)</source>
         <translation>चुनी हुई उलटें (&amp;R) (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="110"/>
         <source>Sign-off note</source>
         <translation>हस्ताक्षर टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="111"/>
         <source>Sign-off note (required when the variance is large)</source>
         <translation>हस्ताक्षर टिप्पणी (अंतर बड़ा होने पर आवश्यक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="112"/>
         <source>&amp;Sign off shift (Ctrl+Shift+S)</source>
         <translation>शिफ़्ट पर हस्ताक्षर (&amp;S) (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="114"/>
         <source>Export &amp;CSV (Ctrl+E)</source>
         <translation>CSV निर्यात (&amp;C) (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="116"/>
         <source>Export P&amp;DF (Ctrl+Shift+P)</source>
         <translation>PDF निर्यात (&amp;D) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="118"/>
         <source>Run &amp;integrity check (Ctrl+I)</source>
         <translation>इंटीग्रिटी जाँच चलाएँ (&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="120"/>
         <source>Cage &amp;totals (Ctrl+Shift+T)</source>
         <translation>केज का कुल (&amp;T) (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="121"/>
         <source>Cage accountability</source>
         <translation>केज की कुल जवाबदेही</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="126"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="156"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
         <source>Re&amp;ason</source>
         <translation>कारण (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="138"/>
         <source>&amp;Note</source>
         <translation>टिप्पणी (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="233"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="210"/>
         <source>signed</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="233"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="210"/>
         <source>REQUIRED</source>
         <translation>आवश्यक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="238"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="215"/>
         <source>%1 shifts</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="238"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="215"/>
         <source>%1 shift</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="268"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="245"/>
         <source>Reconciliation</source>
         <translation>मिलान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="296"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="273"/>
         <source>Variance %1</source>
         <translation>अंतर %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="320"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="297"/>
         <source>Select the transaction to reverse.</source>
         <translation>उलटने के लिए लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="324"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="301"/>
         <source>Give the reason for the reversal first.</source>
         <translation>पहले उलटाव का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="341"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="318"/>
         <source>Reversed: posting %1 undone by %2 (%3).</source>
         <translation>उलटा गया: पोस्टिंग %1 को %2 ने पलटा (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="349"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="326"/>
         <source>Select a closed shift to sign off.</source>
         <translation>हस्ताक्षर के लिए एक बंद शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="358"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="335"/>
         <source>Shift #%1 signed off.</source>
         <translation>शिफ़्ट #%1 पर हस्ताक्षर हुए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="364"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="341"/>
         <source>Select a shift first.</source>
         <translation>पहले एक शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="373"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="350"/>
         <source>Export shift #%1 as %2</source>
         <translation>शिफ़्ट #%1 को %2 के रूप में निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="375"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="352"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 फ़ाइलें (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="388"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="365"/>
         <source>Could not write %1: %2.</source>
         <translation>%1 नहीं लिखा जा सका: %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="390"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="367"/>
         <source>Shift #%1 exported to %2.</source>
         <translation>शिफ़्ट #%1 को %2 में निर्यात किया गया।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="402"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="379"/>
         <source>Checking every balance and every hash chain…</source>
         <translation>हर शेष और हर हैश शृंखला की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="411"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="388"/>
         <source>Integrity check: %1 discrepancies.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगतियाँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="412"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="389"/>
         <source>Integrity check: %1 discrepancy.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगति।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="451"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="428"/>
         <source>after the closing count</source>
         <translation>समापन गिनती के बाद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="454"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="431"/>
         <source>checked on terminal %1 (its offline journal is there)</source>
         <translation>टर्मिनल %1 पर जाँचा गया (उसका ऑफ़लाइन जर्नल वहीं है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="458"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="435"/>
         <source>clean (%1 matched)</source>
         <translation>साफ़ (%1 मेल खाए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="459"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="436"/>
         <source>%1 unresolved of %2</source>
         <translation>%2 में से %1 अनसुलझे</translation>
     </message>
@@ -5237,121 +5242,126 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/messages.py" line="22"/>
+        <source>Shift #{id} on this terminal is {owner}&apos;s drawer, so you cannot post into it: {owner} logs in and hands it over to you (Ctrl+Shift+H).</source>
+        <translation>इस टर्मिनल पर शिफ़्ट #{id}, {owner} की दराज़ है, इसलिए आप इसमें पोस्ट नहीं कर सकते: {owner} लॉग इन करके इसे आपको सौंपें (Ctrl+Shift+H)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/messages.py" line="24"/>
         <source>Shift #{id} is open with a float of {float}. Postings go to this shift.</source>
         <translation>शिफ़्ट #{id} {float} की आरंभिक नकदी के साथ खुली है। पोस्टिंग इसी शिफ़्ट में जाएँगी।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="23"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="25"/>
         <source>Close shift #{id} with {counted} counted? Press Enter again to close it, Esc to go back. A closed shift cannot take postings.</source>
         <translation>शिफ़्ट #{id} को {counted} की गिनती के साथ बंद करें? बंद करने के लिए फिर से Enter दबाएँ, वापस जाने के लिए Esc। बंद शिफ़्ट में पोस्टिंग नहीं हो सकती।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="25"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="27"/>
         <source>Count the drawer by denomination. The expected figure is not shown: the system compares after you submit.</source>
         <translation>दराज़ को मूल्यवर्ग के अनुसार गिनें। अपेक्षित आँकड़ा नहीं दिखाया जाता: जमा करने के बाद सिस्टम तुलना करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="29"/>
         <source>Count the opening float by denomination. The total updates as you type.</source>
         <translation>आरंभिक नकदी को मूल्यवर्ग के अनुसार गिनें। टाइप करते ही कुल अपडेट होता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="30"/>
         <source>This is a large amount. Check it with the player and press Enter to confirm, Esc to go back.</source>
         <translation>यह बड़ी राशि है। खिलाड़ी के साथ जाँचें और पुष्टि के लिए Enter दबाएँ, वापस जाने के लिए Esc।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="31"/>
         <source>This needs a second staff member (floor manager or supervisor). They enter their own staff id and PIN here.</source>
         <translation>इसके लिए दूसरे कर्मचारी (फ़्लोर मैनेजर या सुपरवाइज़र) की ज़रूरत है। वे यहाँ अपनी कर्मचारी आईडी और पिन दर्ज करते हैं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="33"/>
         <source>The player&apos;s cash today would go over the reporting threshold. Record the identification document before posting.</source>
         <translation>आज खिलाड़ी का नकद लेन-देन रिपोर्टिंग सीमा से ऊपर जाएगा। दर्ज करने से पहले पहचान दस्तावेज़ दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="35"/>
         <source>OFFLINE — PENDING: taken while the ledger was unreachable; it will be posted when it is back.</source>
         <translation>ऑफ़लाइन — लंबित: लेजर से संपर्क न होने पर लिया गया; संपर्क लौटने पर दर्ज होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="36"/>
         <source>The ledger refused the {kind} of {amount} for player {player} taken offline (posting {id}). The cash is in the drawer, not on the player&apos;s account: call a supervisor.</source>
         <translation>लेजर ने खिलाड़ी {player} का ऑफ़लाइन लिया गया {amount} का {kind} अस्वीकार कर दिया (पोस्टिंग {id})। नकदी दराज़ में है, खिलाड़ी के खाते में नहीं: सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="39"/>
         <source>{count} posting(s) taken offline in this shift were refused on replay: the drawer holds {amount} that is on no player&apos;s account. Call a supervisor before closing.</source>
         <translation>इस शिफ़्ट में ऑफ़लाइन ली गई {count} पोस्टिंग दोबारा भेजने पर अस्वीकृत हुईं: दराज़ में {amount} है जो किसी खिलाड़ी के खाते में नहीं है। बंद करने से पहले सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="42"/>
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="43"/>
         <source>Waiting for work in progress to finish before closing…</source>
         <translation>बंद करने से पहले चल रहे काम के पूरा होने की प्रतीक्षा…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="44"/>
         <source>Player id, name or card number (F2)</source>
         <translation>खिलाड़ी आईडी, नाम या कार्ड संख्या (F2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="45"/>
         <source>⚠ Integrity alert {id} is open on this balance: the figures may not be what the ledger says. Call a supervisor before paying out.</source>
         <translation>⚠ इस शेष पर इंटीग्रिटी चेतावनी {id} खुली है: आँकड़े लेजर से अलग हो सकते हैं। भुगतान से पहले सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="47"/>
         <source>{what} is not possible for this player now (no credit line with room, no marker to redeem, or the ledger is offline).</source>
         <translation>{what} इस खिलाड़ी के लिए अभी संभव नहीं (सीमा में जगह नहीं, भुगतान के लिए कोई मार्कर नहीं, या लेजर ऑफ़लाइन है)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="49"/>
         <source>Find a player first (F2).</source>
         <translation>पहले खिलाड़ी खोजें (F2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="50"/>
         <source>Integrity check: clean. Every balance agrees with the ledger and every chain verifies.</source>
         <translation>इंटीग्रिटी जाँच: साफ़। हर शेष लेजर से मेल खाता है और हर शृंखला सत्यापित है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="51"/>
         <source>A reversal posts the exact opposite of the selected posting. Give the reason.</source>
         <translation>उलटाव चुनी हुई पोस्टिंग का ठीक उल्टा दर्ज करता है। कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="52"/>
         <source>Sign-off records that you reviewed this shift&apos;s count and variance. Add a note.</source>
         <translation>हस्ताक्षर दर्ज करता है कि आपने इस शिफ़्ट की गिनती और अंतर की समीक्षा की। टिप्पणी जोड़ें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="53"/>
         <source>Ask for a credit line for this player. A floor manager approves or denies it.</source>
         <translation>इस खिलाड़ी के लिए क्रेडिट सीमा माँगें। फ़्लोर मैनेजर उसे स्वीकृत या अस्वीकार करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="54"/>
         <source>Give the reason for the denial; the cashier and the audit log will see it.</source>
         <translation>अस्वीकृति का कारण दें; कैशियर और ऑडिट लॉग उसे देखेंगे।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="55"/>
         <source>Outgoing cashier: count the drawer you hand over by denomination, then press Enter. The next cashier counts it again without seeing your count.</source>
         <translation>जाने वाले कैशियर: जो दराज़ आप सौंप रहे हैं उसे मूल्यवर्ग के अनुसार गिनें, फिर Enter दबाएँ। अगला कैशियर आपकी गिनती देखे बिना उसे फिर गिनेगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="57"/>
         <source>Incoming cashier: count the same drawer by denomination, then enter your staff id and PIN. The two counts must agree.</source>
         <translation>आने वाले कैशियर: उसी दराज़ को मूल्यवर्ग के अनुसार गिनें, फिर अपनी कर्मचारी आईडी और पिन दर्ज करें। दोनों गिनतियाँ मेल खानी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/messages.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/messages.py" line="59"/>
         <source>Shift #{old} handed over; shift #{new} is open for {staff}. {staff}, log in.</source>
         <translation>शिफ़्ट #{old} सौंप दी गई; शिफ़्ट #{new} {staff} के लिए खुली है। {staff}, लॉग इन करें।</translation>
     </message>

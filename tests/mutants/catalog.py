@@ -21,6 +21,7 @@ M0010 = "cashier_desktop/ledger/migrations/versions/0010_posting_api.py"
 M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
 M0018 = "cashier_desktop/ledger/migrations/versions/0018_counter_screens.py"
 M0019 = "cashier_desktop/ledger/migrations/versions/0019_handover_and_transfers.py"
+M0021 = "cashier_desktop/ledger/migrations/versions/0021_shift_owner_posts.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -61,6 +62,7 @@ T_FX_REV = "tests/security/test_cage_exchange_reversal.py"
 T_DENOM = "tests/security/test_cage_denominations.py"
 T_HANDOVER = "tests/security/test_cage_handover.py"
 T_TRANSFERS = "tests/security/test_cage_transfers.py"
+T_SHIFT_OWNER = "tests/security/test_cage_shift_owner.py"
 
 
 def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
@@ -471,6 +473,15 @@ MUTANTS: list[Mutant] = [
            "cage.session_with_right(p_session, NULL)",
            "open drawers' expected cash (the accountability) is for a supervisor: the cashier's count is blind",
            (f"{T_TRANSFERS}::test_the_accountability_shows_open_drawers_expected_cash_so_only_a_supervisor_reads_it",)),
+    # -- only the shift's cashier posts into it (migration 0021, issue 17) ----------------------
+    Mutant("post-shift-owner", M0021, "IF NOT c.trusted AND v_shift IS NOT NULL", "IF false AND v_shift IS NOT NULL",
+           "a deposit, withdrawal or marker goes into a shift only for that shift's cashier",
+           (f"{T_SHIFT_OWNER}::test_a_second_cashier_cannot_post_into_a_shift_opened_by_someone_else",
+            f"{T_SHIFT_OWNER}::test_an_offline_entry_attesting_another_cashier_is_refused_on_replay")),
+    Mutant("exchange-shift-owner", M0021, "IF EXISTS (SELECT 1 FROM public.shifts s WHERE s.id = v_shift",
+           "IF false AND EXISTS (SELECT 1 FROM public.shifts s WHERE s.id = v_shift",
+           "an exchange goes into a shift only for that shift's cashier",
+           (f"{T_SHIFT_OWNER}::test_a_second_cashier_cannot_exchange_currency_in_someone_elses_drawer",)),
     # -- the API's owner, a role no one logs in as (ledger/api_owner.py) ----------------------
     Mutant("api-owner-not-handed-over", API_OWNER, "        if owner != role:\n", "        if False:\n",
            "every SECURITY DEFINER function belongs to the NOLOGIN API owner, not the schema owner",

@@ -26,7 +26,8 @@ def desk(secure, terminal):
     return {"supervisor": supervisor, "cashier": cashier, "floor": floor}
 
 
-def test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_their_limit(secure, terminal, desk):
+def test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_their_limit(secure, terminal, terminal_b,
+                                                                                       desk):
     player = make_player(secure.admin)
     authority.set_limit(terminal, session=desk["supervisor"], staff_id="C100", kind="deposit",
                         limit=Decimal("50000"), reason="new starter")
@@ -39,8 +40,11 @@ def test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_thei
                                           session_id=desk["cashier"], approver_session=desk["floor"])
     row = api_post(terminal, "deposit", player, "55000", session_id=desk["cashier"], approver_session=desk["floor"])
     assert row.cash_delta == Decimal("55000.00")
-    # another cashier's limit is their own: the supervisor has none for deposits
-    api_post(terminal, "deposit", player, "90000", session_id=desk["supervisor"])
+    # another cashier's limit is their own: the supervisor has none for deposits (in a drawer of
+    # their own: only a shift's cashier posts into it, migration 0021)
+    supervisor_b = session(terminal_b, "S300", "3333")
+    open_shift(terminal_b, supervisor_b)
+    api_post(terminal_b, "deposit", player, "90000", session_id=supervisor_b)
 
 
 def test_a_limit_applies_to_exchanges_in_inr(secure, terminal, desk):

@@ -15,7 +15,7 @@ from cashier_desktop.ledger import credit_lines
 from tests.support.factories import make_player
 from tests.support.logins import add_staff_member
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
-from tests.ui.test_exchange_flow import _open_exchange, counter  # noqa: F401 - the fixture
+from tests.ui.test_exchange_flow import _open_exchange, counter, hand_drawer_to  # noqa: F401 - the fixture
 
 
 def _type(qtbot, widget, text: str) -> None:
@@ -65,7 +65,8 @@ def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot
     qtbot.keyClick(settings.reason, Qt.Key_Return)
     wait_until(qtbot, lambda: "your own authority limit" in settings.message.text(), what="own limit refused")
 
-    # the counter: the new rate quoted, the limit enforced
+    # the counter: the new rate quoted, the limit enforced (in the cashier's own drawer)
+    hand_drawer_to(engine, term, cashier, "5555")
     term.login.show()
     window = log_in(qtbot, term, cashier, "5555")
     player = make_player(owner)
@@ -79,6 +80,7 @@ def test_a_supervisor_sets_a_rate_and_a_limit_and_the_counter_follows_them(qtbot
 def test_the_floor_grants_a_temporary_line_and_sees_markers_due_and_aging(qtbot, counter):
     term, engine, owner = counter
     player = make_player(owner, name="Kabir Iyer")
+    hand_drawer_to(engine, term, "F200", "2222")  # the floor manager issues the marker from their own drawer
     fm = log_in(qtbot, term, "F200", "2222")
     tab = fm.markers
     fm.tabs.setCurrentWidget(tab)

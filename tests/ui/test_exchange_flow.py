@@ -41,6 +41,18 @@ def counter(qapp, ledger, tmp_path):
     engine.dispose()
 
 
+def hand_drawer_to(engine, term, staff_id: str, pin: str) -> None:
+    """Set-up at the terminal's login: C100 hands the fixture's drawer over to `staff_id`, who
+    then posts into a shift of their own (only the shift's cashier posts into it, 0021)."""
+    from cashier_desktop.ledger.handover import hand_over
+    from cashier_desktop.ledger.shifts import find_open_shift
+    from tests.support.logins import staff_session
+    shift = find_open_shift(engine, term.ctx.terminal_id)
+    hand_over(engine, shift_id=shift.id, outgoing_session=staff_session(engine, "C100", "1111"),
+              incoming_session=staff_session(engine, staff_id, pin), outgoing_counted=Decimal("100000"),
+              outgoing_count=None, incoming_counted=Decimal("100000"), incoming_count=None)
+
+
 def _set_rate(engine, buy: str, sell: str, currency: str = "USD") -> int:
     return fx.set_rate(engine, staff_session(engine, "S300", "3333"), currency, Decimal(buy), Decimal(sell))
 
@@ -123,6 +135,7 @@ def test_above_the_cashiers_authority_a_second_pin_and_above_the_threshold_the_p
     authority.set_limit(engine, session=staff_session(engine, "S300", "3333"), staff_id=cashier, kind="exchange",
                         limit=Decimal("5000"), reason="new starter")
     player = make_player(owner)
+    hand_drawer_to(engine, term, cashier, "5555")  # their own drawer: only its cashier exchanges in it
     window = log_in(qtbot, term, cashier, "5555")
     find_player(qtbot, window, player)
     dialog = _open_exchange(qtbot, window, "100")

@@ -49,6 +49,8 @@ Revises: 0012
 from alembic import op
 from sqlalchemy import text
 
+from cashier_desktop.ledger.migration_patching import patch_function
+
 revision = "0013"
 down_revision = "0012"
 branch_labels = None
@@ -774,14 +776,7 @@ _CLOSE_PATCHES = [
 
 
 def _patch_function(conn, signature: str, patches: list[tuple[str, str]]) -> None:
-    """Re-create a function from its current definition with each anchor replaced once."""
-    source = conn.execute(text("SELECT pg_get_functiondef(to_regprocedure(:f))"), {"f": signature}).scalar_one()
-    for anchor, replacement in patches:
-        count = source.count(anchor)
-        if count != 1:
-            raise RuntimeError(f"0013: {signature} has {count} copies of {anchor.strip()!r}; re-point the patch")
-        source = source.replace(anchor, replacement)
-    op.execute(source)
+    patch_function(conn, "0013", signature, patches)  # ledger/migration_patching.py
 
 
 def upgrade() -> None:

@@ -48,6 +48,8 @@ Revises: 0014 (re-chained by the lead at merge)
 from alembic import op
 from sqlalchemy import text
 
+from cashier_desktop.ledger.migration_patching import patch_function
+
 revision = "0016"
 down_revision = "0014"
 branch_labels = None
@@ -458,14 +460,7 @@ _NOTES_PATCHES = [
 
 
 def _patch_function(conn, signature: str, patches: list[tuple[str, str]]) -> None:
-    """Re-create a function from its current definition with each anchor replaced once."""
-    source = conn.execute(text("SELECT pg_get_functiondef(to_regprocedure(:f))"), {"f": signature}).scalar_one()
-    for anchor, replacement in patches:
-        count = source.count(anchor)
-        if count != 1:
-            raise RuntimeError(f"0016: {signature} has {count} copies of {anchor.strip()!r}; re-point the patch")
-        source = source.replace(anchor, replacement)
-    op.execute(source)
+    patch_function(conn, "0016", signature, patches)  # ledger/migration_patching.py
 
 
 def upgrade() -> None:

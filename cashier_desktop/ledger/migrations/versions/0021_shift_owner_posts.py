@@ -31,6 +31,8 @@ Revises: 0020
 from alembic import op
 from sqlalchemy import text
 
+from cashier_desktop.ledger.migration_patching import patch_function
+
 revision = "0021"
 down_revision = "0020"
 branch_labels = None
@@ -69,15 +71,7 @@ _EXCHANGE_PATCHES = [
 
 
 def _patch_function(conn, signature: str, patches: list[tuple[str, str]]) -> None:
-    """Re-create a function from its current definition with each anchor replaced once (0013's rule:
-    an earlier migration's change is kept, a moved anchor fails the upgrade)."""
-    source = conn.execute(text("SELECT pg_get_functiondef(to_regprocedure(:f))"), {"f": signature}).scalar_one()
-    for anchor, replacement in patches:
-        count = source.count(anchor)
-        if count != 1:
-            raise RuntimeError(f"0021: {signature} has {count} copies of {anchor.strip()!r}; re-point the patch")
-        source = source.replace(anchor, replacement)
-    op.execute(source)
+    patch_function(conn, "0021", signature, patches)  # ledger/migration_patching.py
 
 
 def upgrade() -> None:

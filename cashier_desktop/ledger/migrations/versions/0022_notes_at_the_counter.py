@@ -24,13 +24,13 @@ before the drop, as 0017 does), so a database whose roles were made before this 
 keeps working without another `db create-roles`.
 
 Revision ID: 0022
-Revises: 0020
+Revises: 0021
 """
 from alembic import op
 from sqlalchemy import text
 
 revision = "0022"
-down_revision = "0020"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 

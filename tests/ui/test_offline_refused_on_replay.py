@@ -18,7 +18,7 @@ from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.terminal.services import open_journal
 from cashier_desktop.ui.app import Terminal
-from tests.support.fault_proxy import FaultProxy
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import (activate, active_dialog, find_player, log_in, make_services, terminal_login_url,
                                wait_until)
@@ -27,7 +27,7 @@ from tests.ui.conftest import (activate, active_dialog, find_player, log_in, mak
 def _proxied(ledger, terminal_id, tmp_path, **allowance):
     url, engine = ledger
     u = make_url(url)
-    proxy = FaultProxy(u.host or "127.0.0.1", u.port or 5432)
+    proxy = TcpProxy(u.host or "127.0.0.1", u.port or 5432)
     proxied_url = terminal_login_url(u.set(port=proxy.port).render_as_string(hide_password=False), terminal_id,
                                      **allowance)
     proxied_engine = make_engine(proxied_url, pool_size=2, connect_timeout=2)

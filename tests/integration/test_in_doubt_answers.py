@@ -67,7 +67,7 @@ def test_an_unexpected_failure_after_the_ledger_committed_is_in_doubt_and_replay
     assert e.state == "rejected" and e.in_doubt
     terminal.services.local.replay()
     assert terminal.journal.entry(c.id).state == "posted"
-    assert get_balance(engine, player).cash == Decimal("60.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("60.00")
 
 
 def test_a_posting_another_live_process_is_sending_gets_that_processs_answer(terminal, engine):

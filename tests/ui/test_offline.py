@@ -79,7 +79,7 @@ def test_offline_deposit_is_pending_then_posted_when_the_ledger_is_back(qtbot, q
         proxy.accept()
         wait_until(qtbot, lambda: not window.banner.isVisible(), timeout=20, what="back online")
         wait_until(qtbot, lambda: window.status_bar.pending.text() == "Pending: 0", what="nothing pending")
-        assert get_balance(engine, player).cash == Decimal("2500.00")
+        assert get_balance(engine, player, currency="INR").cash.amount == Decimal("2500.00")
         wait_until(qtbot, lambda: tab.recent.rowCount() >= 1 and "(pending)" not in tab.recent.item(0, 1).text(),
                    what="the posted row replaces the pending one")
     finally:

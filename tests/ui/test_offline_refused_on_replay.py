@@ -81,7 +81,7 @@ def test_a_login_without_an_offline_allowance_is_refused_at_the_counter_with_the
         proxy.accept()
     finally:
         terminal.close()
-    assert get_balance(engine, player).cash == Decimal("0.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("0.00")
 
 
 def test_a_deposit_refused_on_replay_is_shown_refused_counted_warned_at_close_and_seen_by_the_supervisor(
@@ -121,7 +121,7 @@ def test_a_deposit_refused_on_replay_is_shown_refused_counted_warned_at_close_an
         assert tab.message.is_refusal()
         assert "₹2,500.00" in tab.message.text() and "not on the player's account" in tab.message.text()
         assert "call a supervisor" in tab.message.text()
-        assert get_balance(engine, player).cash == Decimal("0.00")
+        assert get_balance(engine, player, currency="INR").cash.amount == Decimal("0.00")
         qtbot.keyClick(tab, Qt.Key_R, Qt.ControlModifier)  # no receipt for a refused posting: its sentence
         activate(qtbot, tab)
         tab.recent.selectRow(0)

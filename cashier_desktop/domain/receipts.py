@@ -132,8 +132,9 @@ class Balance:
                 raise TypeError(f"Balance.{name} must be Money in {currency}, not {value!r}")
 
     @classmethod
-    def of_amounts(cls, currency: str, *, player_id: str, version: int, cash, credit, credit_limit,
-                   credit_approved: bool, total_deposits, total_withdrawals, name: str = "") -> "Balance":
+    def of_amounts(cls, currency: str, *, player_id: str, version: int, cash: Decimal | str,
+                   credit: Decimal | str, credit_limit: Decimal | str, credit_approved: bool,
+                   total_deposits: Decimal | str, total_withdrawals: Decimal | str, name: str = "") -> "Balance":
         """From the ledger's bare figures (a row, an event), all in `currency`: no currency is assumed."""
         return cls(player_id=player_id, version=version, cash=Money(cash, currency),
                    credit=Money(credit, currency), credit_limit=Money(credit_limit, currency),

@@ -68,6 +68,8 @@ KEYS: list[Key] = [
     Key("currency.code", "str", "INR", "ISO currency of this cage"),
     Key("currency.max_transaction", "decimal", None, "per-transaction maximum (default per currency)"),
     Key("currency.denominations", "list", None, "note/coin denominations for counts (default per currency)"),
+    Key("currency.preferred_notes", "list", None,
+        "notes a posting's amount is split into at the counter, largest first (default per currency)"),
     Key("policy.dual_control_threshold", "decimal", None, "withdrawal/marker at or above needs a second PIN"),
     Key("policy.confirm_threshold", "decimal", None, "amounts at or above ask for confirmation in the GUI"),
     Key("policy.ctr_threshold", "decimal", None, "cash in or out above this per period needs ID and a CTR"),
@@ -131,6 +133,13 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 # Short names the issues and scripts use.
 ENV_ALIASES = {"CASHIER_DATABASE_URL": "ledger.url", "CASHIER_JOURNAL": "terminal.journal"}
+
+
+def _same_amount(a: str, b: str) -> bool:
+    try:
+        return Decimal(a) == Decimal(b)
+    except InvalidOperation:
+        return False
 
 
 def default_config_path() -> Path:
@@ -364,6 +373,9 @@ def _check_values(values: dict[str, Any], sources: dict[str, str], file: str) ->
     for name in ("receipt.casino_name", "receipt.casino_address"):
         if len(values.get(name) or "") > 200:
             raise fail(name, "must be at most 200 characters (it is printed on an 80 mm receipt).")
+    for d in values.get("currency.preferred_notes") or []:
+        if not any(_same_amount(d, x) for x in values.get("currency.denominations") or []):
+            raise fail("currency.preferred_notes", f"must list denominations of the currency; {d!r} is not one.")
     for d in values.get("currency.denominations") or []:
         try:
             ok = Decimal(d).is_finite() and Decimal(d) > 0

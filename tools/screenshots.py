@@ -18,7 +18,8 @@ from typing import Callable
 
 SCREEN = (1366, 768)  # the usual cage PC: every main window is shot at this size
 SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shift", "close_shift",
-           "credit_queue", "supervisor", "offline", "exchange", "exchange_receipt", "markers", "cage_settings", "fx_rates"]
+           "credit_queue", "supervisor", "offline", "exchange", "exchange_receipt", "markers", "cage_settings", "fx_rates",
+           "deposit_notes", "drawers"]
 
 
 def _stage(services) -> None:
@@ -172,6 +173,19 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         shot.shoot(tab.receipt_dialog, "receipt")
         tab.receipt_dialog.accept()
 
+        # the notes line (issue 17): the amount split into the preferred notes, then edited
+        noted = tab.start(Kind.DEPOSIT)
+        _type(noted.amount.edit, "2300")
+        _type(noted.notes_line.edit, "500x3, 200x2, 100x4")
+        noted.notes_line.edit.setFocus()
+        shot.shoot(noted, "deposit_notes")
+        noted.advance()
+        shot.wait(lambda: tab.receipt_dialog is not None or noted.problem.is_refusal(),
+                  "receipt of the deposit with notes")
+        if tab.receipt_dialog is None:
+            raise RuntimeError(f"screenshots: the deposit with notes was refused: {noted.problem.text()}")
+        tab.receipt_dialog.accept()
+
         big = tab.start(Kind.DEPOSIT)
         _type(big.amount.edit, "250000")
         big.advance()
@@ -236,6 +250,13 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         shot.shoot(sup, "cage_settings")
         sup.cage_settings.pages.setCurrentIndex(1)
         shot.shoot(sup, "fx_rates")
+        settings = sup.cage_settings
+        settings.pages.setCurrentIndex(2)  # the drawers, by denomination
+        shot.wait(lambda: any(s.terminal_id == "CAGE-01" for s in settings.open_shifts), "open drawers")
+        row = next(i for i, s in enumerate(settings.open_shifts) if s.terminal_id == "CAGE-01")
+        settings.drawers.setCurrentCell(row, 0)
+        shot.wait(lambda: settings.holding.rowCount() >= 3, "drawer holding")
+        shot.shoot(sup, "drawers")
     finally:
         terminal.close()
     return shot.saved

@@ -51,6 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--id-type", help="player's identification document type")
     p.add_argument("--id-number", help="player's identification document number")
     p.add_argument("--id-expires", help="the document's expiry (YYYY-MM-DD): put on file first, refused if expired")
+    p.add_argument("--notes", help="the notes handed over, e.g. 500x4,100x3 (in for a deposit, out for a "
+                                   "withdrawal); they must add up to the amount")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_post)
 
@@ -135,10 +137,23 @@ def build_command(args, services) -> PostingCommand:
         amount = Money.zero(services.currency.code)
     else:
         amount = parse_amount(args.amount, services.currency)
+    notes_in, notes_out = _notes(args, kind, services)
     return PostingCommand(
         id=posting_id, kind=kind, player_id=args.player, amount=amount, staff_id=args.staff,
         terminal_id=services.config.terminal_id, approver_id=args.approver,
-        reason=args.reason, id_type=args.id_type, id_number=args.id_number)
+        reason=args.reason, id_type=args.id_type, id_number=args.id_number,
+        notes_in=notes_in, notes_out=notes_out)
+
+
+def _notes(args, kind: Kind, services) -> tuple:
+    """`--notes` as (in, out): the notes cross the counter the way the kind moves the drawer."""
+    from ..domain.notes import NOTE_DIRECTION, parse_notes
+    if getattr(args, "notes", None) is None:
+        return (), ()
+    if kind not in NOTE_DIRECTION:
+        raise InvalidInput(f"--notes is for a deposit, a withdrawal or a marker redemption, not {kind.with_article}.")
+    notes = parse_notes(args.notes, services.config["currency.denominations"])
+    return (notes, ()) if NOTE_DIRECTION[kind] > 0 else ((), notes)
 
 
 def cmd_post(args) -> int:

@@ -18,6 +18,7 @@ from uuid import UUID
 from .errors import InvalidInput, InvalidAmount
 from .kinds import Kind
 from .money import Money
+from .notes import Notes, check_adds_up, normalized, notes_json
 
 _PLAYER_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}")
 _STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,31}")
@@ -59,6 +60,11 @@ class PostingCommand:
     reason: str | None = None
     id_type: str | None = None
     id_number: str | None = None
+    # The notes taken into the drawer and paid out of it (issue 17), largest first; empty when
+    # none were recorded. Journaled with the intent and part of the request (so a replay posts
+    # the same notes), and left out of both when empty (records made before notes still verify).
+    notes_in: Notes = ()
+    notes_out: Notes = ()
     # The staff sessions the database authenticates (cage.staff_login); never journaled,
     # never part of the request: a replay from the journal has none (cage.replay_offline).
     session: UUID | None = field(default=None, compare=False, repr=False)
@@ -95,6 +101,14 @@ class PostingCommand:
                 raise InvalidInput("The posting to reverse must be given by its id (a UUID).") from None
         if self.kind is not Kind.REVERSAL and self.reverses_id is not None:
             raise InvalidInput("Only a reversal refers to another posting.")
+        for name in ("notes_in", "notes_out"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, normalized(dict(value) if value else {}))
+        check_adds_up(self.kind, self.amount, self.notes_in, self.notes_out)
+
+    @property
+    def has_notes(self) -> bool:
+        return bool(self.notes_in or self.notes_out)
 
     def canonical(self) -> dict:
         """Every field but `id`, in a stable JSON-able form."""
@@ -111,7 +125,8 @@ class PostingCommand:
             "reason": self.reason,
             "id_type": self.id_type,
             "id_number": self.id_number,
-        }
+        } | ({"notes_in": notes_json(self.notes_in), "notes_out": notes_json(self.notes_out)}
+             if self.has_notes else {})
 
     def request_hash(self) -> str:
         """Fingerprint of the request; same id + different hash = IdempotencyConflict.
@@ -135,4 +150,5 @@ class PostingCommand:
             terminal_id=data.get("terminal_id") or "", shift_id=data.get("shift_id"),
             approver_id=data.get("approver_id"),
             reverses_id=UUID(data["reverses_id"]) if data.get("reverses_id") else None,
-            reason=data.get("reason"), id_type=data.get("id_type"), id_number=data.get("id_number"))
+            reason=data.get("reason"), id_type=data.get("id_type"), id_number=data.get("id_number"),
+            notes_in=data.get("notes_in") or (), notes_out=data.get("notes_out") or ())

@@ -36,6 +36,9 @@ class LedgerPort(Protocol):
 
     def find_many(self, ids: list[UUID]) -> dict[UUID, Receipt]: ...
 
+    # Optional: `backend_gone(pid, started_before=...)`, True once the server process that ran
+    # a broken send can no longer commit it (PostgresLedger has it; fakes need not).
+
     def post(self, cmd: PostingCommand) -> Receipt: ...
 
     def post_batch(self, cmds: list[PostingCommand]) -> list[Receipt]:
@@ -113,11 +116,30 @@ def resolve_in_doubt(journal: Journal, port: LedgerPort, report: ReplayReport | 
             else:
                 e = journal.entry(entry_id)
                 if (now - e.updated_at).total_seconds() < settle_after:
-                    report.still_in_doubt += 1  # its statement may still be running: ask again later
-                    continue
+                    if not _statement_gone(journal, port, entry_id):
+                        report.still_in_doubt += 1  # its statement may still be running: ask again later
+                        continue
+                    late = port.find_many([entry_id]).get(entry_id)  # a commit just before it ended
+                    if late is not None:
+                        if journal.mark_posted(entry_id, late, how="found"):
+                            report.found += 1
+                        continue
                 journal.mark_rejected(entry_id, e.code or "refused", e.reason or "Refused.", in_doubt=False)
                 report.confirmed_refused += 1
     return report
+
+
+def _statement_gone(journal: Journal, port: LedgerPort, entry_id: UUID) -> bool:
+    """True when the server process that ran the entry's broken send is known and gone (ended
+    now if it was still running: its transaction rolls back). Then absence from the ledger is
+    conclusive at once, not only after the statement timeout; the caller looks once more, for
+    a commit that came just before the end."""
+    sent = journal.broken_send(entry_id)
+    gone = getattr(port, "backend_gone", None)
+    if sent is None or gone is None:
+        return False
+    pid, recorded_at = sent
+    return bool(gone(pid, started_before=recorded_at))
 
 
 def replay(journal: Journal, port: LedgerPort, *, batch_size: int = 200, hook: Hook = _noop,

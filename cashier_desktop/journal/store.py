@@ -314,10 +314,28 @@ class Journal(SeenOnline):
                     done += 1
         return done
 
-    def mark_rejected(self, entry_id: UUID, code: str, reason: str, *, in_doubt: bool = False) -> bool:
-        """Refused at the counter. `in_doubt`: the send broke, the ledger may still have it."""
-        return self._transition(entry_id, REJECTED, {"code": code, "reason": reason, "in_doubt": in_doubt},
-                                only_from=(PENDING, REJECTED))
+    def mark_rejected(self, entry_id: UUID, code: str, reason: str, *, in_doubt: bool = False,
+                      backend_pid: int | None = None) -> bool:
+        """Refused at the counter. `in_doubt`: the send broke, the ledger may still have it;
+        `backend_pid`: the server process that ran the broken send, if known (replay settles
+        the entry as soon as that process is gone, see `broken_send`)."""
+        body = {"code": code, "reason": reason, "in_doubt": in_doubt}
+        if in_doubt and backend_pid:
+            body["backend_pid"] = int(backend_pid)
+        return self._transition(entry_id, REJECTED, body, only_from=(PENDING, REJECTED))
+
+    def broken_send(self, entry_id: UUID) -> tuple[int, datetime] | None:
+        """(server process id, when it was recorded) of an entry in doubt whose broken send's
+        server process is known; None otherwise."""
+        with self._lock:
+            row = self._db.execute("SELECT type, at, body FROM records WHERE entry_id = ? ORDER BY seq DESC LIMIT 1",
+                                   (str(entry_id),)).fetchone()
+        if row is None or row[0] != REJECTED:
+            return None
+        body = json.loads(row[2])
+        if not body.get("in_doubt") or not body.get("backend_pid"):
+            return None
+        return int(body["backend_pid"]), datetime.fromisoformat(row[1])
 
     def mark_rejected_on_replay(self, entry_id: UUID, code: str, reason: str) -> bool:
         return self._transition(entry_id, REJECTED_ON_REPLAY, {"code": code, "reason": reason},

@@ -19,7 +19,10 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from . import catalog_snapshot
+from .catalog_snapshot import CatalogSnapshot
 from .roles import TableGrant, _q  # noqa: PLC2701 - one quoting rule for every role module
+from .roles import _columns as _table_columns  # noqa: PLC2701 - one catalog read for every role module
 
 API_SCHEMAS = ("public", "cage")
 
@@ -96,8 +99,7 @@ def _qualified(name: str) -> str:
 
 def _columns(conn: Connection, name: str) -> set[str]:
     schema, table = name.split(".", 1)
-    return set(conn.execute(text("""SELECT column_name FROM information_schema.columns
-        WHERE table_schema = :s AND table_name = :t"""), {"s": schema, "t": table}).scalars())
+    return _table_columns(conn, table, schema)
 
 
 def _ensure_nologin_role(conn: Connection, role: str) -> None:
@@ -127,8 +129,9 @@ def _grant(conn: Connection, role: str) -> None:
         conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA {_q(schema)} FROM {_q(role)}")
         conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {_q(schema)} TO {_q(role)}")
         conn.exec_driver_sql(f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {_q(schema)} TO {_q(role)}")
+    snapshot = catalog_snapshot.current(conn)
     for name, g in API_OWNER_TABLES.items():
-        if conn.execute(text("SELECT to_regclass(:n)"), {"n": name}).scalar() is None:
+        if not _exists(conn, name, snapshot):
             continue
         table = _qualified(name)
         privs = [p for p, on in (("SELECT", g.select), ("INSERT", g.insert), ("DELETE", g.delete)) if on]
@@ -137,16 +140,30 @@ def _grant(conn: Connection, role: str) -> None:
         if cols:
             conn.exec_driver_sql(f"GRANT UPDATE ({', '.join(_q(c) for c in cols)}) ON TABLE {table} TO {_q(role)}")
         if g.insert:
-            for seq in conn.execute(text("""SELECT s.oid::regclass::text FROM pg_class s
-                    JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
-                    WHERE s.relkind = 'S' AND d.refobjid = CAST(:t AS regclass)"""), {"t": name}).scalars():
+            for seq in _sequences_of(conn, name, snapshot):
                 conn.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {seq} TO {_q(role)}")
+
+
+def _exists(conn: Connection, name: str, snapshot: CatalogSnapshot | None) -> bool:
+    """Whether relation `schema.name` exists (as `to_regclass` says)."""
+    if snapshot is not None:
+        return snapshot.has(*name.split(".", 1))
+    return conn.execute(text("SELECT to_regclass(:n)"), {"n": name}).scalar() is not None
+
+
+def _sequences_of(conn: Connection, name: str, snapshot: CatalogSnapshot | None) -> list[str]:
+    """The sequences table `schema.name` owns (serial and identity columns), quoted."""
+    if snapshot is not None:
+        return [f"{_q(s)}.{_q(n)}" for s, n in snapshot.sequences.get(tuple(name.split(".", 1)), ())]
+    return list(conn.execute(text("""SELECT s.oid::regclass::text FROM pg_class s
+            JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+            WHERE s.relkind = 'S' AND d.refobjid = CAST(:t AS regclass)"""), {"t": name}).scalars())
 
 
 def _audit_policy(conn: Connection, role: str) -> None:
     """audit_log's row-level security lets only its owner write `staff.%` rows (0009); the
     authentication functions write them, so their owner gets a policy of its own."""
-    if conn.execute(text("SELECT to_regclass('public.audit_log')")).scalar() is None:
+    if not _exists(conn, "public.audit_log", catalog_snapshot.current(conn)):
         return
     policy = _q(f"{role}_writes")
     conn.exec_driver_sql(f"DROP POLICY IF EXISTS {policy} ON public.audit_log")

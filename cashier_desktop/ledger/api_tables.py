@@ -22,16 +22,13 @@ def sync_rights(conn: Connection) -> None:
     conn.exec_driver_sql("DELETE FROM cage.kind_actions")
     conn.exec_driver_sql("DELETE FROM cage.role_rights")
     conn.exec_driver_sql("DELETE FROM cage.actions")
-    for action in Action:
-        conn.execute(text("INSERT INTO cage.actions (action, phrase) VALUES (:a, :p)"),
-                     {"a": action.value, "p": action.phrase})
-    for role, actions in PERMISSIONS.items():
-        for action in actions:
-            conn.execute(text("INSERT INTO cage.role_rights (role, action) VALUES (:r, :a)"),
-                         {"r": role.value, "a": action.value})
-    for kind in Kind:
-        conn.execute(text("INSERT INTO cage.kind_actions (kind, action) VALUES (:k, :a)"),
-                     {"k": kind.value, "a": action_for(kind).value})
+    # One executemany each (psycopg pipelines them): create-roles runs this on every refresh.
+    conn.execute(text("INSERT INTO cage.actions (action, phrase) VALUES (:a, :p)"),
+                 [{"a": action.value, "p": action.phrase} for action in Action])
+    conn.execute(text("INSERT INTO cage.role_rights (role, action) VALUES (:r, :a)"),
+                 [{"r": role.value, "a": action.value} for role, actions in PERMISSIONS.items() for action in actions])
+    conn.execute(text("INSERT INTO cage.kind_actions (kind, action) VALUES (:k, :a)"),
+                 [{"k": kind.value, "a": action_for(kind).value} for kind in Kind])
 
 
 def rights_in_database(conn: Connection) -> dict[str, set[str]]:

@@ -190,7 +190,7 @@ class PostgresLedger:
             return (None, None) if row is None else (row[0], row[1])
         return self._read(read)
 
-    def backend_gone(self, pid: int | None, *, wait_ms: int = 5000) -> bool:
+    def backend_gone(self, pid: int | None, *, wait_ms: int = 5000, started_before=None) -> bool:
         """True once the server process that ran a broken send can no longer commit it.
 
         A connection can break on the terminal's side (a timeout, a reset) while its server
@@ -198,14 +198,18 @@ class PostgresLedger:
         before "absent from the ledger" may be read as "not posted", that process must be
         gone: if it is still there (same login), it is terminated and waited for (a
         terminated transaction rolls back). False when that cannot be made sure; None pid
-        (unknown) is not sure either.
+        (unknown) is not sure either. `started_before` (asked later, by replay): only a process
+        that started before then can be the one that ran the send — a newer one with the same
+        pid is someone else's, and is left alone.
         """
         if not pid:
             return False
         rows = self._rows(
             "SELECT pg_terminate_backend(pid, :wait) FROM pg_stat_activity "
             "WHERE pid = :pid AND usename = current_user AND backend_type = 'client backend' "
-            "AND pid <> pg_backend_pid()", {"pid": pid, "wait": wait_ms})
+            "AND pid <> pg_backend_pid() "
+            "AND (CAST(:before AS timestamptz) IS NULL OR backend_start <= CAST(:before AS timestamptz))",
+            {"pid": pid, "wait": wait_ms, "before": started_before})
         return not rows or bool(rows[0][0])
 
     def probe(self) -> None:

@@ -12,6 +12,7 @@ A refusal comes back as a private SQLSTATE with a sentence (ledger/db.py maps it
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import select
@@ -28,6 +29,7 @@ from ..domain import errors as E
 from ..domain.commands import PostingCommand
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..domain.notes import notes_json
 from ..domain.receipts import Receipt
 from .db import (DOMAIN_SQLSTATES, invalidate_after_disconnect, is_retryable, map_error, sqlstate,
                  warn_if_gui_thread)
@@ -57,6 +59,17 @@ FROM cage.post({_ARGS}, p_session => :session, p_approver_session => :approver_s
 _OFFLINE_SQL = f"""SELECT {_ANSWER}
 FROM cage.replay_offline({_ARGS}, p_staff => :staff_id, p_approver => :approver_id,
     p_id_type => :id_type, p_id_number => :id_number, p_terminal => :terminal_id, p_shift => :shift_id) r"""
+# A cash posting with its notes (issue 17, migration 0022): the same call with the notes in
+# and out, answered the same way (one round trip); and its offline twin for the journal.
+_NOTES = "p_notes_in => CAST(:notes_in AS jsonb), p_notes_out => CAST(:notes_out AS jsonb)"
+_NOTES_SQL = f"""SELECT {_ANSWER}
+FROM cage.post_with_notes({_ARGS}, p_session => :session, {_NOTES},
+    p_approver_session => :approver_session, p_reason => :reason, p_id_type => :id_type,
+    p_id_number => :id_number, p_staff => :staff_id, p_approver => :approver_id, p_terminal => :terminal_id,
+    p_shift => :shift_id) r"""
+_OFFLINE_NOTES_SQL = f"""SELECT {_ANSWER}
+FROM cage.replay_offline_with_notes({_ARGS}, p_staff => :staff_id, {_NOTES}, p_approver => :approver_id,
+    p_id_type => :id_type, p_id_number => :id_number, p_terminal => :terminal_id, p_shift => :shift_id) r"""
 _POST = text(_POST_SQL)
 _OFFLINE = text(_OFFLINE_SQL)
 
@@ -64,6 +77,8 @@ _OFFLINE = text(_OFFLINE_SQL)
 # prepared once per connection (see `_run_post`).
 _POST_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _POST_SQL)
 _OFFLINE_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _OFFLINE_SQL)
+_NOTES_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _NOTES_SQL)
+_OFFLINE_NOTES_DRIVER_SQL = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", _OFFLINE_NOTES_SQL)
 _POSTED_NAMES = ("replayed", *(c.strip() for c in RECEIPT_COLUMNS.split(",")), *FACT_COLUMNS)
 
 # A posting read back by its id (a retry, an in-doubt journal entry) carries the same facts
@@ -113,13 +128,19 @@ def _params(cmd: PostingCommand) -> dict:
         "staff_id": cmd.staff_id, "approver_id": cmd.approver_id, "terminal_id": cmd.terminal_id or "",
         "shift_id": cmd.shift_id, "reverses_id": cmd.reverses_id, "reason": cmd.reason,
         "id_type": cmd.id_type, "id_number": cmd.id_number,
+        "notes_in": json.dumps(notes_json(cmd.notes_in)) if cmd.has_notes else None,
+        "notes_out": json.dumps(notes_json(cmd.notes_out)) if cmd.has_notes else None,
     }
 
 
 def statement_for(cmd: PostingCommand, *, offline: bool) -> str:
     """The driver-style SQL that posts `cmd`: live through `cage.post`, or a journal entry
-    taken offline through `cage.replay_offline` (only when it carries no staff session)."""
-    return _OFFLINE_DRIVER_SQL if offline and cmd.session is None else _POST_DRIVER_SQL
+    taken offline through `cage.replay_offline` (only when it carries no staff session);
+    with notes, through their `…_with_notes` twins."""
+    replaying = offline and cmd.session is None
+    if cmd.has_notes:
+        return _OFFLINE_NOTES_DRIVER_SQL if replaying else _NOTES_DRIVER_SQL
+    return _OFFLINE_DRIVER_SQL if replaying else _POST_DRIVER_SQL
 
 
 def receipt_from_row(row) -> Receipt:

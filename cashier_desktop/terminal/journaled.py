@@ -251,6 +251,8 @@ class JournaledPoster:
                 found = self.port.find_many([cmd.id]).get(cmd.id)
                 if found is None and not self.port.backend_gone(cause.backend_pid):
                     found = False  # its statement may still be running: cannot tell yet
+                elif found is None:  # gone now: a commit just before it ended shows on a second look
+                    found = self.port.find_many([cmd.id]).get(cmd.id)
             except (LedgerUnavailable, CashierError):
                 found = False  # cannot tell
         if found:
@@ -261,7 +263,7 @@ class JournaledPoster:
             self._record(self.journal.mark_rejected, cmd.id, refusal.code, str(refusal))
             raise refusal from cause
         self._record(self.journal.mark_rejected, cmd.id, "in_doubt", "The connection broke while sending; "
-                     "the replay settles it by its id.", in_doubt=True)
+                     "the replay settles it by its id.", in_doubt=True, backend_pid=cause.backend_pid)
         raise PostingInDoubt(
             f"The connection to the ledger broke while this {cmd.kind.label.lower()} was being sent, "
             f"so it may have gone through. Do not hand over or take the cash yet: the terminal "

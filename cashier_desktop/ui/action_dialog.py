@@ -20,6 +20,7 @@ from ..domain.commands import PostingCommand, new_id
 from ..domain.errors import ApprovalRequired, CashierError, IdentificationRequired, LedgerUnavailable
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..domain.notes import NOTE_DIRECTION, Notes, check_adds_up
 from ..domain.policy import Policy, requirements
 from ..domain.receipts import Balance
 from . import messages
@@ -27,6 +28,7 @@ from .amount_edit import AmountField
 from .display import money_text
 from .feedback import MessageLabel, grow_to_fit
 from .i18n import kind_name
+from .notes_line import NOTE_KINDS, NotesLine
 from .ops import Op, sentence_for
 
 def policy_of_config(config: Any) -> Policy:
@@ -70,6 +72,8 @@ class PostingDialog(QDialog):
         self.amount = AmountField(ctx.profile, self)
         self.amount.edit.setAccessibleName(self.tr("%1 amount").replace("%1", kind_name(kind)))
         self.amount.money_changed.connect(self._on_amount_changed)
+        # The notes handed over (deposit) or paid out (withdrawal), split as the amount is typed.
+        self.notes_line = NotesLine(ctx, kind, self) if kind in NOTE_KINDS else None
         self.context_line = QLabel(self._context_text())
         self.context_line.setObjectName("dialogContext")
         self.context_line.setWordWrap(True)
@@ -146,6 +150,8 @@ class PostingDialog(QDialog):
         box.addWidget(self.context_line)
         box.addWidget(self.alert_label)
         box.addWidget(self.amount)
+        if self.notes_line is not None:
+            box.addWidget(self.notes_line)
         box.addWidget(self.confirm_box)
         # The two further steps side by side: with both showing the dialog stays within a
         # 1366×768 screen's height.
@@ -155,7 +161,11 @@ class PostingDialog(QDialog):
         box.addLayout(steps)
         box.addWidget(self.problem)
         box.addWidget(buttons)
-        self.setTabOrder(self.amount.edit, self.approver_id)
+        if self.notes_line is not None:
+            self.setTabOrder(self.amount.edit, self.notes_line.edit)
+            self.setTabOrder(self.notes_line.edit, self.approver_id)
+        else:
+            self.setTabOrder(self.amount.edit, self.approver_id)
         self.setTabOrder(self.approver_id, self.approver_pin)
         self.setTabOrder(self.approver_pin, self.id_type)
         self.setTabOrder(self.id_type, self.id_number)
@@ -226,16 +236,27 @@ class PostingDialog(QDialog):
         self.need_approver = self.need_id = False
         self.needs = None
         self.problem.setText("")
+        if self.notes_line is not None:
+            self.notes_line.set_amount(_money)
         self._sync_sections()
+
+    def _notes(self) -> tuple[Notes, Notes]:
+        """(in, out) as typed in the notes line; CashierError when they cannot be read."""
+        if self.notes_line is None:
+            return (), ()
+        notes = self.notes_line.notes()
+        return (notes, ()) if NOTE_DIRECTION[self.kind] > 0 else ((), notes)
 
     def command(self, money: Money) -> PostingCommand:
         approver = self.approver_id.text().strip() if self.need_approver else None
+        notes_in, notes_out = self._notes()
         return PostingCommand(
             id=self.posting_id, kind=self.kind, player_id=self.player.player_id, amount=money,
             staff_id=self.staff.id, terminal_id=self.ctx.terminal_id,
             shift_id=self.ctx.shift_id, approver_id=approver or None,
             id_type=self.id_type.currentData() if self.need_id else None,
-            id_number=self.id_number.text().strip() if self.need_id else None)
+            id_number=self.id_number.text().strip() if self.need_id else None,
+            notes_in=notes_in, notes_out=notes_out)
 
     def advance(self) -> None:
         """Enter: the next step this posting needs, or the posting itself."""
@@ -243,6 +264,14 @@ class PostingDialog(QDialog):
         if money is None:
             self.amount.show_refusal(self.amount.error() or self.tr("Enter an amount."))
             self.amount.setFocus()
+            return
+        try:  # notes that do not add up are refused before the ledger is asked anything
+            notes_in, notes_out = self._notes()
+            check_adds_up(self.kind, money, notes_in, notes_out)
+        except CashierError as exc:
+            self.problem.setText(sentence_for(exc))
+            self._sync_sections()  # room for the sentence: it wraps onto more lines
+            self.notes_line.edit.setFocus()
             return
         if self.needs is None or self.needs[0] != money:
             self._check_requirements(money)
@@ -304,7 +333,7 @@ class PostingDialog(QDialog):
         try:
             cmd = self.command(money)
         except CashierError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(sentence_for(exc))
             return
         from ..terminal.id_documents import file_typed_document
         from ..terminal.verbs import Credentials, post

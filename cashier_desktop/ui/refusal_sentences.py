@@ -130,6 +130,14 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "The receipt code's hash is damaged (it should be 64 hexadecimal digits)."),
     # denominations (migration 0016)
     QT_TRANSLATE_NOOP("DomainText", "%1 is not a note or coin of %2 (%3)."),
+    # notes at the counter (domain/notes.py; the ledger's own, migration 0022)
+    QT_TRANSLATE_NOOP("DomainText", "The notes come to %1 but the amount is %2; nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "“%1” is not DENOMINATIONxPIECES (e.g. 500x4)."),
+    QT_TRANSLATE_NOOP("DomainText", "The notes of %1 are given twice."),
+    QT_TRANSLATE_NOOP("DomainText", "The pieces of %1 must be a whole number."),
+    QT_TRANSLATE_NOOP("DomainText", "%1 pieces of %2 is not a plausible number of notes."),
+    QT_TRANSLATE_NOOP("DomainText", "The notes in and out come to %1 but this posting moves %2 in the drawer; "
+                                    "nothing was posted."),
     # identification on file (migration 0016)
     QT_TRANSLATE_NOOP("DomainText", "Give the document's type and number with its expiry."),
     QT_TRANSLATE_NOOP("DomainText", "This %1 expired on %2; an expired document cannot be put on file."),

@@ -1232,47 +1232,47 @@
         <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
         <source>Give the document&apos;s type and number with its expiry.</source>
         <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="143"/>
         <source>This %1 expired on %2; an expired document cannot be put on file.</source>
         <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
         <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
         <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
         <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
         <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
         <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
         <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
         <source>The image of a document must be a JPEG or PNG picture.</source>
         <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="140"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
         <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
         <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="141"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
         <source>Enter the number of the identification document (at most 64 characters).</source>
         <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
         <source>Identification is put on file only online: log in again when the ledger is back.</source>
         <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
     </message>
@@ -1977,127 +1977,157 @@
         <translation>रसीद कोड का हैश क्षतिग्रस्त है (इसमें 64 हेक्साडेसिमल अंक होने चाहिए)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="134"/>
+        <source>The notes come to %1 but the amount is %2; nothing was posted.</source>
+        <translation>नोट %1 के हैं पर राशि %2 है; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="135"/>
+        <source>“%1” is not DENOMINATIONxPIECES (e.g. 500x4).</source>
+        <translation>“%1” मूल्यवर्गxनग नहीं है (जैसे 500x4)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="136"/>
+        <source>The notes of %1 are given twice.</source>
+        <translation>%1 के नोट दो बार दिए गए हैं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="137"/>
+        <source>The pieces of %1 must be a whole number.</source>
+        <translation>%1 के नग पूर्ण संख्या होने चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="138"/>
+        <source>%1 pieces of %2 is not a plausible number of notes.</source>
+        <translation>%2 के %1 नग नोटों की विश्वसनीय संख्या नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="139"/>
+        <source>The notes in and out come to %1 but this posting moves %2 in the drawer; nothing was posted.</source>
+        <translation>आए और गए नोट %1 के हैं पर यह पोस्टिंग दराज़ में %2 बदलती है; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
         <source>sign for the main bank</source>
         <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
@@ -3525,28 +3555,28 @@
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="358"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="358"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="361"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="362"/>
         <source>✖ %1 REFUSED on replay</source>
         <translation>✖ %1 दोबारा भेजने पर अस्वीकृत</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/monitor_view.py" line="326"/>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="416"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="420"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="327"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="328"/>
         <source>%1 of %2</source>
         <translation>%1, कुल %2</translation>
     </message>
@@ -3554,6 +3584,59 @@
         <location filename="../../cashier_desktop/ui/monitor_view.py" line="235"/>
         <source>Ledger servers</source>
         <translation>लेजर सर्वर</translation>
+    </message>
+</context>
+<context>
+    <name>NotesLine</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="39"/>
+        <source>Notes &amp;paid out</source>
+        <translation>भुगतान किए नोट (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="39"/>
+        <source>Notes &amp;taken in</source>
+        <translation>लिए गए नोट (&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="42"/>
+        <source>Notes paid out</source>
+        <translation>भुगतान किए नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="42"/>
+        <source>Notes taken in</source>
+        <translation>लिए गए नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="43"/>
+        <source>e.g. 500x4, 100x3 (empty: not recorded)</source>
+        <translation>जैसे 500x4, 100x3 (ख़ाली: दर्ज नहीं)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="47"/>
+        <source>Notes total</source>
+        <translation>नोटों का जोड़</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="78"/>
+        <source>not readable</source>
+        <translation>पढ़ा नहीं जा सका</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="81"/>
+        <source>not recorded</source>
+        <translation>दर्ज नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="85"/>
+        <source>= %1, not the amount</source>
+        <translation>= %1, राशि नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="87"/>
+        <source>= %1</source>
+        <translation>= %1</translation>
     </message>
 </context>
 <context>
@@ -3929,198 +4012,198 @@
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="115"/>
         <source>Identification expiry date</source>
         <translation>पहचान-पत्र की समाप्ति तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="116"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>वर्ष-माह-दिन (वैकल्पिक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="125"/>
         <source>E&amp;xpires</source>
         <translation>समाप्ति (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="132"/>
         <source>Use the identification on file</source>
         <translation>फ़ाइल में रखा पहचान-पत्र इस्तेमाल करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="199"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="209"/>
         <source>On file: %1</source>
         <translation>फ़ाइल में: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="130"/>
         <source>Use the ID on file</source>
         <translation>फ़ाइल का पहचान-पत्र लें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="36"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="38"/>
         <source>— choose —</source>
         <translation>— चुनें —</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
         <source>Passport</source>
         <translation>पासपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
         <source>Aadhaar</source>
         <translation>आधार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="41"/>
         <source>PAN card</source>
         <translation>पैन कार्ड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="41"/>
         <source>Driving licence</source>
         <translation>ड्राइविंग लाइसेंस</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="42"/>
         <source>Voter ID</source>
         <translation>मतदाता पहचान पत्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="42"/>
         <source>Other</source>
         <translation>अन्य</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="67"/>
         <source>%1 — player %2</source>
         <translation>%1 — खिलाड़ी %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="68"/>
         <source>&lt;b&gt;%1&lt;/b&gt; for player &lt;b&gt;%2&lt;/b&gt; %3</source>
         <translation>खिलाड़ी &lt;b&gt;%2&lt;/b&gt; %3 के लिए &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="73"/>
         <source>%1 amount</source>
         <translation>%1 राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="88"/>
         <source>Second staff member</source>
         <translation>दूसरा कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="89"/>
         <source>Approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="91"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="94"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="103"/>
         <source>Staff &amp;id</source>
         <translation>कर्मचारी आईडी (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="104"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="101"/>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="106"/>
         <source>Player identification</source>
         <translation>खिलाड़ी की पहचान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="111"/>
         <source>Identification type</source>
         <translation>पहचान का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="113"/>
         <source>Identification number</source>
         <translation>पहचान संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="123"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="124"/>
         <source>&amp;Number</source>
         <translation>संख्या (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="137"/>
         <source>Refusal</source>
         <translation>इनकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="142"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="181"/>
         <source>none approved</source>
         <translation>कोई स्वीकृत नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="182"/>
         <source>Markers outstanding %1 · credit line %2 · credit available %3</source>
         <translation>बकाया मार्कर %1 · क्रेडिट सीमा %2 · उपलब्ध क्रेडिट %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="185"/>
         <source>Cash on account %1</source>
         <translation>खाते में नकद %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="244"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="265"/>
         <source>Enter an amount.</source>
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="254"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="283"/>
         <source>%1 of %2.</source>
         <translation>%2 की %1।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="271"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="300"/>
         <source>A second staff member must enter their id and PIN.</source>
         <translation>दूसरे कर्मचारी को अपनी आईडी और पिन दर्ज करना होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="275"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="304"/>
         <source>Choose the type of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ का प्रकार चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="279"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="308"/>
         <source>Enter the number of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ की संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="287"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="316"/>
         <source>Checking…</source>
         <translation>जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="320"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="349"/>
         <source>Posting…</source>
         <translation>दर्ज हो रहा है…</translation>
     </message>

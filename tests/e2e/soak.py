@@ -9,7 +9,10 @@
 - soketi, two relays and feed subscribers (when the realtime layer exists);
 - N headless terminals (`soak_terminal.py`: the GUI's own posting service), one terminal
   driven only through the CLI (`soak_cli.py`) and a player portal stand-in
-  (`soak_portal.py`), all posting to the same players.
+  (`soak_portal.py`), all posting to the same players;
+- a cage window (`soak_cage.py`) at its own terminal login (`db create-roles`, `add-login
+  --terminal-id`): exchanges, fills and credits with the main bank, handovers between two
+  cashiers (issue 17).
 
 For `duration` seconds it injects faults at random, each kind in turn in a shuffled
 order: a terminal SIGKILLed and restarted, PostgreSQL stopped (fast) or crashed
@@ -31,6 +34,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +52,7 @@ from cashier_desktop.ledger.seed import seed_staff
 from cashier_desktop.ledger.staff import add_staff
 
 from tests.e2e import soak_checks, soak_journal
+from tests.e2e import soak_cage
 from tests.e2e.soak_attack import Attacks
 from tests.e2e.soak_cli import TERMINAL as CLI_TERMINAL, CliWriter
 from tests.e2e.soak_portal import PORTAL_STAFF
@@ -91,6 +96,7 @@ class Settings:
     # promoted (old primary rejoins)". No proxy then (it fronts one server), so the
     # PostgreSQL and proxy kinds are left out.
     failover: bool = False
+    cage_writer: bool = True     # a cage window: exchanges, fills/credits, handovers (soak_cage.py)
 
 
 class MissingPart(RuntimeError):
@@ -126,6 +132,7 @@ class Soak(Attacks):
         self.terminals: dict[str, Child] = {}
         self.portal: Child | None = None
         self.cli_writer: CliWriter | None = None
+        self.cage: Child | None = None
         self.players = [f"soak-{i:02d}" for i in range(1, s.players + 1)]
         self.rng = random.Random(s.seed)
         self.scheduled: list[tuple[float, str, object]] = []
@@ -177,6 +184,10 @@ class Soak(Attacks):
             post(self.engine, PostingCommand(kind=Kind.CREDIT_LINE, player_id=pid,
                                              amount=Money(Decimal("200000"), "INR"), staff_id="F200",
                                              approver_id="F200", terminal_id="SOAK-SETUP"))
+        if self.settings.cage_writer:  # while soketi, the relays and subscribers start
+            self._cage_ready = threading.Thread(target=self._prepare_cage_in_background,
+                                                name="soak-cage-setup", daemon=True)
+            self._cage_ready.start()
         if self.cluster is not None:
             self.proxied_url = self.url
             self.note(f"pg_auto_failover: primary :{self.cluster.nodes[0].port}, standby "
@@ -188,6 +199,38 @@ class Soak(Attacks):
         self.proxied_url = self.pg.url("soak", port=self.proxy.port)
         self.note(f"PostgreSQL on 127.0.0.1:{self.pg.port} (proxy :{self.proxy.port}), "
                   f"{len(self.players)} players; features {self.features}")
+
+    def prepare_cage(self) -> None:
+        """What the cage window needs, as production sets it up: `db create-roles` (which
+        stores the cage policy), a terminal login bound to its terminal, its two cashiers,
+        the seeded USD/EUR rates and a main bank funded from the count room."""
+        from cashier_desktop.config import load_config
+        from cashier_desktop.domain.policy import Policy
+        from cashier_desktop.ledger import roles
+        from cashier_desktop.ledger.api_tables import store_policy
+        from cashier_desktop.ledger.seed import seed_bank, seed_fx_rates
+        roles.create_roles(self.engine, prefix="soak")
+        config = load_config(env={"CASHIER_CONFIG": str(self.dir / "empty-config.toml")})
+        with self.engine.begin() as conn:  # the terminals' own (default) policy, as create-roles stores it
+            store_policy(conn, Policy.from_values(config.values))
+        roles.add_login(self.engine, soak_cage.LOGIN, "terminal", "soak-cage-Aa1", prefix="soak",
+                        terminal_id=soak_cage.TERMINAL)
+        for sid, pin in soak_cage.CASHIERS.items():
+            add_staff(self.engine, sid, f"Cage cashier {sid}", "cashier", pin, exist_ok=True)
+        seed_fx_rates(self.engine)
+        seed_bank(self.engine)
+
+    def _prepare_cage_in_background(self) -> None:
+        try:
+            self.prepare_cage()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by start_writers
+            self._cage_error = exc
+
+    def cage_url(self) -> str:
+        """The cage window's URL: its own login, through the proxy like the terminals."""
+        from sqlalchemy.engine import make_url
+        return make_url(self.proxied_url).set(username=soak_cage.LOGIN, password="soak-cage-Aa1") \
+            .render_as_string(hide_password=False)
 
     def start_realtime(self) -> None:
         if not self.features["realtime"]:
@@ -242,6 +285,13 @@ class Soak(Attacks):
             spec = self._spec(CLI_TERMINAL, terminal_id=CLI_TERMINAL, staff="C100", pin="1111",
                               database_url=self.proxied_url, journal=str(self.dir / f"{CLI_TERMINAL}.journal.sqlite"))
             self.cli_writer = CliWriter(json.loads(spec.read_text()), env=env, cwd=str(ROOT)).start()
+        if self.settings.cage_writer:
+            self._cage_ready.join()
+            if getattr(self, "_cage_error", None) is not None:
+                raise self._cage_error
+            spec = self._spec(soak_cage.TERMINAL, database_url=self.cage_url(), rate=2.0)
+            self.cage = Child(soak_cage.TERMINAL, [PYTHON, "-m", "tests.e2e.soak_cage", str(spec)], env=env,
+                              log=self.dir / f"{soak_cage.TERMINAL}.log", cwd=str(ROOT)).start()
         spec = self._spec("portal", database_url=self.url, rate=self.settings.portal_rate)
         self.portal = Child("portal", [PYTHON, "-m", "tests.e2e.soak_portal", str(spec)], env=env,
                             log=self.dir / "portal.log", cwd=str(ROOT)).start()
@@ -257,7 +307,7 @@ class Soak(Attacks):
             self.proxy.accept()
         if self.soketi is not None and self.soketi.proc is None:
             self.soketi.start()
-        for child in [*self.terminals.values(), self.portal, *self.relays]:
+        for child in [*self.terminals.values(), self.cage, self.portal, *self.relays]:
             if child is not None and not child.alive():
                 child.start()
         self.note("all healed; asking the writers to finish")
@@ -268,7 +318,7 @@ class Soak(Attacks):
                 self.note(f"!! {CLI_TERMINAL} did not finish within 150 s of the stop")
                 self.faults["(writers that would not stop)"] = self.faults.get("(writers that would not stop)", 0) + 1
         deadline = time.monotonic() + 120
-        for child in [*self.terminals.values(), self.portal]:
+        for child in [c for c in [*self.terminals.values(), self.cage, self.portal] if c is not None]:
             code = child.wait(timeout=max(1.0, deadline - time.monotonic()))
             if code is None:
                 self.note(f"!! {child.name} did not finish within 120 s of the stop; its threads are in "
@@ -302,7 +352,7 @@ class Soak(Attacks):
             self.cli_writer.stop(timeout=5)
         for sub in self.subscribers:
             sub.stop()
-        for child in [*self.terminals.values(), self.portal, *self.relays]:
+        for child in [*self.terminals.values(), self.cage, self.portal, *self.relays]:
             if child is not None:
                 child.stop()
         if self.soketi is not None:

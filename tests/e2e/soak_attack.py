@@ -12,6 +12,7 @@ import time
 
 
 FAILOVER = "primary killed, standby promoted (old primary rejoins)"
+CAGE_KILL = "cage window SIGKILL"
 
 
 class Attacks:
@@ -26,6 +27,8 @@ class Attacks:
         if self.features["realtime"]:
             kinds += ["soketi killed", "relay killed"]
         kinds += ["portal SIGKILL"]
+        if getattr(self, "cage", None) is not None:
+            kinds += [CAGE_KILL]
         if self.settings.kinds == ("none",):
             return []
         if self.settings.kinds:
@@ -71,6 +74,11 @@ class Attacks:
                 return False
             self.terminals[tid].kill()
             self._later(r.uniform(0.0, 1.5), f"restart {tid}", self.terminals[tid].start)
+        elif kind == CAGE_KILL:
+            if any(w == f"restart {self.cage.name}" for _, w, _ in self.scheduled):
+                return False
+            self.cage.kill()  # mid-operation, often: its resend after the restart must be exactly-once
+            self._later(r.uniform(0.0, 1.5), f"restart {self.cage.name}", self.cage.start)
         elif kind.startswith("PostgreSQL"):
             if self._pg_busy():
                 return False
@@ -116,7 +124,7 @@ class Attacks:
     def _watch_children(self) -> None:
         """A child that died by itself (not killed by us) is a finding, and is restarted."""
         restarting = {w for _, w, _ in self.scheduled}
-        for child in [*self.terminals.values(), self.portal, *self.relays]:
+        for child in [*self.terminals.values(), self.cage, self.portal, *self.relays]:
             if child is None or child.alive() or f"restart {child.name}" in restarting \
                     or f"{child.name} start" in restarting:
                 continue

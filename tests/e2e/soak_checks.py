@@ -24,7 +24,9 @@ from sqlalchemy import text
 
 from tests.e2e import soak_journal
 from tests.e2e.soak_portal import PORTAL_TERMINAL
-from tests.e2e.soak_proof import Report, account, collect_ops, latency_figures, outcome_mix, versions_complete
+from tests.e2e import soak_cage
+from tests.e2e.soak_proof import (Report, accountability_check, account, cage_account, collect_cage_ops, collect_ops,
+                                  latency_figures, outcome_mix, versions_complete, window_tally)
 from tests.e2e.soak_terminal import read_results
 from tests.support.faults import die_with_parent
 
@@ -181,8 +183,65 @@ def prove(soak, report: Report) -> None:
                ", ".join(f"{p}: version {players[p]['version']} vs {counts.get(p, 0)} postings"
                          for p in unexplained[:5]))
 
+    _cage_checks(soak, report)
     _journal_checks(soak, report)
     _outbox_and_feed_checks(soak, report, players)
+
+
+def _cage_rows(conn) -> dict[str, dict]:
+    """The cage window's exchanges, transfers and handovers in the ledger, by key (soak_proof.cage_key)."""
+    rows: dict[str, dict] = {}
+    t = {"t": soak_cage.TERMINAL}
+    for r in conn.execute(text("""SELECT id::text, direction, btrim(currency) AS currency, foreign_amount
+                                  FROM fx_exchanges WHERE terminal_id = :t"""), t).mappings():
+        rows[r["id"]] = {"kind": f"fx_{r['direction']}", "amount": r["foreign_amount"], "currency": r["currency"]}
+    for r in conn.execute(text("""SELECT id::text, kind, btrim(currency) AS currency, amount FROM bank_transfers
+                                  WHERE terminal_id = :t"""), t).mappings():
+        rows[r["id"]] = {"kind": r["kind"], "amount": r["amount"], "currency": r["currency"]}
+    for r in conn.execute(text("""SELECT h.from_shift, h.incoming_staff, h.counted, s.expected
+                                  FROM shift_handovers h JOIN shifts s ON s.id = h.from_shift
+                                  WHERE h.terminal_id = :t"""), t).mappings():
+        rows[f"handover:{r['from_shift']}"] = {"kind": "handover", "amount": r["counted"], "currency": "INR",
+                                               "incoming": r["incoming_staff"], "expected": r["expected"]}
+    return rows
+
+
+def _independent_accountability(conn) -> dict:
+    """Every open drawer, the bank and the markers outstanding, summed here from the ledger's
+    tables (not through cage.drawer_expected or cage.accountability)."""
+    drawers = {sid: Decimal(v) for sid, v in conn.execute(text("""
+        SELECT s.id, s.opening_float
+             + coalesce((SELECT sum(l.drawer_delta) FROM ledger_transactions l WHERE l.shift_id = s.id), 0)
+             + coalesce((SELECT sum(x.drawer_local_delta) FROM fx_exchanges x WHERE x.shift_id = s.id), 0)
+             + coalesce((SELECT sum(b.drawer_delta) FROM bank_transfers b WHERE b.shift_id = s.id), 0)
+        FROM shifts s WHERE s.status = 'open'""")).all()}
+    bank = conn.execute(text("SELECT coalesce(sum(bank_delta), 0) FROM bank_transfers WHERE currency = 'INR'")).scalar()
+    markers = conn.execute(text("SELECT coalesce(sum(amount), 0) FROM markers")).scalar() - conn.execute(
+        text("SELECT coalesce(sum(amount), 0) FROM marker_allocations")).scalar()
+    return {"drawers": drawers, "bank": Decimal(bank), "markers": Decimal(markers)}
+
+
+def _cage_checks(soak, report: Report) -> None:
+    """The cage window's operations against the ledger, and the cage's total accountability
+    for the gaming day against sums computed independently from the ledger's tables."""
+    if soak.cage is None:
+        report.add("cage operations attempted (exchanges, fills, credits, handovers)", "-", None,
+                   "the cage window did not run (Settings.cage_writer)")
+        return
+    from cashier_desktop.ledger.transfers import accountability
+    lines = read_results(soak.dir / f"{soak_cage.TERMINAL}.jsonl")
+    with soak.engine.connect() as conn:
+        rows = _cage_rows(conn)
+    cage_account(report, list(collect_cage_ops(lines).values()), rows)
+    with soak.engine.begin() as conn:  # a supervisor's session (the report is theirs)
+        supervisor = conn.execute(text("SELECT cage.staff_login('S300', '3333')")).scalar_one()
+    with soak.engine.connect() as conn:
+        day = conn.execute(text("SELECT CAST(w.gaming_day AS date) FROM cage.cash_windows(now()) w")).scalar_one()
+    api = [{"section": ln.section, "shift_id": ln.shift_id, "terminal_id": ln.terminal_id, "amount": ln.amount,
+            "ledger": ln.ledger} for ln in accountability(soak.engine, supervisor, day)]
+    with soak.engine.connect() as conn:
+        independent = _independent_accountability(conn)
+    accountability_check(report, api, independent, window_tally(lines, soak_cage.OPENING_FLOAT), str(day))
 
 
 def _journal_checks(soak, report: Report) -> None:

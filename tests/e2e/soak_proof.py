@@ -200,3 +200,170 @@ def versions_complete(events_by_player: dict[str, list[int]], ledger_versions: d
             missing = sorted(set(range(1, current + 1)) - set(seen))
             bad.append(f"{pid}: have {len(seen)} of {current} (missing {missing[:5]})")
     return bad
+
+
+# -- the cage window (soak_cage.py): exchanges, fills/credits, handovers ---------------------
+
+@dataclass
+class CageOp:
+    """One operation of the cage window, as it was reported. `key` is how the ledger knows
+    it: the id for an exchange or a transfer, `handover:<shift>` for a handover (which
+    takes no id; a shift is handed over once)."""
+
+    i: int
+    id: str
+    kind: str
+    key: str
+    amount: Decimal
+    currency: str
+    incoming: str | None = None
+    outcomes: list[dict] = field(default_factory=list)
+
+    @property
+    def final(self) -> dict | None:
+        return self.outcomes[-1] if self.outcomes else None
+
+
+def cage_key(intent: dict) -> str:
+    return f"handover:{intent['from_shift']}" if intent["kind"] == "handover" else intent["id"]
+
+
+def collect_cage_ops(lines: list[dict]) -> dict[int, CageOp]:
+    """The cage window's operations in its results file (intent, then every outcome)."""
+    ops: dict[int, CageOp] = {}
+    for r in lines:
+        if r.get("e") == "intent":
+            ops.setdefault(r["i"], CageOp(r["i"], r["id"], r["kind"], cage_key(r), Decimal(r["amount"]),
+                                          r["currency"], r.get("incoming")))
+        elif r.get("e") == "outcome" and r.get("i") in ops:
+            ops[r["i"]].outcomes.append(r)
+    return ops
+
+
+def _counted(op: CageOp) -> Decimal:
+    """What a handover's count came to: the writer's tally in whole notes, never below zero."""
+    return Decimal(max(int(op.amount), 0))
+
+
+def _differs(op: CageOp, row: dict) -> bool:
+    if op.kind == "handover":
+        return row["incoming"] != op.incoming or Decimal(row["amount"]) != _counted(op)
+    return row["kind"] != op.kind or Decimal(row["amount"]) != op.amount or row["currency"] != op.currency
+
+
+def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> None:
+    """Lost / doubled / refused-yet-posted / in doubt for the cage window's operations.
+
+    Args:
+        rows: the cage terminal's exchanges, transfers and handovers in the ledger, by key:
+            {"kind", "amount", "currency", "incoming" (handovers), "expected" (handovers:
+            the closed shift's expected drawer)}.
+    """
+    kinds = Counter(op.kind for op in ops)
+    report.add("cage operations attempted (exchanges, fills, credits, handovers)", len(ops), len(ops) > 0,
+               ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    status = lambda op: (op.final or {}).get("status")  # noqa: E731
+    done = [op for op in ops if status(op) == "done"]
+    report.add("  cage: done (in the ledger)", len(done), bool(done),
+               ", ".join(f"{k} {v}" for k, v in sorted(Counter(op.kind for op in done).items())))
+    lost = [op for op in done if op.key not in rows]
+    report.add("cage: lost (told done, not in the ledger)", len(lost), not lost,
+               ", ".join(f"#{op.i} {op.kind} {op.key}" for op in lost[:10]))
+    by_key = Counter(op.key for op in done)
+    intended = {op.key for op in ops}
+    phantom = [k for k in rows if k not in intended]
+    altered = [op for op in ops if op.key in rows and status(op) in ("done", "in_doubt", None)
+               and _differs(op, rows[op.key])]
+    twice = [k for k, n in by_key.items() if n > 1]
+    doubled = len(phantom) + len(altered) + len(twice)
+    report.add("cage: doubled (twice, altered, or unasked)", doubled, doubled == 0,
+               f"phantom {len(phantom)}, altered {len(altered)}, one key told done twice {len(twice)}"
+               + (f": {', '.join([*phantom, *(o.key for o in altered), *twice][:5])}" if doubled else ""))
+    refused = [op for op in ops if status(op) == "refused"]
+    refused_yet = [op for op in refused if op.key in rows]
+    reasons = Counter(f"{op.kind}: {(op.final or {}).get('code')}" for op in refused)
+    report.add("cage: told refused, yet in the ledger", len(refused_yet), not refused_yet,
+               ", ".join(f"#{op.i} {op.kind}" for op in refused_yet[:10]) or
+               (f"refused {len(refused)}: " + ", ".join(f"{k} {v}" for k, v in reasons.most_common())
+                if refused else "none refused"))
+    in_doubt = [op for op in ops if status(op) == "in_doubt"]
+    settled = sum(1 for op in in_doubt if op.key in rows)
+    resent = sum(1 for op in ops if any(o.get("resend") for o in op.outcomes))
+    replayed = sum(1 for op in done if (op.final or {}).get("replayed"))
+    by_lookup = sum(1 for op in done if (op.final or {}).get("settled_by"))
+    report.add("  cage: in doubt, settled by id", len(in_doubt), True,
+               f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}; "
+               f"answered as already posted on a retry {replayed}; handovers settled by "
+               f"the open shift {by_lookup}")
+    twice_sent = [op for op in done if "again_replayed" in (op.final or {})]
+    not_replayed = [op for op in twice_sent if not op.final["again_replayed"]]
+    report.add("cage: the same id sent twice answered with the first posting", len(twice_sent),
+               bool(twice_sent) and not not_replayed,
+               ", ".join(f"#{op.i} {op.kind}: posted again" for op in not_replayed[:5])
+               or ("nothing was sent twice" if not twice_sent else ""))
+    unresolved = [op for op in ops if op.final is None]
+    report.add("cage: unresolved (no final answer)", len(unresolved), not unresolved,
+               ", ".join(f"#{op.i} {op.kind}" for op in unresolved[:10]))
+    handed = [op for op in done if op.kind == "handover" and op.key in rows]
+    off = [op for op in handed if rows[op.key].get("expected") is not None
+           and Decimal(rows[op.key]["expected"]) != op.amount]
+    report.add("cage: each handover's expected drawer = the window's own tally", f"{len(handed)} handovers",
+               bool(handed) and not off,
+               ", ".join(f"#{op.i}: tally {op.amount}, ledger {rows[op.key]['expected']}" for op in off[:5])
+               or ("no handover was done" if not handed else ""))
+
+
+def window_tally(lines: list[dict], opening_float: Decimal) -> tuple[int | None, Decimal]:
+    """(the window's last shift, what its drawer holds by the writer's own account): its
+    float (the opening float, or the count of the handover that opened it) plus the drawer
+    side of every operation told done in it."""
+    ops = collect_cage_ops(lines)
+    shift, floats = None, {}
+    for r in lines:
+        if r.get("e") == "shift":
+            shift = r["shift"]
+            floats.setdefault(shift, opening_float)
+        elif r.get("e") == "outcome" and r.get("kind") == "handover" and r.get("status") == "done" \
+                and r.get("to_shift") is not None and r["i"] in ops:
+            floats[r["to_shift"]] = _counted(ops[r["i"]])
+    if shift is None:
+        return None, Decimal(0)
+    total = floats.get(shift, opening_float)
+    for op in ops.values():
+        final = op.final or {}
+        if final.get("status") == "done" and final.get("shift") == shift and "drawer" in final:
+            total += Decimal(final["drawer"])
+    return shift, total
+
+
+def accountability_check(report: Report, lines: list[dict], independent: dict, window: tuple[int | None, Decimal],
+                         day: str) -> None:
+    """`cage.accountability` (lines: section, shift_id, amount, ledger) against the sums
+    computed here from the ledger's tables ({"drawers": {shift: amount}, "bank", "markers"}),
+    and the cage window's drawer against its own tally."""
+    bad = []
+    drawers = {ln["shift_id"]: ln for ln in lines if ln["section"] == "drawer"}
+    if set(drawers) != set(independent["drawers"]):
+        bad.append(f"drawers {sorted(drawers)} vs open shifts {sorted(independent['drawers'])}")
+    for sid, ln in drawers.items():
+        want = independent["drawers"].get(sid)
+        if want is None or Decimal(ln["amount"]) != want or Decimal(ln["ledger"]) != want:
+            bad.append(f"drawer {sid} ({ln['terminal_id']}): {ln['amount']}/{ln['ledger']} vs {want}")
+    for section in ("bank", "markers"):
+        got = [ln for ln in lines if ln["section"] == section]
+        want = independent[section]
+        if len(got) != 1 or Decimal(got[0]["amount"]) != want or Decimal(got[0]["ledger"]) != want:
+            bad.append(f"{section}: {[(g['amount'], g['ledger']) for g in got]} vs {want}")
+    total = sum((Decimal(ln["amount"]) for ln in lines), Decimal(0))
+    want_total = sum(independent["drawers"].values(), Decimal(0)) + independent["bank"] + independent["markers"]
+    if total != want_total:
+        bad.append(f"total {total} vs {want_total}")
+    report.add("cage accountability = the ledger (every drawer + bank + markers)", f"{total:.2f} INR",
+               bool(lines) and not bad,
+               "; ".join(bad[:5]) or f"gaming day {day}: {len(drawers)} drawers, bank {independent['bank']}, "
+                                       f"markers {independent['markers']}")
+    shift, tally = window
+    line = drawers.get(shift)
+    ok = line is not None and Decimal(line["amount"]) == tally
+    report.add("cage window's drawer = its own tally of what it was told", f"{tally:.2f} INR", ok,
+               f"shift {shift}: accountability {line['amount'] if line else 'has no line'}")

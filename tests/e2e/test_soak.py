@@ -68,6 +68,12 @@ def test_faults_on_every_component_lose_nothing_and_double_nothing(tmp_path):
     assert by_name["doubled (posted twice, or posted unasked)"].value == "0"
     assert int(by_name["accepted (in the ledger)"].value) > 50, table
     assert by_name["integrity clean (`integrity --json`)"].ok is True
+    # the cage window (issue 17): exchanges, fills, credits and handovers among the operations
+    done = by_name["  cage: done (in the ledger)"].detail
+    assert all(k in done for k in ("fx_buy", "fx_sell", "fill", "credit", "handover")), table
+    assert by_name["cage: lost (told done, not in the ledger)"].value == "0"
+    assert by_name["cage: doubled (twice, altered, or unasked)"].value == "0"
+    assert by_name["cage accountability = the ledger (every drawer + bank + markers)"].ok is True
 
 
 @pytest.mark.slow

@@ -5,6 +5,8 @@ busy ledger on replay. Real PostgreSQL through a proxy the test owns; real journ
 from __future__ import annotations
 
 import threading
+import time
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import pytest
@@ -118,3 +120,71 @@ def test_a_busy_ledger_on_replay_leaves_the_entry_pending_not_refused(terminal, 
     report = terminal.services.local.replay()
     assert report.complete and report.posted == 1
     assert terminal.journal.entry(pending.id).state == "posted"
+
+
+def _backends(engine, pid: int) -> int:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE pid = :p"), {"p": pid}).scalar()
+
+
+def _in_doubt_with_pid(terminal, engine, amount: str, pid: int):
+    c = _command(terminal, make_player(engine), amount)
+    terminal.journal.append_pending(c, ledger=_ledger_name(terminal))
+    terminal.journal.mark_rejected(c.id, "in_doubt", "The connection broke while sending.", in_doubt=True,
+                                   backend_pid=pid)
+    return c
+
+
+def test_a_refusal_in_doubt_whose_server_process_has_ended_is_settled_at_once_by_replay(terminal, engine):
+    """The journal keeps the broken send's server process: once it is gone, the ledger's "no
+    such posting" is final — replay settles the entry now, not after the 45 s statement timeout
+    (a cashier told "in doubt" waits for that answer)."""
+    port = terminal.services.local.port
+    with port.engine.connect() as sender:
+        pid = sender.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        sender.invalidate()  # the connection breaks; its server process ends
+    c = _in_doubt_with_pid(terminal, engine, "45", pid)
+    deadline = time.monotonic() + 10
+    while _backends(engine, pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert terminal.journal.broken_send(c.id)[0] == pid
+    report = terminal.services.local.replay()
+    e = terminal.journal.entry(c.id)
+    assert e.state == "rejected" and not e.in_doubt and report.confirmed_refused == 1
+    assert get_balance(engine, c.player_id).cash == Decimal("0.00")
+
+
+def test_a_refusal_in_doubt_whose_server_process_still_runs_is_settled_after_that_process_is_ended(
+        terminal, engine):
+    port = terminal.services.local.port
+    sender = port.engine.connect()
+    try:
+        pid = sender.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        c = _in_doubt_with_pid(terminal, engine, "46", pid)
+        assert _backends(engine, pid) == 1
+        terminal.services.local.replay()
+        assert _backends(engine, pid) == 0, "the process that could still commit it was ended first"
+        e = terminal.journal.entry(c.id)
+        assert e.state == "rejected" and not e.in_doubt
+    finally:
+        sender.invalidate()
+        sender.close()
+
+
+def test_a_newer_server_process_with_the_same_pid_is_someone_elses_and_is_left_alone(terminal, engine):
+    port = terminal.services.local.port
+    with port.engine.connect() as other:
+        pid = other.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        long_ago = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the send broke before it started
+        assert port.backend_gone(pid, started_before=long_ago) is True
+        assert _backends(engine, pid) == 1, "not terminated: it is not the process that ran the send"
+        assert other.exec_driver_sql("SELECT 1").scalar() == 1
+
+
+def test_an_in_doubt_entry_whose_server_process_is_unknown_waits_for_the_statement_timeout(terminal, engine):
+    c = _command(terminal, make_player(engine), "47")
+    terminal.journal.append_pending(c, ledger=_ledger_name(terminal))
+    terminal.journal.mark_rejected(c.id, "in_doubt", "The posting failed unexpectedly.", in_doubt=True)
+    assert terminal.journal.broken_send(c.id) is None
+    report = terminal.services.local.replay()
+    assert terminal.journal.entry(c.id).in_doubt and report.still_in_doubt == 1

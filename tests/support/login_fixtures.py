@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from cashier_desktop.domain.policy import Policy
 from cashier_desktop.ledger.api_tables import store_policy
 from tests.support.databases import release_login_connections
-from tests.support.logins import RoleLogins, least_privilege
+from tests.support.logins import RoleLogins
 
 POLICY = Policy(currency="INR", dual_control_threshold=Decimal("200000"), confirm_threshold=Decimal("100000"),
                 ctr_threshold=Decimal("1000000"), mtl_threshold=Decimal("300000"),
@@ -30,12 +30,14 @@ TERMINAL, TERMINAL_B, OFFICE = "T-SEC-1", "T-SEC-2", "T-OFFICE"
 
 
 @pytest.fixture
-def secure(fresh_ledger) -> RoleLogins:
-    url, admin = fresh_ledger
-    with least_privilege(url, admin) as logins:
-        with admin.begin() as conn:
-            store_policy(conn, POLICY)
-        yield logins
+def secure(fresh_ledger, databases) -> RoleLogins:
+    """The logins go with their database (`DatabaseFactory.logins`): dropped together, off
+    the test's time, when `fresh_ledger` ends."""
+    _url, admin = fresh_ledger
+    logins = databases.logins(admin)
+    with admin.begin() as conn:
+        store_policy(conn, POLICY)
+    return logins
 
 
 @pytest.fixture

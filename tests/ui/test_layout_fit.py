@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from cashier_desktop.domain.errors import LedgerUnavailable
 from cashier_desktop.domain.kinds import Kind
@@ -279,6 +279,18 @@ def test_posting_dialog_refused(qtbot, terminal, engine, terminal_id, screen_nam
     _check(dialog, screen_name, "refused amount")
     dialog._on_refused(LedgerUnavailable("down"))
     _check(dialog, screen_name, "refused: ledger down")
+
+
+def test_posting_dialog_with_notes_that_do_not_add_up(qtbot, terminal, engine, terminal_id, screen_name):
+    _window, dialog = _posting_dialog(qtbot, terminal, engine, terminal_id, screen_name, "2300")
+    assert dialog.notes_line.edit.text() == "500x4, 100x3"
+    _check(dialog, screen_name, "notes split")
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Tab)
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(dialog.notes_line.edit, "500x4, 100x2")
+    dialog.advance()
+    assert dialog.problem.text() and dialog.problem.is_refusal()
+    _check(dialog, screen_name, "notes do not add up")
 
 
 def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):

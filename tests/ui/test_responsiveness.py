@@ -99,7 +99,9 @@ def test_the_gui_thread_is_never_late_by_more_than_100_ms_while_the_ledger_is_sl
     rounds = []
     for _ in range(2):
         probe, took = _one_round(qtbot, window, make_player(engine, name="Slow Lane"))
-        assert took > 4 * DELAY, "the ledger was not slow: the test proves nothing"
+        # A deposit is one round trip to the ledger (tests/ui/test_round_trips.py): at least
+        # one delayed each way, or the ledger was not slow and the test proves nothing.
+        assert took > 2 * DELAY, "the ledger was not slow: the test proves nothing"
         assert probe.ticks > 50
         rounds.append(probe.worst_ms)
         if probe.worst_ms < 100:

@@ -62,7 +62,11 @@ _VARIANTS = {
     "reason": {"reason": "miscount"},
     "id_type": {"id_type": "licence"},
     "id_number": {"id_number": "X2"},
+    # notes: varied on a deposit whose notes come to its amount either way (see _base_for)
+    "notes_in": {"notes_in": {"50": 2}},
+    "notes_out": {"notes_out": {"200": 2}},
 }
+_NOTES_BASE = {**_BASE, "kind": Kind.DEPOSIT, "reverses_id": None, "approver_id": None, "reason": None}
 
 
 def _fingerprinted_fields() -> list[str]:
@@ -76,6 +80,11 @@ def test_every_fingerprinted_field_has_a_variant_below():
 def _base_for(name: str) -> dict:
     """The base differs from its variant in `name` alone (a non-reversal has no original, so
     the kind is varied between two adjustments)."""
+    if name == "notes_in":
+        return {**_NOTES_BASE, "notes_in": {"100": 1}}
+    if name == "notes_out":
+        return {**_NOTES_BASE, "amount": Money(Decimal("100"), "INR"), "notes_in": {"500": 1},
+                "notes_out": {"100": 4}}
     return {**_BASE, "kind": Kind.ADJUST_IN, "reverses_id": None} if name == "kind" else _BASE
 
 

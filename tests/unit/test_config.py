@@ -66,6 +66,7 @@ def test_an_unknown_key_is_refused_naming_key_and_file(tmp_path, body, key):
     ('[policy]\naggregation = "weekly"\n', "policy.aggregation"),
     ('[currency]\ncode = "RUPEE"\n', "currency.code"),
     ('[currency]\ndenominations = ["500", "-1"]\n', "currency.denominations"),
+    ('[currency]\npreferred_notes = ["500", "300"]\n', "currency.preferred_notes"),
     ('[log]\nlevel = "loud"\n', "log.level"),
     ('[ledger]\nurl = "mysql://db/cashier"\n', "ledger.url"),
     ('[policy]\nctr_threshold = "-5"\n', "policy.ctr_threshold"),

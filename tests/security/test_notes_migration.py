@@ -1,0 +1,77 @@
+"""Migration 0022 re-creates `cage.post_with_notes` (a new answer and arguments: DROP +
+CREATE) and adds `cage.replay_offline_with_notes`. Run on a database whose roles `db
+create-roles` made before the upgrade (the schema owner an ordinary login), both are owned by
+the NOLOGIN API owner and EXECUTE-able by the terminal login and by no one else, and they
+post with notes at that login without another `create-roles`."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import text
+
+from cashier_desktop.ledger import migrate, roles
+from cashier_desktop.ledger.api_owner import api_owner_name, definer_functions
+from cashier_desktop.ledger.api_tables import store_policy
+from cashier_desktop.ledger.db import make_engine
+from cashier_desktop.ledger.posting import post
+from cashier_desktop.ledger.seed import seed_staff
+from tests.security.test_api_owner_schema_owner import owned_by_a_login  # noqa: F401 - fixture
+from tests.support.databases import cheap_pins
+from tests.support.factories import cmd, make_player
+from tests.support.login_fixtures import POLICY
+from tests.support.logins import staff_session
+
+POST_WITH_NOTES = ("cage.post_with_notes(uuid, text, text, text, numeric, text, uuid, jsonb, jsonb, uuid, text, "
+                   "text, text, text, text, text, bigint)")
+REPLAY_WITH_NOTES = ("cage.replay_offline_with_notes(uuid, text, text, text, numeric, text, text, jsonb, jsonb, "
+                     "text, text, text, text, bigint)")
+
+
+def test_the_notes_functions_made_after_create_roles_have_its_owner_and_grants_and_post_notes(
+        owned_by_a_login):  # noqa: F811 - the imported fixture
+    url, owner, prefix = owned_by_a_login
+    api_owner = api_owner_name(prefix)
+    migrate.upgrade(owner, "0020")
+    roles.create_roles(owner, prefix=prefix)
+    if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
+        cheap_pins(owner)
+    seed_staff(owner)
+    with owner.begin() as conn:
+        store_policy(conn, POLICY)
+    login = f"{prefix}_counter"
+    password = uuid.uuid4().hex + "Aa1"
+    roles.add_login(owner, login, "terminal", password, prefix=prefix, terminal_id="T-MIG-N",
+                    offline_limit=Decimal("1000"), offline_total=Decimal("5000"))
+
+    migrate.upgrade(owner)  # 0022, as the schema owner
+
+    with owner.connect() as conn:
+        assert {o for _, o in definer_functions(conn)} == {api_owner}
+        for fn in (POST_WITH_NOTES, REPLAY_WITH_NOTES):
+            may = conn.execute(text("""SELECT has_function_privilege(:l, :f, 'EXECUTE'),
+                    has_function_privilege(:o, :f, 'EXECUTE'),
+                    EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a
+                            WHERE p.oid = to_regprocedure(:f) AND a.grantee = 0)"""),
+                               {"l": login, "o": f"{prefix}_monitor", "f": fn}).one()
+            assert tuple(may) == (True, False, False), fn  # the terminal, not the monitor, not PUBLIC
+
+    player = make_player(owner)
+    terminal = make_engine(url.set(username=login, password=password).render_as_string(hide_password=False))
+    try:
+        token = staff_session(terminal, "C100", "1111")
+        with terminal.begin() as conn:
+            shift = conn.execute(text("SELECT cage.open_shift(:t, 0)"), {"t": token}).scalar()
+        live = post(terminal, dataclasses.replace(
+            cmd("deposit", player, "600", terminal_id="T-MIG-N", notes_in={"500": 1, "100": 1}), session=token))
+        offline = post(terminal, cmd("deposit", player, "50", terminal_id="T-MIG-N", shift_id=shift,
+                                     notes_in={"50": 1}), offline=True)
+    finally:
+        terminal.dispose()
+    assert (live.shift_sequence, live.staff_name, offline.shift_sequence) == (1, "Asha Rao", 2)
+    with owner.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM posting_notes WHERE posting_id IN (:a, :b)"),
+                            {"a": live.id, "b": offline.id}).scalar() == 3

@@ -1,0 +1,107 @@
+"""Notes at the counter (issue 17), by keys, at a bound terminal login: a deposit's amount
+splits into the drawer's preferred notes, the cashier edits them before Enter, and the
+supervisor's Drawers page shows the drawer holding them; a split that does not add up is
+one sentence and posts nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from cashier_desktop.ledger.queries import get_balance
+from tests.support.factories import make_player
+from tests.ui.conftest import activate, active_dialog, find_player, log_in, wait_until
+from tests.ui.test_exchange_flow import counter  # noqa: F401 - the fixture
+
+
+def _open_deposit(qtbot, window, amount: str):
+    tab = window.cashier
+    activate(qtbot, window)
+    qtbot.keyClick(tab, Qt.Key_F5)
+    dialog = active_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.amount.edit, amount)
+    return dialog
+
+
+def _retype_notes(qtbot, dialog, text: str) -> None:
+    """Tab from the amount to the notes, select what is there, type over it."""
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.notes_line.edit
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(dialog.notes_line.edit, text)
+
+
+def test_a_deposit_splits_into_notes_the_cashier_edits_and_the_supervisor_sees_them(qtbot, counter):
+    term, engine, owner = counter
+    player = make_player(owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    dialog = _open_deposit(qtbot, window, "2300")
+    assert dialog.notes_line.edit.text() == "500x4, 100x3"  # the preferred notes, largest first
+    assert dialog.notes_line.sum_label.text() == "= ₹2,300.00"
+    _retype_notes(qtbot, dialog, "500x3, 200x2, 100x4")
+    assert dialog.notes_line.sum_label.text() == "= ₹2,300.00"
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
+    tab = window.cashier
+    active_dialog(qtbot, tab, "receipt_dialog")
+    wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹2,300.00", what="balance shown")
+    qtbot.keyClick(tab.receipt_dialog, Qt.Key_Escape)
+
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier | Qt.ShiftModifier)
+    wait_until(qtbot, lambda: term.login.isVisible() and not window.isVisible(), what="logged out")
+    sup = log_in(qtbot, term, "S300", "3333")
+    settings = sup.cage_settings
+    sup.tabs.setCurrentWidget(settings)
+    settings.pages.setCurrentIndex(2)
+    wait_until(qtbot, lambda: any(s.terminal_id == term.ctx.terminal_id for s in settings.open_shifts),
+               what="open drawer listed")
+    row = next(i for i, s in enumerate(settings.open_shifts) if s.terminal_id == term.ctx.terminal_id)
+    settings.drawers.setFocus()
+    settings.drawers.setCurrentCell(row, 0)
+    wait_until(qtbot, lambda: settings.holding.rowCount() == 4, what="holding shown")
+    # the float of ₹1,00,000 was opened without a count: cash without notes
+    assert [[settings.holding.item(r, c).text() for c in range(3)] for r in range(4)] == [
+        ["₹500.00", "3", "₹1,500.00"], ["₹200.00", "2", "₹400.00"], ["₹100.00", "4", "₹400.00"],
+        ["without notes", "—", "₹1,00,000.00"]]
+
+
+def test_notes_that_do_not_add_up_are_one_sentence_and_post_nothing(qtbot, counter):
+    term, engine, owner = counter
+    player = make_player(owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    dialog = _open_deposit(qtbot, window, "2300")
+    _retype_notes(qtbot, dialog, "500x4, 100x2")
+    assert dialog.notes_line.sum_label.text() == "= ₹2,200.00, not the amount"
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: dialog.problem.text() != "", what="refusal")
+    assert dialog.problem.text() == ("The notes come to ₹2,200.00 but the amount is ₹2,300.00; "
+                                     "nothing was posted.")
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.notes_line.edit
+    assert get_balance(owner, player).cash == Decimal("0")
+    # put right, the same dialog posts
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(dialog.notes_line.edit, "500x4, 100x3")
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
+    active_dialog(qtbot, window.cashier, "receipt_dialog")
+    assert get_balance(owner, player).cash == Decimal("2300")
+
+
+def test_a_withdrawal_pays_out_notes_and_an_unsplittable_amount_records_none(qtbot, counter):
+    term, engine, owner = counter
+    player = make_player(owner)  # nothing is posted: the line is what is tested
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    tab = window.cashier
+    activate(qtbot, window)
+    qtbot.keyClick(tab, Qt.Key_F6)
+    dialog = active_dialog(qtbot, tab)
+    assert dialog.notes_line.label.text().replace("&", "") == "Notes paid out"
+    qtbot.keyClicks(dialog.amount.edit, "1250.50")  # no note or coin makes the 50 paise
+    assert dialog.notes_line.edit.text() == "" and dialog.notes_line.sum_label.text() == "not recorded"
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
+    assert dialog.notes_line.edit.text() == "500x2, 100x2, 50x1"

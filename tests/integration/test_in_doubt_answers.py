@@ -151,7 +151,7 @@ def test_a_refusal_in_doubt_whose_server_process_has_ended_is_settled_at_once_by
     report = terminal.services.local.replay()
     e = terminal.journal.entry(c.id)
     assert e.state == "rejected" and not e.in_doubt and report.confirmed_refused == 1
-    assert get_balance(engine, c.player_id).cash == Decimal("0.00")
+    assert get_balance(engine, c.player_id, currency="INR").cash.amount == Decimal("0.00")
 
 
 def test_a_refusal_in_doubt_whose_server_process_still_runs_is_settled_after_that_process_is_ended(

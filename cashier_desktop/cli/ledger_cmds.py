@@ -100,13 +100,14 @@ def cmd_balance(args) -> int:
     if args.json:
         print_json(b.portal_json())
     else:
-        cur = services.currency
+        # in the account's currency (the balance's own), in the cage's format when it is the cage's
+        cur = services.currency if services.currency.code == b.currency else profile_for(b.currency)
         print(f"player {b.player_id} {b.name}".rstrip())
-        print(f"  cash balance    {format_money(Money(b.cash, cur.code), cur)}")
-        print(f"  credit balance  {format_money(Money(b.credit, cur.code), cur)}")
-        print(f"  credit limit    {format_money(Money(b.credit_limit, cur.code), cur)}"
+        print(f"  cash balance    {format_money(b.cash, cur)}")
+        print(f"  credit balance  {format_money(b.credit, cur)}")
+        print(f"  credit limit    {format_money(b.credit_limit, cur)}"
               f" ({'approved' if b.credit_approved else 'not approved'})")
-        print(f"  total balance   {format_money(Money(b.total, cur.code), cur)}")
+        print(f"  total balance   {format_money(b.total, cur)}")
     return 0
 
 

@@ -91,8 +91,8 @@ def cmd_feed_watch(args) -> int:
         nonlocal seen
         if args.player and b.player_id != args.player:
             return
-        line = {**b.portal_json(), "totalDeposits": str(b.total_deposits),
-                "totalWithdrawals": str(b.total_withdrawals)}
+        line = {**b.portal_json(), "totalDeposits": str(b.total_deposits.amount),
+                "totalWithdrawals": str(b.total_withdrawals.amount)}
         with lock:
             print(json.dumps(line, sort_keys=True), flush=True)
             seen += 1

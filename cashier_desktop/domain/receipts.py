@@ -100,38 +100,70 @@ class Receipt:
             approver_name=d.get("approver_name") or "")
 
 
+_BALANCE_MONEY = ("cash", "credit", "credit_limit", "total_deposits", "total_withdrawals")
+
+
 @dataclass(frozen=True, slots=True)
 class Balance:
-    """A player's balances in the portal's shape, with the version that orders changes."""
+    """A player's balances in the portal's shape, with the version that orders changes.
+
+    Every amount is `Money` in the account's currency (the currency the ledger holds the
+    player's postings in: the cage's, which the posting API enforces), so a screen formats
+    it in that currency and cannot add it to an amount in another.
+    """
 
     player_id: str
     version: int
-    cash: Decimal
-    credit: Decimal
-    credit_limit: Decimal
+    cash: Money
+    credit: Money
+    credit_limit: Money
     credit_approved: bool
-    total_deposits: Decimal
-    total_withdrawals: Decimal
+    total_deposits: Money
+    total_withdrawals: Money
     name: str = ""
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.cash, Money):
+            raise TypeError(f"Balance.cash must be Money, not {self.cash!r}")
+        currency = self.cash.currency
+        for name in _BALANCE_MONEY:
+            value = getattr(self, name)
+            if not isinstance(value, Money) or value.currency != currency:
+                raise TypeError(f"Balance.{name} must be Money in {currency}, not {value!r}")
+
+    @classmethod
+    def of_amounts(cls, currency: str, *, player_id: str, version: int, cash: Decimal | str,
+                   credit: Decimal | str, credit_limit: Decimal | str, credit_approved: bool,
+                   total_deposits: Decimal | str, total_withdrawals: Decimal | str, name: str = "") -> "Balance":
+        """From the ledger's bare figures (a row, an event), all in `currency`: no currency is assumed."""
+        return cls(player_id=player_id, version=version, cash=Money(cash, currency),
+                   credit=Money(credit, currency), credit_limit=Money(credit_limit, currency),
+                   credit_approved=credit_approved, total_deposits=Money(total_deposits, currency),
+                   total_withdrawals=Money(total_withdrawals, currency), name=name)
+
     @property
-    def total(self) -> Decimal:
+    def currency(self) -> str:
+        return self.cash.currency
+
+    @property
+    def total(self) -> Money:
         return self.cash + self.credit
 
     @property
-    def available_credit(self) -> Decimal:
-        return self.credit_limit - self.credit if self.credit_approved else Decimal("0.00")
+    def available_credit(self) -> Money:
+        return self.credit_limit - self.credit if self.credit_approved else Money.zero(self.currency)
 
     def portal_json(self) -> dict:
-        """The player portal's shape: amounts as decimal strings."""
+        """The player portal's shape: amounts as decimal strings (the wire format the portal
+        and the feed's subscribers read; the currency is the cage's, so it is not repeated)."""
         return {
             "playerId": self.player_id,
             "version": self.version,
-            "cashBalance": str(self.cash),
-            "creditBalance": str(self.credit),
-            "creditLimit": str(self.credit_limit),
+            "cashBalance": str(self.cash.amount),
+            "creditBalance": str(self.credit.amount),
+            "creditLimit": str(self.credit_limit.amount),
             "creditApproved": self.credit_approved,
-            "totalBalance": str(self.total),
+            "totalBalance": str(self.total.amount),
         }
 
 
@@ -200,19 +232,20 @@ def balance_after(shown: Balance, receipt: Receipt) -> Balance | None:
     the new balance without asking the ledger again, and the feed's event confirms it.
 
     None when that cannot be known from the two (another change came in between, a replayed
-    receipt, a correction whose effect on the totals is the ledger's to say): refetch then.
+    receipt, a correction whose effect on the totals is the ledger's to say, a receipt in
+    another currency than the account shown): refetch then.
     """
-    if (shown.player_id != receipt.player_id or receipt.replayed
-            or (shown.cash, shown.credit) != (receipt.cash_before.amount, receipt.credit_before.amount)):
+    if (shown.player_id != receipt.player_id or receipt.replayed or shown.currency != receipt.currency
+            or (shown.cash, shown.credit) != (receipt.cash_before, receipt.credit_before)):
         return None
     deposits, withdrawals = shown.total_deposits, shown.total_withdrawals
     if receipt.kind is Kind.DEPOSIT:
-        deposits += receipt.amount.amount
+        deposits += receipt.amount
     elif receipt.kind is Kind.WITHDRAWAL:
-        withdrawals += receipt.amount.amount
+        withdrawals += receipt.amount
     elif receipt.cash_after != receipt.cash_before:
         return None
-    return Balance(player_id=shown.player_id, version=shown.version + 1, cash=receipt.cash_after.amount,
-                   credit=receipt.credit_after.amount, credit_limit=receipt.limit_after.amount,
+    return Balance(player_id=shown.player_id, version=shown.version + 1, cash=receipt.cash_after,
+                   credit=receipt.credit_after, credit_limit=receipt.limit_after,
                    credit_approved=receipt.approved_after, total_deposits=deposits,
                    total_withdrawals=withdrawals, name=shown.name)

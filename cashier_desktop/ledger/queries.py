@@ -14,16 +14,22 @@ from ..domain.receipts import Balance, Receipt
 from .db import reading, warn_if_gui_thread
 from .posting import RECEIPT_COLUMNS, receipt_of_row
 
+# The players table has no currency: the ledger knows an account's currency from its
+# postings (every one in the cage's currency, which the posting API enforces). The first
+# posting's is read through the (player_id, seq) index; a player with none yet is in the
+# currency the caller names (the cage's, from its configuration).
 _BALANCE_COLUMNS = """id, version, balance, current_credit, credit_limit, credit_approved,
-    total_deposits, total_withdrawals, name"""
+    total_deposits, total_withdrawals, name,
+    (SELECT btrim(l.currency) FROM ledger_transactions l WHERE l.player_id = players.id
+     ORDER BY l.seq LIMIT 1) AS currency"""
 
 
-def _balance(row) -> Balance:
+def _balance(row, currency: str) -> Balance:
     m = row._mapping
-    return Balance(player_id=m["id"], version=m["version"], cash=m["balance"],
-                   credit=m["current_credit"], credit_limit=m["credit_limit"],
-                   credit_approved=m["credit_approved"], total_deposits=m["total_deposits"],
-                   total_withdrawals=m["total_withdrawals"], name=m["name"])
+    return Balance.of_amounts(
+        m["currency"] or currency, player_id=m["id"], version=m["version"], cash=m["balance"],
+        credit=m["current_credit"], credit_limit=m["credit_limit"], credit_approved=m["credit_approved"],
+        total_deposits=m["total_deposits"], total_withdrawals=m["total_withdrawals"], name=m["name"])
 
 
 def _run(engine: Engine, name: str, sql: str, params: dict):
@@ -32,27 +38,28 @@ def _run(engine: Engine, name: str, sql: str, params: dict):
         return conn.execute(text(sql), params).fetchall()
 
 
-def get_balance(engine: Engine, player_id: str) -> Balance:
-    """The player's balances in the portal's shape; PlayerNotFound if there is none."""
+def get_balance(engine: Engine, player_id: str, *, currency: str) -> Balance:
+    """The player's balances in the portal's shape, as `Money` in the account's currency
+    (`currency`, the cage's, for an account with no posting yet); PlayerNotFound if there is none."""
     player_id = check_player_id(player_id)
     rows = _run(engine, "get_balance", f"SELECT {_BALANCE_COLUMNS} FROM players WHERE id = :id",
                 {"id": player_id})
     if not rows:
         raise PlayerNotFound.of(player_id)
-    return _balance(rows[0])
+    return _balance(rows[0], currency)
 
 
-def get_balances(engine: Engine, player_ids: list[str]) -> list[Balance]:
+def get_balances(engine: Engine, player_ids: list[str], *, currency: str) -> list[Balance]:
     """Several players at once (a refetch after a reconnect or a gap)."""
     if not player_ids:
         return []
     rows = _run(engine, "get_balances",
                 f"SELECT {_BALANCE_COLUMNS} FROM players WHERE id = ANY(:ids) ORDER BY id",
                 {"ids": list(player_ids)})
-    return [_balance(r) for r in rows]
+    return [_balance(r, currency) for r in rows]
 
 
-def search_players(engine: Engine, query: str, limit: int = 20) -> list[Balance]:
+def search_players(engine: Engine, query: str, limit: int = 20, *, currency: str) -> list[Balance]:
     """Players whose id, card number or name starts with `query` (case-insensitive name).
 
     The `COLLATE "C"` matches the prefix indexes of migration 0001, so the LIKE prefix and
@@ -72,7 +79,7 @@ def search_players(engine: Engine, query: str, limit: int = 20) -> list[Balance]
         (SELECT {_BALANCE_COLUMNS} FROM players WHERE lower(name) COLLATE "C" LIKE lower(:p)
          ORDER BY lower(name) COLLATE "C" LIMIT :n)
         ORDER BY id LIMIT :n""", {"p": pattern, "n": limit})
-    return [_balance(r) for r in rows]
+    return [_balance(r, currency) for r in rows]
 
 
 def recent_postings(engine: Engine, player_id: str, limit: int = 20) -> list[Receipt]:

@@ -62,7 +62,8 @@ class FeedCore(abc.ABC):
     source = "feed"
 
     def __init__(self, fetch: Fetch, on_balance: Callable[[Balance], None],
-                 on_state: OnState | None = None, *, down_after: float = 15.0) -> None:
+                 on_state: OnState | None = None, *, currency: str, down_after: float = 15.0) -> None:
+        self.currency = currency  # the cage's: events carry bare amounts, all in it
         self._on_balance = on_balance
         self._on_state = on_state or (lambda _s: None)
         # Called with (player_id, version) for every event heard, refetches excluded: the
@@ -146,7 +147,7 @@ class FeedCore(abc.ABC):
 
     def _do_event(self, payload: Any) -> None:
         try:
-            balance = balance_from_payload(payload)
+            balance = balance_from_payload(payload, self.currency)
         except ValueError:
             pid = payload.get("playerId") if isinstance(payload, dict) else None
             log.warning("%s feed: unreadable event %.200r; refetching", self.source, payload)

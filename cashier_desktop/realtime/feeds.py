@@ -42,24 +42,27 @@ class Feed(Protocol):
     def last_event_age(self) -> float | None: ...
 
 
-def ledger_fetch(engine: Engine) -> Fetch:
-    """The default refetch: the players' committed balances from the ledger."""
+def ledger_fetch(engine: Engine, currency: str) -> Fetch:
+    """The default refetch: the players' committed balances from the ledger (`currency`, the
+    cage's, for an account with no posting yet)."""
     from ..ledger.queries import get_balances
 
-    return lambda ids: get_balances(engine, list(ids))
+    return lambda ids: get_balances(engine, list(ids), currency=currency)
 
 
 def open_feed(config, engine: Engine, on_balance: Callable[[Balance], None],
               on_state: OnState | None = None, *, fetch: Fetch | None = None) -> Feed:
     """A feed (not started) over Pusher if `pusher.app_id` and `key` are set with the relay
     host's `pusher.auth_endpoint` (a terminal: it proves its database login there and holds
-    no secret) or, on the relay host itself, the secret; else over PostgreSQL LISTEN/NOTIFY."""
-    fetch = fetch or ledger_fetch(engine)
+    no secret) or, on the relay host itself, the secret; else over PostgreSQL LISTEN/NOTIFY.
+    Its balances are in the cage's currency (`currency.code`), the one every posting is in."""
+    currency = config["currency.code"]
+    fetch = fetch or ledger_fetch(engine, currency)
     settings = PusherSettings.from_config(config)
     if settings is not None and settings.auth_endpoint:
         from .feed_auth import TokenSource, endpoint_authorizer
         authorize = endpoint_authorizer(settings.auth_endpoint, TokenSource(engine))
-        return PusherFeed(settings, fetch, on_balance, on_state, authorize=authorize)
+        return PusherFeed(settings, fetch, on_balance, on_state, currency=currency, authorize=authorize)
     if settings is not None and settings.secret:
-        return PusherFeed(settings, fetch, on_balance, on_state)
-    return PgFeed(engine, fetch, on_balance, on_state)
+        return PusherFeed(settings, fetch, on_balance, on_state, currency=currency)
+    return PgFeed(engine, fetch, on_balance, on_state, currency=currency)

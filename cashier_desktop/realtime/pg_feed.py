@@ -32,9 +32,9 @@ class PgFeed(FeedCore):
     source = "pg"
 
     def __init__(self, connect: Connector | Engine, fetch: Fetch, on_balance,
-                 on_state: OnState | None = None, *, backoff: Backoff | None = None,
+                 on_state: OnState | None = None, *, currency: str, backoff: Backoff | None = None,
                  down_after: float = 15.0, poll: float = 0.5) -> None:
-        super().__init__(fetch, on_balance, on_state, down_after=down_after)
+        super().__init__(fetch, on_balance, on_state, currency=currency, down_after=down_after)
         if isinstance(connect, Engine):
             connect = connector(connect, application_name="cashier-desktop feed", autocommit=True)
         self._connect = connect

@@ -187,9 +187,9 @@ class PusherFeed(FeedCore):
     source = "pusher"
 
     def __init__(self, settings: PusherSettings, fetch: Fetch, on_balance, on_state: OnState | None = None,
-                 *, channels: list[str] | None = None, backoff: Backoff | None = None,
+                 *, currency: str, channels: list[str] | None = None, backoff: Backoff | None = None,
                  down_after: float = 15.0, authorize: "Callable[[str, str], str] | None" = None) -> None:
-        super().__init__(fetch, on_balance, on_state, down_after=down_after)
+        super().__init__(fetch, on_balance, on_state, currency=currency, down_after=down_after)
         self.channels = PusherChannels(
             settings, channels or [CAGE_CHANNEL], on_event=lambda _ch, data: self._heard(data),
             on_subscribed=self._connected, on_state=self._set_state, backoff=backoff, authorize=authorize,

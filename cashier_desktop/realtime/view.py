@@ -22,9 +22,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Callable, Iterable
 
+from ..domain.errors import InvalidAmount
 from ..domain.receipts import Balance
 
 log = logging.getLogger(__name__)
@@ -33,21 +33,21 @@ Fetch = Callable[[list[str]], list[Balance]]
 OnBalance = Callable[[Balance], None]
 
 
-def balance_from_payload(payload: dict) -> Balance:
+def balance_from_payload(payload: dict, currency: str) -> Balance:
     """A `Balance` from an event payload (portal keys plus running totals, migration 0003).
 
-    The payload carries no name (`name` is ""). A payload without totals (written before
-    0003) or otherwise malformed raises `ValueError`: the feed then fetches the player.
+    The payload carries amounts as decimal strings and no currency: the feed names the
+    cage's (`currency`), the one every posting is in. It carries no name (`name` is ""). A
+    payload without totals (written before 0003) or otherwise malformed raises `ValueError`:
+    the feed then fetches the player.
     """
     try:
-        return Balance(
-            player_id=str(payload["playerId"]), version=int(payload["version"]),
-            cash=Decimal(payload["cashBalance"]), credit=Decimal(payload["creditBalance"]),
-            credit_limit=Decimal(payload["creditLimit"]),
-            credit_approved=bool(payload["creditApproved"]),
-            total_deposits=Decimal(payload["totalDeposits"]),
-            total_withdrawals=Decimal(payload["totalWithdrawals"]))
-    except (KeyError, TypeError, ArithmeticError) as exc:
+        return Balance.of_amounts(
+            currency, player_id=str(payload["playerId"]), version=int(payload["version"]),
+            cash=payload["cashBalance"], credit=payload["creditBalance"],
+            credit_limit=payload["creditLimit"], credit_approved=bool(payload["creditApproved"]),
+            total_deposits=payload["totalDeposits"], total_withdrawals=payload["totalWithdrawals"])
+    except (KeyError, TypeError, ArithmeticError, InvalidAmount) as exc:
         raise ValueError(f"not a balance event payload: {payload!r:.200}") from exc
 
 

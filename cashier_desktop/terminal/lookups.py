@@ -17,7 +17,7 @@ from .services import Services
 
 def search_players(services: Services, query: str, limit: int = 20) -> list[Balance]:
     """Players whose id, card number or name starts with `query`."""
-    return queries.search_players(services.engine, query, limit=limit)
+    return queries.search_players(services.engine, query, limit=limit, currency=services.currency.code)
 
 
 def player_balance(services: Services, player_id: str) -> Balance:
@@ -25,8 +25,8 @@ def player_balance(services: Services, player_id: str) -> Balance:
 
     The cash seen is remembered (by a journal): offline withdrawals are judged against it.
     """
-    balance = queries.get_balance(services.engine, player_id)
-    services.local.remember_balance(balance.player_id, balance.cash)
+    balance = queries.get_balance(services.engine, player_id, currency=services.currency.code)
+    services.local.remember_balance(balance.player_id, balance.cash.amount)
     return balance
 
 
@@ -37,7 +37,7 @@ def open_alert_id(services: Services, player_id: str) -> int | None:
 
 
 def player_balances(services: Services, player_ids: list[str]) -> list[Balance]:
-    return queries.get_balances(services.engine, list(player_ids))
+    return queries.get_balances(services.engine, list(player_ids), currency=services.currency.code)
 
 
 def recent_postings(services: Services, player_id: str, limit: int = 20) -> list[Receipt]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..domain.kinds import Kind
+from ..domain.money import Money
 from ..domain.receipts import Balance, PendingReceipt, Receipt, balance_after
 from ..terminal.online import RefusedOnReplay
 from . import messages
@@ -116,7 +117,7 @@ class CashierTab(QWidget):
         self.receipt_dialog: QWidget | None = None
         self._refused_seen: set[str] = set()  # refused-on-replay ids already said on this tab
         self.pending: list[PendingReceipt] = []  # taken offline here, not yet in the ledger
-        self._line_in_force: tuple[str, Any, Any] | None = None  # (player, temporary line, permanent)
+        self._line_in_force: tuple[str, Money, Money] | None = None  # (player, temporary line, permanent)
         actions = QHBoxLayout()
         for kind, text, key in ACTIONS:
             b = QPushButton(f"{self.tr(text)} ({key})")
@@ -230,8 +231,9 @@ class CashierTab(QWidget):
         self._arm_lapse(lapses_in)
         # Only a temporary line in force (it differs from the permanent line on the row) is
         # remembered: a permanent line's later changes come with the balances themselves.
-        self._line_in_force = ((balance.player_id, line_in_force, balance.credit_limit)
-                               if line_in_force != balance.credit_limit else None)
+        in_force = Money(line_in_force, balance.currency)
+        self._line_in_force = ((balance.player_id, in_force, balance.credit_limit)
+                               if in_force != balance.credit_limit else None)
         shown, before = self._with_line_in_force(balance), self.panel.balance
         if not self.panel.apply_update(shown) and before is not None and shown.version == before.version \
                 and (shown.credit_limit, shown.credit_approved) != (before.credit_limit, before.credit_approved):
@@ -298,7 +300,7 @@ class CashierTab(QWidget):
         if balance is None or line is None or line[0] != balance.player_id:
             return balance
         _pid, in_force, permanent = line
-        approved = balance.credit_approved if permanent > 0 else in_force > 0
+        approved = balance.credit_approved if permanent.is_positive else in_force.is_positive
         if (balance.credit_limit, balance.credit_approved) == (in_force, approved):
             return balance
         return replace(balance, credit_limit=in_force, credit_approved=approved)
@@ -548,8 +550,8 @@ class CashierTab(QWidget):
         has_player = self.panel.balance is not None
         b = self.panel.balance
         possible = {  # a marker needs a line with room on it; a redemption a marker to redeem
-            Kind.MARKER_ISSUE: b is not None and b.credit_approved and b.available_credit > 0,
-            Kind.MARKER_REDEEM: b is not None and b.credit > 0}
+            Kind.MARKER_ISSUE: b is not None and b.credit_approved and b.available_credit.is_positive,
+            Kind.MARKER_REDEEM: b is not None and b.credit.is_positive}
         for kind, button in self.buttons.items():
             credit = kind in (Kind.MARKER_ISSUE, Kind.MARKER_REDEEM)  # never credit offline
             button.setEnabled(has_player and (online or not credit) and possible.get(kind, True))

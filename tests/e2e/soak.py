@@ -57,7 +57,7 @@ from tests.e2e.soak_attack import Attacks
 from tests.e2e.soak_cli import TERMINAL as CLI_TERMINAL, CliWriter
 from tests.e2e.soak_portal import PORTAL_STAFF
 from tests.e2e.soak_proof import Report
-from tests.support.fault_proxy import FaultProxy
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.faults import Child, OwnedPostgres, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +125,7 @@ class Soak(Attacks):
         }
         self.pg: OwnedPostgres | None = None
         self.cluster = None  # tests.support.autofailover.AutoFailoverCluster with settings.failover
-        self.proxy: FaultProxy | None = None
+        self.proxy: TcpProxy | None = None
         self.soketi = None
         self.relays: list[Child] = []
         self.subscribers: list[soak_checks.Subscriber] = []
@@ -193,10 +193,9 @@ class Soak(Attacks):
             self.note(f"pg_auto_failover: primary :{self.cluster.nodes[0].port}, standby "
                       f":{self.cluster.nodes[1].port}, {len(self.players)} players; features {self.features}")
             return
-        # Our own proxy, not tests/support/tcp_proxy.py: that one resets sockets from another
-        # thread than the one blocked in recv() on them, which can leave a client's connection
-        # open and silent after a server restart (a soak terminal hung in psycopg's wait).
-        self.proxy = FaultProxy("127.0.0.1", self.pg.port)
+        # tests/support/tcp_proxy.py shuts a broken connection's sockets down before closing
+        # them, so no connection is left open and silent after a server restart.
+        self.proxy = TcpProxy("127.0.0.1", self.pg.port)
         self.proxied_url = self.pg.url("soak", port=self.proxy.port)
         self.note(f"PostgreSQL on 127.0.0.1:{self.pg.port} (proxy :{self.proxy.port}), "
                   f"{len(self.players)} players; features {self.features}")

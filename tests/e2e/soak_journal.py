@@ -59,21 +59,32 @@ class JournalHandle:
         if link is not None and (not link.online or link.pending_count()) and link.due_for_retry():
             self.recover()
 
+    def unsettled(self) -> int:
+        """Refusals whose send broke, not yet settled by replay (`journal pending` counts them:
+        the ledger may still have them until SETTLE_AFTER_S has passed)."""
+        local = self._journaled()
+        return len(local.journal.unsettled_refusals()) if local is not None else 0
+
     def drain(self, deadline: float) -> dict:
-        """Replay until nothing is pending or `deadline`; return the journal's summary."""
+        """Replay until nothing is pending nor in doubt, or `deadline`; return the journal's
+        summary. A refusal in doubt settles only once the ledger could no longer be running
+        its statement (replay.SETTLE_AFTER_S): a send broken by the last fault keeps the
+        drain waiting that long, as `journal pending` would list it until then."""
         if not self.installed:
             return {"installed": False}
         report: dict = {}
         while True:
             report = self.recover()
-            if self.pending() == 0 or time.time() > deadline:
+            pending, unsettled = self.pending(), self.unsettled()
+            if (pending == 0 and unsettled == 0) or time.time() > deadline:
                 break
-            time.sleep(0.2)
+            time.sleep(0.2 if pending else 1.0)  # only in doubt: nothing changes before it settles
         journal = self._journaled().journal
         states: dict[str, int] = {}
         for e in journal.entries():
             states[e.state] = states.get(e.state, 0) + 1
-        return {"installed": True, "pending": self.pending(), "states": states, "last_replay": report,
+        return {"installed": True, "pending": self.pending(), "in_doubt": self.unsettled(), "states": states,
+                "last_replay": report,
                 "needs_attention": len(journal.needing_attention())}
 
 

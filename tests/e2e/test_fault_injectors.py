@@ -7,12 +7,13 @@ import sys
 import tempfile
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from tests.support.fault_proxy import FaultProxy
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.faults import Child, OwnedPostgres, wait_until
 
 
@@ -55,7 +56,7 @@ def _roundtrip(port: int, payload: bytes = b"ping") -> bytes:
 
 
 def test_the_proxy_forwards_cuts_live_connections_and_refuses_new_ones_until_told(echo_server):
-    with FaultProxy("127.0.0.1", echo_server) as proxy:
+    with TcpProxy("127.0.0.1", echo_server) as proxy:
         assert _roundtrip(proxy.port) == b"ping"
         live = socket.create_connection(("127.0.0.1", proxy.port), timeout=2)
         live.sendall(b"a")
@@ -76,6 +77,95 @@ def test_the_proxy_forwards_cuts_live_connections_and_refuses_new_ones_until_tol
         proxy.accept()
         assert _roundtrip(proxy.port) == b"ping"
         assert proxy.cuts == 2 and proxy.refused >= 1
+
+
+
+@pytest.fixture
+def silent_server():
+    """A server that reads and never answers (a client waits in recv, as psycopg waits for a
+    query's answer); `drop()` closes every connection it accepted (the server restarting)."""
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    conns: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                return
+            conns.append(conn)
+    t = threading.Thread(target=serve, daemon=True)
+    t.start()
+
+    def drop() -> None:
+        while conns:
+            c = conns.pop()
+            try:
+                c.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # the proxy reset it already
+            c.close()
+    yield SimpleNamespace(port=srv.getsockname()[1], drop=drop)
+    drop()
+    srv.shutdown(socket.SHUT_RDWR)
+    srv.close()
+    t.join(timeout=2)
+
+
+def _waiting_client(port: int) -> socket.socket:
+    """A client that sent its query and waits for the answer (at most 10 s here, not forever)."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=2)
+    s.sendall(b"query")
+    s.settimeout(10)
+    return s
+
+
+def _hears_the_break(s: socket.socket) -> bool:
+    """True when the waiting client learns its connection is gone (EOF or reset) before its timeout."""
+    started = time.monotonic()
+    try:
+        data = s.recv(10)
+    except TimeoutError:
+        return False
+    except OSError:
+        data = b""
+    return data == b"" and time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("by", ["cut", "server restart"])
+def test_a_client_waiting_for_an_answer_hears_that_its_connection_is_gone(silent_server, by):
+    """The soak's hang: a terminal waiting in psycopg for an answer while the proxy dropped its
+    connection. A socket closed under another thread's blocked recv() stays open and silent;
+    the proxy must shut it down so the client hears the break at once, whichever side broke."""
+    with TcpProxy("127.0.0.1", silent_server.port) as proxy:
+        client = _waiting_client(proxy.port)
+        wait_until(lambda: proxy.open_connections == 1, timeout=5)
+        with client:
+            if by == "cut":
+                proxy.cut()
+            else:
+                silent_server.drop()
+            assert _hears_the_break(client), f"the client kept waiting after the {by}"
+        wait_until(lambda: proxy.open_connections == 0, timeout=5)
+
+
+def test_a_closed_proxy_leaves_no_thread_behind(silent_server):
+    before = {t.ident for t in threading.enumerate()}
+    proxy = TcpProxy("127.0.0.1", silent_server.port)
+    clients = [_waiting_client(proxy.port) for _ in range(3)]
+    wait_until(lambda: proxy.open_connections == 3, timeout=5)
+    proxy.close()
+    try:
+        assert all(_hears_the_break(c) for c in clients)
+        left = [t for t in threading.enumerate() if t.ident not in before and t.name.startswith("tcp-proxy")]
+        assert left == [], f"threads still running after close(): {left}"
+        with pytest.raises(OSError):
+            _roundtrip(proxy.port)  # nothing listens any more
+    finally:
+        for c in clients:
+            c.close()
 
 
 def test_the_owned_postgres_is_a_private_server_that_stops_crashes_and_keeps_its_data():

@@ -75,7 +75,7 @@ def test_deposits_are_taken_offline_within_caps_and_replayed_when_the_ledger_ret
             order = [str(r[0]) for r in conn.execute(text(
                 "SELECT id FROM ledger_transactions WHERE player_id = :p ORDER BY seq"), {"p": player})]
         assert order == [str(r.id) for r in online + taken]
-        assert get_balance(engine, player).cash == Decimal("2700.00")
+        assert get_balance(engine, player, currency="INR").cash.amount == Decimal("2700.00")
         assert run_integrity(engine) == []
         rec = reconcile_shift(t.services, t.shift_id)
         assert rec.clean and rec.counts() == {"matched": 5, "refused": 3}

@@ -61,7 +61,7 @@ def test_post_answers_pending_offline_and_the_journal_replays_it_when_the_ledger
     replay = cli(["journal", "replay", "--json"], **kw)
     assert replay.returncode == 0, replay.stderr
     assert json.loads(cli(["journal", "pending", "--json"], **kw).stdout)["pending"] == 0
-    assert str(get_balance(engine, player).cash) == "350.00"
+    assert str(get_balance(engine, player, currency="INR").cash.amount) == "350.00"
 
     out_csv = tmp_path / "shift.csv"
     rec = cli(["reconcile", "--shift", str(shift), "--csv", str(out_csv)], **kw)

@@ -94,8 +94,8 @@ def test_a_hammer_of_eight_terminals_on_hot_players_keeps_the_ledger_exact(fresh
         mine = [r for r in accepted if r.player_id == p]
         cash = D("1000") + sum((r.cash_after.amount - r.cash_before.amount for r in mine), D(0))
         credit = sum((r.credit_after.amount - r.credit_before.amount for r in mine), D(0))
-        b = get_balance(engine, p)
-        assert (b.cash, b.credit) == (cash, credit)
+        b = get_balance(engine, p, currency="INR")
+        assert (b.cash.amount, b.credit.amount) == (cash, credit)
         assert b.version == 2 + len(mine)
         # every receipt's before/after chains into the next: no lost update
         ordered = sorted(mine, key=lambda r: r.seq)
@@ -119,7 +119,7 @@ def test_a_withdrawal_race_that_would_overdraw_lets_exactly_the_affordable_numbe
 
     results = [o for os_ in _run_workers(url, 8, work) for o in os_]
     assert sum(o is not None for o in results) == 5
-    assert get_balance(engine, p).cash == D("50.00")
+    assert get_balance(engine, p, currency="INR").cash.amount == D("50.00")
     assert sorted(o.cash_after.amount for o in results if o) == [D(x) for x in ("50.00", "150.00", "250.00",
                                                                         "350.00", "450.00")]
 
@@ -137,8 +137,8 @@ def test_a_marker_race_never_draws_more_than_the_line(ledger):
 
     results = _run_workers(url, 8, work)
     assert sum(r is not None for r in results) == 3
-    b = get_balance(engine, p)
-    assert (b.credit, b.credit_limit) == (D("900.00"), D("1000.00"))
+    b = get_balance(engine, p, currency="INR")
+    assert (b.credit.amount, b.credit_limit.amount) == (D("900.00"), D("1000.00"))
 
 
 def test_a_credit_line_cut_racing_markers_never_leaves_credit_above_the_limit(ledger):
@@ -155,9 +155,9 @@ def test_a_credit_line_cut_racing_markers_never_leaves_credit_above_the_limit(le
             return None
 
     _run_workers(url, 8, work)
-    b = get_balance(engine, p)
-    assert b.credit <= b.credit_limit
-    assert b.credit_limit in (D("200.00"), D("1000.00"))
+    b = get_balance(engine, p, currency="INR")
+    assert b.credit.amount <= b.credit_limit.amount
+    assert b.credit_limit.amount in (D("200.00"), D("1000.00"))
 
 
 def test_racing_reversals_of_one_posting_let_exactly_one_through(ledger):
@@ -175,7 +175,7 @@ def test_racing_reversals_of_one_posting_let_exactly_one_through(ledger):
 
     results = _run_workers(url, 8, work)
     assert sum(r is not None for r in results) == 1
-    assert get_balance(engine, p).cash == D("1000.00")
+    assert get_balance(engine, p, currency="INR").cash.amount == D("1000.00")
 
 
 def test_a_player_row_locked_too_long_is_a_busy_refusal_not_offline(ledger):

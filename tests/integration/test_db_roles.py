@@ -61,7 +61,7 @@ def test_terminal_role_posts_reads_and_runs_the_integrity_check(role_set, termin
     assert receipt.cash_after.amount == Decimal("10000.00")
     assert receipt.terminal_id == role_set.terminal_id, "the terminal is the login's, not the command's"
     assert post(eng, cmd("withdrawal", player, "2500", session=token, terminal_id=role_set.terminal_id)).cash_after.amount == Decimal("7500.00")
-    assert get_balance(eng, player).cash == Decimal("7500.00")
+    assert get_balance(eng, player, currency="INR").cash.amount == Decimal("7500.00")
     assert run_integrity(eng) == []
     with role_set.admin.connect() as conn:
         changed_by = conn.execute(text("SELECT DISTINCT changed_by FROM balance_events WHERE player_id = :p"),

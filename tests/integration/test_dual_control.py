@@ -57,7 +57,7 @@ def test_at_and_over_the_threshold_a_withdrawal_without_approver_is_refused(engi
     pid = funded_player(engine, "600000")
     with pytest.raises(ApprovalRequired, match="needs a second person"):
         _withdraw(services, cashier, terminal, pid, amount)
-    assert get_balance(engine, pid).cash == Decimal("600000.00")
+    assert get_balance(engine, pid, currency="INR").cash.amount == Decimal("600000.00")
 
 
 @pytest.mark.parametrize("amount", ["500000.00", "500000.01"])
@@ -168,7 +168,7 @@ def test_the_terminal_holds_an_approver_to_authority_the_database_does_not_know(
     pid = make_player(engine)
     with pytest.raises(NotAuthorized, match="above the approval authority"):
         _credit_line(services, approver, terminal, pid, amount)
-    assert get_balance(engine, pid).credit_limit == Decimal("0.00")
+    assert get_balance(engine, pid, currency="INR").credit_limit.amount == Decimal("0.00")
     just = str(Decimal(amount) - Decimal("0.01"))
     assert _credit_line(services, approver, terminal, pid, just).limit_after.amount == Decimal(just)
 
@@ -182,4 +182,4 @@ def test_a_posting_in_another_currency_than_the_cages_is_refused(engine, desk):
                          terminal_id=terminal)
     with pytest.raises(CurrencyMismatch, match="works in INR"):
         submit(services, cashier, usd)
-    assert get_balance(engine, pid).cash == Decimal("0.00")
+    assert get_balance(engine, pid, currency="INR").cash.amount == Decimal("0.00")

@@ -43,8 +43,8 @@ def test_with_no_database_configured_the_app_starts_migrates_and_seeds_an_embedd
             bank = conn.execute(text("SELECT balance FROM bank_balances")).scalar_one()
         assert bank == 1000000  # the demo's main bank, funded through the API
         assert staff == {"C100": "cashier", "F200": "floor_manager", "S300": "supervisor"}
-        assert get_balance(services.engine, "179").cash >= 0
-        assert get_balance(services.engine, "101").cash > 0  # the demo deposits, posted for real
+        assert get_balance(services.engine, "179", currency="INR").cash.amount >= 0
+        assert get_balance(services.engine, "101", currency="INR").cash.amount > 0  # the demo deposits, posted for real
         assert run_integrity(services.engine) == []
         pid = int((data_dir / "pgdata" / "postmaster.pid").read_text().split()[0])
     finally:

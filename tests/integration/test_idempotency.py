@@ -32,8 +32,8 @@ def test_a_sequential_duplicate_returns_the_original_receipt_and_writes_nothing(
     assert again.replayed and not first.replayed
     assert (again.id, again.seq, again.hash, again.cash_after, again.created_at) == \
         (first.id, first.seq, first.hash, first.cash_after, first.created_at)
-    assert get_balance(engine, p).cash == D("10000.00")
-    assert get_balance(engine, p).version == 1
+    assert get_balance(engine, p, currency="INR").cash.amount == D("10000.00")
+    assert get_balance(engine, p, currency="INR").version == 1
     assert count_rows(engine, c.id) == 1
 
 
@@ -47,7 +47,7 @@ def test_a_replay_after_the_balance_moved_still_returns_the_original(engine):
     assert again.replayed and again.seq == first.seq and again.cash_after.amount == D("0.00")
     post(engine, cmd("deposit", p, "500"))
     assert post(engine, w).seq == first.seq  # now the guard would pass; still no second row
-    assert get_balance(engine, p).cash == D("500.00")
+    assert get_balance(engine, p, currency="INR").cash.amount == D("500.00")
 
 
 def test_a_replayed_reversal_returns_its_receipt_not_already_reversed(engine):
@@ -56,7 +56,7 @@ def test_a_replayed_reversal_returns_its_receipt_not_already_reversed(engine):
     rv = cmd("reversal", p, "100", staff="S300", approver_id="S300", reverses_id=dep.id, reason="x")
     first = post(engine, rv)
     assert post(engine, rv).seq == first.seq
-    assert get_balance(engine, p).cash == D("0.00")
+    assert get_balance(engine, p, currency="INR").cash.amount == D("0.00")
 
 
 def test_a_shift_change_on_replay_is_the_same_request(engine):
@@ -75,12 +75,12 @@ def test_a_mismatched_replay_is_refused_and_writes_nothing(engine, change):
     post(engine, cmd("deposit", p, "20000"))
     posting_id = uuid.uuid4()
     original = post(engine, cmd("deposit", p, "10000", id=posting_id))
-    before = get_balance(engine, p)
+    before = get_balance(engine, p, currency="INR")
     args = {"kind": "deposit", "amount": "10000", **change}
     kind, amount = args.pop("kind"), args.pop("amount")
     with pytest.raises(IdempotencyConflict, match="already used for a different request; nothing was posted"):
         post(engine, cmd(kind, p, amount, id=posting_id, **args))
-    assert get_balance(engine, p) == before
+    assert get_balance(engine, p, currency="INR") == before
     assert count_rows(engine, posting_id) == 1
     with engine.connect() as conn:
         assert conn.execute(text("SELECT amount FROM ledger_transactions WHERE id = :i"),
@@ -93,7 +93,7 @@ def test_a_mismatched_replay_for_another_player_is_refused(engine):
     post(engine, cmd("deposit", p, "10", id=posting_id))
     with pytest.raises(IdempotencyConflict):
         post(engine, cmd("deposit", q, "10", id=posting_id))
-    assert get_balance(engine, q).cash == D("0.00") and get_balance(engine, q).version == 0
+    assert get_balance(engine, q, currency="INR").cash.amount == D("0.00") and get_balance(engine, q, currency="INR").version == 0
 
 
 def test_a_mismatched_replay_that_the_guard_would_refuse_is_still_a_conflict(engine):
@@ -141,8 +141,8 @@ def test_concurrent_duplicates_produce_exactly_one_row_and_the_same_receipt(ledg
     assert len({(r.id, r.seq, r.hash) for r in results}) == 1
     assert sum(not r.replayed for r in results) == 1
     assert count_rows(engine, c.id) == 1
-    b = get_balance(engine, p)
-    assert (b.cash, b.version) == (D("10000.00"), 1)
+    b = get_balance(engine, p, currency="INR")
+    assert (b.cash.amount, b.version) == (D("10000.00"), 1)
 
 
 def test_concurrent_duplicate_withdrawals_take_the_money_once(ledger):
@@ -153,7 +153,7 @@ def test_concurrent_duplicate_withdrawals_take_the_money_once(ledger):
     results = _race(url, 8, lambda i, e: post(e, w))
     assert all(not isinstance(r, Exception) for r in results), results
     assert len({r.seq for r in results}) == 1
-    assert get_balance(engine, p).cash == D("50.00")
+    assert get_balance(engine, p, currency="INR").cash.amount == D("50.00")
     with pytest.raises(InsufficientFunds):
         post(engine, cmd("withdrawal", p, "100"))
 
@@ -170,4 +170,4 @@ def test_a_concurrent_mismatched_replay_never_writes_a_second_row(ledger):
     assert len(winners) == 1 and all(isinstance(x, IdempotencyConflict) for x in errors)
     assert len(errors) >= 4  # the four that asked for the other amount
     assert count_rows(engine, posting_id) == 1
-    assert get_balance(engine, p).cash == winners.pop().amount
+    assert get_balance(engine, p, currency="INR").cash.amount == winners.pop().amount

@@ -69,7 +69,7 @@ def test_an_unexpected_failure_after_the_ledger_committed_is_in_doubt_and_replay
     assert e.state == "rejected" and e.in_doubt
     terminal.services.local.replay()
     assert terminal.journal.entry(c.id).state == "posted"
-    assert get_balance(engine, player).cash == Decimal("60.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("60.00")
 
 
 def test_a_posting_another_live_process_is_sending_gets_that_processs_answer(terminal, engine):
@@ -151,7 +151,7 @@ def test_a_refusal_in_doubt_whose_server_process_has_ended_is_settled_at_once_by
     report = terminal.services.local.replay()
     e = terminal.journal.entry(c.id)
     assert e.state == "rejected" and not e.in_doubt and report.confirmed_refused == 1
-    assert get_balance(engine, c.player_id).cash == Decimal("0.00")
+    assert get_balance(engine, c.player_id, currency="INR").cash.amount == Decimal("0.00")
 
 
 def test_a_refusal_in_doubt_whose_server_process_still_runs_is_settled_after_that_process_is_ended(

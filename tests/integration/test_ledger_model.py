@@ -179,11 +179,11 @@ class LedgerMachine(RuleBasedStateMachine):
     @invariant()
     def the_ledger_agrees_with_the_model(self):
         for pid, m in zip(self.players, self.model):
-            b = get_balance(self.engine, pid)
-            assert (b.cash, b.credit, b.credit_limit, b.credit_approved, b.total_deposits,
-                    b.total_withdrawals, b.version) == \
+            b = get_balance(self.engine, pid, currency="INR")
+            assert (b.cash.amount, b.credit.amount, b.credit_limit.amount, b.credit_approved, b.total_deposits.amount,
+                    b.total_withdrawals.amount, b.version) == \
                 (m.cash, m.credit, m.limit, m.approved, m.deposits, m.withdrawals, m.version)
-            assert b.cash == b.total_deposits - b.total_withdrawals
+            assert b.cash.amount == b.total_deposits.amount - b.total_withdrawals.amount
 
     def teardown(self) -> None:
         if not self.players:

@@ -192,7 +192,7 @@ def test_a_refused_posting_moves_nothing(engine):
     with pytest.raises(NotAuthorized, match="As a cashier you cannot reverse"):
         submit(c.services, c.actor, cmd(Kind.REVERSAL, pid, "100", staff=c.actor.id, terminal_id=c.terminal,
                                         reverses_id=original.id, approver_id="S300", reason="x"))
-    assert get_balance(engine, pid).cash == Decimal("100.00")
+    assert get_balance(engine, pid, currency="INR").cash.amount == Decimal("100.00")
 
 
 def test_a_posting_under_someone_elses_id_is_refused(engine):
@@ -224,7 +224,7 @@ def test_the_terminal_itself_refuses_a_staff_member_disabled_since_login(engine)
         set_active(conn, c.actor.id, False)
     with pytest.raises(NotAuthorized, match=rf"^Staff member {c.actor.id} is no longer an active staff member\.$"):
         submit(owner, c.actor, cmd(Kind.DEPOSIT, pid, "1", staff=c.actor.id, terminal_id=c.terminal))
-    assert get_balance(engine, pid).cash == Decimal("0.00")
+    assert get_balance(engine, pid, currency="INR").cash.amount == Decimal("0.00")
 
 
 # --- the database's own line: rows inserted around the terminal ---------------------------
@@ -293,7 +293,7 @@ def test_a_forged_approver_through_the_ledgers_post_reads_as_not_authorized(engi
     pid = funded_player(engine)
     with pytest.raises(NotAuthorized, match="is a cashier and cannot approve"):
         post(engine, cmd(Kind.WITHDRAWAL, pid, "10", approver_id="C100", staff="F200"))
-    assert get_balance(engine, pid).cash == Decimal("100000.00")
+    assert get_balance(engine, pid, currency="INR").cash.amount == Decimal("100000.00")
 
 
 def test_the_matrix_holds_offline_too(ledger, tmp_path):

@@ -57,13 +57,13 @@ def assert_consistent(engine, player: str) -> None:
 def refused(engine, player: str, command: PostingCommand, error: type[E.CashierError], match: str):
     """The command is refused with `error` and a sentence, and nothing at all is written."""
     before_rows = rows_of(engine, player)
-    before = get_balance(engine, player) if player_exists(engine, player) else None
+    before = get_balance(engine, player, currency="INR") if player_exists(engine, player) else None
     with pytest.raises(error, match=match) as info:
         post(engine, command)
     assert str(info.value).endswith(".")
     assert rows_of(engine, player) == before_rows
     if before is not None:
-        assert get_balance(engine, player) == before
+        assert get_balance(engine, player, currency="INR") == before
     assert find_posting_of(engine, command.id) is None
     return info.value
 
@@ -84,16 +84,26 @@ def approve(engine, player: str, limit: str, approver: str = "F200"):
 
 # ---- accepted postings -------------------------------------------------------------
 
+def test_a_balance_is_money_in_the_accounts_currency_which_the_ledger_knows_from_its_postings(engine):
+    """The players table has no currency: an account's is its postings' (the cage's). The
+    currency the reader names only fills in for an account with no posting yet."""
+    fresh, posted = make_player(engine), make_player(engine)
+    post(engine, cmd("deposit", posted, "250"))
+    assert get_balance(engine, fresh, currency="USD").cash == Money(D("0.00"), "USD")
+    b = get_balance(engine, posted, currency="USD")  # a reader that assumes the wrong currency
+    assert (b.currency, b.cash, b.total) == ("INR", Money(D("250.00"), "INR"), Money(D("250.00"), "INR"))
+    assert [x.currency for x in search_players(engine, posted, currency="USD")] == ["INR"]
+
 def test_a_deposit_adds_cash_and_writes_one_hash_chained_row(engine):
     p = make_player(engine)
     r = post(engine, cmd("deposit", p, "10000"))
     assert (r.cash_before.amount, r.cash_after.amount, r.kind, r.replayed) == (D("0.00"), D("10000.00"), Kind.DEPOSIT, False)
     assert len(r.hash) == 64 and r.terminal_id == counter_for(engine).terminal and r.staff_id == "C100"
-    b = get_balance(engine, p)
+    b = get_balance(engine, p, currency="INR")
     assert b.portal_json() == {"playerId": p, "version": 1, "cashBalance": "10000.00",
                                "creditBalance": "0.00", "creditLimit": "0.00",
                                "creditApproved": False, "totalBalance": "10000.00"}
-    assert (b.total_deposits, b.total_withdrawals) == (D("10000.00"), D("0.00"))
+    assert (b.total_deposits.amount, b.total_withdrawals.amount) == (D("10000.00"), D("0.00"))
     assert rows_of(engine, p) == 1
     assert_consistent(engine, p)
 
@@ -104,8 +114,8 @@ def test_a_withdrawal_takes_cash_and_may_empty_the_account_exactly(engine):
     r = post(engine, cmd("withdrawal", p, "200.25"))
     assert (r.cash_before.amount, r.cash_after.amount) == (D("500.50"), D("300.25"))
     post(engine, cmd("withdrawal", p, "300.25"))
-    b = get_balance(engine, p)
-    assert (b.cash, b.total_deposits, b.total_withdrawals) == (D("0.00"), D("500.50"), D("500.50"))
+    b = get_balance(engine, p, currency="INR")
+    assert (b.cash.amount, b.total_deposits.amount, b.total_withdrawals.amount) == (D("0.00"), D("500.50"), D("500.50"))
     assert_consistent(engine, p)
 
 
@@ -113,14 +123,14 @@ def test_a_credit_line_approval_sets_the_limit_and_approves_it(engine):
     p = make_player(engine)
     r = approve(engine, p, "50000")
     assert (r.limit_after.amount, r.approved_after, r.approver_id) == (D("50000.00"), True, "F200")
-    b = get_balance(engine, p)
-    assert (b.credit_limit, b.credit_approved, b.cash, b.credit) == (D("50000.00"), True, D("0.00"), D("0.00"))
-    assert b.available_credit == D("50000.00")
+    b = get_balance(engine, p, currency="INR")
+    assert (b.credit_limit.amount, b.credit_approved, b.cash.amount, b.credit.amount) == (D("50000.00"), True, D("0.00"), D("0.00"))
+    assert b.available_credit.amount == D("50000.00")
     # a change of the line, then a withdrawal of it (limit 0 = not approved)
     approve(engine, p, "20000")
     post(engine, cmd("credit_line", p, "0", staff="F200", approver_id="F200"))
-    b = get_balance(engine, p)
-    assert (b.credit_limit, b.credit_approved) == (D("0.00"), False)
+    b = get_balance(engine, p, currency="INR")
+    assert (b.credit_limit.amount, b.credit_approved) == (D("0.00"), False)
     assert_consistent(engine, p)
 
 
@@ -130,12 +140,12 @@ def test_a_marker_within_the_limit_draws_credit_and_is_redeemed_in_cash(engine):
     r = post(engine, cmd("marker_issue", p, "600"))
     assert (r.credit_before.amount, r.credit_after.amount, r.cash_after.amount) == (D("0.00"), D("600.00"), D("0.00"))
     post(engine, cmd("marker_issue", p, "400"))  # exactly up to the limit
-    b = get_balance(engine, p)
-    assert (b.credit, b.available_credit, b.portal_json()["totalBalance"]) == (D("1000.00"), D("0.00"), "1000.00")
+    b = get_balance(engine, p, currency="INR")
+    assert (b.credit.amount, b.available_credit.amount, b.portal_json()["totalBalance"]) == (D("1000.00"), D("0.00"), "1000.00")
     r = post(engine, cmd("marker_redeem", p, "250"))
     assert (r.credit_before.amount, r.credit_after.amount) == (D("1000.00"), D("750.00"))
     post(engine, cmd("marker_redeem", p, "750"))
-    assert get_balance(engine, p).credit == D("0.00")
+    assert get_balance(engine, p, currency="INR").credit.amount == D("0.00")
     assert_consistent(engine, p)
 
 
@@ -144,8 +154,8 @@ def test_adjustments_in_and_out_move_cash_with_reason_and_approver(engine):
     r = post(engine, cmd("adjust_in", p, "75", staff="S300", approver_id="S300", reason="count error"))
     assert (r.cash_after.amount, r.reason, r.approver_id) == (D("75.00"), "count error", "S300")
     post(engine, cmd("adjust_out", p, "25", staff="S300", approver_id="S300", reason="duplicate chip"))
-    b = get_balance(engine, p)
-    assert (b.cash, b.total_deposits, b.total_withdrawals) == (D("50.00"), D("75.00"), D("25.00"))
+    b = get_balance(engine, p, currency="INR")
+    assert (b.cash.amount, b.total_deposits.amount, b.total_withdrawals.amount) == (D("50.00"), D("75.00"), D("25.00"))
     assert_consistent(engine, p)
 
 
@@ -162,13 +172,13 @@ def test_a_reversal_is_a_compensating_entry_that_restores_every_balance(engine, 
     for k, a in setup:
         post(engine, cmd(k, p, a, staff="F200", approver_id="F200") if k == "credit_line" else cmd(k, p, a))
     extra = {"staff": "S300", "approver_id": "S300", "reason": "test"} if kind.startswith("adjust") else {}
-    before = get_balance(engine, p)
+    before = get_balance(engine, p, currency="INR")
     original = post(engine, cmd(kind, p, "100", **extra))
     rv = post(engine, cmd("reversal", p, "100", staff="S300", approver_id="S300",
                           reverses_id=original.id, reason="keyed on the wrong player"))
-    after = get_balance(engine, p)
-    assert (after.cash, after.credit, after.total_deposits, after.total_withdrawals) == \
-        (before.cash, before.credit, before.total_deposits, before.total_withdrawals)
+    after = get_balance(engine, p, currency="INR")
+    assert (after.cash.amount, after.credit.amount, after.total_deposits.amount, after.total_withdrawals.amount) == \
+        (before.cash.amount, before.credit.amount, before.total_deposits.amount, before.total_withdrawals.amount)
     assert after.version == before.version + 2
     assert rv.kind is Kind.REVERSAL and rv.reverses_id == original.id and rv.approver_id == "S300"
     assert rv.reason == "keyed on the wrong player"
@@ -219,7 +229,7 @@ def test_a_marker_is_refused_when_approval_was_withdrawn_but_a_limit_remains(fre
     before = rows_of(engine, p)
     refused(engine, p, cmd("marker_issue", p, "1"), E.CreditNotApproved, "no approved credit line")
     assert rows_of(engine, p) == before
-    assert get_balance(engine, p).credit == D("0.00")
+    assert get_balance(engine, p, currency="INR").credit.amount == D("0.00")
 
 
 def test_a_credit_line_below_what_is_drawn_is_refused(engine):
@@ -246,7 +256,7 @@ def test_an_unknown_player_is_refused_for_every_kind(engine):
                         ("adjust_in", {"staff": "S300", "approver_id": "S300", "reason": "x"})]:
         refused(engine, ghost, cmd(kind, ghost, "10", **extra), E.PlayerNotFound, f"no player “{ghost}”")
     with pytest.raises(E.PlayerNotFound):
-        get_balance(engine, ghost)
+        get_balance(engine, ghost, currency="INR")
     assert not player_exists(engine, ghost)
 
 
@@ -258,11 +268,11 @@ def test_an_sql_injection_string_as_player_id_is_refused_and_harms_nothing(engin
     with pytest.raises(E.InvalidInput, match="not a player id"):
         cmd("deposit", evil, "10")
     with pytest.raises(E.InvalidInput, match="not a player id"):
-        get_balance(engine, evil)
+        get_balance(engine, evil, currency="INR")
     # lookups take it as data, never as SQL
-    assert search_players(engine, evil) == []
-    assert search_players(engine, "%") == []  # a LIKE wildcard is escaped, not obeyed
-    assert get_balance(engine, p).cash == D("10.00")
+    assert search_players(engine, evil, currency="INR") == []
+    assert search_players(engine, "%", currency="INR") == []  # a LIKE wildcard is escaped, not obeyed
+    assert get_balance(engine, p, currency="INR").cash.amount == D("10.00")
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM players WHERE balance >= 1e9")).scalar_one() == 0
 
@@ -365,8 +375,8 @@ def test_the_rule_holds_after_a_long_mixed_sequence(fresh_ledger):
                          reason="unwind"))
         assert_consistent(engine, p)
         assert run_integrity(engine) == []
-    b = get_balance(engine, p)
-    assert (b.cash, b.credit, b.total_deposits, b.total_withdrawals) == (D("0.00"),) * 4
+    b = get_balance(engine, p, currency="INR")
+    assert (b.cash.amount, b.credit.amount, b.total_deposits.amount, b.total_withdrawals.amount) == (D("0.00"),) * 4
     assert b.version == 2 * len(steps) - 1
 
 
@@ -385,10 +395,10 @@ def test_player_search_finds_by_id_prefix_card_prefix_and_name_prefix_in_any_cas
         for i, pid in enumerate(ids):
             conn.execute(text("INSERT INTO players (id, name, card_number) VALUES (:id, :n, :c)"),
                          {"id": pid, "n": f"Zed{tag} Number{i}", "c": f"K{tag}{i}"})
-    assert [b.player_id for b in search_players(engine, f"s{tag}")] == ids
-    assert [b.player_id for b in search_players(engine, f"s{tag}-1")] == [ids[1]]
-    assert [b.player_id for b in search_players(engine, f"K{tag}2")] == [ids[2]]
-    assert [b.player_id for b in search_players(engine, f"zED{tag}".upper())] == ids
-    assert [b.name for b in search_players(engine, f"zed{tag} number0")] == [f"Zed{tag} Number0"]
-    assert len(search_players(engine, f"s{tag}", limit=2)) == 2
-    assert search_players(engine, "") == [] and search_players(engine, f"s{tag}_") == []
+    assert [b.player_id for b in search_players(engine, f"s{tag}", currency="INR")] == ids
+    assert [b.player_id for b in search_players(engine, f"s{tag}-1", currency="INR")] == [ids[1]]
+    assert [b.player_id for b in search_players(engine, f"K{tag}2", currency="INR")] == [ids[2]]
+    assert [b.player_id for b in search_players(engine, f"zED{tag}".upper(), currency="INR")] == ids
+    assert [b.name for b in search_players(engine, f"zed{tag} number0", currency="INR")] == [f"Zed{tag} Number0"]
+    assert len(search_players(engine, f"s{tag}", limit=2, currency="INR")) == 2
+    assert search_players(engine, "", currency="INR") == [] and search_players(engine, f"s{tag}_", currency="INR") == []

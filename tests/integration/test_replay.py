@@ -67,7 +67,7 @@ def test_cut_ledger_turns_the_terminal_offline_and_deposits_come_back_pending(te
     assert report.complete and report.posted == 1
     assert terminal.link.online and seen[-1].state == "online" and seen[-1].pending == 0
     assert ledger_ids(engine, player) == [str(r.id)]
-    assert get_balance(engine, player).cash == Decimal("500.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("500.00")
 
 
 def test_pending_entries_replay_in_order_with_their_original_ids(terminal, engine):
@@ -83,7 +83,7 @@ def test_pending_entries_replay_in_order_with_their_original_ids(terminal, engin
     report = terminal.services.local.replay()
     assert report.complete and report.posted == 4 and not report.rejected
     assert ledger_ids(engine, player)[1:] == [str(r.id) for r in taken]
-    assert get_balance(engine, player).cash == Decimal("15.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("15.00")
 
 
 def test_a_pending_entry_already_in_the_ledger_is_found_not_resent(terminal, engine):
@@ -112,7 +112,7 @@ def test_an_offline_withdrawal_the_ledger_refuses_is_rejected_on_replay_never_dr
     e = terminal.journal.entry(w.id)
     assert e.state == "rejected_on_replay" and "cannot take" in e.reason and e.needs_attention
     assert terminal.journal.entry(d.id).state == "posted", "a later deposit does not rescue the earlier refusal"
-    assert get_balance(engine, player).cash == Decimal("30.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("30.00")
     assert terminal.link.status().needs_attention == 1
 
 
@@ -204,7 +204,7 @@ def test_a_batch_stops_at_the_first_posting_that_fails_and_commits_only_what_cam
     assert [r.id for r in receipts] == [overdraw[0].id]
     assert receipts[0].cash_after.amount == Decimal("11.00")
     assert port.post_batch([cmd("deposit", player, "7"), cmd("deposit", "nobody-at-all", "1")]) != []
-    assert get_balance(engine, player).cash == Decimal("18.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("18.00")
 
 
 @pytest.mark.parametrize("pipeline", [True, False])
@@ -300,7 +300,7 @@ def test_a_send_that_never_left_the_terminal_is_refused_plainly(terminal, engine
     _breaks_after(terminal.services.local.poster.port, commit=False, sent=False)
     with pytest.raises(OfflineNotAllowed):
         terminal.post("withdrawal", player, "30000", staff=staff)
-    assert get_balance(engine, player).cash == Decimal("50000.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("50000.00")
     [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
     assert e.state == "rejected" and not e.in_doubt
 
@@ -359,7 +359,7 @@ def test_a_broken_send_still_running_on_the_server_is_stopped_before_it_is_calle
             terminal.post_command(c, staff=staff)
     t.join(10)
     assert "error" in outcome and "done" not in outcome
-    assert get_balance(engine, player).cash == Decimal("50000.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("50000.00")
     assert str(c.id) not in ledger_ids(engine, player)
     [e] = [e for e in terminal.journal.entries() if e.command.player_id == player]
     assert e.state == "rejected" and not e.in_doubt
@@ -376,7 +376,7 @@ def test_a_send_that_broke_before_the_commit_is_refused_plainly_once_the_ledger_
     _breaks_after(terminal.services.local.poster.port, commit=False, backend_pid=pid)
     with pytest.raises(OfflineNotAllowed):
         terminal.post("withdrawal", player, "30000", staff=staff)
-    assert get_balance(engine, player).cash == Decimal("50000.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("50000.00")
     assert [e.state for e in terminal.journal.entries() if e.command.player_id == player] == ["rejected"]
     assert not any(e.in_doubt for e in terminal.journal.entries() if e.command.player_id == player)
 
@@ -396,7 +396,7 @@ def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_s
     assert report.found == 1
     settled = terminal.journal.entry(e.id)
     assert settled.state == "posted" and settled.needs_attention  # a supervisor confirms the cash
-    assert get_balance(engine, player).cash == Decimal("20000.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("20000.00")
 
 
 def test_a_refused_id_is_never_sent_again_even_when_it_would_now_pass(terminal, engine):
@@ -458,4 +458,4 @@ def test_an_id_queued_offline_and_reused_for_a_different_request_is_refused_by_t
     terminal.proxy.accept()
     terminal.services.local.replay()
     assert ledger_ids(engine, player)[-1] == str(first.id) and ledger_ids(engine, other) == []
-    assert get_balance(engine, player).cash == Decimal("1500.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("1500.00")

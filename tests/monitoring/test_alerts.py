@@ -81,7 +81,7 @@ def test_adopting_leaves_one_adjustment_an_audit_entry_a_clean_ledger_and_the_ba
     _hand_update(engine, "UPDATE players SET balance = balance + 10000 WHERE id = :p", player)
     wait_until(lambda: _open_alert(engine, player), timeout=5, what="alert")
     alert = _open_alert(engine, player)
-    before = get_balance(engine, player)
+    before = get_balance(engine, player, currency="INR")
     services = make_services(url)
     with pytest.raises(NotAuthorized):
         monitoring.adopt_alert(services, alert.id, staff_id="C100", pin="1111", reason="x")
@@ -99,8 +99,8 @@ def test_adopting_leaves_one_adjustment_an_audit_entry_a_clean_ledger_and_the_ba
         assert conn.execute(text("""SELECT l.terminal_id FROM ledger_transactions t
             JOIN cage.terminal_logins l ON l.login = t.db_login WHERE t.player_id = :p AND t.kind = 'adjust_in'"""),
             {"p": player}).scalar_one_or_none() == "T-MON"
-    after = get_balance(engine, player)
-    assert after.cash == before.cash == Decimal("10100.00")
+    after = get_balance(engine, player, currency="INR")
+    assert after.cash.amount == before.cash.amount == Decimal("10100.00")
     assert run_integrity(engine) == []
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM player_checks((SELECT p FROM players p WHERE id = :p))"),
@@ -122,11 +122,11 @@ def test_adopting_a_change_that_also_moved_the_totals_touches_nothing_but_the_ch
     _hand_update(engine, "UPDATE players SET balance = balance + 10000, "
                          "total_deposits = total_deposits + 10000 WHERE id = :p", player)
     wait_until(lambda: _open_alert(engine, player), timeout=5, what="alert")
-    version = get_balance(engine, player).version
+    version = get_balance(engine, player, currency="INR").version
     monitoring.adopt_alert(make_services(url), _open_alert(engine, player).id, staff_id="S300", pin="3333",
                            reason="the report's ₹10,000 for player 179, confirmed")
-    after = get_balance(engine, player)
-    assert after.version == version and after.cash == Decimal("10000.00")
+    after = get_balance(engine, player, currency="INR")
+    assert after.version == version and after.cash.amount == Decimal("10000.00")
     assert run_integrity(engine) == []
 
 
@@ -144,8 +144,8 @@ def test_reverting_restores_the_columns_and_the_feed_shows_it(fresh_ledger, soke
     done = monitoring.revert_alert(services, _open_alert(engine, player).id, staff_id="S300", pin="3333",
                                    reason="nobody authorised this change")
     assert done.alert.status == "reverted"
-    b = get_balance(engine, player)
-    assert (b.cash, b.credit_limit, b.credit_approved) == (Decimal("250.00"), Decimal("0.00"), False)
+    b = get_balance(engine, player, currency="INR")
+    assert (b.cash.amount, b.credit_limit.amount, b.credit_approved) == (Decimal("250.00"), Decimal("0.00"), False)
     assert run_integrity(engine) == []
 
     def feed_shows_revert() -> bool:
@@ -171,7 +171,7 @@ def test_reverting_is_refused_when_postings_since_would_make_the_ledger_balance_
     with pytest.raises(RevertNotPossible, match="adopt it instead"):
         monitoring.revert_alert(make_services(url), _open_alert(engine, player).id, staff_id="S300",
                                 pin="3333", reason="undo")
-    assert get_balance(engine, player).cash == Decimal("200.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("200.00")
 
 
 def test_dismissing_an_alert_that_still_holds_is_refused_and_allowed_once_it_no_longer_holds(

@@ -42,7 +42,7 @@ def relay_sessions(engine) -> int:
 
 def same_balances(engine, recorder, players) -> bool:
     latest = recorder.latest()
-    return all(latest.get(b.player_id) == b for b in get_balances(engine, list(players)))
+    return all(latest.get(b.player_id) == b for b in get_balances(engine, list(players), currency="INR"))
 
 
 def test_a_relay_killed_mid_batch_loses_nothing_and_the_duplicates_are_ignored_by_version(
@@ -56,8 +56,8 @@ def test_a_relay_killed_mid_batch_loses_nothing_and_the_duplicates_are_ignored_b
                               "WHERE id = ANY(:ids)"), {"ids": players})
     total = len(players) * rounds
     raw, _ = subscribers.subscribe(soketi, [CAGE_CHANNEL])
-    feed = PusherFeed(settings_of(soketi), ledger_fetch(engine), recorder.on_balance, recorder.on_state,
-                      backoff=fast_backoff())
+    feed = PusherFeed(settings_of(soketi), ledger_fetch(engine, "INR"), recorder.on_balance, recorder.on_state,
+                      backoff=fast_backoff(), currency="INR")
     feed.start()
     env = {**os.environ, **soketi.pusher_env(), "CASHIER_DATABASE_URL": url,
            "CASHIER_CONFIG": str(tmp_path / "none.toml")}

@@ -20,13 +20,13 @@ from tests.support.factories import cmd, make_player
 
 
 def pusher_feed(server, engine, recorder, **kw) -> PusherFeed:
-    return PusherFeed(settings_of(server), ledger_fetch(engine), recorder.on_balance, recorder.on_state,
-                      backoff=fast_backoff(), **kw)
+    return PusherFeed(settings_of(server), ledger_fetch(engine, "INR"), recorder.on_balance, recorder.on_state,
+                      backoff=fast_backoff(), currency="INR", **kw)
 
 
 def ledger_equals_feed(engine, recorder, players) -> bool:
     latest = recorder.latest()
-    return all(latest.get(b.player_id) == b for b in get_balances(engine, list(players)))
+    return all(latest.get(b.player_id) == b for b in get_balances(engine, list(players), currency="INR"))
 
 
 def hand_update(engine, player: str, amount: int) -> None:
@@ -57,7 +57,7 @@ def test_the_pusher_feed_hears_postings_and_a_plain_update_made_outside_the_term
         post(rt_engine, cmd("deposit", player, "50"))
         hand_update(rt_engine, player, 10000)
         wait_until(lambda: recorder.versions(player) == [1, 2, 3], 10, "both changes heard in order")
-        assert str(recorder.latest()[player].cash) == "10150.00"
+        assert str(recorder.latest()[player].cash.amount) == "10150.00"
         assert ledger_equals_feed(rt_engine, recorder, [player])
         assert feed.last_event_age() is not None and feed.last_event_age() < 5
     finally:
@@ -105,8 +105,8 @@ def test_a_private_channel_with_a_wrong_signature_is_refused(soketi, subscribers
         publisher.close()
     wait_until(lambda: good.on(CAGE_CHANNEL), 10, "the honest subscriber hears the probe")
     assert not bad.on(CAGE_CHANNEL) and not bad.subscribed.is_set()
-    feed = PusherFeed(settings_of(soketi, secret="forged-secret"), ledger_fetch(rt_engine), recorder.on_balance,
-                      recorder.on_state, backoff=fast_backoff())
+    feed = PusherFeed(settings_of(soketi, secret="forged-secret"), ledger_fetch(rt_engine, "INR"), recorder.on_balance,
+                      recorder.on_state, backoff=fast_backoff(), currency="INR")
     feed.start()
     try:
         wait_until(lambda: feed.state is FeedState.DOWN, 10, "a refused feed shows down")
@@ -163,8 +163,8 @@ def test_the_listen_notify_feed_hears_postings_and_plain_updates_and_survives_a_
         rt_engine, recorder):
     player = make_player(rt_engine)
     post(rt_engine, cmd("deposit", player, "5"))
-    feed = PgFeed(rt_engine, ledger_fetch(rt_engine), recorder.on_balance, recorder.on_state,
-                  backoff=fast_backoff(), poll=0.2)
+    feed = PgFeed(rt_engine, ledger_fetch(rt_engine, "INR"), recorder.on_balance, recorder.on_state,
+                  backoff=fast_backoff(), poll=0.2, currency="INR")
     feed.start()
     try:
         feed.watch({player})
@@ -195,8 +195,8 @@ def test_a_feed_that_cannot_reach_its_server_goes_from_connecting_to_down_and_st
     player = make_player(rt_engine)
     with refused_port() as port:  # held for the whole test: nothing can start answering on it
         nowhere = PusherSettings(app_id="1", key="k", secret="s", host="127.0.0.1", port=port, tls=False)
-        feed = PusherFeed(nowhere, ledger_fetch(rt_engine), recorder.on_balance, recorder.on_state,
-                          backoff=fast_backoff(), down_after=0.5)
+        feed = PusherFeed(nowhere, ledger_fetch(rt_engine, "INR"), recorder.on_balance, recorder.on_state,
+                          backoff=fast_backoff(), down_after=0.5, currency="INR")
         feed.start()
         try:
             feed.watch({player})
@@ -214,7 +214,7 @@ def test_a_feed_left_stale_by_a_failed_refetch_catches_up_while_idle(rt_engine, 
     player: the idle worker fetches it again (it used to wait for the player's next event)."""
     player = make_player(rt_engine)
     post(rt_engine, cmd("deposit", player, "5"))
-    real_fetch = ledger_fetch(rt_engine)
+    real_fetch = ledger_fetch(rt_engine, "INR")
     down = threading.Event()
     down.set()
 
@@ -222,7 +222,7 @@ def test_a_feed_left_stale_by_a_failed_refetch_catches_up_while_idle(rt_engine, 
         if down.is_set():
             raise ConnectionError("ledger unreachable")
         return real_fetch(ids)
-    feed = PgFeed(rt_engine, fetch, recorder.on_balance, recorder.on_state, backoff=fast_backoff(), poll=0.2)
+    feed = PgFeed(rt_engine, fetch, recorder.on_balance, recorder.on_state, backoff=fast_backoff(), poll=0.2, currency="INR")
     feed.start()
     try:
         feed.watch({player})

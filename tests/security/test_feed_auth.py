@@ -79,10 +79,10 @@ def test_a_terminal_without_the_secret_hears_the_relays_events_and_a_forged_toke
     _, relay_login = logins.as_group("relay")
     no_secret = settings_of(soketi, secret="", auth_endpoint=endpoint.url)
     honest, forged = Recorder(), Recorder()
-    feed = PusherFeed(no_secret, ledger_fetch(terminal), honest.on_balance, honest.on_state,
-                      backoff=fast_backoff(), authorize=endpoint_authorizer(endpoint.url, TokenSource(terminal)))
-    fake = PusherFeed(no_secret, ledger_fetch(terminal), forged.on_balance, forged.on_state, backoff=fast_backoff(),
-                      authorize=endpoint_authorizer(endpoint.url, lambda: str(uuid.uuid4())))
+    feed = PusherFeed(no_secret, ledger_fetch(terminal, "INR"), honest.on_balance, honest.on_state,
+                      backoff=fast_backoff(), authorize=endpoint_authorizer(endpoint.url, TokenSource(terminal)), currency="INR")
+    fake = PusherFeed(no_secret, ledger_fetch(terminal, "INR"), forged.on_balance, forged.on_state, backoff=fast_backoff(),
+                      authorize=endpoint_authorizer(endpoint.url, lambda: str(uuid.uuid4())), currency="INR")
     feed.start()
     fake.start()
     try:
@@ -96,7 +96,7 @@ def test_a_terminal_without_the_secret_hears_the_relays_events_and_a_forged_toke
         finally:
             relay.close()
         wait_until(lambda: player in honest.latest(), 10, "the event reached the terminal")
-        assert str(honest.latest()[player].cash) == "250.00"
+        assert str(honest.latest()[player].cash.amount) == "250.00"
         assert player not in forged.latest()
     finally:
         feed.stop()

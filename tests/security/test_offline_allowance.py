@@ -69,7 +69,7 @@ def test_a_login_made_without_an_offline_limit_takes_nothing_offline_even_after_
         assert t2.services.local.replay().complete
     finally:
         t2.close()
-    assert get_balance(secure.admin, player).cash == D("0.00")
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == D("0.00")
 
 
 def test_within_the_logins_allowance_an_offline_deposit_is_taken_replayed_and_accepted(secure, tmp_path):
@@ -93,7 +93,7 @@ def test_within_the_logins_allowance_an_offline_deposit_is_taken_replayed_and_ac
         assert t.link.status().refused == ()
     finally:
         t.close()
-    assert get_balance(secure.admin, player).cash == D("1500.00")
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == D("1500.00")
 
 
 def test_an_allowance_the_operator_changes_while_the_terminal_is_online_is_learned_at_the_next_heartbeat(
@@ -136,7 +136,7 @@ def test_a_posting_whose_send_broke_counts_against_the_shifts_allowance_as_the_l
         assert report.posted == 2 and report.rejected == [] and report.complete
     finally:
         t.close()
-    assert get_balance(secure.admin, player).cash == D("1500.00")
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == D("1500.00")
 
 
 def test_a_posting_the_ledger_refuses_on_replay_is_counted_and_the_supervisors_dashboard_names_it(
@@ -171,7 +171,7 @@ def test_a_posting_the_ledger_refuses_on_replay_is_counted_and_the_supervisors_d
         assert seen[tid].refused_entries == 0
     finally:
         t.close()
-    assert get_balance(secure.admin, player).cash == D("0.00")
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == D("0.00")
 
 
 def test_a_terminal_login_reads_its_own_allowance_only_and_reports_refusals_for_its_own_terminal_only(secure):

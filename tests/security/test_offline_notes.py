@@ -61,7 +61,7 @@ def test_an_offline_deposit_with_notes_is_journaled_with_them_and_replayed_with_
         assert report.posted == 2 and report.rejected == [] and report.complete
     finally:
         t.close()
-    assert get_balance(secure.admin, player).cash == D("1700.00")
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == D("1700.00")
     assert _notes_of(secure.admin, with_notes.id) == {"500": (2, 0), "100": (5, 0)}
     assert _notes_of(secure.admin, without.id) == {}
     holding = drawer_holding(secure.admin, staff_session(secure.admin, "S300", "3333"), shift)
@@ -83,4 +83,4 @@ def test_a_retry_with_other_notes_under_the_same_id_is_refused_and_records_nothi
     with pytest.raises(IdempotencyConflict):
         ledger_posting.post(login, other)
     assert _notes_of(secure.admin, first.id) == {"500": (2, 0)}
-    assert get_balance(secure.admin, player).cash == D("1000.00")
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == D("1000.00")

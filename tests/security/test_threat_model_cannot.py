@@ -174,7 +174,7 @@ def test_a_terminal_login_cannot_pay_out_more_than_the_players_cash(cage):
     post(terminal, cmd("deposit", player, "1000", session=token, terminal_id=terminal.terminal_id))
     with pytest.raises(InsufficientFunds):
         post(terminal, cmd("withdrawal", player, "1000.01", session=token, terminal_id=terminal.terminal_id))
-    assert get_balance(cage.admin, player).cash == Decimal("1000.00")
+    assert get_balance(cage.admin, player, currency="INR").cash.amount == Decimal("1000.00")
 
 
 def test_a_terminal_login_cannot_draw_credit_beyond_the_approved_line(cage):

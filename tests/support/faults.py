@@ -5,7 +5,7 @@
   machine's main cluster: other engineers and other tests use that one.
 - `Child`: a process in its own session (process group), killed with SIGKILL by group and
   restarted with the same command; every child is reaped at exit even if a test fails.
-- soketi comes from tests/support/soketi.py; connection cuts from tests/support/fault_proxy.py.
+- soketi comes from tests/support/soketi.py; connection cuts and latency from tests/support/tcp_proxy.py.
 """
 
 from __future__ import annotations

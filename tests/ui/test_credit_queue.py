@@ -81,7 +81,7 @@ def test_the_queue_shows_the_players_standing_and_decides_by_keyboard(qtbot, flo
     assert queue.limit.money().amount == Decimal("200000")
     qtbot.keyClick(window.focusWidget() or window, Qt.Key_F10)
     wait_until(qtbot, lambda: "approved" in queue.info.text(), what="approved by the first F10")
-    assert get_balance(engine, rich).credit_limit == Decimal("200000.00")
+    assert get_balance(engine, rich, currency="INR").credit_limit.amount == Decimal("200000.00")
     # the next request's box holds its own asked line, not the last decided one
     wait_until(qtbot, lambda: len(queue.items) == 1, what="queue refreshed")
     assert queue.items[0].request.player_id == newcomer

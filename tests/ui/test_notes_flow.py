@@ -80,13 +80,13 @@ def test_notes_that_do_not_add_up_are_one_sentence_and_post_nothing(qtbot, count
     assert dialog.problem.text() == ("The notes come to ₹2,200.00 but the amount is ₹2,300.00; "
                                      "nothing was posted.")
     assert dialog.isVisible() and dialog.focusWidget() is dialog.notes_line.edit
-    assert get_balance(owner, player).cash == Decimal("0")
+    assert get_balance(owner, player, currency="INR").cash.amount == Decimal("0")
     # put right, the same dialog posts
     qtbot.keyClick(dialog.notes_line.edit, Qt.Key_A, Qt.ControlModifier)
     qtbot.keyClicks(dialog.notes_line.edit, "500x4, 100x3")
     qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
     active_dialog(qtbot, window.cashier, "receipt_dialog")
-    assert get_balance(owner, player).cash == Decimal("2300")
+    assert get_balance(owner, player, currency="INR").cash.amount == Decimal("2300")
 
 
 def test_a_withdrawal_pays_out_notes_and_an_unsplittable_amount_records_none(qtbot, counter):

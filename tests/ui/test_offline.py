@@ -15,7 +15,7 @@ from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.terminal.services import open_journal
 from cashier_desktop.ui.app import Terminal
-from tests.support.fault_proxy import FaultProxy
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import (activate, active_dialog, find_player, log_in, make_services, terminal_login_url,
                                wait_until)
@@ -30,7 +30,7 @@ def proxied(ledger, terminal_id, tmp_path):
     ledger refuses every offline posting when it is replayed."""
     url, engine = ledger
     u = make_url(url)
-    proxy = FaultProxy(u.host or "127.0.0.1", u.port or 5432)
+    proxy = TcpProxy(u.host or "127.0.0.1", u.port or 5432)
     caps = load_config(env={"CASHIER_TERMINAL_ID": terminal_id})
     proxied_url = terminal_login_url(u.set(port=proxy.port).render_as_string(hide_password=False), terminal_id,
                                      offline_limit=caps["offline.deposit_cap"], offline_total=caps["offline.shift_cap"])
@@ -79,7 +79,7 @@ def test_offline_deposit_is_pending_then_posted_when_the_ledger_is_back(qtbot, q
         proxy.accept()
         wait_until(qtbot, lambda: not window.banner.isVisible(), timeout=20, what="back online")
         wait_until(qtbot, lambda: window.status_bar.pending.text() == "Pending: 0", what="nothing pending")
-        assert get_balance(engine, player).cash == Decimal("2500.00")
+        assert get_balance(engine, player, currency="INR").cash.amount == Decimal("2500.00")
         wait_until(qtbot, lambda: tab.recent.rowCount() >= 1 and "(pending)" not in tab.recent.item(0, 1).text(),
                    what="the posted row replaces the pending one")
     finally:

@@ -18,7 +18,7 @@ from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.queries import get_balance
 from cashier_desktop.terminal.services import open_journal
 from cashier_desktop.ui.app import Terminal
-from tests.support.fault_proxy import FaultProxy
+from tests.support.tcp_proxy import TcpProxy
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import (activate, active_dialog, find_player, log_in, make_services, terminal_login_url,
                                wait_until)
@@ -27,7 +27,7 @@ from tests.ui.conftest import (activate, active_dialog, find_player, log_in, mak
 def _proxied(ledger, terminal_id, tmp_path, **allowance):
     url, engine = ledger
     u = make_url(url)
-    proxy = FaultProxy(u.host or "127.0.0.1", u.port or 5432)
+    proxy = TcpProxy(u.host or "127.0.0.1", u.port or 5432)
     proxied_url = terminal_login_url(u.set(port=proxy.port).render_as_string(hide_password=False), terminal_id,
                                      **allowance)
     proxied_engine = make_engine(proxied_url, pool_size=2, connect_timeout=2)
@@ -81,7 +81,7 @@ def test_a_login_without_an_offline_allowance_is_refused_at_the_counter_with_the
         proxy.accept()
     finally:
         terminal.close()
-    assert get_balance(engine, player).cash == Decimal("0.00")
+    assert get_balance(engine, player, currency="INR").cash.amount == Decimal("0.00")
 
 
 def test_a_deposit_refused_on_replay_is_shown_refused_counted_warned_at_close_and_seen_by_the_supervisor(
@@ -121,7 +121,7 @@ def test_a_deposit_refused_on_replay_is_shown_refused_counted_warned_at_close_an
         assert tab.message.is_refusal()
         assert "₹2,500.00" in tab.message.text() and "not on the player's account" in tab.message.text()
         assert "call a supervisor" in tab.message.text()
-        assert get_balance(engine, player).cash == Decimal("0.00")
+        assert get_balance(engine, player, currency="INR").cash.amount == Decimal("0.00")
         qtbot.keyClick(tab, Qt.Key_R, Qt.ControlModifier)  # no receipt for a refused posting: its sentence
         activate(qtbot, tab)
         tab.recent.selectRow(0)

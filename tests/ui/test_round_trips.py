@@ -149,7 +149,7 @@ def test_one_gui_deposit_costs_one_ledger_round_trip_and_three_journal_operation
     wait_until(qtbot, lambda: receipt.view.number is not None, what="receipt number")
     qtbot.wait(200)  # anything the deposit set off afterwards is counted too
 
-    assert get_balance(secure.admin, player).cash == 3500  # it did post
+    assert get_balance(secure.admin, player, currency="INR").cash.amount == 3500  # it did post
     assert tab.recent.item(0, 6).text() == str(receipt.view.posting_id)
     # The posting itself; its answer numbers the receipt, and the counter quotes that number.
     assert receipt.view.number == f"{TERMINAL}-{receipt.view.shift_id}-0002"

@@ -5,15 +5,16 @@ from decimal import Decimal
 
 import pytest
 
+from cashier_desktop.domain.money import Money
 from cashier_desktop.domain.receipts import Balance
 from cashier_desktop.realtime.view import BalanceView, balance_from_payload
 
 
 def bal(pid: str, version: int, cash: str = "0.00") -> Balance:
     c = Decimal(cash)
-    return Balance(player_id=pid, version=version, cash=c, credit=Decimal("0.00"),
-                   credit_limit=Decimal("0.00"), credit_approved=False, total_deposits=c,
-                   total_withdrawals=Decimal("0.00"))
+    return Balance.of_amounts("INR", player_id=pid, version=version, cash=c, credit=Decimal("0.00"),
+                              credit_limit=Decimal("0.00"), credit_approved=False, total_deposits=c,
+                              total_withdrawals=Decimal("0.00"))
 
 
 class FakeLedger:
@@ -84,14 +85,20 @@ def test_a_reconnect_refetches_the_watched_players_and_reports_only_newer_balanc
     assert view.watch({"101"}) == set()
 
 
-def test_an_event_payload_becomes_a_balance_and_a_malformed_one_is_refused():
-    b = balance_from_payload({"playerId": "179", "version": 3, "cashBalance": "10000.00",
-                              "creditBalance": "0.00", "creditLimit": "0.00", "creditApproved": False,
-                              "totalBalance": "10000.00", "totalDeposits": "10000.00",
-                              "totalWithdrawals": "0.00"})
-    assert b.cash == Decimal("10000.00") and b.version == 3
-    with pytest.raises(ValueError):
-        balance_from_payload({"playerId": "179", "version": 3, "cashBalance": "1.00"})
+PAYLOAD = {"playerId": "179", "version": 3, "cashBalance": "10000.00", "creditBalance": "0.00",
+           "creditLimit": "0.00", "creditApproved": False, "totalBalance": "10000.00",
+           "totalDeposits": "10000.00", "totalWithdrawals": "0.00"}
+
+
+def test_an_event_payload_becomes_a_balance_in_the_feeds_currency_and_a_malformed_one_is_refused():
+    b = balance_from_payload(PAYLOAD, "USD")
+    assert b.cash == Money(Decimal("10000.00"), "USD") and b.version == 3 and b.currency == "USD"
+    assert b.portal_json() == {k: v for k, v in PAYLOAD.items() if not k.startswith("total")} | {
+        "totalBalance": "10000.00"}  # the wire format is the payload's, amounts as decimal strings
+    for bad in ({"playerId": "179", "version": 3, "cashBalance": "1.00"},
+                PAYLOAD | {"cashBalance": "1.005"}, PAYLOAD | {"creditLimit": "lots"}):
+        with pytest.raises(ValueError):
+            balance_from_payload(bad, "USD")
 
 
 def test_a_view_of_every_player_fetches_all_it_has_heard_of_after_a_reconnect(world):
@@ -141,7 +148,7 @@ def test_a_forged_version_above_the_ledger_is_dropped_and_real_events_go_on(worl
     view.apply(bal("179", 5, "50"))
     ledger.rows["179"] = bal("179", 5, "50")
     assert view.apply(bal("179", 1_000_000, "9999999")) == "refetched"
-    assert view.known["179"] == 5 and seen[-1].cash == Decimal("50")
+    assert view.known["179"] == 5 and seen[-1].cash.amount == Decimal("50")
     assert view.apply(bal("179", 6, "60")) == "accepted"
     assert seen[-1].version == 6
 
@@ -156,5 +163,5 @@ def test_a_refetch_takes_the_ledgers_version_even_below_what_a_forged_event_set(
     ledger.fail = False
     ledger.rows["179"] = bal("179", 6, "60")
     assert view.retry_stale()
-    assert view.known["179"] == 6 and seen[-1].cash == Decimal("60")
+    assert view.known["179"] == 6 and seen[-1].cash.amount == Decimal("60")
     assert view.apply(bal("179", 7, "70")) == "accepted"

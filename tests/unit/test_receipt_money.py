@@ -63,10 +63,31 @@ def test_a_pending_receipt_carries_money_and_its_last_known_cash_in_the_same_cur
         dataclasses.replace(p, amount=Decimal("40.00"))
 
 
+def _shown(currency: str = "USD", **kw) -> Balance:
+    base = dict(player_id="179", version=4, cash=Decimal("100.00"), credit=Decimal("0.00"),
+                credit_limit=Decimal("0.00"), credit_approved=False, total_deposits=Decimal("100.00"),
+                total_withdrawals=Decimal("0.00"), name="Rahul")
+    base.update(kw)
+    return Balance.of_amounts(currency, **base)
+
+
 def test_the_balance_after_a_receipt_comes_from_its_money():
-    shown = Balance(player_id="179", version=4, cash=Decimal("100.00"), credit=Decimal("0.00"),
-                    credit_limit=Decimal("0.00"), credit_approved=False, total_deposits=Decimal("100.00"),
-                    total_withdrawals=Decimal("0.00"), name="Rahul")
-    after = balance_after(shown, _receipt())
-    assert after is not None and (after.version, after.cash, after.total_deposits) == (
-        5, Decimal("350.00"), Decimal("350.00"))
+    after = balance_after(_shown(), _receipt())
+    assert after is not None and (after.version, after.cash, after.total_deposits, after.currency) == (
+        5, _usd("350.00"), _usd("350.00"), "USD")
+
+
+def test_a_receipt_in_another_currency_than_the_balance_shown_is_not_applied_to_it():
+    assert balance_after(_shown("INR"), _receipt()) is None  # refetched instead
+
+
+def test_a_balance_carries_money_in_one_currency():
+    b = _shown(credit_limit=Decimal("500.00"), credit=Decimal("200.00"), credit_approved=True)
+    assert (b.total, b.available_credit) == (_usd("300.00"), _usd("300.00"))
+    assert dataclasses.replace(b, credit_approved=False).available_credit == _usd("0.00")
+    assert b.portal_json() == {"playerId": "179", "version": 4, "cashBalance": "100.00", "creditBalance": "200.00",
+                               "creditLimit": "500.00", "creditApproved": True, "totalBalance": "300.00"}
+    with pytest.raises(TypeError):
+        dataclasses.replace(b, cash=Decimal("100.00"))
+    with pytest.raises(TypeError):
+        dataclasses.replace(b, credit_limit=Money(Decimal("500.00"), "INR"))

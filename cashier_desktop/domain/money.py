@@ -58,6 +58,19 @@ class Money:
                 and self.currency.isupper()):
             raise InvalidAmount(f"“{self.currency}” is not a currency code.")
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to Money of the same currency and amount. Compared with a bare number it
+        raises, not answers False: `balance.cash == Decimal("0")` would otherwise be quietly
+        false for ever (a check that never fires)."""
+        if isinstance(other, Money):
+            return self.amount == other.amount and self.currency == other.currency
+        if isinstance(other, (int, float, Decimal)):
+            raise TypeError("Money is compared with Money, not with a bare number (use .amount)")
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.amount, self.currency))
+
     def _same(self, other: "Money") -> None:
         if not isinstance(other, Money):
             raise TypeError("Money only combines with Money")

@@ -77,3 +77,16 @@ def test_money_names_its_currency_always():
         Money(Decimal("1"))  # type: ignore[call-arg] - no cage's currency is assumed
     with pytest.raises(TypeError):
         Money.zero()  # type: ignore[call-arg]
+
+
+def test_money_compared_with_a_bare_number_raises_instead_of_answering_false():
+    """`balance.cash == Decimal("0")` after Balance began carrying Money would be false for ever;
+    it raises, so such a check cannot hide."""
+    import pytest as _pytest
+    m = Money(Decimal("10"), "INR")
+    for bare in (Decimal("10"), 10, 10.0):
+        with _pytest.raises(TypeError, match="bare number"):
+            m == bare  # noqa: B015 - the comparison is the test
+    assert m == Money(Decimal("10.00"), "INR") and m != Money(Decimal("10"), "USD")
+    assert len({m, Money(Decimal("10.00"), "INR")}) == 1
+    assert (m == None) is False  # noqa: E711 - not a number: simply not equal

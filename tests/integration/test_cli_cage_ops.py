@@ -23,8 +23,8 @@ def _new_cashier(cli) -> str:
     return staff_id
 
 
-def _open_shift(cli) -> None:
-    code, _out, err = cli("shift", "open", "--staff", "C100", "--float", "100000", pin="1111")
+def _open_shift(cli, staff: str = "C100", pin: str = "1111") -> None:
+    code, _out, err = cli("shift", "open", "--staff", staff, "--float", "100000", pin=pin)
     assert code == 0, err
 
 
@@ -78,9 +78,9 @@ def test_an_exchange_posts_at_the_quoted_rate_once_and_a_changed_rate_is_refused
 
 
 def test_an_exchange_above_the_cashiers_authority_needs_a_second_pin(cli):
-    _open_shift(cli)
-    cli("rates", "set", "--currency", "EUR", "--buy", "90", "--sell", "92", "--staff", "S300", pin="3333")
     cashier = _new_cashier(cli)
+    _open_shift(cli, cashier, "5555")  # only the drawer's cashier exchanges in it (0021)
+    cli("rates", "set", "--currency", "EUR", "--buy", "90", "--sell", "92", "--staff", "S300", pin="3333")
     code, _, err = cli("authority", "set", "--for", cashier, "--type", "exchange", "--limit", "5000",
                        "--reason", "new starter", "--staff", "S300", pin="3333")
     assert code == 0, err

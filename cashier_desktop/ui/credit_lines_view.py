@@ -4,7 +4,7 @@ limit, expiry, reason) and every marker with its due date and what is still owed
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.formatting import format_date
 from .display import money_text, time_text
-from .markers_tab import _fill, _table
+from ..domain.policy import Policy
+from .tables import fill_table as _fill, read_only_table as _table
 from .ops import Op, sentence_for
 
 LINE_KINDS = {"permanent": QT_TRANSLATE_NOOP("CreditLinesView", "permanent"),
@@ -61,7 +62,7 @@ class CreditLinesView(QWidget):
     def _show(self, loaded: tuple[list, list, Any]) -> None:
         changes, markers, in_force = loaded
         prof = self.ctx.profile
-        today = date.today()
+        today = datetime.now(Policy.from_values(self.ctx.config.values).zone).date()  # the cage's date
         self.summary.setText(self.tr("Line in force now: %1").replace("%1", money_text(in_force, prof)))
         _fill(self.changes, [
             [time_text(c.changed_at), self.tr(LINE_KINDS.get(c.line, c.line)), money_text(c.old_limit, prof),

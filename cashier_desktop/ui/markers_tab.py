@@ -7,7 +7,7 @@ every read and marker issue). Keys: Ctrl+F5 reloads; Enter in the form grants th
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLin
                                QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from .tables import fill_table, read_only_table
+from ..domain.policy import Policy
 from ..domain.formatting import format_date
 from .amount_edit import AmountField
 from .display import money_text
@@ -125,16 +126,26 @@ class MarkersTab(QWidget):
             self.setTabOrder(a, b)
         self.refresh()
 
+    def _today(self) -> date:
+        """The cage's date (policy.timezone), as the database dates markers: the machine's own
+        date is a day off for hours around midnight when the two zones differ."""
+        return datetime.now(Policy.from_values(self.ctx.config.values).zone).date()
+
     def refresh(self) -> None:
+        """Load the markers due and the aging. Lookups run on a pool, so answers can come back
+        out of order (typing "31" asks for 3 days, then 31): only the newest is shown."""
         from ..terminal import credit_lines
-        staff, by = self.staff, date.today() + timedelta(days=self.due_days.value())
+        staff, by = self.staff, self._today() + timedelta(days=self.due_days.value())
+        self._asked = getattr(self, "_asked", 0) + 1
+        asked = self._asked
         Op(parent=self, work=lambda s: (credit_lines.markers_due(s, staff, by), credit_lines.aging(s, staff))) \
-            .success(self._loaded).failure(lambda exc: self.message.show_refusal(sentence_for(exc))).run()
+            .success(lambda loaded: self._loaded(loaded) if asked == self._asked else None) \
+            .failure(lambda exc: self.message.show_refusal(sentence_for(exc))).run()
 
     def _loaded(self, loaded: tuple[list, list]) -> None:
         due, aging = loaded
         prof = self.ctx.profile
-        today = date.today()
+        today = self._today()
         _fill(self.due, [[format_date(d) + (" " + self.tr("(past due)") if d < today else ""), p,
                           money_text(owed, prof), str(m)] for p, m, d, owed in due], {2})
         _fill(self.aging, [[a.player_id] + [money_text(v, prof) for v in a.buckets.values()]

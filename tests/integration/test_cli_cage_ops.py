@@ -156,6 +156,8 @@ def test_markers_due_and_aging_are_for_the_floor(cli):
     assert code == 0, err
     mine = [r for r in json.loads(out) if r["player_id"] == pid]
     assert [r["outstanding"] for r in mine] == ["4000.00"]
+    code, out, err = cli("markers", "due", "--staff", "F200", "--json", pin="2222")  # a week from the cage's today
+    assert code == 0 and all(r["player_id"] != pid for r in json.loads(out)), err  # due in 30 days
     code, out, err = cli("markers", "aging", "--staff", "F200", "--json", pin="2222")
     assert code == 0, err
     [row] = [r for r in json.loads(out) if r["player_id"] == pid]

@@ -83,6 +83,11 @@ class Policy:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def today(self, now: datetime | None = None) -> date:
+        """The cage's date (its time zone), as the database dates markers and documents: the
+        machine's own date is a day off for hours around midnight when the two zones differ."""
+        return (now or datetime.now(timezone.utc)).astimezone(self.zone).date()
+
     def needs_signoff(self, variance: Decimal) -> bool:
         return abs(variance) >= self.variance_threshold
 

@@ -81,7 +81,7 @@ def markers_due(services, staff: StaffMember, by: date | None = None) -> list[tu
     """The floor's queue: (player, marker, due date, still owed) due by `by` (default: in a week)."""
     warn_if_gui_thread("markers_due")
     require(staff.role, Action.APPROVE_CREDIT)
-    by = by or (datetime.now(Policy.from_values(services.config.values).zone).date() + timedelta(days=7))
+    by = by or (Policy.from_values(services.config.values).today() + timedelta(days=7))
     return ledger_lines.markers_due(services.engine, require_session(staff), by)
 
 

@@ -4,7 +4,7 @@ limit, expiry, reason) and every marker with its due date and what is still owed
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -62,7 +62,7 @@ class CreditLinesView(QWidget):
     def _show(self, loaded: tuple[list, list, Any]) -> None:
         changes, markers, in_force = loaded
         prof = self.ctx.profile
-        today = datetime.now(Policy.from_values(self.ctx.config.values).zone).date()  # the cage's date
+        today = Policy.from_values(self.ctx.config.values).today()
         self.summary.setText(self.tr("Line in force now: %1").replace("%1", money_text(in_force, prof)))
         _fill(self.changes, [
             [time_text(c.changed_at), self.tr(LINE_KINDS.get(c.line, c.line)), money_text(c.old_limit, prof),

@@ -7,7 +7,7 @@ every read and marker issue). Keys: Ctrl+F5 reloads; Enter in the form grants th
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -49,6 +49,7 @@ class MarkersTab(QWidget):
         self.due = _table([self.tr(c) for c in self.DUE_COLUMNS], "markersDue", self.tr("Markers due"), self)
         self.aging = _table([self.tr(c) for c in self.AGING_COLUMNS], "markerAging", self.tr("Marker aging"), self)
         self.due_label = QLabel(self.tr("<b>Markers due</b> (and past due) &within"))
+        self._asked = 0  # refreshes asked for; only the newest one's answer is shown
         self.due_days = QSpinBox()
         self.due_days.setRange(1, 365)
         self.due_days.setValue(DUE_WITHIN_DAYS)
@@ -127,16 +128,14 @@ class MarkersTab(QWidget):
         self.refresh()
 
     def _today(self) -> date:
-        """The cage's date (policy.timezone), as the database dates markers: the machine's own
-        date is a day off for hours around midnight when the two zones differ."""
-        return datetime.now(Policy.from_values(self.ctx.config.values).zone).date()
+        return Policy.from_values(self.ctx.config.values).today()
 
     def refresh(self) -> None:
         """Load the markers due and the aging. Lookups run on a pool, so answers can come back
         out of order (typing "31" asks for 3 days, then 31): only the newest is shown."""
         from ..terminal import credit_lines
         staff, by = self.staff, self._today() + timedelta(days=self.due_days.value())
-        self._asked = getattr(self, "_asked", 0) + 1
+        self._asked += 1
         asked = self._asked
         Op(parent=self, work=lambda s: (credit_lines.markers_due(s, staff, by), credit_lines.aging(s, staff))) \
             .success(lambda loaded: self._loaded(loaded) if asked == self._asked else None) \

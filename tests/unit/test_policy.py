@@ -128,3 +128,9 @@ def test_variance_needs_signoff_at_or_over_the_threshold_either_way():
     p = inr()
     assert p.needs_signoff(Decimal("4000")) and p.needs_signoff(Decimal("-4000"))
     assert not p.needs_signoff(Decimal("3999.99"))
+
+
+def test_the_cages_today_is_its_own_zones_date_not_the_machines():
+    late_utc = datetime(2026, 12, 4, 19, 0, tzinfo=timezone.utc)  # 00:30 on the 5th in Kolkata
+    assert inr(timezone="Asia/Kolkata").today(late_utc) == date(2026, 12, 5)
+    assert inr(timezone="America/New_York").today(late_utc) == date(2026, 12, 4)

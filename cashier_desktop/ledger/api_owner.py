@@ -35,7 +35,8 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.staff": TableGrant(insert=True, update=("active",)),  # staff_add, staff_set_active
     "public.shifts": TableGrant(insert=True, update=(
         "status", "closed_at", "closed_by", "closing_count", "counted", "expected", "variance",
-        "needs_signoff", "signed_off_by", "signed_off_at", "signoff_note")),
+        "needs_signoff", "signed_off_by", "signed_off_at", "signoff_note",
+        "postings")),  # the shift's count of its postings, raised by cage._post (0025)
     "public.ledger_transactions": TableGrant(insert=True),  # append only
     "public.credit_requests": TableGrant(insert=True, update=(
         "status", "decided_by", "decided_at", "decision_reason", "approved_limit", "posting_id")),

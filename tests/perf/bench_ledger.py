@@ -201,17 +201,81 @@ def _pg_env(url: str) -> dict:
 
 
 def _pgbench_tps(url: str, players: int, clients: int, seconds: float, script_text: str | None = None) -> float:
+    return _pgbench_run(url, players, clients, seconds, script_text)[0]
+
+
+def _pgbench_run(url: str, players: int, clients: int, seconds: float, script_text: str | None = None,
+                 observe: bool = False) -> tuple[float, dict]:
+    """pgbench's tps and, with `observe`, where its backends waited and what it wrote to the
+    WAL per posting (`_WaitSampler`; pg_stat_wal is the whole server's: meaningful on the
+    benchmark's own server, where nothing else runs)."""
     with tempfile.TemporaryDirectory(prefix="bench-ledger-") as d:
         script = Path(d) / "posting.sql"
         script.write_text(script_text or MINIMAL_POSTING.format(players=players))
-        out = subprocess.run([PGBENCH, "-n", "-M", "prepared", "-c", str(clients), "-j", str(min(clients, 2)),
-                              "-T", str(int(seconds)), "-f", str(script)],
-                             env=_pg_env(url), capture_output=True, text=True, timeout=seconds + 300)
+        sampler = _WaitSampler(url) if observe else None
+        if sampler:
+            sampler.start()
+        try:
+            out = subprocess.run([PGBENCH, "-n", "-M", "prepared", "-c", str(clients), "-j", str(min(clients, 2)),
+                                  "-T", str(int(seconds)), "-f", str(script)],
+                                 env=_pg_env(url), capture_output=True, text=True, timeout=seconds + 300)
+        finally:
+            seen = sampler.stop() if sampler else {}
     if out.returncode != 0:
         raise RuntimeError(f"pgbench failed: {out.stderr.strip()}")
     m = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out.stdout) \
         or re.search(r"tps = ([0-9.]+)", out.stdout)
-    return float(m.group(1))
+    done = re.search(r"number of transactions actually processed: (\d+)", out.stdout)
+    if seen and done and int(done.group(1)):
+        n = int(done.group(1))
+        seen = {"wal_wait": seen["wal_wait"] / clients, "cpu": seen["cpu"] / clients,
+                "wal_bytes": seen["wal_bytes"] / n, "wal_records": seen["wal_records"] / n,
+                "wal_syncs": seen["wal_syncs"] / n}
+    return float(m.group(1)), seen
+
+
+class _WaitSampler:
+    """Samples pgbench's backends every 5 ms (`pg_stat_activity.wait_event`) and reads
+    pg_stat_wal before and after: how many backends, on average, waited for the WAL to be
+    written and flushed (the WALWrite lock or the fsync itself) or ran on a CPU."""
+
+    def __init__(self, url: str) -> None:
+        import threading
+        self._engine = make_engine(url, pool_size=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._sums = {"wal_wait": 0, "cpu": 0, "samples": 0}
+
+    def _wal(self, conn) -> tuple:
+        return conn.execute(text("SELECT wal_bytes, wal_records, wal_sync FROM pg_stat_wal")).one()
+
+    def start(self) -> None:
+        with self._engine.connect() as conn:
+            self._before = self._wal(conn)
+        self._thread.start()
+
+    def _run(self) -> None:
+        probe = text("""SELECT count(*) FILTER (WHERE wait_event IN ('WALWrite', 'WALSync')),
+                               count(*) FILTER (WHERE wait_event IS NULL AND state = 'active')
+                        FROM pg_stat_activity WHERE application_name = 'pgbench'""")
+        with self._engine.connect() as conn:
+            while not self._stop.wait(0.005):
+                wal, cpu = conn.execute(probe).one()
+                conn.rollback()  # a fresh snapshot of pg_stat_activity each time
+                self._sums["wal_wait"] += wal
+                self._sums["cpu"] += cpu
+                self._sums["samples"] += 1
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        with self._engine.connect() as conn:
+            after = self._wal(conn)
+        self._engine.dispose()
+        k = max(self._sums["samples"], 1)
+        return {"wal_wait": self._sums["wal_wait"] / k, "cpu": self._sums["cpu"] / k,
+                "wal_bytes": float(after[0] - self._before[0]), "wal_records": float(after[1] - self._before[1]),
+                "wal_syncs": float(after[2] - self._before[2])}
 
 
 @contextmanager
@@ -226,22 +290,28 @@ def _on_cpus(cpus: set[int]):
 
 
 def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float, layout: str, targets: bool,
-                  rounds: int = 3) -> list[dict]:
+                  rounds: int = 3, observe: bool = False) -> list[dict]:
     """Ours against pgbench (minimal posting, and our own statement) at 1 and 8 connections.
 
     `rounds` short rounds, each measuring the reference, ours and pgbench on our statement
     back to back; the figures are the medians of the rounds, and each ratio is the median of
-    the rounds' ratios, so one disturbed round (this machine is noisy) does not decide it."""
+    the rounds' ratios, so one disturbed round (this machine is noisy) does not decide it.
+    With `observe` (the benchmark's own server, where nothing else writes WAL), the pgbench
+    runs also say where their backends waited (`_where_it_waits`)."""
     rows = []
     full_script = _full_statement_script(players)
     part = max(seconds / rounds, 2.0)
     for clients, target in ((1, 0.6), (8, 0.5)):
         conns = f"{clients} connection{'s' if clients > 1 else ''}"
-        refs, ours_, sames = [], [], []
+        refs, ours_, sames, seen_ref, seen_same = [], [], [], [], []
         for _ in range(rounds):
-            refs.append(_pgbench_tps(url, players, clients, part))
+            tps, seen = _pgbench_run(url, players, clients, part, observe=observe)
+            refs.append(tps)
+            seen_ref.append(seen)
             ours_.append(_our_tps(counters, players, clients, part))
-            sames.append(_pgbench_tps(url, players, clients, part, full_script))
+            tps, seen = _pgbench_run(url, players, clients, part, full_script, observe=observe)
+            sames.append(tps)
+            seen_same.append(seen)
         med = statistics.median
         ref, ours, same = med(refs), med(ours_), med(sames)
         rows.append({"name": f"postings/s, {conns}, {players:,} players, {layout} "
@@ -259,6 +329,32 @@ def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float,
                      "value": ours, "unit": "postings/s", "reference": same,
                      "ratio": med([o / x for o, x in zip(ours_, sames)]),
                      "target": "(client cost)"})
+        if observe and all(seen_ref) and all(seen_same):
+            rows += _where_it_waits(seen_ref, seen_same, conns, layout)
+    return rows
+
+
+def _where_it_waits(seen_ref: list[dict], seen_same: list[dict], conns: str, layout: str) -> list[dict]:
+    """Why the API's statement does not scale with connections on this machine: the share
+    of pgbench's backends waiting for the WAL flush, and the WAL each posting writes, for
+    the API's statement against the minimal posting (medians of the rounds)."""
+    med = statistics.median
+
+    def of(seen: list[dict], key: str) -> float:
+        return med([x[key] for x in seen])
+    rows = []
+    for key, label, unit in (
+            ("wal_wait", "share of backends waiting for the WAL write/flush (pg_stat_activity, 5 ms samples)",
+             "share"),
+            ("cpu", "share of backends running (not waiting)", "share"),
+            ("wal_bytes", "WAL written per posting", "bytes"),
+            ("wal_records", "WAL records per posting", "records"),
+            ("wal_syncs", "WAL flushes (fsync) per posting", "flushes")):
+        ours, ref = of(seen_same, key), of(seen_ref, key)
+        rows.append({"name": f"pgbench on the API's statement: {label}, {conns}, {layout} "
+                             f"(reference: the minimal posting)",
+                     "value": ours, "unit": unit, "reference": ref, "ratio": ours / ref if ref else None,
+                     "target": "(info: where the time goes)"})
     return rows
 
 
@@ -300,7 +396,7 @@ def bench_posting(factory: DatabaseFactory, quick: bool) -> list[dict]:
                 url = engine.url.render_as_string(hide_password=False)
                 with _on_cpus(set(cpus[1:])):
                     rows += _posting_rows(url, counters, players, seconds, "server and terminals on separate cores",
-                                          targets=True)
+                                          targets=True, observe=True)
                 _drop_counters(engine, prefix, 8)
                 _check_clean(engine)
             finally:

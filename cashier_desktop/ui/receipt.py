@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
 from ..domain.currency import CurrencyProfile
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..domain.notes import Notes
 from ..domain.receipt_code import receipt_number
 from ..domain.receipts import PendingReceipt, Receipt
 from .receipt_layout import ReceiptModel, print_receipt, receipt_model, render_image, save_receipt_pdf
@@ -55,6 +56,8 @@ class ReceiptView:
     approver_name: str = ""
     player_name: str = ""
     reason: str | None = None
+    notes_in: Notes = ()  # the notes the posting recorded (issue 17): a "Notes" block when any
+    notes_out: Notes = ()
 
     @property
     def number(self) -> str:
@@ -73,14 +76,16 @@ class ReceiptView:
                        amount=receipt.amount, cash_after=None, credit_after=None,
                        staff_id=receipt.staff_id, approver_id=None,
                        terminal_id=receipt.terminal_id or terminal_id, at=receipt.taken_at,
-                       shift_id=receipt.shift_id, pending=True, **marks)
+                       shift_id=receipt.shift_id, pending=True, notes_in=receipt.notes_in,
+                       notes_out=receipt.notes_out, **marks)
         return cls(posting_id=receipt.id, kind=receipt.kind, player_id=receipt.player_id,
                    amount=receipt.amount, cash_after=receipt.cash_after, credit_after=receipt.credit_after,
                    staff_id=receipt.staff_id, approver_id=receipt.approver_id,
                    terminal_id=receipt.terminal_id or terminal_id,
                    at=receipt.created_at or datetime.now(timezone.utc), shift_id=receipt.shift_id,
                    hash=receipt.hash, reason=receipt.reason, sequence=receipt.shift_sequence,
-                   staff_name=receipt.staff_name, approver_name=receipt.approver_name, **marks)
+                   staff_name=receipt.staff_name, approver_name=receipt.approver_name,
+                   notes_in=receipt.notes_in, notes_out=receipt.notes_out, **marks)
 
     def with_facts(self, facts) -> "ReceiptView":
         """With the ledger's `ReceiptFacts` (sequence in the shift, staff names)."""

@@ -44,7 +44,9 @@ def test_a_deposit_splits_into_notes_the_cashier_edits_and_the_supervisor_sees_t
     assert dialog.notes_line.sum_label.text() == "= ₹2,300.00"
     qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
     tab = window.cashier
-    active_dialog(qtbot, tab, "receipt_dialog")
+    receipt = active_dialog(qtbot, tab, "receipt_dialog")
+    assert ("Notes taken in\n500 × 3: ₹1,500.00\n200 × 2: ₹400.00\n100 × 4: ₹400.00\n"
+            "Notes total: ₹2,300.00") in receipt.plain_text()  # as edited, not as split
     wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹2,300.00", what="balance shown")
     qtbot.keyClick(tab.receipt_dialog, Qt.Key_Escape)
 

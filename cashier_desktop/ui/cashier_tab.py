@@ -386,12 +386,19 @@ class CashierTab(QWidget):
                               reprint_by=self.staff.id, reprint_by_name=getattr(self.staff, "name", ""))
         if not view.pending and getattr(self.staff, "id", None) == view.staff_id:
             view = replace(view, staff_name=getattr(self.staff, "name", ""))
-        if view.pending or receipt.has_facts:
+        # a reprint of a posting read back from the ledger: its notes from the journal
+        needs_notes = reprint and not view.pending and not (view.notes_in or view.notes_out)
+        if view.pending or (receipt.has_facts and not needs_notes):
             self._open_receipt(view, auto=not reprint)
             return
         from ..terminal import receipts
-        Op(parent=self, work=lambda s: receipts.receipt_facts(s, view.posting_id)) \
-            .success(lambda facts: self._open_receipt(view.with_facts(facts), auto=not reprint)) \
+
+        def work(s) -> ReceiptView:
+            full = view if receipt.has_facts else view.with_facts(receipts.receipt_facts(s, view.posting_id))
+            notes_in, notes_out = receipts.recorded_notes(s, view.posting_id) if needs_notes else ((), ())
+            return replace(full, notes_in=notes_in or full.notes_in, notes_out=notes_out or full.notes_out)
+        Op(parent=self, work=work) \
+            .success(lambda full: self._open_receipt(full, auto=not reprint)) \
             .failure(lambda _exc: self._open_receipt(view, auto=not reprint)).run()
 
     def _open_receipt(self, view: ReceiptView, auto: bool) -> ReceiptDialog:

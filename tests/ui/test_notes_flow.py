@@ -107,3 +107,29 @@ def test_a_withdrawal_pays_out_notes_and_an_unsplittable_amount_records_none(qtb
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
     assert dialog.notes_line.edit.text() == "500x2, 100x2, 50x1"
+
+
+def test_a_reprint_read_back_from_the_ledger_prints_the_notes_from_the_journal(qtbot, counter):
+    from cashier_desktop.terminal.services import open_journal
+    term, engine, owner = counter
+    open_journal(term.ctx.services, start_replay=False)  # a cage terminal's postings go through its journal
+    player, other = make_player(owner), make_player(owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    dialog = _open_deposit(qtbot, window, "600")
+    assert dialog.notes_line.edit.text() == "500x1, 100x1"
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    tab = window.cashier
+    qtbot.keyClick(active_dialog(qtbot, tab, "receipt_dialog"), Qt.Key_Escape)
+    wait_until(qtbot, lambda: tab.receipt_dialog is None, what="receipt closed")
+    find_player(qtbot, window, other)
+    find_player(qtbot, window, player)  # the list read back from the ledger: rows without notes
+    wait_until(qtbot, lambda: tab.recent.rowCount() == 1 and not tab.recent.receipts[0].notes_in,
+               what="the ledger's row listed")
+    tab.recent.setFocus()
+    tab.recent.selectRow(0)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab.recent, Qt.Key_R, Qt.ControlModifier)
+    again = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "REPRINT" in again.plain_text()
+    assert "Notes taken in\n500 × 1: ₹500.00\n100 × 1: ₹100.00\nNotes total: ₹600.00" in again.plain_text()

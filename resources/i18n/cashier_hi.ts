@@ -2857,150 +2857,190 @@
 <context>
     <name>IdDocumentDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="72"/>
         <source>&amp;Show picture</source>
         <translation>चित्र दिखाएँ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="73"/>
         <source>Show the picture of the selected document</source>
         <translation>चुने गए दस्तावेज़ का चित्र दिखाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="176"/>
         <source>The picture cannot be shown.</source>
         <translation>चित्र नहीं दिखाया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="64"/>
         <source>Identification on file — player %1</source>
         <translation>फ़ाइल में पहचान-पत्र — खिलाड़ी %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="65"/>
         <source>&lt;b&gt;Identification on file&lt;/b&gt; for player &lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>खिलाड़ी &lt;b&gt;%1&lt;/b&gt; %2 के &lt;b&gt;फ़ाइल में पहचान-पत्र&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="64"/>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="122"/>
         <source>Documents on file</source>
         <translation>फ़ाइल में दस्तावेज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="83"/>
         <source>Document type</source>
         <translation>दस्तावेज़ का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="85"/>
         <source>Document number</source>
         <translation>दस्तावेज़ संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="87"/>
         <source>Expiry date</source>
         <translation>समाप्ति तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="88"/>
         <source>YYYY-MM-DD</source>
         <translation>वर्ष-माह-दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="89"/>
         <source>Choose &amp;picture…</source>
         <translation>चित्र चुनें (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="85"/>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="182"/>
         <source>Picture of the document</source>
         <translation>दस्तावेज़ का चित्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="87"/>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="95"/>
+        <source>Take p&amp;hoto</source>
+        <translation>फ़ोटो लें (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="97"/>
+        <source>Take a photo of the document with the camera</source>
+        <translation>कैमरे से दस्तावेज़ की फ़ोटो लें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="189"/>
         <source>No picture (optional)</source>
         <translation>कोई चित्र नहीं (वैकल्पिक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="107"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="108"/>
         <source>&amp;Number</source>
         <translation>संख्या (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="109"/>
         <source>&amp;Expires</source>
         <translation>समाप्ति (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="110"/>
         <source>Picture</source>
         <translation>चित्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="111"/>
         <source>Refusal</source>
         <translation>इनकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="113"/>
         <source>Put on file (Enter)</source>
         <translation>फ़ाइल में रखें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="115"/>
         <source>Close (Esc)</source>
         <translation>बंद करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="156"/>
         <source>None yet.</source>
         <translation>अभी कोई नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="183"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>चित्र (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="183"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="199"/>
+        <source>No camera is available; choose a picture from a file.</source>
+        <translation>कोई कैमरा उपलब्ध नहीं है; फ़ाइल से चित्र चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="205"/>
+        <source>Taking the photo…</source>
+        <translation>फ़ोटो ली जा रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="218"/>
+        <source>Photo taken (%1 KB)</source>
+        <translation>फ़ोटो ली गई (%1 KB)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="219"/>
+        <source>Photo taken: it is put on file with the document.</source>
+        <translation>फ़ोटो ली गई: यह दस्तावेज़ के साथ फ़ाइल में रखी जाएगी।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="224"/>
+        <source>The camera did not take the photo (%1); try again or choose a file.</source>
+        <translation>कैमरे ने फ़ोटो नहीं ली (%1); फिर से कोशिश करें या फ़ाइल चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="225"/>
+        <source>no reason given</source>
+        <translation>कोई कारण नहीं बताया गया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="237"/>
         <source>Choose the type of the document.</source>
         <translation>दस्तावेज़ का प्रकार चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="187"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="241"/>
         <source>Enter the number of the document.</source>
         <translation>दस्तावेज़ की संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="192"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="246"/>
         <source>Putting on file…</source>
         <translation>फ़ाइल में रखा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="200"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="255"/>
         <source>On file (document %1).</source>
         <translation>फ़ाइल में रखा गया (दस्तावेज़ %1)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="30"/>
         <source>valid to %1</source>
         <translation>%1 तक मान्य</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="31"/>
         <source>EXPIRED %1</source>
         <translation>समाप्त %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="32"/>
         <source>picture</source>
         <translation>चित्र</translation>
     </message>

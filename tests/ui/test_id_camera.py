@@ -126,3 +126,19 @@ def test_an_empty_frame_from_the_camera_is_a_sentence_and_keeps_the_earlier_pict
     dialog.on_photo(QImage())
     assert dialog.problem.text() == "The camera gave no picture; take the photo again."
     assert dialog.image_path == tmp_path / "front.png" and dialog.image_bytes is None
+
+
+@pytest.mark.parametrize("screen_name", ["1366x768", "1920x1080"])
+def test_where_a_camera_is_found_the_button_is_reachable_by_keys_and_the_dialog_fits(qtbot, terminal, player,
+                                                                                     monkeypatch, screen_name):
+    from cashier_desktop.ui import id_document_dialog
+    from tests.ui.layout_checks import SCREENS, problems
+    monkeypatch.setattr(id_document_dialog, "cameras", lambda: [object()])  # a camera, as Qt would list it
+    _window, dialog = _open_id_dialog(qtbot, terminal, player)
+    assert dialog.camera_button is not None and dialog.camera_button.text() == "Take p&hoto"
+    dialog.image_button.setFocus()
+    qtbot.keyClick(dialog.image_button, Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.camera_button
+    qtbot.keyClick(dialog.camera_button, Qt.Key_Tab)
+    assert dialog.focusWidget() is dialog.ok_button
+    assert not problems(dialog, SCREENS[screen_name])

@@ -2644,108 +2644,108 @@
 <context>
     <name>ExchangeReceipt</name>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="46"/>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="44"/>
         <source>Player buys %1 with %2</source>
         <translation>खिलाड़ी %2 देकर %1 ख़रीदता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="56"/>
         <source>Cashier cage</source>
         <translation>कैशियर केज</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="59"/>
         <source>Currency exchange</source>
         <translation>मुद्रा विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="61"/>
         <source>COPY — ALREADY EXCHANGED</source>
         <translation>प्रति — विनिमय पहले ही हो चुका</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="63"/>
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="64"/>
         <source>Reprinted</source>
         <translation>पुनर्मुद्रित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="67"/>
         <source>Exchange id</source>
         <translation>विनिमय आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="68"/>
         <source>Date</source>
         <translation>दिनांक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="69"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="70"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="71"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="74"/>
         <source>Approved by</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="75"/>
         <source>not named</source>
         <translation>नाम नहीं दिया गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="78"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="79"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="81"/>
         <source>Received from the player</source>
         <translation>खिलाड़ी से प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="82"/>
         <source>Paid to the player</source>
         <translation>खिलाड़ी को दिया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="83"/>
         <source>Rate</source>
         <translation>दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="84"/>
         <source>The %1 amount is the foreign amount times the rate, rounded to the paisa.</source>
         <translation>%1 राशि = विदेशी राशि × दर, पैसे तक पूर्णांकित।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="87"/>
         <source>Player&apos;s signature</source>
         <translation>खिलाड़ी के हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="88"/>
         <source>Cashier&apos;s signature</source>
         <translation>कैशियर के हस्ताक्षर</translation>
     </message>
@@ -2753,44 +2753,14 @@
 <context>
     <name>ExchangeReceiptDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="107"/>
         <source>REPRINT — </source>
         <translation>पुनर्मुद्रण — </translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="108"/>
         <source>Exchange receipt %1</source>
         <translation>विनिमय रसीद %1</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="117"/>
-        <source>Receipt</source>
-        <translation>रसीद</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="123"/>
-        <source>&amp;Print… (Ctrl+P)</source>
-        <translation>छापें… (&amp;P) (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="124"/>
-        <source>Save as P&amp;DF… (Ctrl+S)</source>
-        <translation>PDF के रूप में सहेजें… (&amp;D) (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="125"/>
-        <source>&amp;Close (Esc)</source>
-        <translation>बंद करें (&amp;C) (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="157"/>
-        <source>Save receipt as PDF</source>
-        <translation>रसीद को PDF के रूप में सहेजें</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="158"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF फ़ाइलें (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -4439,42 +4409,45 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="106"/>
         <source>REPRINT — </source>
         <translation>पुनर्मुद्रण — </translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="107"/>
         <source>Receipt %1</source>
         <translation>रसीद %1</translation>
     </message>
+</context>
+<context>
+    <name>ReceiptShell</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="43"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="50"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>छापें… (&amp;P) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="51"/>
         <source>Save as P&amp;DF… (Ctrl+S)</source>
         <translation>PDF के रूप में सहेजें… (&amp;D) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="52"/>
         <source>&amp;Close (Esc)</source>
         <translation>बंद करें (&amp;C) (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="176"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="101"/>
         <source>Save receipt as PDF</source>
         <translation>रसीद को PDF के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="177"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="102"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF फ़ाइलें (*.pdf)</translation>
     </message>

@@ -128,17 +128,25 @@ def test_an_empty_frame_from_the_camera_is_a_sentence_and_keeps_the_earlier_pict
     assert dialog.image_path == tmp_path / "front.png" and dialog.image_bytes is None
 
 
+@pytest.mark.parametrize("language", ["en", "hi"])
 @pytest.mark.parametrize("screen_name", ["1366x768", "1920x1080"])
 def test_where_a_camera_is_found_the_button_is_reachable_by_keys_and_the_dialog_fits(qtbot, terminal, player,
-                                                                                     monkeypatch, screen_name):
+                                                                                     monkeypatch, screen_name,
+                                                                                     language):
     from cashier_desktop.ui import id_document_dialog
+    from cashier_desktop.ui.i18n import set_language
     from tests.ui.layout_checks import SCREENS, problems
     monkeypatch.setattr(id_document_dialog, "cameras", lambda: [object()])  # a camera, as Qt would list it
-    _window, dialog = _open_id_dialog(qtbot, terminal, player)
-    assert dialog.camera_button is not None and dialog.camera_button.text() == "Take p&hoto"
-    dialog.image_button.setFocus()
-    qtbot.keyClick(dialog.image_button, Qt.Key_Tab)
-    assert dialog.focusWidget() is dialog.camera_button
-    qtbot.keyClick(dialog.camera_button, Qt.Key_Tab)
-    assert dialog.focusWidget() is dialog.ok_button
-    assert not problems(dialog, SCREENS[screen_name])
+    set_language(language)
+    try:
+        _window, dialog = _open_id_dialog(qtbot, terminal, player)
+        assert dialog.camera_button is not None
+        assert dialog.camera_button.text() == {"en": "Take p&hoto", "hi": "फ़ोटो लें (&H)"}[language]
+        dialog.image_button.setFocus()
+        qtbot.keyClick(dialog.image_button, Qt.Key_Tab)
+        assert dialog.focusWidget() is dialog.camera_button
+        qtbot.keyClick(dialog.camera_button, Qt.Key_Tab)
+        assert dialog.focusWidget() is dialog.ok_button
+        assert not problems(dialog, SCREENS[screen_name])
+    finally:
+        set_language("en")

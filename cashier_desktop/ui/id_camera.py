@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from ..domain.errors import InvalidInput
@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 # this many pixels, which also keeps the stored picture far below the ledger's limit.
 MAX_SIDE_PX = 1600
 JPEG_QUALITIES = (85, 70, 55, 40)  # tried in turn until the picture fits the limit
+# A camera that never becomes ready (unplugged, held by another program) must not leave the
+# dialog waiting: without a picture by then, the photo has failed.
+CAPTURE_TIMEOUT_MS = 10_000
 
 
 def cameras() -> list[Any]:
@@ -66,8 +69,9 @@ def stored_image(frame: QImage) -> bytes:
 class CameraCapture(QObject):
     """One camera, started when a photo is asked for and stopped after it.
 
-    `captured(QImage)` or `failed(str)` follows each `take()`, on the GUI thread (Qt
-    Multimedia's own signals). Callers must not call `take()` again before one of them.
+    Exactly one of `captured(QImage)` or `failed(str)` follows each `take()`, on the GUI
+    thread (Qt Multimedia's own signals, or the timeout). Callers must not call `take()` again
+    before one of them.
     """
 
     captured = Signal(QImage)
@@ -82,6 +86,8 @@ class CameraCapture(QObject):
         self.session.setCamera(self.camera)
         self.session.setImageCapture(self.capture)
         self._pending = False
+        self._timeout = QTimer(self, singleShot=True, interval=CAPTURE_TIMEOUT_MS,
+                               timeout=lambda: self._fail("no picture from the camera"))
         self.capture.readyForCaptureChanged.connect(self._on_ready)
         self.capture.imageCaptured.connect(self._on_image)
         self.capture.errorOccurred.connect(lambda _id, _err, text: self._fail(text))
@@ -89,10 +95,14 @@ class CameraCapture(QObject):
 
     def take(self) -> None:
         """Start the camera if needed and take one photo as soon as it is ready."""
+        from PySide6.QtMultimedia import QCamera
         self._pending = True
+        self._timeout.start()
         if not self.camera.isActive():
             self.camera.start()
-        if self.capture.isReadyForCapture():
+        if self.camera.error() != QCamera.Error.NoError:  # e.g. no such device: said at once
+            self._fail(self.camera.errorString())
+        elif self.capture.isReadyForCapture():
             self._on_ready(True)
 
     def _on_ready(self, ready: bool) -> None:
@@ -101,10 +111,16 @@ class CameraCapture(QObject):
             self.capture.capture()
 
     def _on_image(self, _request_id: int, image: QImage) -> None:
+        if not self._timeout.isActive():
+            return  # already failed (timed out): one answer per take()
+        self._timeout.stop()
         self.camera.stop()
         self.captured.emit(image)
 
     def _fail(self, text: str) -> None:
+        if not self._timeout.isActive():
+            return  # an error after the answer was given (e.g. while stopping)
+        self._timeout.stop()
         self._pending = False
         self.camera.stop()
         self.failed.emit(text or "")

@@ -150,3 +150,19 @@ def test_where_a_camera_is_found_the_button_is_reachable_by_keys_and_the_dialog_
         assert not problems(dialog, SCREENS[screen_name])
     finally:
         set_language("en")
+
+
+def test_a_camera_that_cannot_start_fails_at_once_with_one_answer(qtbot):
+    """Needs Qt Multimedia to load (PySide6-Addons and, on Linux, libpulse0): skipped where it
+    cannot. A device that is not there stands for a camera unplugged or held elsewhere."""
+    multimedia = pytest.importorskip("PySide6.QtMultimedia", exc_type=ImportError)
+    from cashier_desktop.ui.id_camera import CameraCapture
+    capture = CameraCapture(multimedia.QCameraDevice())  # a null device
+    answers = []
+    capture.captured.connect(lambda image: answers.append("captured"))
+    capture.failed.connect(answers.append)
+    capture.take()
+    wait_until(qtbot, lambda: answers, timeout=15, what="an answer")
+    qtbot.wait(50)
+    assert len(answers) == 1 and answers[0] != "captured"
+    assert not capture.camera.isActive()

@@ -2,8 +2,9 @@
 
 The queue refreshes itself every few seconds (a lookup on the pool, never on the GUI
 thread), after every decision, and just after the selected player's temporary line lapses
-(a lapse is no posting: nothing else would say it); the player's header follows each refresh. The person who filed a request cannot decide it; the
-terminal refuses that with a sentence, shown here inline.
+(a lapse is no posting: nothing else would say it); the player's header follows each
+refresh. The person who filed a request cannot decide it; the terminal refuses that with a
+sentence, shown here inline.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from sqlalchemy import text
 
@@ -166,3 +166,59 @@ def test_a_camera_that_cannot_start_fails_at_once_with_one_answer(qtbot):
     qtbot.wait(50)
     assert len(answers) == 1 and answers[0] != "captured"
     assert not capture.camera.isActive()
+
+
+class _StandInCamera(QObject):
+    """Stands in for id_camera.CameraCapture where no camera exists: the same two signals,
+    answered from the event loop as Qt Multimedia's would be."""
+
+    captured = Signal(QImage)
+    failed = Signal(str)
+
+    def __init__(self, frame: QImage | None) -> None:
+        super().__init__()
+        self.frame, self.takes = frame, 0
+
+    def take(self) -> None:
+        self.takes += 1
+        if self.frame is None:
+            QTimer.singleShot(0, lambda: self.failed.emit("the device is in use"))
+        else:
+            QTimer.singleShot(0, lambda: self.captured.emit(self.frame))
+
+
+def _dialog_with_a_camera(qtbot, terminal, player, monkeypatch, frame: QImage | None):
+    from cashier_desktop.ui import id_document_dialog
+    monkeypatch.setattr(id_document_dialog, "cameras", lambda: [object()])
+    _window, dialog = _open_id_dialog(qtbot, terminal, player)
+    stand_in = _StandInCamera(frame)
+    stand_in.captured.connect(dialog.on_photo)  # as take_photo wires the real one
+    stand_in.failed.connect(dialog._on_camera_failed)
+    dialog._camera = stand_in
+    return dialog, stand_in
+
+
+def test_alt_h_takes_the_photo_and_enter_puts_it_on_file(qtbot, terminal, engine, player, monkeypatch):
+    dialog, camera = _dialog_with_a_camera(qtbot, terminal, player, monkeypatch, _frame(1920, 1080))
+    qtbot.keyClick(dialog.id_type, Qt.Key_Down)
+    qtbot.keyClicks(dialog.number, "P4445556")
+    qtbot.keyClicks(dialog.expires, (date.today() + timedelta(days=30)).isoformat())
+    qtbot.keyClick(dialog, Qt.Key_H, Qt.AltModifier)
+    wait_until(qtbot, lambda: dialog.image_bytes is not None, what="the photo taken")
+    assert camera.takes == 1 and dialog.camera_button.isEnabled()
+    assert dialog.problem.text() == "Photo taken: it is put on file with the document."
+    dialog.expires.setFocus()
+    qtbot.keyClick(dialog.expires, Qt.Key_Return)
+    wait_until(qtbot, lambda: dialog.documents and dialog.documents[0].has_image, what="document with its photo")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT image_type FROM player_id_documents WHERE player_id = :p"),
+                            {"p": player}).scalar_one() == "image/jpeg"
+
+
+def test_a_camera_that_fails_is_a_sentence_and_the_button_works_again(qtbot, terminal, player, monkeypatch):
+    dialog, camera = _dialog_with_a_camera(qtbot, terminal, player, monkeypatch, None)
+    qtbot.keyClick(dialog, Qt.Key_H, Qt.AltModifier)
+    wait_until(qtbot, lambda: "camera did not take" in dialog.problem.text(), what="the failure said")
+    assert dialog.problem.text() == ("The camera did not take the photo (the device is in use); "
+                                     "try again or choose a file.")
+    assert dialog.camera_button.isEnabled() and dialog.image_bytes is None and camera.takes == 1

@@ -191,6 +191,7 @@ def cmd_post(args) -> int:
                   f"{format_money(receipt.amount, profile_for(receipt.currency))} for player "
                   f"{receipt.player_id}; the ledger is unreachable, it will be sent when it is back; "
                   f"id {receipt.id}")
+            _print_notes(receipt)
     elif args.json:
         print_json({"status": "posted", **receipt.to_json()})
     else:
@@ -199,7 +200,22 @@ def cmd_post(args) -> int:
               f"{format_money(receipt.amount, cur)} for player {receipt.player_id}; "
               f"cash {format_money(receipt.cash_after, cur)}, "
               f"credit {format_money(receipt.credit_after, cur)}; id {receipt.id}")
+        _print_notes(receipt)
     return 0
+
+
+def _print_notes(receipt) -> None:
+    """The receipt's notes, as the printed receipt lists them: one line per denomination,
+    pieces and amount in the posting's currency, then the total; nothing without notes."""
+    from ..domain.notes import denomination_text, notes_value
+    cur = profile_for(receipt.currency)
+    for notes, title in ((receipt.notes_in, "notes taken in"), (receipt.notes_out, "notes paid out")):
+        if not notes:
+            continue
+        print(f"{title}:")
+        for d, n in notes:
+            print(f"  {denomination_text(d):>8} × {n:<5} {format_money(Money(d * n, receipt.currency), cur):>16}")
+        print(f"  {'total':>16} {format_money(Money(notes_value(notes), receipt.currency), cur):>16}")
 
 
 def cmd_integrity(args) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from decimal import Decimal
 from uuid import UUID
 
 from .kinds import Kind
 from .money import Money
+from .notes import Notes, normalized, notes_json
 
 
 _RECEIPT_MONEY = ("amount", "cash_before", "cash_after", "credit_before", "credit_after", "limit_after")
@@ -49,6 +50,11 @@ class Receipt:
     shift_sequence: int | None = field(default=None, compare=False)
     staff_name: str = field(default="", compare=False)
     approver_name: str = field(default="", compare=False)
+    # The notes the posting recorded (issue 17), as the command gave them and the ledger
+    # accepted them whole; printed on the receipt. Empty when none were recorded, or when
+    # the receipt was read back from the ledger (which no terminal login reads notes from).
+    notes_in: Notes = field(default=(), compare=False)
+    notes_out: Notes = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.amount, Money):
@@ -73,6 +79,7 @@ class Receipt:
         """Flat and stable: amounts as decimal strings beside one `currency`."""
         out = {f.name: getattr(self, f.name) for f in fields(self)}  # flat scalars: no deep copy
         out["currency"] = self.currency
+        _notes_to_json(out, self.notes_in, self.notes_out)
         for k, v in out.items():
             if isinstance(v, Money):
                 out[k] = str(v.amount)
@@ -97,7 +104,17 @@ class Receipt:
             reason=d.get("reason"), created_at=datetime.fromisoformat(d["created_at"]),
             hash=d["hash"], replayed=bool(d.get("replayed", False)),
             shift_sequence=d.get("shift_sequence"), staff_name=d.get("staff_name") or "",
-            approver_name=d.get("approver_name") or "")
+            approver_name=d.get("approver_name") or "",
+            notes_in=normalized(d.get("notes_in") or {}), notes_out=normalized(d.get("notes_out") or {}))
+
+
+def _notes_to_json(out: dict, notes_in: Notes, notes_out: Notes) -> None:
+    """The notes as `{"500": 4}` beside the rest, and only when there are any: a receipt
+    without notes keeps the JSON shape it had before notes were recorded."""
+    out.pop("notes_in", None)
+    out.pop("notes_out", None)
+    if notes_in or notes_out:
+        out["notes_in"], out["notes_out"] = notes_json(notes_in), notes_json(notes_out)
 
 
 _BALANCE_MONEY = ("cash", "credit", "credit_limit", "total_deposits", "total_withdrawals")
@@ -190,6 +207,8 @@ class PendingReceipt:
     last_known_cash: Money | None = None
     offline: bool = True
     status: str = "pending"
+    notes_in: Notes = ()  # as the command recorded them (issue 17); printed on the receipt
+    notes_out: Notes = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.amount, Money):
@@ -214,7 +233,8 @@ class PendingReceipt:
             "terminal_id": self.terminal_id, "shift_id": self.shift_id,
             "taken_at": self.taken_at.isoformat(),
             "last_known_cash": None if self.last_known_cash is None else str(self.last_known_cash.amount),
-        }
+        } | ({"notes_in": notes_json(self.notes_in), "notes_out": notes_json(self.notes_out)}
+             if self.notes_in or self.notes_out else {})
 
     @classmethod
     def from_json(cls, d: dict) -> "PendingReceipt":
@@ -223,7 +243,16 @@ class PendingReceipt:
             id=UUID(d["id"]), kind=Kind(d["kind"]), player_id=d["player_id"], amount=Money(Decimal(d["amount"]), cur),
             staff_id=d["staff_id"], terminal_id=d.get("terminal_id") or "",
             shift_id=d.get("shift_id"), taken_at=datetime.fromisoformat(d["taken_at"]),
-            last_known_cash=Money(Decimal(d["last_known_cash"]), cur) if d.get("last_known_cash") else None)
+            last_known_cash=Money(Decimal(d["last_known_cash"]), cur) if d.get("last_known_cash") else None,
+            notes_in=normalized(d.get("notes_in") or {}), notes_out=normalized(d.get("notes_out") or {}))
+
+
+def with_notes(receipt: "Receipt | PendingReceipt", notes_in: Notes, notes_out: Notes) -> "Receipt | PendingReceipt":
+    """`receipt` carrying the notes its command recorded (the ledger accepted them whole,
+    or refused the posting: a receipt exists only for notes that were recorded)."""
+    if not notes_in and not notes_out:
+        return receipt
+    return replace(receipt, notes_in=notes_in, notes_out=notes_out)
 
 
 def balance_after(shown: Balance, receipt: Receipt) -> Balance | None:

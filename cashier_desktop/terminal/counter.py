@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..domain.commands import PostingCommand
-from ..domain.receipts import PendingReceipt, Receipt
+from ..domain.receipts import PendingReceipt, Receipt, with_notes
 from ..monitoring.refusals import note_refusal
 from .auth import StaffMember
 from .authorize import after_posting, authorize
@@ -38,7 +38,8 @@ def submit(services: Services, staff: StaffMember, cmd: PostingCommand,
     decides = session is not None and services.database_decides
     try:
         checked = authorize(services, staff, cmd, approver, database_decides=decides)
-        result = services.local.post(checked)
+        # the notes the ledger recorded with it, for the receipt (the API answers without them)
+        result = with_notes(services.local.post(checked), checked.notes_in, checked.notes_out)
     except Exception as exc:
         note_refusal(services, cmd, exc)  # refused/failed postings by reason (monitoring)
         raise

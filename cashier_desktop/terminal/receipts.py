@@ -8,6 +8,7 @@ from ..domain.currency import profile_for
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..domain.notes import Notes
 from ..domain.receipt_code import parse_payload
 from ..ledger import receipt_check
 from ..ledger import staff as ledger_staff
@@ -18,6 +19,18 @@ from .services import Services
 def receipt_facts(services: Services, posting_id: UUID) -> ReceiptFacts:
     """Sequence in the shift and staff names for a posting that is in the ledger."""
     return receipt_check.receipt_facts(services.engine, posting_id)
+
+
+def recorded_notes(services: Services, posting_id: UUID) -> tuple[Notes, Notes]:
+    """The notes (in, out) a posting recorded, for its reprint: from this terminal's journal,
+    which holds the command as it was posted (same id, same request: the ledger accepted its
+    notes whole). A posting made elsewhere gives ((), ()): no terminal login reads the
+    ledger's notes of one posting (posting_notes is read only through cage.drawer_holding)."""
+    journal = getattr(services.local, "journal", None)
+    entry = journal.entry(posting_id) if journal is not None else None
+    if entry is None:
+        return (), ()
+    return entry.command.notes_in, entry.command.notes_out
 
 
 def staff_names(services: Services, staff_ids: list[str]) -> dict[str, str]:

@@ -72,7 +72,8 @@ class PostingDialog(QDialog):
         self.amount = AmountField(ctx.profile, self)
         self.amount.edit.setAccessibleName(self.tr("%1 amount").replace("%1", kind_name(kind)))
         self.amount.money_changed.connect(self._on_amount_changed)
-        # The notes handed over (deposit) or paid out (withdrawal), split as the amount is typed.
+        # The notes handed over (deposit, marker redemption) or paid out (withdrawal), split as
+        # the amount is typed.
         self.notes_line = NotesLine(ctx, kind, self) if kind in NOTE_KINDS else None
         self.context_line = QLabel(self._context_text())
         self.context_line.setObjectName("dialogContext")

@@ -25,16 +25,13 @@ from .action_dialog import PostingDialog
 from .display import kind_text, money_text, time_text
 from .feedback import NOTE, MessageLabel
 from .keys import EXCHANGE_KEY, REFRESH_KEY, REPRINT_KEY
+from .line_lapse import LapseTimer
 from .ops import Op
 from .player_panel import PlayerPanel
 from .receipt import ReceiptDialog, ReceiptView
 from .search import PlayerSearch
 
 ALERT_POLL_MS = 5000
-# A temporary line lapses by itself (no posting, so no balance event): the panel reloads the
-# player just after the expiry. QTimer takes at most ~24 days; a longer wait is re-armed.
-LAPSE_MARGIN_MS = 200
-LAPSE_MAX_WAIT_MS = 24 * 3600 * 1000
 REFUSAL_TEXT, REFUSAL_BAND = "#8b0000", "#fdecea"  # resources/style.qss's refusal colours
 
 ACTIONS = [  # (kind, button text, shortcut)
@@ -196,7 +193,9 @@ class CashierTab(QWidget):
         self.alert_poll = QTimer(self, interval=ALERT_POLL_MS, timeout=self._check_alert)
         self.alert_poll.start()
         self._alert_busy = False
-        self.lapse_timer = QTimer(self, singleShot=True, timeout=self._on_line_lapsed)
+        # A temporary line lapses by itself (no posting, so no balance event): the panel
+        # reloads the player just after the expiry.
+        self.lapse_timer = LapseTimer(self, self._on_line_lapsed)
         self._on_status()
         self._sync_buttons()
 
@@ -228,7 +227,7 @@ class CashierTab(QWidget):
         balance, recent, alert_id, (line_in_force, lapses_in) = loaded
         if balance.player_id != self.panel.player_id:
             return
-        self._arm_lapse(lapses_in)
+        self.lapse_timer.arm(lapses_in)
         # Only a temporary line in force (it differs from the permanent line on the row) is
         # remembered: a permanent line's later changes come with the balances themselves.
         in_force = Money(line_in_force, balance.currency)
@@ -241,13 +240,6 @@ class CashierTab(QWidget):
         self.panel.set_alert(alert_id)
         self._sync_buttons()
         self._fill_recent(recent)
-
-    def _arm_lapse(self, lapses_in: float | None) -> None:
-        """Reload the player when their temporary line lapses (None: no temporary line)."""
-        if lapses_in is None:
-            self.lapse_timer.stop()
-            return
-        self.lapse_timer.start(min(int(lapses_in * 1000) + LAPSE_MARGIN_MS, LAPSE_MAX_WAIT_MS))
 
     def _on_line_lapsed(self) -> None:
         if self.panel.balance is not None:
@@ -386,12 +378,19 @@ class CashierTab(QWidget):
                               reprint_by=self.staff.id, reprint_by_name=getattr(self.staff, "name", ""))
         if not view.pending and getattr(self.staff, "id", None) == view.staff_id:
             view = replace(view, staff_name=getattr(self.staff, "name", ""))
-        if view.pending or receipt.has_facts:
+        # a reprint of a posting read back from the ledger: its notes from the journal
+        needs_notes = reprint and not view.pending and not (view.notes_in or view.notes_out)
+        if view.pending or (receipt.has_facts and not needs_notes):
             self._open_receipt(view, auto=not reprint)
             return
         from ..terminal import receipts
-        Op(parent=self, work=lambda s: receipts.receipt_facts(s, view.posting_id)) \
-            .success(lambda facts: self._open_receipt(view.with_facts(facts), auto=not reprint)) \
+
+        def work(s) -> ReceiptView:
+            full = view if receipt.has_facts else view.with_facts(receipts.receipt_facts(s, view.posting_id))
+            notes_in, notes_out = receipts.recorded_notes(s, view.posting_id) if needs_notes else ((), ())
+            return replace(full, notes_in=notes_in or full.notes_in, notes_out=notes_out or full.notes_out)
+        Op(parent=self, work=work) \
+            .success(lambda full: self._open_receipt(full, auto=not reprint)) \
             .failure(lambda _exc: self._open_receipt(view, auto=not reprint)).run()
 
     def _open_receipt(self, view: ReceiptView, auto: bool) -> ReceiptDialog:

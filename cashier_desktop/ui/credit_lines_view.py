@@ -14,6 +14,7 @@ from ..domain.formatting import format_date
 from .display import money_text, time_text
 from ..domain.policy import Policy
 from .tables import fill_table as _fill, read_only_table as _table
+from .line_lapse import LapseTimer
 from .ops import Op, sentence_for
 
 LINE_KINDS = {"permanent": QT_TRANSLATE_NOOP("CreditLinesView", "permanent"),
@@ -21,7 +22,8 @@ LINE_KINDS = {"permanent": QT_TRANSLATE_NOOP("CreditLinesView", "permanent"),
 
 
 class CreditLinesView(QWidget):
-    """Read-only; loaded once through the worker."""
+    """Read-only; loaded through the worker when shown, and again just after a temporary
+    line in force lapses (`lapse_timer`), so "line in force now" never shows a lapsed line."""
 
     loaded = Signal()
 
@@ -50,17 +52,19 @@ class CreditLinesView(QWidget):
         box.addWidget(self.changes, 1)
         box.addWidget(QLabel(self.tr("<b>Markers</b> (redemptions pay the oldest first)")))
         box.addWidget(self.markers, 1)
+        self.lapse_timer = LapseTimer(self, self.load)
         self.load()
 
     def load(self) -> None:
         from ..terminal import credit_lines
         pid = self.player_id
         Op(parent=self, work=lambda s: (credit_lines.history(s, pid), credit_lines.markers(s, pid),
-                                        credit_lines.effective_limit(s, pid))) \
+                                        credit_lines.line_in_force(s, pid))) \
             .success(self._show).failure(lambda exc: self.summary.setText(sentence_for(exc))).run()
 
     def _show(self, loaded: tuple[list, list, Any]) -> None:
-        changes, markers, in_force = loaded
+        changes, markers, (in_force, lapses_in) = loaded
+        self.lapse_timer.arm(lapses_in)
         prof = self.ctx.profile
         today = Policy.from_values(self.ctx.config.values).today()
         self.summary.setText(self.tr("Line in force now: %1").replace("%1", money_text(in_force, prof)))

@@ -1,8 +1,10 @@
 """The floor manager's live queue of credit requests: approve with a limit, or deny with a reason.
 
 The queue refreshes itself every few seconds (a lookup on the pool, never on the GUI
-thread) and after every decision. The person who filed a request cannot decide it; the
-terminal refuses that with a sentence, shown here inline.
+thread), after every decision, and just after the selected player's temporary line lapses
+(a lapse is no posting: nothing else would say it); the player's header follows each
+refresh. The person who filed a request cannot decide it; the terminal refuses that with a
+sentence, shown here inline.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .display import money_text, time_text
 from .i18n import kind_name
 from .feedback import NOTE, MessageLabel
 from .keys import REFRESH_KEY
+from .line_lapse import LapseTimer
 from .ops import Op, sentence_for
 
 REFRESH_MS = 3000
@@ -129,6 +132,8 @@ class CreditQueueTab(QWidget):
         self._generation = 0
         self._timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
         self._timer.start()
+        self._shown_context: Any = None  # the standing the player header shows
+        self.lapse_timer = LapseTimer(self, self.refresh)  # the selected player's temporary line
         self._sync_buttons()
         self.refresh()
 
@@ -232,10 +237,16 @@ class CreditQueueTab(QWidget):
             self._limit_for = None
             self.player_head.setText(self.tr("No request waiting.") if not self.requests else "")
             self.recent.setRowCount(0)
+            self._shown_context = None
+            self.lapse_timer.stop()
         elif req.id != self._limit_for:
             self._limit_for = req.id
             self.limit.edit.setText(f"{req.requested_limit:f}")
             self.limit.edit._on_edited(self.limit.edit.text())
+            self._show_player(self.items[self.requests.index(req)])
+        elif self.items[self.requests.index(req)].context != self._shown_context:
+            # the same request, the player's standing changed (a posting, a line that lapsed):
+            # the header follows; the limit box keeps what the floor manager typed
             self._show_player(self.items[self.requests.index(req)])
         self._sync_buttons()
 
@@ -253,13 +264,30 @@ class CreditQueueTab(QWidget):
         Op(parent=self, work=lambda s: lookups.open_alert_id(s, player_id)).success(shown) \
             .failure(lambda _exc: None).run()
 
+    def _watch_lapse(self, player_id: str) -> None:
+        """Arm the lapse timer for the player's temporary line (stopped for a permanent one)."""
+        from ..terminal import credit_lines
+
+        def armed(found: tuple[Any, float | None]) -> None:
+            req = self.selected()
+            if req is not None and req.player_id == player_id:
+                self.lapse_timer.arm(found[1])
+        Op(parent=self, work=lambda s: credit_lines.line_in_force(s, player_id)).success(armed) \
+            .failure(lambda _exc: None).run()
+
     def _show_player(self, item: Any) -> None:
         c, prof = item.context, self.ctx.profile
+        self._shown_context = c
         self._show_alert(item.request.player_id)
         if c is None:
             self.player_head.setText("")
             self.recent.setRowCount(0)
+            self.lapse_timer.stop()
             return
+        if c.line_in_force is not None and c.line_in_force != c.credit_limit:
+            self._watch_lapse(c.player_id)  # a temporary line in force: refresh when it lapses
+        else:
+            self.lapse_timer.stop()
         self.player_head.setText(
             self.tr("<b>%1</b> — cash on account %2 · line %3 · markers outstanding %4 · available %5")
             .replace("%1", f"{c.player_id} {c.name}".strip()).replace("%2", money_text(c.cash, prof))

@@ -9,20 +9,17 @@ printed in the terminal's language.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from ..domain.currency import CurrencyProfile, profile_for
 from ..domain.formatting import format_money
 from ..domain.money import Money
 from .display import time_text
-from .receipt_layout import Line, ReceiptModel, print_receipt, render_image, save_receipt_pdf
+from .receipt_layout import Line, ReceiptModel
+from .receipt_shell import ReceiptShell
 
 translate = QCoreApplication.translate
 
@@ -93,71 +90,19 @@ def exchange_receipt_model(done: Any, profile: CurrencyProfile, *, staff_name: s
     return ReceiptModel(str(done.id)[:8], lines, None)
 
 
-class ExchangeReceiptDialog(QDialog):
+class ExchangeReceiptDialog(ReceiptShell):
     """The exchange's receipt as it prints; Ctrl+P prints, Ctrl+S saves a PDF, Esc closes."""
 
     def __init__(self, done: Any, profile: CurrencyProfile, parent: QWidget | None = None, *,
                  staff_name: str = "", player_name: str = "", casino_name: str | None = None,
                  casino_address: str | None = None, paper: str = "80mm", reprint_by: str | None = None) -> None:
-        super().__init__(parent)
-        self.exchange, self.paper = done, paper
+        from datetime import datetime, timezone
+        model = exchange_receipt_model(done, profile, staff_name=staff_name, player_name=player_name,
+                                       casino_name=casino_name, casino_address=casino_address,
+                                       reprint_by=reprint_by,
+                                       reprint_at=datetime.now(timezone.utc) if reprint_by else None)
+        super().__init__(model, parent, paper=paper, pdf_name=f"exchange-{str(done.id)[:8]}.pdf")
+        self.exchange = done
         self.setObjectName("exchangeReceiptDialog")
         self.setWindowTitle((self.tr("REPRINT — ") if reprint_by else "")
                             + self.tr("Exchange receipt %1").replace("%1", str(done.id)[:8]))
-        from datetime import datetime, timezone
-        self.model = exchange_receipt_model(done, profile, staff_name=staff_name, player_name=player_name,
-                                            casino_name=casino_name, casino_address=casino_address,
-                                            reprint_by=reprint_by,
-                                            reprint_at=datetime.now(timezone.utc) if reprint_by else None)
-        self._printer: QPrinter | None = None
-        self._print_dialog: QPrintDialog | None = None
-        self._pdf_dialog: QFileDialog | None = None
-        self.image = QLabel(self)
-        self.image.setPixmap(QPixmap.fromImage(render_image(self.model, "80mm", dpi=160)))
-        self.image.setAccessibleName(self.tr("Receipt"))
-        self.image.setAccessibleDescription(self.model.text())
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.image)
-        scroll.setAlignment(Qt.AlignHCenter)
-        buttons = QDialogButtonBox(self)
-        self.print_button = QPushButton(self.tr("&Print… (Ctrl+P)"))
-        self.pdf_button = QPushButton(self.tr("Save as P&DF… (Ctrl+S)"))
-        self.close_button = QPushButton(self.tr("&Close (Esc)"))
-        for b, role in ((self.print_button, QDialogButtonBox.ActionRole), (self.pdf_button, QDialogButtonBox.ActionRole),
-                        (self.close_button, QDialogButtonBox.AcceptRole)):
-            buttons.addButton(b, role)
-        self.close_button.setDefault(True)
-        self.print_button.clicked.connect(self.print_receipt)
-        self.pdf_button.clicked.connect(self.ask_pdf)
-        self.close_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence.Print, self, activated=self.print_receipt)
-        QShortcut(QKeySequence.Save, self, activated=self.ask_pdf)
-        box = QVBoxLayout(self)
-        box.addWidget(scroll, 1)
-        box.addWidget(buttons)
-        self.resize(max(560, self.image.pixmap().width() + 60), 640)
-        self.close_button.setFocus(Qt.OtherFocusReason)
-
-    def plain_text(self) -> str:
-        return self.model.text()
-
-    def print_receipt(self) -> None:
-        if self._print_dialog is None:
-            self._printer = QPrinter(QPrinter.HighResolution)
-            self._print_dialog = QPrintDialog(self._printer, self)
-            self._print_dialog.setWindowModality(Qt.WindowModal)
-            self._print_dialog.accepted.connect(lambda: print_receipt(self.model, self._printer, self.paper))
-        self._print_dialog.show()
-
-    def save_pdf(self, path: str | Path, paper: str | None = None) -> Path:
-        return save_receipt_pdf(self.model, path, paper or self.paper)
-
-    def ask_pdf(self) -> None:
-        if self._pdf_dialog is None:
-            self._pdf_dialog = QFileDialog(self, self.tr("Save receipt as PDF"),
-                                           f"exchange-{str(self.exchange.id)[:8]}.pdf", self.tr("PDF files (*.pdf)"))
-            self._pdf_dialog.setAcceptMode(QFileDialog.AcceptSave)
-            self._pdf_dialog.setDefaultSuffix("pdf")
-            self._pdf_dialog.setWindowModality(Qt.WindowModal)
-            self._pdf_dialog.fileSelected.connect(self.save_pdf)
-        self._pdf_dialog.show()

@@ -1,6 +1,7 @@
 """Identification on file for the player at the counter (Ctrl+D on the cashier's tab): the
 documents already on file (numbers masked) and a form to put one on file — type, number,
-expiry, optionally a picture from a file. Enter puts it on file, Esc closes.
+expiry, optionally a picture from a file, or a photo where Qt Multimedia finds a camera
+(ui/id_camera.py). Enter puts it on file, Esc closes.
 
 The database checks the session, the right and the expiry (an expired document is refused
 with one sentence) and reads the picture's own bytes; a valid document on file is what a
@@ -13,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
+from ..domain.errors import CashierError
 from ..domain.formatting import format_date
 from ..domain.receipts import Balance
 from .action_dialog import CHOOSE_ID_TYPE, ID_TYPES
 from .feedback import MessageLabel
+from .id_camera import cameras, stored_image
 from .ops import Op, sentence_for
 
 
@@ -53,6 +56,8 @@ class IdDocumentDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.staff, self.player = ctx, staff, player
         self.image_path: Path | None = None
+        self.image_bytes: bytes | None = None  # a photo taken here (JPEG), instead of a file
+        self._camera: Any = None  # id_camera.CameraCapture, made at the first photo
         self.documents: list[Any] | None = None
         self.added: int | None = None
         self.setObjectName("idDocumentDialog")
@@ -84,10 +89,19 @@ class IdDocumentDialog(QDialog):
         self.image_button = QPushButton(self.tr("Choose &picture…"))
         self.image_button.setAccessibleName(self.tr("Picture of the document"))
         self.image_button.clicked.connect(self.choose_image)
+        # Only where Qt Multimedia (PySide6-Addons) is installed and finds a camera.
+        self.camera_button: QPushButton | None = None
+        if cameras():
+            self.camera_button = QPushButton(self.tr("Take p&hoto"))
+            self.camera_button.setObjectName("takePhoto")
+            self.camera_button.setAccessibleName(self.tr("Take a photo of the document with the camera"))
+            self.camera_button.clicked.connect(self.take_photo)
         self.image_label = QLabel(self.tr("No picture (optional)"))
         self.image_label.setWordWrap(True)
         picture = QHBoxLayout()
         picture.addWidget(self.image_button)
+        if self.camera_button is not None:
+            picture.addWidget(self.camera_button)
         picture.addWidget(self.image_label, 1)
         form = QFormLayout()
         form.addRow(self.tr("&Type"), self.id_type)
@@ -117,7 +131,11 @@ class IdDocumentDialog(QDialog):
         self.setTabOrder(self.id_type, self.number)
         self.setTabOrder(self.number, self.expires)
         self.setTabOrder(self.expires, self.image_button)
-        self.setTabOrder(self.image_button, self.ok_button)
+        if self.camera_button is not None:
+            self.setTabOrder(self.image_button, self.camera_button)
+            self.setTabOrder(self.camera_button, self.ok_button)
+        else:
+            self.setTabOrder(self.image_button, self.ok_button)
         self.id_type.setFocus(Qt.OtherFocusReason)
         self.reload()
 
@@ -167,8 +185,44 @@ class IdDocumentDialog(QDialog):
             self.set_image(Path(path))
 
     def set_image(self, path: Path | None) -> None:
-        self.image_path = path
+        self.image_path, self.image_bytes = path, None
         self.image_label.setText(path.name if path else self.tr("No picture (optional)"))
+
+    def take_photo(self) -> None:
+        """One photo from the first camera; it replaces any picture chosen before."""
+        if self.camera_button is None:
+            return
+        if self._camera is None:
+            from .id_camera import CameraCapture
+            found = cameras()
+            if not found:
+                self.problem.setText(self.tr("No camera is available; choose a picture from a file."))
+                return
+            self._camera = CameraCapture(found[0], self)
+            self._camera.captured.connect(self.on_photo)
+            self._camera.failed.connect(self._on_camera_failed)
+        self.camera_button.setEnabled(False)
+        self.problem.show_note(self.tr("Taking the photo…"))
+        self._camera.take()
+
+    def on_photo(self, frame: QImage) -> None:
+        """A frame from the camera becomes the picture put on file (JPEG bytes, as a file's)."""
+        if self.camera_button is not None:
+            self.camera_button.setEnabled(True)
+        try:
+            data = stored_image(frame)
+        except CashierError as exc:
+            self.problem.setText(sentence_for(exc))
+            return
+        self.image_path, self.image_bytes = None, data
+        self.image_label.setText(self.tr("Photo taken (%1 KB)").replace("%1", str(max(1, len(data) // 1024))))
+        self.problem.show_note(self.tr("Photo taken: it is put on file with the document."))
+
+    def _on_camera_failed(self, text: str) -> None:
+        if self.camera_button is not None:
+            self.camera_button.setEnabled(True)
+        self.problem.setText(self.tr("The camera did not take the photo (%1); try again or choose a file.")
+                             .replace("%1", text or self.tr("no reason given")))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.ok_button.isEnabled():
@@ -187,10 +241,11 @@ class IdDocumentDialog(QDialog):
             self.problem.setText(self.tr("Enter the number of the document."))
             return
         staff, pid = self.staff, self.player.player_id
-        doc_type, number, expires, image = (self.id_type.currentData(), self.number.text(), self.expires.text(),
-                                            self.image_path)
+        doc_type, number, expires, image, photo = (self.id_type.currentData(), self.number.text(),
+                                                   self.expires.text(), self.image_path, self.image_bytes)
         self.problem.show_note(self.tr("Putting on file…"))
-        Op(parent=self, work=lambda s: add_id_document(s, staff, pid, doc_type, number, expires, image_path=image),
+        Op(parent=self, work=lambda s: add_id_document(s, staff, pid, doc_type, number, expires, image=photo,
+                                                       image_path=image),
            lane="posting") \
             .success(self._on_added).failure(self._on_refused) \
             .disabling(self.ok_button, self.close_button).run()

@@ -1,4 +1,5 @@
-"""The notes line under a deposit's or a withdrawal's amount (quick entry, issue 17).
+"""The notes line under a deposit's, a withdrawal's or a marker redemption's amount (quick
+entry, issue 17; a redemption is paid in cash, so its notes are taken in).
 
 The amount splits by the drawer's preferred notes (`currency.preferred_notes`), largest first,
 the rest by the currency's other denominations; the cashier edits the pieces as typed text
@@ -21,7 +22,7 @@ from ..domain.notes import Notes, notes_value, parse_notes, preferred_notes, spl
 from .display import money_text
 
 # The kinds whose dialog shows the line: notes handed in, or paid out.
-NOTE_KINDS = (Kind.DEPOSIT, Kind.WITHDRAWAL)
+NOTE_KINDS = (Kind.DEPOSIT, Kind.WITHDRAWAL, Kind.MARKER_REDEEM)
 
 
 class NotesLine(QWidget):

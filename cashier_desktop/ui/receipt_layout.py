@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..domain.currency import CurrencyProfile
+from ..domain.money import Money
+from ..domain.notes import denomination_text, notes_value
 from ..domain.receipt_code import ReceiptCode, receipt_number
 from .display import money_text, time_text
 from .i18n import kind_name
@@ -94,6 +96,7 @@ def receipt_model(view, profile: CurrencyProfile, *, casino_name: str | None = N
                               money_text(view.credit_after, profile)))
     if view.reason:
         lines.append(Line("field", translate("Receipt", "Reason"), view.reason))
+    lines += notes_lines(view, profile)
     lines.append(Line("rule"))
     if view.pending:
         lines.append(Line("note", translate(
@@ -107,6 +110,24 @@ def receipt_model(view, profile: CurrencyProfile, *, casino_name: str | None = N
         lines.append(Line("note", translate(
             "Receipt", "Scan the code to check this receipt against the ledger (cashier-desktop verify-receipt).")))
     return ReceiptModel(number, lines, payload)
+
+
+def notes_lines(view, profile: CurrencyProfile) -> list[Line]:
+    """The "Notes" block: one line per denomination, pieces × note = amount, in the posting's
+    currency; a block for the notes taken in and one for those paid out; none without notes."""
+    lines: list[Line] = []
+    currency = view.amount.currency
+    for notes, title in ((view.notes_in, translate("Receipt", "Notes taken in")),
+                         (view.notes_out, translate("Receipt", "Notes paid out"))):
+        if not notes:
+            continue
+        lines += [Line("rule"), Line("heading", title)]
+        for denomination, pieces in notes:
+            amount = money_text(Money(denomination * pieces, currency), profile)
+            lines.append(Line("field", f"{denomination_text(denomination)} × {pieces}", amount))
+        lines.append(Line("field", translate("Receipt", "Notes total"),
+                          money_text(Money(notes_value(notes), currency), profile)))
+    return lines
 
 
 def _person(staff_id: str | None, name: str | None) -> str:

@@ -568,122 +568,122 @@
 <context>
     <name>CashierTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="156"/>
         <source>ID on file (Ctrl+D)</source>
         <translation>फ़ाइल में पहचान (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="157"/>
         <source>Identification on file</source>
         <translation>फ़ाइल में पहचान-पत्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="38"/>
         <source>&amp;Deposit</source>
         <translation>जमा (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="39"/>
         <source>&amp;Withdrawal</source>
         <translation>निकासी (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="40"/>
         <source>&amp;Issue marker</source>
         <translation>मार्कर जारी करें (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="41"/>
         <source>&amp;Redeem marker</source>
         <translation>मार्कर भुगतान (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="128"/>
         <source>Request &amp;credit (F9)</source>
         <translation>क्रेडिट माँगें (&amp;C) (F9)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="130"/>
         <source>Request credit</source>
         <translation>क्रेडिट माँगें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="134"/>
         <source>E&amp;xchange (%1)</source>
         <translation>विनिमय (&amp;X) (%1)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="136"/>
         <source>Currency exchange</source>
         <translation>मुद्रा विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="141"/>
         <source>Re&amp;print (Ctrl+R)</source>
         <translation>फिर से छापें (&amp;P) (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="142"/>
         <source>Reprint selected receipt</source>
         <translation>चुनी हुई रसीद फिर से छापें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="147"/>
         <source>Exchan&amp;ges (Ctrl+Shift+X)</source>
         <translation>विनिमय सूची (&amp;G) (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="148"/>
         <source>This shift&apos;s exchanges</source>
         <translation>इस शिफ़्ट के विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="152"/>
         <source>&amp;History (Ctrl+H)</source>
         <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="153"/>
         <source>Player history</source>
         <translation>खिलाड़ी का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="162"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="170"/>
         <source>&lt;b&gt;Recent transactions&lt;/b&gt;</source>
         <translation>&lt;b&gt;हाल के लेन-देन&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="355"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="349"/>
         <source>%1 of %2 taken offline — pending; receipt %3.</source>
         <translation>%2 की %1 ऑफ़लाइन ली गई — लंबित; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="356"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="350"/>
         <source>%1 of %2 posted; receipt %3.</source>
         <translation>%2 की %1 दर्ज; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="405"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="406"/>
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="413"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="414"/>
         <source>Select a transaction in the list to reprint its receipt.</source>
         <translation>रसीद फिर से छापने के लिए सूची में एक लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="479"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="480"/>
         <source>Exchange of %1 for %2 posted; receipt %3.</source>
         <translation>%1 का %2 में विनिमय दर्ज हुआ; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="557"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="558"/>
         <source>No credit available on an approved line.</source>
         <translation>स्वीकृत सीमा पर कोई क्रेडिट उपलब्ध नहीं।</translation>
     </message>
@@ -835,102 +835,102 @@
 <context>
     <name>CreditLinesView</name>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="18"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="20"/>
         <source>permanent</source>
         <translation>स्थायी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="19"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="21"/>
         <source>temporary</source>
         <translation>अस्थायी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
         <source>Changed</source>
         <translation>बदलाव का समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
         <source>Line</source>
         <translation>सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="31"/>
         <source>Old limit</source>
         <translation>पुरानी सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="32"/>
         <source>New limit</source>
         <translation>नई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
         <source>Until</source>
         <translation>कब तक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
         <source>Approved by</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="32"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="35"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="36"/>
         <source>Issued</source>
         <translation>जारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="36"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="37"/>
         <source>Due</source>
         <translation>देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="37"/>
         <source>Still owed</source>
         <translation>बाकी देय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="35"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="38"/>
         <source>Marker</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="45"/>
         <source>Credit line changes</source>
         <translation>क्रेडिट सीमा के बदलाव</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="46"/>
         <source>Markers</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="53"/>
         <source>&lt;b&gt;Markers&lt;/b&gt; (redemptions pay the oldest first)</source>
         <translation>&lt;b&gt;मार्कर&lt;/b&gt; (भुगतान पहले सबसे पुराने मार्कर का होता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="70"/>
         <source>Line in force now: %1</source>
         <translation>अभी लागू सीमा: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="77"/>
         <source>(past due)</source>
         <translation>(देय तिथि बीत चुकी)</translation>
     </message>
@@ -938,192 +938,192 @@
 <context>
     <name>CreditQueueTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="46"/>
         <source>Credit &amp;queue</source>
         <translation>क्रेडिट कतार (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
         <source>Request</source>
         <translation>अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
         <source>Cash on account</source>
         <translation>खाते में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
         <source>Current line</source>
         <translation>वर्तमान सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Markers outstanding</source>
         <translation>बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Oldest marker</source>
         <translation>सबसे पुराना मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Line asked</source>
         <translation>माँगी गई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
         <source>Waiting</source>
         <translation>प्रतीक्षा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="60"/>
         <source>Pending credit requests</source>
         <translation>लंबित क्रेडिट अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="71"/>
         <source>Approved credit limit</source>
         <translation>स्वीकृत क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="72"/>
         <source>&amp;Approve with this limit (F10)</source>
         <translation>इस सीमा के साथ स्वीकृत करें (&amp;A) (F10)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="75"/>
         <source>Reason for denial</source>
         <translation>अस्वीकृति का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="77"/>
         <source>&amp;Deny with this reason (F11)</source>
         <translation>इस कारण से अस्वीकार करें (&amp;D) (F11)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="79"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="80"/>
         <source>Select a request to see the player&apos;s recent history.</source>
         <translation>खिलाड़ी का हाल का इतिहास देखने के लिए एक अनुरोध चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="85"/>
         <source>The player&apos;s recent transactions</source>
         <translation>खिलाड़ी के हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="87"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="107"/>
         <source>&amp;Limit</source>
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="111"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="113"/>
         <source>&lt;b&gt;Credit requests waiting for a decision&lt;/b&gt; (refreshes by itself; Ctrl+F5 now)</source>
         <translation>&lt;b&gt;निर्णय की प्रतीक्षा में क्रेडिट अनुरोध&lt;/b&gt; (अपने आप ताज़ा होता है; अभी के लिए Ctrl+F5)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="121"/>
         <source>Integrity alert on this balance</source>
         <translation>इस शेष पर इंटीग्रिटी चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="181"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="185"/>
         <source>(not approved)</source>
         <translation>(स्वीकृत नहीं)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="233"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="237"/>
         <source>No request waiting.</source>
         <translation>कोई अनुरोध प्रतीक्षा में नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="264"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="291"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — cash on account %2 · line %3 · markers outstanding %4 · available %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — खाते में नकद %2 · सीमा %3 · बकाया मार्कर %4 · उपलब्ध %5</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="269"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="296"/>
         <source>temporary line %1 in force</source>
         <translation>अस्थायी सीमा %1 लागू</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="293"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="320"/>
         <source>Enter the limit to approve.</source>
         <translation>स्वीकृत करने के लिए सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="308"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="335"/>
         <source>Give the reason for the denial first.</source>
         <translation>पहले अस्वीकृति का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="319"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="346"/>
         <source>Request #%1 approved: player %2 has a credit line of %3.</source>
         <translation>अनुरोध #%1 स्वीकृत: खिलाड़ी %2 की क्रेडिट सीमा %3 है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="323"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="350"/>
         <source>Request #%1 for player %2 denied.</source>
         <translation>खिलाड़ी %2 का अनुरोध #%1 अस्वीकृत।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="336"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="363"/>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="338"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="365"/>
         <source>%1 h</source>
         <translation>%1 घंटे</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="339"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="366"/>
         <source>%1 days</source>
         <translation>%1 दिन</translation>
     </message>
@@ -2644,108 +2644,108 @@
 <context>
     <name>ExchangeReceipt</name>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="46"/>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="44"/>
         <source>Player buys %1 with %2</source>
         <translation>खिलाड़ी %2 देकर %1 ख़रीदता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="56"/>
         <source>Cashier cage</source>
         <translation>कैशियर केज</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="59"/>
         <source>Currency exchange</source>
         <translation>मुद्रा विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="61"/>
         <source>COPY — ALREADY EXCHANGED</source>
         <translation>प्रति — विनिमय पहले ही हो चुका</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="63"/>
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="64"/>
         <source>Reprinted</source>
         <translation>पुनर्मुद्रित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="67"/>
         <source>Exchange id</source>
         <translation>विनिमय आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="68"/>
         <source>Date</source>
         <translation>दिनांक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="69"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="70"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="71"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="74"/>
         <source>Approved by</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="75"/>
         <source>not named</source>
         <translation>नाम नहीं दिया गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="78"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="79"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="81"/>
         <source>Received from the player</source>
         <translation>खिलाड़ी से प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="82"/>
         <source>Paid to the player</source>
         <translation>खिलाड़ी को दिया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="83"/>
         <source>Rate</source>
         <translation>दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="84"/>
         <source>The %1 amount is the foreign amount times the rate, rounded to the paisa.</source>
         <translation>%1 राशि = विदेशी राशि × दर, पैसे तक पूर्णांकित।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="87"/>
         <source>Player&apos;s signature</source>
         <translation>खिलाड़ी के हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="88"/>
         <source>Cashier&apos;s signature</source>
         <translation>कैशियर के हस्ताक्षर</translation>
     </message>
@@ -2753,44 +2753,14 @@
 <context>
     <name>ExchangeReceiptDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="107"/>
         <source>REPRINT — </source>
         <translation>पुनर्मुद्रण — </translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="108"/>
         <source>Exchange receipt %1</source>
         <translation>विनिमय रसीद %1</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="117"/>
-        <source>Receipt</source>
-        <translation>रसीद</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="123"/>
-        <source>&amp;Print… (Ctrl+P)</source>
-        <translation>छापें… (&amp;P) (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="124"/>
-        <source>Save as P&amp;DF… (Ctrl+S)</source>
-        <translation>PDF के रूप में सहेजें… (&amp;D) (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="125"/>
-        <source>&amp;Close (Esc)</source>
-        <translation>बंद करें (&amp;C) (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="157"/>
-        <source>Save receipt as PDF</source>
-        <translation>रसीद को PDF के रूप में सहेजें</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/exchange_receipt.py" line="158"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF फ़ाइलें (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2857,150 +2827,190 @@
 <context>
     <name>IdDocumentDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="72"/>
         <source>&amp;Show picture</source>
         <translation>चित्र दिखाएँ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="73"/>
         <source>Show the picture of the selected document</source>
         <translation>चुने गए दस्तावेज़ का चित्र दिखाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="176"/>
         <source>The picture cannot be shown.</source>
         <translation>चित्र नहीं दिखाया जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="64"/>
         <source>Identification on file — player %1</source>
         <translation>फ़ाइल में पहचान-पत्र — खिलाड़ी %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="65"/>
         <source>&lt;b&gt;Identification on file&lt;/b&gt; for player &lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>खिलाड़ी &lt;b&gt;%1&lt;/b&gt; %2 के &lt;b&gt;फ़ाइल में पहचान-पत्र&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="64"/>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="122"/>
         <source>Documents on file</source>
         <translation>फ़ाइल में दस्तावेज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="83"/>
         <source>Document type</source>
         <translation>दस्तावेज़ का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="85"/>
         <source>Document number</source>
         <translation>दस्तावेज़ संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="87"/>
         <source>Expiry date</source>
         <translation>समाप्ति तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="88"/>
         <source>YYYY-MM-DD</source>
         <translation>वर्ष-माह-दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="89"/>
         <source>Choose &amp;picture…</source>
         <translation>चित्र चुनें (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="85"/>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="182"/>
         <source>Picture of the document</source>
         <translation>दस्तावेज़ का चित्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="87"/>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="95"/>
+        <source>Take p&amp;hoto</source>
+        <translation>फ़ोटो लें (&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="97"/>
+        <source>Take a photo of the document with the camera</source>
+        <translation>कैमरे से दस्तावेज़ की फ़ोटो लें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="189"/>
         <source>No picture (optional)</source>
         <translation>कोई चित्र नहीं (वैकल्पिक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="107"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="108"/>
         <source>&amp;Number</source>
         <translation>संख्या (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="109"/>
         <source>&amp;Expires</source>
         <translation>समाप्ति (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="110"/>
         <source>Picture</source>
         <translation>चित्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="111"/>
         <source>Refusal</source>
         <translation>इनकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="113"/>
         <source>Put on file (Enter)</source>
         <translation>फ़ाइल में रखें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="115"/>
         <source>Close (Esc)</source>
         <translation>बंद करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="156"/>
         <source>None yet.</source>
         <translation>अभी कोई नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="183"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>चित्र (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="183"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="199"/>
+        <source>No camera is available; choose a picture from a file.</source>
+        <translation>कोई कैमरा उपलब्ध नहीं है; फ़ाइल से चित्र चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="205"/>
+        <source>Taking the photo…</source>
+        <translation>फ़ोटो ली जा रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="218"/>
+        <source>Photo taken (%1 KB)</source>
+        <translation>फ़ोटो ली गई (%1 KB)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="219"/>
+        <source>Photo taken: it is put on file with the document.</source>
+        <translation>फ़ोटो ली गई: यह दस्तावेज़ के साथ फ़ाइल में रखी जाएगी।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="224"/>
+        <source>The camera did not take the photo (%1); try again or choose a file.</source>
+        <translation>कैमरे ने फ़ोटो नहीं ली (%1); फिर से कोशिश करें या फ़ाइल चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="225"/>
+        <source>no reason given</source>
+        <translation>कोई कारण नहीं बताया गया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="237"/>
         <source>Choose the type of the document.</source>
         <translation>दस्तावेज़ का प्रकार चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="187"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="241"/>
         <source>Enter the number of the document.</source>
         <translation>दस्तावेज़ की संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="192"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="246"/>
         <source>Putting on file…</source>
         <translation>फ़ाइल में रखा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="200"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="255"/>
         <source>On file (document %1).</source>
         <translation>फ़ाइल में रखा गया (दस्तावेज़ %1)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="30"/>
         <source>valid to %1</source>
         <translation>%1 तक मान्य</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="31"/>
         <source>EXPIRED %1</source>
         <translation>समाप्त %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/id_document_dialog.py" line="32"/>
         <source>picture</source>
         <translation>चित्र</translation>
     </message>
@@ -3212,189 +3222,189 @@
 <context>
     <name>MarkersTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="36"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="37"/>
         <source>Mar&amp;kers</source>
         <translation>मार्कर (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
         <source>Due</source>
         <translation>देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="38"/>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
         <source>Still owed</source>
         <translation>बाकी देय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
         <source>Marker</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
         <source>0–30 days</source>
         <translation>0–30 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
         <source>31–60 days</source>
         <translation>31–60 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
         <source>61–90 days</source>
         <translation>61–90 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="43"/>
         <source>Over 90 days</source>
         <translation>90 दिन से अधिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="43"/>
         <source>Past due</source>
         <translation>देय तिथि बीती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="49"/>
         <source>Markers due</source>
         <translation>देय मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="50"/>
         <source>Marker aging</source>
         <translation>मार्करों की अवधि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="51"/>
         <source>&lt;b&gt;Markers due&lt;/b&gt; (and past due) &amp;within</source>
         <translation>&lt;b&gt;देय मार्कर&lt;/b&gt; (और जिनकी देय तिथि बीत चुकी) इतने दिनों में (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="54"/>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="77"/>
         <source> days</source>
         <translation> दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="57"/>
         <source>Markers due within days</source>
         <translation>इतने दिनों में देय मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="67"/>
         <source>&lt;b&gt;Owed by days since issue&lt;/b&gt;</source>
         <translation>&lt;b&gt;जारी होने के बाद के दिनों के अनुसार बकाया&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
         <source>Player id</source>
         <translation>खिलाड़ी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="73"/>
         <source>Temporary line</source>
         <translation>अस्थायी सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="76"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="78"/>
         <source>Days until it lapses</source>
         <translation>समाप्त होने तक दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="80"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="79"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="81"/>
         <source>why (kept in the credit history)</source>
         <translation>क्यों (क्रेडिट इतिहास में रखा जाता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="83"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="86"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="87"/>
         <source>&amp;Grant temporary line (Enter)</source>
         <translation>अस्थायी सीमा दें (&amp;G) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="92"/>
         <source>Asked for by you, approved by a second person with their PIN, within their approval authority. It lapses by itself.</source>
         <translation>आप माँगते हैं, दूसरा व्यक्ति अपने पिन से अपनी स्वीकृति सीमा के भीतर स्वीकृत करता है। यह अपने आप समाप्त हो जाती है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="96"/>
         <source>&amp;Player</source>
         <translation>खिलाड़ी (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
         <source>&amp;Line</source>
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
         <source>La&amp;sts</source>
         <translation>अवधि (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="99"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
         <source>&amp;Approver</source>
         <translation>स्वीकृतकर्ता (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="101"/>
         <source>Approver P&amp;IN</source>
         <translation>स्वीकृतकर्ता का पिन (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="102"/>
         <source>Temporary credit line</source>
         <translation>अस्थायी क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="108"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="148"/>
         <source>(past due)</source>
         <translation>(देय तिथि बीत चुकी)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="162"/>
         <source>%1 (%2 due)</source>
         <translation>%1 (%2 देय)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="170"/>
         <source>Enter the temporary line.</source>
         <translation>अस्थायी सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="181"/>
         <source>Temporary line %1 for player %2: %3 for %4 days, approved by %5.</source>
         <translation>खिलाड़ी %2 के लिए अस्थायी सीमा %1: %3, %4 दिनों के लिए, %5 द्वारा स्वीकृत।</translation>
     </message>
@@ -3594,52 +3604,52 @@
 <context>
     <name>NotesLine</name>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="40"/>
         <source>Notes &amp;paid out</source>
         <translation>भुगतान किए नोट (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="40"/>
         <source>Notes &amp;taken in</source>
         <translation>लिए गए नोट (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="43"/>
         <source>Notes paid out</source>
         <translation>भुगतान किए नोट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="43"/>
         <source>Notes taken in</source>
         <translation>लिए गए नोट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="44"/>
         <source>e.g. 500x4, 100x3 (empty: not recorded)</source>
         <translation>जैसे 500x4, 100x3 (ख़ाली: दर्ज नहीं)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="48"/>
         <source>Notes total</source>
         <translation>नोटों का जोड़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="79"/>
         <source>not readable</source>
         <translation>पढ़ा नहीं जा सका</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="82"/>
         <source>not recorded</source>
         <translation>दर्ज नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="86"/>
         <source>= %1, not the amount</source>
         <translation>= %1, राशि नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/notes_line.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/notes_line.py" line="88"/>
         <source>= %1</source>
         <translation>= %1</translation>
     </message>
@@ -4017,32 +4027,32 @@
 <context>
     <name>PostingDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="116"/>
         <source>Identification expiry date</source>
         <translation>पहचान-पत्र की समाप्ति तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="117"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>वर्ष-माह-दिन (वैकल्पिक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="125"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="126"/>
         <source>E&amp;xpires</source>
         <translation>समाप्ति (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="133"/>
         <source>Use the identification on file</source>
         <translation>फ़ाइल में रखा पहचान-पत्र इस्तेमाल करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="209"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="210"/>
         <source>On file: %1</source>
         <translation>फ़ाइल में: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="131"/>
         <source>Use the ID on file</source>
         <translation>फ़ाइल का पहचान-पत्र लें</translation>
     </message>
@@ -4097,118 +4107,118 @@
         <translation>%1 राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="89"/>
         <source>Second staff member</source>
         <translation>दूसरा कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="90"/>
         <source>Approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="92"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="95"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="104"/>
         <source>Staff &amp;id</source>
         <translation>कर्मचारी आईडी (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="105"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="105"/>
         <location filename="../../cashier_desktop/ui/action_dialog.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="107"/>
         <source>Player identification</source>
         <translation>खिलाड़ी की पहचान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="112"/>
         <source>Identification type</source>
         <translation>पहचान का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="114"/>
         <source>Identification number</source>
         <translation>पहचान संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="124"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="125"/>
         <source>&amp;Number</source>
         <translation>संख्या (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="137"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="138"/>
         <source>Refusal</source>
         <translation>इनकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="143"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="181"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="182"/>
         <source>none approved</source>
         <translation>कोई स्वीकृत नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="182"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="183"/>
         <source>Markers outstanding %1 · credit line %2 · credit available %3</source>
         <translation>बकाया मार्कर %1 · क्रेडिट सीमा %2 · उपलब्ध क्रेडिट %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="185"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="186"/>
         <source>Cash on account %1</source>
         <translation>खाते में नकद %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="265"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="266"/>
         <source>Enter an amount.</source>
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="283"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="284"/>
         <source>%1 of %2.</source>
         <translation>%2 की %1।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="300"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="301"/>
         <source>A second staff member must enter their id and PIN.</source>
         <translation>दूसरे कर्मचारी को अपनी आईडी और पिन दर्ज करना होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="304"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="305"/>
         <source>Choose the type of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ का प्रकार चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="308"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="309"/>
         <source>Enter the number of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ की संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="316"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="317"/>
         <source>Checking…</source>
         <translation>जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="349"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="350"/>
         <source>Posting…</source>
         <translation>दर्ज हो रहा है…</translation>
     </message>
@@ -4216,121 +4226,136 @@
 <context>
     <name>Receipt</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="62"/>
         <source>Cashier cage</source>
         <translation>कैशियर केज</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="64"/>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="229"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="250"/>
         <source>Cage receipt</source>
         <translation>केज रसीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="68"/>
         <source>OFFLINE — PENDING</source>
         <translation>ऑफ़लाइन — लंबित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="70"/>
         <source>REPRINT</source>
         <translation>पुनर्मुद्रण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="71"/>
         <source>Reprinted</source>
         <translation>पुनर्मुद्रित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="74"/>
         <source>Receipt no.</source>
         <translation>रसीद सं.</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="75"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="76"/>
         <source>Date</source>
         <translation>दिनांक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="77"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="76"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="78"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="79"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="82"/>
         <source>Approved by</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="85"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="86"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="87"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="88"/>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="93"/>
         <source>Cash on account after</source>
         <translation>बाद में खाते में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="91"/>
         <source>pending — not yet posted</source>
         <translation>लंबित — अभी दर्ज नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="95"/>
         <source>Markers outstanding after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="98"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="102"/>
         <source>Taken while the ledger was unreachable; it will be posted when it is back. This receipt has no ledger code until then.</source>
         <translation>लेजर से संपर्क न होने पर लिया गया; संपर्क लौटने पर दर्ज होगा। तब तक इस रसीद का कोई लेजर कोड नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="105"/>
         <source>Player&apos;s signature</source>
         <translation>खिलाड़ी के हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="106"/>
         <source>Cashier&apos;s signature</source>
         <translation>कैशियर के हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="110"/>
         <source>Scan the code to check this receipt against the ledger (cashier-desktop verify-receipt).</source>
         <translation>लेजर से इस रसीद की जाँच के लिए कोड स्कैन करें (cashier-desktop verify-receipt)।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="120"/>
+        <source>Notes taken in</source>
+        <translation>लिए गए नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="121"/>
+        <source>Notes paid out</source>
+        <translation>भुगतान किए नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/receipt_layout.py" line="128"/>
+        <source>Notes total</source>
+        <translation>नोटों का जोड़</translation>
     </message>
 </context>
 <context>
@@ -4384,42 +4409,45 @@
 <context>
     <name>ReceiptDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="106"/>
         <source>REPRINT — </source>
         <translation>पुनर्मुद्रण — </translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/receipt.py" line="107"/>
         <source>Receipt %1</source>
         <translation>रसीद %1</translation>
     </message>
+</context>
+<context>
+    <name>ReceiptShell</name>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="43"/>
         <source>Receipt</source>
         <translation>रसीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="50"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>छापें… (&amp;P) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="51"/>
         <source>Save as P&amp;DF… (Ctrl+S)</source>
         <translation>PDF के रूप में सहेजें… (&amp;D) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="52"/>
         <source>&amp;Close (Esc)</source>
         <translation>बंद करें (&amp;C) (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="101"/>
         <source>Save receipt as PDF</source>
         <translation>रसीद को PDF के रूप में सहेजें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/receipt.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/receipt_shell.py" line="102"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF फ़ाइलें (*.pdf)</translation>
     </message>
@@ -4427,52 +4455,52 @@
 <context>
     <name>RecentTable</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="48"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="48"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="49"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="49"/>
         <source>Cash after</source>
         <translation>बाद में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="56"/>
         <source>Recent transactions</source>
         <translation>हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="75"/>
         <source>(REFUSED on replay — call a supervisor)</source>
         <translation>(दोबारा भेजने पर अस्वीकृत — सुपरवाइज़र को बुलाएँ)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="76"/>
         <source>(pending)</source>
         <translation>(लंबित)</translation>
     </message>

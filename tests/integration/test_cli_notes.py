@@ -31,6 +31,26 @@ def test_a_deposit_and_a_withdrawal_with_notes_from_the_command_line(cli):
                          "--notes", "500x2", "--json", pin="1111")
     assert code == 0, err
     assert _notes(cli.engine, json.loads(out)["id"]) == [("500", 0, 2)]
+    assert (json.loads(out)["notes_in"], json.loads(out)["notes_out"]) == ({}, {"500": 2})
+
+
+def test_the_command_lines_receipt_lists_the_notes_and_none_without(cli):
+    code, _out, err = cli("shift", "open", "--staff", "C100", "--count", "500=20", pin="1111")
+    assert code == 0, err
+    pid = make_player(cli.engine)
+    code, out, err = cli("post", "deposit", "--player", pid, "--amount", "2300", "--staff", "C100",
+                         "--notes", "500x4,100x3", pin="1111")
+    assert code == 0, err
+    lines = [ln.split() for ln in out.splitlines()[1:]]
+    assert lines == [["notes", "taken", "in:"], ["500", "×", "4", "₹2,000.00"], ["100", "×", "3", "₹300.00"],
+                     ["total", "₹2,300.00"]]
+    code, out, err = cli("post", "deposit", "--player", pid, "--amount", "100", "--staff", "C100", pin="1111")
+    assert code == 0, err
+    assert len(out.splitlines()) == 1 and "notes" not in out
+    code, out, err = cli("post", "deposit", "--player", pid, "--amount", "100", "--staff", "C100", "--json",
+                         pin="1111")
+    assert code == 0, err
+    assert "notes_in" not in json.loads(out)  # the JSON without notes keeps its shape
 
 
 def test_notes_that_do_not_add_up_or_are_not_notes_are_one_sentence_and_post_nothing(cli):

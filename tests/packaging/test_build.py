@@ -155,3 +155,16 @@ def test_the_built_program_runs_its_demo_ledger_with_no_database_configured(buil
     again = run_app(built_app, "balance", "101", home=home)
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stdout.startswith("player 101 "), again.stdout
+
+
+def test_the_bundle_carries_qt_multimedia_and_leaves_unused_qt_out(built_app):
+    """The camera's Qt Multimedia (PySide6-Addons) with its FFmpeg backend is in; the Addons'
+    other modules and the virtual keyboard are not (the spec's excludes)."""
+    pyside = built_app.parent / "_internal" / "PySide6"
+    modules = {p.name.split(".")[0] for p in pyside.glob("Qt*.abi3.so")} | {p.stem for p in pyside.glob("Qt*.pyd")}
+    assert {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtMultimedia"} <= modules
+    unused = {"QtWebEngineCore", "Qt3DCore", "QtCharts", "QtQuick", "QtQml", "QtMultimediaWidgets", "QtBluetooth",
+              "QtLocation", "QtDataVisualization", "QtGraphs", "QtSensors", "QtSerialPort", "QtTextToSpeech"}
+    assert not modules & unused, sorted(modules & unused)
+    assert any((pyside / "Qt" / "plugins" / "multimedia").glob("*ffmpeg*")), "no multimedia backend"
+    assert not [p for p in pyside.rglob("*") if "virtualkeyboard" in p.name.lower()]

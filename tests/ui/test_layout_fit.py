@@ -293,6 +293,21 @@ def test_posting_dialog_with_notes_that_do_not_add_up(qtbot, terminal, engine, t
     _check(dialog, screen_name, "notes do not add up")
 
 
+def test_marker_redemption_dialog_with_its_notes_line(qtbot, terminal, engine, terminal_id, screen_name):
+    from tests.ui.test_notes_flow import _marker
+    player = make_player(engine, name="Rohan Iyer")
+    _marker(engine, player, "5000")
+    open_test_shift(engine, terminal_id, "C100", "1000")
+    window = _main(qtbot, terminal, "C100", "1111", screen_name)
+    find_player(qtbot, window, player)
+    wait_until(qtbot, lambda: window.cashier.buttons[Kind.MARKER_REDEEM].isEnabled(), what="F8 enabled")
+    dialog = window.cashier.start(Kind.MARKER_REDEEM)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.amount.edit, "4880")
+    assert dialog.notes_line.edit.text() == "500x9, 100x3, 50x1, 10x3"
+    _check(dialog, screen_name, "redemption notes split")
+
+
 def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     from cashier_desktop.ui.shift_dialogs import CloseShiftDialog, OpenShiftDialog
     window = _main(qtbot, terminal, "C100", "1111", screen_name)

@@ -44,7 +44,9 @@ def test_a_deposit_splits_into_notes_the_cashier_edits_and_the_supervisor_sees_t
     assert dialog.notes_line.sum_label.text() == "= ₹2,300.00"
     qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
     tab = window.cashier
-    active_dialog(qtbot, tab, "receipt_dialog")
+    receipt = active_dialog(qtbot, tab, "receipt_dialog")
+    assert ("Notes taken in\n500 × 3: ₹1,500.00\n200 × 2: ₹400.00\n100 × 4: ₹400.00\n"
+            "Notes total: ₹2,300.00") in receipt.plain_text()  # as edited, not as split
     wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹2,300.00", what="balance shown")
     qtbot.keyClick(tab.receipt_dialog, Qt.Key_Escape)
 
@@ -105,3 +107,77 @@ def test_a_withdrawal_pays_out_notes_and_an_unsplittable_amount_records_none(qtb
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Backspace)
     assert dialog.notes_line.edit.text() == "500x2, 100x2, 50x1"
+
+
+def test_a_reprint_read_back_from_the_ledger_prints_the_notes_from_the_journal(qtbot, counter):
+    from cashier_desktop.terminal.services import open_journal
+    term, engine, owner = counter
+    open_journal(term.ctx.services, start_replay=False)  # a cage terminal's postings go through its journal
+    player, other = make_player(owner), make_player(owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    dialog = _open_deposit(qtbot, window, "600")
+    assert dialog.notes_line.edit.text() == "500x1, 100x1"
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    tab = window.cashier
+    qtbot.keyClick(active_dialog(qtbot, tab, "receipt_dialog"), Qt.Key_Escape)
+    wait_until(qtbot, lambda: tab.receipt_dialog is None, what="receipt closed")
+    find_player(qtbot, window, other)
+    find_player(qtbot, window, player)  # the list read back from the ledger: rows without notes
+    wait_until(qtbot, lambda: tab.recent.rowCount() == 1 and not tab.recent.receipts[0].notes_in,
+               what="the ledger's row listed")
+    tab.recent.setFocus()
+    tab.recent.selectRow(0)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab.recent, Qt.Key_R, Qt.ControlModifier)
+    again = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "REPRINT" in again.plain_text()
+    assert "Notes taken in\n500 × 1: ₹500.00\n100 × 1: ₹100.00\nNotes total: ₹600.00" in again.plain_text()
+
+
+def _marker(owner, player: str, amount: str) -> None:
+    """Set-up as the schema owner: a credit line of ₹10,000 and a marker of `amount` drawn on it."""
+    import uuid
+
+    from sqlalchemy import text
+    with owner.begin() as conn:
+        conn.execute(text("""SELECT * FROM cage.post(:id, 'h', 'credit_line', :p, 10000, 'INR',
+            p_staff => 'F200', p_approver => 'F200', p_reason => 'annual review')"""),
+                     {"id": uuid.uuid4(), "p": player})
+        conn.execute(text("""SELECT * FROM cage.post(:id, 'h', 'marker_issue', :p, :a, 'INR',
+            p_staff => 'C100', p_approver => 'F200')"""), {"id": uuid.uuid4(), "p": player, "a": amount})
+
+
+def test_a_marker_redemption_paid_in_cash_records_its_notes_in_the_ledger(qtbot, counter):
+    from sqlalchemy import text
+
+    from cashier_desktop.domain.kinds import Kind
+    term, engine, owner = counter
+    player = make_player(owner)
+    _marker(owner, player, "5000")
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    tab = window.cashier
+    wait_until(qtbot, lambda: tab.buttons[Kind.MARKER_REDEEM].isEnabled(), what="F8 enabled with a marker")
+    activate(qtbot, window)
+    qtbot.keyClick(tab, Qt.Key_F8)
+    dialog = active_dialog(qtbot, tab)
+    assert dialog.kind is Kind.MARKER_REDEEM
+    assert dialog.notes_line.label.text() == "Notes &taken in"
+    qtbot.keyClicks(dialog.amount.edit, "2300")
+    assert dialog.notes_line.edit.text() == "500x4, 100x3"  # split by the preferred notes
+    _retype_notes(qtbot, dialog, "500x2, 200x5, 100x3")
+    assert dialog.notes_line.sum_label.text() == "= ₹2,300.00"
+    qtbot.keyClick(dialog.notes_line.edit, Qt.Key_Return)
+    receipt = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "Transaction: Marker redemption" in receipt.plain_text()
+    assert "500 × 2: ₹1,000.00\n200 × 5: ₹1,000.00\n100 × 3: ₹300.00" in receipt.plain_text()
+    with owner.connect() as conn:  # the ledger's record, through the same posting API
+        rows = conn.execute(text("""SELECT n.denomination, n.pieces_in, n.pieces_out, t.kind, t.drawer_delta
+            FROM posting_notes n JOIN ledger_transactions t ON t.id = n.posting_id
+            WHERE t.player_id = :p ORDER BY n.denomination DESC"""), {"p": player}).all()
+        credit = conn.execute(text("SELECT current_credit FROM players WHERE id = :p"), {"p": player}).scalar_one()
+    assert [(format(r.denomination.normalize(), "f"), r.pieces_in, r.pieces_out) for r in rows] == [
+        ("500", 2, 0), ("200", 5, 0), ("100", 3, 0)]
+    assert {(r.kind, r.drawer_delta) for r in rows} == {("marker_redeem", Decimal("2300.00"))}
+    assert credit == Decimal("2700.00")

@@ -21,7 +21,7 @@ from ..domain.errors import LedgerUnavailable
 from ..domain.receipts import Receipt
 from . import posting
 from .db import map_error, reading, warn_if_gui_thread
-from .posting import RECEIPT_COLUMNS, api_params, receipt_of_row
+from .posting import NOTES_OF_T, RECEIPT_COLUMNS, api_params, receipt_of_row
 from .queries import postings_where
 from .shifts import open_shift_of
 
@@ -64,7 +64,7 @@ class PostgresLedger:
     def find_many(self, ids: list[UUID]) -> dict[UUID, Receipt]:
         if not ids:
             return {}
-        rows = self._rows(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE id = ANY(:ids)",
+        rows = self._rows(f"SELECT {RECEIPT_COLUMNS}, {NOTES_OF_T} FROM ledger_transactions t WHERE id = ANY(:ids)",
                           {"ids": list(ids)})
         return {r.id: r for r in (receipt_of_row(row, replayed=True) for row in rows)}
 

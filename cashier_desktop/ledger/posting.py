@@ -29,7 +29,7 @@ from ..domain import errors as E
 from ..domain.commands import PostingCommand
 from ..domain.kinds import Kind
 from ..domain.money import Money
-from ..domain.notes import notes_json
+from ..domain.notes import normalized, notes_json
 from ..domain.receipts import Receipt
 from .db import (DOMAIN_SQLSTATES, invalidate_after_disconnect, is_retryable, map_error, sqlstate,
                  warn_if_gui_thread)
@@ -88,7 +88,13 @@ _FACTS_OF_T = """CASE WHEN t.shift_id IS NULL THEN NULL ELSE
         AS shift_sequence,
     coalesce((SELECT s.name FROM staff s WHERE s.id = t.staff_id), '') AS staff_name,
     coalesce((SELECT a.name FROM staff a WHERE a.id = t.approver_id), '') AS approver_name"""
-_BY_ID = text(f"SELECT {RECEIPT_COLUMNS}, {_FACTS_OF_T} FROM ledger_transactions t WHERE id = :id")
+# Its notes come in the same statement (migration 0026: no login reads posting_notes, the
+# definer function answers one posting's), as {"500.00": 4, …} or NULL when it recorded none.
+NOTES_OF_T = """(SELECT jsonb_object_agg(n.denomination, n.pieces_in) FILTER (WHERE n.pieces_in > 0)
+        FROM cage.posting_notes(t.id) n) AS notes_in,
+    (SELECT jsonb_object_agg(n.denomination, n.pieces_out) FILTER (WHERE n.pieces_out > 0)
+        FROM cage.posting_notes(t.id) n) AS notes_out"""
+_BY_ID = text(f"SELECT {RECEIPT_COLUMNS}, {_FACTS_OF_T}, {NOTES_OF_T} FROM ledger_transactions t WHERE id = :id")
 
 
 def _receipt(row, replayed: bool = False) -> Receipt:
@@ -110,7 +116,8 @@ def _receipt_of(m: Mapping, replayed: bool = False) -> Receipt:
         reverses_id=m["reverses_id"], reason=m["reason"], created_at=m["created_at"],
         hash=m["hash"], replayed=replayed,
         shift_sequence=None if m.get("shift_sequence") is None else int(m["shift_sequence"]),
-        staff_name=m.get("staff_name") or "", approver_name=m.get("approver_name") or "")
+        staff_name=m.get("staff_name") or "", approver_name=m.get("approver_name") or "",
+        notes_in=normalized(m.get("notes_in") or {}), notes_out=normalized(m.get("notes_out") or {}))
 
 
 def find_posting(conn: Connection, posting_id: UUID) -> Receipt | None:

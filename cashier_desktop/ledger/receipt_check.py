@@ -15,7 +15,9 @@ from uuid import UUID
 
 from sqlalchemy.engine import Engine
 
+from ..domain.notes import Notes, normalized
 from ..domain.receipt_code import ReceiptCode
+from .posting import NOTES_OF_T
 from .queries import _run
 
 _DIGEST = """ledger_digest(coalesce(lag(t.hash) OVER w, ''), t.id, t.player_id, t.kind, t.amount,
@@ -26,11 +28,14 @@ _DIGEST = """ledger_digest(coalesce(lag(t.hash) OVER w, ''), t.id, t.player_id, 
 
 @dataclass(frozen=True, slots=True)
 class ReceiptFacts:
-    """What a receipt prints beyond the posting itself: its place in the shift and names."""
+    """What a receipt prints beyond the posting itself: its place in the shift, names and the
+    notes the posting recorded (migration 0026), whichever terminal made it."""
 
     sequence: int | None
     staff_name: str
     approver_name: str
+    notes_in: Notes = ()
+    notes_out: Notes = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,20 +53,22 @@ class Verification:
 
 
 def receipt_facts(engine: Engine, posting_id: UUID) -> ReceiptFacts:
-    """The posting's sequence within its shift (ledger order) and the staff names."""
-    rows = _run(engine, "receipt_facts", """
+    """The posting's sequence within its shift (ledger order), the staff names and its notes
+    (one round trip: a reprint anywhere prints them)."""
+    rows = _run(engine, "receipt_facts", f"""
         SELECT CASE WHEN t.shift_id IS NULL THEN NULL ELSE
                  (SELECT count(*) FROM ledger_transactions o
                    WHERE o.shift_id = t.shift_id AND o.seq <= t.seq) END,
-               coalesce(s.name, ''), coalesce(a.name, '')
+               coalesce(s.name, ''), coalesce(a.name, ''), {NOTES_OF_T}
         FROM ledger_transactions t
         LEFT JOIN staff s ON s.id = t.staff_id
         LEFT JOIN staff a ON a.id = t.approver_id
         WHERE t.id = :id""", {"id": posting_id})
     if not rows:
         return ReceiptFacts(None, "", "")
-    seq, staff_name, approver_name = rows[0]
-    return ReceiptFacts(int(seq) if seq is not None else None, staff_name, approver_name)
+    seq, staff_name, approver_name, notes_in, notes_out = rows[0]
+    return ReceiptFacts(int(seq) if seq is not None else None, staff_name, approver_name,
+                        normalized(notes_in or {}), normalized(notes_out or {}))
 
 
 

@@ -140,7 +140,7 @@ GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY
                                             "staff_admin": STAFF_ADMIN}
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
 NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
-                       "posting_notes",  # read through cage.drawer_holding only (blind counts)
+                       "posting_notes",  # read through cage.drawer_holding (blind counts) and one posting's through cage.posting_notes
                        # ID numbers and images (0016): a staff session reads one player's
                        # through cage.id_documents_of / id_document_image (each image view audited)
                        "player_id_documents"}
@@ -271,7 +271,9 @@ TERMINAL_API = ("bound_terminal", "offline_allowance", "post", "replay_offline",
                 # handover, fills and credits, accountability (migration 0019)
                 "handover_shift", "bank_transfer", "accountability",
                 # a posting taken offline with its notes (migration 0022)
-                "replay_offline_with_notes")
+                "replay_offline_with_notes",
+                # one posting's notes, for its receipt read back from the ledger (migration 0026)
+                "posting_notes")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -22,10 +22,10 @@ def receipt_facts(services: Services, posting_id: UUID) -> ReceiptFacts:
 
 
 def recorded_notes(services: Services, posting_id: UUID) -> tuple[Notes, Notes]:
-    """The notes (in, out) a posting recorded, for its reprint: from this terminal's journal,
-    which holds the command as it was posted (same id, same request: the ledger accepted its
-    notes whole). A posting made elsewhere gives ((), ()): no terminal login reads the
-    ledger's notes of one posting (posting_notes is read only through cage.drawer_holding)."""
+    """The notes (in, out) a posting recorded, for its reprint when the ledger cannot be
+    asked: from this terminal's journal, which holds the command as it was posted (same id,
+    same request: the ledger accepted its notes whole). A posting made elsewhere gives
+    ((), ()). With the ledger reachable, `receipt_facts` answers them for any posting."""
     journal = getattr(services.local, "journal", None)
     entry = journal.entry(posting_id) if journal is not None else None
     if entry is None:

@@ -378,17 +378,27 @@ class CashierTab(QWidget):
                               reprint_by=self.staff.id, reprint_by_name=getattr(self.staff, "name", ""))
         if not view.pending and getattr(self.staff, "id", None) == view.staff_id:
             view = replace(view, staff_name=getattr(self.staff, "name", ""))
-        # a reprint of a posting read back from the ledger: its notes from the journal
+        # a reprint of a posting read back from the ledger: its notes come with its facts (any
+        # terminal's posting, migration 0026); from this terminal's journal if the ledger is away
         needs_notes = reprint and not view.pending and not (view.notes_in or view.notes_out)
         if view.pending or (receipt.has_facts and not needs_notes):
             self._open_receipt(view, auto=not reprint)
             return
+        from ..domain.errors import LedgerUnavailable
         from ..terminal import receipts
 
         def work(s) -> ReceiptView:
-            full = view if receipt.has_facts else view.with_facts(receipts.receipt_facts(s, view.posting_id))
-            notes_in, notes_out = receipts.recorded_notes(s, view.posting_id) if needs_notes else ((), ())
-            return replace(full, notes_in=notes_in or full.notes_in, notes_out=notes_out or full.notes_out)
+            try:
+                facts = receipts.receipt_facts(s, view.posting_id)
+            except LedgerUnavailable:
+                if not needs_notes:
+                    raise
+                notes_in, notes_out = receipts.recorded_notes(s, view.posting_id)
+                return replace(view, notes_in=notes_in, notes_out=notes_out)
+            full = view if receipt.has_facts else view.with_facts(facts)
+            if needs_notes and (facts.notes_in or facts.notes_out):
+                full = replace(full, notes_in=facts.notes_in, notes_out=facts.notes_out)
+            return full
         Op(parent=self, work=work) \
             .success(lambda full: self._open_receipt(full, auto=not reprint)) \
             .failure(lambda _exc: self._open_receipt(view, auto=not reprint)).run()

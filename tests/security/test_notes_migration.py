@@ -75,3 +75,52 @@ def test_the_notes_functions_made_after_create_roles_have_its_owner_and_grants_a
     with owner.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM posting_notes WHERE posting_id IN (:a, :b)"),
                             {"a": live.id, "b": offline.id}).scalar() == 3
+
+
+def test_the_notes_read_made_after_create_roles_has_its_owner_and_grants_and_reads_at_another_login(
+        owned_by_a_login):  # noqa: F811 - the imported fixture
+    """Migration 0026 on roles made before it: `cage.posting_notes` is the API owner's, the
+    terminal logins (both made before the upgrade) may call it and the monitor may not; a
+    deposit with notes made at one terminal reads back with them at the other."""
+    from cashier_desktop.ledger.receipt_check import receipt_facts
+    url, owner, prefix = owned_by_a_login
+    migrate.upgrade(owner, "0025")
+    roles.create_roles(owner, prefix=prefix)
+    if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
+        cheap_pins(owner)
+    seed_staff(owner)
+    with owner.begin() as conn:
+        store_policy(conn, POLICY)
+    logins = {}
+    for name, tid in (("a", "T-MIG-A"), ("b", "T-MIG-B")):
+        password = uuid.uuid4().hex + "Aa1"
+        roles.add_login(owner, f"{prefix}_{name}", "terminal", password, prefix=prefix, terminal_id=tid)
+        logins[name] = url.set(username=f"{prefix}_{name}", password=password).render_as_string(hide_password=False)
+    player = make_player(owner)
+    a = make_engine(logins["a"])
+    try:
+        token = staff_session(a, "C100", "1111")
+        with a.begin() as conn:
+            conn.execute(text("SELECT cage.open_shift(:t, 0)"), {"t": token})
+        made = post(a, dataclasses.replace(
+            cmd("deposit", player, "600", terminal_id="T-MIG-A", notes_in={"500": 1, "100": 1}), session=token))
+    finally:
+        a.dispose()
+
+    migrate.upgrade(owner)  # 0026, as the schema owner
+
+    fn = "cage.posting_notes(uuid)"
+    with owner.connect() as conn:
+        assert {o for _, o in definer_functions(conn)} == {api_owner_name(prefix)}
+        may = conn.execute(text("""SELECT has_function_privilege(:a, :f, 'EXECUTE'),
+                has_function_privilege(:b, :f, 'EXECUTE'), has_function_privilege(:m, :f, 'EXECUTE'),
+                EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) x
+                        WHERE p.oid = to_regprocedure(:f) AND x.grantee = 0)"""),
+                           {"a": f"{prefix}_a", "b": f"{prefix}_b", "m": f"{prefix}_monitor", "f": fn}).one()
+    assert tuple(may) == (True, True, False, False)  # the terminals, not the monitor, not PUBLIC
+    b = make_engine(logins["b"])
+    try:
+        facts = receipt_facts(b, made.id)
+    finally:
+        b.dispose()
+    assert facts.notes_in == ((Decimal("500.00"), 1), (Decimal("100.00"), 1)) and facts.notes_out == ()

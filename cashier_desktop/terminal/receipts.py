@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from ..domain.currency import profile_for
+from ..domain.errors import LedgerUnavailable
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
@@ -19,6 +20,17 @@ from .services import Services
 def receipt_facts(services: Services, posting_id: UUID) -> ReceiptFacts:
     """Sequence in the shift and staff names for a posting that is in the ledger."""
     return receipt_check.receipt_facts(services.engine, posting_id)
+
+
+def facts_and_notes(services: Services, posting_id: UUID) -> tuple[ReceiptFacts | None, Notes, Notes]:
+    """For a reprint: the ledger's facts of a posting and its notes (any terminal's posting,
+    one round trip); with the ledger unreachable, no facts and the notes this terminal's
+    journal recorded (its fallback, never used while the ledger answers)."""
+    try:
+        facts = receipt_check.receipt_facts(services.engine, posting_id)
+    except LedgerUnavailable:
+        return (None, *recorded_notes(services, posting_id))
+    return facts, facts.notes_in, facts.notes_out
 
 
 def recorded_notes(services: Services, posting_id: UUID) -> tuple[Notes, Notes]:

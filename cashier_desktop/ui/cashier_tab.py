@@ -384,20 +384,13 @@ class CashierTab(QWidget):
         if view.pending or (receipt.has_facts and not needs_notes):
             self._open_receipt(view, auto=not reprint)
             return
-        from ..domain.errors import LedgerUnavailable
         from ..terminal import receipts
 
         def work(s) -> ReceiptView:
-            try:
-                facts = receipts.receipt_facts(s, view.posting_id)
-            except LedgerUnavailable:
-                if not needs_notes:
-                    raise
-                notes_in, notes_out = receipts.recorded_notes(s, view.posting_id)
-                return replace(view, notes_in=notes_in, notes_out=notes_out)
-            full = view if receipt.has_facts else view.with_facts(facts)
-            if needs_notes and (facts.notes_in or facts.notes_out):
-                full = replace(full, notes_in=facts.notes_in, notes_out=facts.notes_out)
+            facts, notes_in, notes_out = receipts.facts_and_notes(s, view.posting_id)
+            full = view if receipt.has_facts or facts is None else view.with_facts(facts)
+            if needs_notes and (notes_in or notes_out):
+                full = replace(full, notes_in=notes_in, notes_out=notes_out)
             return full
         Op(parent=self, work=work) \
             .success(lambda full: self._open_receipt(full, auto=not reprint)) \

@@ -109,7 +109,7 @@ def test_a_withdrawal_pays_out_notes_and_an_unsplittable_amount_records_none(qtb
     assert dialog.notes_line.edit.text() == "500x2, 100x2, 50x1"
 
 
-def test_a_reprint_read_back_from_the_ledger_prints_the_notes_from_the_journal(qtbot, counter):
+def test_a_reprint_read_back_from_the_ledger_prints_its_notes(qtbot, counter):
     from cashier_desktop.terminal.services import open_journal
     term, engine, owner = counter
     open_journal(term.ctx.services, start_replay=False)  # a cage terminal's postings go through its journal
@@ -133,6 +133,38 @@ def test_a_reprint_read_back_from_the_ledger_prints_the_notes_from_the_journal(q
     again = active_dialog(qtbot, tab, "receipt_dialog")
     assert "REPRINT" in again.plain_text()
     assert "Notes taken in\n500 × 1: ₹500.00\n100 × 1: ₹100.00\nNotes total: ₹600.00" in again.plain_text()
+
+
+def test_a_reprint_of_a_posting_made_at_another_terminal_prints_its_notes_from_the_ledger(qtbot, counter):
+    """Made at terminal B's own login, reprinted here: this terminal's journal never saw it, so
+    the notes come from the ledger (`cage.posting_notes`, migration 0026) with the facts."""
+    import uuid
+
+    from cashier_desktop.ledger.posting import post
+    from tests.support.databases import login_as
+    from tests.support.factories import cmd
+    from tests.support.logins import staff_session
+    from tests.support.shifts import open_test_shift
+    term, engine, owner = counter
+    player = make_player(owner)
+    other = f"T-NB-{uuid.uuid4().hex[:6]}"
+    open_test_shift(owner, other, "C100", "0")
+    b = login_as(owner, "terminal", terminal_id=other)
+    made = post(b, cmd("deposit", player, "1200", terminal_id=other, notes_in={"500": 2, "200": 1},
+                       session=staff_session(b, "C100", "1111")))
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    tab = window.cashier
+    wait_until(qtbot, lambda: tab.recent.rowCount() == 1 and tab.recent.receipts[0].id == made.id,
+               what="B's posting listed")
+    assert not tab.recent.receipts[0].notes_in  # the list's row carries none
+    tab.recent.setFocus()
+    tab.recent.selectRow(0)
+    activate(qtbot, tab)
+    qtbot.keyClick(tab.recent, Qt.Key_R, Qt.ControlModifier)
+    again = active_dialog(qtbot, tab, "receipt_dialog")
+    assert "REPRINT" in again.plain_text() and other in again.plain_text()
+    assert "Notes taken in\n500 × 2: ₹1,000.00\n200 × 1: ₹200.00\nNotes total: ₹1,200.00" in again.plain_text()
 
 
 def _marker(owner, player: str, amount: str) -> None:

@@ -142,3 +142,27 @@ def test_a_broken_send_still_running_behind_pgbouncer_is_ended_before_it_is_sett
     finally:
         journal.close()
         terminal.dispose()
+
+
+def test_an_entry_whose_server_process_is_unknown_behind_pgbouncer_settles_after_the_statement_timeout(
+        bouncer, tmp_path):
+    """What a broken send behind PgBouncer records (no process id): nothing is ended, the entry
+    stays in doubt while its statement could still run, and settles once it cannot."""
+    direct, pgb = bouncer
+    terminal = make_engine(pgb.url(), pool_size=1, prepared_statements=False)
+    journal = Journal(tmp_path / "journal.sqlite", terminal_id="T-D")
+    try:
+        port = PostgresLedger(terminal)
+        c = cmd("deposit", make_player(direct), "33", terminal_id="T-D")
+        journal.append_pending(c, ledger=port.name)
+        journal.mark_rejected(c.id, "in_doubt", "The connection broke while sending.", in_doubt=True,
+                              backend_pid=None)
+        assert journal.broken_send(c.id) is None
+        report = replay(journal, port)
+        assert report.still_in_doubt == 1 and journal.entry(c.id).in_doubt, report
+        report = replay(journal, port, settle_after=0)  # as when the statement timeout has passed
+        assert report.confirmed_refused == 1, report
+        assert not journal.entry(c.id).in_doubt
+    finally:
+        journal.close()
+        terminal.dispose()

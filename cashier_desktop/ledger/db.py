@@ -89,13 +89,31 @@ def make_engine(url: str, *, pool_size: int = 5, application_name: str = "cashie
     engine._cashier_prepared_statements = prepared_statements  # noqa: SLF001 - read by uses_prepared_statements
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _on_connect(dbapi_conn, record) -> None:  # noqa: ANN001
         # Statements wait at most this long: a stuck lock must not freeze a terminal forever.
+        # (Behind a transaction-mode pooler these SETs reach one pooled server connection,
+        # not ours: such sites set the timeouts per role, see the README.)
         with dbapi_conn.cursor() as cur:
-            cur.execute(f"SET statement_timeout = '{STATEMENT_TIMEOUT_S}s'; SET lock_timeout = '10s'")
+            cur.execute(f"SET statement_timeout = '{STATEMENT_TIMEOUT_S}s'; SET lock_timeout = '10s'; "
+                        "SELECT pg_backend_pid()")
+            while cur.nextset():
+                pass
+            server_pid = cur.fetchone()[0]
         dbapi_conn.commit()
+        # A pooler (PgBouncer) answers the login with a process id of its own invention:
+        # the server process that will run a statement is then unknown (see `server_pid`).
+        record.info["server_pid_known"] = server_pid == dbapi_conn.info.backend_pid
 
     return engine
+
+
+def server_pid(fairy) -> int | None:  # noqa: ANN001 - a pooled connection
+    """The server process that runs this pooled connection's statements, or None when it is
+    not known: behind a pooler the id the login reported is the pooler's, and ending a
+    process by it would end nobody's statement, or someone else's."""
+    if not fairy.info.get("server_pid_known", False):
+        return None
+    return fairy.driver_connection.info.backend_pid
 
 
 def uses_prepared_statements(engine: Engine) -> bool:

@@ -10,7 +10,7 @@ makes replay faster than posting live.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from uuid import UUID
 
 from sqlalchemy import text
@@ -198,18 +198,31 @@ class PostgresLedger:
         before "absent from the ledger" may be read as "not posted", that process must be
         gone: if it is still there (same login), it is terminated and waited for (a
         terminated transaction rolls back). False when that cannot be made sure; None pid
-        (unknown) is not sure either. `started_before` (asked later, by replay): only a process
-        that started before then can be the one that ran the send — a newer one with the same
-        pid is someone else's, and is left alone.
+        (unknown, as behind a transaction-mode pooler) is not sure either.
+
+        Only a process still inside a transaction can commit, so one that is idle is left
+        alone and counts as gone. `started_before` (asked later, by replay): only a
+        transaction that began before then can be the broken send's. Behind PgBouncer in
+        transaction mode a server process serves one client per transaction, so once our
+        statement ended the same pid may run another terminal's transaction: that one began
+        later, is left alone, and ours is over. The time is the terminal's; it is compared as
+        an age (seconds ago on the terminal's clock, counted back from the server's clock), so
+        a terminal whose clock is off does not spare its own statement.
         """
         if not pid:
             return False
+        age = None
+        if started_before is not None:
+            if started_before.tzinfo is None:
+                started_before = started_before.replace(tzinfo=timezone.utc)
+            age = max(0.0, (datetime.now(timezone.utc) - started_before).total_seconds())
         rows = self._rows(
             "SELECT pg_terminate_backend(pid, :wait) FROM pg_stat_activity "
             "WHERE pid = :pid AND usename = current_user AND backend_type = 'client backend' "
-            "AND pid <> pg_backend_pid() "
-            "AND (CAST(:before AS timestamptz) IS NULL OR backend_start <= CAST(:before AS timestamptz))",
-            {"pid": pid, "wait": wait_ms, "before": started_before})
+            "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle' "
+            "AND (CAST(:age AS float8) IS NULL "
+            "     OR xact_start <= clock_timestamp() - make_interval(secs => CAST(:age AS float8)))",
+            {"pid": pid, "wait": wait_ms, "age": age})
         return not rows or bool(rows[0][0])
 
     def probe(self) -> None:

@@ -32,7 +32,7 @@ from ..domain.money import Money
 from ..domain.notes import normalized, notes_json
 from ..domain.receipts import Receipt
 from .db import (DOMAIN_SQLSTATES, invalidate_after_disconnect, is_retryable, map_error, sqlstate,
-                 warn_if_gui_thread)
+                 server_pid, warn_if_gui_thread)
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ def _run_post(engine: Engine, sql: str, params: dict) -> Receipt:
         invalidate_after_disconnect(engine, fairy, psycopg.OperationalError("closed by the server"))
         fairy.close()
         return _run_post(engine, sql, params)
-    backend_pid = driver.info.backend_pid  # the server process that will run it (see `settle`)
+    backend_pid = server_pid(fairy)  # the server process that will run it, if known (see `settle`)
     try:
         try:
             driver.autocommit = True

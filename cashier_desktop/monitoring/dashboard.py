@@ -111,7 +111,8 @@ class Dashboard:
                        f"{len(r['standbys'])} standby(s), {'synchronous' if r['synchronous'] else 'NOT synchronous'}")
             for sb in r["standbys"]:
                 lag = "lag unknown" if sb["lag_bytes"] is None else f"lag {sb['lag_bytes']} bytes"
-                out.append(f"  {sb['name']:<16} {sb['state'] or '?'}, {sb['sync_state'] or '?'}, {lag}")
+                over = ", LAG OVER THRESHOLD" if sb.get("over_threshold") else ""
+                out.append(f"  {sb['name']:<16} {sb['state'] or '?'}, {sb['sync_state'] or '?'}, {lag}{over}")
         out.append(f"open alerts           {len(self.open_alerts)}")
         for a in self.open_alerts:
             out.append(f"  {a['summary']}")

@@ -18,6 +18,12 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy.engine import Connection, make_url
 
+# Past either figure a standby's lag is drawn as an alert: a supervisor should know before a
+# failover that the standby it would promote is that far behind (a synchronous standby has
+# every commit flushed, but not yet replayed: promotion waits for the replay).
+LAG_ALERT_SECONDS = 5.0
+LAG_ALERT_BYTES = 16 * 1024 * 1024
+
 REPLICATION_SQL = """
 SELECT application_name, state, sync_state,
        pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint AS lag_bytes,
@@ -37,7 +43,8 @@ class Standby:
     def line(self) -> str:
         lag = "lag unknown (role lacks pg_read_all_stats)" if self.lag_bytes is None else \
             f"lag {self.lag_bytes} bytes" + (f", {self.lag_seconds * 1000:.0f} ms" if self.lag_seconds is not None else "")
-        return f"standby {self.name}: {self.state or '?'}, {self.sync_state or '?'}, {lag}"
+        over = ", OVER the alert threshold" if lag_over_threshold(asdict(self)) else ""
+        return f"standby {self.name}: {self.state or '?'}, {self.sync_state or '?'}, {lag}{over}"
 
 
 @dataclass
@@ -85,6 +92,13 @@ class ClusterStatus:
                 "synchronous_standby_names": self.synchronous_standby_names}
 
 
+def lag_over_threshold(standby: dict) -> bool:
+    """Whether a standby (a `Standby` as a dict) lags past LAG_ALERT_SECONDS or LAG_ALERT_BYTES;
+    an unknown lag is not over (the figure says it is unknown)."""
+    seconds, size = standby.get("lag_seconds"), standby.get("lag_bytes")
+    return (seconds is not None and seconds > LAG_ALERT_SECONDS) or (size is not None and size > LAG_ALERT_BYTES)
+
+
 def hosts(url: str) -> list[tuple[str, int]]:
     """The (host, port) pairs a URL names, in order. Multi-host URLs in libpq's form
     (`?host=a,b&port=5432,5433`, which raw libpq clients read too) or SQLAlchemy's
@@ -118,14 +132,18 @@ def standbys(conn: Connection) -> tuple[list[Standby], str]:
 
 
 def replication_summary(conn: Connection) -> dict:
-    """For the dashboard: the server this connection reached and its standbys' lag."""
+    """For the dashboard: the server this connection reached and its standbys' lag, each
+    standby marked `over_threshold` past the alert figures (given as `lag_alert`)."""
     where, in_recovery = conn.exec_driver_sql(
         "SELECT coalesce(host(inet_server_addr()), 'local') || ':' || current_setting('port'), "
         "pg_is_in_recovery()").one()
     found, names = ([], "") if in_recovery else standbys(conn)
+    listed = [asdict(s) for s in found]
+    for s in listed:
+        s["over_threshold"] = lag_over_threshold(s)
     return {"server": where, "role": "standby" if in_recovery else "primary",
             "synchronous": bool(names) and any(s.sync_state in ("sync", "quorum") for s in found),
-            "standbys": [asdict(s) for s in found]}
+            "standbys": listed, "lag_alert": {"seconds": LAG_ALERT_SECONDS, "bytes": LAG_ALERT_BYTES}}
 
 
 def cluster_status(url: str, *, timeout: int = 3) -> ClusterStatus:

@@ -2,9 +2,11 @@
 standbys lag (the dashboard's `replication`, from ops/failover.py `replication_summary`).
 
 A supervisor must see at a glance when the cage runs without its safety net: the reached
-server is a read-only standby, a standby is not streaming, or replication is not
-synchronous (then a posting told "posted" may be lost with the primary). Those cases are
-drawn in dark red, bold; the full detail is in the tooltip.
+server is a read-only standby, there is no standby, a standby is not streaming, replication is
+not synchronous (then a posting told "posted" may be lost with the primary), or a standby lags
+past the alert threshold (`ops/failover.py` marks it `over_threshold`: a failover would wait
+for it). Those cases are drawn in dark red, bold, and say why in words; the full detail is in
+the tooltip.
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ class ReplicationFigure(QLabel):
             return [self.tr("%1, a read-only standby: postings cannot be taken").replace("%1", r["server"])], True
         parts = [self.tr("%1, primary").replace("%1", r["server"])]
         standbys = r.get("standbys") or []
-        if not standbys:
-            return parts + [self.tr("no standby")], False
+        if not standbys:  # one server: nothing to fail over to, and no second copy of a posting
+            return parts + [self.tr("NO STANDBY: postings are on this server only")], True
         attention = not r.get("synchronous")
         for sb in standbys:
             name = sb.get("name") or "?"
@@ -59,6 +61,9 @@ class ReplicationFigure(QLabel):
             parts.append((self.tr("standby %1 synchronous, lag %2") if sync else
                           self.tr("standby %1 NOT synchronous, lag %2")).replace("%1", name)
                          .replace("%2", self._lag(sb)))
+            if sb.get("over_threshold"):
+                parts.append(self.tr("standby %1 LAG OVER THE ALERT THRESHOLD").replace("%1", name))
+                attention = True
         return parts, attention
 
     def _lag(self, sb: dict[str, Any]) -> str:

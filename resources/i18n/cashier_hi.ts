@@ -4524,8 +4524,8 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/replication_figure.py" line="48"/>
-        <source>no standby</source>
-        <translation>कोई स्टैंडबाय नहीं</translation>
+        <source>NO STANDBY: postings are on this server only</source>
+        <translation>कोई स्टैंडबाय नहीं: पोस्टिंग केवल इसी सर्वर पर हैं</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/replication_figure.py" line="53"/>
@@ -4541,6 +4541,11 @@
         <location filename="../../cashier_desktop/ui/replication_figure.py" line="60"/>
         <source>standby %1 NOT synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="65"/>
+        <source>standby %1 LAG OVER THE ALERT THRESHOLD</source>
+        <translation>स्टैंडबाय %1 का पिछड़ चेतावनी सीमा से अधिक</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/replication_figure.py" line="66"/>

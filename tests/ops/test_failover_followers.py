@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ from tests.ops.conftest import cluster_ledger
 from tests.realtime.conftest import soketi, subscribers  # noqa: F401 - fixtures
 from tests.support import autofailover
 from tests.support.factories import cmd, make_player
-from tests.support.faults import Child, wait_until
+from tests.ops.test_failover import waited
+from tests.support.faults import Child
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,7 +46,7 @@ def _post(engine, player: str, amount: str) -> None:
     """One deposit; the pool's connections to a dead primary fail once each, then a fresh one
     finds the promoted node (the id makes the retry exactly-once)."""
     c = cmd("deposit", player, amount)
-    wait_until(lambda: _try(engine, c), 60, interval=0.2, what=f"a deposit of {amount} on the writable node")
+    waited(lambda: _try(engine, c), 60, interval=0.2, what=f"a deposit of {amount} on the writable node")
 
 
 def _try(engine, c) -> bool:
@@ -83,26 +85,28 @@ def test_the_relay_and_the_watch_follow_the_promoted_node(cluster, soketi, subsc
     watch = Child("watch", [*cli, "watch"], env=env, log=tmp_path / "watch.log", cwd=str(ROOT)).start()
     try:
         _post(engine, player, "100")
-        wait_until(lambda: [d["version"] for d in heard.on(player_channel(player))][-1:] == [1], 60,
+        waited(lambda: [d["version"] for d in heard.on(player_channel(player))][-1:] == [1], 60,
                    what="version 1 published before the failure")
         old = cluster.primary()
-        wait_until(lambda: {"cashier-desktop relay", "cashier-desktop watch"} <= _clients_on(engine, old.port),
+        waited(lambda: {"cashier-desktop relay", "cashier-desktop watch"} <= _clients_on(engine, old.port),
                    30, what="the relay and the watch connected to the primary")
 
         cluster.kill_primary()
+        start = time.monotonic()
         new = cluster.wait_promoted(old)
+        print(f"phase promoted: {time.monotonic() - start:.1f} s", flush=True)
         _post(engine, player, "25")
         _post(engine, player, "5")
-        wait_until(lambda: [d["version"] for d in heard.on(player_channel(player))][-1:] == [3], 60,
+        waited(lambda: [d["version"] for d in heard.on(player_channel(player))][-1:] == [3], 60,
                    what="versions 2 and 3, posted on the promoted node, published by the same relay")
         last = heard.on(player_channel(player))[-1]
         assert last["cashBalance"] == "130.00", last
         # The incident, on the promoted node: a balance written by hand is caught by the watch.
         with engine.begin() as conn:
             conn.execute(text("UPDATE players SET balance = balance + 10000 WHERE id = :p"), {"p": tampered})
-        wait_until(lambda: _open_alerts(engine, tampered) == 1, 60, what="the watch's alert on the promoted node")
+        waited(lambda: _open_alerts(engine, tampered) == 1, 60, what="the watch's alert on the promoted node")
         assert {"cashier-desktop relay", "cashier-desktop watch"} <= _clients_on(engine, new.port)
-        wait_until(lambda: _unpublished(engine) == 0, 30, what="the whole outbox published")
+        waited(lambda: _unpublished(engine) == 0, 30, what="the whole outbox published")
         assert relay.alive() and watch.alive(), "neither process was restarted: they reconnected"
         assert relay.starts == 1 and watch.starts == 1
     finally:

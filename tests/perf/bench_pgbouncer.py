@@ -55,7 +55,7 @@ def available() -> bool:
 class PgBouncer:
     """PgBouncer in transaction mode on a free 127.0.0.1 port, in front of `server`."""
 
-    def __init__(self, server: OwnedPostgres, database: str) -> None:
+    def __init__(self, server: OwnedPostgres, database: str, *, pool_size: int = POOL_SIZE) -> None:
         self.port = free_port()
         self.dir = server.dir / "pgbouncer"
         self.dir.mkdir()
@@ -70,9 +70,9 @@ unix_socket_dir =
 auth_type = trust
 auth_file = {self.dir / 'userlist.txt'}
 pool_mode = transaction
-default_pool_size = {POOL_SIZE}
+default_pool_size = {pool_size}
 max_client_conn = {TERMINALS * 2}
-max_db_connections = {POOL_SIZE}
+max_db_connections = {pool_size}
 logfile = {self.dir / 'pgbouncer.log'}
 pidfile = {self.dir / 'pgbouncer.pid'}
 admin_users = postgres

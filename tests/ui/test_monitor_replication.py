@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from cashier_desktop.ops.failover import LAG_ALERT_SECONDS, lag_over_threshold
 from tests.ui.conftest import log_in, wait_until
 from tests.ui.layout_checks import SCREENS, maximise, problems
 
@@ -44,13 +45,16 @@ def _fits(window, state: str) -> None:
     assert not found, f"monitor at 1366x768, {state}:\n  " + "\n  ".join(found)
 
 
-def test_the_monitor_shows_the_ledger_server_it_reached_and_that_it_has_no_standby(qtbot, terminal):
+def test_the_monitor_shows_the_ledger_server_it_reached_and_alerts_that_it_has_no_standby(qtbot, terminal):
+    """Real data: the dashboard read of a plain server, which has no standby to fail over to."""
     window, view = _monitor(qtbot, terminal)
     reached = view.dashboard.replication
-    assert reached["role"] == "primary"
-    wait_until(qtbot, lambda: view.replication.text() == f"{reached['server']}, primary; no standby",
+    assert reached["role"] == "primary" and reached["standbys"] == [] and not reached["synchronous"]
+    wait_until(qtbot, lambda: view.replication.text()
+               == f"{reached['server']}, primary; NO STANDBY: postings are on this server only",
                what="the ledger server shown")
-    assert view.replication.isVisible() and not view.replication.attention
+    assert view.replication.isVisible() and view.replication.attention
+    assert "#8b0000" in view.replication.styleSheet()
     _fits(window, "one server")
 
 
@@ -82,6 +86,17 @@ def test_the_monitor_shows_each_standbys_lag_and_marks_a_pair_that_is_not_synchr
 
     view._show(replace(view.dashboard, replication=pair))
     assert not view.replication.attention and view.replication.styleSheet() == ""
+
+    # Synchronous, but the standby replays far behind: a failover would wait for it.
+    behind = _standby("node_1", lag=3 * 1024 * 1024, seconds=LAG_ALERT_SECONDS + 2.5)
+    behind["over_threshold"] = lag_over_threshold(behind)
+    view._show(replace(view.dashboard, replication=dict(pair, standbys=[behind])))
+    assert view.replication.text() == ("10.0.0.12:5432, primary; standby node_1 synchronous, lag 3145728 bytes, "
+                                       "7500 ms; standby node_1 LAG OVER THE ALERT THRESHOLD")
+    assert view.replication.attention and "#8b0000" in view.replication.styleSheet()
+    _fits(window, "standby lagging")
+    view._show(replace(view.dashboard, replication=pair))
+    assert not view.replication.attention
 
 
 def test_a_day_of_every_refusal_reason_still_fits_and_the_tooltip_names_them_all(qtbot, terminal):

@@ -10,7 +10,7 @@ makes replay faster than posting live.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from uuid import UUID
 
 from sqlalchemy import text
@@ -42,6 +42,25 @@ def _pipeline_supported() -> bool:
 def _mapped(exc: BaseException) -> BaseException:
     mapped = map_error(exc)
     return mapped
+
+
+# The server process of a broken send, if it is still inside a transaction (an idle one can
+# no longer commit anything) and is this login's.
+_RUNNING_TRANSACTION = (
+    "SELECT xact_start, clock_timestamp() FROM pg_stat_activity "
+    "WHERE pid = :pid AND usename = current_user AND backend_type = 'client backend' "
+    "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle' AND xact_start IS NOT NULL")
+# Ended only while it still runs the transaction judged (`xact_start`; any, when None).
+_END_IF_RUNNING = (
+    "SELECT pg_terminate_backend(pid, :wait) FROM pg_stat_activity "
+    "WHERE pid = :pid AND usename = current_user AND backend_type = 'client backend' "
+    "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle' "
+    "AND (CAST(:xact_start AS timestamptz) IS NULL OR xact_start = CAST(:xact_start AS timestamptz))")
+
+
+def _age(moment: datetime) -> float:
+    """Seconds since `moment` on this terminal's clock (never negative)."""
+    return max(0.0, (datetime.now(timezone.utc) - moment).total_seconds())
 
 
 class PostgresLedger:
@@ -207,22 +226,35 @@ class PostgresLedger:
         statement ended the same pid may run another terminal's transaction: that one began
         later, is left alone, and ours is over. The time is the terminal's; it is compared as
         an age (seconds ago on the terminal's clock, counted back from the server's clock), so
-        a terminal whose clock is off does not spare its own statement.
+        a terminal whose clock is off does not spare its own statement; and the age is taken
+        on both sides of the round trip that reads the server's clock, so a slow round trip
+        makes the answer "not sure" (wait for the statement timeout), never a wrong end or a
+        wrong "gone" (a one-sided age once ended another terminal's transaction under load).
         """
         if not pid:
             return False
-        age = None
-        if started_before is not None:
-            if started_before.tzinfo is None:
-                started_before = started_before.replace(tzinfo=timezone.utc)
-            age = max(0.0, (datetime.now(timezone.utc) - started_before).total_seconds())
-        rows = self._rows(
-            "SELECT pg_terminate_backend(pid, :wait) FROM pg_stat_activity "
-            "WHERE pid = :pid AND usename = current_user AND backend_type = 'client backend' "
-            "AND pid <> pg_backend_pid() AND state IS DISTINCT FROM 'idle' "
-            "AND (CAST(:age AS float8) IS NULL "
-            "     OR xact_start <= clock_timestamp() - make_interval(secs => CAST(:age AS float8)))",
-            {"pid": pid, "wait": wait_ms, "age": age})
+        if started_before is None:
+            rows = self._rows(_END_IF_RUNNING, {"pid": pid, "wait": wait_ms, "xact_start": None})
+            return not rows or bool(rows[0][0])
+        if started_before.tzinfo is None:
+            started_before = started_before.replace(tzinfo=timezone.utc)
+        # The candidate's transaction start and the server's clock, then the age of the break
+        # measured on both sides of that round trip: the break lies between `server_now -
+        # age_after` and `server_now - age_before` on the server's clock. A transaction begun
+        # before that window is (or may be) ours: ended. One begun after it is someone
+        # else's, and ours is over. One begun inside it cannot be told apart (the round trip
+        # was slow): not sure, and the entry waits for the statement timeout.
+        age_before = _age(started_before)
+        rows = self._rows(_RUNNING_TRANSACTION, {"pid": pid})
+        age_after = _age(started_before)
+        if not rows:
+            return True  # no such process, or idle: it can no longer commit
+        xact_start, server_now = rows[0]
+        if xact_start > server_now - timedelta(seconds=age_before):
+            return True  # began after the send broke: another client's, behind a pooler
+        if xact_start > server_now - timedelta(seconds=age_after):
+            return False
+        rows = self._rows(_END_IF_RUNNING, {"pid": pid, "wait": wait_ms, "xact_start": xact_start})
         return not rows or bool(rows[0][0])
 
     def probe(self) -> None:

@@ -188,3 +188,16 @@ def test_an_in_doubt_entry_whose_server_process_is_unknown_waits_for_the_stateme
     assert terminal.journal.broken_send(c.id) is None
     report = terminal.services.local.replay()
     assert terminal.journal.entry(c.id).in_doubt and report.still_in_doubt == 1
+
+
+def test_a_transaction_begun_at_the_moment_the_send_broke_is_neither_ended_nor_taken_for_gone(terminal, engine):
+    """The break's time is known on the terminal's clock only to within the round trip that
+    reads the server's: a transaction that began inside that window could be the send's own
+    or a newer one, so replay neither ends it nor settles on it ("not sure": the entry waits
+    for the statement timeout)."""
+    port = terminal.services.local.port
+    with port.engine.connect() as other:
+        pid, began = other.exec_driver_sql("SELECT pg_backend_pid(), now()").one()  # now(): the transaction's start
+        assert port.backend_gone(pid, started_before=began) is False
+        assert _backends(engine, pid) == 1, "not terminated: it may be another client's"
+        assert other.exec_driver_sql("SELECT 1").scalar() == 1

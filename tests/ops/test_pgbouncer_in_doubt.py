@@ -93,6 +93,10 @@ def test_a_server_connection_reused_by_another_terminals_open_transaction_is_not
             journal.append_pending(c, ledger=port.name)
             journal.mark_rejected(c.id, "in_doubt", "The connection broke while sending.", in_doubt=True,
                                   backend_pid=ran)
+        # The sends broke seconds before what follows (a broken send is noticed at once, the
+        # reuse comes later): the journal's record of the break is moved back by 5 s, so the
+        # reuse falls clearly after it, whatever this machine's load does to round trips.
+        _break_earlier(journal, [posted.id, refused.id], seconds=5)
         # Then PgBouncer gives that server connection to another terminal, which opens a transaction.
         b = other.connect()
         try:
@@ -114,6 +118,20 @@ def test_a_server_connection_reused_by_another_terminals_open_transaction_is_not
         journal.close()
         terminal.dispose()
         other.dispose()
+
+
+def _break_earlier(journal: Journal, ids: list, seconds: float) -> None:
+    """As if each entry's send had broken `seconds` earlier than the journal recorded it (the
+    records are hash-chained, so the journal is asked, not edited)."""
+    from datetime import timedelta
+    recorded = journal.broken_send
+
+    def earlier(entry_id):
+        sent = recorded(entry_id)
+        if sent is None or entry_id not in ids:
+            return sent
+        return sent[0], sent[1] - timedelta(seconds=seconds)
+    journal.broken_send = earlier
 
 
 def test_a_broken_send_still_running_behind_pgbouncer_is_ended_before_it_is_settled(bouncer, tmp_path):

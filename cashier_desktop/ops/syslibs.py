@@ -36,14 +36,18 @@ REQUIRED = {
 OPTIONAL = {
     "libgtk-3.so.0": "libgtk-3-0",
     "libgdk-3.so.0": "libgtk-3-0",
+    "libpulse.so.0": "libpulse0",  # Qt Multimedia does not load without it: no camera for ID photos
 }
 
 
 def qt_plugins() -> list[Path]:
-    """The xcb platform plugin and GTK theme plugin of the Qt this program runs."""
+    """The xcb platform plugin, the GTK theme plugin and Qt Multimedia (the ID photo's
+    camera) of the Qt this program runs."""
     import PySide6
-    base = Path(PySide6.__file__).resolve().parent / "Qt" / "plugins"
-    return [p for p in (base / "platforms" / "libqxcb.so", base / "platformthemes" / "libqgtk3.so") if p.is_file()]
+    qt = Path(PySide6.__file__).resolve().parent / "Qt"
+    base = qt / "plugins"
+    return [p for p in (base / "platforms" / "libqxcb.so", base / "platformthemes" / "libqgtk3.so",
+                        qt / "lib" / "libQt6Multimedia.so.6") if p.is_file()]
 
 
 def missing_by_ldd(paths: list[Path]) -> set[str] | None:
@@ -70,6 +74,8 @@ def missing_by_name(sonames: list[str]) -> set[str]:
 
 def sentence(soname: str) -> str:
     package = REQUIRED.get(soname) or OPTIONAL.get(soname)
+    if soname == "libpulse.so.0":
+        return f"PulseAudio's client library is missing (optional, a camera for ID photos): install {package}."
     if soname in OPTIONAL:
         return f"GTK is missing (optional, the native look and dialogs): install {package}."
     if package:

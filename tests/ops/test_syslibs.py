@@ -62,3 +62,14 @@ def test_the_qt_this_program_runs_has_its_xcb_libraries_here():
 def test_the_sentence_names_the_debian_package():
     assert syslibs.sentence("libxcb-keysyms.so.1") == (
         "libxcb-keysyms.so.1 is missing, so the terminal window cannot open: install libxcb-keysyms1.")
+
+
+def test_qt_multimedia_is_checked_and_a_missing_libpulse_is_optional_and_names_the_camera(monkeypatch):
+    """Without libpulse0 Qt Multimedia does not load: the window opens, the ID dialog offers
+    no camera. selfcheck says so as an optional item, not a failure."""
+    assert any(p.name == "libQt6Multimedia.so.6" for p in syslibs.qt_plugins())
+    monkeypatch.setattr(syslibs, "missing_by_ldd", lambda paths: {"libpulse.so.0"})
+    required, optional = syslibs.check()
+    assert required == []
+    assert optional == ["PulseAudio's client library is missing (optional, a camera for ID photos): "
+                        "install libpulse0."]

@@ -85,6 +85,8 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.shift_handovers": TableGrant(insert=True),              # cage.handover_shift
     "public.bank_transfers": TableGrant(insert=True),               # cage.bank_transfer
     "public.bank_balances": TableGrant(insert=True, update=("balance", "updated_at")),
+    # Migration 0023: each drawer's holding per currency, kept by the drawer_cash triggers.
+    "public.drawer_cash": TableGrant(insert=True, update=("holding", "updated_at")),
 }
 
 

@@ -141,6 +141,7 @@ GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
 NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
                        "posting_notes",  # read through cage.drawer_holding only (blind counts)
+                       "drawer_cash",  # a drawer's expected holding (0023): blind counts
                        # ID numbers and images (0016): a staff session reads one player's
                        # through cage.id_documents_of / id_document_image (each image view audited)
                        "player_id_documents"}

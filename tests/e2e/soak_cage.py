@@ -165,6 +165,20 @@ class CageWindow:
                 total += Decimal(r.get("drawer", "0"))
         return total
 
+    def foreign_tally(self, currency: str) -> Decimal:
+        """The `currency` the drawer took in this shift by the writer's own account (a shift
+        starts with no foreign cash: `cage.shift_foreign_cash`), from the answered exchanges."""
+        shift = self.session.shift
+        past = read_results(Path(self.spec["results"]))
+        intents = {r["i"]: r for r in past if r.get("e") == "intent"}
+        total = Decimal("0")
+        for r in past:
+            op = intents.get(r.get("i"), {})
+            if (r.get("e") == "outcome" and r.get("status") == "done" and r.get("shift") == shift.id
+                    and op.get("currency") == currency and op.get("kind") in ("fx_buy", "fx_sell")):
+                total += Decimal(op["amount"]) * (1 if op["kind"] == "fx_buy" else -1)
+        return total
+
     # -- operations -----------------------------------------------------------------------
     def perform(self, op: dict) -> dict:
         """Do `op` until answered; returns the outcome's fields."""
@@ -227,10 +241,15 @@ class CageWindow:
     def intent(self, i: int) -> dict:
         """The intent line of operation `i`, with what a resend must repeat exactly.
 
-        A drawer running low is filled instead of paying out more (the database lets an
-        exchange take a drawer below zero; a cashier would ask for a fill first)."""
+        A drawer running low is filled instead of paying out more, and a sale of dollars or
+        euros the drawer has not taken in this shift becomes a purchase of them: the database
+        refuses a payout the drawer cannot hold (0023), a cashier asks for a fill first. The
+        largest payout (₹15,000 credit, $100 at ~₹84) is below LOW_DRAWER, so with the steering
+        no payout is refused."""
         op = plan_op(self.spec, i)
         tally = self.tally()
+        if op["kind"] == "fx_sell" and self.foreign_tally(op["currency"]) < Decimal(op["amount"]):
+            op.update(kind="fx_buy", steered=True)
         if op["kind"] in ("fx_buy", "credit") and tally < LOW_DRAWER:
             op.update(kind="fill", currency="INR", amount=str(OPENING_FLOAT / 2), steered=True)
         if op["kind"].startswith("fx_"):

@@ -17,6 +17,7 @@ from cashier_desktop.ledger.db import make_engine
 from tests.support.databases import login_url
 from tests.support.factories import make_player
 from tests.support.logins import add_staff_member, staff_session
+from tests.support.drawer_fills import fill_drawer
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
 
@@ -136,6 +137,7 @@ def test_above_the_cashiers_authority_a_second_pin_and_above_the_threshold_the_p
                         limit=Decimal("5000"), reason="new starter")
     player = make_player(owner)
     hand_drawer_to(engine, term, cashier, "5555")  # their own drawer: only its cashier exchanges in it
+    fill_drawer(engine, staff_session(engine, cashier, "5555"), "1000000")  # it pays out ₹10,87,300 (0023)
     window = log_in(qtbot, term, cashier, "5555")
     find_player(qtbot, window, player)
     dialog = _open_exchange(qtbot, window, "100")

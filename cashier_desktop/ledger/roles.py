@@ -81,6 +81,7 @@ TERMINAL: dict[str, TableGrant] = {
     "id_document_uses": TableGrant(),
     # handover, fills and credits (migration 0019): written only by cage.handover_shift / bank_transfer
     "shift_handovers": TableGrant(),
+    "handover_requests": TableGrant(),  # a handover's id (0024)
     "bank_balances": TableGrant(),
     "bank_transfers": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through
@@ -121,6 +122,7 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "marker_allocations": TableGrant(),
     "id_document_uses": TableGrant(),
     "shift_handovers": TableGrant(),
+    "handover_requests": TableGrant(),  # a handover's id (0024)
     "bank_balances": TableGrant(),
     "bank_transfers": TableGrant(),
 }

@@ -33,6 +33,16 @@ def handover_request_hash(shift_id: int, outgoing_counted: Decimal, outgoing_cou
     return "handover:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def handed_over_shift(engine: Engine, handover_id: UUID) -> ShiftRecord | None:
+    """The shift handover `handover_id` handed over, or None if that id has not handed over
+    anything (yet): a resend names the same shift even though another is open by now."""
+    def work(conn):
+        shift_id = conn.execute(text("SELECT from_shift FROM public.handover_requests WHERE id = :id"),
+                                {"id": handover_id}).scalar()
+        return get_shift(conn, shift_id) if shift_id is not None else None
+    return in_transaction(engine, work)
+
+
 def hand_over_once(engine: Engine, *, handover_id: UUID, shift_id: int, outgoing_session: UUID | None,
                    incoming_session: UUID | None, outgoing_counted: Decimal, outgoing_count: dict | None,
                    incoming_counted: Decimal, incoming_count: dict | None) -> tuple[ShiftRecord, ShiftRecord, bool]:

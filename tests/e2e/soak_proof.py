@@ -207,8 +207,8 @@ def versions_complete(events_by_player: dict[str, list[int]], ledger_versions: d
 @dataclass
 class CageOp:
     """One operation of the cage window, as it was reported. `key` is how the ledger knows
-    it: the id for an exchange or a transfer, `handover:<shift>` for a handover (which
-    takes no id; a shift is handed over once)."""
+    it: its id, for an exchange, a transfer and a handover alike (`cage.handover_shift`
+    takes one since 0024)."""
 
     i: int
     id: str
@@ -225,7 +225,7 @@ class CageOp:
 
 
 def cage_key(intent: dict) -> str:
-    return f"handover:{intent['from_shift']}" if intent["kind"] == "handover" else intent["id"]
+    return intent["id"]
 
 
 def collect_cage_ops(lines: list[dict]) -> dict[int, CageOp]:
@@ -294,7 +294,7 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     report.add("  cage: in doubt, settled by id", len(in_doubt), True,
                f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}; "
                f"answered as already posted on a retry {replayed}; handovers settled by "
-               f"the open shift {by_lookup}")
+               f"their id after a restart {by_lookup}")
     twice_sent = [op for op in done if "again_replayed" in (op.final or {})]
     not_replayed = [op for op in twice_sent if not op.final["again_replayed"]]
     report.add("cage: the same id sent twice answered with the first posting", len(twice_sent),

@@ -568,122 +568,122 @@
 <context>
     <name>CashierTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="159"/>
         <source>ID on file (Ctrl+D)</source>
         <translation>फ़ाइल में पहचान (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="160"/>
         <source>Identification on file</source>
         <translation>फ़ाइल में पहचान-पत्र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="41"/>
         <source>&amp;Deposit</source>
         <translation>जमा (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="42"/>
         <source>&amp;Withdrawal</source>
         <translation>निकासी (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="43"/>
         <source>&amp;Issue marker</source>
         <translation>मार्कर जारी करें (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="44"/>
         <source>&amp;Redeem marker</source>
         <translation>मार्कर भुगतान (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="131"/>
         <source>Request &amp;credit (F9)</source>
         <translation>क्रेडिट माँगें (&amp;C) (F9)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="133"/>
         <source>Request credit</source>
         <translation>क्रेडिट माँगें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="137"/>
         <source>E&amp;xchange (%1)</source>
         <translation>विनिमय (&amp;X) (%1)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="139"/>
         <source>Currency exchange</source>
         <translation>मुद्रा विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="143"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="144"/>
         <source>Re&amp;print (Ctrl+R)</source>
         <translation>फिर से छापें (&amp;P) (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="145"/>
         <source>Reprint selected receipt</source>
         <translation>चुनी हुई रसीद फिर से छापें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="150"/>
         <source>Exchan&amp;ges (Ctrl+Shift+X)</source>
         <translation>विनिमय सूची (&amp;G) (Ctrl+Shift+X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="151"/>
         <source>This shift&apos;s exchanges</source>
         <translation>इस शिफ़्ट के विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="155"/>
         <source>&amp;History (Ctrl+H)</source>
         <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="156"/>
         <source>Player history</source>
         <translation>खिलाड़ी का इतिहास</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="165"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="173"/>
         <source>&lt;b&gt;Recent transactions&lt;/b&gt;</source>
         <translation>&lt;b&gt;हाल के लेन-देन&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="355"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="357"/>
         <source>%1 of %2 taken offline — pending; receipt %3.</source>
         <translation>%2 की %1 ऑफ़लाइन ली गई — लंबित; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="356"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="358"/>
         <source>%1 of %2 posted; receipt %3.</source>
         <translation>%2 की %1 दर्ज; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="405"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="407"/>
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="413"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="415"/>
         <source>Select a transaction in the list to reprint its receipt.</source>
         <translation>रसीद फिर से छापने के लिए सूची में एक लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="479"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="481"/>
         <source>Exchange of %1 for %2 posted; receipt %3.</source>
         <translation>%1 का %2 में विनिमय दर्ज हुआ; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="557"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="559"/>
         <source>No credit available on an approved line.</source>
         <translation>स्वीकृत सीमा पर कोई क्रेडिट उपलब्ध नहीं।</translation>
     </message>
@@ -835,102 +835,102 @@
 <context>
     <name>CreditLinesView</name>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="18"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="19"/>
         <source>permanent</source>
         <translation>स्थायी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="19"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="20"/>
         <source>temporary</source>
         <translation>अस्थायी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="28"/>
         <source>Changed</source>
         <translation>बदलाव का समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="28"/>
         <source>Line</source>
         <translation>सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="29"/>
         <source>Old limit</source>
         <translation>पुरानी सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
         <source>New limit</source>
         <translation>नई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="31"/>
         <source>Until</source>
         <translation>कब तक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="31"/>
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="32"/>
         <source>Approved by</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="32"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
         <source>Issued</source>
         <translation>जारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="35"/>
         <source>Due</source>
         <translation>देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="35"/>
         <source>Still owed</source>
         <translation>बाकी देय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="35"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="36"/>
         <source>Marker</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="43"/>
         <source>Credit line changes</source>
         <translation>क्रेडिट सीमा के बदलाव</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="44"/>
         <source>Markers</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="51"/>
         <source>&lt;b&gt;Markers&lt;/b&gt; (redemptions pay the oldest first)</source>
         <translation>&lt;b&gt;मार्कर&lt;/b&gt; (भुगतान पहले सबसे पुराने मार्कर का होता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="66"/>
         <source>Line in force now: %1</source>
         <translation>अभी लागू सीमा: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/credit_lines_view.py" line="73"/>
         <source>(past due)</source>
         <translation>(देय तिथि बीत चुकी)</translation>
     </message>
@@ -1232,47 +1232,47 @@
         <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
         <source>Give the document&apos;s type and number with its expiry.</source>
         <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
         <source>This %1 expired on %2; an expired document cannot be put on file.</source>
         <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
         <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
         <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
         <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
         <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
         <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
         <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
         <source>The image of a document must be a JPEG or PNG picture.</source>
         <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
         <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
         <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>Enter the number of the identification document (at most 64 characters).</source>
         <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>Identification is put on file only online: log in again when the ledger is back.</source>
         <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
     </message>
@@ -2012,127 +2012,147 @@
         <translation>आए और गए नोट %1 के हैं पर यह पोस्टिंग दराज़ में %2 बदलती है; कुछ दर्ज नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <source>The drawer cannot pay out %1: that is more than it should hold. Request a fill from the main bank; nothing was posted.</source>
+        <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। मुख्य बैंक से फ़िल मँगाइए; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <source>The drawer cannot pay out %1: that is more than it should hold. The drawer can pay out only the %2 it took in this shift; nothing was posted.</source>
+        <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। दराज़ केवल उतने %2 दे सकती है जितने इस शिफ़्ट में लिए गए; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <source>Handover %1 was already made with different details; nothing was changed.</source>
+        <translation>हैंडओवर %1 पहले ही दूसरे विवरण के साथ हो चुका है; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <source>Handover %1 was made at terminal %2, not %3; nothing was changed.</source>
+        <translation>हैंडओवर %1 टर्मिनल %2 पर हुआ था, %3 पर नहीं; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="179"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="181"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="183"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="185"/>
         <source>sign for the main bank</source>
         <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="187"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="189"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="191"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
@@ -2814,42 +2834,42 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="25"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="32"/>
         <source>Next: incoming count</source>
         <translation>आगे: आने वाले की गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="38"/>
         <source>Hand over shift #%1</source>
         <translation>शिफ़्ट #%1 सौंपें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="42"/>
         <source>Incoming cashier&apos;s staff id</source>
         <translation>आने वाले कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="45"/>
         <source>Incoming cashier&apos;s PIN</source>
         <translation>आने वाले कैशियर का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="49"/>
         <source>&amp;Staff id</source>
         <translation>कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="50"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="64"/>
         <source>Hand over (Enter)</source>
         <translation>सौंपें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="79"/>
         <source>Handing over…</source>
         <translation>सौंप रहे हैं…</translation>
     </message>
@@ -3212,189 +3232,189 @@
 <context>
     <name>MarkersTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="36"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="37"/>
         <source>Mar&amp;kers</source>
         <translation>मार्कर (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
         <source>Due</source>
         <translation>देय तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="38"/>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
         <source>Still owed</source>
         <translation>बाकी देय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
         <source>Marker</source>
         <translation>मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
         <source>0–30 days</source>
         <translation>0–30 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
         <source>31–60 days</source>
         <translation>31–60 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
         <source>61–90 days</source>
         <translation>61–90 दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="43"/>
         <source>Over 90 days</source>
         <translation>90 दिन से अधिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="43"/>
         <source>Past due</source>
         <translation>देय तिथि बीती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="49"/>
         <source>Markers due</source>
         <translation>देय मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="50"/>
         <source>Marker aging</source>
         <translation>मार्करों की अवधि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="51"/>
         <source>&lt;b&gt;Markers due&lt;/b&gt; (and past due) &amp;within</source>
         <translation>&lt;b&gt;देय मार्कर&lt;/b&gt; (और जिनकी देय तिथि बीत चुकी) इतने दिनों में (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="54"/>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="77"/>
         <source> days</source>
         <translation> दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="57"/>
         <source>Markers due within days</source>
         <translation>इतने दिनों में देय मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="67"/>
         <source>&lt;b&gt;Owed by days since issue&lt;/b&gt;</source>
         <translation>&lt;b&gt;जारी होने के बाद के दिनों के अनुसार बकाया&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
         <source>Player id</source>
         <translation>खिलाड़ी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="73"/>
         <source>Temporary line</source>
         <translation>अस्थायी सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="76"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="78"/>
         <source>Days until it lapses</source>
         <translation>समाप्त होने तक दिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="80"/>
         <source>Reason</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="79"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="81"/>
         <source>why (kept in the credit history)</source>
         <translation>क्यों (क्रेडिट इतिहास में रखा जाता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="81"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="83"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="86"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="87"/>
         <source>&amp;Grant temporary line (Enter)</source>
         <translation>अस्थायी सीमा दें (&amp;G) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="92"/>
         <source>Asked for by you, approved by a second person with their PIN, within their approval authority. It lapses by itself.</source>
         <translation>आप माँगते हैं, दूसरा व्यक्ति अपने पिन से अपनी स्वीकृति सीमा के भीतर स्वीकृत करता है। यह अपने आप समाप्त हो जाती है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="94"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="96"/>
         <source>&amp;Player</source>
         <translation>खिलाड़ी (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="95"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
         <source>&amp;Line</source>
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="96"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
         <source>La&amp;sts</source>
         <translation>अवधि (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="99"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
         <source>&amp;Approver</source>
         <translation>स्वीकृतकर्ता (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="101"/>
         <source>Approver P&amp;IN</source>
         <translation>स्वीकृतकर्ता का पिन (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="102"/>
         <source>Temporary credit line</source>
         <translation>अस्थायी क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="106"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="108"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="148"/>
         <source>(past due)</source>
         <translation>(देय तिथि बीत चुकी)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="162"/>
         <source>%1 (%2 due)</source>
         <translation>%1 (%2 देय)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="170"/>
         <source>Enter the temporary line.</source>
         <translation>अस्थायी सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/markers_tab.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/markers_tab.py" line="181"/>
         <source>Temporary line %1 for player %2: %3 for %4 days, approved by %5.</source>
         <translation>खिलाड़ी %2 के लिए अस्थायी सीमा %1: %3, %4 दिनों के लिए, %5 द्वारा स्वीकृत।</translation>
     </message>
@@ -4427,52 +4447,52 @@
 <context>
     <name>RecentTable</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
         <source>Cash after</source>
         <translation>बाद में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="53"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="53"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="54"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="59"/>
         <source>Recent transactions</source>
         <translation>हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="78"/>
         <source>(REFUSED on replay — call a supervisor)</source>
         <translation>(दोबारा भेजने पर अस्वीकृत — सुपरवाइज़र को बुलाएँ)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="79"/>
         <source>(pending)</source>
         <translation>(लंबित)</translation>
     </message>

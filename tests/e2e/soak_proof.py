@@ -218,6 +218,7 @@ class CageOp:
     currency: str
     incoming: str | None = None
     outcomes: list[dict] = field(default_factory=list)
+    from_shift: int | None = None  # a handover's: one shift is handed over once, whatever the ids
 
     @property
     def final(self) -> dict | None:
@@ -234,7 +235,7 @@ def collect_cage_ops(lines: list[dict]) -> dict[int, CageOp]:
     for r in lines:
         if r.get("e") == "intent":
             ops.setdefault(r["i"], CageOp(r["i"], r["id"], r["kind"], cage_key(r), Decimal(r["amount"]),
-                                          r["currency"], r.get("incoming")))
+                                          r["currency"], r.get("incoming"), from_shift=r.get("from_shift")))
         elif r.get("e") == "outcome" and r.get("i") in ops:
             ops[r["i"]].outcomes.append(r)
     return ops
@@ -275,6 +276,9 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     altered = [op for op in ops if op.key in rows and status(op) in ("done", "in_doubt", None)
                and _differs(op, rows[op.key])]
     twice = [k for k, n in by_key.items() if n > 1]
+    # two handovers told done out of one shift (two ids): two drawers out of one
+    twice += [f"handover of shift {s}" for s, n in Counter(
+        op.from_shift for op in done if op.kind == "handover").items() if n > 1]
     doubled = len(phantom) + len(altered) + len(twice)
     report.add("cage: doubled (twice, altered, or unasked)", doubled, doubled == 0,
                f"phantom {len(phantom)}, altered {len(altered)}, one key told done twice {len(twice)}"

@@ -138,3 +138,29 @@ def test_a_payout_the_drawer_cannot_hold_is_refused_with_one_sentence_and_a_fill
                approver_pin="2222")[0] == 0
     code, _out, err = cli("post", "withdraw", "--player", pid, "--amount", "1500", "--staff", "C100", pin="1111")
     assert code == 0, err
+
+
+def test_a_handover_run_again_with_its_id_answers_with_the_first_and_other_counts_are_refused(cli):
+    """A script whose handover's answer was lost runs it again with `--id` (0024): the first
+    handover is the answer, nothing is handed over twice; the id with other counts is refused."""
+    incoming = _second_cashier(cli.engine)
+    _open(cli)
+    hid = str(uuid.uuid4())
+    args = ("shift", "handover", "--staff", "C100", "--count", "500=20", "--incoming", incoming,
+            "--incoming-count", "500=20", "--id", hid)
+    code, out, err = cli(*args, "--json", pin="1111", approver_pin="5555")
+    assert code == 0, err
+    first = json.loads(out)
+    assert (first["id"], first["replayed"]) == (hid, False)
+    code, out, err = cli(*args, pin="1111", approver_pin="5555")
+    assert code == 0, err
+    assert f"shift {first['closed_shift']} was already handed over" in out and f"handover id {hid}" in out
+    _refused(cli("shift", "handover", "--staff", "C100", "--count", "500=19", "--incoming", incoming,
+                 "--incoming-count", "500=19", "--id", hid, pin="1111", approver_pin="5555"),
+             "already made with different details")
+    _refused(cli(*args[:-1], "not-a-uuid", pin="1111", approver_pin="5555"), "is not a UUID")
+    with cli.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM shift_handovers WHERE from_shift = :s"),
+                            {"s": first["closed_shift"]}).scalar() == 1
+        assert conn.execute(text("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'"),
+                            {"t": cli.terminal}).scalar() == first["opened_shift"]

@@ -80,6 +80,6 @@ def hand_over(services, session: Session, incoming: Credentials, counts, incomin
         incoming_counted=in_count.total.amount, incoming_count=in_count.to_json())
     session.shift = None
     session.active = False  # the database ended the outgoing session
-    _remember_shift(services, opened.id)
+    _remember_shift(services, opened.id, opened.staff_id)
     services.local.remember_login(member, incoming.pin)
     return Handover(closed, opened, Session(staff=member, terminal_id=session.terminal_id, shift=opened), replayed)

@@ -115,13 +115,14 @@ class JournaledPoster:
         passed before the terminal can be offline in a shift (the heartbeat re-learns the
         allowance too, so an operator's change reaches a terminal that stays online)."""
         try:
-            shift = self.port.open_shift(self.link.terminal_id)
+            known = self.port.open_shift_cashier(self.link.terminal_id)
             self.link.learn_allowance(self.port.offline_allowance())
         except LedgerUnavailable as exc:
             self.link.went_offline(exc)
             return
-        if shift != self.link.known_shift():
-            self.link.remember_shift(shift)
+        shift, cashier = known if known is not None else (None, None)
+        if shift != self.link.known_shift() or (shift is not None and self.link.known_shift_cashier() != known):
+            self.link.remember_shift(shift, cashier)
 
     def _catch_up(self) -> int:
         """Replay first if anything is queued (or, offline, when a retry is due); returns

@@ -40,6 +40,12 @@ def authorize_offline(link: Link, staff, cmd: PostingCommand) -> PostingCommand:
     if shift is None:
         raise ShiftNotOpen("The ledger is offline and no open shift is known on this terminal; "
                            "nothing can be taken until a shift is open.")
+    # Only the drawer's cashier posts cash into it (0021): refused here, in the ledger's own
+    # sentence, rather than taken and refused on replay.
+    known = link.known_shift_cashier()
+    if known is not None and known[0] == shift and known[1] != staff.id:
+        raise NotAuthorized(f"Shift {shift} at terminal {link.terminal_id} is {known[1]}'s drawer and only they "
+                            "post into it: hand the drawer over first (a handover); nothing was posted.")
     return replace(cmd, shift_id=shift)
 
 

@@ -270,9 +270,13 @@ class Link:
         self._last_shift = shift
         return shift
 
-    def remember_shift(self, shift_id: int | None) -> None:
-        self.journal.remember_shift(self.ledger_name, self.terminal_id, shift_id)
+    def remember_shift(self, shift_id: int | None, staff_id: str | None = None) -> None:
+        self.journal.remember_shift(self.ledger_name, self.terminal_id, shift_id, staff_id)
         self._last_shift = shift_id
+
+    def known_shift_cashier(self) -> tuple[int, str] | None:
+        """(the known open shift, its cashier), if the cashier is known here."""
+        return self.journal.known_shift_cashier(self.ledger_name, self.terminal_id)
 
     def note_shift(self, shift_id: int | None) -> None:
         """A receipt's shift: written to the journal only when it differs from the shift this

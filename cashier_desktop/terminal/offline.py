@@ -42,10 +42,7 @@ def authorize_offline(link: Link, staff, cmd: PostingCommand) -> PostingCommand:
                            "nothing can be taken until a shift is open.")
     # Only the drawer's cashier posts cash into it (0021): refused here, in the ledger's own
     # sentence, rather than taken and refused on replay.
-    known = link.known_shift_cashier()
-    if known is not None and known[0] == shift and known[1] != staff.id:
-        raise NotAuthorized(f"Shift {shift} at terminal {link.terminal_id} is {known[1]}'s drawer and only they "
-                            "post into it: hand the drawer over first (a handover); nothing was posted.")
+    link.check_shift_cashier(shift, staff.id)
     return replace(cmd, shift_id=shift)
 
 

@@ -129,7 +129,7 @@ def test_a_payout_the_drawer_cannot_hold_is_refused_with_one_sentence_and_a_fill
     assert cli("rates", "set", "--currency", "EUR", "--buy", "90", "--sell", "92", "--staff", "S300",
                pin="3333")[0] == 0
     _refused(cli("exchange", "sell", "--currency", "EUR", "--amount", "1", "--staff", "C100", pin="1111"),
-             "The drawer cannot pay out 1.00 EUR")
+             "The drawer cannot pay out €1.00")
     with cli.engine.connect() as conn:
         assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": pid}).scalar() == 5000
     assert cli("bank", "fund", "1000", "--staff", "S300", "--witness", "F200", "--reason", "count room",

@@ -82,12 +82,14 @@ def test_a_credit_to_the_bank_and_an_exchange_payout_are_held_to_the_drawer_too(
     with pytest.raises(DrawerShort, match="cannot pay out ₹16,000.00"):
         fx.exchange(terminal, session=window["cashier"], direction="buy", foreign=Money(Decimal("200"), "USD"),
                     quoted_rate=rate)
+    with pytest.raises(DrawerShort, match="cannot pay out ₹1,60,000.00"):  # as the counter writes rupees
+        fx.exchange(terminal, session=window["cashier"], direction="buy", foreign=Money(Decimal("2000"), "USD"))
     # selling dollars the drawer never took in
-    with pytest.raises(DrawerShort, match="cannot pay out 1.00 USD: .* only the USD it took in"):
+    with pytest.raises(DrawerShort, match="cannot pay out \\$1.00: .* only the USD it took in"):
         fx.exchange(terminal, session=window["cashier"], direction="sell", foreign=Money(Decimal("1"), "USD"))
     fx.exchange(terminal, session=window["cashier"], direction="buy", foreign=Money(Decimal("100"), "USD"))
     fx.exchange(terminal, session=window["cashier"], direction="sell", foreign=Money(Decimal("100"), "USD"))
-    with pytest.raises(DrawerShort, match="0.01 USD"):
+    with pytest.raises(DrawerShort, match="pay out \\$0.01"):
         fx.exchange(terminal, session=window["cashier"], direction="sell", foreign=Money(Decimal("0.01"), "USD"))
     assert fx.shift_foreign_cash(terminal, window["shift"]) == {"USD": Money(Decimal("0"), "USD")}
 

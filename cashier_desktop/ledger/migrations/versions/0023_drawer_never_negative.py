@@ -80,9 +80,14 @@ BEGIN
     END IF;
     IF p_delta < 0 AND v_after < 0 THEN
         -- No figure of the drawer's in the sentence: the cashier's count stays blind.
+        -- the amount as the counter writes it (domain/formatting.py): ₹ in lakh grouping
         RAISE EXCEPTION 'The drawer cannot pay out %: that is more than it should hold. %',
-            CASE p_currency WHEN 'INR' THEN '₹' || to_char(-p_delta, 'FM999,999,999,990.00')
-                 ELSE to_char(-p_delta, 'FM999,999,999,990.00') || ' ' || p_currency END,
+            CASE p_currency
+                WHEN 'INR' THEN '₹' || regexp_replace(trunc(-p_delta)::text, '(\d)(?=(\d\d)*\d{3}$)', '\1,', 'g')
+                                    || '.' || lpad((round(-p_delta * 100) % 100)::text, 2, '0')
+                WHEN 'USD' THEN '$' || to_char(-p_delta, 'FM999,999,999,990.00')
+                WHEN 'EUR' THEN '€' || to_char(-p_delta, 'FM999,999,999,990.00')
+                ELSE to_char(-p_delta, 'FM999,999,999,990.00') || ' ' || p_currency END,
             CASE WHEN p_currency = (SELECT btrim(s.currency) FROM public.shifts s WHERE s.id = p_shift)
                  THEN 'Request a fill from the main bank; nothing was posted.'
                  ELSE 'The drawer can pay out only the ' || p_currency || ' it took in this shift; nothing was posted.' END

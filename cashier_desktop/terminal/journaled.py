@@ -22,7 +22,7 @@ from typing import Callable
 
 from ..domain.commands import PostingCommand
 from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable,
-                              NotAuthorized, OfflineNotAllowed, PostingInDoubt)
+                             NotAuthorized, OfflineNotAllowed, PostingInDoubt)
 from ..domain.money import Money
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay

@@ -221,3 +221,24 @@ def test_an_exchange_receipt_is_reprinted_from_the_shifts_exchanges(qtbot, count
     printed = again.plain_text()
     assert "REPRINT" in printed and "Asha Rao (C100)" in printed and f"Exchange id: {exchange_id}" in printed
     assert "Paid to the player: ₹4,150.00" in printed
+
+
+def test_an_exchange_the_drawer_cannot_pay_is_one_sentence_in_the_dialog(qtbot, counter):
+    """Dollars the drawer never took in this shift, and more rupees than its ₹1,00,000 float
+    (0023): the database's sentence in the dialog, nothing exchanged."""
+    term, engine, owner = counter
+    _set_rate(engine, "83", "84")
+    player = make_player(owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    dialog = _open_exchange(qtbot, window, "50")
+    dialog.direction.setCurrentIndex(dialog.direction.findData("sell"))
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "The drawer cannot pay out $50.00" in dialog.problem.text(), what="refusal")
+    dialog.direction.setCurrentIndex(dialog.direction.findData("buy"))
+    dialog.amount.edit.clear()
+    qtbot.keyClicks(dialog.amount.edit, "1300")  # ₹1,07,900 out of a ₹1,00,000 drawer
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "The drawer cannot pay out ₹1,07,900.00" in dialog.problem.text(), what="refusal")
+    assert "Request a fill from the main bank" in dialog.problem.text()
+    assert _exchanges(owner, player) == []

@@ -9,8 +9,11 @@ person (the incoming cashier, the bank's side, the witness), or a prompt.
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal
+from uuid import UUID, uuid4
 
+from ..domain.errors import InvalidInput, LedgerUnavailable, PostingInDoubt
 from ..domain.formatting import format_money
 from ..domain.money import Money
 from . import EXIT_FINDINGS, print_json
@@ -30,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ho.add_argument("--count", required=True, help="the outgoing cashier's count: DENOM=QTY,…")
     ho.add_argument("--incoming", required=True, help="the incoming cashier (PIN from CASHIER_APPROVER_PIN)")
     ho.add_argument("--incoming-count", required=True, help="the incoming cashier's own count: DENOM=QTY,…")
+    ho.add_argument("--id", help="the handover's idempotency key (UUID); generated and printed when absent")
     ho.add_argument("--json", action="store_true")
     ho.set_defaults(func=cmd_shift_handover)
 
@@ -78,23 +82,36 @@ def _second(args, staff_id: str):
 def cmd_shift_handover(args) -> int:
     from ..terminal.handover import hand_over
     from ..terminal.session import logout
+    if args.id is not None and not args.id.strip():
+        raise InvalidInput("--id is empty: give the handover's id (a UUID), or leave --id out for a new one.")
+    try:
+        handover_id = UUID(args.id.strip()) if args.id else uuid4()
+    except ValueError:
+        raise InvalidInput(f"“{args.id}” is not a UUID.") from None
 
     def work(services, session):
-        done = hand_over(services, session, _second(args, args.incoming), args.count, args.incoming_count)
+        try:
+            done = hand_over(services, session, _second(args, args.incoming), args.count, args.incoming_count,
+                             handover_id=handover_id)
+        except (LedgerUnavailable, PostingInDoubt):
+            if args.id is None:  # the outcome is unknown: the same id finds out, a new one is another handover
+                print(f"handover id {handover_id} (retry with --id {handover_id})", file=sys.stderr)
+            raise
         logout(services, done.incoming)  # a command line keeps no one logged in
         c, o = done.closed, done.opened
         if args.json:
-            print_json({"closed_shift": c.id, "counted": str(c.counted.amount), "expected": str(c.expected.amount),
+            print_json({"id": str(handover_id), "replayed": done.replayed, "closed_shift": c.id, "counted": str(c.counted.amount), "expected": str(c.expected.amount),
                         "variance": str(c.variance.amount), "needs_signoff": c.needs_signoff, "opened_shift": o.id,
                         "staff_id": o.staff_id, "opening_float": str(o.opening_float.amount),
                         "currency": o.opening_float.currency})
             return
-        print(f"shift {c.id} handed over: counted {money_text(services, c.counted)}, expected "
+        print(f"shift {c.id} {'was already handed over' if done.replayed else 'handed over'}: counted {money_text(services, c.counted)}, expected "
               f"{money_text(services, c.expected)}, variance {money_text(services, c.variance)}")
         if c.needs_signoff:
             print("the variance is at or over the threshold: a supervisor must sign off with a note "
                   f"(cashier-desktop shift signoff {c.id} --staff … --note …)")
         print(f"shift {o.id} open for {o.staff_id} on terminal {o.terminal_id}, float {money_text(services, o.opening_float)}")
+        print(f"handover id {handover_id}")
     _with_session(args, work)
     return 0
 

@@ -126,6 +126,13 @@ class RateChanged(CashierError):
     code = "rate_changed"
 
 
+class DrawerShort(CashierError):
+    """The drawer cannot pay out that much cash (the database's check, 0023): the cashier
+    asks the main bank for a fill. The sentence names no drawer figure (blind count)."""
+
+    code = "drawer_short"
+
+
 class DocumentExpired(CashierError):
     """The player's identification document (typed, or the one on file) has expired: ask for
     a valid one. Nothing was posted or put on file."""

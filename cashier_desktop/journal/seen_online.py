@@ -33,10 +33,26 @@ class SeenOnline:
                                    (ledger, player_id)).fetchone()
         return Decimal(row[0]) if row else None
 
-    def remember_shift(self, ledger: str, terminal_id: str, shift_id: int | None) -> None:
+    def remember_shift(self, ledger: str, terminal_id: str, shift_id: int | None,
+                       staff_id: str | None = None) -> None:
+        """The terminal's open shift (None: none), and its cashier when the caller knows it."""
         with self._lock:
             self._db.execute("INSERT OR REPLACE INTO known_shifts VALUES (?, ?, ?, ?)",
                              (ledger, terminal_id, shift_id, _now()))
+            if staff_id is not None or shift_id is None:
+                self._db.execute("INSERT OR REPLACE INTO known_shift_cashiers VALUES (?, ?, ?, ?, ?)",
+                                 (ledger, terminal_id, shift_id, staff_id, _now()))
+
+    def known_shift_cashier(self, ledger: str, terminal_id: str) -> tuple[int, str] | None:
+        """(shift, its cashier) of the terminal's known open shift, when its cashier is known
+        (a cashier remembered for an earlier shift is not this one's)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT c.shift_id, c.staff_id FROM known_shift_cashiers c JOIN known_shifts s "
+                "ON s.ledger = c.ledger AND s.terminal_id = c.terminal_id AND s.shift_id = c.shift_id "
+                "WHERE c.ledger = ? AND c.terminal_id = ? AND c.staff_id IS NOT NULL",
+                (ledger, terminal_id)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def known_shift(self, ledger: str, terminal_id: str) -> int | None:
         with self._lock:

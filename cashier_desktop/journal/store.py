@@ -56,6 +56,9 @@ CREATE TABLE IF NOT EXISTS known_balances (
 CREATE TABLE IF NOT EXISTS known_shifts (
     ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, shift_id INTEGER, at TEXT NOT NULL,
     PRIMARY KEY (ledger, terminal_id));
+CREATE TABLE IF NOT EXISTS known_shift_cashiers (
+    ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, shift_id INTEGER, staff_id TEXT, at TEXT NOT NULL,
+    PRIMARY KEY (ledger, terminal_id));
 CREATE TABLE IF NOT EXISTS known_allowances (
     ledger TEXT NOT NULL, terminal_id TEXT NOT NULL, offline_limit TEXT, offline_total TEXT, at TEXT NOT NULL,
     PRIMARY KEY (ledger, terminal_id));

@@ -86,6 +86,10 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.shift_handovers": TableGrant(insert=True),              # cage.handover_shift
     "public.bank_transfers": TableGrant(insert=True),               # cage.bank_transfer
     "public.bank_balances": TableGrant(insert=True, update=("balance", "updated_at")),
+    # Migration 0023: each drawer's holding per currency, kept by the drawer_cash triggers.
+    "public.drawer_cash": TableGrant(insert=True, update=("holding", "updated_at")),
+    # Migration 0024: a handover's id (exactly-once), written by cage.handover_shift.
+    "public.handover_requests": TableGrant(insert=True),
 }
 
 

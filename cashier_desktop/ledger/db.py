@@ -48,6 +48,9 @@ DOMAIN_SQLSTATES.update({
     "CA024": E.AuthenticationFailed, "CA025": E.InvalidInput,
 })
 
+# A payout the drawer cannot hold (migration 0023): request a fill.
+DOMAIN_SQLSTATES["CA026"] = E.DrawerShort
+
 # A supervisor's decision on an integrity alert (the correction functions, migration 0005).
 DOMAIN_SQLSTATES.update({
     "CDA01": E.AlertNotOpen, "CDA02": E.NothingToCorrect, "CDA03": E.ChainBroken,

@@ -194,6 +194,11 @@ class PostgresLedger:
         shift = self._read(lambda conn: open_shift_of(conn, terminal_id))
         return shift.id if shift is not None else None
 
+    def open_shift_cashier(self, terminal_id: str) -> tuple[int, str] | None:
+        """(id, cashier) of the terminal's open shift, or None."""
+        shift = self._read(lambda conn: open_shift_of(conn, terminal_id))
+        return (shift.id, shift.staff_id) if shift is not None else None
+
     def offline_allowance(self) -> tuple[object, object] | None:
         """(per posting, per shift) this login may have replayed offline (`cage.replay_offline`
         refuses beyond them); (None, None) when the database sets none (its owner, which is

@@ -4,7 +4,12 @@ Re-creating a function from a copy of its old source would silently undo whateve
 migration changed in it since. So a migration reads the function's current definition,
 replaces each anchor exactly once, and re-creates it; an anchor found zero or several times
 fails the upgrade ("re-point the patch") instead of patching the wrong place. Used by
-migrations 0013, 0016, 0019 and 0021.
+migrations 0013, 0016, 0019, 0021 and 0023.
+
+`owner_and_grantees` / `give_like` give a function a migration adds in place of another the
+owner and EXECUTE grants of the one it replaces (read before any drop or rename), so a
+database whose roles were made before the upgrade keeps working without another
+`db create-roles` (0022's way, shared here for 0024).
 """
 
 from __future__ import annotations
@@ -24,3 +29,37 @@ def patch_function(conn: Connection, migration: str, signature: str, patches: li
                                "re-point the patch")
         source = source.replace(anchor, replacement)
     op.execute(source)
+
+
+def owner_and_grantees(conn: Connection, signature: str) -> tuple[str, bool, list[str]]:
+    """(owner, whether it has an ACL, the roles besides its owner that may EXECUTE it)."""
+    owner, had_acl = conn.execute(text("""SELECT pg_get_userbyid(p.proowner), p.proacl IS NOT NULL
+        FROM pg_proc p WHERE p.oid = to_regprocedure(:f)"""), {"f": signature}).one()
+    grantees = conn.execute(text("""
+        SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END
+        FROM pg_proc p, aclexplode(p.proacl) a
+        WHERE p.oid = to_regprocedure(:f) AND a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner
+        ORDER BY 1"""), {"f": signature}).scalars().all()
+    return owner, had_acl, list(grantees)
+
+
+def give_like(conn: Connection, signature: str, owner: str, had_acl: bool, grantees: list[str]) -> None:
+    """Give `signature` that owner and those EXECUTE grants (from `owner_and_grantees`)."""
+    if had_acl:
+        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+    for grantee in grantees:
+        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {signature} TO {grantee}")
+    me, superuser = conn.execute(text(
+        "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+    if owner == me:
+        return
+    # ALTER … OWNER needs the new owner to have CREATE on the schema (a superuser needs no
+    # such thing): granted for this statement only, as `hand_api_to_owner` does.
+    lend_create = not superuser and not conn.execute(text(
+        "SELECT has_schema_privilege(:o, 'cage', 'CREATE')"), {"o": owner}).scalar()
+    quoted = conn.execute(text("SELECT quote_ident(:o)"), {"o": owner}).scalar()
+    if lend_create:
+        conn.exec_driver_sql(f"GRANT CREATE ON SCHEMA cage TO {quoted}")
+    conn.exec_driver_sql(f"ALTER FUNCTION {signature} OWNER TO {quoted}")
+    if lend_create:
+        conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA cage FROM {quoted}")

@@ -81,6 +81,7 @@ TERMINAL: dict[str, TableGrant] = {
     "id_document_uses": TableGrant(),
     # handover, fills and credits (migration 0019): written only by cage.handover_shift / bank_transfer
     "shift_handovers": TableGrant(),
+    "handover_requests": TableGrant(),  # a handover's id (0024)
     "bank_balances": TableGrant(),
     "bank_transfers": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through
@@ -121,6 +122,7 @@ MONITOR: dict[str, TableGrant] = {  # the integrity watch: reads the ledger, rai
     "marker_allocations": TableGrant(),
     "id_document_uses": TableGrant(),
     "shift_handovers": TableGrant(),
+    "handover_requests": TableGrant(),  # a handover's id (0024)
     "bank_balances": TableGrant(),
     "bank_transfers": TableGrant(),
 }
@@ -141,6 +143,7 @@ GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY
 # Tables no group may touch (none today); listed so that `unclassified_tables` is exact.
 NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
                        "posting_notes",  # read through cage.drawer_holding (blind counts) and one posting's through cage.posting_notes
+                       "drawer_cash",  # a drawer's expected holding (0023): blind counts
                        # ID numbers and images (0016): a staff session reads one player's
                        # through cage.id_documents_of / id_document_image (each image view audited)
                        "player_id_documents"}

@@ -6,16 +6,22 @@ figure or the outgoing count), both enter their PINs; the database closes the ou
 shift exactly as at close (its variance goes to the supervisor's review) and opens the
 incoming cashier's shift with the count as its float, in one transaction
 (`cage.handover_shift`). The outgoing cashier's session ends with it.
+
+Each attempt has an id (0024): the caller keeps it while the answer is unknown (the ledger
+unreachable, or in doubt) and sends it again, and the database answers a resend with the
+first handover instead of handing over twice; after a refusal nothing happened and the next
+attempt takes a new id.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from ..domain.errors import NotAuthorized, ShiftError, ShiftNotOpen
 from ..domain.roles import Action, require
 from ..ledger.db import warn_if_gui_thread
-from ..ledger.handover import hand_over as ledger_hand_over
+from ..ledger.handover import hand_over_once, handed_over_shift
 from ..ledger.shifts import ShiftRecord, find_open_shift
 from .auth import authenticate
 from .session import Session
@@ -31,22 +37,30 @@ class Handover:
     closed: ShiftRecord
     opened: ShiftRecord
     incoming: Session
+    replayed: bool = False  # the answer to a resend of an id already handed over
 
 
-def hand_over(services, session: Session, incoming: Credentials, counts, incoming_counts) -> Handover:
+def hand_over(services, session: Session, incoming: Credentials, counts, incoming_counts, *,
+              handover_id: uuid.UUID | None = None) -> Handover:
     """Hand the terminal's drawer from `session`'s cashier to `incoming`.
 
     Args:
         counts: the outgoing cashier's count by denomination ("500=10,100=3", a mapping).
         incoming_counts: the incoming cashier's own count of the same drawer; the two must
             agree, or nothing changes (count again together).
+        handover_id: this attempt's id; the same one when sending again after an unknown
+            answer (else a fresh one: this call alone).
     Raises:
         ShiftNotOpen, NotAuthorized, InvalidInput, ShiftError: with one sentence.
     """
     warn_if_gui_thread("hand_over")
     require(session.staff.role, Action.CLOSE_SHIFT)
     out_count, in_count = _count(services, counts), _count(services, incoming_counts)
-    shift = find_open_shift(services.engine, session.terminal_id)
+    # A resend after a handover that did go through finds the incoming cashier's shift open:
+    # it names the shift its id handed over (the database then answers with the first).
+    earlier = handed_over_shift(services.engine, handover_id) if handover_id is not None else None
+    handover_id = handover_id or uuid.uuid4()
+    shift = earlier or session.shift or find_open_shift(services.engine, session.terminal_id)
     if shift is None:
         raise ShiftNotOpen(f"Terminal {session.terminal_id} has no open shift to hand over.")
     if shift.staff_id != session.staff.id:
@@ -59,12 +73,13 @@ def hand_over(services, session: Session, incoming: Credentials, counts, incomin
                          "ledger; the drawer can be handed over once they are posted.")
     member = authenticate(services.engine, incoming.staff_id, incoming.pin, terminal_id=session.terminal_id)
     require(member.role, Action.OPEN_SHIFT)
-    closed, opened = ledger_hand_over(
-        services.engine, shift_id=shift.id, outgoing_session=session.staff.session_token,
-        incoming_session=member.session_token, outgoing_counted=out_count.total.amount,
-        outgoing_count=out_count.to_json(), incoming_counted=in_count.total.amount, incoming_count=in_count.to_json())
+    closed, opened, replayed = hand_over_once(
+        services.engine, handover_id=handover_id, shift_id=shift.id,
+        outgoing_session=session.staff.session_token, incoming_session=member.session_token,
+        outgoing_counted=out_count.total.amount, outgoing_count=out_count.to_json(),
+        incoming_counted=in_count.total.amount, incoming_count=in_count.to_json())
     session.shift = None
     session.active = False  # the database ended the outgoing session
-    _remember_shift(services, opened.id)
+    _remember_shift(services, opened.id, opened.staff_id)
     services.local.remember_login(member, incoming.pin)
-    return Handover(closed, opened, Session(staff=member, terminal_id=session.terminal_id, shift=opened))
+    return Handover(closed, opened, Session(staff=member, terminal_id=session.terminal_id, shift=opened), replayed)

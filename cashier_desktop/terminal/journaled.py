@@ -22,7 +22,7 @@ from typing import Callable
 
 from ..domain.commands import PostingCommand
 from ..domain.errors import (AlreadyRefused, CashierError, IdempotencyConflict, JournalBusy, LedgerUnavailable,
-                             OfflineNotAllowed, PostingInDoubt)
+                             NotAuthorized, OfflineNotAllowed, PostingInDoubt)
 from ..domain.money import Money
 from ..domain.receipts import PendingReceipt, Receipt
 from ..journal.replay import SETTLE_AFTER_S, ReplayReport, replay
@@ -115,13 +115,14 @@ class JournaledPoster:
         passed before the terminal can be offline in a shift (the heartbeat re-learns the
         allowance too, so an operator's change reaches a terminal that stays online)."""
         try:
-            shift = self.port.open_shift(self.link.terminal_id)
+            known = self.port.open_shift_cashier(self.link.terminal_id)
             self.link.learn_allowance(self.port.offline_allowance())
         except LedgerUnavailable as exc:
             self.link.went_offline(exc)
             return
-        if shift != self.link.known_shift():
-            self.link.remember_shift(shift)
+        shift, cashier = known if known is not None else (None, None)
+        if shift != self.link.known_shift() or (shift is not None and self.link.known_shift_cashier() != known):
+            self.link.remember_shift(shift, cashier)
 
     def _catch_up(self) -> int:
         """Replay first if anything is queued (or, offline, when a retry is due); returns
@@ -195,7 +196,7 @@ class JournaledPoster:
                 cmd = replace(cmd, shift_id=self.link.known_shift())
             try:
                 self.link.check_offline(cmd, journaled=True)
-            except OfflineNotAllowed as refusal:
+            except (OfflineNotAllowed, NotAuthorized) as refusal:
                 # The send broke: the ledger may have it after all. Ask it by the id before
                 # answering the cashier: "refused" would be a lie if it committed.
                 try:
@@ -236,7 +237,7 @@ class JournaledPoster:
                               args[0])
                     return
 
-    def _settle_in_doubt(self, cmd: PostingCommand, refusal: OfflineNotAllowed,
+    def _settle_in_doubt(self, cmd: PostingCommand, refusal: CashierError,
                          cause: LedgerUnavailable) -> Receipt:
         """A send that broke, for something not allowed offline: posted, not posted, or unknown.
 
@@ -277,7 +278,7 @@ class JournaledPoster:
                 return earlier
         try:
             self.link.check_offline(cmd)
-        except OfflineNotAllowed as refusal:
+        except (OfflineNotAllowed, NotAuthorized) as refusal:
             if e is None:  # intent and refusal in one transaction: never visible as pending
                 try:
                     self.journal.append_refused(cmd, refusal.code, str(refusal), ledger=self.port.name,

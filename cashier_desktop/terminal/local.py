@@ -51,7 +51,7 @@ class LocalSide(Protocol):
     def online(self) -> bool: ...
     def remember_login(self, staff: "StaffMember", pin: str) -> None: ...
     def remember_balance(self, player_id: str, cash: Decimal) -> None: ...
-    def remember_shift(self, shift_id: int | None) -> None: ...
+    def remember_shift(self, shift_id: int | None, staff_id: str | None = None) -> None: ...
     def pending_count(self, shift_id: int | None = None) -> int: ...
     def close(self) -> None: ...
 
@@ -91,7 +91,7 @@ class DirectSide:
     def remember_balance(self, player_id, cash) -> None:
         """No journal: no offline withdrawal to judge."""
 
-    def remember_shift(self, shift_id) -> None:
+    def remember_shift(self, shift_id, staff_id=None) -> None:
         """No journal: no offline posting to place in a shift."""
 
     def pending_count(self, shift_id: int | None = None) -> int:
@@ -181,8 +181,8 @@ class JournaledSide:
     def remember_balance(self, player_id: str, cash: Decimal) -> None:
         self.link.remember_balance(player_id, cash)
 
-    def remember_shift(self, shift_id: int | None) -> None:
-        self.link.remember_shift(shift_id)
+    def remember_shift(self, shift_id: int | None, staff_id: str | None = None) -> None:
+        self.link.remember_shift(shift_id, staff_id)
 
     def pending_count(self, shift_id: int | None = None) -> int:
         return self.link.pending_count(shift_id)

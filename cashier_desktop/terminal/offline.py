@@ -40,6 +40,9 @@ def authorize_offline(link: Link, staff, cmd: PostingCommand) -> PostingCommand:
     if shift is None:
         raise ShiftNotOpen("The ledger is offline and no open shift is known on this terminal; "
                            "nothing can be taken until a shift is open.")
+    # Only the drawer's cashier posts cash into it (0021): refused here, in the ledger's own
+    # sentence, rather than taken and refused on replay.
+    link.check_shift_cashier(shift, staff.id)
     return replace(cmd, shift_id=shift)
 
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Callable
 
 from ..domain.commands import PostingCommand
-from ..domain.errors import OfflineNotAllowed
+from ..domain.errors import NotAuthorized, OfflineNotAllowed
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
@@ -270,9 +270,21 @@ class Link:
         self._last_shift = shift
         return shift
 
-    def remember_shift(self, shift_id: int | None) -> None:
-        self.journal.remember_shift(self.ledger_name, self.terminal_id, shift_id)
+    def remember_shift(self, shift_id: int | None, staff_id: str | None = None) -> None:
+        self.journal.remember_shift(self.ledger_name, self.terminal_id, shift_id, staff_id)
         self._last_shift = shift_id
+
+    def known_shift_cashier(self) -> tuple[int, str] | None:
+        """(the known open shift, its cashier), if the cashier is known here."""
+        return self.journal.known_shift_cashier(self.ledger_name, self.terminal_id)
+
+    def check_shift_cashier(self, shift_id: int | None, staff_id: str) -> None:
+        """NotAuthorized, in the ledger's own sentence (0021), when `shift_id` is the known
+        shift and its known cashier is someone else: refused at the counter, not on replay."""
+        known = self.known_shift_cashier()
+        if known is not None and known[0] == shift_id and known[1] != staff_id:
+            raise NotAuthorized(f"Shift {shift_id} at terminal {self.terminal_id} is {known[1]}'s drawer and only "
+                                "they post into it: hand the drawer over first (a handover); nothing was posted.")
 
     def note_shift(self, shift_id: int | None) -> None:
         """A receipt's shift: written to the journal only when it differs from the shift this
@@ -308,6 +320,7 @@ class Link:
         `journaled`: `cmd` is already in the journal as pending (its send just failed), so it
         must not count against itself.
         """
+        self.check_shift_cashier(cmd.shift_id, cmd.staff_id)
         j, name = self.journal, self.ledger_name
         pending_out = j.pending_total(ledger=name, player_id=cmd.player_id, kind=Kind.WITHDRAWAL.value)
         if journaled and cmd.kind is Kind.WITHDRAWAL:

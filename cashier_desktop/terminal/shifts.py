@@ -110,14 +110,15 @@ def open_shift(services, session: Session, *, float_amount=None, counts=None) ->
         return get_shift(conn, shift_id)
     shift = _run(services, work)
     session.shift = shift
-    _remember_shift(services, shift.id)
+    _remember_shift(services, shift.id, shift.staff_id)
     return shift
 
 
-def _remember_shift(services, shift_id: int | None) -> None:
+def _remember_shift(services, shift_id: int | None, staff_id: str | None = None) -> None:
     """The journal learns the terminal's shift the moment it opens or closes, so a posting
-    taken offline a second later joins it (not only after a later online posting)."""
-    services.local.remember_shift(shift_id)
+    taken offline a second later joins it (not only after a later online posting), and its
+    cashier, so an offline posting by anyone else is refused at the counter (0021's rule)."""
+    services.local.remember_shift(shift_id, staff_id)
 
 
 def close_shift(services, session: Session, counts) -> ShiftRecord:

@@ -5,15 +5,22 @@ cashier does not see the first count) and the incoming cashier counts it again a
 their staff id and PIN. The database closes the outgoing shift exactly as at close (a
 variance goes to the supervisor) and opens the incoming one with the count as its float;
 then this window logs out and the incoming cashier logs in.
+
+Each attempt has an id (`cage.handover_shift`, 0024): Enter again after the ledger did not
+answer (unreachable, or in doubt) sends the same id, so the database answers with the first
+handover instead of handing over twice; after a refusal nothing happened and the next
+attempt takes a new id.
 """
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from ..domain.errors import CashierError
 from . import messages
 from .ops import Op
 from .shift_dialogs import _CountDialog  # noqa: PLC2701 - the count dialogs' one shape
@@ -30,6 +37,7 @@ class HandoverDialog(_CountDialog):
         self.setObjectName("handoverDialog")
         self.setWindowTitle(self.tr("Hand over shift #%1").replace("%1", str(ctx.shift_id)))
         self.outgoing_count: Any = None
+        self.handover_id = uuid.uuid4()  # this attempt's; kept while its outcome is unknown
         self.incoming_id = QLineEdit(self)
         self.incoming_id.setAccessibleName(self.tr("Incoming cashier's staff id"))
         self.incoming_pin = QLineEdit(self)
@@ -61,9 +69,11 @@ class HandoverDialog(_CountDialog):
         from ..terminal.verbs import Credentials
         staff_id, pin = self.incoming_id.text().strip(), self.incoming_pin.text()
         outgoing, incoming, session = self.outgoing_count, self.grid.count(), self.session
+        handover_id = self.handover_id
 
         def work(s):
-            done = handover.hand_over(s, session, Credentials(staff_id, pin), outgoing, incoming)
+            done = handover.hand_over(s, session, Credentials(staff_id, pin), outgoing, incoming,
+                                      handover_id=handover_id)
             sessions.logout(s, done.incoming)  # they log in at the window next, as anyone does
             return done
         self.problem.show_note(self.tr("Handing over…"))
@@ -71,6 +81,8 @@ class HandoverDialog(_CountDialog):
             .disabling(self.ok_button, self.cancel_button).run()
 
     def _refused_pin(self, exc: BaseException) -> None:
+        if isinstance(exc, CashierError):  # refused: nothing happened, the next attempt is a new one
+            self.handover_id = uuid.uuid4()
         self.incoming_pin.clear()
         self._refused(exc)
 

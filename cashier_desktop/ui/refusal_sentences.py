@@ -140,6 +140,13 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "%1 pieces of %2 is not a plausible number of notes."),
     QT_TRANSLATE_NOOP("DomainText", "The notes in and out come to %1 but this posting moves %2 in the drawer; "
                                     "nothing was posted."),
+    # a payout the drawer cannot hold (migration 0023), a handover's id (migration 0024)
+    QT_TRANSLATE_NOOP("DomainText", "The drawer cannot pay out %1: that is more than it should hold. Request a fill "
+                                    "from the main bank; nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "The drawer cannot pay out %1: that is more than it should hold. The drawer can "
+                                    "pay out only the %2 it took in this shift; nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "Handover %1 was already made with different details; nothing was changed."),
+    QT_TRANSLATE_NOOP("DomainText", "Handover %1 was made at terminal %2, not %3; nothing was changed."),
     # identification on file (migration 0016)
     QT_TRANSLATE_NOOP("DomainText", "Give the document's type and number with its expiry."),
     QT_TRANSLATE_NOOP("DomainText", "This %1 expired on %2; an expired document cannot be put on file."),

@@ -668,22 +668,22 @@
         <translation>%2 की %1 दर्ज; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="406"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="409"/>
         <source>No printer is set up: print the receipt from its window (Ctrl+P).</source>
         <translation>कोई प्रिंटर सेट नहीं है: रसीद उसकी विंडो से छापें (Ctrl+P)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="414"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="417"/>
         <source>Select a transaction in the list to reprint its receipt.</source>
         <translation>रसीद फिर से छापने के लिए सूची में एक लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="480"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="483"/>
         <source>Exchange of %1 for %2 posted; receipt %3.</source>
         <translation>%1 का %2 में विनिमय दर्ज हुआ; रसीद %3।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="558"/>
+        <location filename="../../cashier_desktop/ui/cashier_tab.py" line="561"/>
         <source>No credit available on an approved line.</source>
         <translation>स्वीकृत सीमा पर कोई क्रेडिट उपलब्ध नहीं।</translation>
     </message>
@@ -938,192 +938,192 @@
 <context>
     <name>CreditQueueTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="47"/>
         <source>Credit &amp;queue</source>
         <translation>क्रेडिट कतार (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Request</source>
         <translation>अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Cash on account</source>
         <translation>खाते में नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
         <source>Current line</source>
         <translation>वर्तमान सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
         <source>Markers outstanding</source>
         <translation>बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
         <source>Oldest marker</source>
         <translation>सबसे पुराना मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
         <source>Line asked</source>
         <translation>माँगी गई सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="58"/>
         <source>Asked by</source>
         <translation>किसने माँगा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="58"/>
         <source>Why</source>
         <translation>कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="57"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="58"/>
         <source>Waiting</source>
         <translation>प्रतीक्षा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="61"/>
         <source>Pending credit requests</source>
         <translation>लंबित क्रेडिट अनुरोध</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="72"/>
         <source>Approved credit limit</source>
         <translation>स्वीकृत क्रेडिट सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="73"/>
         <source>&amp;Approve with this limit (F10)</source>
         <translation>इस सीमा के साथ स्वीकृत करें (&amp;A) (F10)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="76"/>
         <source>Reason for denial</source>
         <translation>अस्वीकृति का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="78"/>
         <source>&amp;Deny with this reason (F11)</source>
         <translation>इस कारण से अस्वीकार करें (&amp;D) (F11)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="79"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="80"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="81"/>
         <source>Select a request to see the player&apos;s recent history.</source>
         <translation>खिलाड़ी का हाल का इतिहास देखने के लिए एक अनुरोध चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
         <source>The player&apos;s recent transactions</source>
         <translation>खिलाड़ी के हाल के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="87"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="87"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="87"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="88"/>
         <source>Markers after</source>
         <translation>बाद में बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="108"/>
         <source>&amp;Limit</source>
         <translation>सीमा (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="112"/>
         <source>&amp;Reason</source>
         <translation>कारण (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="114"/>
         <source>&lt;b&gt;Credit requests waiting for a decision&lt;/b&gt; (refreshes by itself; Ctrl+F5 now)</source>
         <translation>&lt;b&gt;निर्णय की प्रतीक्षा में क्रेडिट अनुरोध&lt;/b&gt; (अपने आप ताज़ा होता है; अभी के लिए Ctrl+F5)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="122"/>
         <source>Integrity alert on this balance</source>
         <translation>इस शेष पर इंटीग्रिटी चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="185"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="186"/>
         <source>(not approved)</source>
         <translation>(स्वीकृत नहीं)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="237"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="238"/>
         <source>No request waiting.</source>
         <translation>कोई अनुरोध प्रतीक्षा में नहीं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="291"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="292"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — cash on account %2 · line %3 · markers outstanding %4 · available %5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — खाते में नकद %2 · सीमा %3 · बकाया मार्कर %4 · उपलब्ध %5</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="296"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="297"/>
         <source>temporary line %1 in force</source>
         <translation>अस्थायी सीमा %1 लागू</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="320"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="321"/>
         <source>Enter the limit to approve.</source>
         <translation>स्वीकृत करने के लिए सीमा दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="335"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="336"/>
         <source>Give the reason for the denial first.</source>
         <translation>पहले अस्वीकृति का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="346"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="347"/>
         <source>Request #%1 approved: player %2 has a credit line of %3.</source>
         <translation>अनुरोध #%1 स्वीकृत: खिलाड़ी %2 की क्रेडिट सीमा %3 है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="350"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="351"/>
         <source>Request #%1 for player %2 denied.</source>
         <translation>खिलाड़ी %2 का अनुरोध #%1 अस्वीकृत।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="363"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="364"/>
         <source>%1 min</source>
         <translation>%1 मिनट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="365"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="366"/>
         <source>%1 h</source>
         <translation>%1 घंटे</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/credit_queue.py" line="366"/>
+        <location filename="../../cashier_desktop/ui/credit_queue.py" line="367"/>
         <source>%1 days</source>
         <translation>%1 दिन</translation>
     </message>
@@ -1232,47 +1232,47 @@
         <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
         <source>Give the document&apos;s type and number with its expiry.</source>
         <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
         <source>This %1 expired on %2; an expired document cannot be put on file.</source>
         <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
         <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
         <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
         <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
         <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
         <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
         <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
         <source>The image of a document must be a JPEG or PNG picture.</source>
         <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
         <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
         <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>Enter the number of the identification document (at most 64 characters).</source>
         <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>Identification is put on file only online: log in again when the ledger is back.</source>
         <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
     </message>
@@ -2012,127 +2012,147 @@
         <translation>आए और गए नोट %1 के हैं पर यह पोस्टिंग दराज़ में %2 बदलती है; कुछ दर्ज नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="144"/>
+        <source>The drawer cannot pay out %1: that is more than it should hold. Request a fill from the main bank; nothing was posted.</source>
+        <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। मुख्य बैंक से फ़िल मँगाइए; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <source>The drawer cannot pay out %1: that is more than it should hold. The drawer can pay out only the %2 it took in this shift; nothing was posted.</source>
+        <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। दराज़ केवल उतने %2 दे सकती है जितने इस शिफ़्ट में लिए गए; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <source>Handover %1 was already made with different details; nothing was changed.</source>
+        <translation>हैंडओवर %1 पहले ही दूसरे विवरण के साथ हो चुका है; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <source>Handover %1 was made at terminal %2, not %3; nothing was changed.</source>
+        <translation>हैंडओवर %1 टर्मिनल %2 पर हुआ था, %3 पर नहीं; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="160"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="179"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="181"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="183"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="185"/>
         <source>sign for the main bank</source>
         <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="187"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="189"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="191"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
@@ -2784,42 +2804,42 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="25"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="32"/>
         <source>Next: incoming count</source>
         <translation>आगे: आने वाले की गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="38"/>
         <source>Hand over shift #%1</source>
         <translation>शिफ़्ट #%1 सौंपें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="42"/>
         <source>Incoming cashier&apos;s staff id</source>
         <translation>आने वाले कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="45"/>
         <source>Incoming cashier&apos;s PIN</source>
         <translation>आने वाले कैशियर का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="49"/>
         <source>&amp;Staff id</source>
         <translation>कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="50"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="64"/>
         <source>Hand over (Enter)</source>
         <translation>सौंपें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="79"/>
         <source>Handing over…</source>
         <translation>सौंप रहे हैं…</translation>
     </message>
@@ -4508,37 +4528,37 @@
 <context>
     <name>ReplicationFigure</name>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="26"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="28"/>
         <source>Ledger servers</source>
         <translation>लेजर सर्वर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="46"/>
         <source>%1, a read-only standby: postings cannot be taken</source>
         <translation>%1, केवल पढ़ने वाला स्टैंडबाय: पोस्टिंग नहीं ली जा सकती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="47"/>
         <source>%1, primary</source>
         <translation>%1, प्राथमिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="50"/>
         <source>NO STANDBY: postings are on this server only</source>
         <translation>कोई स्टैंडबाय नहीं: पोस्टिंग केवल इसी सर्वर पर हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="55"/>
         <source>standby %1 not streaming (%2)</source>
         <translation>स्टैंडबाय %1 स्ट्रीम नहीं कर रहा (%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="61"/>
         <source>standby %1 synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक, पिछड़ %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="62"/>
         <source>standby %1 NOT synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
     </message>
@@ -4548,17 +4568,17 @@
         <translation>स्टैंडबाय %1 का पिछड़ चेतावनी सीमा से अधिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="71"/>
         <source>unknown (the login needs pg_read_all_stats)</source>
         <translation>अज्ञात (लॉगिन को pg_read_all_stats चाहिए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="73"/>
         <source>%1 bytes</source>
         <translation>%1 बाइट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="74"/>
         <source>%1 bytes, %2 ms</source>
         <translation>%1 बाइट, %2 मि.से.</translation>
     </message>

@@ -11,12 +11,11 @@ through the same fault proxy as the soak terminals, and calls the counter's verb
   bank's side with their PIN at the window);
 - handovers of the drawer between its two cashiers (both PINs, both count).
 
-Every operation has an id, so a retry after a broken connection is exactly-once: exchanges
-and transfers are keyed by their UUID (`cage.exchange`, `cage.bank_transfer` answer a
-resend with the first posting). A handover takes NO id (`cage.handover_shift`); its key
-here is the shift it hands over (a shift is handed over once, `shift_handovers.from_shift`),
-and an answer lost with the connection is settled by looking at the terminal's open shift
-before any retry. Results are the soak terminals' format (intent before, outcome after,
+Every operation has an id, so a retry after a broken connection is exactly-once: exchanges,
+transfers and handovers are keyed by their UUID (`cage.exchange`, `cage.bank_transfer` and,
+since 0024, `cage.handover_shift` answer a resend with the first). A handover killed
+mid-send is settled after the restart by its id (`handover_requests`): the restarted window
+already works as whoever's drawer is open. Results are the soak terminals' format (intent before, outcome after,
 fsync'd); `soak_proof.cage_account` counts lost and doubled from them.
 
 The cashier counts blind: the count at a handover is the writer's own tally of its drawer
@@ -41,6 +40,7 @@ from pathlib import Path
 from cashier_desktop.config import load_config
 from cashier_desktop.domain.errors import CashierError, LedgerBusy, LedgerUnavailable, PostingInDoubt
 from cashier_desktop.domain.money import Money
+from cashier_desktop.ledger.handover import handed_over_shift
 from cashier_desktop.terminal import bank, fx, handover, shifts
 from cashier_desktop.terminal.session import login
 from cashier_desktop.terminal.services import open_services
@@ -165,6 +165,20 @@ class CageWindow:
                 total += Decimal(r.get("drawer", "0"))
         return total
 
+    def foreign_tally(self, currency: str) -> Decimal:
+        """The `currency` the drawer took in this shift by the writer's own account (a shift
+        starts with no foreign cash: `cage.shift_foreign_cash`), from the answered exchanges."""
+        shift = self.session.shift
+        past = read_results(Path(self.spec["results"]))
+        intents = {r["i"]: r for r in past if r.get("e") == "intent"}
+        total = Decimal("0")
+        for r in past:
+            op = intents.get(r.get("i"), {})
+            if (r.get("e") == "outcome" and r.get("status") == "done" and r.get("shift") == shift.id
+                    and op.get("currency") == currency and op.get("kind") in ("fx_buy", "fx_sell")):
+                total += Decimal(op["amount"]) * (1 if op["kind"] == "fx_buy" else -1)
+        return total
+
     # -- operations -----------------------------------------------------------------------
     def perform(self, op: dict) -> dict:
         """Do `op` until answered; returns the outcome's fields."""
@@ -198,21 +212,21 @@ class CageWindow:
                 "bank_after": str(t.bank_after.amount)}
 
     def _handover(self, op: dict) -> dict:
-        """Hand the drawer to the other cashier. No id: a lost answer is settled by the
-        terminal's open shift (handed over or not) before anything is sent again."""
-        from_shift = op["from_shift"]
-        incoming = op["incoming"]
-        while True:
+        """Hand the drawer to the other cashier under the operation's id: a retry after a lost
+        answer sends the same id and hears the first handover (`replayed`). After a restart
+        the window works as whoever's drawer is open; if that is no longer the outgoing
+        cashier, the id says whether this handover went through."""
+        from_shift, incoming, hid = op["from_shift"], op["incoming"], uuid.UUID(op["id"])
+        if self.session.staff.id != op["outgoing"]:
+            earlier = _until_answered(lambda: handed_over_shift(self.services.engine, hid), self.spec)
             current = _until_answered(lambda: shifts.current_shift(self.services, TERMINAL), self.spec)
-            if current is None or current.id != from_shift:
-                # It went through (or the shift is otherwise gone): take the window as it is.
-                self._take_window()
-                done = current is not None and current.staff_id == incoming
-                return {"status": "done" if done else "refused", "settled_by": "open shift",
-                        "to_shift": current.id if current else None, "code": None if done else "shift gone"}
+            done = earlier is not None and earlier.id == from_shift
+            return {"status": "done" if done else "refused", "settled_by": "id",
+                    "to_shift": current.id if current else None, "code": None if done else "not handed over"}
+        while True:
             try:
                 h = handover.hand_over(self.services, self.session, Credentials(incoming, CASHIERS[incoming]),
-                                       op["count"], op["count"])
+                                       op["count"], op["count"], handover_id=hid)
             except RETRYABLE:
                 if time.time() > self.spec["deadline"]:
                     raise
@@ -220,17 +234,22 @@ class CageWindow:
                 continue
             self.session = h.incoming
             self.results.write("shift", shift=h.opened.id, staff=h.incoming.staff.id)
-            return {"status": "done", "to_shift": h.opened.id, "shift": from_shift,
+            return {"status": "done", "to_shift": h.opened.id, "shift": from_shift, "replayed": h.replayed,
                     "variance": str(h.closed.variance.amount) if h.closed.variance else None,
                     "expected": str(h.closed.expected.amount) if h.closed.expected else None}
 
     def intent(self, i: int) -> dict:
         """The intent line of operation `i`, with what a resend must repeat exactly.
 
-        A drawer running low is filled instead of paying out more (the database lets an
-        exchange take a drawer below zero; a cashier would ask for a fill first)."""
+        A drawer running low is filled instead of paying out more, and a sale of dollars or
+        euros the drawer has not taken in this shift becomes a purchase of them: the database
+        refuses a payout the drawer cannot hold (0023), a cashier asks for a fill first. The
+        largest payout (₹15,000 credit, $100 at ~₹84) is below LOW_DRAWER, so with the steering
+        no payout is refused."""
         op = plan_op(self.spec, i)
         tally = self.tally()
+        if op["kind"] == "fx_sell" and self.foreign_tally(op["currency"]) < Decimal(op["amount"]):
+            op.update(kind="fx_buy", steered=True)
         if op["kind"] in ("fx_buy", "credit") and tally < LOW_DRAWER:
             op.update(kind="fill", currency="INR", amount=str(OPENING_FLOAT / 2), steered=True)
         if op["kind"].startswith("fx_"):

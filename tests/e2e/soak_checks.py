@@ -198,11 +198,12 @@ def _cage_rows(conn) -> dict[str, dict]:
     for r in conn.execute(text("""SELECT id::text, kind, btrim(currency) AS currency, amount FROM bank_transfers
                                   WHERE terminal_id = :t"""), t).mappings():
         rows[r["id"]] = {"kind": r["kind"], "amount": r["amount"], "currency": r["currency"]}
-    for r in conn.execute(text("""SELECT h.from_shift, h.incoming_staff, h.counted, s.expected
+    for r in conn.execute(text("""SELECT q.id::text AS id, h.incoming_staff, h.counted, s.expected
                                   FROM shift_handovers h JOIN shifts s ON s.id = h.from_shift
+                                  JOIN handover_requests q ON q.from_shift = h.from_shift
                                   WHERE h.terminal_id = :t"""), t).mappings():
-        rows[f"handover:{r['from_shift']}"] = {"kind": "handover", "amount": r["counted"], "currency": "INR",
-                                               "incoming": r["incoming_staff"], "expected": r["expected"]}
+        rows[r["id"]] = {"kind": "handover", "amount": r["counted"], "currency": "INR",
+                         "incoming": r["incoming_staff"], "expected": r["expected"]}
     return rows
 
 

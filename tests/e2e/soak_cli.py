@@ -56,7 +56,8 @@ class CliWriter:
         self.results.write("start", resume_from=0, in_doubt=[])
         delay = 0.2
         while not self._stop.is_set():  # a shift first: postings need one (refused without)
-            r = self.cli("shift", "open", "--staff", self.spec["staff"], "--float", "0")
+            # a float that pays its withdrawals out: a drawer pays out only what it holds (0023)
+            r = self.cli("shift", "open", "--staff", self.spec["staff"], "--float", "1000000")
             if r.returncode == 0 or "already" in r.stderr.lower():
                 self.results.write("shift", exit=r.returncode)
                 break

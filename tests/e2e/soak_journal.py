@@ -105,6 +105,9 @@ def install(services) -> JournalHandle:
     return JournalHandle(installed=True, kind="journaled poster", services=services)
 
 
+SOAK_FLOAT = "1000000"  # ₹10,00,000 per terminal's drawer
+
+
 def start_session(services, staff_id: str, pin: str) -> tuple[Any, int | None]:
     """Log in and make sure the terminal has an open shift, as a cashier starting up does.
 
@@ -133,7 +136,9 @@ def start_session(services, staff_id: str, pin: str) -> tuple[Any, int | None]:
     shift = session.shift
     if shift is None and shifts is not None:
         try:
-            shift = shifts.open_shift(services, session, float_amount="0")
+            # a float that pays the soak's withdrawals (up to ₹15,000 each) out: a drawer pays
+            # out only what it holds (0023); deposits keep adding to it
+            shift = shifts.open_shift(services, session, float_amount=SOAK_FLOAT)
         except Exception:  # noqa: BLE001 - lost a race with our own earlier life: reuse it
             shift = shifts.current_shift(services, terminal)
             if shift is None:

@@ -207,8 +207,8 @@ def versions_complete(events_by_player: dict[str, list[int]], ledger_versions: d
 @dataclass
 class CageOp:
     """One operation of the cage window, as it was reported. `key` is how the ledger knows
-    it: the id for an exchange or a transfer, `handover:<shift>` for a handover (which
-    takes no id; a shift is handed over once)."""
+    it: its id, for an exchange, a transfer and a handover alike (`cage.handover_shift`
+    takes one since 0024)."""
 
     i: int
     id: str
@@ -218,6 +218,7 @@ class CageOp:
     currency: str
     incoming: str | None = None
     outcomes: list[dict] = field(default_factory=list)
+    from_shift: int | None = None  # a handover's: one shift is handed over once, whatever the ids
 
     @property
     def final(self) -> dict | None:
@@ -225,7 +226,7 @@ class CageOp:
 
 
 def cage_key(intent: dict) -> str:
-    return f"handover:{intent['from_shift']}" if intent["kind"] == "handover" else intent["id"]
+    return intent["id"]
 
 
 def collect_cage_ops(lines: list[dict]) -> dict[int, CageOp]:
@@ -234,7 +235,7 @@ def collect_cage_ops(lines: list[dict]) -> dict[int, CageOp]:
     for r in lines:
         if r.get("e") == "intent":
             ops.setdefault(r["i"], CageOp(r["i"], r["id"], r["kind"], cage_key(r), Decimal(r["amount"]),
-                                          r["currency"], r.get("incoming")))
+                                          r["currency"], r.get("incoming"), from_shift=r.get("from_shift")))
         elif r.get("e") == "outcome" and r.get("i") in ops:
             ops[r["i"]].outcomes.append(r)
     return ops
@@ -275,6 +276,9 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     altered = [op for op in ops if op.key in rows and status(op) in ("done", "in_doubt", None)
                and _differs(op, rows[op.key])]
     twice = [k for k, n in by_key.items() if n > 1]
+    # two handovers told done out of one shift (two ids): two drawers out of one
+    twice += [f"handover of shift {s}" for s, n in Counter(
+        op.from_shift for op in done if op.kind == "handover").items() if n > 1]
     doubled = len(phantom) + len(altered) + len(twice)
     report.add("cage: doubled (twice, altered, or unasked)", doubled, doubled == 0,
                f"phantom {len(phantom)}, altered {len(altered)}, one key told done twice {len(twice)}"
@@ -294,7 +298,7 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
     report.add("  cage: in doubt, settled by id", len(in_doubt), True,
                f"posted {settled}, not posted {len(in_doubt) - settled}; resent after a kill {resent}; "
                f"answered as already posted on a retry {replayed}; handovers settled by "
-               f"the open shift {by_lookup}")
+               f"their id after a restart {by_lookup}")
     twice_sent = [op for op in done if "again_replayed" in (op.final or {})]
     not_replayed = [op for op in twice_sent if not op.final["again_replayed"]]
     report.add("cage: the same id sent twice answered with the first posting", len(twice_sent),

@@ -14,7 +14,7 @@ FLOAT = Decimal("50000")
 
 def _results() -> list[dict]:
     """A window's results file: shift 1 opened, an exchange, a fill, a refused credit, a
-    handover to shift 2 (settled after a lost answer), then a fill in doubt at the end."""
+    handover to shift 2 (settled by its id after a restart), then a fill in doubt at the end."""
     return [
         {"e": "start"}, {"e": "shift", "shift": 1, "staff": "C410"},
         {"e": "intent", "i": 0, "id": "x-0", "kind": "fx_buy", "currency": "USD", "amount": "100", "rate": 1},
@@ -27,7 +27,7 @@ def _results() -> list[dict]:
         {"e": "intent", "i": 3, "id": "h-3", "kind": "handover", "currency": "INR", "amount": "46700.00",
          "from_shift": 1, "outgoing": "C410", "incoming": "C420", "count": "2000=23,500=1,200=1"},
         {"e": "shift", "shift": 2, "staff": "C420"},
-        {"e": "outcome", "i": 3, "id": "h-3", "kind": "handover", "status": "done", "settled_by": "open shift",
+        {"e": "outcome", "i": 3, "id": "h-3", "kind": "handover", "status": "done", "settled_by": "id",
          "to_shift": 2},
         {"e": "intent", "i": 4, "id": "t-4", "kind": "fill", "currency": "INR", "amount": "2500", "shift": 2},
         {"e": "outcome", "i": 4, "id": "t-4", "kind": "fill", "status": "done", "shift": 2, "drawer": "2500",
@@ -42,7 +42,7 @@ def _ledger() -> dict[str, dict]:
     return {
         "x-0": {"kind": "fx_buy", "amount": Decimal("100.00"), "currency": "USD"},
         "t-1": {"kind": "fill", "amount": Decimal("5000.00"), "currency": "INR"},
-        "handover:1": {"kind": "handover", "amount": Decimal("46700.00"), "currency": "INR", "incoming": "C420",
+        "h-3": {"kind": "handover", "amount": Decimal("46700.00"), "currency": "INR", "incoming": "C420",
                        "expected": Decimal("46700.00")},
         "t-4": {"kind": "fill", "amount": Decimal("2500.00"), "currency": "INR"},
     }
@@ -89,7 +89,7 @@ def test_one_operation_told_done_twice_or_posted_with_other_details_is_doubled()
 def test_a_refusal_in_the_ledger_and_a_handover_off_the_tally_fail():
     rows = _ledger()
     rows["t-2"] = {"kind": "credit", "amount": Decimal("90000.00"), "currency": "INR"}
-    rows["handover:1"] = {**rows["handover:1"], "expected": Decimal("51700.00")}  # the db saw a fill twice
+    rows["h-3"] = {**rows["h-3"], "expected": Decimal("51700.00")}  # the db saw a fill twice
     checks = _account(_results(), rows)
     assert checks["cage: told refused, yet in the ledger"].ok is False
     assert checks["cage: each handover's expected drawer = the window's own tally"].ok is False

@@ -86,7 +86,7 @@ def test_corrections_approvals_and_identification_are_audited_after_posting(poli
     terminal = new_terminal()
     services = make_services(engine, terminal, **policy)
     sup = new_staff(engine, "supervisor", terminal=terminal)
-    open_test_shift(engine, terminal, sup.id)
+    open_test_shift(engine, terminal, sup.id, float_amount="50")  # the reversal pays the ₹50 back out (0023)
     pid = make_player(engine)
     original = post(engine, cmd(Kind.DEPOSIT, pid, "50", terminal_id="SEED"))
     rev = submit(services, sup, cmd(Kind.REVERSAL, pid, "50", staff=sup.id, terminal_id=terminal,

@@ -112,3 +112,55 @@ def test_a_bank_balance_written_by_hand_makes_the_accountability_report_exit_1(c
     finally:
         with cli.engine.begin() as conn:
             conn.execute(text("UPDATE bank_balances SET balance = balance - 10000 WHERE currency = 'INR'"))
+
+
+def test_a_payout_the_drawer_cannot_hold_is_refused_with_one_sentence_and_a_fill_makes_room(cli):
+    """Withdrawal, credit to the bank and an exchange's payout (0023): exit 2, one line on
+    stderr asking for a fill, nothing posted; after a fill the same withdrawal posts."""
+    assert cli("shift", "open", "--staff", "C100", "--float", "1000", pin="1111")[0] == 0
+    pid = make_player(cli.engine)
+    with cli.engine.begin() as conn:  # the player's cash from another window (the owner's posting)
+        conn.execute(text("SELECT * FROM cage.post(gen_random_uuid(), 'h', 'adjust_in', :p, 5000, 'INR', NULL, "
+                          "p_staff => 'S300', p_reason => 'opening balance')"), {"p": pid})
+    sentence = "The drawer cannot pay out ₹1,500.00: that is more than it should hold. Request a fill"
+    _refused(cli("post", "withdraw", "--player", pid, "--amount", "1500", "--staff", "C100", pin="1111"), sentence)
+    _refused(cli("bank", "credit", "1500", "--staff", "C100", "--bank-staff", "F200", pin="1111",
+                 approver_pin="2222"), sentence)
+    assert cli("rates", "set", "--currency", "EUR", "--buy", "90", "--sell", "92", "--staff", "S300",
+               pin="3333")[0] == 0
+    _refused(cli("exchange", "sell", "--currency", "EUR", "--amount", "1", "--staff", "C100", pin="1111"),
+             "The drawer cannot pay out €1.00")
+    with cli.engine.connect() as conn:
+        assert conn.execute(text("SELECT balance FROM players WHERE id = :p"), {"p": pid}).scalar() == 5000
+    assert cli("bank", "fund", "1000", "--staff", "S300", "--witness", "F200", "--reason", "count room",
+               pin="3333", approver_pin="2222")[0] == 0
+    assert cli("bank", "fill", "1000", "--staff", "C100", "--bank-staff", "F200", pin="1111",
+               approver_pin="2222")[0] == 0
+    code, _out, err = cli("post", "withdraw", "--player", pid, "--amount", "1500", "--staff", "C100", pin="1111")
+    assert code == 0, err
+
+
+def test_a_handover_run_again_with_its_id_answers_with_the_first_and_other_counts_are_refused(cli):
+    """A script whose handover's answer was lost runs it again with `--id` (0024): the first
+    handover is the answer, nothing is handed over twice; the id with other counts is refused."""
+    incoming = _second_cashier(cli.engine)
+    _open(cli)
+    hid = str(uuid.uuid4())
+    args = ("shift", "handover", "--staff", "C100", "--count", "500=20", "--incoming", incoming,
+            "--incoming-count", "500=20", "--id", hid)
+    code, out, err = cli(*args, "--json", pin="1111", approver_pin="5555")
+    assert code == 0, err
+    first = json.loads(out)
+    assert (first["id"], first["replayed"]) == (hid, False)
+    code, out, err = cli(*args, pin="1111", approver_pin="5555")
+    assert code == 0, err
+    assert f"shift {first['closed_shift']} was already handed over" in out and f"handover id {hid}" in out
+    _refused(cli("shift", "handover", "--staff", "C100", "--count", "500=19", "--incoming", incoming,
+                 "--incoming-count", "500=19", "--id", hid, pin="1111", approver_pin="5555"),
+             "already made with different details")
+    _refused(cli(*args[:-1], "not-a-uuid", pin="1111", approver_pin="5555"), "is not a UUID")
+    with cli.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM shift_handovers WHERE from_shift = :s"),
+                            {"s": first["closed_shift"]}).scalar() == 1
+        assert conn.execute(text("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'"),
+                            {"t": cli.terminal}).scalar() == first["opened_shift"]

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import exchange as fx
 from tests.integration.test_cli_ledger import cli  # noqa: F401 - the module's own database and shift
+from tests.support.drawer_fills import fill_drawer
 from tests.support.factories import make_player
 from tests.support.logins import staff_session
 
@@ -63,6 +64,7 @@ def test_a_supervisor_reverses_an_exchange_once_from_the_command_line(cli):  # n
         supervisor = staff_session(terminal, "S300", "3333")
         cashier = staff_session(terminal, "C100", "1111")
         fx.set_rate(terminal, supervisor, "EUR", Decimal("90"), Decimal("92"))
+        fill_drawer(terminal, cashier, "1800")  # the drawer pays out the rupees (0023)
         done = fx.exchange(terminal, session=cashier, direction="buy", foreign=Money(Decimal("20"), "EUR"))
     finally:
         terminal.dispose()

@@ -29,7 +29,8 @@ def desk(engine):
     terminal = new_terminal()
     services = make_services(engine, terminal)
     cashier = new_staff(engine, "cashier", terminal=terminal)
-    open_test_shift(engine, terminal, cashier.id)
+    # a drawer that can pay out the threshold's withdrawals (0023)
+    open_test_shift(engine, terminal, cashier.id, float_amount="600000")
     return services, cashier, terminal
 
 
@@ -139,7 +140,7 @@ def test_a_configured_threshold_applies(policy_ledger):
     terminal = new_terminal()
     services = make_services(engine, terminal, **policy)
     cashier = new_staff(engine, "cashier", terminal=terminal)
-    open_test_shift(engine, terminal, cashier.id)
+    open_test_shift(engine, terminal, cashier.id, float_amount="5000")
     pid = funded_player(engine, "5000")
     _withdraw(services, cashier, terminal, pid, "999.99")
     with pytest.raises(ApprovalRequired):

@@ -58,3 +58,42 @@ def test_offline_entries_post_into_the_outgoing_shift_before_the_drawer_changes_
             t.post("deposit", pid, "100", staff=again.staff)
     finally:
         t.close()
+
+
+def test_a_second_cashiers_offline_entry_is_refused_at_the_counter_not_only_on_replay(ledger, engine, tmp_path):
+    """The journal keeps the known shift's cashier (learned at start-up, at open and at a
+    handover): with the ledger unreachable, a deposit by anyone else is refused at once with
+    the ledger's own sentence, and nothing is journaled to be refused on replay."""
+    url, _ = ledger
+    terminal_id = new_terminal()
+    at_login = login_url(url, "terminal", terminal_id=terminal_id, offline_limit=Decimal("10000"),
+                         offline_total=Decimal("50000"))
+    t = open_terminal(at_login, engine, tmp_path, terminal_id=terminal_id,
+                      offline_deposit_cap="10000", offline_shift_cap="50000")
+    other = new_staff(engine, "cashier", pin="5555")
+    try:
+        owner = login(t.services, "C100", "1111")
+        second = login(t.services, other.id, "5555")  # online: the offline verifier is cached
+        pid = make_player(engine)
+        t.proxy.refuse()
+        with pytest.raises(NotAuthorized) as refused:
+            t.post("deposit", pid, "300", staff=second.staff)
+        assert str(refused.value) == (f"Shift {t.shift_id} at terminal {terminal_id} is C100's drawer and only they "
+                                      "post into it: hand the drawer over first (a handover); nothing was posted.")
+        assert not [e for e in t.journal.entries() if e.command.player_id == pid and e.state == "pending"]
+        taken = t.post("deposit", pid, "200", staff=owner.staff)  # the drawer's own cashier: taken offline
+        assert isinstance(taken, PendingReceipt)
+        t.proxy.accept()
+        report = t.services.local.replay()
+        assert report.complete and report.posted == 1 and not report.rejected, report
+
+        # after a handover the journal knows the new cashier: the outgoing one is refused offline
+        done = hand_over(t.services, owner, Credentials(other.id, "5555"), "100=2", "100=2")
+        again = login(t.services, "C100", "1111")
+        t.proxy.refuse()
+        with pytest.raises(NotAuthorized, match=f"is {other.id}'s drawer"):
+            t.post("deposit", pid, "100", staff=again.staff)
+        assert isinstance(t.post("deposit", pid, "100", staff=done.incoming.staff), PendingReceipt)
+        t.proxy.accept()
+    finally:
+        t.close()

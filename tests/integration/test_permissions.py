@@ -49,7 +49,8 @@ class Ctx:
         self.session = session_for(self.actor, self.terminal)
 
     def with_shift(self):
-        open_test_shift(self.engine, self.terminal, self.actor.id)
+        # a float that covers the attempts' payouts: a drawer pays out only what it holds (0023)
+        open_test_shift(self.engine, self.terminal, self.actor.id, float_amount="5000")
         return self
 
     def other(self, role: str):
@@ -108,7 +109,7 @@ def _deny_credit(c: Ctx):
 
 def _authorise(c: Ctx):
     issuer = c.other("cashier")
-    open_test_shift(c.engine, c.terminal, issuer.id)
+    open_test_shift(c.engine, c.terminal, issuer.id, float_amount="5000")
     pid = funded_player(c.engine)
     return submit(c.services, issuer, cmd(Kind.WITHDRAWAL, pid, "1000", staff=issuer.id, terminal_id=c.terminal,
                                           approver_id=c.actor.id), approver=c.actor)

@@ -26,6 +26,15 @@ def terminal(ledger, tmp_path):
     t.close()
 
 
+@pytest.fixture
+def funded_terminal(ledger, tmp_path):
+    """`terminal`, whose drawer opens with ₹1,00,000: its tests pay out (0023)."""
+    url, engine = ledger
+    t = open_terminal(url, engine, tmp_path, offline_withdrawals=True, float_amount="100000")
+    yield t
+    t.close()
+
+
 def ledger_ids(engine, player) -> list[str]:
     with engine.connect() as conn:
         return [str(r[0]) for r in conn.execute(
@@ -234,7 +243,8 @@ def test_a_batch_gives_the_receipts_the_ledger_holds_and_leaves_reversals_to_pos
             assert dataclasses.replace(find_posting(conn, r.id), replayed=False) == r
 
 
-def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_it(terminal, engine):
+def test_a_refusal_whose_send_broke_is_looked_up_and_flagged_if_the_ledger_had_it(funded_terminal, engine):
+    terminal = funded_terminal
     from cashier_desktop.terminal.reconciling import reconcile_shift
     player = make_player(engine)
     post(engine, cmd("deposit", player, "100"))  # elsewhere, outside this shift
@@ -281,7 +291,8 @@ def _breaks_after(port, *, commit: bool, then=None, sent: bool = True, backend_p
     port.post = post_then_break
 
 
-def test_a_send_that_broke_after_the_commit_is_answered_with_its_receipt_not_a_refusal(terminal, engine):
+def test_a_send_that_broke_after_the_commit_is_answered_with_its_receipt_not_a_refusal(funded_terminal, engine):
+    terminal = funded_terminal
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
     staff = terminal.login()
@@ -381,7 +392,9 @@ def test_a_send_that_broke_before_the_commit_is_refused_plainly_once_the_ledger_
     assert not any(e.in_doubt for e in terminal.journal.entries() if e.command.player_id == player)
 
 
-def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_settles_it(terminal, engine):
+def test_when_the_ledger_cannot_be_asked_the_cashier_hears_in_doubt_and_replay_settles_it(funded_terminal,
+                                                                                             engine):
+    terminal = funded_terminal
     from cashier_desktop.domain.errors import PostingInDoubt
     player = make_player(engine)
     post(engine, cmd("deposit", player, "50000"))
@@ -459,3 +472,23 @@ def test_an_id_queued_offline_and_reused_for_a_different_request_is_refused_by_t
     terminal.services.local.replay()
     assert ledger_ids(engine, player)[-1] == str(first.id) and ledger_ids(engine, other) == []
     assert get_balance(engine, player, currency="INR").cash.amount == Decimal("1500.00")
+
+
+def test_a_withdrawal_taken_offline_that_the_drawer_cannot_hold_is_refused_on_replay(terminal, engine):
+    """The drawer opened with ₹0 (0023): the terminal cannot know the drawer's holding at the
+    counter (a blind count; no login reads it), so the offline entry is taken within the
+    offline allowance and the ledger refuses it on replay, as it refuses one online."""
+    player = make_player(engine)
+    post(engine, cmd("deposit", player, "500"))  # elsewhere, outside this shift
+    terminal.link.remember_balance(player, Decimal("500.00"))
+    staff = terminal.login()
+    terminal.proxy.refuse()
+    w = terminal.post("withdrawal", player, "40", staff=staff)
+    assert terminal.journal.entry(w.id).state == "pending"
+    terminal.proxy.accept()
+    report = terminal.services.local.replay()
+    assert [x["id"] for x in report.rejected] == [str(w.id)]
+    e = terminal.journal.entry(w.id)
+    assert (e.state, e.code) == ("rejected_on_replay", "drawer_short") and e.needs_attention
+    assert "The drawer cannot pay out ₹40.00" in e.reason
+    assert ledger_ids(engine, player)[1:] == []

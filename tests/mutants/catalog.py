@@ -22,6 +22,8 @@ M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
 M0018 = "cashier_desktop/ledger/migrations/versions/0018_counter_screens.py"
 M0019 = "cashier_desktop/ledger/migrations/versions/0019_handover_and_transfers.py"
 M0021 = "cashier_desktop/ledger/migrations/versions/0021_shift_owner_posts.py"
+M0023 = "cashier_desktop/ledger/migrations/versions/0023_drawer_never_negative.py"
+M0024 = "cashier_desktop/ledger/migrations/versions/0024_handover_once.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -63,6 +65,7 @@ T_DENOM = "tests/security/test_cage_denominations.py"
 T_HANDOVER = "tests/security/test_cage_handover.py"
 T_TRANSFERS = "tests/security/test_cage_transfers.py"
 T_SHIFT_OWNER = "tests/security/test_cage_shift_owner.py"
+T_DRAWER = "tests/security/test_drawer_never_negative.py"
 
 
 def _fp_drop(mid: str, *fields: str, why: str) -> Mutant:
@@ -471,9 +474,27 @@ MUTANTS: list[Mutant] = [
            "transfers racing for the bank's last cash are decided one after the other",
            (f"{T_TRANSFERS}::test_fills_racing_for_the_last_of_the_bank_never_overdraw_it",
             f"{T_TRANSFERS}::test_a_fill_waiting_for_another_is_decided_on_the_balance_that_one_left")),
-    Mutant("credit-within-drawer", M0019, "IF p_kind = 'credit' AND cage.drawer_expected(sh.id) < p_amount THEN",
-           "IF false THEN", "a credit cannot take more than the drawer should hold",
-           (f"{T_TRANSFERS}::test_a_fill_the_bank_cannot_cover_is_refused_and_the_bank_never_goes_negative",)),
+    # -- a drawer never pays out what it should not hold (0023), a handover's id (0024) -----
+    Mutant("drawer-never-negative", M0023, "    IF p_delta < 0 AND v_after < 0 THEN\n", "    IF false THEN\n",
+           "no payout (withdrawal, reversal, exchange, credit to the bank) takes a drawer below zero",
+           (f"{T_DRAWER}::test_a_withdrawal_beyond_the_drawer_is_refused_by_the_database_and_moves_nothing",
+            f"{T_TRANSFERS}::test_a_fill_the_bank_cannot_cover_is_refused_and_the_bank_never_goes_negative")),
+    Mutant("drawer-payouts-serialised", M0023,
+           "    UPDATE public.drawer_cash d SET holding = d.holding + p_delta, updated_at = now()\n"
+           "    WHERE d.shift_id = p_shift AND d.currency = p_currency\n"
+           "    RETURNING d.holding INTO v_after;\n",
+           "    SELECT d.holding + p_delta INTO v_after FROM public.drawer_cash d\n"
+           "    WHERE d.shift_id = p_shift AND d.currency = p_currency;\n",
+           "the drawer's holding is kept in its row (not only read), so each payout sees the one before",
+           (f"{T_DRAWER}::test_a_withdrawal_beyond_the_drawer_is_refused_by_the_database_and_moves_nothing",
+            f"{T_DRAWER}::test_two_withdrawals_racing_for_one_drawer_cannot_both_post")),
+    Mutant("handover-answers-its-id", M0024, "    IF q.id IS NOT NULL THEN\n", "    IF false THEN\n",
+           "a handover resent with its id answers with the first instead of handing over again",
+           (f"{T_HANDOVER}::test_a_handover_sent_again_with_its_id_answers_with_the_first_and_hands_over_once",)),
+    Mutant("offline-shift-cashier", ONLINE, "if known is not None and known[0] == shift_id and known[1] != staff_id:",
+           "if False:", "an offline posting by someone other than the shift's cashier is refused at the counter",
+           ("tests/unit/test_offline_policy.py::"
+            "test_an_offline_posting_by_someone_other_than_the_known_shifts_cashier_is_refused_in_the_ledgers_sentence",)),
     Mutant("close-expects-transfers", M0019, "coalesce((SELECT sum(b.drawer_delta) FROM public.bank_transfers b\\n",
            "coalesce((SELECT sum(0) FROM public.bank_transfers b\\n",
            "a shift's expected cash at close includes its fills and credits",

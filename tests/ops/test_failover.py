@@ -45,7 +45,8 @@ class Counter_:
     def __init__(self, url: str, engine, tmp_path, terminal_id: str, *, withdrawals: bool = False) -> None:
         self.terminal_id = terminal_id
         self.withdrawals = withdrawals
-        self.shift_id = open_test_shift(engine, terminal_id)
+        # a drawer that can pay its withdrawals out (0023)
+        self.shift_id = open_test_shift(engine, terminal_id, float_amount="10000")
         self.services = open_services(terminal_config(
             url, tmp_path / f"journal-{terminal_id}.sqlite", terminal_id,
             offline_deposit_cap="100000", offline_shift_cap="10000000"))
@@ -80,7 +81,7 @@ class InFlight:
 
     def __init__(self, url: str, engine, tmp_path) -> None:
         self.terminal_id = "T-FO-FLIGHT"
-        self.shift_id = open_test_shift(engine, self.terminal_id)
+        self.shift_id = open_test_shift(engine, self.terminal_id, float_amount="200")  # pays the ₹200 (0023)
         self.services = open_services(terminal_config(url, tmp_path / "journal-flight.sqlite", self.terminal_id))
         self.player = make_player(engine)
         self.staff = login(self.services, "C100", PINS["C100"]).staff

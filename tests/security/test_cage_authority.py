@@ -15,6 +15,7 @@ from cashier_desktop.ledger import exchange as fx
 from tests.security.conftest import refused, session
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
 from tests.support.factories import make_player
+from tests.support.drawer_fills import fill_drawer
 
 
 @pytest.fixture
@@ -49,6 +50,7 @@ def test_over_the_cashiers_own_limit_a_deposit_needs_a_second_person_within_thei
 
 def test_a_limit_applies_to_exchanges_in_inr(secure, terminal, desk):
     fx.set_rate(terminal, desk["supervisor"], "EUR", Decimal("90"), Decimal("92"))
+    fill_drawer(terminal, desk["cashier"], "20000")  # the drawer pays out the rupees (0023)
     authority.set_limit(terminal, session=desk["supervisor"], staff_id="C100", kind="exchange",
                         limit=Decimal("9000"), reason="exchange desk cap")
     fx.exchange(terminal, session=desk["cashier"], direction="buy", foreign=Money(Decimal("100"), "EUR"))

@@ -20,6 +20,7 @@ from cashier_desktop.ledger.cash_reports import ctr_rows
 from tests.security.conftest import refused, session
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
 from tests.support.factories import make_player
+from tests.support.drawer_fills import fill_drawer
 
 CENT = Decimal("0.01")
 
@@ -69,6 +70,7 @@ def test_the_inr_amount_is_rounded_to_the_paisa_in_the_cages_favour(secure, term
 
 
 def test_a_rate_changed_mid_posting_applies_wholly_or_not_at_all(secure, terminal, cage):
+    fill_drawer(terminal, cage["cashier"], "100000")  # two purchases of $1,000 (0023)
     outcome: dict = {}
     with terminal.connect() as conn:
         tx = conn.begin()
@@ -138,6 +140,7 @@ def test_foreign_cash_counts_toward_the_identification_threshold_in_inr(secure, 
 
 def test_a_retried_exchange_posts_once_and_a_reused_id_with_other_details_is_refused(secure, terminal, cage):
     pid = uuid.uuid4()
+    fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("20"), "USD"))  # to sell
     first = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("20"), "USD"),
                         posting_id=pid)
     again = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("20"), "USD"),
@@ -170,6 +173,7 @@ def test_the_demo_seed_gives_usd_and_eur_rates_once(secure, terminal):
 
 def test_an_exchange_below_the_mtl_threshold_is_not_logged(secure, terminal, cage):
     player = make_player(secure.admin)
+    fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("10"), "USD"))  # to sell
     fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("10"), "USD"),
                 player_id=player)
     with secure.admin.connect() as conn:
@@ -181,6 +185,8 @@ def test_two_terminals_exchanging_for_one_player_at_once_are_decided_one_after_t
     player = make_player(secure.admin)
     cashier_b = session(terminal_b, "C100", "1111")
     open_shift(terminal_b, cashier_b)
+    fill_drawer(terminal, cage["cashier"], "600000")  # each drawer pays out ₹6 lakh (0023)
+    fill_drawer(terminal_b, cashier_b, "700000")
     usd = Decimal("7218.35")  # ₹6,00,011.18 each at 83.123456: the two together pass ₹10 lakh
     outcome: dict = {}
     with terminal.connect() as conn:

@@ -39,6 +39,11 @@ def cage(secure, terminal, terminal_b):
             "shift_b": shift_b}
 
 
+def _stock_usd(engine, staff_session, usd: str):
+    """The window buys `usd` dollars first: a drawer pays out only the USD it took in (0023)."""
+    return fx.exchange(engine, session=staff_session, direction="buy", foreign=Money(Decimal(usd), "USD"))
+
+
 def _drawer(admin, shift: int) -> tuple[Decimal, Decimal]:
     """(local cash moved by exchanges, USD held) of one shift's drawer."""
     with admin.connect() as conn:
@@ -47,15 +52,16 @@ def _drawer(admin, shift: int) -> tuple[Decimal, Decimal]:
 
 
 def test_a_reversal_at_another_window_restores_both_drawers_holdings_together(secure, terminal, terminal_b, cage):
+    stock = _stock_usd(terminal_b, cage["supervisor_b"], "100.01")  # window 2 pays the dollars back
     done = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("100.01"), "USD"))
     assert _drawer(secure.admin, cage["shift"]) == (Decimal("-8313.17"), Decimal("100.01"))
     back = reverse_exchange(terminal_b, session=cage["supervisor_b"], original_id=done.id, reason="keyed twice")
     assert (back.foreign, back.local, back.rate, back.shift_id) == (done.foreign, done.local, done.rate,
                                                                     cage["shift_b"])
-    assert _drawer(secure.admin, cage["shift_b"]) == (Decimal("8313.17"), Decimal("-100.01"))
-    assert fx.shift_foreign_cash(terminal, cage["shift_b"]) == {"USD": Money(Decimal("-100.01"), "USD")}
+    assert _drawer(secure.admin, cage["shift_b"]) == (Decimal("8313.17") - stock.local.amount, Decimal("0"))
+    assert fx.shift_foreign_cash(terminal, cage["shift_b"]) == {"USD": Money(Decimal("0"), "USD")}
     a, b = _drawer(secure.admin, cage["shift"]), _drawer(secure.admin, cage["shift_b"])
-    assert (a[0] + b[0], a[1] + b[1]) == (0, 0)
+    assert (a[0] + b[0] + stock.local.amount, a[1] + b[1] - Decimal("100.01")) == (0, 0)
     with secure.admin.connect() as conn:
         linked = conn.execute(text("SELECT reverses_id, reason, staff_id FROM fx_exchanges WHERE id = :i"),
                               {"i": back.id}).one()
@@ -66,16 +72,20 @@ def test_a_reversal_at_another_window_restores_both_drawers_holdings_together(se
 
 
 def test_a_reversal_at_the_same_window_leaves_its_drawer_as_before_the_exchange(secure, terminal, cage):
+    stock = _stock_usd(terminal, cage["cashier"], "10.01")
+    before = _drawer(secure.admin, cage["shift"])
     done = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("10.01"), "USD"))
     reverse_exchange(terminal, session=cage["supervisor"], original_id=done.id, reason="player changed mind")
-    assert _drawer(secure.admin, cage["shift"]) == (0, 0)
-    with terminal.begin() as conn:  # the close expects the float alone
-        closed = conn.execute(text("SELECT expected, variance FROM cage.close_shift(:s, :id, 100000)"),
-                              {"s": cage["cashier"], "id": cage["shift"]}).one()
-    assert tuple(closed) == (Decimal("100000.00"), Decimal("0.00"))
+    assert _drawer(secure.admin, cage["shift"]) == before == (-stock.local.amount, Decimal("10.01"))
+    with terminal.begin() as conn:  # the close expects the float and the dollars' purchase alone
+        closed = conn.execute(text("SELECT expected, variance FROM cage.close_shift(:s, :id, :c)"),
+                              {"s": cage["cashier"], "id": cage["shift"],
+                               "c": Decimal("100000") - stock.local.amount}).one()
+    assert tuple(closed) == (Decimal("100000.00") - stock.local.amount, Decimal("0.00"))
 
 
 def test_two_supervisors_reversing_one_exchange_at_once_exactly_one_wins(secure, terminal, terminal_b, cage):
+    _stock_usd(terminal_b, cage["supervisor_b"], "50")  # either window can pay the dollars back
     done = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("50"), "USD"))
     barrier = threading.Barrier(2)
     outcomes: list = []
@@ -99,6 +109,7 @@ def test_two_supervisors_reversing_one_exchange_at_once_exactly_one_wins(secure,
 
 
 def test_a_reversal_waits_for_one_in_progress_and_is_then_refused(secure, terminal, terminal_b, cage):
+    _stock_usd(terminal, cage["cashier"], "7")
     done = fx.exchange(terminal, session=cage["cashier"], direction="sell", foreign=Money(Decimal("7"), "USD"))
     outcome: dict = {}
     with terminal.connect() as conn:

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import text
 
 from cashier_desktop.domain.money import Money
-from cashier_desktop.domain.errors import (ApprovalRequired, InvalidInput, NotAuthorized, SessionInvalid,
-                                           ShiftError)
-from cashier_desktop.ledger.handover import hand_over
+from cashier_desktop.domain.errors import (ApprovalRequired, IdempotencyConflict, InvalidInput, NotAuthorized,
+                                           SessionInvalid, ShiftError)
+from cashier_desktop.ledger.handover import hand_over, hand_over_once
 from cashier_desktop.ledger.shifts import signoff_shift_row
 from cashier_desktop.ledger.staff import add_staff
 from tests.security.conftest import refused, session
@@ -116,7 +116,8 @@ def test_two_handovers_of_one_drawer_at_once_exactly_one_wins_and_the_other_gets
     outcome: dict = {}
     with terminal.connect() as conn:
         tx = conn.begin()
-        first = conn.execute(text("SELECT (r.opened).id FROM cage.handover_shift(:o, :i, :s, 15000, NULL, 15000, NULL) r"),
+        first = conn.execute(text("""SELECT (r.opened).id FROM cage.handover_shift(gen_random_uuid(), 'h', :o, :i, :s,
+                                         15000, NULL, 15000, NULL) r"""),
                              {"o": drawer["out"], "i": drawer["in"], "s": drawer["shift"]}).scalar_one()
 
         def second():
@@ -202,3 +203,81 @@ def test_a_posting_in_flight_during_a_handover_lands_in_the_outgoing_shift_and_i
     with secure.admin.connect() as conn:
         assert conn.execute(text("SELECT shift_id FROM ledger_transactions WHERE player_id = :p"),
                             {"p": player}).scalar_one() == drawer["shift"]
+
+
+def _once(terminal, d, handover_id, counted: str = "15000", **kw):
+    args = {"handover_id": handover_id, "shift_id": d["shift"], "outgoing_session": d["out"],
+            "incoming_session": d["in"], "outgoing_counted": Decimal(counted), "outgoing_count": None,
+            "incoming_counted": Decimal(counted), "incoming_count": None}
+    args.update(kw)
+    return hand_over_once(terminal, **args)
+
+
+def test_a_handover_sent_again_with_its_id_answers_with_the_first_and_hands_over_once(secure, terminal, drawer):
+    """The answer was lost with the connection; the resend (same id, same counts) hears the
+    first handover, although the outgoing cashier's session ended with it (0024)."""
+    hid = uuid.uuid4()
+    closed, opened, replayed = _once(terminal, drawer, hid)
+    again_closed, again_opened, again = _once(terminal, drawer, hid,
+                                              incoming_session=session(terminal, drawer["in_id"], "5555"))
+    assert (replayed, again) == (False, True)
+    assert (again_closed.id, again_opened.id, again_opened.opening_float) == (closed.id, opened.id, inr("15000.00"))
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM shift_handovers WHERE terminal_id = 'T-SEC-1' AND "
+                                 "from_shift >= :s"), {"s": drawer["shift"]}).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM shifts WHERE terminal_id = 'T-SEC-1' AND status = 'open'")
+                            ).scalar() == 1
+
+
+def test_a_handover_id_reused_with_other_counts_or_for_another_shift_is_refused(secure, terminal, drawer):
+    hid = uuid.uuid4()
+    _closed, opened, _ = _once(terminal, drawer, hid)
+    with pytest.raises(IdempotencyConflict, match="already made with different details"):
+        _once(terminal, drawer, hid, counted="14000")
+    with pytest.raises(IdempotencyConflict, match="already made with different details"):
+        _once(terminal, drawer, hid, shift_id=opened.id, outgoing_session=session(terminal, drawer["in_id"], "5555"),
+              incoming_session=session(terminal, "C100", "1111"))
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT status FROM shifts WHERE id = :s"), {"s": opened.id}).scalar() == "open"
+
+
+def test_a_resend_racing_its_first_send_waits_for_it_and_answers_with_it(secure, terminal, drawer):
+    """The first send still in progress (its transaction open), the resend of its id waits on
+    the drawer's lock and then answers with the first handover instead of refusing."""
+    hid = uuid.uuid4()
+    from cashier_desktop.ledger.handover import handover_request_hash
+    h = handover_request_hash(drawer["shift"], Decimal("15000"), None, Decimal("15000"), None)
+    outcome: dict = {}
+    with terminal.connect() as conn:
+        tx = conn.begin()
+        conn.execute(text("SELECT * FROM cage.handover_shift(:id, :h, :o, :i, :s, 15000, NULL, 15000, NULL)"),
+                     {"id": hid, "h": h, "o": drawer["out"], "i": drawer["in"], "s": drawer["shift"]})
+
+        def resend():
+            try:
+                outcome["again"] = _once(terminal, drawer, hid)
+            except Exception as exc:  # noqa: BLE001 - reported below
+                outcome["error"] = exc
+        racer = threading.Thread(target=resend)
+        racer.start()
+
+        def blocked():
+            with secure.admin.connect() as c:
+                return c.execute(text("SELECT 1 FROM pg_stat_activity WHERE usename = :u AND wait_event_type = 'Lock'"),
+                                 {"u": terminal.login}).first()
+        within_a_second(blocked, "the resend waiting on the drawer's lock", timeout=5)
+        tx.commit()
+    racer.join(10)
+    assert "error" not in outcome, outcome
+    assert outcome["again"][2] is True and outcome["again"][0].id == drawer["shift"]
+
+
+def test_the_id_less_handover_is_gone_and_the_terminal_cannot_call_the_inner_one(secure, terminal, drawer):
+    msg = refused(terminal, "SELECT * FROM cage.handover_shift(:o, :i, :s, 15000, NULL, 15000, NULL)",
+                  {"o": drawer["out"], "i": drawer["in"], "s": drawer["shift"]})
+    assert "does not exist" in msg
+    msg = refused(terminal, "SELECT * FROM cage._handover_shift(:o, :i, :s, 15000, NULL, 15000, NULL)",
+                  {"o": drawer["out"], "i": drawer["in"], "s": drawer["shift"]})
+    assert "permission denied" in msg
+    assert "permission denied" in refused(terminal, "INSERT INTO handover_requests (id, request_hash, from_shift, "
+                                                    "terminal_id) VALUES (gen_random_uuid(), 'h', 1, 'T-SEC-1')")

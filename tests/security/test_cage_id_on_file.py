@@ -22,6 +22,7 @@ from tests.security.conftest import refused, session
 from tests.security.test_cage_exchange import _wait_until_blocked
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
 from tests.support.factories import make_player
+from tests.support.drawer_fills import fill_drawer
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 OVER_THRESHOLD = "1000000.01"  # the stored policy's CTR threshold is ₹10,00,000
@@ -111,6 +112,7 @@ def test_an_exchange_over_the_threshold_uses_the_document_on_file(secure, termin
     fx.set_rate(terminal, supervisor, "USD", Decimal("83"), Decimal("84"))
     player = counter["player"]
     usd = Money(Decimal("12100"), "USD")  # ₹10,04,300 at 83: over the threshold by itself
+    fill_drawer(terminal, counter["cashier"], "1004300")  # the drawer pays out the rupees (0023)
     with pytest.raises(IdentificationRequired):
         fx.exchange(terminal, session=counter["cashier"], direction="buy", foreign=usd, player_id=player)
     doc = ids.add_document(terminal, session=counter["cashier"], player_id=player, doc_type="PAN card",

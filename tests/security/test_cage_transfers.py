@@ -13,8 +13,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from cashier_desktop.domain.errors import (ApprovalRequired, IdempotencyConflict, InsufficientFunds, NotAuthorized,
-                                           ShiftNotOpen)
+from cashier_desktop.domain.errors import (ApprovalRequired, DrawerShort, IdempotencyConflict, InsufficientFunds,
+                                           NotAuthorized, ShiftNotOpen)
 from cashier_desktop.domain.kinds import Kind
 from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import transfers
@@ -97,7 +97,7 @@ def test_a_fill_the_bank_cannot_cover_is_refused_and_the_bank_never_goes_negativ
     with pytest.raises(InsufficientFunds, match="The main bank holds 100000.00 INR"):
         transfers.transfer(terminal, kind="fill", amount=inr("100000.01"), sender_session=cage["floor"],
                            receiver_session=cage["cashier"])
-    with pytest.raises(InsufficientFunds, match="more than the drawer should hold"):
+    with pytest.raises(DrawerShort, match="The drawer cannot pay out ₹10,000.01: .* Request a fill"):
         transfers.transfer(terminal, kind="credit", amount=inr("10000.01"), sender_session=cage["cashier"],
                            receiver_session=cage["floor"])
     assert _bank(secure) == Decimal("100000.00")

@@ -70,13 +70,14 @@ def terminal_config(url: str, journal_path: Path, terminal_id: str, **overrides)
 
 
 def open_terminal(url: str, engine, tmp_path: Path, *, terminal_id: str | None = None, shift: bool = True,
-                  proxy: TcpProxy | None = None, **offline) -> Terminal:
-    """`offline` keys as `offline_deposit_cap="100"` → config `offline.deposit_cap`."""
+                  proxy: TcpProxy | None = None, float_amount: str = "0", **offline) -> Terminal:
+    """`offline` keys as `offline_deposit_cap="100"` → config `offline.deposit_cap`; the shift
+    opens with `float_amount` (a drawer pays out only what it holds, 0023)."""
     import uuid
     terminal_id = terminal_id or f"T-{uuid.uuid4().hex[:8]}"
     proxy = proxy or proxy_for(url)
     proxied = proxy.url(url)
-    shift_id = open_test_shift(engine, terminal_id) if shift else None
+    shift_id = open_test_shift(engine, terminal_id, float_amount=float_amount) if shift else None
     journal_path = tmp_path / f"journal-{terminal_id}.sqlite"
     services = open_services(terminal_config(proxied, journal_path, terminal_id, **offline))
     return Terminal(services, proxy, terminal_id, shift_id, journal_path, proxied)

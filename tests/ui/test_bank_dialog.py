@@ -62,3 +62,22 @@ def test_a_cashier_cannot_sign_for_the_bank_and_the_dialog_says_so(qtbot, termin
     wait_until(qtbot, lambda: "someone other than you" in dialog.problem.text(), what="refusal")
     assert dialog.isVisible() and dialog.bank_pin.text() == ""
     dialog.reject()
+
+
+def test_a_credit_the_drawer_cannot_hold_is_the_databases_sentence_in_the_dialog(qtbot, terminal, engine, services,
+                                                                                 terminal_id):
+    """A credit to the bank is a payout like any other (0023): more than the drawer should
+    hold is refused in the window, without the drawer's figure, and the bank does not move."""
+    with engine.begin() as conn:
+        store_policy(conn, services.policy)
+    transfer(engine, kind="fund", amount=Money(Decimal("100"), "INR"), sender_session=staff_session(engine, "S300", "3333"),
+             receiver_session=staff_session(engine, "F200", "2222"), reason="count room")
+    before = _bank(engine)
+    open_test_shift(engine, terminal_id, "C100", "1000")
+    window = log_in(qtbot, terminal, "C100", "1111")
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift seen")
+    dialog = _dialog(qtbot, window, "credit", "1500", "F200", "2222")
+    wait_until(qtbot, lambda: "The drawer cannot pay out ₹1,500.00" in dialog.problem.text(), what="refusal")
+    assert "Request a fill from the main bank" in dialog.problem.text() and "1,000" not in dialog.problem.text()
+    assert dialog.isVisible() and _bank(engine) == before
+    dialog.reject()

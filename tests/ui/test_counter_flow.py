@@ -211,7 +211,7 @@ def test_after_a_refusal_the_same_dialog_posts_under_a_new_id(qtbot, terminal, e
 
     from tests.support.counter import post_at_terminal
     from tests.support.factories import cmd
-    open_test_shift(engine, terminal_id, "C100", "0")
+    open_test_shift(engine, terminal_id, "C100", "1000")  # the drawer can pay the ₹500 (0023)
     window = log_in(qtbot, terminal, "C100", "1111")
     tab = window.cashier
     find_player(qtbot, window, player)
@@ -229,3 +229,27 @@ def test_after_a_refusal_the_same_dialog_posts_under_a_new_id(qtbot, terminal, e
         ids = [r[0] for r in conn.execute(text(
             "SELECT id FROM ledger_transactions WHERE player_id = :p AND kind = 'withdrawal'"), {"p": player})]
     assert ids == [dialog.posting_id] and first_id not in ids
+
+
+def test_a_withdrawal_the_drawer_cannot_hold_is_one_sentence_in_the_dialog_and_posts_nothing(
+        qtbot, terminal, engine, terminal_id, player):
+    """The database refuses a payout beyond the drawer (0023): the window shows its sentence
+    (no drawer figure: the count stays blind) and nothing reaches the ledger."""
+    from sqlalchemy import text
+
+    from tests.support.counter import post_at_terminal
+    from tests.support.factories import cmd
+    open_test_shift(engine, terminal_id, "C100", "200")
+    post_at_terminal(engine, cmd("deposit", player, "1000"))  # at another counter
+    window = log_in(qtbot, terminal, "C100", "1111")
+    tab = window.cashier
+    find_player(qtbot, window, player)
+    qtbot.keyClick(tab, Qt.Key_F6)
+    dialog = active_dialog(qtbot, tab)
+    qtbot.keyClicks(dialog.amount.edit, "500")
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "The drawer cannot pay out ₹500.00" in dialog.problem.text(), what="refusal")
+    assert "Request a fill from the main bank" in dialog.problem.text() and "200" not in dialog.problem.text()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM ledger_transactions WHERE player_id = :p AND kind = "
+                                 "'withdrawal'"), {"p": player}).scalar() == 0

@@ -17,6 +17,7 @@ from cashier_desktop.ledger.db import make_engine
 from tests.support.databases import login_url
 from tests.support.factories import make_player
 from tests.support.logins import add_staff_member, staff_session
+from tests.support.drawer_fills import fill_drawer
 from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, active_dialog, find_player, log_in, make_services, wait_until
 
@@ -136,6 +137,7 @@ def test_above_the_cashiers_authority_a_second_pin_and_above_the_threshold_the_p
                         limit=Decimal("5000"), reason="new starter")
     player = make_player(owner)
     hand_drawer_to(engine, term, cashier, "5555")  # their own drawer: only its cashier exchanges in it
+    fill_drawer(engine, staff_session(engine, cashier, "5555"), "1000000")  # it pays out ₹10,87,300 (0023)
     window = log_in(qtbot, term, cashier, "5555")
     find_player(qtbot, window, player)
     dialog = _open_exchange(qtbot, window, "100")
@@ -219,3 +221,24 @@ def test_an_exchange_receipt_is_reprinted_from_the_shifts_exchanges(qtbot, count
     printed = again.plain_text()
     assert "REPRINT" in printed and "Asha Rao (C100)" in printed and f"Exchange id: {exchange_id}" in printed
     assert "Paid to the player: ₹4,150.00" in printed
+
+
+def test_an_exchange_the_drawer_cannot_pay_is_one_sentence_in_the_dialog(qtbot, counter):
+    """Dollars the drawer never took in this shift, and more rupees than its ₹1,00,000 float
+    (0023): the database's sentence in the dialog, nothing exchanged."""
+    term, engine, owner = counter
+    _set_rate(engine, "83", "84")
+    player = make_player(owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    find_player(qtbot, window, player)
+    dialog = _open_exchange(qtbot, window, "50")
+    dialog.direction.setCurrentIndex(dialog.direction.findData("sell"))
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "The drawer cannot pay out $50.00" in dialog.problem.text(), what="refusal")
+    dialog.direction.setCurrentIndex(dialog.direction.findData("buy"))
+    dialog.amount.edit.clear()
+    qtbot.keyClicks(dialog.amount.edit, "1300")  # ₹1,07,900 out of a ₹1,00,000 drawer
+    qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
+    wait_until(qtbot, lambda: "The drawer cannot pay out ₹1,07,900.00" in dialog.problem.text(), what="refusal")
+    assert "Request a fill from the main bank" in dialog.problem.text()
+    assert _exchanges(owner, player) == []

@@ -68,3 +68,53 @@ def test_counts_that_differ_are_refused_in_the_dialog_and_nothing_changes(qtbot,
     with engine.connect() as conn:
         assert conn.execute(text("SELECT status FROM shifts WHERE terminal_id = :t"), {"t": terminal_id}).scalar() == "open"
     dialog.reject()
+
+
+def test_enter_again_after_a_lost_answer_sends_the_same_id_and_hands_over_once(qtbot, terminal, engine, terminal_id,
+                                                                               monkeypatch):
+    """The first send committed but its answer was lost (the ledger unreachable): the dialog
+    keeps its handover id, Enter again hears the first handover (0024); after a refusal the
+    next attempt takes a new id."""
+    from cashier_desktop.domain.errors import LedgerUnavailable
+    from cashier_desktop.terminal import handover as terminal_handover
+    incoming = f"C{uuid.uuid4().hex[:6]}"
+    add_staff(engine, incoming, "Next Cashier", "cashier", "5555")
+    shift_id = open_test_shift(engine, terminal_id, "C100", "1000")
+    window = log_in(qtbot, terminal, "C100", "1111")
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift seen")
+    window.hand_over()
+    dialog = window.dialog
+    _type_count(qtbot, dialog, {"500": "2"})
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    _type_count(qtbot, dialog, {"500": "2"})
+    qtbot.keyClicks(dialog.incoming_id, incoming)
+    refused_id = dialog.handover_id
+    qtbot.keyClicks(dialog.incoming_pin, "0000")  # a wrong PIN: refused, nothing happened
+    qtbot.keyClick(dialog.incoming_pin, Qt.Key_Return)
+    wait_until(qtbot, lambda: "not recognised" in dialog.problem.text(), what="refusal")
+    assert dialog.handover_id != refused_id
+    real = terminal_handover.hand_over_once
+    answers: list[bool] = []
+
+    def answer_lost_once(*args, **kwargs):
+        result = real(*args, **kwargs)
+        answers.append(result[2])
+        if len(answers) == 1:
+            raise LedgerUnavailable("connection lost mid-commit")
+        return result
+    monkeypatch.setattr(terminal_handover, "hand_over_once", answer_lost_once)
+    sent_id = dialog.handover_id
+    qtbot.keyClicks(dialog.incoming_pin, "5555")
+    qtbot.keyClick(dialog.incoming_pin, Qt.Key_Return)
+    wait_until(qtbot, lambda: len(answers) == 1 and dialog.ok_button.isEnabled(), what="the lost answer")
+    assert dialog.isVisible() and dialog.handover_id == sent_id
+    qtbot.keyClicks(dialog.incoming_pin, "5555")
+    qtbot.keyClick(dialog.incoming_pin, Qt.Key_Return)
+    wait_until(qtbot, lambda: terminal.login.isVisible(), what="back at the login")
+    assert answers == [False, True]  # the resend was answered with the first handover
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT id FROM handover_requests WHERE from_shift = :s"),
+                            {"s": shift_id}).scalar() == sent_id
+        rows = conn.execute(text("SELECT staff_id, status FROM shifts WHERE terminal_id = :t ORDER BY id"),
+                            {"t": terminal_id}).all()
+    assert [tuple(r) for r in rows] == [("C100", "closed"), (incoming, "open")]

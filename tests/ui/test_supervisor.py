@@ -41,7 +41,8 @@ def test_supervisor_reverses_signs_off_exports_and_checks_integrity(qtbot, desk_
     terminal, services, engine = desk_terminal
     player = make_player(engine, name="Kabir Bose")
     shift_id = _closed_shift_with_variance(engine, "T-CAGE-7", player)
-    open_test_shift(engine, terminal_id, "S300", "0")  # the supervisor's own drawer takes the reversal
+    # the supervisor's own drawer takes the reversal, and pays the deposit back out of it (0023)
+    open_test_shift(engine, terminal_id, "S300", "100000")
 
     window = log_in(qtbot, terminal, "S300", "3333")
     desk = window.supervisor

@@ -71,9 +71,13 @@ class FakeJournal:
         self.pending_out = D("0")
         self.allowance: tuple | None = None  # (per posting, per shift) learned from the ledger
         self.offline_all_kinds = D("0")
+        self.shift_cashier: tuple[int, str] | None = None  # (shift, its cashier) as last learned
 
     def known_allowance(self, ledger, terminal_id):
         return self.allowance
+
+    def known_shift_cashier(self, ledger, terminal_id):
+        return self.shift_cashier
 
     def remember_allowance(self, ledger, terminal_id, limit, total):
         self.allowance = (limit, total)
@@ -171,3 +175,15 @@ def test_the_database_owner_sets_no_allowance_and_an_unanswered_question_changes
     link.learn_allowance((None, None))  # the schema owner: trusted, no allowance
     assert link.allowance() is None
     link.check_offline(cmd("deposit", "p", "50000", shift_id=1))
+
+
+def test_an_offline_posting_by_someone_other_than_the_known_shifts_cashier_is_refused_in_the_ledgers_sentence():
+    from cashier_desktop.domain.errors import NotAuthorized
+    j = FakeJournal()
+    link = Link(j, "db", POLICY, terminal_id="T")
+    link.check_offline(cmd("deposit", "p", "10", staff="C200", shift_id=7))  # the cashier unknown: the ledger decides
+    j.shift_cashier = (7, "C100")
+    link.check_offline(cmd("deposit", "p", "10", staff="C100", shift_id=7))
+    with pytest.raises(NotAuthorized, match="^Shift 7 at terminal T is C100's drawer and only they post into it"):
+        link.check_offline(cmd("deposit", "p", "10", staff="C200", shift_id=7))
+    link.check_offline(cmd("deposit", "p", "10", staff="C200", shift_id=8))  # another shift: not what is known

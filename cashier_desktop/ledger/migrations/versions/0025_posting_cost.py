@@ -20,7 +20,7 @@ work was 0.64 ms and `cage.authority_limit` 0.14 ms.
   arguments, same answer, same owner and grants (CREATE OR REPLACE keeps both).
 
 Revision ID: 0025
-Revises: 0022
+Revises: 0024
 """
 from alembic import op
 from sqlalchemy import text
@@ -28,7 +28,7 @@ from sqlalchemy import text
 from cashier_desktop.ledger.migration_patching import patch_function
 
 revision = "0025"
-down_revision = "0022"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 

@@ -475,7 +475,7 @@ MUTANTS: list[Mutant] = [
            (f"{T_TRANSFERS}::test_fills_racing_for_the_last_of_the_bank_never_overdraw_it",
             f"{T_TRANSFERS}::test_a_fill_waiting_for_another_is_decided_on_the_balance_that_one_left")),
     # -- a drawer never pays out what it should not hold (0023), a handover's id (0024) -----
-    Mutant("drawer-never-negative", M0023, "    IF p_delta < 0 AND v_after < 0 THEN\n", "    IF false THEN\n",
+    Mutant("drawer-never-negative", M0023, "    IF p_delta < 0 AND v_after < 0 AND p_refuse THEN\n", "    IF false THEN\n",
            "no payout (withdrawal, reversal, exchange, credit to the bank) takes a drawer below zero",
            (f"{T_DRAWER}::test_a_withdrawal_beyond_the_drawer_is_refused_by_the_database_and_moves_nothing",
             f"{T_TRANSFERS}::test_a_fill_the_bank_cannot_cover_is_refused_and_the_bank_never_goes_negative")),
@@ -488,6 +488,12 @@ MUTANTS: list[Mutant] = [
            "the drawer's holding is kept in its row (not only read), so each payout sees the one before",
            (f"{T_DRAWER}::test_a_withdrawal_beyond_the_drawer_is_refused_by_the_database_and_moves_nothing",
             f"{T_DRAWER}::test_two_withdrawals_racing_for_one_drawer_cannot_both_post")),
+    Mutant("drawer-records-cash-paid-offline", M0023,
+           "NEW.drawer_delta, NOT NEW.offline_attested);", "NEW.drawer_delta, true);",
+           "a withdrawal the terminal attests it paid offline is recorded on replay even if the drawer's "
+           "figure goes short (the cash has left; the player must be debited)",
+           (f"{T_DRAWER}::"
+            "test_a_withdrawal_the_terminal_attests_it_paid_offline_is_recorded_and_the_drawer_shows_short",)),
     Mutant("handover-answers-its-id", M0024, "    IF q.id IS NOT NULL THEN\n", "    IF false THEN\n",
            "a handover resent with its id answers with the first instead of handing over again",
            (f"{T_HANDOVER}::test_a_handover_sent_again_with_its_id_answers_with_the_first_and_hands_over_once",)),

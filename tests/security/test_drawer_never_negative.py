@@ -18,7 +18,9 @@ from cashier_desktop.ledger import exchange as fx
 from cashier_desktop.ledger import transfers
 from tests.security.conftest import refused, session
 from tests.security.test_posting_api_attacks import api_post, api_refusal, open_shift
-from tests.support.factories import make_player
+from cashier_desktop.ledger.posting import post
+from tests.support.factories import cmd, make_player
+from tests.support.shifts import open_test_shift
 
 
 @pytest.fixture
@@ -126,3 +128,29 @@ def test_two_withdrawals_racing_for_one_drawer_cannot_both_post(secure, terminal
                             {"s": window["shift"]}).scalar_one()
         expected = conn.execute(text("SELECT cage.drawer_expected(:s)"), {"s": window["shift"]}).scalar_one()
     assert held == expected == Decimal("4000.00")
+
+
+def test_a_withdrawal_the_terminal_attests_it_paid_offline_is_recorded_and_the_drawer_shows_short(secure):
+    """Attested offline (`cage.replay_offline`, no session, within the login's allowance): the
+    cash has left the drawer, so the ledger records it even past the drawer's figure — refusing
+    it would leave the player undebited — and the figure goes short for the close's variance.
+    Past the allowance it is refused as before: the exemption is bounded by it."""
+    terminal = secure.login("terminal", terminal_id="T-SEC-ATT", offline_limit=Decimal("500"),
+                            offline_total=Decimal("600"))
+    shift = open_test_shift(secure.admin, "T-SEC-ATT")  # float 0
+    player = make_player(secure.admin)
+    post(secure.admin, cmd("deposit", player, "2000"))  # the player's money, deposited elsewhere
+
+    def replay(amount: str):
+        with terminal.begin() as conn:
+            return conn.execute(text(
+                "SELECT (r.posting).offline_attested FROM cage.replay_offline(gen_random_uuid(), 'x', 'withdrawal', "
+                ":p, :a, 'INR', 'C100') r"), {"p": player, "a": Decimal(amount)}).scalar_one()
+    assert replay("400") is True
+    with secure.admin.connect() as conn:
+        assert conn.execute(text("SELECT holding FROM drawer_cash WHERE shift_id = :s AND currency = 'INR'"),
+                            {"s": shift}).scalar_one() == Decimal("-400.00")
+    with pytest.raises(Exception) as info:  # the shift's offline total (600) bounds it
+        replay("300")
+    assert getattr(info.value.orig, "sqlstate", None) == "CA016"
+    assert _balance(secure, player) == Decimal("1600.00")

@@ -15,7 +15,10 @@ such a payout: the cashier asks for a fill.
 - The check is one row update (`… RETURNING holding`) under that row's lock: concurrent
   payouts from one drawer (postings, exchanges, transfers) are taken one after the other, and
   a payout that would leave the row below zero is refused with SQLSTATE CA026
-  (`DrawerShort`). Cash in is never refused, even into a drawer already short.
+  (`DrawerShort`). Cash in is never refused, even into a drawer already short; nor is a
+  withdrawal replayed from the journal that the terminal attests it paid while offline (within
+  its allowance): that cash has left the drawer, and refusing the record would leave the
+  player undebited. The drawer's figure goes short and the close shows the variance.
 - The sentence names the payout, not the drawer's figure: the cashier's count stays blind
   (NJ 13:69D-1.33, as 0019's credit check).
 - A shift opened before this migration (or a currency new to a shift) gets its row from the
@@ -60,7 +63,8 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 
 -- Internal: move p_delta of p_currency in shift p_shift's drawer; refuse a payout it cannot hold.
-CREATE FUNCTION cage.drawer_move(p_shift bigint, p_currency text, p_delta numeric) RETURNS void
+CREATE FUNCTION cage.drawer_move(p_shift bigint, p_currency text, p_delta numeric,
+                                 p_refuse boolean DEFAULT true) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v_after numeric(14,2);
@@ -78,7 +82,7 @@ BEGIN
         ON CONFLICT (shift_id, currency) DO UPDATE SET holding = d.holding + p_delta, updated_at = now()
         RETURNING d.holding INTO v_after;
     END IF;
-    IF p_delta < 0 AND v_after < 0 THEN
+    IF p_delta < 0 AND v_after < 0 AND p_refuse THEN
         -- No figure of the drawer's in the sentence: the cashier's count stays blind.
         -- the amount as the counter writes it (domain/formatting.py): ₹ in lakh grouping
         RAISE EXCEPTION 'The drawer cannot pay out %: that is more than it should hold. %',
@@ -110,6 +114,18 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- A ledger row: as above, except that a withdrawal the terminal attests it paid while
+-- offline (replayed within its offline allowance, checked again by cage._post) is recorded
+-- even if the drawer's row goes below zero. The cash has left the drawer; refusing the record
+-- would leave the player's balance undebited for cash they hold. The shortfall stays in the
+-- drawer's figure and shows as the variance at close, for the supervisor.
+CREATE FUNCTION cage.drawer_cash_of_ledger_row() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM cage.drawer_move(NEW.shift_id, btrim(NEW.currency), NEW.drawer_delta, NOT NEW.offline_attested);
+    RETURN NULL;
+END $$;
+
 CREATE FUNCTION cage.drawer_cash_of_exchange() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -129,7 +145,7 @@ CREATE TRIGGER shifts_drawer_cash AFTER INSERT ON public.shifts
     FOR EACH ROW EXECUTE FUNCTION cage.drawer_cash_of_shift();
 CREATE TRIGGER ledger_drawer_cash AFTER INSERT ON public.ledger_transactions
     FOR EACH ROW WHEN (NEW.shift_id IS NOT NULL AND NEW.drawer_delta <> 0)
-    EXECUTE FUNCTION cage.drawer_cash_of_posting();
+    EXECUTE FUNCTION cage.drawer_cash_of_ledger_row();
 CREATE TRIGGER fx_exchanges_drawer_cash AFTER INSERT ON public.fx_exchanges
     FOR EACH ROW WHEN (NEW.shift_id IS NOT NULL) EXECUTE FUNCTION cage.drawer_cash_of_exchange();
 CREATE TRIGGER bank_transfers_drawer_cash AFTER INSERT ON public.bank_transfers

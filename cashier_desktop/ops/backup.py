@@ -36,12 +36,17 @@ def pg_bindir() -> Path:
 
 def archive_settings(archive: Path) -> dict[str, str]:
     """postgresql.conf settings that copy every finished WAL segment into `archive`
-    (never overwriting one: a second copy of a name means two servers share the archive)."""
+    (never overwriting one: a second copy of a name means two servers share the archive).
+
+    The copy goes to a temporary name and is renamed into place: a restore reading the
+    archive while the server still archives into it (a point-in-time restore next to the
+    running ledger) would otherwise find a segment half copied and stop ("archive file …
+    has wrong size"), as the restore test once did."""
     a = shlex.quote(str(archive))
     return {
         "wal_level": "replica",
         "archive_mode": "on",
-        "archive_command": f"test ! -f {a}/%f && cp %p {a}/%f",
+        "archive_command": f"test ! -f {a}/%f && cp %p {a}/%f.part && mv {a}/%f.part {a}/%f",
         "archive_timeout": "60",  # a quiet cage still archives a segment a minute: RPO 1 min
     }
 

@@ -9,7 +9,8 @@ def test_backup_settings_prints_the_archiving_lines(tmp_path, capsys):
     assert main(["backup", "settings", "--archive", str(tmp_path / "wal")]) == 0
     out = capsys.readouterr().out
     assert "archive_mode = 'on'" in out and "wal_level = 'replica'" in out
-    assert f"archive_command = 'test ! -f {tmp_path / 'wal'}/%f && cp %p {tmp_path / 'wal'}/%f'" in out
+    wal = tmp_path / "wal"
+    assert f"archive_command = 'test ! -f {wal}/%f && cp %p {wal}/%f.part && mv {wal}/%f.part {wal}/%f'" in out
 
 
 def test_a_restore_with_a_bad_target_is_one_sentence_and_exit_2(tmp_path, capsys):

@@ -108,11 +108,15 @@ def waited(predicate, timeout: float, *, what: str, interval: float = 0.05) -> N
         print(f"phase {what!r}: {time.monotonic() - start:.1f} s of {timeout:.0f}", flush=True)
 
 
-def _waiting_on_lock(engine, terminal_id: str) -> bool:
+def _blocked_by(engine, holder_pid: int) -> bool:
+    """Whether a client backend waits on a lock `holder_pid` holds: the withdrawal in flight,
+    and nothing else (any lock waiter would do for the other counters' postings too, and the
+    withdrawal might then not have been sent yet: retried on the promoted node, "posted")."""
     with engine.connect() as conn:
         return bool(conn.execute(text(
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND backend_type = 'client backend'"
-        )).scalar_one())
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+            "AND backend_type = 'client backend' AND CAST(:h AS integer) = ANY(pg_blocking_pids(pid))"),
+            {"h": holder_pid}).scalar_one())
 
 
 def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby(cluster, tmp_path, qapp):
@@ -132,8 +136,9 @@ def test_postings_survive_the_primary_dying_and_continue_on_the_promoted_standby
         # another session, so the statement has been sent and waits in the server.
         holder = engine.connect()
         holder.execute(text("SELECT 1 FROM players WHERE id = :p FOR UPDATE"), {"p": flight.player})
+        holder_pid = holder.execute(text("SELECT pg_backend_pid()")).scalar_one()
         flight.thread.start()
-        waited(lambda: _waiting_on_lock(engine, flight.terminal_id), 30, what="the withdrawal in flight")
+        waited(lambda: _blocked_by(engine, holder_pid), 30, what="the withdrawal in flight")
         old = cluster.kill_primary()
         holder.invalidate()
         flight.thread.join(60)

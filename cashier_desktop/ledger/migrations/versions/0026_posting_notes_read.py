@@ -27,7 +27,8 @@ Revision ID: 0026
 Revises: 0025
 """
 from alembic import op
-from sqlalchemy import text
+
+from cashier_desktop.ledger.migration_patching import give_like, owner_and_grantees
 
 revision = "0026"
 down_revision = "0025"
@@ -48,39 +49,11 @@ $$;
 """
 
 
-def _owner_and_grantees(conn, signature: str) -> tuple[str, bool, list[str]]:
-    owner, had_acl = conn.execute(text("""SELECT pg_get_userbyid(p.proowner), p.proacl IS NOT NULL
-        FROM pg_proc p WHERE p.oid = to_regprocedure(:f)"""), {"f": signature}).one()
-    grantees = conn.execute(text("""
-        SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END
-        FROM pg_proc p, aclexplode(p.proacl) a
-        WHERE p.oid = to_regprocedure(:f) AND a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner
-        ORDER BY 1"""), {"f": signature}).scalars().all()
-    return owner, had_acl, list(grantees)
-
-
 def upgrade() -> None:
     conn = op.get_bind()
-    owner, had_acl, grantees = _owner_and_grantees(conn, POST_WITH_NOTES)
+    owner, had_acl, grantees = owner_and_grantees(conn, POST_WITH_NOTES)
     op.execute(CREATE_POSTING_NOTES)
-    if had_acl:
-        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {POSTING_NOTES} FROM PUBLIC")
-    for grantee in grantees:
-        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {POSTING_NOTES} TO {grantee}")
-    me, superuser = conn.execute(text(
-        "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
-    if owner == me:
-        return
-    # ALTER … OWNER needs the new owner to have CREATE on the schema (a superuser needs no
-    # such thing): granted for this statement only, as 0022 and `hand_api_to_owner` do.
-    lend_create = not superuser and not conn.execute(text(
-        "SELECT has_schema_privilege(:o, 'cage', 'CREATE')"), {"o": owner}).scalar()
-    quoted = conn.execute(text("SELECT quote_ident(:o)"), {"o": owner}).scalar()
-    if lend_create:
-        conn.exec_driver_sql(f"GRANT CREATE ON SCHEMA cage TO {quoted}")
-    conn.exec_driver_sql(f"ALTER FUNCTION {POSTING_NOTES} OWNER TO {quoted}")
-    if lend_create:
-        conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA cage FROM {quoted}")
+    give_like(conn, POSTING_NOTES, owner, had_acl, grantees)
 
 
 def downgrade() -> None:

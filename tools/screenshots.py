@@ -184,6 +184,7 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
                   "receipt of the deposit with notes")
         if tab.receipt_dialog is None:
             raise RuntimeError(f"screenshots: the deposit with notes was refused: {noted.problem.text()}")
+        shot.shoot(tab.receipt_dialog, "receipt_notes")  # its Notes block
         tab.receipt_dialog.accept()
 
         big = tab.start(Kind.DEPOSIT)

@@ -4,12 +4,12 @@ Re-creating a function from a copy of its old source would silently undo whateve
 migration changed in it since. So a migration reads the function's current definition,
 replaces each anchor exactly once, and re-creates it; an anchor found zero or several times
 fails the upgrade ("re-point the patch") instead of patching the wrong place. Used by
-migrations 0013, 0016, 0019, 0021 and 0023.
+migrations 0013, 0016, 0017, 0019, 0021 and 0023.
 
 `owner_and_grantees` / `give_like` give a function a migration adds in place of another the
 owner and EXECUTE grants of the one it replaces (read before any drop or rename), so a
 database whose roles were made before the upgrade keeps working without another
-`db create-roles` (0022's way, shared here for 0024).
+`db create-roles` (used by 0017, 0022, 0024 and 0026).
 """
 
 from __future__ import annotations

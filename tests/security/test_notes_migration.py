@@ -7,23 +7,18 @@ post with notes at that login without another `create-roles`."""
 from __future__ import annotations
 
 import dataclasses
-import os
-import uuid
 from decimal import Decimal
 
 from sqlalchemy import text
 
-from cashier_desktop.ledger import migrate, roles
+from cashier_desktop.ledger import migrate
 from cashier_desktop.ledger.api_owner import api_owner_name, definer_functions
-from cashier_desktop.ledger.api_tables import store_policy
 from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.posting import post
-from cashier_desktop.ledger.seed import seed_staff
 from tests.security.test_api_owner_schema_owner import owned_by_a_login  # noqa: F401 - fixture
-from tests.support.databases import cheap_pins
 from tests.support.factories import cmd, make_player
-from tests.support.login_fixtures import POLICY
 from tests.support.logins import staff_session
+from tests.support.migration_roles import may_execute, roles_made_at, terminal_login
 
 POST_WITH_NOTES = ("cage.post_with_notes(uuid, text, text, text, numeric, text, uuid, jsonb, jsonb, uuid, text, "
                    "text, text, text, text, text, bigint)")
@@ -35,32 +30,21 @@ def test_the_notes_functions_made_after_create_roles_have_its_owner_and_grants_a
         owned_by_a_login):  # noqa: F811 - the imported fixture
     url, owner, prefix = owned_by_a_login
     api_owner = api_owner_name(prefix)
-    migrate.upgrade(owner, "0020")
-    roles.create_roles(owner, prefix=prefix)
-    if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
-        cheap_pins(owner)
-    seed_staff(owner)
-    with owner.begin() as conn:
-        store_policy(conn, POLICY)
+    roles_made_at(owner, prefix, "0020")
     login = f"{prefix}_counter"
-    password = uuid.uuid4().hex + "Aa1"
-    roles.add_login(owner, login, "terminal", password, prefix=prefix, terminal_id="T-MIG-N",
-                    offline_limit=Decimal("1000"), offline_total=Decimal("5000"))
+    login_url = terminal_login(owner, url, prefix, "counter", "T-MIG-N",
+                               offline_limit=Decimal("1000"), offline_total=Decimal("5000"))
 
     migrate.upgrade(owner)  # 0022, as the schema owner
 
     with owner.connect() as conn:
         assert {o for _, o in definer_functions(conn)} == {api_owner}
         for fn in (POST_WITH_NOTES, REPLAY_WITH_NOTES):
-            may = conn.execute(text("""SELECT has_function_privilege(:l, :f, 'EXECUTE'),
-                    has_function_privilege(:o, :f, 'EXECUTE'),
-                    EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a
-                            WHERE p.oid = to_regprocedure(:f) AND a.grantee = 0)"""),
-                               {"l": login, "o": f"{prefix}_monitor", "f": fn}).one()
-            assert tuple(may) == (True, False, False), fn  # the terminal, not the monitor, not PUBLIC
+            may = may_execute(conn, fn, login, f"{prefix}_monitor")
+            assert may == (True, False, False), fn  # the terminal, not the monitor, not PUBLIC
 
     player = make_player(owner)
-    terminal = make_engine(url.set(username=login, password=password).render_as_string(hide_password=False))
+    terminal = make_engine(login_url)
     try:
         token = staff_session(terminal, "C100", "1111")
         with terminal.begin() as conn:
@@ -84,18 +68,8 @@ def test_the_notes_read_made_after_create_roles_has_its_owner_and_grants_and_rea
     deposit with notes made at one terminal reads back with them at the other."""
     from cashier_desktop.ledger.receipt_check import receipt_facts
     url, owner, prefix = owned_by_a_login
-    migrate.upgrade(owner, "0025")
-    roles.create_roles(owner, prefix=prefix)
-    if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
-        cheap_pins(owner)
-    seed_staff(owner)
-    with owner.begin() as conn:
-        store_policy(conn, POLICY)
-    logins = {}
-    for name, tid in (("a", "T-MIG-A"), ("b", "T-MIG-B")):
-        password = uuid.uuid4().hex + "Aa1"
-        roles.add_login(owner, f"{prefix}_{name}", "terminal", password, prefix=prefix, terminal_id=tid)
-        logins[name] = url.set(username=f"{prefix}_{name}", password=password).render_as_string(hide_password=False)
+    roles_made_at(owner, prefix, "0025")
+    logins = {name: terminal_login(owner, url, prefix, name, tid) for name, tid in (("a", "T-MIG-A"), ("b", "T-MIG-B"))}
     player = make_player(owner)
     a = make_engine(logins["a"])
     try:
@@ -112,12 +86,8 @@ def test_the_notes_read_made_after_create_roles_has_its_owner_and_grants_and_rea
     fn = "cage.posting_notes(uuid)"
     with owner.connect() as conn:
         assert {o for _, o in definer_functions(conn)} == {api_owner_name(prefix)}
-        may = conn.execute(text("""SELECT has_function_privilege(:a, :f, 'EXECUTE'),
-                has_function_privilege(:b, :f, 'EXECUTE'), has_function_privilege(:m, :f, 'EXECUTE'),
-                EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) x
-                        WHERE p.oid = to_regprocedure(:f) AND x.grantee = 0)"""),
-                           {"a": f"{prefix}_a", "b": f"{prefix}_b", "m": f"{prefix}_monitor", "f": fn}).one()
-    assert tuple(may) == (True, True, False, False)  # the terminals, not the monitor, not PUBLIC
+        may = may_execute(conn, fn, f"{prefix}_a", f"{prefix}_b", f"{prefix}_monitor")
+    assert may == (True, True, False, False)  # the terminals, not the monitor, not PUBLIC
     b = make_engine(logins["b"])
     try:
         facts = receipt_facts(b, made.id)

@@ -29,7 +29,8 @@ Revision ID: 0017
 Revises: 0014
 """
 from alembic import op
-from sqlalchemy import text
+
+from cashier_desktop.ledger.migration_patching import give_like, owner_and_grantees, patch_function
 
 revision = "0017"
 down_revision = "0016"
@@ -103,33 +104,10 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 def _recreate_keeping_owner_and_grants(conn, signature: str, create_sql: str) -> None:
     """DROP and CREATE `signature`, then give the new function the old one's owner and the
     EXECUTE grants it had (the terminal login's, set by `db create-roles`)."""
-    owner, had_acl = conn.execute(text("""SELECT pg_get_userbyid(p.proowner), p.proacl IS NOT NULL
-        FROM pg_proc p WHERE p.oid = to_regprocedure(:f)"""), {"f": signature}).one()
-    grantees = conn.execute(text("""
-        SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END
-        FROM pg_proc p, aclexplode(p.proacl) a
-        WHERE p.oid = to_regprocedure(:f) AND a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner
-        ORDER BY 1"""), {"f": signature}).scalars().all()
+    owner, had_acl, grantees = owner_and_grantees(conn, signature)
     conn.exec_driver_sql(f"DROP FUNCTION {signature}")
     conn.exec_driver_sql(create_sql)
-    if had_acl:
-        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-    for grantee in grantees:
-        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {signature} TO {grantee}")
-    me, superuser = conn.execute(text(
-        "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
-    if owner == me:
-        return
-    # ALTER … OWNER needs the new owner to have CREATE on the schema (a superuser needs no
-    # such thing): granted for this statement only, as `hand_api_to_owner` does.
-    lend_create = not superuser and not conn.execute(text(
-        "SELECT has_schema_privilege(:o, 'cage', 'CREATE')"), {"o": owner}).scalar()
-    quoted = conn.execute(text("SELECT quote_ident(:o)"), {"o": owner}).scalar()
-    if lend_create:
-        conn.exec_driver_sql(f"GRANT CREATE ON SCHEMA cage TO {quoted}")
-    conn.exec_driver_sql(f"ALTER FUNCTION {signature} OWNER TO {quoted}")
-    if lend_create:
-        conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA cage FROM {quoted}")
+    give_like(conn, signature, owner, had_acl, grantees)
 
 
 _POST_SIGNATURE = ("cage._post(boolean, uuid, text, text, text, numeric, text, uuid, uuid, uuid, text, "
@@ -146,23 +124,10 @@ _SHIFT_LOCK_PATCHES = [
 ]
 
 
-def _patch_post(conn) -> None:
-    """Re-create `cage._post` from its current definition with each anchor replaced once
-    (CREATE OR REPLACE keeps its owner and grants)."""
-    source = conn.execute(text("SELECT pg_get_functiondef(to_regprocedure(:f))"),
-                          {"f": _POST_SIGNATURE}).scalar_one()
-    for anchor, replacement in _SHIFT_LOCK_PATCHES:
-        count = source.count(anchor)
-        if count != 1:
-            raise RuntimeError(f"0017: {_POST_SIGNATURE} has {count} copies of {anchor.strip()!r}; re-point the patch")
-        source = source.replace(anchor, replacement)
-    op.execute(source)
-
-
 def upgrade() -> None:
     conn = op.get_bind()
     op.execute(INDEX)
-    _patch_post(conn)
+    patch_function(conn, "0017", _POST_SIGNATURE, _SHIFT_LOCK_PATCHES)
     _recreate_keeping_owner_and_grants(conn, POST, CREATE_POST)
     _recreate_keeping_owner_and_grants(conn, REPLAY_OFFLINE, CREATE_REPLAY_OFFLINE)
 

@@ -27,7 +27,8 @@ Revision ID: 0022
 Revises: 0021
 """
 from alembic import op
-from sqlalchemy import text
+
+from cashier_desktop.ledger.migration_patching import give_like, owner_and_grantees
 
 revision = "0022"
 down_revision = "0021"
@@ -108,42 +109,14 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 """
 
 
-def _owner_and_grantees(conn, signature: str) -> tuple[str, bool, list[str]]:
-    owner, had_acl = conn.execute(text("""SELECT pg_get_userbyid(p.proowner), p.proacl IS NOT NULL
-        FROM pg_proc p WHERE p.oid = to_regprocedure(:f)"""), {"f": signature}).one()
-    grantees = conn.execute(text("""
-        SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END
-        FROM pg_proc p, aclexplode(p.proacl) a
-        WHERE p.oid = to_regprocedure(:f) AND a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner
-        ORDER BY 1"""), {"f": signature}).scalars().all()
-    return owner, had_acl, list(grantees)
-
-
 def _create_like(conn, model: str, signature: str, create_sql: str, *, drop: bool) -> None:
     """Create `signature` with `model`'s owner and EXECUTE grants (read first; `model` is
     dropped first when it is the function being re-created)."""
-    owner, had_acl, grantees = _owner_and_grantees(conn, model)
+    owner, had_acl, grantees = owner_and_grantees(conn, model)
     if drop:
         conn.exec_driver_sql(f"DROP FUNCTION {model}")
     op.execute(create_sql)  # through text(): the body has “%” placeholders of RAISE
-    if had_acl:
-        conn.exec_driver_sql(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-    for grantee in grantees:
-        conn.exec_driver_sql(f"GRANT EXECUTE ON FUNCTION {signature} TO {grantee}")
-    me, superuser = conn.execute(text(
-        "SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
-    if owner == me:
-        return
-    # ALTER … OWNER needs the new owner to have CREATE on the schema (a superuser needs no
-    # such thing): granted for this statement only, as `hand_api_to_owner` does.
-    lend_create = not superuser and not conn.execute(text(
-        "SELECT has_schema_privilege(:o, 'cage', 'CREATE')"), {"o": owner}).scalar()
-    quoted = conn.execute(text("SELECT quote_ident(:o)"), {"o": owner}).scalar()
-    if lend_create:
-        conn.exec_driver_sql(f"GRANT CREATE ON SCHEMA cage TO {quoted}")
-    conn.exec_driver_sql(f"ALTER FUNCTION {signature} OWNER TO {quoted}")
-    if lend_create:
-        conn.exec_driver_sql(f"REVOKE CREATE ON SCHEMA cage FROM {quoted}")
+    give_like(conn, signature, owner, had_acl, grantees)
 
 
 def upgrade() -> None:

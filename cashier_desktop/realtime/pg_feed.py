@@ -4,7 +4,9 @@ The outbox trigger NOTIFYs `balance_events` with the player id after every balan
 A NOTIFY is only a wake-up: the feed then fetches those players from the ledger, so what
 it reports is always the committed state. Notifications that arrive together are
 coalesced into one fetch. After every (re)connect of the LISTEN connection the watched
-players are fetched again (notifications sent while disconnected are lost).
+players are fetched again (notifications sent while disconnected are lost) — once the
+postings that were running as we registered have ended, since those sent no NOTIFY (see
+sleepers.py); a writer that runs longer than `settle` gets a second fetch when it ends.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from .feed_base import Backoff, FeedCore, FeedState, OnState
 from .pgconn import Connector, connector
-from .sleepers import fall_asleep
+from .sleepers import fall_asleep, settled, writers_in_flight
 from .view import Fetch
 
 log = logging.getLogger(__name__)
@@ -33,13 +35,14 @@ class PgFeed(FeedCore):
 
     def __init__(self, connect: Connector | Engine, fetch: Fetch, on_balance,
                  on_state: OnState | None = None, *, currency: str, backoff: Backoff | None = None,
-                 down_after: float = 15.0, poll: float = 0.5) -> None:
+                 down_after: float = 15.0, poll: float = 0.5, settle: float = 2.0) -> None:
         super().__init__(fetch, on_balance, on_state, currency=currency, down_after=down_after)
         if isinstance(connect, Engine):
             connect = connector(connect, application_name="cashier-desktop feed", autocommit=True)
         self._connect = connect
         self.backoff = backoff or Backoff()
         self.poll = poll
+        self.settle = settle
         self._pending: set[str] = set()
         self._pending_lock = threading.Lock()
         self._conn: psycopg.Connection | None = None
@@ -62,6 +65,7 @@ class PgFeed(FeedCore):
                     conn.execute(f"LISTEN {CHANNEL}")
                     # A feed only listens, so it is always "asleep": postings NOTIFY it.
                     fall_asleep(conn, "feed")
+                    in_flight = self._await_writers(conn, writers_in_flight(conn))
                     ever = up = True
                     self._connected()
                     connected_at = time.monotonic()
@@ -70,6 +74,9 @@ class PgFeed(FeedCore):
                             self._notified(n.payload)
                             if self._stopping.is_set():
                                 break
+                        if in_flight is not None and settled(conn, in_flight):
+                            in_flight = None  # the long writer ended: look again
+                            self._queue.put((self._do_refetch_watched, None))
                         if time.monotonic() - connected_at > 5:
                             self.backoff.reset()
             except psycopg.Error as exc:
@@ -85,6 +92,18 @@ class PgFeed(FeedCore):
                 self._stopping.wait(delay)
             finally:
                 self._conn = None
+
+    def _await_writers(self, conn: psycopg.Connection, snapshot: str) -> str | None:
+        """Wait up to `settle` seconds for the postings running at `snapshot` to end; the
+        snapshot if some still run (the listen loop then fetches again when they end)."""
+        deadline = time.monotonic() + self.settle
+        while not settled(conn, snapshot):
+            if time.monotonic() >= deadline or self._stopping.wait(0.01):
+                return snapshot
+        return None
+
+    def _do_refetch_watched(self, _arg: object) -> None:
+        self.view.reconnected()
 
     def _notified(self, player_id: str) -> None:
         self._last_event = time.monotonic()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from sqlalchemy import text
 
 from cashier_desktop.config import load_config
@@ -16,6 +18,7 @@ from cashier_desktop.realtime.pg_feed import PgFeed
 from cashier_desktop.realtime.publisher import CAGE_CHANNEL, Publisher
 from cashier_desktop.realtime.pusher_feed import PusherFeed
 from tests.realtime.conftest import fast_backoff, settings_of, wait_until
+from tests.support.databases import login_as
 from tests.support.factories import cmd, make_player
 
 
@@ -184,6 +187,44 @@ def test_the_listen_notify_feed_hears_postings_and_plain_updates_and_survives_a_
         wait_until(lambda: feed.state is FeedState.CONNECTED and feed.connects >= 2, 10, "listening again")
         wait_until(lambda: ledger_equals_feed(rt_engine, recorder, [player]), 10, "refetched after the drop")
     finally:
+        feed.stop()
+
+
+@pytest.mark.parametrize("commit", ["while the feed waits for it", "after the feed stopped waiting"])
+def test_a_change_whose_trigger_ran_before_the_feed_listened_but_committed_after_is_not_missed(
+        rt_engine, recorder, commit):
+    """The outbox trigger NOTIFYs only while a consumer is registered asleep. A posting
+    that checked before the feed registered, and commits after the feed's first fetch, sent
+    no NOTIFY and was not in that fetch: the feed must still show it (it used to keep the
+    old balance until the next reconnect — `feed watch` flaked on exactly this in CI)."""
+    player = make_player(rt_engine)
+    post(rt_engine, cmd("deposit", player, "5"))
+    terminal = login_as(rt_engine, "terminal")  # the feed runs as a counter's login
+    writer = rt_engine.connect()
+    tx = writer.begin()
+    writer.execute(text("UPDATE players SET balance = balance + 1, total_deposits = total_deposits + 1 "
+                        "WHERE id = :p"), {"p": player})  # trigger ran: no one asleep, no NOTIFY
+    settle = 30.0 if commit == "while the feed waits for it" else 0.1
+    feed = PgFeed(terminal, ledger_fetch(terminal, "INR"), recorder.on_balance, recorder.on_state,
+                  backoff=fast_backoff(), poll=0.1, settle=settle, currency="INR")
+    feed.start()
+    try:
+        feed.watch({player})
+        with rt_engine.connect() as probe:
+            wait_until(lambda: probe.execute(text(
+                "SELECT count(*) FROM outbox_sleepers WHERE name = 'feed'")).scalar() == 1, 10, "feed registered")
+        wait_until(lambda: recorder.versions(player) == [1], 10, "watched player fetched")
+        if commit == "after the feed stopped waiting":
+            wait_until(lambda: feed.state is FeedState.CONNECTED, 10, "listening")
+        else:
+            assert feed.state is not FeedState.CONNECTED, "connected before the writer ended"
+        tx.commit()
+        wait_until(lambda: recorder.versions(player) == [1, 2], 10, "the late commit shown")
+        wait_until(lambda: feed.state is FeedState.CONNECTED, 10, "listening")
+    finally:
+        if tx.is_active:
+            tx.rollback()
+        writer.close()
         feed.stop()
 
 

@@ -43,6 +43,7 @@ from cashier_desktop.ledger import migrate
 from cashier_desktop.ledger.db import make_engine
 from cashier_desktop.ledger.integrity import check_balances, check_chains
 from cashier_desktop.ledger.posting import post
+from cashier_desktop.ledger.staff import add_staff
 from cashier_desktop.ledger.queries import get_balance, search_players
 from cashier_desktop.ledger.seed import _FIRST, _LAST, seed_staff
 from tests.support.databases import DatabaseFactory
@@ -71,15 +72,16 @@ SELECT gen_random_uuid(), upd.id, 1.00, upd.balance FROM upd;
 
 def _full_statement_script(players: int) -> str:
     """The terminal's own posting call (posting._POST, `cage.post`) as a pgbench script: a
-    deposit of 1.00 with literals for the parameters, by the schema owner naming C100 (no
-    session). pgbench running it shows what the API's server work (checks, triggers,
-    outbox, hash, indexes) costs, apart from the Python client."""
+    deposit of 1.00 with literals for the parameters, by the schema owner naming the
+    client's own cashier (no session; as at a cage, and as the posters: `_counters`).
+    pgbench running it shows what the API's server work (checks, triggers, outbox, hash,
+    indexes) costs, apart from the Python client."""
     from cashier_desktop.ledger.posting import _POST
     literals = {
         "id": "CAST(md5(CAST(:n AS text) || '-' || CAST(:client_id AS text)) AS uuid)",
         "request_hash": "'pgbench'", "kind": "'deposit'", "player_id": "CAST(:aid AS text)",
         "amount": "1.00", "currency": "'INR'", "session": "NULL", "approver_session": "NULL",
-        "staff_id": "'C100'", "approver_id": "NULL",
+        "staff_id": "'B' || CAST(:client_id AS text)", "approver_id": "NULL",
         "terminal_id": "'PGBENCH'", "shift_id": "NULL", "reverses_id": "NULL", "reason": "NULL",
         "id_type": "NULL", "id_number": "NULL",
     }
@@ -104,19 +106,22 @@ def _create_players(engine: Engine, count: int, *, with_minimal: bool) -> None:
         conn.exec_driver_sql("VACUUM ANALYZE")
 
 
+WARM_UP = 20  # postings per poster before the barrier: connect, let psycopg prepare
+
+
 def _poster(counter: tuple, players: int, seconds: float, barrier, results, seed: int) -> None:
     """One terminal (its own bound login and staff session): deposits to random players for
     `seconds` after the barrier."""
-    url, terminal, token = counter
+    url, terminal, token, staff = counter
     engine = make_engine(url, pool_size=1, application_name="bench-poster")
     rng = random.Random(seed)
     one = Money(Decimal("1.00"), "INR")
 
     def once() -> None:
         post(engine, PostingCommand(kind=Kind.DEPOSIT, player_id=str(rng.randint(1, players)), amount=one,
-                                    staff_id="C100", terminal_id=terminal, session=token))
+                                    staff_id=staff, terminal_id=terminal, session=token))
 
-    for _ in range(20):  # connect and let psycopg prepare the statement
+    for _ in range(WARM_UP):  # connect and let psycopg prepare the statement
         once()
     barrier.wait()
     n, start = 0, time.perf_counter()
@@ -129,8 +134,13 @@ def _poster(counter: tuple, players: int, seconds: float, barrier, results, seed
 
 
 def _counters(engine: Engine, count: int) -> tuple[list[tuple], str]:
-    """`count` terminal logins bound to BENCH-i, each with C100 logged in and a shift open:
-    [(url, terminal, session token)], and the role prefix (for `_drop_counters`)."""
+    """`count` terminal logins bound to BENCH-i, each with a cashier of its own (Bi, PIN 1111)
+    logged in and a shift open: [(url, terminal, session token, staff id)], and the role
+    prefix (for `_drop_counters`).
+
+    One cashier per window, as at a cage (0021: only the drawer's cashier posts into it). One
+    cashier at eight windows at once would make every posting share a lock on one staff row
+    (the ledger row's foreign key takes KEY SHARE on it): a contention no cage has."""
     import uuid as _uuid
     from cashier_desktop.ledger import roles
     from cashier_desktop.ledger.api_tables import store_policy
@@ -144,16 +154,18 @@ def _counters(engine: Engine, count: int) -> tuple[list[tuple], str]:
                                   floor_manager_approval_limit=Decimal("500000")))
     out = []
     for i in range(count):
+        add_staff(engine, f"B{i}", f"Bench cashier {i}", "cashier", "1111", exist_ok=True)
+    for i in range(count):
         login, terminal = f"{prefix}_t{i}", f"BENCH-{i}"
         roles.add_login(engine, login, "terminal", password, prefix=prefix, terminal_id=terminal)
         url = engine.url.set(username=login, password=password).render_as_string(hide_password=False)
         eng = make_engine(url, pool_size=1)
         with eng.begin() as conn:
-            token = conn.execute(text("SELECT cage.staff_login('C100', '1111')")).scalar_one()
+            token = conn.execute(text("SELECT cage.staff_login(:s, '1111')"), {"s": f"B{i}"}).scalar_one()
         with eng.begin() as conn:
             conn.execute(text("SELECT cage.open_shift(:t, 0)"), {"t": token})
         eng.dispose()
-        out.append((url, terminal, token))
+        out.append((url, terminal, token, f"B{i}"))
     return out, prefix
 
 
@@ -168,10 +180,20 @@ def _drop_counters(engine: Engine, prefix: str, count: int) -> None:
 
 
 def _our_tps(counters: list[tuple], players: int, clients: int, seconds: float) -> float:
+    return _our_run(counters, players, clients, seconds)[0]
+
+
+def _our_run(counters: list[tuple], players: int, clients: int, seconds: float, url: str | None = None,
+             observe: int | None = None) -> tuple[float, dict]:
+    """The posters' rate and, with `observe`, what the server spent per posting (warm-up
+    postings counted: the server did them within the window too)."""
     ctx = mp.get_context("spawn")
     barrier, results = ctx.Barrier(clients), ctx.Queue()
     procs = [ctx.Process(target=_poster, args=(counters[i], players, seconds, barrier, results, i))
              for i in range(clients)]
+    cost = _ServerCost(url, observe) if observe is not None and url else None
+    if cost:
+        cost.start()
     for p in procs:
         p.start()
     outcomes: list = []
@@ -186,7 +208,8 @@ def _our_tps(counters: list[tuple], players: int, clients: int, seconds: float) 
                 raise RuntimeError("a benchmark poster process died or hung") from None
     for p in procs:
         p.join(timeout=60)
-    return sum(n for n, _ in outcomes) / max(t for _, t in outcomes)
+    seen = cost.stop().per_posting(sum(n for n, _ in outcomes) + WARM_UP * clients) if cost else {}
+    return sum(n for n, _ in outcomes) / max(t for _, t in outcomes), seen
 
 
 def _pg_env(url: str) -> dict:
@@ -205,77 +228,75 @@ def _pgbench_tps(url: str, players: int, clients: int, seconds: float, script_te
 
 
 def _pgbench_run(url: str, players: int, clients: int, seconds: float, script_text: str | None = None,
-                 observe: bool = False) -> tuple[float, dict]:
-    """pgbench's tps and, with `observe`, where its backends waited and what it wrote to the
-    WAL per posting (`_WaitSampler`; pg_stat_wal is the whole server's: meaningful on the
-    benchmark's own server, where nothing else runs)."""
+                 observe: int | None = None) -> tuple[float, dict]:
+    """pgbench's tps and, with `observe` (the CPU the benchmark's own server is pinned to),
+    what the server spent per posting (`_ServerCost`)."""
     with tempfile.TemporaryDirectory(prefix="bench-ledger-") as d:
         script = Path(d) / "posting.sql"
         script.write_text(script_text or MINIMAL_POSTING.format(players=players))
-        sampler = _WaitSampler(url) if observe else None
-        if sampler:
-            sampler.start()
+        cost = _ServerCost(url, observe) if observe is not None else None
+        if cost:
+            cost.start()
         try:
             out = subprocess.run([PGBENCH, "-n", "-M", "prepared", "-c", str(clients), "-j", str(min(clients, 2)),
                                   "-T", str(int(seconds)), "-f", str(script)],
                                  env=_pg_env(url), capture_output=True, text=True, timeout=seconds + 300)
         finally:
-            seen = sampler.stop() if sampler else {}
+            spent = cost.stop() if cost else None
     if out.returncode != 0:
         raise RuntimeError(f"pgbench failed: {out.stderr.strip()}")
     m = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out.stdout) \
         or re.search(r"tps = ([0-9.]+)", out.stdout)
     done = re.search(r"number of transactions actually processed: (\d+)", out.stdout)
-    if seen and done and int(done.group(1)):
-        n = int(done.group(1))
-        seen = {"wal_wait": seen["wal_wait"] / clients, "cpu": seen["cpu"] / clients,
-                "wal_bytes": seen["wal_bytes"] / n, "wal_records": seen["wal_records"] / n,
-                "wal_syncs": seen["wal_syncs"] / n}
+    seen = spent.per_posting(int(done.group(1))) if spent and done and int(done.group(1)) else {}
     return float(m.group(1)), seen
 
 
-class _WaitSampler:
-    """Samples pgbench's backends every 5 ms (`pg_stat_activity.wait_event`) and reads
-    pg_stat_wal before and after: how many backends, on average, waited for the WAL to be
-    written and flushed (the WALWrite lock or the fsync itself) or ran on a CPU."""
+def _cpu_busy(cpu: int) -> tuple[float, float]:
+    """(busy, total) seconds of one CPU since boot, from /proc/stat: busy is all but idle and
+    I/O wait."""
+    tick = os.sysconf("SC_CLK_TCK")
+    with open("/proc/stat") as f:
+        for line in f:
+            if line.startswith(f"cpu{cpu} "):
+                v = [int(x) for x in line.split()[1:]]
+                return (sum(v[:8]) - v[3] - v[4]) / tick, sum(v[:8]) / tick
+    raise RuntimeError(f"no cpu{cpu} in /proc/stat")
 
-    def __init__(self, url: str) -> None:
-        import threading
+
+class _ServerCost:
+    """What the benchmark's own server spent while one measurement ran: the busy time of the
+    core it is pinned to, and the WAL it wrote (pg_stat_wal, the whole server's: nothing else
+    writes there); `per_posting(n)` divides by the postings made.
+
+    Nothing polls the server meanwhile. An earlier version sampled `pg_stat_activity` every
+    5 ms: its backend ran on that same core, so whenever it looked, no other backend could be
+    running, and it read a saturated core as backends waiting for the WAL."""
+
+    def __init__(self, url: str, cpu: int) -> None:
         self._engine = make_engine(url, pool_size=1)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._sums = {"wal_wait": 0, "cpu": 0, "samples": 0}
+        self._cpu = cpu
 
-    def _wal(self, conn) -> tuple:
-        return conn.execute(text("SELECT wal_bytes, wal_records, wal_sync FROM pg_stat_wal")).one()
+    def _wal(self) -> tuple:
+        with self._engine.connect() as conn:
+            return tuple(conn.execute(text("SELECT wal_bytes, wal_records FROM pg_stat_wal")).one())
 
     def start(self) -> None:
-        with self._engine.connect() as conn:
-            self._before = self._wal(conn)
-        self._thread.start()
+        self._wal_before = self._wal()
+        self._cpu_before = _cpu_busy(self._cpu)
 
-    def _run(self) -> None:
-        probe = text("""SELECT count(*) FILTER (WHERE wait_event IN ('WALWrite', 'WALSync')),
-                               count(*) FILTER (WHERE wait_event IS NULL AND state = 'active')
-                        FROM pg_stat_activity WHERE application_name = 'pgbench'""")
-        with self._engine.connect() as conn:
-            while not self._stop.wait(0.005):
-                wal, cpu = conn.execute(probe).one()
-                conn.rollback()  # a fresh snapshot of pg_stat_activity each time
-                self._sums["wal_wait"] += wal
-                self._sums["cpu"] += cpu
-                self._sums["samples"] += 1
-
-    def stop(self) -> dict:
-        self._stop.set()
-        self._thread.join(timeout=10)
-        with self._engine.connect() as conn:
-            after = self._wal(conn)
+    def stop(self) -> "_ServerCost":
+        self._cpu_after = _cpu_busy(self._cpu)
+        self._wal_after = self._wal()
         self._engine.dispose()
-        k = max(self._sums["samples"], 1)
-        return {"wal_wait": self._sums["wal_wait"] / k, "cpu": self._sums["cpu"] / k,
-                "wal_bytes": float(after[0] - self._before[0]), "wal_records": float(after[1] - self._before[1]),
-                "wal_syncs": float(after[2] - self._before[2])}
+        return self
+
+    def per_posting(self, n: int) -> dict:
+        busy = self._cpu_after[0] - self._cpu_before[0]
+        total = self._cpu_after[1] - self._cpu_before[1]
+        return {"cpu_us": busy / n * 1e6, "busy": busy / total if total else 0.0,
+                "wal_bytes": float(self._wal_after[0] - self._wal_before[0]) / n,
+                "wal_records": float(self._wal_after[1] - self._wal_before[1]) / n}
 
 
 @contextmanager
@@ -290,25 +311,27 @@ def _on_cpus(cpus: set[int]):
 
 
 def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float, layout: str, targets: bool,
-                  rounds: int = 3, observe: bool = False) -> list[dict]:
+                  rounds: int = 3, observe: int | None = None) -> list[dict]:
     """Ours against pgbench (minimal posting, and our own statement) at 1 and 8 connections.
 
     `rounds` short rounds, each measuring the reference, ours and pgbench on our statement
     back to back; the figures are the medians of the rounds, and each ratio is the median of
     the rounds' ratios, so one disturbed round (this machine is noisy) does not decide it.
-    With `observe` (the benchmark's own server, where nothing else writes WAL), the pgbench
-    runs also say where their backends waited (`_where_it_waits`)."""
+    With `observe` (the CPU of the benchmark's own server, where nothing else runs), each
+    run also says what the server spent per posting (`_where_the_time_goes`)."""
     rows = []
     full_script = _full_statement_script(players)
     part = max(seconds / rounds, 2.0)
     for clients, target in ((1, 0.6), (8, 0.5)):
         conns = f"{clients} connection{'s' if clients > 1 else ''}"
-        refs, ours_, sames, seen_ref, seen_same = [], [], [], [], []
+        refs, ours_, sames, seen_ref, seen_ours, seen_same = [], [], [], [], [], []
         for _ in range(rounds):
             tps, seen = _pgbench_run(url, players, clients, part, observe=observe)
             refs.append(tps)
             seen_ref.append(seen)
-            ours_.append(_our_tps(counters, players, clients, part))
+            tps, seen = _our_run(counters, players, clients, part, url, observe)
+            ours_.append(tps)
+            seen_ours.append(seen)
             tps, seen = _pgbench_run(url, players, clients, part, full_script, observe=observe)
             sames.append(tps)
             seen_same.append(seen)
@@ -329,27 +352,33 @@ def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float,
                      "value": ours, "unit": "postings/s", "reference": same,
                      "ratio": med([o / x for o, x in zip(ours_, sames)]),
                      "target": "(client cost)"})
-        if observe and all(seen_ref) and all(seen_same):
-            rows += _where_it_waits(seen_ref, seen_same, conns, layout)
+        if observe is not None and all(seen_ref) and all(seen_ours) and all(seen_same):
+            rows += _where_the_time_goes(seen_ref, seen_ours, seen_same, conns, layout)
     return rows
 
 
-def _where_it_waits(seen_ref: list[dict], seen_same: list[dict], conns: str, layout: str) -> list[dict]:
-    """Why the API's statement does not scale with connections on this machine: the share
-    of pgbench's backends waiting for the WAL flush, and the WAL each posting writes, for
-    the API's statement against the minimal posting (medians of the rounds)."""
+def _where_the_time_goes(seen_ref: list[dict], seen_ours: list[dict], seen_same: list[dict], conns: str,
+                         layout: str) -> list[dict]:
+    """Why the API's rate is what it is on this machine: the server's CPU time per posting
+    (its core's busy time over the postings made), how busy that core was, and the WAL each
+    posting writes — the terminals' postings and pgbench on the API's statement, against
+    the minimal posting (medians of the rounds)."""
     med = statistics.median
 
     def of(seen: list[dict], key: str) -> float:
         return med([x[key] for x in seen])
     rows = []
+    for seen, who in ((seen_ours, "the terminals' postings through post()"),
+                      (seen_same, "pgbench on the API's statement")):
+        rows.append({"name": f"server CPU time per posting, {who}, {conns}, {layout} "
+                             f"(reference: the minimal posting)",
+                     "value": of(seen, "cpu_us"), "unit": "µs", "reference": of(seen_ref, "cpu_us"),
+                     "ratio": of(seen, "cpu_us") / of(seen_ref, "cpu_us"),
+                     "target": "(info: where the time goes)"})
     for key, label, unit in (
-            ("wal_wait", "share of backends waiting for the WAL write/flush (pg_stat_activity, 5 ms samples)",
-             "share"),
-            ("cpu", "share of backends running (not waiting)", "share"),
+            ("busy", "share of the server's core busy", "share"),
             ("wal_bytes", "WAL written per posting", "bytes"),
-            ("wal_records", "WAL records per posting", "records"),
-            ("wal_syncs", "WAL flushes (fsync) per posting", "flushes")):
+            ("wal_records", "WAL records per posting", "records")):
         ours, ref = of(seen_same, key), of(seen_ref, key)
         rows.append({"name": f"pgbench on the API's statement: {label}, {conns}, {layout} "
                              f"(reference: the minimal posting)",
@@ -396,7 +425,7 @@ def bench_posting(factory: DatabaseFactory, quick: bool) -> list[dict]:
                 url = engine.url.render_as_string(hide_password=False)
                 with _on_cpus(set(cpus[1:])):
                     rows += _posting_rows(url, counters, players, seconds, "server and terminals on separate cores",
-                                          targets=True, observe=True)
+                                          targets=True, observe=cpus[0])
                 _drop_counters(engine, prefix, 8)
                 _check_clean(engine)
             finally:

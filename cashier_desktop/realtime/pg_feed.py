@@ -74,6 +74,8 @@ class PgFeed(FeedCore):
                             self._notified(n.payload)
                             if self._stopping.is_set():
                                 break
+                        # A NOTIFY the driver dropped while this check ran is of a commit
+                        # that the fetch queued once the check succeeds sees anyway.
                         if in_flight is not None and settled(conn, in_flight):
                             in_flight = None  # the long writer ended: look again
                             self._queue.put((self._do_refetch_watched, None))

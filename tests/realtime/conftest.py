@@ -55,9 +55,13 @@ def own_soketi():
 
 @pytest.fixture
 def rt_ledger(databases):
+    """A database of this test's own, dropped after it with its logins and connections: kept
+    for the session, the realtime tests' databases held a pool each until the end, and with
+    the other worker's tests the server ran out of connection slots ("too many clients")."""
     url, engine = databases.create()
     seed_staff(engine)
-    return url, engine
+    yield url, engine
+    databases.drop(engine)
 
 
 @pytest.fixture

@@ -26,6 +26,9 @@ from .view import Fetch
 log = logging.getLogger(__name__)
 
 CHANNEL = "balance_events"
+# How long a (re)connected feed keeps waiting for a writer that was running as it registered;
+# longer than any posting's statement timeout (ledger/db.py).
+WRITER_WAIT_S = 60.0
 
 
 class PgFeed(FeedCore):
@@ -69,16 +72,23 @@ class PgFeed(FeedCore):
                     ever = up = True
                     self._connected()
                     connected_at = time.monotonic()
+                    next_check = connected_at + self.settle
                     while not self._stopping.is_set():
                         for n in conn.notifies(timeout=self.poll):
                             self._notified(n.payload)
                             if self._stopping.is_set():
                                 break
-                        # A NOTIFY the driver dropped while this check ran is of a commit
-                        # that the fetch queued once the check succeeds sees anyway.
-                        if in_flight is not None and settled(conn, in_flight):
-                            in_flight = None  # the long writer ended: look again
-                            self._queue.put((self._do_refetch_watched, None))
+                        # The snapshot is the whole server's: a long transaction of another
+                        # database keeps it unsettled, so look every `settle` seconds and at
+                        # most for WRITER_WAIT_S (a posting ends within its statement
+                        # timeout), then fetch again. A NOTIFY the driver dropped while this
+                        # check ran is of a commit that the fetch sees anyway.
+                        now = time.monotonic()
+                        if in_flight is not None and now >= next_check:
+                            next_check = now + self.settle
+                            if now - connected_at > WRITER_WAIT_S or settled(conn, in_flight):
+                                in_flight = None  # the long writer ended: look again
+                                self._queue.put((self._do_refetch_watched, None))
                         if time.monotonic() - connected_at > 5:
                             self.backoff.reset()
             except psycopg.Error as exc:

@@ -187,8 +187,11 @@ def amount(text: str) -> Decimal:
 
 
 def active_dialog(qtbot, tab, attr: str = "dialog"):
-    wait_until(qtbot, lambda: getattr(tab, attr, None) is not None and getattr(tab, attr).isVisible(),
-               what=f"{attr} open")
+    """The dialog once it is shown and is the active window: a window is activated after it
+    is shown, and under load a key typed in between went to the window behind it (the
+    history window's Alt+O was lost that way)."""
+    wait_until(qtbot, lambda: getattr(tab, attr, None) is not None and getattr(tab, attr).isVisible()
+               and getattr(tab, attr).isActiveWindow(), what=f"{attr} open and active")
     return getattr(tab, attr)
 
 

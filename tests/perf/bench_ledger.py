@@ -179,10 +179,6 @@ def _drop_counters(engine: Engine, prefix: str, count: int) -> None:
         drop_api_owner(conn, prefix)
 
 
-def _our_tps(counters: list[tuple], players: int, clients: int, seconds: float) -> float:
-    return _our_run(counters, players, clients, seconds)[0]
-
-
 def _our_run(counters: list[tuple], players: int, clients: int, seconds: float, url: str | None = None,
              observe: int | None = None) -> tuple[float, dict]:
     """The posters' rate and, with `observe`, what the server spent per posting (warm-up
@@ -221,10 +217,6 @@ def _pg_env(url: str) -> dict:
     if u.password:
         env["PGPASSWORD"] = u.password
     return env
-
-
-def _pgbench_tps(url: str, players: int, clients: int, seconds: float, script_text: str | None = None) -> float:
-    return _pgbench_run(url, players, clients, seconds, script_text)[0]
 
 
 def _pgbench_run(url: str, players: int, clients: int, seconds: float, script_text: str | None = None,

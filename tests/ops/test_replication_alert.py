@@ -26,12 +26,9 @@ def test_selfchecks_standby_line_says_when_the_lag_is_over_the_threshold():
         "OVER the alert threshold")
 
 
-def test_the_dashboard_summary_of_a_plain_server_names_it_primary_with_no_standby(databases):
-    _url, engine = databases.create()
-    try:
-        with engine.connect() as conn:
-            summary = replication_summary(conn)
-    finally:
-        databases.drop(engine)
+def test_the_dashboard_summary_of_a_plain_server_names_it_primary_with_no_standby(fresh_ledger):
+    _url, engine = fresh_ledger
+    with engine.connect() as conn:
+        summary = replication_summary(conn)
     assert summary["role"] == "primary" and summary["standbys"] == [] and summary["synchronous"] is False
     assert summary["lag_alert"] == {"seconds": LAG_ALERT_SECONDS, "bytes": LAG_ALERT_BYTES}

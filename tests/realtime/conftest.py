@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 import pytest
 
-from cashier_desktop.ledger.seed import seed_staff
 from cashier_desktop.realtime.feed_base import Backoff
 from cashier_desktop.realtime.pgconn import connector
 from cashier_desktop.realtime.publisher import Publisher, PusherSettings
@@ -54,14 +53,11 @@ def own_soketi():
 
 
 @pytest.fixture
-def rt_ledger(databases):
-    """A database of this test's own, dropped after it with its logins and connections: kept
-    for the session, the realtime tests' databases held a pool each until the end, and with
-    the other worker's tests the server ran out of connection slots ("too many clients")."""
-    url, engine = databases.create()
-    seed_staff(engine)
-    yield url, engine
-    databases.drop(engine)
+def rt_ledger(fresh_ledger):
+    """A database of this test's own (`fresh_ledger`: demo staff, dropped after the test with
+    its logins and connections; kept for the session, the realtime tests' databases ran the
+    server out of connection slots)."""
+    return fresh_ledger
 
 
 @pytest.fixture

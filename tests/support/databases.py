@@ -114,8 +114,7 @@ def release_login_connections() -> None:
     slots are shared with everything else on the machine."""
     for factory in _factories:
         for logins, _scope in factory._logins.values():
-            for eng in logins.engines:
-                eng.dispose()
+            logins.release()
 
 
 class DatabaseFactory:
@@ -189,8 +188,8 @@ class DatabaseFactory:
                 # make databases faster than one thread drops them, and a backlog of
                 # databases each holding its logins' connections ran the server out of
                 # connection slots ("too many clients") in the other worker's tests.
-                for eng in (logins.engines if logins is not None else []):
-                    eng.dispose()
+                if logins is not None:
+                    logins.release()
                 e.dispose()
                 self._dropping.append(self._dropper.submit(self._drop, name, e, scope))
                 return

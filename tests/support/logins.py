@@ -85,9 +85,13 @@ class RoleLogins:
         self.engines.append(eng)
         return eng
 
-    def drop(self) -> None:
+    def release(self) -> None:
+        """Close the pooled connections of every engine handed out (they reconnect when used)."""
         for eng in self.engines:
             eng.dispose()
+
+    def drop(self) -> None:
+        self.release()
         names = self.logins + [roles.role_name(self.prefix, g) for g in roles.GROUPS]
         with self.admin.begin() as conn:
             conn.execute(text("""SELECT pg_terminate_backend(pid) FROM pg_stat_activity

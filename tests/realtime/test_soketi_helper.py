@@ -64,3 +64,25 @@ def test_a_cluster_udp_port_taken_before_the_start_is_left_for_fresh_ports():
             assert server.cluster_port in bound_udp_ports(server.proc.pid)
         finally:
             server.stop()
+
+
+def test_a_restart_slower_than_the_clash_window_is_not_taken_for_a_clash(tmp_path, monkeypatch):
+    """A restart appends to the first run's log, which already says "up and running": on a
+    busy machine a restart that takes over 3 s to listen was read as a port clash, and the
+    soak died healing a soketi kill. Only the new process's lines count."""
+    import tests.support.soketi as soketi_module
+
+    real = soketi_module.SOKETI
+    slow = tmp_path / "slow-soketi"
+    slow.write_text(f"#!/bin/sh\nsleep 4\nexec {real} \"$@\"\n")
+    slow.chmod(0o755)
+    server = Soketi()
+    try:
+        server.start()
+        server.kill()
+        monkeypatch.setattr(soketi_module, "SOKETI", slow)
+        server.start(timeout=30)
+        assert server.ready()
+        assert {server.port, server.metrics_port} <= listening_tcp_ports(server.proc.pid)
+    finally:
+        server.stop()

@@ -163,6 +163,9 @@ class Soketi:
 
     def _spawn_and_wait(self, deadline: float) -> str:
         log = open(self.log_path, "ab")
+        # A restart appends to the same log: only what this process writes counts, or the
+        # last run's "up and running" reads as this one's and a slow start looks like a clash.
+        since = log.tell()
         self.proc = subprocess.Popen([str(SOKETI), "start"], env=self.env(), stdout=log,
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      start_new_session=True, cwd=str(ROOT))
@@ -175,12 +178,18 @@ class Soketi:
                 raise RuntimeError(f"soketi exited with {self.proc.returncode}: {self.log_path.read_text()[-2000:]}")
             if self.owns_ports() and self.ready():
                 return "ready"
-            if up_since is None and "up and running" in self.log_path.read_text(errors="replace")[-4000:]:
+            if up_since is None and "up and running" in self._log_since(since):
                 up_since = time.monotonic()
             if up_since is not None and time.monotonic() - up_since > 3:
                 return "clash"  # it says it is up but does not listen: a port was taken first
             time.sleep(0.05)
         return "timeout"
+
+    def _log_since(self, offset: int) -> str:
+        """What the log gained after `offset` (bytes), the current process's own lines."""
+        with open(self.log_path, "rb") as f:
+            f.seek(offset)
+            return f.read().decode(errors="replace")
 
     def kill(self) -> None:
         """SIGKILL the whole process group (npm's wrapper and node), wait until it is gone."""

@@ -1,8 +1,9 @@
 """Integrity: prove at any moment that cached balances agree with the ledger.
 
 Findings are returned as a list, not raised (an empty list means clean). The SQL lives in
-the database (`check_balance_integrity()`, `verify_ledger_chain()`) so a DBA runs the very
-same check from psql.
+the database (`check_balance_integrity()`, `check_drawer_integrity()`, `verify_ledger_chain()`)
+so a DBA runs the very same check from psql. A drawer's running figure (what its shift should
+hold, the figure that refuses a payout) is a cached balance too, checked like a player's.
 """
 
 from __future__ import annotations
@@ -24,8 +25,13 @@ class Finding:
     actual: str | None = None
     posting_id: str | None = None
     seq: int | None = None
+    shift_id: int | None = None  # a drawer's finding: its shift and currency, no player
+    currency: str | None = None
 
     def sentence(self) -> str:
+        if self.check == "drawer_matches_ledger":
+            return (f"shift {self.shift_id}, drawer in {self.currency}: its running figure is {self.actual}, "
+                    f"its rows add up to {self.expected}")
         if self.check in ("hash_chain", "chain_anchor") and self.posting_id:
             return f"player {self.player_id}: posting {self.posting_id} (#{self.seq}): {self.expected}"
         if self.check == "chain_anchor":
@@ -55,6 +61,14 @@ def check_balances(engine: Engine) -> list[Finding]:
     return [Finding(r[0], r[1], _s(r[2]), _s(r[3])) for r in rows]
 
 
+def check_drawers(engine: Engine) -> list[Finding]:
+    """Each drawer's running figure (`drawer_cash`, migration 0023) == its shift's rows."""
+    with engine.begin() as conn:
+        _no_statement_timeout(conn)
+        rows = conn.execute(text("SELECT * FROM check_drawer_integrity()")).fetchall()
+    return [Finding("", "drawer_matches_ledger", _s(r[2]), _s(r[3]), shift_id=r[0], currency=r[1]) for r in rows]
+
+
 def check_chains(engine: Engine) -> list[Finding]:
     """Every per-player hash chain, and each player's columns against the newest row."""
     with engine.begin() as conn:
@@ -65,7 +79,7 @@ def check_chains(engine: Engine) -> list[Finding]:
 
 def run_integrity(engine: Engine, *, chains: bool = True) -> list[Finding]:
     try:
-        findings = check_balances(engine)
+        findings = check_balances(engine) + check_drawers(engine)
         if chains:
             findings += check_chains(engine)
         return findings

@@ -27,6 +27,10 @@ _CHECK_ALL = text("""SELECT d.player_id, d.check_name, d.expected, d.actual
     FROM players p CROSS JOIN LATERAL player_checks(p) d ORDER BY 1, 2""")
 
 
+DRAWER_CHECK = "drawer_matches_ledger"
+DRAWER_KEY = "drawer of shift "  # a drawer's findings sit beside the players', under this key
+
+
 @dataclass(frozen=True, slots=True)
 class PlayerFinding:
     """One failed check of one player: what the ledger says, what the row holds."""
@@ -37,6 +41,8 @@ class PlayerFinding:
     actual: str | None = None
 
     def sentence(self) -> str:
+        if self.check == DRAWER_CHECK:  # keyed by the drawer, not a player (ledger/integrity.py)
+            return f"{self.player_id}: running figure {self.actual}, its rows add up to {self.expected}"
         if self.actual is None:
             return f"player {self.player_id}: {self.check.replace('_', ' ')}: {self.expected}"
         return (f"player {self.player_id}: {self.check.replace('_', ' ')}: "
@@ -79,7 +85,7 @@ class IntegrityRun:
 
     @property
     def players_failing(self) -> int:
-        return len(self.findings)
+        return sum(1 for key in self.findings if not key.startswith(DRAWER_KEY))
 
     @property
     def clean(self) -> bool:
@@ -125,6 +131,9 @@ def run_full_check(engine: Engine, *, trigger: str = "manual", anchor=None) -> I
             if f.check == "hash_chain":
                 detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
                 findings.setdefault(f.player_id, []).append(PlayerFinding(f.player_id, "hash_chain", detail))
+            elif f.check == DRAWER_CHECK:
+                key = f"{DRAWER_KEY}{f.shift_id} ({f.currency})"
+                findings.setdefault(key, []).append(PlayerFinding(key, DRAWER_CHECK, f.expected, f.actual))
         if anchor is not None:
             for f in anchor.verify(engine):
                 detail = f.expected + (f" (posting {f.posting_id})" if f.posting_id else "")
@@ -146,7 +155,7 @@ def _finish(engine: Engine, run_id: int, total: int, findings: dict, error: str 
                 players_total = :n, players_failing = :f, findings_count = :c, clean = :ok,
                 findings = CAST(:j AS jsonb), error = :e
             WHERE id = :id RETURNING finished_at"""), {
-            "id": run_id, "n": total, "f": len(findings), "c": len(flat),
+            "id": run_id, "n": total, "f": sum(1 for k in findings if not k.startswith(DRAWER_KEY)), "c": len(flat),
             "ok": error is None and not findings, "j": json.dumps(flat[:MAX_STORED_FINDINGS]),
             "e": error}).scalar()
 

@@ -66,7 +66,11 @@ def cmd_add_login(args) -> int:
         value = getattr(args, key)
         if value is not None:
             from ..domain.amounts import parse_amount
-            limits[key] = parse_amount(value).amount
+            from ..domain.currency import profile_for
+            from . import load
+            # in the cage's currency, with that currency's own ceiling (a per-shift total is no
+            # single transaction: the configured per-transaction maximum does not apply)
+            limits[key] = parse_amount(value, profile_for(load(args)["currency.code"])).amount
     if not password or len(password) < 12:
         raise InvalidInput("A login password must be at least 12 characters.")
     services = open_from_args(args, migrate_schema=False, seed=False, journal=False)

@@ -62,7 +62,7 @@ def parse_amount(text: str | None, profile: CurrencyProfile) -> Money:
         raise InvalidAmount(f"“{text.strip()}” is not a well-formed amount; check the commas and the decimal point.")
     value = Decimal(s.replace(",", ""))
     if value <= 0:
-        raise InvalidAmount("The amount must be more than zero.")
+        raise InvalidAmount.not_positive()
     if value > profile.max_transaction:
         raise InvalidAmount(
             f"{format_money(Money(value, profile.code), profile)} is above the per-transaction maximum of "

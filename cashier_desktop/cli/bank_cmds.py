@@ -87,7 +87,7 @@ def cmd_shift_handover(args) -> int:
     try:
         handover_id = UUID(args.id.strip()) if args.id else uuid4()
     except ValueError:
-        raise InvalidInput(f"“{args.id}” is not a UUID.") from None
+        raise InvalidInput.not_a_uuid(args.id) from None
 
     def work(services, session):
         try:

@@ -150,7 +150,7 @@ def cmd_exchange(args) -> int:
     try:
         posting_id = UUID(args.id.strip()) if args.id else new_id()
     except ValueError:
-        raise InvalidInput(f"“{args.id}” is not a UUID.") from None
+        raise InvalidInput.not_a_uuid(args.id) from None
     approver = _approver(args)
     try:
         services, done = _with_login(args, lambda s, staff: fx.exchange(

@@ -127,7 +127,7 @@ def cmd_resolve(args) -> int:
     try:
         entry_id = UUID(args.id)
     except ValueError:
-        raise InvalidInput(f"“{args.id}” is not a posting id.") from None
+        raise InvalidInput.not_a_posting_id(args.id) from None
     if not args.note.strip():
         raise InvalidInput("Say how it was resolved with --note.")
     services = open_from_args(args)

@@ -119,7 +119,7 @@ def build_command(args, services) -> PostingCommand:
     try:
         posting_id = UUID(args.id.strip()) if args.id is not None else new_id()
     except ValueError:
-        raise InvalidInput(f"“{args.id}” is not a UUID.") from None
+        raise InvalidInput.not_a_uuid(args.id) from None
     if kind is Kind.REVERSAL:
         from ..terminal.verbs import reversal
         if not args.reverses:
@@ -127,7 +127,7 @@ def build_command(args, services) -> PostingCommand:
         try:
             reverses = UUID(args.reverses)
         except ValueError:
-            raise InvalidInput(f"“{args.reverses}” is not a posting id.") from None
+            raise InvalidInput.not_a_posting_id(args.reverses) from None
         amount = parse_amount(args.amount, services.currency) if args.amount is not None else None
         return reversal(services, args.staff, reverses, args.reason,
                         amount=amount, posting_id=posting_id, approver_id=args.approver, player_id=args.player)

@@ -43,10 +43,8 @@ def cmd_create_roles(args) -> int:
     services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
     try:
         report = create_roles(services.engine, prefix=args.prefix)
-        from ..ledger.api_tables import store_policy
-        from ..terminal.auth import policy_of
-        with services.engine.begin() as conn:  # the thresholds the database enforces
-            store_policy(conn, policy_of(services))
+        from ..terminal.services import store_config_policy
+        store_config_policy(services)  # the thresholds the database enforces
         report.append("stored the cage policy the posting API enforces (from this configuration)")
     finally:
         services.close()
@@ -68,7 +66,11 @@ def cmd_add_login(args) -> int:
         value = getattr(args, key)
         if value is not None:
             from ..domain.amounts import parse_amount
-            limits[key] = parse_amount(value).amount
+            from ..domain.currency import profile_for
+            from . import load
+            # in the cage's currency, with that currency's own ceiling (a per-shift total is no
+            # single transaction: the configured per-transaction maximum does not apply)
+            limits[key] = parse_amount(value, profile_for(load(args)["currency.code"])).amount
     if not password or len(password) < 12:
         raise InvalidInput("A login password must be at least 12 characters.")
     services = open_from_args(args, migrate_schema=False, seed=False, journal=False)
@@ -88,13 +90,10 @@ def _offline_allowance_line(services, login: str) -> str | None:
     """What the bound terminal may take offline, as the database now has it (a login made
     without --offline-limit may take nothing: the operator must see that, not find it out
     when the ledger refuses the first offline deposit on replay)."""
-    from sqlalchemy import text
-
     from ..domain.formatting import format_money
     from ..domain.money import Money
-    with services.engine.connect() as conn:
-        row = conn.execute(text("SELECT terminal_id, offline_limit, offline_total FROM cage.terminal_logins "
-                                "WHERE login = :l"), {"l": login}).first()
+    from ..ledger.api_tables import terminal_login
+    row = terminal_login(services.engine, login)
     if row is None:
         return None
     if row.offline_limit <= 0 or row.offline_total <= 0:

@@ -76,13 +76,11 @@ def check_syslibs() -> str:
 
 
 def check_ledger(services) -> str:
-    from sqlalchemy import text
     from ..ledger import migrate
+    from ..ledger.queries import server_facts
     from alembic.script import ScriptDirectory
     engine = services.engine
-    with engine.connect() as conn:
-        user, version = conn.execute(text("SELECT current_user, current_setting('server_version')")).one()
-        players = conn.execute(text("SELECT count(*) FROM players")).scalar_one()
+    facts = server_facts(engine)
     wanted = set(ScriptDirectory.from_config(migrate.alembic_config()).get_heads())
     current = migrate.current_heads(engine)
     if current != wanted:
@@ -91,8 +89,8 @@ def check_ledger(services) -> str:
                            f"{', '.join(sorted(current)) or 'nothing'}; missing {missing}): "
                            "run `cashier-desktop db upgrade` as the schema owner")
     where = "embedded demo ledger" if services.embedded is not None else engine.url.render_as_string(hide_password=True)
-    return (f"{where}: PostgreSQL {version} as {user}, schema at {', '.join(sorted(current))}, "
-            f"{players} players readable")
+    return (f"{where}: PostgreSQL {facts.version} as {facts.user}, schema at {', '.join(sorted(current))}, "
+            f"{facts.players} players readable")
 
 
 def check_cluster(services) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .currency import CurrencyProfile, profile_for
+from .currency import CurrencyProfile
 from .errors import InvalidAmount
 from .formatting import format_money
 from .money import Money
@@ -22,18 +22,18 @@ _INDIAN = re.compile(r"[0-9]{1,2}(,[0-9]{2})*,[0-9]{3}(\.[0-9]{1,2})?")
 _TOO_PRECISE = re.compile(r"[0-9,]*\.[0-9]{3,}")
 
 
-def parse_amount(text: str | None, profile: CurrencyProfile | None = None) -> Money:
+def parse_amount(text: str | None, profile: CurrencyProfile) -> Money:
     """Read a typed amount.
 
     Args:
         text: what was typed, with or without currency symbol and grouping commas.
-        profile: the currency profile (code, symbol, maximum); INR by default.
+        profile: the currency profile (code, symbol, maximum): always the caller's (the
+            cage's, or the account's), never assumed, so no amount lands in a currency by default.
     Returns:
         A positive `Money` in the profile's currency.
     Raises:
         InvalidAmount: with one sentence saying what is wrong.
     """
-    profile = profile or profile_for("INR")
     if text is None or not text.strip():
         raise InvalidAmount("Enter an amount.")
     s = text.strip()
@@ -62,7 +62,7 @@ def parse_amount(text: str | None, profile: CurrencyProfile | None = None) -> Mo
         raise InvalidAmount(f"“{text.strip()}” is not a well-formed amount; check the commas and the decimal point.")
     value = Decimal(s.replace(",", ""))
     if value <= 0:
-        raise InvalidAmount("The amount must be more than zero.")
+        raise InvalidAmount.not_positive()
     if value > profile.max_transaction:
         raise InvalidAmount(
             f"{format_money(Money(value, profile.code), profile)} is above the per-transaction maximum of "

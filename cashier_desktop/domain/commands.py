@@ -85,7 +85,7 @@ class PostingCommand:
             if self.amount.amount < 0:
                 raise InvalidAmount("A credit limit cannot be negative.")
         elif self.amount.amount <= 0:
-            raise InvalidAmount("The amount must be more than zero.")
+            raise InvalidAmount.not_positive()
         if self.approver_id is not None:
             object.__setattr__(self, "approver_id", check_staff_id(self.approver_id))
         if self.kind in NEEDS_REASON and not (self.reason and self.reason.strip()):

@@ -64,7 +64,7 @@ class DrawerCount:
             if qty > MAX_PIECES:
                 raise InvalidInput(f"{qty} pieces of {key} is not a plausible count.")
             if d in seen:
-                raise InvalidInput(f"Denomination {key} is counted twice.")
+                raise InvalidInput.counted_twice(key)
             seen[d] = qty
         return cls(currency, tuple(sorted(seen.items(), reverse=True)))
 
@@ -95,7 +95,7 @@ def parse_counts(text: str | None, currency: str, denominations: Iterable[str] |
             raise InvalidInput(f"“{part.strip()}” is not DENOMINATION=QUANTITY (e.g. 500=10).")
         d = _denomination(m.group(1), allowed)
         if d in seen:
-            raise InvalidInput(f"Denomination {m.group(1)} is counted twice.")
+            raise InvalidInput.counted_twice(m.group(1))
         seen.add(d)
         mapping[m.group(1)] = m.group(2)
     return DrawerCount.from_mapping(mapping, currency, denominations)

@@ -32,9 +32,38 @@ class CashierError(CounterError):
 class InvalidAmount(CashierError):
     code = "invalid_amount"
 
+    @classmethod
+    def not_positive(cls) -> "InvalidAmount":
+        return cls("The amount must be more than zero.")
+
+    @classmethod
+    def too_large(cls) -> "InvalidAmount":
+        """Above what NUMERIC(14,2) holds."""
+        return cls("That amount is too large to record.")
+
 
 class InvalidInput(CashierError):
     code = "invalid_input"
+
+    @classmethod
+    def no_staff_member(cls, staff_id: str) -> "InvalidInput":
+        return cls(f"There is no staff member {staff_id}.")
+
+    @classmethod
+    def no_credit_request(cls, request_id: int) -> "InvalidInput":
+        return cls(f"There is no credit request {request_id}.")
+
+    @classmethod
+    def counted_twice(cls, denomination: str) -> "InvalidInput":
+        return cls(f"Denomination {denomination} is counted twice.")
+
+    @classmethod
+    def not_a_uuid(cls, typed: str) -> "InvalidInput":
+        return cls(f"“{typed}” is not a UUID.")
+
+    @classmethod
+    def not_a_posting_id(cls, typed: str) -> "InvalidInput":
+        return cls(f"“{typed}” is not a posting id.")
 
 
 class InsufficientFunds(CashierError):
@@ -77,9 +106,19 @@ class AlreadyReversed(CashierError):
 class IdempotencyConflict(CashierError):
     code = "idempotency_conflict"
 
+    @classmethod
+    def of(cls, posting_id) -> "IdempotencyConflict":
+        """The same id with another request: in the journal or in the ledger, one sentence."""
+        return cls(f"Posting id {posting_id} was already used for a different request; nothing was posted.")
+
 
 class NotAuthorized(CashierError):
     code = "not_authorized"
+
+    @classmethod
+    def not_own_id(cls) -> "NotAuthorized":
+        """Online or offline, a posting is made under the logged-in person's id only."""
+        return cls("A posting can only be made under your own staff id.")
 
 
 class AuthenticationFailed(CashierError):
@@ -99,6 +138,10 @@ class SessionInvalid(CashierError):
 class ApprovalRequired(CashierError):
     code = "approval_required"
 
+    @classmethod
+    def pin_of(cls, approver_id: str) -> "ApprovalRequired":
+        return cls(f"{approver_id} must enter their PIN to approve this.")
+
 
 class IdentificationRequired(CashierError):
     code = "identification_required"
@@ -106,6 +149,10 @@ class IdentificationRequired(CashierError):
 
 class ShiftNotOpen(CashierError):
     code = "shift_not_open"
+
+    @classmethod
+    def no_shift(cls, shift_id: int) -> "ShiftNotOpen":
+        return cls(f"There is no shift {shift_id}.")
 
 
 class ShiftError(CashierError):

@@ -36,12 +36,12 @@ def to_decimal(value: Decimal | int | str) -> Decimal:
     if not d.is_finite():
         raise InvalidAmount("That is not a finite amount.")
     if abs(d) > STORABLE_MAX:  # before quantize, which fails on huge values
-        raise InvalidAmount("That amount is too large to record.")
+        raise InvalidAmount.too_large()
     q = d.quantize(CENT)
     if q != d:
         raise InvalidAmount("Amounts have at most two decimal places (paise/cents).")
     if abs(q) > STORABLE_MAX:
-        raise InvalidAmount("That amount is too large to record.")
+        raise InvalidAmount.too_large()
     return q
 
 

@@ -9,6 +9,9 @@ database enforces the copy `store_policy` writes (`db create-roles`, `db seed-de
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
@@ -69,6 +72,25 @@ def bind_terminal(conn: Connection, login: str, terminal_id: str, *, offline_lim
             offline_total = coalesce(CAST(:ot AS numeric), cage.terminal_logins.offline_total),
             bound_at = now()"""),
         {"l": login, "t": terminal_id, "ol": offline_limit, "ot": offline_total})
+
+
+@dataclass(frozen=True, slots=True)
+class TerminalLogin:
+    """A login bound to a terminal and what that terminal may take while the ledger is away
+    (per posting and per shift, in the cage's currency; 0 means nothing)."""
+
+    terminal_id: str
+    offline_limit: Decimal
+    offline_total: Decimal
+
+
+def terminal_login(engine, login: str) -> TerminalLogin | None:
+    """The terminal binding of database login `login` as stored now (None if unbound): read
+    back after `db add-login`, so the operator sees what the database will enforce."""
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT terminal_id, offline_limit, offline_total FROM cage.terminal_logins "
+                                "WHERE login = :l"), {"l": login}).first()
+    return TerminalLogin(row.terminal_id, row.offline_limit, row.offline_total) if row else None
 
 
 def bound_terminal(engine) -> str | None:

@@ -234,8 +234,7 @@ def _existing(conn: Connection, cmd: PostingCommand) -> Receipt | None:
     if row is None:
         return None
     if row._mapping["request_hash"] != cmd.request_hash():
-        raise E.IdempotencyConflict(
-            f"Posting id {cmd.id} was already used for a different request; nothing was posted.")
+        raise E.IdempotencyConflict.of(cmd.id)
     return _receipt(row, replayed=True)
 
 
@@ -306,7 +305,7 @@ def _foreign_key_refusal(constraint: str | None, cmd: PostingCommand) -> E.Cashi
     if constraint and "shift" in constraint:
         return E.ShiftNotOpen(f"Shift {cmd.shift_id} does not exist.")
     if constraint and "player" in constraint:
-        return E.PlayerNotFound(f"There is no player “{cmd.player_id}”.")
+        return E.PlayerNotFound.of(cmd.player_id)
     return E.CashierError("The posting refers to something that does not exist; nothing was posted.")
 
 

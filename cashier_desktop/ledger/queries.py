@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import text
@@ -126,6 +127,24 @@ def open_alert_id(engine: Engine, player_id: str) -> int | None:
 
 def ledger_count(engine: Engine) -> int:
     return _run(engine, "ledger_count", "SELECT count(*) FROM ledger_transactions", {})[0][0]
+
+
+@dataclass(frozen=True, slots=True)
+class ServerFacts:
+    """Who this engine logs in as, on which server version, and how many players it reads."""
+
+    user: str
+    version: str
+    players: int
+
+
+def server_facts(engine: Engine) -> ServerFacts:
+    """The self-check's one look at the ledger. A plain connection, not `reading`: the
+    self-check reports the driver's own words when the server cannot be reached."""
+    with engine.connect() as conn:
+        user, version = conn.execute(text("SELECT current_user, current_setting('server_version')")).one()
+        players = conn.execute(text("SELECT count(*) FROM players")).scalar_one()
+    return ServerFacts(user, version, players)
 
 
 def get_posting(engine: Engine, posting_id) -> Receipt | None:

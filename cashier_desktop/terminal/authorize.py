@@ -96,7 +96,7 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
         action = Action.APPROVE_CREDIT if kind is Kind.CREDIT_LINE else action_for(kind)
         if approver is None or approver.id == staff.id:
             if wanted not in (None, staff.id):
-                raise ApprovalRequired(f"{wanted} must enter their PIN to approve this.")
+                raise ApprovalRequired.pin_of(wanted)
             approver = staff  # the issuer holds the right (checked by `require` above)
         require(approver.role, action)
         if kind is Kind.CREDIT_LINE:
@@ -110,7 +110,7 @@ def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMemb
         raise NotAuthorized("You cannot approve your own transaction; another staff member must.")
     if approver is None:
         if wanted is not None:
-            raise ApprovalRequired(f"{wanted} must enter their PIN to approve this.")
+            raise ApprovalRequired.pin_of(wanted)
         if dual:
             raise ApprovalRequired(
                 f"{kind.with_article.capitalize()} of {format_money(cmd.amount)} needs a second person: a floor "
@@ -142,7 +142,7 @@ def authorize(services, staff: StaffMember, cmd: PostingCommand, approver: Staff
     """
     warn_if_gui_thread("authorize")
     if cmd.staff_id != staff.id:
-        raise NotAuthorized("A posting can only be made under your own staff id.")
+        raise NotAuthorized.not_own_id()
     policy = policy_of(services)
     if cmd.amount.currency != policy.currency:
         raise CurrencyMismatch(f"This cage works in {policy.currency}, not {cmd.amount.currency}.")

@@ -76,7 +76,7 @@ def _pending(conn, request_id: int, session: Session) -> CreditRequest:
     SELECT … FOR UPDATE needs an UPDATE grant it must not have)."""
     req = get_request(conn, request_id)
     if req is None:
-        raise InvalidInput(f"There is no credit request {request_id}.")
+        raise InvalidInput.no_credit_request(request_id)
     if req.status != "pending":
         raise InvalidInput(f"Credit request {request_id} was already {req.status} by {req.decided_by}.")
     if req.requested_by == session.staff.id:
@@ -92,7 +92,7 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
     with reading(services.engine) as conn:
         req = get_request(conn, request_id)
     if req is None:
-        raise InvalidInput(f"There is no credit request {request_id}.")
+        raise InvalidInput.no_credit_request(request_id)
     value = req.requested_limit if limit is None else _limit(services, limit)
     authority = approval_authority(session.staff, policy)
     if authority is not None and value > authority:

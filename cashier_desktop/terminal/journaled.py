@@ -147,8 +147,7 @@ class JournaledPoster:
         except AlreadyJournaled:  # a retry of this id, or another process of this terminal just now
             e = self.journal.entry(cmd.id)
         if e.command.request_hash() != cmd.request_hash():
-            raise IdempotencyConflict(f"Posting id {cmd.id} was already used for a different request; "
-                                      "nothing was posted.")
+            raise IdempotencyConflict.of(cmd.id)
         if e.state == "pending" and self.journal.claim_owner(cmd.id) not in (None, self.journal.owner):
             e = self._await_other_sender(cmd)
         if e.state == "pending" and not offline and self.journal.claim_owner(cmd.id) is None:

@@ -33,7 +33,7 @@ def authorize_offline(link: Link, staff, cmd: PostingCommand) -> PostingCommand:
     poster.
     """
     if cmd.staff_id != staff.id:
-        raise NotAuthorized("A posting can only be made under your own staff id.")
+        raise NotAuthorized.not_own_id()
     if cmd.kind not in OFFLINE_KINDS:
         link.policy.check(cmd, taken_in_shift=0, last_known_cash=None, pending_withdrawals=0)
     shift = cmd.shift_id if cmd.shift_id is not None else link.known_shift()

@@ -159,7 +159,7 @@ def signoff_shift(services, session: Session, shift_id: int, note: str | None) -
     def work(conn):
         shift = get_shift(conn, shift_id)
         if shift is None:
-            raise ShiftNotOpen(f"There is no shift {shift_id}.")
+            raise ShiftNotOpen.no_shift(shift_id)
         if shift.staff_id == session.staff.id:
             raise NotAuthorized("You cannot sign off your own shift; another supervisor must.")
         if shift.needs_signoff and not note:
@@ -199,7 +199,7 @@ def shift_report(services, shift_id: int, *, session: Session | None = None) -> 
     def work(conn):
         shift = get_shift(conn, shift_id)
         if shift is None:
-            raise ShiftNotOpen(f"There is no shift {shift_id}.")
+            raise ShiftNotOpen.no_shift(shift_id)
         if shift.is_open:
             return shift, None, ()
         return shift, drawer_totals(conn, shift_id), tuple(shift_postings(conn, shift_id))

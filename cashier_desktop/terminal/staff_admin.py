@@ -58,7 +58,7 @@ def disable_staff(services, session: Session, staff_id: str) -> None:
         raise InvalidInput("You cannot disable yourself; another supervisor must.")
 
     if not _run(services, lambda conn: db.set_active_as(conn, _token(session), staff_id, False)):
-        raise InvalidInput(f"There is no staff member {staff_id}.")
+        raise InvalidInput.no_staff_member(staff_id)
 
 
 def reset_pin(services, session: Session, staff_id: str, new_pin: str) -> None:
@@ -68,7 +68,7 @@ def reset_pin(services, session: Session, staff_id: str, new_pin: str) -> None:
     staff_id = check_staff_id(staff_id)
     check_pin_format(new_pin, min_digits=NEW_PIN_DIGITS)
     if not _run(services, lambda conn: db.reset_pin_as(conn, _token(session), staff_id, new_pin)):
-        raise InvalidInput(f"There is no staff member {staff_id}.")
+        raise InvalidInput.no_staff_member(staff_id)
 
 
 def staff_list(services) -> list[dict]:

@@ -9,6 +9,8 @@ from cashier_desktop.domain.currency import profile_for
 from cashier_desktop.domain.errors import InvalidAmount
 from cashier_desktop.domain.money import Money
 
+INR = profile_for("INR")
+
 
 @pytest.mark.parametrize("typed, expected", [
     ("10000", "10000.00"),
@@ -28,7 +30,7 @@ from cashier_desktop.domain.money import Money
     ("10000000", "10000000.00"),  # exactly the INR maximum is allowed
 ])
 def test_what_a_cashier_types_is_read_exactly(typed, expected):
-    money = parse_amount(typed)
+    money = parse_amount(typed, INR)
     assert money == Money(Decimal(expected), "INR")
     assert isinstance(money.amount, Decimal)
     assert str(money.amount) == expected
@@ -77,7 +79,7 @@ def test_what_a_cashier_types_is_read_exactly(typed, expected):
 ])
 def test_bad_input_is_refused_with_a_sentence(typed, sentence):
     with pytest.raises(InvalidAmount, match=sentence) as info:
-        parse_amount(typed)
+        parse_amount(typed, INR)
     text = str(info.value)
     assert text and (text[0].isupper() or text[0] in "“₹") and text.endswith(".")
     assert "Traceback" not in text and "Decimal" not in text
@@ -96,3 +98,10 @@ def test_another_currency_uses_its_own_symbol_and_code():
     assert parse_amount("USD 10", usd).currency == "USD"
     with pytest.raises(InvalidAmount):
         parse_amount("₹10", usd)
+
+
+def test_a_typed_amount_is_read_in_the_currency_the_caller_names_never_a_default():
+    """No amount lands in INR because nobody said otherwise (a USD cage's offline limit was)."""
+    with pytest.raises(TypeError):
+        parse_amount("500")  # type: ignore[call-arg]
+    assert parse_amount("500", profile_for("USD")) == Money(Decimal("500"), "USD")

@@ -45,7 +45,7 @@ def test_money_carries_the_currency_symbol():
 def test_formatting_and_parsing_agree():
     from cashier_desktop.domain.amounts import parse_amount
     for text in ["₹1,00,000.00", "₹12,34,567.89", "₹0.01"]:
-        assert format_money(parse_amount(text)) == text
+        assert format_money(parse_amount(text, profile_for("INR"))) == text
 
 
 def test_the_one_date_format_is_iso_in_local_time():

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from uuid import UUID
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.engine import Engine
 
 from ..domain.commands import check_staff_id
@@ -23,7 +25,10 @@ from ..domain.errors import AuthenticationFailed, InvalidInput
 from ..domain.policy import Policy
 from ..domain.roles import Role
 from ..ledger.db import warn_if_gui_thread
-from ..ledger.staff_sessions import close_staff_session, open_staff_session
+from ..ledger.api import Ledger
+
+if TYPE_CHECKING:
+    from .ledger_port import CageLedger
 
 NOT_RECOGNISED = "Staff id or PIN not recognised."
 
@@ -68,22 +73,28 @@ def authenticate(engine: Engine, staff_id: str, pin: str, *, terminal_id: str | 
             or a PIN from before migration 0009 that a supervisor must re-set.
         AccountLocked: too many wrong PINs; says until when.
     """
+    return authenticate_at(Ledger(engine), staff_id, pin, terminal_id=terminal_id, purpose=purpose)
+
+
+def authenticate_at(ledger: "CageLedger", staff_id: str, pin: str, *, terminal_id: str | None = None,
+                    purpose: str = "login") -> StaffMember:
+    """`authenticate` through the services' ledger port (`Services.ledger`): the same rules,
+    so a fake of the port can stand in for the database."""
     warn_if_gui_thread("authenticate")
     try:
         staff_id = check_staff_id(staff_id)
     except InvalidInput:
         raise AuthenticationFailed(NOT_RECOGNISED) from None
-    token, sid, name, role, limit = open_staff_session(
-        engine, staff_id, pin or "", terminal_id=terminal_id,
-        purpose="approval" if purpose == "approval" else "login")
+    token, sid, name, role, limit = ledger.open_staff_session(
+        staff_id, pin or "", terminal_id=terminal_id, purpose="approval" if purpose == "approval" else "login")
     return StaffMember(sid, name, role, limit, token)
 
 
-def end_session(engine: Engine, member: StaffMember) -> None:
+def end_session(ledger: "CageLedger", member: StaffMember) -> None:
     """End the member's database session (audited by the database); nothing if offline."""
     if member.session_token is None:
         return
-    close_staff_session(engine, member.session_token)
+    ledger.close_staff_session(member.session_token)
 
 
 def verify_approver(services, staff_id: str, pin: str, *, terminal_id: str | None = None) -> StaffMember:
@@ -91,5 +102,5 @@ def verify_approver(services, staff_id: str, pin: str, *, terminal_id: str | Non
     a two-minute session for this action. Whether this person may approve *this* posting
     is decided by `authorize` (and again by the database's posting function).
     """
-    return authenticate(services.engine, staff_id, pin,
-                        terminal_id=terminal_id or services.config.terminal_id, purpose="approval")
+    return authenticate_at(services.ledger, staff_id, pin,
+                           terminal_id=terminal_id or services.config.terminal_id, purpose="approval")

@@ -13,24 +13,19 @@ from decimal import Decimal
 
 from ..domain.amounts import parse_amount
 from ..domain.commands import PostingCommand, check_player_id
-from ..domain.errors import InvalidInput, NotAuthorized, PlayerNotFound
+from ..domain.errors import InvalidInput, NotAuthorized
 from ..domain.formatting import format_money
 from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.receipts import Receipt
 from ..domain.roles import Action, require
-from ..ledger.credit import (CreditRequest, decide_in_database, get_request, insert_request, list_requests,
-                             player_exists)
-from ..ledger.db import in_transaction, reading, warn_if_gui_thread
+from ..ledger.credit import CreditRequest
+from ..ledger.db import warn_if_gui_thread
 from .auth import policy_of
 from .authorize import approval_authority
 from .session import Session
 
 _REQUEST_NS = uuid.UUID("1c0b3d36-0f55-4b6e-a3a4-6d3c2d5e9a71")
-
-
-def _run(services, fn):
-    return in_transaction(services.engine, fn)
 
 
 def _limit(services, limit) -> Decimal:
@@ -47,14 +42,9 @@ def request_credit(services, session: Session, player_id: str, limit, note: str 
     require(session.staff.role, Action.REQUEST_CREDIT)
     player_id = check_player_id(player_id)
     value = _limit(services, limit)
-
-    def work(conn):
-        if not player_exists(conn, player_id):
-            raise PlayerNotFound.of(player_id)
-        # the API checks the session's right and writes the audit row
-        return insert_request(conn, player_id, value, (note or "").strip() or None, session.staff.id,
-                              session=session.staff.session_token)
-    return _run(services, work)
+    # PlayerNotFound for an unknown player; the API checks the session's right and audits it
+    return services.ledger.request_credit(player_id, value, (note or "").strip() or None, session.staff.id,
+                                          session=session.staff.session_token)
 
 
 def list_credit_requests(services, *, status: str | None = "pending", player_id: str | None = None,
@@ -62,7 +52,7 @@ def list_credit_requests(services, *, status: str | None = "pending", player_id:
     """The queue (pending by default), or every request with `status=None`."""
     if status not in (None, "pending", "approved", "denied"):
         raise InvalidInput("A credit request's status is pending, approved or denied.")
-    return _run(services, lambda conn: list_requests(conn, status=status, player_id=player_id, limit=limit))
+    return services.ledger.credit_requests(status=status, player_id=player_id, limit=limit)
 
 
 def credit_history(services, player_id: str) -> list[CreditRequest]:
@@ -70,11 +60,11 @@ def credit_history(services, player_id: str) -> list[CreditRequest]:
     return list_credit_requests(services, status=None, player_id=check_player_id(player_id), limit=10_000)
 
 
-def _pending(conn, request_id: int, session: Session) -> CreditRequest:
+def _pending(services, request_id: int, session: Session) -> CreditRequest:
     """A worded answer before the database decides: a plain read, no lock — cage.decide_credit
     locks the request and checks all of this again (a terminal login may not lock the table:
     SELECT … FOR UPDATE needs an UPDATE grant it must not have)."""
-    req = get_request(conn, request_id)
+    req = services.ledger.credit_request(request_id)
     if req is None:
         raise InvalidInput.no_credit_request(request_id)
     if req.status != "pending":
@@ -89,8 +79,7 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
     warn_if_gui_thread("approve_credit")
     require(session.staff.role, Action.APPROVE_CREDIT)
     policy = policy_of(services)
-    with reading(services.engine) as conn:
-        req = get_request(conn, request_id)
+    req = services.ledger.credit_request(request_id)
     if req is None:
         raise InvalidInput.no_credit_request(request_id)
     value = req.requested_limit if limit is None else _limit(services, limit)
@@ -102,17 +91,13 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
         id=uuid.uuid5(_REQUEST_NS, f"credit-request:{request_id}"), kind=Kind.CREDIT_LINE,
         player_id=req.player_id, amount=Money(value, policy.currency), staff_id=session.staff.id,
         terminal_id=session.terminal_id, approver_id=session.staff.id, reason=f"credit request {request_id}")
-
-    def work(conn):
-        # ONE transaction in the database: the request is locked, the line posted, the
-        # decision and its audit row written (cage.decide_credit); nothing half-done.
-        _pending(conn, request_id, session)  # a quick, worded answer; the database decides again
-        receipt = decide_in_database(
-            conn, request_id, approve=True, session=session.staff.session_token, staff_id=session.staff.id,
-            terminal_id=session.terminal_id, limit=value, posting_id=cmd.id, request_hash=cmd.request_hash(),
-            currency=policy.currency)
-        return get_request(conn, request_id), receipt
-    return _run(services, work)
+    _pending(services, request_id, session)  # a quick, worded answer; the database decides again
+    # ONE transaction in the database: the request is locked, the line posted, the decision
+    # and its audit row written (cage.decide_credit); nothing half-done.
+    return services.ledger.decide_credit(
+        request_id, approve=True, session=session.staff.session_token, staff_id=session.staff.id,
+        terminal_id=session.terminal_id, limit=value, posting_id=cmd.id, request_hash=cmd.request_hash(),
+        currency=policy.currency)
 
 
 def deny_credit(services, session: Session, request_id: int, reason: str) -> CreditRequest:
@@ -122,10 +107,8 @@ def deny_credit(services, session: Session, request_id: int, reason: str) -> Cre
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("Give a reason for denying the request.")
-
-    def work(conn):
-        _pending(conn, request_id, session)
-        decide_in_database(conn, request_id, approve=False, session=session.staff.session_token,
-                           staff_id=session.staff.id, terminal_id=session.terminal_id, reason=reason)
-        return get_request(conn, request_id)
-    return _run(services, work)
+    _pending(services, request_id, session)
+    decided, _ = services.ledger.decide_credit(request_id, approve=False, session=session.staff.session_token,
+                                               staff_id=session.staff.id, terminal_id=session.terminal_id,
+                                               reason=reason)
+    return decided

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from ..domain.errors import NotAuthorized, ShiftError, ShiftNotOpen
 from ..domain.roles import Action, require
 from ..ledger.db import warn_if_gui_thread
-from ..ledger.handover import hand_over_once, handed_over_shift
-from ..ledger.shifts import ShiftRecord, find_open_shift
-from .auth import authenticate
+from ..ledger.shifts import ShiftRecord
+from .auth import authenticate_at
 from .session import Session
 from .shifts import _count, _remember_shift  # noqa: PLC2701 - one count parser, one journal hook
 from .verbs import Credentials
@@ -58,9 +57,9 @@ def hand_over(services, session: Session, incoming: Credentials, counts, incomin
     out_count, in_count = _count(services, counts), _count(services, incoming_counts)
     # A resend after a handover that did go through finds the incoming cashier's shift open:
     # it names the shift its id handed over (the database then answers with the first).
-    earlier = handed_over_shift(services.engine, handover_id) if handover_id is not None else None
+    earlier = services.ledger.handed_over_shift(handover_id) if handover_id is not None else None
     handover_id = handover_id or uuid.uuid4()
-    shift = earlier or session.shift or find_open_shift(services.engine, session.terminal_id)
+    shift = earlier or session.shift or services.ledger.open_shift_of(session.terminal_id)
     if shift is None:
         raise ShiftNotOpen(f"Terminal {session.terminal_id} has no open shift to hand over.")
     if shift.staff_id != session.staff.id:
@@ -71,10 +70,10 @@ def hand_over(services, session: Session, incoming: Credentials, counts, incomin
     if pending > 0:
         raise ShiftError(f"{pending} posting{'s are' if pending != 1 else ' is'} still waiting for the "
                          "ledger; the drawer can be handed over once they are posted.")
-    member = authenticate(services.engine, incoming.staff_id, incoming.pin, terminal_id=session.terminal_id)
+    member = authenticate_at(services.ledger, incoming.staff_id, incoming.pin, terminal_id=session.terminal_id)
     require(member.role, Action.OPEN_SHIFT)
-    closed, opened, replayed = hand_over_once(
-        services.engine, handover_id=handover_id, shift_id=shift.id,
+    closed, opened, replayed = services.ledger.hand_over(
+        handover_id=handover_id, shift_id=shift.id,
         outgoing_session=session.staff.session_token, incoming_session=member.session_token,
         outgoing_counted=out_count.total.amount, outgoing_count=out_count.to_json(),
         incoming_counted=in_count.total.amount, incoming_count=in_count.to_json())

@@ -11,13 +11,12 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.policy import Requirements
 from ..domain.receipts import Balance, Receipt
-from ..ledger import queries
 from .services import Services
 
 
 def search_players(services: Services, query: str, limit: int = 20) -> list[Balance]:
     """Players whose id, card number or name starts with `query`."""
-    return queries.search_players(services.engine, query, limit=limit, currency=services.currency.code)
+    return services.ledger.search_players(query, limit=limit, currency=services.currency.code)
 
 
 def player_balance(services: Services, player_id: str) -> Balance:
@@ -25,7 +24,7 @@ def player_balance(services: Services, player_id: str) -> Balance:
 
     The cash seen is remembered (by a journal): offline withdrawals are judged against it.
     """
-    balance = queries.get_balance(services.engine, player_id, currency=services.currency.code)
+    balance = services.ledger.balance(player_id, currency=services.currency.code)
     services.local.remember_balance(balance.player_id, balance.cash.amount)
     return balance
 
@@ -33,23 +32,23 @@ def player_balance(services: Services, player_id: str) -> Balance:
 def open_alert_id(services: Services, player_id: str) -> int | None:
     """The open integrity alert on this player's balance, if any: every screen showing the
     balance marks it (the figure may not be what the ledger says)."""
-    return queries.open_alert_id(services.engine, player_id)
+    return services.ledger.open_alert_id(player_id)
 
 
 def player_balances(services: Services, player_ids: list[str]) -> list[Balance]:
-    return queries.get_balances(services.engine, list(player_ids), currency=services.currency.code)
+    return services.ledger.balances(list(player_ids), currency=services.currency.code)
 
 
 def recent_postings(services: Services, player_id: str, limit: int = 20) -> list[Receipt]:
-    return queries.recent_postings(services.engine, player_id, limit=limit)
+    return services.ledger.recent_postings(player_id, limit=limit)
 
 
 def shift_postings(services: Services, shift_id: int) -> list[Receipt]:
-    return queries.postings_of_shift(services.engine, shift_id)
+    return services.ledger.shift_receipts(shift_id)
 
 
 def posting(services: Services, posting_id: UUID | str) -> Receipt | None:
-    return queries.get_posting(services.engine, posting_id)
+    return services.ledger.posting(posting_id)
 
 
 def integrity_findings(services: Services) -> list[str]:

@@ -17,7 +17,7 @@ from ..monitoring.alerts import CAGE_CHANNEL, RESOLVED_EVENT, Alert, get_alert, 
 from ..monitoring.corrections import Correction
 from ..monitoring.dashboard import Dashboard, collect
 from ..monitoring.health import HealthReport, build_report
-from .auth import StaffMember, authenticate, policy_of
+from .auth import StaffMember, authenticate_at, policy_of
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,8 @@ def health_report(services, period: str, *, until: datetime | None = None) -> He
 
 def supervisor(services, staff_id: str, pin: str) -> StaffMember:
     """The supervisor whose PIN this is (lockout and audit as a login), or a refusal."""
-    member = authenticate(services.engine, staff_id, pin,
-                          terminal_id=services.config.terminal_id, purpose="approval")
+    member = authenticate_at(services.ledger, staff_id, pin,
+                             terminal_id=services.config.terminal_id, purpose="approval")
     require(member.role, Action.ADJUST)
     return member
 

@@ -14,9 +14,11 @@ from sqlalchemy.engine import Engine
 from ..config import Config, database_url
 from ..domain.policy import Policy
 from ..ledger import migrate
+from ..ledger.api import Ledger
 from ..ledger.db import make_engine
 from ..ledger.embedded import EmbeddedLedger
 from ..ledger.seed import needs_seeding, seed_bank, seed_demo
+from .ledger_port import CageLedger
 from .local import DirectSide, JournaledSide, LocalSide
 
 if TYPE_CHECKING:
@@ -30,17 +32,19 @@ DEMO_DATABASE = "cashier"
 
 
 class Services:
-    """The terminal, wired once (the composition root): configuration, the ledger's engine,
-    the local side (journal, link and poster, or straight to the ledger), the cage policy,
+    """The terminal, wired once (the composition root): configuration, the ledger's engine
+    and the ledger port bound to it (`ledger`: what the services call), the local side (journal, link and poster, or straight to the ledger), the cage policy,
     the heartbeat sender, the live feed once opened. Call `close()` when done.
 
     `local` is a `JournaledSide` for a cage terminal and a `DirectSide` for the relay, admin
-    tools and tests of the ledger alone: callers use it the same way either way.
+    tools and tests of the ledger alone: callers use it the same way either way. `ledger` is
+    the PostgreSQL `ledger.api.Ledger` unless a test passes a fake of the port.
     """
 
     def __init__(self, config: Config, engine: Engine, embedded: EmbeddedLedger | None = None,
-                 local: LocalSide | None = None) -> None:
+                 local: LocalSide | None = None, ledger: CageLedger | None = None) -> None:
         self.config, self.engine, self.embedded = config, engine, embedded
+        self.ledger: CageLedger = ledger if ledger is not None else Ledger(engine)
         self.local: LocalSide = local if local is not None else DirectSide(engine)
         # The terminal's live balance feed (`terminal.live.open_live_feed` sets it; None for
         # the CLI, the relay and tests of the ledger alone): its state and the age of its

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..domain.errors import LedgerUnavailable
-from ..ledger import audit
-from ..ledger.shifts import ShiftRecord, find_open_shift
-from .auth import StaffMember, authenticate, end_session
+from ..ledger.shifts import ShiftRecord
+from .auth import StaffMember, authenticate_at, end_session
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +33,8 @@ def login(services, staff_id: str, pin: str, *, terminal_id: str | None = None) 
     with the ledger unreachable, the journal's offline verifier and lockout decide."""
     terminal = terminal_id or services.config.terminal_id
     try:
-        staff = authenticate(services.engine, staff_id, pin, terminal_id=terminal, purpose="login")
-        shift = find_open_shift(services.engine, terminal)
+        staff = authenticate_at(services.ledger, staff_id, pin, terminal_id=terminal, purpose="login")
+        shift = services.ledger.open_shift_of(terminal)
     except LedgerUnavailable as exc:  # the journal's staff cache decides (a DirectSide re-raises)
         return Session(staff=services.local.authenticate_offline(staff_id, pin, exc), terminal_id=terminal)
     services.local.remember_login(staff, pin)
@@ -50,9 +49,9 @@ def logout(services, session: Session) -> None:
         return
     try:
         if session.staff.session_token is not None:
-            end_session(services.engine, session.staff)  # the database audits it
+            end_session(services.ledger, session.staff)  # the database audits it
         else:
-            audit.record(services.engine, "logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
+            services.ledger.audit("logout", staff_id=session.staff.id, terminal_id=session.terminal_id)
     except LedgerUnavailable as exc:
         services.local.carry_on_offline(exc)  # a DirectSide re-raises it
         log.warning("logout of %s at %s not audited: the ledger is offline", session.staff.id,

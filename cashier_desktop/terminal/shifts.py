@@ -21,17 +21,10 @@ from ..domain.formatting import format_money
 from ..domain.money import Money, to_decimal
 from ..domain.kinds import Kind
 from ..domain.roles import Action, Role, can, require
-from ..ledger.db import in_transaction, warn_if_gui_thread
-from ..ledger.denominations import cash_denominations
-from ..ledger.shifts import (DrawerTotals, ShiftPosting, ShiftRecord, close_shift_row, drawer_totals,
-                             find_open_shift, get_shift, insert_shift, list_shift_rows, shift_postings,
-                             signoff_shift_row)
+from ..ledger.db import warn_if_gui_thread
+from ..ledger.shifts import DrawerTotals, ShiftPosting, ShiftRecord
 from .auth import policy_of
 from .session import Session
-
-
-def _run(services, fn):
-    return in_transaction(services.engine, fn)
 
 
 def _denominations(services) -> list[str]:
@@ -40,7 +33,7 @@ def _denominations(services) -> list[str]:
     unreachable or stores none for this currency."""
     cfg = services.config
     try:
-        stored = cash_denominations(services.engine, cfg["currency.code"])
+        stored = services.ledger.cash_denominations(cfg["currency.code"])
     except LedgerUnavailable:
         stored = []
     return [str(d) for d in stored] or list(cfg["currency.denominations"] or [])
@@ -76,7 +69,7 @@ def _float_value(services, amount) -> Decimal:
 
 def current_shift(services, terminal_id: str) -> ShiftRecord | None:
     """The open shift of a terminal, or None. Carries no expected figure (blind count)."""
-    return find_open_shift(services.engine, terminal_id)
+    return services.ledger.open_shift_of(terminal_id)
 
 
 def open_shift(services, session: Session, *, float_amount=None, counts=None) -> ShiftRecord:
@@ -101,14 +94,11 @@ def open_shift(services, session: Session, *, float_amount=None, counts=None) ->
     else:
         value = count.total.amount
 
-    def work(conn):
-        # the API checks the session and right, takes the login's terminal and audits it
-        shift_id = insert_shift(conn, terminal_id=session.terminal_id, staff_id=session.staff.id,
-                                currency=currency, opening_float=value,
-                                opening_count=count.to_json() if count else None,
-                                session=session.staff.session_token)
-        return get_shift(conn, shift_id)
-    shift = _run(services, work)
+    # the API checks the session and right, takes the login's terminal and audits it
+    shift = services.ledger.open_shift(terminal_id=session.terminal_id, staff_id=session.staff.id,
+                                       currency=currency, opening_float=value,
+                                       opening_count=count.to_json() if count else None,
+                                       session=session.staff.session_token)
     session.shift = shift
     _remember_shift(services, shift.id, shift.staff_id)
     return shift
@@ -129,7 +119,7 @@ def close_shift(services, session: Session, counts) -> ShiftRecord:
     warn_if_gui_thread("close_shift")
     require(session.staff.role, Action.CLOSE_SHIFT)
     count = _count(services, counts)
-    shift = find_open_shift(services.engine, session.terminal_id)
+    shift = services.ledger.open_shift_of(session.terminal_id)
     if shift is None:
         raise ShiftNotOpen(f"Terminal {session.terminal_id} has no open shift to close.")
     if shift.staff_id != session.staff.id and session.staff.role != Role.SUPERVISOR.value:
@@ -139,12 +129,10 @@ def close_shift(services, session: Session, counts) -> ShiftRecord:
         raise ShiftError(f"{pending} posting{'s are' if pending != 1 else ' is'} still waiting for the "
                          "ledger; the shift can be closed once they are posted.")
     policy = policy_of(services)
-
-    def work(conn):
-        return close_shift_row(conn, shift.id, closed_by=session.staff.id, counted=count.total.amount,
-                               closing_count=count.to_json(), variance_threshold=policy.variance_threshold,
-                               session=session.staff.session_token)
-    closed = _run(services, work)
+    closed = services.ledger.close_shift(shift.id, closed_by=session.staff.id, counted=count.total.amount,
+                                         closing_count=count.to_json(),
+                                         variance_threshold=policy.variance_threshold,
+                                         session=session.staff.session_token)
     session.shift = None
     _remember_shift(services, None)
     return closed
@@ -155,19 +143,16 @@ def signoff_shift(services, session: Session, shift_id: int, note: str | None) -
     warn_if_gui_thread("signoff_shift")
     require(session.staff.role, Action.SIGN_OFF_SHIFT)
     note = (note or "").strip()
-
-    def work(conn):
-        shift = get_shift(conn, shift_id)
-        if shift is None:
-            raise ShiftNotOpen.no_shift(shift_id)
-        if shift.staff_id == session.staff.id:
-            raise NotAuthorized("You cannot sign off your own shift; another supervisor must.")
-        if shift.needs_signoff and not note:
-            raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(shift.variance)}: "
-                               "write what was found before signing off.")
-        return signoff_shift_row(conn, shift_id, by=session.staff.id, note=note or None,
-                                 session=session.staff.session_token)
-    return _run(services, work)
+    shift = services.ledger.shift(shift_id)  # a worded answer first; cage.signoff_shift decides again
+    if shift is None:
+        raise ShiftNotOpen.no_shift(shift_id)
+    if shift.staff_id == session.staff.id:
+        raise NotAuthorized("You cannot sign off your own shift; another supervisor must.")
+    if shift.needs_signoff and not note:
+        raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(shift.variance)}: "
+                           "write what was found before signing off.")
+    return services.ledger.sign_off_shift(shift_id, by=session.staff.id, note=note or None,
+                                          session=session.staff.session_token)
 
 
 def list_shifts(services, *, terminal_id: str | None = None, status: str | None = None,
@@ -175,8 +160,7 @@ def list_shifts(services, *, terminal_id: str | None = None, status: str | None 
     """Shifts newest first; `status` one of open, closed, signed_off."""
     if status not in (None, "open", "closed", "signed_off"):
         raise InvalidInput("A shift's status is open, closed or signed_off.")
-    return _run(services, lambda conn: list_shift_rows(conn, terminal_id=terminal_id, status=status,
-                                                       staff_id=staff_id, limit=limit))
+    return services.ledger.shifts(terminal_id=terminal_id, status=status, staff_id=staff_id, limit=limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,15 +179,13 @@ class ShiftReport:
 def shift_report(services, shift_id: int, *, session: Session | None = None) -> ShiftReport:
     """The report of one shift. With a session, only a supervisor or the shift's own cashier."""
     warn_if_gui_thread("shift_report")
-
-    def work(conn):
-        shift = get_shift(conn, shift_id)
-        if shift is None:
-            raise ShiftNotOpen.no_shift(shift_id)
-        if shift.is_open:
-            return shift, None, ()
-        return shift, drawer_totals(conn, shift_id), tuple(shift_postings(conn, shift_id))
-    shift, totals, postings = _run(services, work)
+    shift = services.ledger.shift(shift_id)
+    if shift is None:
+        raise ShiftNotOpen.no_shift(shift_id)
+    totals: DrawerTotals | None = None
+    postings: tuple[ShiftPosting, ...] = ()
+    if not shift.is_open:  # blind count: no figure of an open shift is even read
+        totals, postings = services.ledger.closed_shift_figures(shift_id)
     if session is not None and not can(session.staff.role, Action.RUN_REPORTS) \
             and session.staff.id != shift.staff_id:
         raise NotAuthorized("You cannot see another cashier's shift report; ask a supervisor.")

@@ -76,7 +76,7 @@ def test_enter_again_after_a_lost_answer_sends_the_same_id_and_hands_over_once(q
     keeps its handover id, Enter again hears the first handover (0024); after a refusal the
     next attempt takes a new id."""
     from cashier_desktop.domain.errors import LedgerUnavailable
-    from cashier_desktop.terminal import handover as terminal_handover
+    from cashier_desktop.ledger.api import Ledger
     incoming = f"C{uuid.uuid4().hex[:6]}"
     add_staff(engine, incoming, "Next Cashier", "cashier", "5555")
     shift_id = open_test_shift(engine, terminal_id, "C100", "1000")
@@ -93,16 +93,16 @@ def test_enter_again_after_a_lost_answer_sends_the_same_id_and_hands_over_once(q
     qtbot.keyClick(dialog.incoming_pin, Qt.Key_Return)
     wait_until(qtbot, lambda: "not recognised" in dialog.problem.text(), what="refusal")
     assert dialog.handover_id != refused_id
-    real = terminal_handover.hand_over_once
+    real = Ledger.hand_over
     answers: list[bool] = []
 
-    def answer_lost_once(*args, **kwargs):
-        result = real(*args, **kwargs)
+    def answer_lost_once(self, *args, **kwargs):
+        result = real(self, *args, **kwargs)
         answers.append(result[2])
         if len(answers) == 1:
             raise LedgerUnavailable("connection lost mid-commit")
         return result
-    monkeypatch.setattr(terminal_handover, "hand_over_once", answer_lost_once)
+    monkeypatch.setattr(Ledger, "hand_over", answer_lost_once)
     sent_id = dialog.handover_id
     qtbot.keyClicks(dialog.incoming_pin, "5555")
     qtbot.keyClick(dialog.incoming_pin, Qt.Key_Return)

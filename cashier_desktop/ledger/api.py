@@ -1,0 +1,152 @@
+"""The ledger's public API for the terminal's services: one object bound to the engine, so
+no service above holds an engine or opens a connection (`terminal.ledger_port.CageLedger`
+is the port this adapts to; the composition root builds one per program).
+
+Each method is one unit of work: a transaction (`in_transaction`) or an autocommit read
+(`reading`), with driver errors mapped to domain errors by those two helpers. The SQL stays
+in the modules it always lived in; this class only binds them to the engine.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from uuid import UUID
+
+from sqlalchemy.engine import Engine
+
+from ..domain.errors import PlayerNotFound
+from ..domain.receipts import Balance, Receipt
+from . import audit as _audit
+from . import credit as _credit
+from . import handover as _handover
+from . import queries as _queries
+from . import shifts as _shifts
+from .db import in_transaction, reading
+from .denominations import cash_denominations
+from .staff_sessions import close_staff_session, open_staff_session
+
+
+class Ledger:
+    """The PostgreSQL ledger behind `Services.ledger`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _tx(self, fn):
+        return in_transaction(self.engine, fn)
+
+    # staff sessions ---------------------------------------------------------------------
+    def open_staff_session(self, staff_id: str, pin: str, *, purpose: str,
+                           terminal_id: str | None) -> tuple[UUID, str, str, str, Decimal | None]:
+        return open_staff_session(self.engine, staff_id, pin, purpose=purpose, terminal_id=terminal_id)
+
+    def close_staff_session(self, token: UUID) -> None:
+        close_staff_session(self.engine, token)
+
+    def audit(self, action: str, *, staff_id: str | None = None, terminal_id: str | None = None) -> None:
+        _audit.record(self.engine, action, staff_id=staff_id, terminal_id=terminal_id)
+
+    # shifts -----------------------------------------------------------------------------
+    def cash_denominations(self, currency: str) -> list[Decimal]:
+        return cash_denominations(self.engine, currency)
+
+    def open_shift_of(self, terminal_id: str) -> _shifts.ShiftRecord | None:
+        return _shifts.find_open_shift(self.engine, terminal_id)
+
+    def shift(self, shift_id: int) -> _shifts.ShiftRecord | None:
+        return self._tx(lambda conn: _shifts.get_shift(conn, shift_id))
+
+    def shifts(self, *, terminal_id: str | None, status: str | None, staff_id: str | None,
+               limit: int) -> list[_shifts.ShiftRecord]:
+        return self._tx(lambda conn: _shifts.list_shift_rows(conn, terminal_id=terminal_id, status=status,
+                                                             staff_id=staff_id, limit=limit))
+
+    def open_shift(self, *, terminal_id: str, staff_id: str, currency: str, opening_float: Decimal,
+                   opening_count: dict | None, session: UUID | None) -> _shifts.ShiftRecord:
+        def work(conn):
+            # the API checks the session and right, takes the login's terminal and audits it
+            shift_id = _shifts.insert_shift(conn, terminal_id=terminal_id, staff_id=staff_id, currency=currency,
+                                            opening_float=opening_float, opening_count=opening_count,
+                                            session=session)
+            return _shifts.get_shift(conn, shift_id)
+        return self._tx(work)
+
+    def close_shift(self, shift_id: int, *, closed_by: str, counted: Decimal, closing_count: dict | None,
+                    variance_threshold: Decimal, session: UUID | None) -> _shifts.ShiftRecord:
+        return self._tx(lambda conn: _shifts.close_shift_row(
+            conn, shift_id, closed_by=closed_by, counted=counted, closing_count=closing_count,
+            variance_threshold=variance_threshold, session=session))
+
+    def sign_off_shift(self, shift_id: int, *, by: str, note: str | None,
+                       session: UUID | None) -> _shifts.ShiftRecord:
+        return self._tx(lambda conn: _shifts.signoff_shift_row(conn, shift_id, by=by, note=note, session=session))
+
+    def closed_shift_figures(self, shift_id: int
+                             ) -> tuple[_shifts.DrawerTotals, tuple[_shifts.ShiftPosting, ...]]:
+        return self._tx(lambda conn: (_shifts.drawer_totals(conn, shift_id),
+                                      tuple(_shifts.shift_postings(conn, shift_id))))
+
+    def handed_over_shift(self, handover_id: UUID) -> _shifts.ShiftRecord | None:
+        return _handover.handed_over_shift(self.engine, handover_id)
+
+    def hand_over(self, *, handover_id: UUID, shift_id: int, outgoing_session: UUID | None,
+                  incoming_session: UUID | None, outgoing_counted: Decimal, outgoing_count: dict | None,
+                  incoming_counted: Decimal, incoming_count: dict | None
+                  ) -> tuple[_shifts.ShiftRecord, _shifts.ShiftRecord, bool]:
+        return _handover.hand_over_once(
+            self.engine, handover_id=handover_id, shift_id=shift_id, outgoing_session=outgoing_session,
+            incoming_session=incoming_session, outgoing_counted=outgoing_counted, outgoing_count=outgoing_count,
+            incoming_counted=incoming_counted, incoming_count=incoming_count)
+
+    # credit requests --------------------------------------------------------------------
+    def request_credit(self, player_id: str, limit: Decimal, note: str | None, by: str, *,
+                       session: UUID | None) -> _credit.CreditRequest:
+        def work(conn):
+            if not _credit.player_exists(conn, player_id):
+                raise PlayerNotFound.of(player_id)
+            # the API checks the session's right and writes the audit row
+            return _credit.insert_request(conn, player_id, limit, note, by, session=session)
+        return self._tx(work)
+
+    def credit_request(self, request_id: int) -> _credit.CreditRequest | None:
+        with reading(self.engine) as conn:
+            return _credit.get_request(conn, request_id)
+
+    def credit_requests(self, *, status: str | None, player_id: str | None,
+                        limit: int) -> list[_credit.CreditRequest]:
+        return self._tx(lambda conn: _credit.list_requests(conn, status=status, player_id=player_id, limit=limit))
+
+    def decide_credit(self, request_id: int, *, approve: bool, session: UUID | None, staff_id: str,
+                      terminal_id: str, limit: Decimal | None = None, reason: str | None = None,
+                      posting_id: UUID | None = None, request_hash: str | None = None,
+                      currency: str | None = None) -> tuple[_credit.CreditRequest, Receipt | None]:
+        """ONE transaction: the request locked, the line posted (an approval), the decision
+        and its audit row written (`cage.decide_credit`), and the request read back."""
+        def work(conn):
+            receipt = _credit.decide_in_database(
+                conn, request_id, approve=approve, session=session, staff_id=staff_id, terminal_id=terminal_id,
+                limit=limit, reason=reason, posting_id=posting_id, request_hash=request_hash, currency=currency)
+            return _credit.get_request(conn, request_id), receipt
+        return self._tx(work)
+
+    # reads for the counter screens ------------------------------------------------------
+    def search_players(self, query: str, *, limit: int, currency: str) -> list[Balance]:
+        return _queries.search_players(self.engine, query, limit=limit, currency=currency)
+
+    def balance(self, player_id: str, *, currency: str) -> Balance:
+        return _queries.get_balance(self.engine, player_id, currency=currency)
+
+    def balances(self, player_ids: list[str], *, currency: str) -> list[Balance]:
+        return _queries.get_balances(self.engine, player_ids, currency=currency)
+
+    def open_alert_id(self, player_id: str) -> int | None:
+        return _queries.open_alert_id(self.engine, player_id)
+
+    def recent_postings(self, player_id: str, *, limit: int) -> list[Receipt]:
+        return _queries.recent_postings(self.engine, player_id, limit=limit)
+
+    def shift_receipts(self, shift_id: int) -> list[Receipt]:
+        return _queries.postings_of_shift(self.engine, shift_id)
+
+    def posting(self, posting_id: UUID | str) -> Receipt | None:
+        return _queries.get_posting(self.engine, posting_id)

@@ -1,0 +1,287 @@
+"""A fake of the terminal's ledger port (`terminal.ledger_port.CageLedger`) and of its local
+side, in memory: what the terminal's services ask of them is recorded, so a unit test can
+say what the terminal refused by itself (nothing reached the ledger) and what it sent.
+
+It keeps only what the services read back; the rules the database enforces (sessions,
+rights, expected cash) are the integration tests' business. `test_ledger_port.py` checks
+that this fake and the PostgreSQL adapter both have every method of the port.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from cashier_desktop.config import load_config
+from cashier_desktop.domain.errors import AuthenticationFailed, InvalidInput, LedgerUnavailable
+from cashier_desktop.domain.money import Money
+from cashier_desktop.domain.receipts import Balance
+from cashier_desktop.ledger.credit import CreditRequest
+from cashier_desktop.ledger.shifts import DrawerTotals, ShiftRecord
+from cashier_desktop.terminal.auth import StaffMember
+from cashier_desktop.terminal.services import Services
+from cashier_desktop.terminal.session import Session
+
+TERMINAL = "T-UNIT"
+NOW = datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)
+STAFF = {  # id: (pin, name, role, approval limit)
+    "C100": ("1111", "Asha Rao", "cashier", None),
+    "C101": ("1212", "Ben Das", "cashier", None),
+    "F200": ("2222", "Farah Khan", "floor_manager", None),
+    "F201": ("2323", "Gita Iyer", "floor_manager", Decimal("5000.00")),
+    "S300": ("3333", "Sam Roy", "supervisor", None),
+    "S301": ("3434", "Tara Sen", "supervisor", None),
+}
+
+
+def member(staff_id: str) -> StaffMember:
+    _pin, name, role, limit = STAFF[staff_id]
+    return StaffMember(staff_id, name, role, limit, uuid.uuid4())
+
+
+def session_of(staff_id: str, shift: ShiftRecord | None = None) -> Session:
+    return Session(staff=member(staff_id), terminal_id=TERMINAL, shift=shift)
+
+
+def shift_record(shift_id: int = 1, *, staff_id: str = "C100", status: str = "open", opening: str = "1000",
+                 counted: str | None = None, expected: str | None = None, needs_signoff: bool = False,
+                 currency: str = "INR") -> ShiftRecord:
+    def money(v):
+        return None if v is None else Money(Decimal(v), currency)
+    variance = None if counted is None else Money(Decimal(counted) - Decimal(expected), currency)
+    return ShiftRecord(
+        id=shift_id, terminal_id=TERMINAL, staff_id=staff_id, currency=currency, status=status, opened_at=NOW,
+        opening_float=money(opening), opening_count=None, closed_at=None if status == "open" else NOW,
+        closed_by=None if status == "open" else staff_id, closing_count=None, counted=money(counted),
+        expected=money(expected), variance=variance, signed_off_by=None, signed_off_at=None, signoff_note=None,
+        needs_signoff=needs_signoff)
+
+
+@dataclass
+class FakeLedger:
+    """The ledger port in memory. `calls` names every method called, in order."""
+
+    shifts_by_id: dict[int, ShiftRecord] = field(default_factory=dict)
+    requests: dict[int, CreditRequest] = field(default_factory=dict)
+    players: dict[str, Balance] = field(default_factory=dict)
+    denominations: list[Decimal] | None = field(default_factory=lambda: [Decimal(d) for d in
+                                                                         ("500", "200", "100", "50", "20", "10")])
+    drawer_moves: dict[int, Decimal] = field(default_factory=dict)  # shift → net drawer effect
+    unreachable: bool = False
+    calls: list[str] = field(default_factory=list)
+    sent: dict[str, dict] = field(default_factory=dict)  # method → its last arguments
+    handovers: dict[uuid.UUID, tuple[int, int]] = field(default_factory=dict)
+    closed_tokens: list[uuid.UUID] = field(default_factory=list)
+    audited: list[tuple] = field(default_factory=list)
+
+    def _call(self, name: str, **args) -> None:
+        self.calls.append(name)
+        self.sent[name] = args
+        if self.unreachable:
+            raise LedgerUnavailable("The ledger cannot be reached.")
+
+    # staff sessions
+    def open_staff_session(self, staff_id, pin, *, purpose, terminal_id):
+        self._call("open_staff_session", staff_id=staff_id, purpose=purpose, terminal_id=terminal_id)
+        if staff_id not in STAFF or STAFF[staff_id][0] != pin:
+            raise AuthenticationFailed("Staff id or PIN not recognised.")
+        _pin, name, role, limit = STAFF[staff_id]
+        return uuid.uuid4(), staff_id, name, role, limit
+
+    def close_staff_session(self, token):
+        self._call("close_staff_session", token=token)
+        self.closed_tokens.append(token)
+
+    def audit(self, action, *, staff_id=None, terminal_id=None):
+        self._call("audit", action=action)
+        self.audited.append((action, staff_id, terminal_id))
+
+    # shifts
+    def cash_denominations(self, currency):
+        self._call("cash_denominations", currency=currency)
+        return list(self.denominations or [])
+
+    def open_shift_of(self, terminal_id):
+        self._call("open_shift_of", terminal_id=terminal_id)
+        return next((s for s in self.shifts_by_id.values() if s.terminal_id == terminal_id and s.is_open), None)
+
+    def shift(self, shift_id):
+        self._call("shift", shift_id=shift_id)
+        return self.shifts_by_id.get(shift_id)
+
+    def shifts(self, *, terminal_id, status, staff_id, limit):
+        self._call("shifts", status=status)
+        return [s for s in self.shifts_by_id.values() if status in (None, s.status)][:limit]
+
+    def open_shift(self, *, terminal_id, staff_id, currency, opening_float, opening_count, session):
+        self._call("open_shift", terminal_id=terminal_id, staff_id=staff_id, currency=currency,
+                   opening_float=opening_float, opening_count=opening_count, session=session)
+        shift = replace(shift_record(len(self.shifts_by_id) + 1, staff_id=staff_id, currency=currency),
+                        opening_float=Money(opening_float, currency), opening_count=opening_count)
+        self.shifts_by_id[shift.id] = shift
+        return shift
+
+    def close_shift(self, shift_id, *, closed_by, counted, closing_count, variance_threshold, session):
+        self._call("close_shift", shift_id=shift_id, closed_by=closed_by, counted=counted,
+                   closing_count=closing_count, variance_threshold=variance_threshold)
+        open_ = self.shifts_by_id[shift_id]
+        expected = open_.opening_float.amount + self.drawer_moves.get(shift_id, Decimal("0"))
+        closed = replace(shift_record(shift_id, staff_id=open_.staff_id, status="closed",
+                                      opening=str(open_.opening_float.amount), counted=str(counted),
+                                      expected=str(expected),
+                                      needs_signoff=abs(counted - expected) >= variance_threshold),
+                         closed_by=closed_by, closing_count=closing_count)
+        self.shifts_by_id[shift_id] = closed
+        return closed
+
+    def sign_off_shift(self, shift_id, *, by, note, session):
+        self._call("sign_off_shift", shift_id=shift_id, by=by, note=note)
+        done = replace(self.shifts_by_id[shift_id], status="signed_off", signed_off_by=by, signed_off_at=NOW,
+                       signoff_note=note)
+        self.shifts_by_id[shift_id] = done
+        return done
+
+    def closed_shift_figures(self, shift_id):
+        self._call("closed_shift_figures", shift_id=shift_id)
+        moved = self.drawer_moves.get(shift_id, Decimal("0"))
+        return DrawerTotals(max(moved, Decimal("0")), max(-moved, Decimal("0")), 1 if moved else 0), ()
+
+    def handed_over_shift(self, handover_id):
+        self._call("handed_over_shift", handover_id=handover_id)
+        done = self.handovers.get(handover_id)
+        return self.shifts_by_id[done[0]] if done else None
+
+    def hand_over(self, *, handover_id, shift_id, outgoing_session, incoming_session, outgoing_counted,
+                  outgoing_count, incoming_counted, incoming_count):
+        self._call("hand_over", handover_id=handover_id, shift_id=shift_id, outgoing_session=outgoing_session,
+                   incoming_session=incoming_session, outgoing_counted=outgoing_counted,
+                   incoming_counted=incoming_counted)
+        if handover_id in self.handovers:
+            closed_id, opened_id = self.handovers[handover_id]
+            return self.shifts_by_id[closed_id], self.shifts_by_id[opened_id], True
+        closed = self.close_shift(shift_id, closed_by=self.shifts_by_id[shift_id].staff_id,
+                                  counted=outgoing_counted, closing_count=outgoing_count,
+                                  variance_threshold=Decimal("1000000"), session=outgoing_session)
+        incoming = self.sent["open_staff_session"]["staff_id"]
+        opened = self.open_shift(terminal_id=TERMINAL, staff_id=incoming, currency=closed.currency,
+                                 opening_float=incoming_counted, opening_count=incoming_count,
+                                 session=incoming_session)
+        self.calls[-2:] = []  # the database's own steps, not calls of the service
+        self.handovers[handover_id] = (closed.id, opened.id)
+        return closed, opened, False
+
+    # credit requests
+    def request_credit(self, player_id, limit, note, by, *, session):
+        self._call("request_credit", player_id=player_id, limit=limit, note=note, by=by)
+        req = credit_request(len(self.requests) + 1, player_id=player_id, limit=limit, by=by, note=note)
+        self.requests[req.id] = req
+        return req
+
+    def credit_request(self, request_id):
+        self._call("credit_request", request_id=request_id)
+        return self.requests.get(request_id)
+
+    def credit_requests(self, *, status, player_id, limit):
+        self._call("credit_requests", status=status, player_id=player_id, limit=limit)
+        return [r for r in self.requests.values() if status in (None, r.status)
+                and player_id in (None, r.player_id)][:limit]
+
+    def decide_credit(self, request_id, *, approve, session, staff_id, terminal_id, limit=None, reason=None,
+                      posting_id=None, request_hash=None, currency=None):
+        self._call("decide_credit", request_id=request_id, approve=approve, staff_id=staff_id, limit=limit,
+                   reason=reason, posting_id=posting_id, currency=currency)
+        req = self.requests[request_id]
+        if req.status != "pending":
+            raise InvalidInput("decided already (the database's answer)")
+        decided = replace(req, status="approved" if approve else "denied", decided_by=staff_id, decided_at=NOW,
+                          approved_limit=limit, decision_reason=reason, posting_id=posting_id)
+        self.requests[request_id] = decided
+        return decided, (("receipt", posting_id) if approve else None)
+
+    # reads for the counter screens
+    def search_players(self, query, *, limit, currency):
+        self._call("search_players", query=query, currency=currency)
+        return [b for p, b in sorted(self.players.items()) if p.startswith(query)][:limit]
+
+    def balance(self, player_id, *, currency):
+        self._call("balance", player_id=player_id, currency=currency)
+        return self.players[player_id]
+
+    def balances(self, player_ids, *, currency):
+        self._call("balances", player_ids=player_ids, currency=currency)
+        return [self.players[p] for p in player_ids if p in self.players]
+
+    def open_alert_id(self, player_id):
+        self._call("open_alert_id", player_id=player_id)
+        return None
+
+    def recent_postings(self, player_id, *, limit):
+        self._call("recent_postings", player_id=player_id, limit=limit)
+        return []
+
+    def shift_receipts(self, shift_id):
+        self._call("shift_receipts", shift_id=shift_id)
+        return []
+
+    def posting(self, posting_id):
+        self._call("posting", posting_id=posting_id)
+        return None
+
+
+def credit_request(request_id: int, *, player_id: str = "101", limit: Decimal = Decimal("10000.00"),
+                   by: str = "C100", note: str | None = None, status: str = "pending") -> CreditRequest:
+    return CreditRequest(id=request_id, player_id=player_id, requested_limit=limit, note=note, requested_by=by,
+                         requested_at=NOW, status=status, decided_by=None if status == "pending" else "F201",
+                         decided_at=None, approved_limit=None, decision_reason=None, posting_id=None)
+
+
+def balance(player_id: str, cash: str = "700") -> Balance:
+    return Balance.of_amounts("INR", player_id=player_id, version=3, cash=cash, credit="0", credit_limit="0",
+                              credit_approved=False, total_deposits=cash, total_withdrawals="0", name="A Player")
+
+
+@dataclass
+class FakeLocal:
+    """The local side as these services use it: what it was told, and its pending postings."""
+
+    pending: int = 0
+    online: bool = True
+    journal = None
+    link = None
+    shifts: list = field(default_factory=list)
+    logins: list = field(default_factory=list)
+    balances: list = field(default_factory=list)
+    offline_causes: list = field(default_factory=list)
+
+    def remember_shift(self, shift_id, staff_id=None):
+        self.shifts.append((shift_id, staff_id))
+
+    def remember_login(self, staff, pin):
+        self.logins.append(staff.id)
+
+    def remember_balance(self, player_id, cash):
+        self.balances.append((player_id, cash))
+
+    def pending_count(self, shift_id=None):
+        return self.pending
+
+    def authenticate_offline(self, staff_id, pin, cause):
+        self.offline_causes.append(cause)
+        return StaffMember(staff_id, "offline", "cashier")
+
+    def carry_on_offline(self, cause):
+        self.offline_causes.append(cause)
+
+    def close(self):
+        pass
+
+
+def services(ledger: FakeLedger | None = None, local: FakeLocal | None = None, **config) -> Services:
+    """Terminal services on the fakes: INR, this terminal, the given configuration."""
+    overrides = {"terminal.id": TERMINAL, "ledger.url": None, "policy.variance_threshold": "50",
+                 "policy.floor_manager_approval_limit": "25000"}
+    overrides.update(config)
+    cfg = load_config(env={"CASHIER_CONFIG": ""}, overrides=overrides)
+    return Services(cfg, engine=None, local=local or FakeLocal(), ledger=ledger or FakeLedger())  # type: ignore[arg-type]

@@ -60,18 +60,23 @@ def credit_history(services, player_id: str) -> list[CreditRequest]:
     return list_credit_requests(services, status=None, player_id=check_player_id(player_id), limit=10_000)
 
 
-def _pending(services, request_id: int, session: Session) -> CreditRequest:
-    """A worded answer before the database decides: a plain read, no lock — cage.decide_credit
-    locks the request and checks all of this again (a terminal login may not lock the table:
+def _request(services, request_id: int) -> CreditRequest:
+    """The request as it stands, read once: a plain read, no lock — cage.decide_credit locks
+    the request and checks everything again (a terminal login may not lock the table:
     SELECT … FOR UPDATE needs an UPDATE grant it must not have)."""
     req = services.ledger.credit_request(request_id)
     if req is None:
         raise InvalidInput.no_credit_request(request_id)
+    return req
+
+
+def _check_pending(req: CreditRequest, session: Session) -> None:
+    """A worded answer before the database decides: still pending, and not the decider's own."""
+    request_id = req.id
     if req.status != "pending":
         raise InvalidInput(f"Credit request {request_id} was already {req.status} by {req.decided_by}.")
     if req.requested_by == session.staff.id:
         raise NotAuthorized("You filed this request; another floor manager or supervisor must decide it.")
-    return req
 
 
 def approve_credit(services, session: Session, request_id: int, limit=None) -> tuple[CreditRequest, Receipt]:
@@ -79,9 +84,7 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
     warn_if_gui_thread("approve_credit")
     require(session.staff.role, Action.APPROVE_CREDIT)
     policy = policy_of(services)
-    req = services.ledger.credit_request(request_id)
-    if req is None:
-        raise InvalidInput.no_credit_request(request_id)
+    req = _request(services, request_id)  # the one read before the decision
     value = req.requested_limit if limit is None else _limit(services, limit)
     authority = approval_authority(session.staff, policy)
     if authority is not None and value > authority:
@@ -91,7 +94,7 @@ def approve_credit(services, session: Session, request_id: int, limit=None) -> t
         id=uuid.uuid5(_REQUEST_NS, f"credit-request:{request_id}"), kind=Kind.CREDIT_LINE,
         player_id=req.player_id, amount=Money(value, policy.currency), staff_id=session.staff.id,
         terminal_id=session.terminal_id, approver_id=session.staff.id, reason=f"credit request {request_id}")
-    _pending(services, request_id, session)  # a quick, worded answer; the database decides again
+    _check_pending(req, session)  # a quick, worded answer; the database decides again
     # ONE transaction in the database: the request is locked, the line posted, the decision
     # and its audit row written (cage.decide_credit); nothing half-done.
     return services.ledger.decide_credit(
@@ -107,7 +110,7 @@ def deny_credit(services, session: Session, request_id: int, reason: str) -> Cre
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("Give a reason for denying the request.")
-    _pending(services, request_id, session)
+    _check_pending(_request(services, request_id), session)
     decided, _ = services.ledger.decide_credit(request_id, approve=False, session=session.staff.session_token,
                                                staff_id=session.staff.id, terminal_id=session.terminal_id,
                                                reason=reason)

@@ -111,3 +111,12 @@ def test_the_queue_is_pending_by_default_and_an_unknown_status_is_refused():
     with pytest.raises(InvalidInput):
         credit.list_credit_requests(services(ledger), status="maybe")
     assert ledger.calls == []
+
+
+def test_a_decision_reads_the_request_once_and_the_decision_answers_with_it():
+    ledger = _with(credit_request(1), credit_request(2))
+    credit.approve_credit(services(ledger), session_of("F200"), 1)
+    assert ledger.calls == ["credit_request", "decide_credit"]
+    ledger.calls.clear()
+    credit.deny_credit(services(ledger), session_of("F200"), 2, "no")
+    assert ledger.calls == ["credit_request", "decide_credit"]

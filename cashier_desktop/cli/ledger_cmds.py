@@ -138,11 +138,11 @@ def build_command(args, services) -> PostingCommand:
     else:
         amount = parse_amount(args.amount, services.currency)
     notes_in, notes_out = _notes(args, kind, services)
-    return PostingCommand(
-        id=posting_id, kind=kind, player_id=args.player, amount=amount, staff_id=args.staff,
-        terminal_id=services.config.terminal_id, approver_id=args.approver,
-        reason=args.reason, id_type=args.id_type, id_number=args.id_number,
-        notes_in=notes_in, notes_out=notes_out)
+    from ..terminal.verbs import posting_command
+    return posting_command(services.config.terminal_id, args.staff, kind, args.player, amount,
+                           posting_id=posting_id, approver_id=args.approver, reason=args.reason,
+                           id_type=args.id_type, id_number=args.id_number, notes_in=notes_in,
+                           notes_out=notes_out)
 
 
 def _notes(args, kind: Kind, services) -> tuple:
@@ -169,12 +169,8 @@ def cmd_post(args) -> int:
             if args.approver and args.approver != args.staff:
                 approver = Credentials(args.approver, read_pin("CASHIER_APPROVER_PIN",
                                                                f"PIN for approver {args.approver}: "))
-            if args.id_expires:  # a typed document with its expiry: on file first (refused if expired)
-                from ..terminal.id_documents import file_typed_document
-                file_typed_document(services, session.staff, cmd.player_id, cmd.id_type, cmd.id_number,
-                                    args.id_expires)
-            try:
-                receipt = post(services, session.staff, cmd, approver)
+            try:  # a typed document with its expiry goes on file first (refused if expired)
+                receipt = post(services, session.staff, cmd, approver, id_expires=args.id_expires)
             except (LedgerUnavailable, PostingInDoubt):
                 if args.id is None:  # the outcome is unknown: the id is what a retry needs
                     print(f"posting id {cmd.id} (retry with --id {cmd.id})", file=sys.stderr)

@@ -9,6 +9,7 @@ in the modules it always lived in; this class only binds them to the engine.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
@@ -19,6 +20,7 @@ from ..domain.receipts import Balance, Receipt
 from . import audit as _audit
 from . import credit as _credit
 from . import handover as _handover
+from . import id_documents as _ids
 from . import queries as _queries
 from . import shifts as _shifts
 from .db import in_transaction, reading
@@ -128,6 +130,18 @@ class Ledger:
                 limit=limit, reason=reason, posting_id=posting_id, request_hash=request_hash, currency=currency)
             return _credit.get_request(conn, request_id), receipt
         return self._tx(work)
+
+    # identification on file ------------------------------------------------------------
+    def add_id_document(self, *, session: UUID, player_id: str, doc_type: str, doc_number: str,
+                        expires_on: date, image: bytes | None) -> int:
+        return _ids.add_document(self.engine, session=session, player_id=player_id, doc_type=doc_type,
+                                 doc_number=doc_number, expires_on=expires_on, image=image)
+
+    def id_documents(self, *, session: UUID, player_id: str) -> list[_ids.IdDocument]:
+        return _ids.documents_of(self.engine, session=session, player_id=player_id)
+
+    def id_document_image(self, *, session: UUID, document_id: int) -> tuple[str, bytes] | None:
+        return _ids.document_image(self.engine, session=session, document_id=document_id)
 
     # reads for the counter screens ------------------------------------------------------
     def search_players(self, query: str, *, limit: int, currency: str) -> list[Balance]:

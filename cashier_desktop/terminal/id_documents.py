@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.errors import InvalidInput, NotAuthorized
-from ..ledger import id_documents as ledger_ids
 from ..ledger.id_documents import MAX_IMAGE_BYTES, IdDocument
 from .auth import StaffMember
 
@@ -55,9 +54,9 @@ def add_id_document(services, staff: StaffMember, player_id: str, doc_type: str,
     if not (doc_number or "").strip():
         raise InvalidInput("Enter the number of the identification document.")
     picture = image if image is not None else read_image(image_path)
-    return ledger_ids.add_document(services.engine, session=session, player_id=player_id.strip(),
-                                   doc_type=doc_type.strip(), doc_number=doc_number.strip(), expires_on=expiry,
-                                   image=picture)
+    return services.ledger.add_id_document(session=session, player_id=player_id.strip(),
+                                           doc_type=doc_type.strip(), doc_number=doc_number.strip(),
+                                           expires_on=expiry, image=picture)
 
 
 def file_typed_document(services, staff: StaffMember, player_id: str, doc_type: str | None,
@@ -74,7 +73,7 @@ def file_typed_document(services, staff: StaffMember, player_id: str, doc_type: 
 
 def id_documents(services, staff: StaffMember, player_id: str) -> list[IdDocument]:
     """The player's documents on file, the one that expires last first."""
-    return ledger_ids.documents_of(services.engine, session=_token(staff), player_id=player_id.strip())
+    return services.ledger.id_documents(session=_token(staff), player_id=player_id.strip())
 
 
 def valid_id_document(services, staff: StaffMember, player_id: str) -> IdDocument | None:
@@ -84,4 +83,4 @@ def valid_id_document(services, staff: StaffMember, player_id: str) -> IdDocumen
 
 def id_document_image(services, staff: StaffMember, document_id: int) -> tuple[str, bytes] | None:
     """(MIME type, bytes) of a document's image; the view is audited."""
-    return ledger_ids.document_image(services.engine, session=_token(staff), document_id=document_id)
+    return services.ledger.id_document_image(session=_token(staff), document_id=document_id)

@@ -9,6 +9,7 @@ Driver errors come out as domain errors (`LedgerUnavailable`, `ShiftError`, …)
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
@@ -16,13 +17,14 @@ from uuid import UUID
 if TYPE_CHECKING:
     from ..domain.receipts import Balance, Receipt
     from ..ledger.credit import CreditRequest
+    from ..ledger.id_documents import IdDocument
     from ..ledger.shifts import DrawerTotals, ShiftPosting, ShiftRecord
 
 StaffRow = tuple[UUID, str, str, str, "Decimal | None"]  # token, staff id, name, role, approval limit
 
 
 class CageLedger(Protocol):
-    """What shifts, credit, session, handover and lookups ask of the ledger."""
+    """What shifts, credit, session, handover, identification and lookups ask of the ledger."""
 
     # staff sessions (migration 0009): the PIN is checked inside PostgreSQL
     def open_staff_session(self, staff_id: str, pin: str, *, purpose: str,
@@ -59,6 +61,12 @@ class CageLedger(Protocol):
                       terminal_id: str, limit: Decimal | None = None, reason: str | None = None,
                       posting_id: UUID | None = None, request_hash: str | None = None,
                       currency: str | None = None) -> "tuple[CreditRequest, Receipt | None]": ...
+
+    # identification on file (migration 0016): each call carries the staff session
+    def add_id_document(self, *, session: UUID, player_id: str, doc_type: str, doc_number: str,
+                        expires_on: date, image: bytes | None) -> int: ...
+    def id_documents(self, *, session: UUID, player_id: str) -> "list[IdDocument]": ...
+    def id_document_image(self, *, session: UUID, document_id: int) -> tuple[str, bytes] | None: ...
 
     # reads for the counter screens
     def search_players(self, query: str, *, limit: int, currency: str) -> "list[Balance]": ...

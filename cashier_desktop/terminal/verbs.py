@@ -13,12 +13,14 @@ named here so that this module stays the map of what a person can do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from uuid import UUID
 
 from ..domain.commands import PostingCommand, new_id
 from ..domain.errors import InvalidInput
 from ..domain.kinds import Kind
 from ..domain.money import Money
+from ..domain.notes import Notes
 from ..domain.receipts import Balance, PendingReceipt, Receipt
 from .auth import StaffMember, verify_approver
 from .counter import submit
@@ -36,11 +38,29 @@ class Credentials:
     pin: str = field(repr=False)
 
 
+def posting_command(terminal_id: str, staff_id: str, kind: Kind, player_id: str, amount: Money, *,
+                    posting_id: UUID | None = None, shift_id: int | None = None, approver_id: str | None = None,
+                    reason: str | None = None, id_type: str | None = None, id_number: str | None = None,
+                    notes_in: Notes = (), notes_out: Notes = ()) -> PostingCommand:
+    """The one way a counter posting is composed (the posting dialog, the CLI's `post`,
+    `deposit`/`withdraw`): a fresh id unless the caller keeps one for a retry, on this terminal."""
+    return PostingCommand(id=posting_id or new_id(), kind=kind, player_id=player_id, amount=amount,
+                          staff_id=staff_id, terminal_id=terminal_id, shift_id=shift_id, approver_id=approver_id,
+                          reason=reason, id_type=id_type, id_number=id_number, notes_in=notes_in,
+                          notes_out=notes_out)
+
+
 def post(services: Services, staff: StaffMember, cmd: PostingCommand,
-         approver: Credentials | None = None) -> Receipt | PendingReceipt:
+         approver: Credentials | None = None, *, id_expires: str | date | None = None
+         ) -> Receipt | PendingReceipt:
     """Post `cmd` for the logged-in `staff`, with the approver's PIN verified first if given.
 
-    Exactly once by `cmd.id`: the same command sent again answers with the first outcome."""
+    With `id_expires`, the document typed at the counter (`cmd.id_type`, `cmd.id_number`) is
+    put on file first: an expired one is refused there, before anything is posted, and the
+    posting then records it as the document on file. Exactly once by `cmd.id`: the same
+    command sent again answers with the first outcome."""
+    from .id_documents import file_typed_document
+    file_typed_document(services, staff, cmd.player_id, cmd.id_type, cmd.id_number, id_expires)
     second = None
     if approver is not None:
         second = verify_approver(services, approver.staff_id, approver.pin,
@@ -112,6 +132,5 @@ def integrity(services: Services, *, chains: bool = True) -> list:
 
 def _command(services: Services, staff: StaffMember, kind: Kind, player_id: str, amount: Money,
              posting_id: UUID | None, approver: Credentials | None, **extra) -> PostingCommand:
-    return PostingCommand(id=posting_id or new_id(), kind=kind, player_id=player_id, amount=amount,
-                          staff_id=staff.id, terminal_id=services.config.terminal_id,
-                          approver_id=approver.staff_id if approver else None, **extra)
+    return posting_command(services.config.terminal_id, staff.id, kind, player_id, amount, posting_id=posting_id,
+                           approver_id=approver.staff_id if approver else None, **extra)

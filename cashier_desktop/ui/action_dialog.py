@@ -249,12 +249,12 @@ class PostingDialog(QDialog):
         return (notes, ()) if NOTE_DIRECTION[self.kind] > 0 else ((), notes)
 
     def command(self, money: Money) -> PostingCommand:
+        from ..terminal.verbs import posting_command
         approver = self.approver_id.text().strip() if self.need_approver else None
         notes_in, notes_out = self._notes()
-        return PostingCommand(
-            id=self.posting_id, kind=self.kind, player_id=self.player.player_id, amount=money,
-            staff_id=self.staff.id, terminal_id=self.ctx.terminal_id,
-            shift_id=self.ctx.shift_id, approver_id=approver or None,
+        return posting_command(
+            self.ctx.terminal_id, self.staff.id, self.kind, self.player.player_id, money,
+            posting_id=self.posting_id, shift_id=self.ctx.shift_id, approver_id=approver or None,
             id_type=self.id_type.currentData() if self.need_id else None,
             id_number=self.id_number.text().strip() if self.need_id else None,
             notes_in=notes_in, notes_out=notes_out)
@@ -336,7 +336,6 @@ class PostingDialog(QDialog):
         except CashierError as exc:
             self.problem.setText(sentence_for(exc))
             return
-        from ..terminal.id_documents import file_typed_document
         from ..terminal.verbs import Credentials, post
         staff = self.staff
         approver = (Credentials(self.approver_id.text().strip(), self.approver_pin.text())
@@ -345,8 +344,7 @@ class PostingDialog(QDialog):
 
         def work(services):
             # A typed document with its expiry goes on file first: an expired one is refused there.
-            file_typed_document(services, staff, cmd.player_id, cmd.id_type, cmd.id_number, expires)
-            return post(services, staff, cmd, approver)
+            return post(services, staff, cmd, approver, id_expires=expires)
         self.problem.show_note(self.tr("Posting…"))
         Op(parent=self, work=work, lane="posting") \
             .success(self._on_posted).failure(self._on_refused) \

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from cashier_desktop.domain.errors import DocumentExpired
+from cashier_desktop.ledger.api import Ledger
 from cashier_desktop.terminal.id_documents import file_typed_document, valid_id_document
 from tests.security.conftest import session
 from tests.support.factories import make_player
@@ -70,7 +71,7 @@ def test_the_counters_pre_check_follows_the_cages_date_not_the_utc_date(secure, 
         cage_today = conn.execute(text("SELECT cage.local_date(clock_timestamp())")).scalar_one()
     utc_today = datetime.now(timezone.utc).date()
     assert cage_today == utc_today + timedelta(days=ahead)  # the condition this test is about
-    services = SimpleNamespace(engine=terminal)
+    services = SimpleNamespace(engine=terminal, ledger=Ledger(terminal))
     staff = SimpleNamespace(id="C100", session_token=session(terminal, "C100", "1111"))
     player = make_player(secure.admin)
     if ahead > 0:

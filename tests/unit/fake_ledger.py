@@ -200,6 +200,20 @@ class FakeLedger:
         self.requests[request_id] = decided
         return decided, (("receipt", posting_id) if approve else None)
 
+    # identification on file
+    def add_id_document(self, *, session, player_id, doc_type, doc_number, expires_on, image):
+        self._call("add_id_document", player_id=player_id, doc_type=doc_type, doc_number=doc_number,
+                   expires_on=expires_on)
+        return 1
+
+    def id_documents(self, *, session, player_id):
+        self._call("id_documents", player_id=player_id)
+        return []
+
+    def id_document_image(self, *, session, document_id):
+        self._call("id_document_image", document_id=document_id)
+        return None
+
     # reads for the counter screens
     def search_players(self, query, *, limit, currency):
         self._call("search_players", query=query, currency=currency)

@@ -98,8 +98,17 @@ def postings_of_shift(engine: Engine, shift_id: int) -> list[Receipt]:
 
 def postings_where(conn: Connection, *, shift_id: int | None = None, terminal_id: str | None = None,
                    since: datetime | None = None, until: datetime | None = None) -> list[Receipt]:
-    """The postings of a shift, or of a terminal over [since, until), in ledger order: the one
-    query behind the shift's screen, the shift report and reconciliation."""
+    """The postings of a shift, or of a terminal over [since, until), in ledger order, as receipts
+    (the shift's screen, reconciliation)."""
+    return [receipt_of_row(r) for r in posting_rows(conn, shift_id=shift_id, terminal_id=terminal_id,
+                                                    since=since, until=until)]
+
+
+def posting_rows(conn: Connection, *, shift_id: int | None = None, terminal_id: str | None = None,
+                 since: datetime | None = None, until: datetime | None = None) -> list:
+    """The one query of a shift's (or a terminal's) postings, in ledger order: the receipt's
+    columns and the drawer's side (`drawer_delta`), behind the shift's screen, the shift report
+    (`shifts.shift_postings`) and reconciliation."""
     where, params = ["true"], {}
     if shift_id is not None:
         where.append("shift_id = :shift")
@@ -113,9 +122,8 @@ def postings_where(conn: Connection, *, shift_id: int | None = None, terminal_id
     if until is not None:
         where.append("created_at < :until")
         params["until"] = until
-    rows = conn.execute(text(f"SELECT {RECEIPT_COLUMNS} FROM ledger_transactions WHERE {' AND '.join(where)} "
-                             "ORDER BY seq"), params).fetchall()
-    return [receipt_of_row(r) for r in rows]
+    return conn.execute(text(f"SELECT {RECEIPT_COLUMNS}, drawer_delta FROM ledger_transactions "
+                             f"WHERE {' AND '.join(where)} ORDER BY seq"), params).fetchall()
 
 
 def open_alert_id(engine: Engine, player_id: str) -> int | None:

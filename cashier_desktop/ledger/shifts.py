@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, Engine
 from ..domain.errors import ShiftError
 from ..domain.money import Money
 from .db import map_error, reading, sqlstate, warn_if_gui_thread
+from .queries import posting_rows
 
 _COLUMNS = """id, terminal_id, staff_id, currency, status, opened_at, opening_float, opening_count,
     closed_at, closed_by, closing_count, counted, expected, variance, signed_off_by, signed_off_at,
@@ -179,10 +180,11 @@ class ShiftPosting:
 
 
 def shift_postings(conn: Connection, shift_id: int) -> list[ShiftPosting]:
-    rows = conn.execute(text("""
-        SELECT id::text, seq, created_at, kind, player_id, amount, drawer_delta, staff_id, approver_id
-        FROM ledger_transactions WHERE shift_id = :s ORDER BY seq"""), {"s": shift_id}).fetchall()
-    return [ShiftPosting(*r) for r in rows]
+    """A shift's postings as its report shows them, from the one reader of a shift's postings
+    (`queries.posting_rows`, which the shift's screen and reconciliation read too)."""
+    return [ShiftPosting(str(m["id"]), m["seq"], m["created_at"], m["kind"], m["player_id"], m["amount"],
+                         m["drawer_delta"], m["staff_id"], m["approver_id"])
+            for m in (r._mapping for r in posting_rows(conn, shift_id=shift_id))]
 
 
 def counter_context(conn: Connection, staff_ids: list[str], terminal_id: str) -> tuple[dict, int | None]:

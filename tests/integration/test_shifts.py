@@ -238,6 +238,8 @@ def test_the_report_as_text_and_csv(engine, desk):
     assert [(r["posting_id"], r["kind"], r["drawer_effect"]) for r in rows] == [
         (str(d.id), "deposit", "1500.00"), (str(w.id), "withdrawal", "-200.00")]
     assert {r["expected"] for r in rows} == {"2300.00"}
+    from cashier_desktop.terminal.lookups import shift_postings as on_the_shift_screen
+    assert [p.id for p in report.postings] == [str(r.id) for r in on_the_shift_screen(services, shift.id)]
 
 
 def test_shift_events_are_audited_and_listed(engine, desk):

@@ -9,20 +9,32 @@ in the modules it always lived in; this class only binds them to the engine.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
 from sqlalchemy.engine import Engine
 
 from ..domain.errors import PlayerNotFound
+from ..domain.money import Money
+from ..domain.policy import Policy
+from ..domain.receipt_code import ReceiptCode
 from ..domain.receipts import Balance, Receipt
 from . import audit as _audit
+from . import authority as _authority
 from . import credit as _credit
+from . import credit_lines as _lines
 from . import handover as _handover
+from . import history as _history
 from . import id_documents as _ids
 from . import queries as _queries
+from . import receipt_check as _receipts
 from . import shifts as _shifts
+from . import staff as _staff
+from .api_tables import store_policy
+from .credit_context import CreditContext, credit_contexts
+from .drawer_holding import Holding, drawer_holding
+from .exchange import shift_exchanges, shift_foreign_cash
 from .db import in_transaction, reading
 from .denominations import cash_denominations
 from .staff_sessions import close_staff_session, open_staff_session
@@ -47,6 +59,25 @@ class Ledger:
 
     def audit(self, action: str, *, staff_id: str | None = None, terminal_id: str | None = None) -> None:
         _audit.record(self.engine, action, staff_id=staff_id, terminal_id=terminal_id)
+
+    def staff_names(self, staff_ids: list[str]) -> dict[str, str]:
+        return _staff.staff_names(self.engine, staff_ids)
+
+    def active_staff(self) -> list[tuple[str, str, str]]:
+        return _authority.active_staff(self.engine)
+
+    def store_policy(self, policy: Policy) -> None:
+        with self.engine.begin() as conn:  # as before: a driver error is not mapped here
+            store_policy(conn, policy)
+
+    # authority limits -------------------------------------------------------------------
+    def authority_limits(self, session: UUID) -> list[_authority.AuthorityLimit]:
+        return _authority.limits_in_force(self.engine, session)
+
+    def set_authority_limit(self, *, session: UUID, staff_id: str, kind: str, limit: Decimal | None,
+                            reason: str) -> int:
+        return _authority.set_limit(self.engine, session=session, staff_id=staff_id, kind=kind, limit=limit,
+                                    reason=reason)
 
     # shifts -----------------------------------------------------------------------------
     def cash_denominations(self, currency: str) -> list[Decimal]:
@@ -87,6 +118,15 @@ class Ledger:
                              ) -> tuple[_shifts.DrawerTotals, tuple[_shifts.ShiftPosting, ...]]:
         return self._tx(lambda conn: (_shifts.drawer_totals(conn, shift_id),
                                       tuple(_shifts.shift_postings(conn, shift_id))))
+
+    def drawer_holding(self, session: UUID, shift_id: int) -> list[Holding]:
+        return drawer_holding(self.engine, session, shift_id)
+
+    def shift_foreign_cash(self, shift_id: int) -> dict[str, Money]:
+        return shift_foreign_cash(self.engine, shift_id)
+
+    def shift_exchanges(self, shift_id: int) -> list:
+        return shift_exchanges(self.engine, shift_id)
 
     def handed_over_shift(self, handover_id: UUID) -> _shifts.ShiftRecord | None:
         return _handover.handed_over_shift(self.engine, handover_id)
@@ -131,6 +171,33 @@ class Ledger:
             return _credit.get_request(conn, request_id), receipt
         return self._tx(work)
 
+    def credit_contexts(self, player_ids: list[str]) -> dict[str, CreditContext]:
+        return credit_contexts(self.engine, player_ids)
+
+    # credit lines and markers -----------------------------------------------------------
+    def grant_temporary_credit(self, *, session: UUID, approver_session: UUID | None, player_id: str,
+                               limit: Decimal, expires_at: datetime, reason: str) -> int:
+        return _lines.grant_temporary(self.engine, session=session, approver_session=approver_session,
+                                      player_id=player_id, limit=limit, expires_at=expires_at, reason=reason)
+
+    def credit_changes(self, player_id: str) -> list[_lines.CreditChange]:
+        return _lines.history(self.engine, player_id)
+
+    def effective_limit(self, player_id: str) -> Decimal:
+        return _lines.effective_limit(self.engine, player_id)
+
+    def line_in_force(self, player_id: str) -> tuple[Decimal, float | None]:
+        return _lines.line_in_force(self.engine, player_id)
+
+    def markers(self, player_id: str) -> list[_lines.Marker]:
+        return _lines.markers(self.engine, player_id)
+
+    def markers_due(self, session: UUID, by: date) -> list[tuple[str, UUID, date, Decimal]]:
+        return _lines.markers_due(self.engine, session, by)
+
+    def marker_aging(self, as_of: date | None) -> list[_lines.Aging]:
+        return _lines.aging(self.engine, as_of)
+
     # identification on file ------------------------------------------------------------
     def add_id_document(self, *, session: UUID, player_id: str, doc_type: str, doc_number: str,
                         expires_on: date, image: bytes | None) -> int:
@@ -164,3 +231,16 @@ class Ledger:
 
     def posting(self, posting_id: UUID | str) -> Receipt | None:
         return _queries.get_posting(self.engine, posting_id)
+
+    def player_history(self, player_id: str, flt: _history.HistoryFilter, *, offset: int,
+                       limit: int) -> _history.HistoryPage:
+        return _history.player_history(self.engine, player_id, flt, offset=offset, limit=limit)
+
+    def identification_on_file(self, player_id: str) -> _history.IdOnFile | None:
+        return _history.identification_on_file(self.engine, player_id)
+
+    def receipt_facts(self, posting_id: UUID) -> _receipts.ReceiptFacts:
+        return _receipts.receipt_facts(self.engine, posting_id)
+
+    def verify_receipt(self, code: ReceiptCode) -> _receipts.Verification:
+        return _receipts.verify(self.engine, code)

@@ -32,7 +32,7 @@ def limits(services, staff: StaffMember) -> list[AuthorityLimit]:
     """Every limit in force (a supervisor)."""
     warn_if_gui_thread("authority_limits")
     require(staff.role, Action.MANAGE_STAFF)
-    return ledger_authority.limits_in_force(services.engine, require_session(staff))
+    return services.ledger.authority_limits(require_session(staff))
 
 
 def set_limit(services, staff: StaffMember, staff_id: str, kind: str, limit: Money | None, reason: str) -> int:
@@ -48,10 +48,10 @@ def set_limit(services, staff: StaffMember, staff_id: str, kind: str, limit: Mon
     if not (reason or "").strip():
         raise InvalidInput("Give a reason for the authority limit.")
     amount: Decimal | None = None if limit is None else limit.amount
-    return ledger_authority.set_limit(services.engine, session=require_session(staff), staff_id=who, kind=kind,
-                                      limit=amount, reason=reason.strip())
+    return services.ledger.set_authority_limit(session=require_session(staff), staff_id=who, kind=kind,
+                                               limit=amount, reason=reason.strip())
 
 
 def staff_rows(services) -> list[tuple[str, str, str]]:
     """(id, name, role) of every active staff member (the limits screen's rows)."""
-    return ledger_authority.active_staff(services.engine)
+    return services.ledger.active_staff()

@@ -53,28 +53,28 @@ def grant_temporary(services, staff: StaffMember, player_id: str, limit: Money, 
         raise InvalidInput("A temporary line is approved by someone other than who asked for it.")
     session = require_session(staff)
     second = verify_approver(services, approver.staff_id.strip(), approver.pin)
-    return ledger_lines.grant_temporary(services.engine, session=session, approver_session=second.session_token,
-                                        player_id=player_id, limit=limit.amount, expires_at=expires_at,
-                                        reason=reason.strip())
+    return services.ledger.grant_temporary_credit(session=session, approver_session=second.session_token,
+                                                  player_id=player_id, limit=limit.amount, expires_at=expires_at,
+                                                  reason=reason.strip())
 
 
 def history(services, player_id: str) -> list[CreditChange]:
     """Every change of the player's line, permanent and temporary, oldest first."""
     warn_if_gui_thread("credit_history")
-    return ledger_lines.history(services.engine, check_player_id(player_id))
+    return services.ledger.credit_changes(check_player_id(player_id))
 
 
 def effective_limit(services, player_id: str) -> Decimal:
-    return ledger_lines.effective_limit(services.engine, check_player_id(player_id))
+    return services.ledger.effective_limit(check_player_id(player_id))
 
 
 def line_in_force(services, player_id: str) -> tuple[Decimal, float | None]:
     """The line in force and the seconds until a temporary one lapses (None: permanent)."""
-    return ledger_lines.line_in_force(services.engine, check_player_id(player_id))
+    return services.ledger.line_in_force(check_player_id(player_id))
 
 
 def markers(services, player_id: str) -> list[Marker]:
-    return ledger_lines.markers(services.engine, check_player_id(player_id))
+    return services.ledger.markers(check_player_id(player_id))
 
 
 def markers_due(services, staff: StaffMember, by: date | None = None) -> list[tuple[str, object, date, Decimal]]:
@@ -82,11 +82,11 @@ def markers_due(services, staff: StaffMember, by: date | None = None) -> list[tu
     warn_if_gui_thread("markers_due")
     require(staff.role, Action.APPROVE_CREDIT)
     by = by or (Policy.from_values(services.config.values).today() + timedelta(days=7))
-    return ledger_lines.markers_due(services.engine, require_session(staff), by)
+    return services.ledger.markers_due(require_session(staff), by)
 
 
 def aging(services, staff: StaffMember, as_of: date | None = None) -> list[Aging]:
     """What each player owes in markers by days since issue, and how much is past due."""
     warn_if_gui_thread("marker_aging")
     require(staff.role, Action.APPROVE_CREDIT)
-    return ledger_lines.aging(services.engine, as_of)
+    return services.ledger.marker_aging(as_of)

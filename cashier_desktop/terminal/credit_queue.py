@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ledger.credit import CreditRequest
-from ..ledger.credit_context import CreditContext, credit_contexts
-from ..ledger.staff import staff_names
+from ..ledger.credit_context import CreditContext
 from .credit import list_credit_requests
 from .services import Services
 
@@ -21,6 +20,6 @@ class QueueItem:
 def credit_queue(services: Services) -> list[QueueItem]:
     """Pending requests, oldest first, each with what the decision needs (three reads)."""
     requests = list_credit_requests(services, status="pending")
-    contexts = credit_contexts(services.engine, [r.player_id for r in requests])
-    names = staff_names(services.engine, [r.requested_by for r in requests])
+    contexts = services.ledger.credit_contexts([r.player_id for r in requests])
+    names = services.ledger.staff_names([r.requested_by for r in requests])
     return [QueueItem(r, contexts.get(r.player_id), names.get(r.requested_by, "")) for r in requests]

@@ -16,21 +16,19 @@ def holding(services, staff: StaffMember, shift_id: int) -> list[Holding]:
     """The drawer of shift `shift_id` by denomination, largest note first."""
     warn_if_gui_thread("drawer_holding")
     require(staff.role, Action.SIGN_OFF_SHIFT)
-    return ledger_holding.drawer_holding(services.engine, require_session(staff), int(shift_id))
+    return services.ledger.drawer_holding(require_session(staff), int(shift_id))
 
 
 def foreign_cash(services, staff: StaffMember, shift_id: int) -> dict:
     """Foreign cash the drawer of shift `shift_id` should hold, per currency (its exchanges)."""
-    from ..ledger.exchange import shift_foreign_cash
     warn_if_gui_thread("shift_foreign_cash")
     require(staff.role, Action.SIGN_OFF_SHIFT)
-    return {code: money for code, money in shift_foreign_cash(services.engine, int(shift_id)).items()
+    return {code: money for code, money in services.ledger.shift_foreign_cash(int(shift_id)).items()
             if money.amount != 0}
 
 
 def exchanges(services, staff: StaffMember, shift_id: int) -> list:
     """The shift's exchanges, oldest first: what moved its local and foreign cash besides postings."""
-    from ..ledger.exchange import shift_exchanges
     warn_if_gui_thread("shift_exchanges")
     require(staff.role, Action.SIGN_OFF_SHIFT)
-    return shift_exchanges(services.engine, int(shift_id))
+    return services.ledger.shift_exchanges(int(shift_id))

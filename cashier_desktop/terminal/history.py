@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..ledger import history
 from ..ledger.history import HistoryFilter, HistoryPage, IdOnFile
 from .credit import credit_history
 from .services import Services
@@ -12,9 +11,9 @@ __all__ = ["HistoryFilter", "HistoryPage", "IdOnFile", "player_history", "player
 
 def player_history(services: Services, player_id: str, flt: HistoryFilter, *, offset: int = 0,
                    limit: int = 50) -> HistoryPage:
-    return history.player_history(services.engine, player_id, flt, offset=offset, limit=limit)
+    return services.ledger.player_history(player_id, flt, offset=offset, limit=limit)
 
 
 def player_overview(services: Services, player_id: str) -> tuple[list, IdOnFile | None]:
     """The player's credit-line history (every request, oldest first) and the ID on file."""
-    return credit_history(services, player_id), history.identification_on_file(services.engine, player_id)
+    return credit_history(services, player_id), services.ledger.identification_on_file(player_id)

@@ -11,15 +11,13 @@ from ..domain.kinds import Kind
 from ..domain.money import Money
 from ..domain.notes import Notes
 from ..domain.receipt_code import parse_payload
-from ..ledger import receipt_check
-from ..ledger import staff as ledger_staff
 from ..ledger.receipt_check import ReceiptFacts, Verification
 from .services import Services
 
 
 def receipt_facts(services: Services, posting_id: UUID) -> ReceiptFacts:
     """Sequence in the shift and staff names for a posting that is in the ledger."""
-    return receipt_check.receipt_facts(services.engine, posting_id)
+    return services.ledger.receipt_facts(posting_id)
 
 
 def facts_and_notes(services: Services, posting_id: UUID) -> tuple[ReceiptFacts | None, Notes, Notes]:
@@ -27,7 +25,7 @@ def facts_and_notes(services: Services, posting_id: UUID) -> tuple[ReceiptFacts 
     one round trip); with the ledger unreachable, no facts and the notes this terminal's
     journal recorded (its fallback, never used while the ledger answers)."""
     try:
-        facts = receipt_check.receipt_facts(services.engine, posting_id)
+        facts = services.ledger.receipt_facts(posting_id)
     except LedgerUnavailable:
         return (None, *recorded_notes(services, posting_id))
     return facts, facts.notes_in, facts.notes_out
@@ -46,12 +44,12 @@ def recorded_notes(services: Services, posting_id: UUID) -> tuple[Notes, Notes]:
 
 
 def staff_names(services: Services, staff_ids: list[str]) -> dict[str, str]:
-    return ledger_staff.staff_names(services.engine, staff_ids)
+    return services.ledger.staff_names(staff_ids)
 
 
 def verify_receipt(services: Services, payload: str) -> Verification:
     """Check a scanned or pasted receipt code; `InvalidInput` if it is not one."""
-    return receipt_check.verify(services.engine, parse_payload(payload))
+    return services.ledger.verify_receipt(parse_payload(payload))
 
 
 def verification_sentence(v: Verification) -> str:

@@ -172,6 +172,4 @@ def open_journal(services: Services, *, start_replay: bool = True) -> JournaledS
 
 def store_config_policy(services: Services) -> None:
     """The demo ledger enforces this configuration's policy (as `db create-roles` does)."""
-    from ..ledger.api_tables import store_policy
-    with services.engine.begin() as conn:
-        store_policy(conn, services.policy)
+    services.ledger.store_policy(services.policy)

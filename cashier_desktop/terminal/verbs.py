@@ -93,8 +93,7 @@ def reversal(services: Services, staff_id: str, reverses_id: UUID, reason: str |
     Without `amount` (or `player_id`) the original posting is looked up for them (one read);
     the GUI, which shows the original, passes both."""
     if amount is None or player_id is None:
-        from ..ledger.queries import get_posting
-        original = get_posting(services.engine, reverses_id)
+        original = services.ledger.posting(reverses_id)
         if original is None:
             raise InvalidInput(f"There is no posting {reverses_id} to reverse.")
         amount = amount if amount is not None else original.amount

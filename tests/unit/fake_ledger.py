@@ -75,6 +75,9 @@ class FakeLedger:
     handovers: dict[uuid.UUID, tuple[int, int]] = field(default_factory=dict)
     closed_tokens: list[uuid.UUID] = field(default_factory=list)
     audited: list[tuple] = field(default_factory=list)
+    foreign_cash: dict = field(default_factory=dict)  # currency → Money the drawer should hold
+    postings: dict = field(default_factory=dict)  # posting id → Receipt
+    facts: dict = field(default_factory=dict)  # posting id → ReceiptFacts
 
     def _call(self, name: str, **args) -> None:
         self.calls.append(name)
@@ -97,6 +100,26 @@ class FakeLedger:
     def audit(self, action, *, staff_id=None, terminal_id=None):
         self._call("audit", action=action)
         self.audited.append((action, staff_id, terminal_id))
+
+    def staff_names(self, staff_ids):
+        self._call("staff_names", staff_ids=staff_ids)
+        return {i: STAFF[i][1] for i in staff_ids if i in STAFF}
+
+    def active_staff(self):
+        self._call("active_staff")
+        return [(i, name, role) for i, (_p, name, role, _l) in STAFF.items()]
+
+    def store_policy(self, policy):
+        self._call("store_policy", policy=policy)
+
+    # authority limits
+    def authority_limits(self, session):
+        self._call("authority_limits", session=session)
+        return []
+
+    def set_authority_limit(self, *, session, staff_id, kind, limit, reason):
+        self._call("set_authority_limit", staff_id=staff_id, kind=kind, limit=limit, reason=reason)
+        return 1
 
     # shifts
     def cash_denominations(self, currency):
@@ -147,6 +170,18 @@ class FakeLedger:
         self._call("closed_shift_figures", shift_id=shift_id)
         moved = self.drawer_moves.get(shift_id, Decimal("0"))
         return DrawerTotals(max(moved, Decimal("0")), max(-moved, Decimal("0")), 1 if moved else 0), ()
+
+    def drawer_holding(self, session, shift_id):
+        self._call("drawer_holding", shift_id=shift_id)
+        return []
+
+    def shift_foreign_cash(self, shift_id):
+        self._call("shift_foreign_cash", shift_id=shift_id)
+        return dict(self.foreign_cash)
+
+    def shift_exchanges(self, shift_id):
+        self._call("shift_exchanges", shift_id=shift_id)
+        return []
 
     def handed_over_shift(self, handover_id):
         self._call("handed_over_shift", handover_id=handover_id)
@@ -200,6 +235,40 @@ class FakeLedger:
         self.requests[request_id] = decided
         return decided, (("receipt", posting_id) if approve else None)
 
+    def credit_contexts(self, player_ids):
+        self._call("credit_contexts", player_ids=player_ids)
+        return {p: ("context", p) for p in player_ids}
+
+    # credit lines and markers
+    def grant_temporary_credit(self, *, session, approver_session, player_id, limit, expires_at, reason):
+        self._call("grant_temporary_credit", approver_session=approver_session, player_id=player_id,
+                   limit=limit, expires_at=expires_at, reason=reason)
+        return 1
+
+    def credit_changes(self, player_id):
+        self._call("credit_changes", player_id=player_id)
+        return []
+
+    def effective_limit(self, player_id):
+        self._call("effective_limit", player_id=player_id)
+        return Decimal("0")
+
+    def line_in_force(self, player_id):
+        self._call("line_in_force", player_id=player_id)
+        return Decimal("0"), None
+
+    def markers(self, player_id):
+        self._call("markers", player_id=player_id)
+        return []
+
+    def markers_due(self, session, by):
+        self._call("markers_due", by=by)
+        return []
+
+    def marker_aging(self, as_of):
+        self._call("marker_aging", as_of=as_of)
+        return []
+
     # identification on file
     def add_id_document(self, *, session, player_id, doc_type, doc_number, expires_on, image):
         self._call("add_id_document", player_id=player_id, doc_type=doc_type, doc_number=doc_number,
@@ -241,7 +310,23 @@ class FakeLedger:
 
     def posting(self, posting_id):
         self._call("posting", posting_id=posting_id)
+        return self.postings.get(posting_id)
+
+    def player_history(self, player_id, flt, *, offset, limit):
+        self._call("player_history", player_id=player_id, offset=offset, limit=limit)
+        return ("page", player_id)
+
+    def identification_on_file(self, player_id):
+        self._call("identification_on_file", player_id=player_id)
         return None
+
+    def receipt_facts(self, posting_id):
+        self._call("receipt_facts", posting_id=posting_id)
+        return self.facts[posting_id]
+
+    def verify_receipt(self, code):
+        self._call("verify_receipt", code=code)
+        return ("verified", code)
 
 
 def credit_request(request_id: int, *, player_id: str = "101", limit: Decimal = Decimal("10000.00"),

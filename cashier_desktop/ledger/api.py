@@ -32,6 +32,7 @@ from . import receipt_check as _receipts
 from . import shifts as _shifts
 from . import staff as _staff
 from .api_tables import store_policy
+from .cash_reports import log_mtl
 from .credit_context import CreditContext, credit_contexts
 from .drawer_holding import Holding, drawer_holding
 from .exchange import shift_exchanges, shift_foreign_cash
@@ -69,6 +70,14 @@ class Ledger:
     def store_policy(self, policy: Policy) -> None:
         with self.engine.begin() as conn:  # as before: a driver error is not mapped here
             store_policy(conn, policy)
+
+    def log_mtl(self, *, start: datetime, end: datetime, tz: str, start_hour: int, threshold: Decimal,
+                player_id: str, posting_id: UUID) -> int:
+        """The MTL entry of one accepted posting, if it reached the threshold (idempotent)."""
+        with self.engine.connect() as conn:  # one statement: autocommit, one round trip
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            return log_mtl(conn, start=start, end=end, tz=tz, start_hour=start_hour, threshold=threshold,
+                           player_id=player_id, posting_id=posting_id)
 
     # authority limits -------------------------------------------------------------------
     def authority_limits(self, session: UUID) -> list[_authority.AuthorityLimit]:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from ..domain.commands import PostingCommand
 from ..domain.errors import LedgerUnavailable
 from ..domain.receipts import Receipt
-from . import posting
+from . import audit, posting
 from .db import map_error, reading, warn_if_gui_thread
 from .posting import NOTES_OF_T, RECEIPT_COLUMNS, api_params, receipt_of_row
 from .queries import postings_where
@@ -198,6 +198,14 @@ class PostgresLedger:
         """(id, cashier) of the terminal's open shift, or None."""
         shift = self._read(lambda conn: open_shift_of(conn, terminal_id))
         return (shift.id, shift.staff_id) if shift is not None else None
+
+    def record_offline_logins(self, terminal_id: str, attempts: list[tuple[str, object, str]]) -> None:
+        """Offline login attempts (staff id, the terminal's time, outcome) into the audit log as
+        `offline_login`, in one transaction (the database stamps its own time and login)."""
+        with self.engine.begin() as conn:
+            for staff_id, at, outcome in attempts:
+                audit.append(conn, "offline_login", staff_id=staff_id, terminal_id=terminal_id,
+                             detail={"outcome": outcome, "offline_at": at})
 
     def offline_allowance(self) -> tuple[object, object] | None:
         """(per posting, per shift) this login may have replayed offline (`cage.replay_offline`

@@ -118,6 +118,12 @@ def get_alert(conn: Connection, alert_id: int) -> Alert | None:
     return _alert(row) if row else None
 
 
+def alert_by_id(engine: Engine, alert_id: int) -> Alert | None:
+    """One alert, or None (a connection of its own: what the supervisor's screens ask)."""
+    with engine.connect() as conn:
+        return get_alert(conn, alert_id)
+
+
 def list_alerts(engine: Engine, *, status: str | None = "open", limit: int = 100,
                 since: datetime | None = None) -> list[Alert]:
     """Alerts newest first; `status=None` for every status."""

@@ -24,7 +24,7 @@ from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements
                              gaming_day, gaming_day_bounds, needs_dual_control, requirements)
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
-from ..ledger.cash_reports import log_mtl, prior_cash
+from ..ledger.cash_reports import prior_cash
 from ..ledger.db import reading, warn_if_gui_thread
 from ..ledger.shifts import counter_context
 from .auth import StaffMember, policy_of
@@ -207,10 +207,9 @@ def record_large_cash(services, receipt: Receipt) -> int:
     policy = policy_of(services)
     day = gaming_day(receipt.created_at, policy.gaming_day_start_hour, policy.timezone)
     start, end = gaming_day_bounds(day, policy.gaming_day_start_hour, policy.timezone)
-    with services.engine.connect() as conn:  # one statement: autocommit, one round trip
-        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-        return log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
-                       threshold=policy.mtl_threshold, player_id=receipt.player_id, posting_id=receipt.id)
+    return services.ledger.log_mtl(start=start, end=end, tz=policy.timezone,
+                                   start_hour=policy.gaming_day_start_hour, threshold=policy.mtl_threshold,
+                                   player_id=receipt.player_id, posting_id=receipt.id)
 
 
 def after_posting(services, staff: StaffMember, cmd: PostingCommand, approver: StaffMember | None,

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from ..domain.roles import Action, require
 from ..monitoring import corrections
-from ..monitoring.alerts import CAGE_CHANNEL, RESOLVED_EVENT, Alert, get_alert, list_alerts
+from ..monitoring.alerts import CAGE_CHANNEL, RESOLVED_EVENT, Alert, alert_by_id, list_alerts
 from ..monitoring.corrections import Correction
 from ..monitoring.dashboard import Dashboard, collect
 from ..monitoring.health import HealthReport, build_report
@@ -32,8 +32,7 @@ def alerts(services, *, status: str | None = None, limit: int = 100) -> list[Ale
 
 
 def alert(services, alert_id: int) -> Alert | None:
-    with services.engine.connect() as conn:
-        return get_alert(conn, alert_id)
+    return alert_by_id(services.engine, alert_id)
 
 
 def dashboard(services) -> Dashboard:

@@ -123,13 +123,9 @@ def finish_remembering(journal: Journal, timeout: float = 30.0) -> None:
 def send_offline_logins(journal: Journal, port: PostgresLedger) -> int:
     """Offline login attempts into the audit log (`offline_login`, with the terminal's
     time as `offline_at`; the database stamps its own time and login). Returns how many."""
-    from ..ledger import audit
     rows = journal.unsent_offline_logins(port.name)
     if not rows:
         return 0
-    with port.engine.begin() as conn:
-        for _seq, staff_id, at, outcome in rows:
-            audit.append(conn, "offline_login", staff_id=staff_id, terminal_id=journal.terminal_id,
-                         detail={"outcome": outcome, "offline_at": at})
+    port.record_offline_logins(journal.terminal_id, [(staff_id, at, outcome) for _seq, staff_id, at, outcome in rows])
     journal.mark_offline_logins_sent(r[0] for r in rows)
     return len(rows)

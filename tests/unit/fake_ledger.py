@@ -112,6 +112,10 @@ class FakeLedger:
     def store_policy(self, policy):
         self._call("store_policy", policy=policy)
 
+    def log_mtl(self, *, start, end, tz, start_hour, threshold, player_id, posting_id):
+        self._call("log_mtl", player_id=player_id, posting_id=posting_id, threshold=threshold)
+        return 1
+
     # authority limits
     def authority_limits(self, session):
         self._call("authority_limits", session=session)

@@ -154,3 +154,24 @@ def test_with_the_ledger_unreachable_the_reads_say_so():
                  lambda s: receipts.staff_names(s, ["C100"])):
         with pytest.raises(LedgerUnavailable):
             read(services(FakeLedger(unreachable=True)))
+
+
+def test_large_cash_is_logged_for_cash_postings_only_and_a_failure_never_fails_the_posting():
+    from cashier_desktop.domain.receipts import Receipt
+    from cashier_desktop.terminal.authorize import after_posting, record_large_cash
+    ledger = FakeLedger()
+    s = services(ledger)
+    inr = Money(Decimal("1"), "INR")
+
+    def receipt(kind):
+        return Receipt(id=uuid.uuid4(), seq=1, kind=kind, player_id="101", amount=inr, cash_before=inr,
+                       cash_after=inr, credit_before=inr, credit_after=inr, limit_after=inr, approved_after=False,
+                       staff_id="C100", approver_id=None, terminal_id="T-UNIT", shift_id=1, reverses_id=None,
+                       reason=None, created_at=LATER, hash="h")
+    assert record_large_cash(s, receipt(Kind.MARKER_ISSUE)) == 0 and ledger.calls == []  # no cash moved
+    deposit = receipt(Kind.DEPOSIT)
+    assert record_large_cash(s, deposit) == 1
+    assert ledger.sent["log_mtl"] == {"player_id": "101", "posting_id": deposit.id,
+                                      "threshold": s.policy.mtl_threshold}
+    cmd = verbs.posting_command("T-UNIT", "C100", Kind.DEPOSIT, "101", inr)
+    after_posting(services(FakeLedger(unreachable=True)), member("C100"), cmd, None, deposit)  # logged, not raised

@@ -32,7 +32,7 @@ from . import receipt_check as _receipts
 from . import shifts as _shifts
 from . import staff as _staff
 from .api_tables import store_policy
-from .cash_reports import log_mtl
+from .cash_reports import PriorCashQuery, log_mtl
 from .credit_context import CreditContext, credit_contexts
 from .drawer_holding import Holding, drawer_holding
 from .exchange import shift_exchanges, shift_foreign_cash
@@ -70,6 +70,19 @@ class Ledger:
     def store_policy(self, policy: Policy) -> None:
         with self.engine.begin() as conn:  # as before: a driver error is not mapped here
             store_policy(conn, policy)
+
+    def counter_context(self, staff_ids: list[str], terminal_id: str, *, prior: PriorCashQuery | None = None
+                        ) -> tuple[dict[str, _staff.StaffRecord], int | None, tuple[Decimal, Decimal] | None]:
+        """The staff records, the terminal's open shift and (when asked) the player's prior
+        cash, on ONE connection: what a posting's online authorization reads."""
+        with reading(self.engine) as conn:  # driver errors come out as domain errors
+            records, shift_id = _shifts.counter_context(conn, staff_ids, terminal_id)
+            return records, shift_id, (prior.ask(conn) if prior is not None else None)
+
+    def prior_cash(self, query: PriorCashQuery) -> tuple[Decimal, Decimal]:
+        """(this gaming day's, this period's) cash of a player in one direction."""
+        with reading(self.engine) as conn:
+            return query.ask(conn)
 
     def log_mtl(self, *, start: datetime, end: datetime, tz: str, start_hour: int, threshold: Decimal,
                 player_id: str, posting_id: UUID) -> int:

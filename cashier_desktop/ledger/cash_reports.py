@@ -45,6 +45,22 @@ GROUP BY b.day_start
 """)
 
 
+@dataclass(frozen=True, slots=True)
+class PriorCashQuery:
+    """Which prior cash to add up for the identification threshold (`prior_cash`'s arguments)."""
+
+    player_id: str
+    direction: str  # "in" or "out"
+    tz: str
+    start_hour: int
+    month: bool
+    at: datetime | None = None
+
+    def ask(self, conn: Connection) -> tuple[Decimal, Decimal]:
+        return prior_cash(conn, self.player_id, self.direction, tz=self.tz, start_hour=self.start_hour,
+                          month=self.month, at=self.at)
+
+
 def prior_cash(conn: Connection, player_id: str, direction: str, *, tz: str, start_hour: int, month: bool,
                at: datetime | None = None) -> tuple[Decimal, Decimal]:
     """(this gaming day's, this period's) cash in or out of a player, all terminals, in one

@@ -24,9 +24,8 @@ from ..domain.policy import (SHIFT_FREE_KINDS, Policy, PriorTotals, Requirements
                              gaming_day, gaming_day_bounds, needs_dual_control, requirements)
 from ..domain.receipts import Receipt
 from ..domain.roles import AUTHORISING_ROLES, Action, Role, action_for, can, require
-from ..ledger.cash_reports import prior_cash
-from ..ledger.db import reading, warn_if_gui_thread
-from ..ledger.shifts import counter_context
+from ..ledger.cash_reports import PriorCashQuery
+from ..ledger.db import warn_if_gui_thread
 from .auth import StaffMember, policy_of
 
 log = logging.getLogger(__name__)
@@ -43,19 +42,25 @@ def approval_authority(staff: StaffMember, policy: Policy) -> Decimal | None:
     return Decimal("0")
 
 
-def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = None,
-                 conn=None) -> PriorTotals:
-    """The player's cash already moved in `kind`'s direction this period and gaming day."""
+def _prior_query(services, player_id: str, kind: Kind, at: datetime | None) -> PriorCashQuery | None:
+    """What prior cash the identification threshold adds to `kind` (None: it moves no cash)."""
     direction = direction_of(kind)
     if direction is None:
-        return PriorTotals()
+        return None
     policy = policy_of(services)
-    if conn is None:
-        with reading(services.engine) as own:
-            return prior_totals(services, player_id, kind, at=at, conn=own)
-    day, period = prior_cash(conn, player_id, direction, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
-                             month=policy.aggregation == "month", at=at)
+    return PriorCashQuery(player_id, direction, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
+                          month=policy.aggregation == "month", at=at)
+
+
+def _totals(cash: tuple[Decimal, Decimal]) -> PriorTotals:
+    day, period = cash
     return PriorTotals(period=period, day=day)
+
+
+def prior_totals(services, player_id: str, kind: Kind, *, at: datetime | None = None) -> PriorTotals:
+    """The player's cash already moved in `kind`'s direction this period and gaming day."""
+    query = _prior_query(services, player_id, kind, at)
+    return PriorTotals() if query is None else _totals(services.ledger.prior_cash(query))
 
 
 def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: str, amount: Money,
@@ -165,15 +170,14 @@ def _authorize_online(services, staff: StaffMember, cmd: PostingCommand, approve
                       policy: Policy, at: datetime | None) -> PostingCommand:
     """The checks that need the ledger: current staff records, the open shift, large cash."""
     terminal = cmd.terminal_id or services.config.terminal_id
-    direction = direction_of(cmd.kind)
-    prior = None
-    with reading(services.engine) as conn:  # driver errors come out as domain errors
-        records, shift_id = counter_context(conn, [staff.id] + ([approver.id] if approver else []), terminal)
-        staff = _fresh(records, staff, "staff member")
-        if approver is not None:
-            approver = _fresh(records, approver, "approver")
-        if direction is not None and not (cmd.id_type and cmd.id_number):
-            prior = prior_totals(services, cmd.player_id, cmd.kind, at=at, conn=conn)
+    # a typed document needs no prior cash: the posting records it whatever the total
+    query = None if (cmd.id_type and cmd.id_number) else _prior_query(services, cmd.player_id, cmd.kind, at)
+    records, shift_id, cash = services.ledger.counter_context(
+        [staff.id] + ([approver.id] if approver else []), terminal, prior=query)  # one connection
+    staff = _fresh(records, staff, "staff member")
+    if approver is not None:
+        approver = _fresh(records, approver, "approver")
+    prior = None if cash is None else _totals(cash)
     require(staff.role, action_for(cmd.kind))  # the role as it is now, not as it was at login
     approver_id = _check_approver(cmd, staff, approver, policy)
     if shift_id is None and cmd.kind not in SHIFT_FREE_KINDS:
@@ -192,8 +196,7 @@ def _valid_document_on_file(services, staff: StaffMember, player_id: str) -> boo
     (migration 0016); without a staff session the ledger cannot be asked."""
     if staff.session_token is None:
         return False
-    from ..ledger.id_documents import documents_of
-    return any(d.valid for d in documents_of(services.engine, session=staff.session_token, player_id=player_id))
+    return any(d.valid for d in services.ledger.id_documents(session=staff.session_token, player_id=player_id))
 
 
 def record_large_cash(services, receipt: Receipt) -> int:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ..domain.receipt_code import ReceiptCode
     from ..domain.receipts import Balance, Receipt
     from ..ledger.authority import AuthorityLimit
+    from ..ledger.cash_reports import PriorCashQuery
+    from ..ledger.staff import StaffRecord
     from ..ledger.credit import CreditRequest
     from ..ledger.credit_context import CreditContext
     from ..ledger.credit_lines import Aging, CreditChange, Marker
@@ -45,6 +47,10 @@ class CageLedger(Protocol):
     def active_staff(self) -> list[tuple[str, str, str]]: ...
     def store_policy(self, policy: "Policy") -> None: ...
 
+    # the online pre-check of a posting (a login the database does not bind)
+    def counter_context(self, staff_ids: list[str], terminal_id: str, *, prior: "PriorCashQuery | None" = None
+                        ) -> "tuple[dict[str, StaffRecord], int | None, tuple[Decimal, Decimal] | None]": ...
+    def prior_cash(self, query: "PriorCashQuery") -> tuple[Decimal, Decimal]: ...
     def log_mtl(self, *, start: datetime, end: datetime, tz: str, start_hour: int, threshold: Decimal,
                 player_id: str, posting_id: UUID) -> int: ...
 

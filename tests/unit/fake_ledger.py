@@ -75,6 +75,9 @@ class FakeLedger:
     handovers: dict[uuid.UUID, tuple[int, int]] = field(default_factory=dict)
     closed_tokens: list[uuid.UUID] = field(default_factory=list)
     audited: list[tuple] = field(default_factory=list)
+    prior: dict = field(default_factory=dict)  # (player, "in"/"out") → cash already moved today
+    roles: dict = field(default_factory=dict)  # staff id → role now (changed since login)
+    inactive: set = field(default_factory=set)  # staff ids deactivated since login
     foreign_cash: dict = field(default_factory=dict)  # currency → Money the drawer should hold
     postings: dict = field(default_factory=dict)  # posting id → Receipt
     facts: dict = field(default_factory=dict)  # posting id → ReceiptFacts
@@ -111,6 +114,22 @@ class FakeLedger:
 
     def store_policy(self, policy):
         self._call("store_policy", policy=policy)
+
+    def counter_context(self, staff_ids, terminal_id, *, prior=None):
+        self._call("counter_context", staff_ids=staff_ids, terminal_id=terminal_id, prior=prior)
+        from cashier_desktop.ledger.staff import StaffRecord
+        records = {i: StaffRecord(i, STAFF[i][1], self.roles.get(i, STAFF[i][2]), i not in self.inactive, STAFF[i][3])
+                   for i in staff_ids if i in STAFF}
+        shift = next((s for s in self.shifts_by_id.values() if s.terminal_id == terminal_id and s.is_open), None)
+        return records, shift.id if shift else None, (self._prior(prior) if prior is not None else None)
+
+    def prior_cash(self, query):
+        self._call("prior_cash", query=query)
+        return self._prior(query)
+
+    def _prior(self, query):
+        day = self.prior.get((query.player_id, query.direction), Decimal("0"))
+        return day, day
 
     def log_mtl(self, *, start, end, tz, start_hour, threshold, player_id, posting_id):
         self._call("log_mtl", player_id=player_id, posting_id=posting_id, threshold=threshold)

@@ -35,7 +35,10 @@ from .api_tables import store_policy
 from .cash_reports import PriorCashQuery, log_mtl
 from .credit_context import CreditContext, credit_contexts
 from .drawer_holding import Holding, drawer_holding
+from . import exchange as _fx
+from . import transfers as _transfers
 from .exchange import shift_exchanges, shift_foreign_cash
+from .exchange_reversal import reverse_exchange
 from .db import in_transaction, reading
 from .denominations import cash_denominations
 from .staff_sessions import close_staff_session, open_staff_session
@@ -219,6 +222,35 @@ class Ledger:
 
     def marker_aging(self, as_of: date | None) -> list[_lines.Aging]:
         return _lines.aging(self.engine, as_of)
+
+    # foreign exchange and the main bank -------------------------------------------------
+    def rates_in_force(self) -> list[_fx.CurrencyRate]:
+        return _fx.rates_in_force(self.engine)
+
+    def set_rate(self, session: UUID, currency: str, buy: Decimal, sell: Decimal) -> int:
+        return _fx.set_rate(self.engine, session, currency, buy, sell)
+
+    def exchange(self, *, session: UUID, direction: str, foreign: Money, posting_id: UUID | None,
+                 approver_session: UUID | None, player_id: str | None, quoted_rate: int | None,
+                 id_type: str | None, id_number: str | None) -> _fx.Exchange:
+        return _fx.exchange(self.engine, session=session, direction=direction, foreign=foreign,
+                            posting_id=posting_id, approver_session=approver_session, player_id=player_id,
+                            quoted_rate=quoted_rate, id_type=id_type, id_number=id_number)
+
+    def reverse_exchange(self, *, session: UUID, original_id: UUID, reason: str, reversal_id: UUID | None,
+                         approver_session: UUID | None) -> _fx.Exchange:
+        return reverse_exchange(self.engine, session=session, original_id=original_id, reason=reason,
+                                reversal_id=reversal_id, approver_session=approver_session)
+
+    def bank_transfer(self, *, kind: str, amount: Money, sender_session: UUID | None,
+                      receiver_session: UUID | None, transfer_id: UUID | None, reason: str | None = None,
+                      terminal_id: str | None = None) -> _transfers.Transfer:
+        return _transfers.transfer(self.engine, kind=kind, amount=amount, sender_session=sender_session,
+                                   receiver_session=receiver_session, transfer_id=transfer_id, reason=reason,
+                                   terminal_id=terminal_id)
+
+    def accountability(self, session: UUID | None, day: date | None) -> list[_transfers.AccountabilityLine]:
+        return _transfers.accountability(self.engine, session, day)
 
     # identification on file ------------------------------------------------------------
     def add_id_document(self, *, session: UUID, player_id: str, doc_type: str, doc_number: str,

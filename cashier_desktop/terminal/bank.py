@@ -16,7 +16,7 @@ from ..domain.errors import InvalidInput
 from ..domain.money import Money
 from ..domain.roles import Action, require
 from ..ledger.db import warn_if_gui_thread
-from ..ledger.transfers import AccountabilityLine, Transfer, accountability as ledger_accountability, transfer
+from ..ledger.transfers import AccountabilityLine, Transfer
 from .auth import verify_approver
 from .session import Session
 from .verbs import Credentials
@@ -35,9 +35,9 @@ def fill(services, session: Session, amount: Money, bank: Credentials, *, transf
     window's cashier (`session`) receives."""
     warn_if_gui_thread("fill")
     member = _bank_signer(services, session, bank)
-    return transfer(services.engine, kind="fill", amount=amount, sender_session=member.session_token,
-                    receiver_session=session.staff.session_token, transfer_id=transfer_id,
-                    terminal_id=session.terminal_id)
+    return services.ledger.bank_transfer(kind="fill", amount=amount, sender_session=member.session_token,
+                                         receiver_session=session.staff.session_token, transfer_id=transfer_id,
+                                         terminal_id=session.terminal_id)
 
 
 def credit(services, session: Session, amount: Money, bank: Credentials, *,
@@ -46,9 +46,9 @@ def credit(services, session: Session, amount: Money, bank: Credentials, *,
     the bank's person receives."""
     warn_if_gui_thread("credit")
     member = _bank_signer(services, session, bank)
-    return transfer(services.engine, kind="credit", amount=amount, sender_session=session.staff.session_token,
-                    receiver_session=member.session_token, transfer_id=transfer_id,
-                    terminal_id=session.terminal_id)
+    return services.ledger.bank_transfer(kind="credit", amount=amount, sender_session=session.staff.session_token,
+                                         receiver_session=member.session_token, transfer_id=transfer_id,
+                                         terminal_id=session.terminal_id)
 
 
 def move_bank_cash(services, session: Session, kind: str, amount: Money, witness: Credentials, reason: str, *,
@@ -63,8 +63,8 @@ def move_bank_cash(services, session: Session, kind: str, amount: Money, witness
         raise InvalidInput("Say where the cash comes from or goes to.")
     member = _bank_signer(services, session, witness)
     sender, receiver = session.staff.session_token, member.session_token
-    return transfer(services.engine, kind=kind, amount=amount, sender_session=sender, receiver_session=receiver,
-                    transfer_id=transfer_id, reason=reason.strip())
+    return services.ledger.bank_transfer(kind=kind, amount=amount, sender_session=sender, receiver_session=receiver,
+                                         transfer_id=transfer_id, reason=reason.strip())
 
 
 def accountability(services, session: Session, day: date | None = None) -> list[AccountabilityLine]:
@@ -72,4 +72,4 @@ def accountability(services, session: Session, day: date | None = None) -> list[
     the bank, the markers outstanding, each beside the ledger's figure. A supervisor's."""
     warn_if_gui_thread("accountability")
     require(session.staff.role, Action.RUN_REPORTS)
-    return ledger_accountability(services.engine, session.staff.session_token, day)
+    return services.ledger.accountability(session.staff.session_token, day)

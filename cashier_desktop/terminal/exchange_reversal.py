@@ -8,7 +8,6 @@ from uuid import UUID
 
 from ..domain.errors import InvalidInput, NotAuthorized
 from ..ledger.exchange import Exchange
-from ..ledger.exchange_reversal import reverse_exchange as ledger_reverse
 from .auth import StaffMember, verify_approver
 from .verbs import Credentials
 
@@ -33,5 +32,5 @@ def reverse_exchange(services, staff: StaffMember, exchange_id: str | UUID, reas
     second = None
     if approver is not None and approver.staff_id != staff.id:
         second = verify_approver(services, approver.staff_id, approver.pin).session_token
-    return ledger_reverse(services.engine, session=staff.session_token, original_id=original,
-                          reason=reason.strip(), reversal_id=reversal_id, approver_session=second)
+    return services.ledger.reverse_exchange(session=staff.session_token, original_id=original,
+                                            reason=reason.strip(), reversal_id=reversal_id, approver_session=second)

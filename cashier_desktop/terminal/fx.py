@@ -36,7 +36,7 @@ def require_session(staff: StaffMember) -> UUID:
 def rates(services) -> list[CurrencyRate]:
     """Every currency the cage exchanges with the rate in force now."""
     warn_if_gui_thread("rates")
-    return ledger_fx.rates_in_force(services.engine)
+    return services.ledger.rates_in_force()
 
 
 def exchange(services, staff: StaffMember, direction: str, foreign: Money, *, player_id: str | None = None,
@@ -57,8 +57,8 @@ def exchange(services, staff: StaffMember, direction: str, foreign: Money, *, pl
     second = None
     if approver is not None:
         second = verify_approver(services, approver.staff_id, approver.pin)
-    return ledger_fx.exchange(
-        services.engine, session=session, direction=direction, foreign=foreign, posting_id=posting_id,
+    return services.ledger.exchange(
+        session=session, direction=direction, foreign=foreign, posting_id=posting_id,
         approver_session=second.session_token if second else None, player_id=(player_id or "").strip() or None,
         quoted_rate=quoted_rate, id_type=(id_type or "").strip() or None,
         id_number=(id_number or "").strip() or None)
@@ -76,10 +76,10 @@ def set_rate(services, staff: StaffMember, currency: str, buy: str | Decimal, se
     sell_rate = sell if isinstance(sell, Decimal) else parse_rate(str(sell), "sell rate")
     if buy_rate > sell_rate:
         raise InvalidInput("The buy rate cannot be higher than the sell rate: the cage would lose on every pair.")
-    return ledger_fx.set_rate(services.engine, require_session(staff), code, buy_rate, sell_rate)
+    return services.ledger.set_rate(require_session(staff), code, buy_rate, sell_rate)
 
 
 def shift_exchanges(services, shift_id: int) -> list[Exchange]:
     """A shift's exchanges, oldest first: the counter reprints their receipts from these."""
     warn_if_gui_thread("shift_exchanges")
-    return ledger_fx.shift_exchanges(services.engine, int(shift_id))
+    return services.ledger.shift_exchanges(int(shift_id))

@@ -292,6 +292,35 @@ class FakeLedger:
         self._call("marker_aging", as_of=as_of)
         return []
 
+    # foreign exchange and the main bank
+    def rates_in_force(self):
+        self._call("rates_in_force")
+        return []
+
+    def set_rate(self, session, currency, buy, sell):
+        self._call("set_rate", currency=currency, buy=buy, sell=sell)
+        return 1
+
+    def exchange(self, *, session, direction, foreign, posting_id, approver_session, player_id, quoted_rate,
+                 id_type, id_number):
+        self._call("exchange", direction=direction, foreign=foreign, approver_session=approver_session,
+                   player_id=player_id, id_type=id_type, id_number=id_number)
+        return ("exchange", posting_id)
+
+    def reverse_exchange(self, *, session, original_id, reason, reversal_id, approver_session):
+        self._call("reverse_exchange", original_id=original_id, reason=reason, approver_session=approver_session)
+        return ("reversed", original_id)
+
+    def bank_transfer(self, *, kind, amount, sender_session, receiver_session, transfer_id, reason=None,
+                      terminal_id=None):
+        self._call("bank_transfer", kind=kind, amount=amount, sender_session=sender_session,
+                   receiver_session=receiver_session, reason=reason, terminal_id=terminal_id)
+        return ("transfer", kind)
+
+    def accountability(self, session, day):
+        self._call("accountability", day=day)
+        return []
+
     # identification on file
     def add_id_document(self, *, session, player_id, doc_type, doc_number, expires_on, image):
         self._call("add_id_document", player_id=player_id, doc_type=doc_type, doc_number=doc_number,

@@ -32,7 +32,8 @@ from . import receipt_check as _receipts
 from . import shifts as _shifts
 from . import staff as _staff
 from .api_tables import store_policy
-from .cash_reports import PriorCashQuery, log_mtl
+from . import staff_admin as _staff_admin
+from .cash_reports import CtrRow, MtlRow, PriorCashQuery, ctr_rows, log_mtl, mtl_rows
 from .credit_context import CreditContext, credit_contexts
 from .drawer_holding import Holding, drawer_holding
 from . import exchange as _fx
@@ -94,6 +95,34 @@ class Ledger:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             return log_mtl(conn, start=start, end=end, tz=tz, start_hour=start_hour, threshold=threshold,
                            player_id=player_id, posting_id=posting_id)
+
+    # staff administration ---------------------------------------------------------------
+    def add_staff(self, session: UUID, staff_id: str, name: str, role: str, pin: str,
+                  approval_limit: Decimal | None) -> None:
+        self._tx(lambda conn: _staff_admin.add(conn, session, staff_id, name, role, pin, approval_limit))
+
+    def set_staff_active(self, session: UUID, staff_id: str, active: bool) -> bool:
+        return self._tx(lambda conn: _staff_admin.set_active_as(conn, session, staff_id, active))
+
+    def reset_staff_pin(self, session: UUID, staff_id: str, pin: str) -> bool:
+        return self._tx(lambda conn: _staff_admin.reset_pin_as(conn, session, staff_id, pin))
+
+    def staff_list(self) -> list[tuple]:
+        return self._tx(_staff_admin.list_staff)
+
+    # large-cash reports -----------------------------------------------------------------
+    def mtl_rows(self, day: date, *, start: datetime, end: datetime, tz: str, start_hour: int, threshold: Decimal,
+                 fill_in: bool) -> list[MtlRow]:
+        """The day's MTL, completed from the ledger first with `fill_in` (one transaction)."""
+        def work(conn):
+            if fill_in:
+                log_mtl(conn, start=start, end=end, tz=tz, start_hour=start_hour, threshold=threshold)
+            return mtl_rows(conn, day)
+        return self._tx(work)
+
+    def ctr_rows(self, *, start: datetime, end: datetime, threshold: Decimal, label: str) -> list[CtrRow]:
+        with reading(self.engine) as conn:
+            return ctr_rows(conn, start=start, end=end, threshold=threshold, label=label)
 
     # authority limits -------------------------------------------------------------------
     def authority_limits(self, session: UUID) -> list[_authority.AuthorityLimit]:

@@ -15,8 +15,8 @@ from datetime import date
 
 from ..domain.errors import InvalidInput
 from ..domain.policy import gaming_day_bounds, period_of_day
-from ..ledger.cash_reports import CtrRow, MtlRow, ctr_rows, log_mtl, mtl_rows
-from ..ledger.db import in_transaction, reading, warn_if_gui_thread
+from ..ledger.cash_reports import CtrRow, MtlRow
+from ..ledger.db import warn_if_gui_thread
 from .auth import policy_of
 
 
@@ -35,23 +35,17 @@ def mtl_report(services, day: date) -> list[MtlRow]:
     # At a bound terminal login the posting API wrote each entry with its posting (offline
     # replays included), and the login may only read the log; elsewhere (the owner's tools,
     # postings written before the API) the day is filled in first. Idempotent by posting.
-    fill_in = not services.database_decides
-
-    def work(conn):
-        if fill_in:
-            log_mtl(conn, start=start, end=end, tz=policy.timezone, start_hour=policy.gaming_day_start_hour,
-                    threshold=policy.mtl_threshold)
-        return mtl_rows(conn, day)
-    return in_transaction(services.engine, work)
+    return services.ledger.mtl_rows(day, start=start, end=end, tz=policy.timezone,
+                                    start_hour=policy.gaming_day_start_hour, threshold=policy.mtl_threshold,
+                                    fill_in=not services.database_decides)
 
 
 def ctr_report(services, day: date) -> list[CtrRow]:
     warn_if_gui_thread("ctr_report")
     policy = policy_of(services)
     period = period_of_day(day, policy)
-    with reading(services.engine) as conn:
-        return ctr_rows(conn, start=period.start, end=period.end, threshold=policy.ctr_threshold,
-                        label=period.label)
+    return services.ledger.ctr_rows(start=period.start, end=period.end, threshold=policy.ctr_threshold,
+                                    label=period.label)
 
 
 def to_csv(rows: list, columns: list[str]) -> str:

@@ -15,13 +15,8 @@ from ..domain.money import to_decimal
 from ..domain.errors import NotAuthorized
 from ..domain.pins import NEW_PIN_DIGITS, check_pin_format
 from ..domain.roles import Action, require, to_role
-from ..ledger import staff_admin as db
-from ..ledger.db import in_transaction, warn_if_gui_thread
+from ..ledger.db import warn_if_gui_thread
 from .session import Session
-
-
-def _run(services, fn):
-    return in_transaction(services.engine, fn)
 
 
 def _token(session: Session):
@@ -46,8 +41,7 @@ def add_staff(services, session: Session, staff_id: str, name: str, role: str, p
     else:
         limit = to_decimal(approval_limit)
 
-    _run(services, lambda conn: db.add(conn, _token(session), staff_id, name.strip(), role_enum.value,
-                                       pin, limit))
+    services.ledger.add_staff(_token(session), staff_id, name.strip(), role_enum.value, pin, limit)
 
 
 def disable_staff(services, session: Session, staff_id: str) -> None:
@@ -57,7 +51,7 @@ def disable_staff(services, session: Session, staff_id: str) -> None:
     if staff_id == session.staff.id:
         raise InvalidInput("You cannot disable yourself; another supervisor must.")
 
-    if not _run(services, lambda conn: db.set_active_as(conn, _token(session), staff_id, False)):
+    if not services.ledger.set_staff_active(_token(session), staff_id, False):
         raise InvalidInput.no_staff_member(staff_id)
 
 
@@ -67,12 +61,12 @@ def reset_pin(services, session: Session, staff_id: str, new_pin: str) -> None:
     require(session.staff.role, Action.MANAGE_STAFF)
     staff_id = check_staff_id(staff_id)
     check_pin_format(new_pin, min_digits=NEW_PIN_DIGITS)
-    if not _run(services, lambda conn: db.reset_pin_as(conn, _token(session), staff_id, new_pin)):
+    if not services.ledger.reset_staff_pin(_token(session), staff_id, new_pin):
         raise InvalidInput.no_staff_member(staff_id)
 
 
 def staff_list(services) -> list[dict]:
-    rows = _run(services, db.list_staff)
+    rows = services.ledger.staff_list()
     return [{"id": r[0], "name": r[1], "role": r[2], "active": r[3],
              "approval_limit": str(r[4]) if r[4] is not None else None,
              "locked_until": r[5].isoformat() if r[5] else None,

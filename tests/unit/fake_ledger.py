@@ -82,9 +82,9 @@ class FakeLedger:
     postings: dict = field(default_factory=dict)  # posting id → Receipt
     facts: dict = field(default_factory=dict)  # posting id → ReceiptFacts
 
-    def _call(self, name: str, **args) -> None:
-        self.calls.append(name)
-        self.sent[name] = args
+    def _call(self, method: str, /, **args) -> None:
+        self.calls.append(method)
+        self.sent[method] = args
         if self.unreachable:
             raise LedgerUnavailable("The ledger cannot be reached.")
 
@@ -134,6 +134,31 @@ class FakeLedger:
     def log_mtl(self, *, start, end, tz, start_hour, threshold, player_id, posting_id):
         self._call("log_mtl", player_id=player_id, posting_id=posting_id, threshold=threshold)
         return 1
+
+    # staff administration
+    def add_staff(self, session, staff_id, name, role, pin, approval_limit):
+        self._call("add_staff", staff_id=staff_id, name=name, role=role, approval_limit=approval_limit)
+
+    def set_staff_active(self, session, staff_id, active):
+        self._call("set_staff_active", staff_id=staff_id, active=active)
+        return staff_id in STAFF
+
+    def reset_staff_pin(self, session, staff_id, pin):
+        self._call("reset_staff_pin", staff_id=staff_id)
+        return staff_id in STAFF
+
+    def staff_list(self):
+        self._call("staff_list")
+        return [(i, name, role, True, limit, None, False) for i, (_p, name, role, limit) in STAFF.items()]
+
+    # large-cash reports
+    def mtl_rows(self, day, *, start, end, tz, start_hour, threshold, fill_in):
+        self._call("mtl_rows", day=day, threshold=threshold, fill_in=fill_in)
+        return []
+
+    def ctr_rows(self, *, start, end, threshold, label):
+        self._call("ctr_rows", threshold=threshold, label=label)
+        return []
 
     # authority limits
     def authority_limits(self, session):

@@ -3590,23 +3590,23 @@
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="360"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="360"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="362"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="363"/>
         <source>✖ %1 REFUSED on replay</source>
         <translation>✖ %1 दोबारा भेजने पर अस्वीकृत</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/monitor_view.py" line="326"/>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="420"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="421"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
@@ -4528,57 +4528,62 @@
 <context>
     <name>ReplicationFigure</name>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="31"/>
         <source>Ledger servers</source>
         <translation>लेजर सर्वर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="50"/>
         <source>%1, a read-only standby: postings cannot be taken</source>
         <translation>%1, केवल पढ़ने वाला स्टैंडबाय: पोस्टिंग नहीं ली जा सकती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="51"/>
         <source>%1, primary</source>
         <translation>%1, प्राथमिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="54"/>
+        <source>the demo ledger on this PC, without a standby (demo mode)</source>
+        <translation>इस पीसी पर डेमो लेजर, बिना स्टैंडबाय के (डेमो मोड)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="56"/>
         <source>NO STANDBY: postings are on this server only</source>
         <translation>कोई स्टैंडबाय नहीं: पोस्टिंग केवल इसी सर्वर पर हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="61"/>
         <source>standby %1 not streaming (%2)</source>
         <translation>स्टैंडबाय %1 स्ट्रीम नहीं कर रहा (%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="67"/>
         <source>standby %1 synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक, पिछड़ %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="68"/>
         <source>standby %1 NOT synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="71"/>
         <source>standby %1 LAG OVER THE ALERT THRESHOLD</source>
         <translation>स्टैंडबाय %1 का पिछड़ चेतावनी सीमा से अधिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="77"/>
         <source>unknown (the login needs pg_read_all_stats)</source>
         <translation>अज्ञात (लॉगिन को pg_read_all_stats चाहिए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="79"/>
         <source>%1 bytes</source>
         <translation>%1 बाइट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="80"/>
         <source>%1 bytes, %2 ms</source>
         <translation>%1 बाइट, %2 मि.से.</translation>
     </message>

@@ -64,8 +64,15 @@ def _open_exchange(qtbot, window, amount: str, currency: str = "USD"):
     qtbot.keyClick(window, Qt.Key_F4)
     dialog = active_dialog(qtbot, tab)
     wait_until(qtbot, lambda: dialog.currency.findData(currency) >= 0, what="rates loaded")
-    dialog.currency.setCurrentIndex(dialog.currency.findData(currency))
-    dialog.amount.edit.setFocus()
+    qtbot.keyClick(dialog, Qt.Key_C, Qt.AltModifier)  # &Currency, then the arrow keys
+    assert dialog.focusWidget() is dialog.currency
+    qtbot.keyClick(dialog.currency, Qt.Key_Home)
+    while dialog.currency.currentData() != currency:
+        before = dialog.currency.currentIndex()
+        qtbot.keyClick(dialog.currency, Qt.Key_Down)
+        assert dialog.currency.currentIndex() != before, f"{currency} not reachable by the arrow keys"
+    qtbot.keyClick(dialog, Qt.Key_A, Qt.AltModifier)  # Foreign &amount: the field hands focus to its edit
+    assert dialog.focusWidget() is dialog.amount.edit
     qtbot.keyClicks(dialog.amount.edit, amount)
     return dialog
 

@@ -455,17 +455,17 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cage_settings.py" line="130"/>
-        <source>Staff &amp;member</source>
-        <translation>कर्मचारी (&amp;M)</translation>
+        <source>Sta&amp;ff member</source>
+        <translation>कर्मचारी (&amp;F)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
-        <source>&amp;Type</source>
-        <translation>प्रकार (&amp;T)</translation>
+        <source>T&amp;ype</source>
+        <translation>प्रकार (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cage_settings.py" line="132"/>
-        <source>Li&amp;mit</source>
+        <source>L&amp;imit</source>
         <translation>सीमा (&amp;I)</translation>
     </message>
     <message>

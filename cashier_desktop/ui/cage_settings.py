@@ -2,7 +2,8 @@
 
 Rates: every currency the cage exchanges with the rate in force; a new buy and sell rate is
 in force at once (`cage.set_fx_rate`, which waits for any exchange half-way). Authority:
-staff × transaction type, the largest amount each may post without a second person's PIN;
+staff × transaction type (every posting kind, the exchange, a temporary line, each transfer
+with the main bank), the largest amount each may post without a second person's PIN;
 pick a cell, type the limit (or tick "no limit") and the reason, Enter saves
 (`cage.set_authority_limit`: never one's own). One page each (Ctrl+Tab); Ctrl+F5 reloads both.
 """
@@ -29,11 +30,20 @@ from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
 EXCHANGE_TYPE = QT_TRANSLATE_NOOP("CageSettings", "Exchange")
+# The types that are not posting kinds (whose names are kind_name's): migration 0029.
+OTHER_TYPES = {"exchange": EXCHANGE_TYPE,
+               "temporary_credit": QT_TRANSLATE_NOOP("CageSettings", "Temporary line"),
+               "fill": QT_TRANSLATE_NOOP("CageSettings", "Fill"),
+               "credit": QT_TRANSLATE_NOOP("CageSettings", "Credit to the bank"),
+               "fund": QT_TRANSLATE_NOOP("CageSettings", "Funding the bank"),
+               "remit": QT_TRANSLATE_NOOP("CageSettings", "Remittance")}
 
 
 def type_label(kind: str) -> str:
     from PySide6.QtCore import QCoreApplication
-    return QCoreApplication.translate("CageSettings", EXCHANGE_TYPE) if kind == "exchange" else kind_name(Kind(kind))
+    if kind in OTHER_TYPES:
+        return QCoreApplication.translate("CageSettings", OTHER_TYPES[kind])
+    return kind_name(Kind(kind))
 
 
 def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:

@@ -254,313 +254,338 @@
 <context>
     <name>CageSettings</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="32"/>
         <source>Exchange</source>
         <translation>विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="35"/>
+        <source>Temporary line</source>
+        <translation>अस्थायी सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="36"/>
+        <source>Fill</source>
+        <translation>फ़िल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="37"/>
+        <source>Credit to the bank</source>
+        <translation>बैंक को क्रेडिट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="38"/>
+        <source>Funding the bank</source>
+        <translation>बैंक में नकद लाना</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="39"/>
+        <source>Remittance</source>
+        <translation>बैंक से प्रेषण</translation>
     </message>
 </context>
 <context>
     <name>CageSettingsTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
         <source>Currency</source>
         <translation>मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
         <source>Buy</source>
         <translation>ख़रीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
         <source>Sell</source>
         <translation>बिक्री</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
         <source>In force since</source>
         <translation>कब से लागू</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
         <source>Set by</source>
         <translation>किसने तय किया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="72"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="72"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
         <source>Opened</source>
         <translation>खोली गई</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
         <source>Exchange</source>
         <translation>विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="76"/>
         <source>Foreign</source>
         <translation>विदेशी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="76"/>
         <source>Local</source>
         <translation>स्थानीय मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="77"/>
         <source>Rate</source>
         <translation>दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="77"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="117"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="79"/>
         <source>Denomination</source>
         <translation>मूल्यवर्ग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="80"/>
         <source>Pieces</source>
         <translation>नग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="80"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="81"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="112"/>
         <source>Exchange rates</source>
         <translation>विनिमय दरें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="96"/>
         <source>Currency of the new rate</source>
         <translation>नई दर की मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="98"/>
         <source>Buy rate</source>
         <translation>ख़रीद दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
         <source>the cage pays per unit, e.g. 83.25</source>
         <translation>केज प्रति इकाई देता है, जैसे 83.25</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="101"/>
         <source>Sell rate</source>
         <translation>बिक्री दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="102"/>
         <source>the cage is paid per unit, e.g. 84.75</source>
         <translation>केज को प्रति इकाई मिलता है, जैसे 84.75</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="103"/>
         <source>Save &amp;rate (Enter)</source>
         <translation>दर सहेजें (&amp;R) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="108"/>
         <source>C&amp;urrency</source>
         <translation>मुद्रा (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="109"/>
         <source>&amp;Buy</source>
         <translation>ख़रीद (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="110"/>
         <source>S&amp;ell</source>
         <translation>बिक्री (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="118"/>
         <source>Authority limits</source>
         <translation>अधिकार सीमाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="123"/>
         <source>Staff member</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="125"/>
         <source>Transaction type</source>
         <translation>लेन-देन का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="129"/>
         <source>Authority limit</source>
         <translation>अधिकार सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="130"/>
         <source>&amp;No limit (remove it)</source>
         <translation>कोई सीमा नहीं (हटाएँ) (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="133"/>
         <source>Reason for the change</source>
         <translation>बदलाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="134"/>
         <source>why (kept with the change)</source>
         <translation>क्यों (बदलाव के साथ रखा जाता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="137"/>
         <source>Save &amp;limit (Enter)</source>
         <translation>सीमा सहेजें (&amp;L) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="140"/>
         <source>Sta&amp;ff member</source>
         <translation>कर्मचारी (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="141"/>
         <source>T&amp;ype</source>
         <translation>प्रकार (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
         <source>L&amp;imit</source>
         <translation>सीमा (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="144"/>
         <source>Reas&amp;on</source>
         <translation>कारण (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="146"/>
         <source>Authority limits: the most each may post without a second PIN</source>
         <translation>अधिकार सीमाएँ: दूसरे पिन के बिना हर कोई अधिकतम कितना दर्ज कर सकता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="152"/>
         <source>Drawers</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="157"/>
         <source>Expected holding by denomination</source>
         <translation>मूल्यवर्ग के अनुसार अपेक्षित नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="162"/>
         <source>The shift&apos;s exchanges</source>
         <translation>शिफ़्ट के विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="172"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="177"/>
         <source>&amp;Authority limits</source>
         <translation>अधिकार सीमाएँ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="178"/>
         <source>E&amp;xchange rates</source>
         <translation>विनिमय दरें (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="179"/>
         <source>&amp;Drawers by denomination</source>
         <translation>मूल्यवर्ग के अनुसार दराज़ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="203"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="213"/>
         <source>no rate set</source>
         <translation>कोई दर तय नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="224"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="339"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="234"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="349"/>
         <source>no limit</source>
         <translation>कोई सीमा नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="226"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="236"/>
         <source>Set by %1 on %2: %3</source>
         <translation>%1 ने %2 को तय किया: %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="239"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="249"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="239"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="249"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="285"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="295"/>
         <source>without notes</source>
         <translation>नोट दर्ज किए बिना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="291"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="301"/>
         <source>Shift #%1 should hold %2.</source>
         <translation>शिफ़्ट #%1 में %2 होने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="322"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="332"/>
         <source>The %1 rate is in force (rate %2).</source>
         <translation>%1 की दर लागू है (दर %2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="336"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="346"/>
         <source>Enter the limit, or tick “No limit”.</source>
         <translation>सीमा दर्ज करें, या “कोई सीमा नहीं” चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="341"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="351"/>
         <source>%1&apos;s %2 limit is now %3.</source>
         <translation>%1 की %2 सीमा अब %3 है।</translation>
     </message>
@@ -1502,6 +1527,31 @@
         <translation>गेमिंग दिवस</translation>
     </message>
     <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="169"/>
+        <source>fill</source>
+        <translation>फ़िल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="170"/>
+        <source>credit</source>
+        <translation>क्रेडिट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="171"/>
+        <source>fund</source>
+        <translation>बैंक में नकद लाना</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="172"/>
+        <source>remit</source>
+        <translation>बैंक से प्रेषण</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="173"/>
+        <source>temporary credit</source>
+        <translation>अस्थायी क्रेडिट</translation>
+    </message>
+    <message>
         <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="19"/>
         <source>As a %1 you cannot %2; ask a %3.</source>
         <translation>%1 के रूप में आप यह नहीं कर सकते: %2; किसी %3 से कहें।</translation>
@@ -2223,61 +2273,71 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cage_sentences.py" line="38"/>
+        <source>The approver must be someone other than the two who sign (%1); nothing was posted.</source>
+        <translation>स्वीकृति देने वाला हस्ताक्षर करने वाले दोनों के अलावा कोई और होना चाहिए (%1); कुछ भी दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="40"/>
+        <source>The approver must be someone other than the two who sign.</source>
+        <translation>स्वीकृति देने वाला हस्ताक्षर करने वाले दोनों के अलावा कोई और होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="41"/>
         <source>You cannot set your own authority limit; another supervisor must.</source>
         <translation>आप अपनी अधिकार सीमा स्वयं तय नहीं कर सकते; किसी दूसरे सुपरवाइज़र को करनी होगी।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="42"/>
         <source>Give a reason for the authority limit.</source>
         <translation>अधिकार सीमा का कारण बताएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="43"/>
         <source>“%1” is not a transaction type with an authority limit (%2).</source>
         <translation>“%1” अधिकार सीमा वाला लेन-देन प्रकार नहीं है (%2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="45"/>
         <source>As a %1 you cannot set an exchange rate; ask a supervisor.</source>
         <translation>%1 के रूप में आप विनिमय दर तय नहीं कर सकते; सुपरवाइज़र से कहें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="46"/>
         <source>The buy rate cannot be higher than the sell rate: the cage would lose on every pair.</source>
         <translation>ख़रीद दर बिक्री दर से ऊँची नहीं हो सकती: हर जोड़ी पर केज को घाटा होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="48"/>
         <source>A rate needs a positive buy rate no higher than the sell rate.</source>
         <translation>दर के लिए धनात्मक ख़रीद दर चाहिए जो बिक्री दर से ऊँची न हो।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="50"/>
         <source>A temporary line is approved by someone other than who asked for it, with their PIN.</source>
         <translation>अस्थायी सीमा माँगने वाले के अलावा कोई और अपने पिन से स्वीकृत करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="52"/>
         <source>A temporary line is approved by someone other than who asked for it.</source>
         <translation>अस्थायी सीमा माँगने वाले के अलावा कोई और स्वीकृत करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="53"/>
         <source>A temporary line is approved by a second person with their PIN.</source>
         <translation>अस्थायी सीमा दूसरा व्यक्ति अपने पिन से स्वीकृत करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="54"/>
         <source>A temporary line lasts 1 to %1 days.</source>
         <translation>अस्थायी सीमा 1 से %1 दिनों तक रहती है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="55"/>
         <source>A temporary line needs an expiry in the future.</source>
         <translation>अस्थायी सीमा की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="56"/>
         <source>Give a reason for the temporary line.</source>
         <translation>अस्थायी सीमा का कारण बताएँ।</translation>
     </message>

@@ -166,87 +166,117 @@
 <context>
     <name>BankTransferDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="29"/>
         <source>Fill from the main bank</source>
         <translation>मुख्य बैंक से फ़िल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="29"/>
         <source>Credit to the main bank</source>
         <translation>मुख्य बैंक को क्रेडिट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="30"/>
         <source>Cash from the main bank into this drawer (shift #%1). The bank&apos;s person brings it and signs with their staff id and PIN.</source>
         <translation>मुख्य बैंक से इस दराज़ (शिफ़्ट #%1) में नकद। बैंक का व्यक्ति इसे लाता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="32"/>
         <source>Cash from this drawer (shift #%1) back to the main bank. The bank&apos;s person takes it and signs with their staff id and PIN.</source>
         <translation>इस दराज़ (शिफ़्ट #%1) से नकद वापस मुख्य बैंक को। बैंक का व्यक्ति इसे लेता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="35"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="39"/>
         <source>Bank&apos;s staff id</source>
         <translation>बैंक की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="42"/>
         <source>Bank&apos;s PIN</source>
         <translation>बैंक का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="44"/>
         <source>&amp;Amount</source>
         <translation>राशि (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
         <source>Bank&apos;s &amp;staff id</source>
         <translation>बैंक की कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="46"/>
         <source>Bank&apos;s &amp;PIN</source>
         <translation>बैंक का पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="48"/>
+        <source>Third person, above a signer&apos;s authority limit</source>
+        <translation>तीसरा व्यक्ति, हस्ताक्षरकर्ता की अधिकार सीमा से ऊपर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="50"/>
+        <source>Approver&apos;s staff id</source>
+        <translation>स्वीकृति देने वाले की कर्मचारी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="53"/>
+        <source>Approver&apos;s PIN</source>
+        <translation>स्वीकृति देने वाले का पिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="55"/>
+        <source>Appro&amp;ver&apos;s staff id</source>
+        <translation>स्वीकृति देने वाले की कर्मचारी आईडी (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="56"/>
+        <source>Approver&apos;s PI&amp;N</source>
+        <translation>स्वीकृति देने वाले का पिन (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="58"/>
         <source>Refusal</source>
         <translation>अस्वीकृति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="60"/>
         <source>Post fill (Enter)</source>
         <translation>फ़िल दर्ज करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="60"/>
         <source>Post credit (Enter)</source>
         <translation>क्रेडिट दर्ज करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="62"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="91"/>
         <source>Enter the amount.</source>
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="98"/>
+        <source>Enter the third person&apos;s staff id and PIN.</source>
+        <translation>तीसरे व्यक्ति की कर्मचारी आईडी और पिन दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="116"/>
         <source>Fill of %1 into shift #%2, signed by %3 (bank) and %4.</source>
         <translation>शिफ़्ट #%2 में %1 का फ़िल, %3 (बैंक) और %4 के हस्ताक्षर।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="117"/>
         <source>Credit of %1 from shift #%2, signed by %4 and %3 (bank).</source>
         <translation>शिफ़्ट #%2 से %1 का क्रेडिट, %4 और %3 (बैंक) के हस्ताक्षर।</translation>
     </message>

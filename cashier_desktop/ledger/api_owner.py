@@ -90,6 +90,8 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.drawer_cash": TableGrant(insert=True, update=("holding", "updated_at")),
     # Migration 0024: a handover's id (exactly-once), written by cage.handover_shift.
     "public.handover_requests": TableGrant(insert=True),
+    # Migration 0030: the cheques the cage takes per currency (read by cage.currency_cheques).
+    "cage.cheque_instruments": TableGrant(),
 }
 
 

@@ -276,7 +276,9 @@ TERMINAL_API = ("bound_terminal", "offline_allowance", "post", "replay_offline",
                 # a posting taken offline with its notes (migration 0022)
                 "replay_offline_with_notes",
                 # one posting's notes, for its receipt read back from the ledger (migration 0026)
-                "posting_notes")
+                "posting_notes",
+                # the cheques the cage takes per currency, beside its chips (migration 0030)
+                "currency_cheques")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -92,6 +92,8 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.handover_requests": TableGrant(insert=True),
     # Migration 0030: the cheques the cage takes per currency (read by cage.currency_cheques).
     "cage.cheque_instruments": TableGrant(),
+    # Migration 0031: an exchange's foreign notes (cage.exchange_with_notes; no login reads them).
+    "public.exchange_notes": TableGrant(insert=True),
 }
 
 

@@ -25,6 +25,7 @@ M0021 = "cashier_desktop/ledger/migrations/versions/0021_shift_owner_posts.py"
 M0023 = "cashier_desktop/ledger/migrations/versions/0023_drawer_never_negative.py"
 M0024 = "cashier_desktop/ledger/migrations/versions/0024_handover_once.py"
 M0029 = "cashier_desktop/ledger/migrations/versions/0029_authority_for_every_kind.py"
+M0031 = "cashier_desktop/ledger/migrations/versions/0031_foreign_notes.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -572,4 +573,8 @@ MUTANTS: list[Mutant] = [
            "'temporary_credit', 0::numeric,", "a temporary line above its approver's authority limit is refused",
            (f"{T_AUTHORITY_ALL}::test_a_temporary_line_above_the_approvers_limit_is_refused_and_another_approver_"
             "grants_it",)),
+    Mutant("exchange-notes-add-up", M0031, "IF v_sum <> v_row.foreign_amount THEN", "IF false THEN",
+           "an exchange's foreign notes must add up to its foreign amount",
+           ("tests/security/test_cage_foreign_notes.py::test_notes_that_do_not_add_up_or_are_not_the_currencys_"
+            "refuse_the_whole_exchange",)),
 ]

@@ -10,6 +10,7 @@ from .auth import StaffMember
 from .fx import require_session
 
 Holding = ledger_holding.Holding
+ForeignHolding = ledger_holding.ForeignHolding
 
 
 def holding(services, staff: StaffMember, shift_id: int) -> list[Holding]:
@@ -19,18 +20,17 @@ def holding(services, staff: StaffMember, shift_id: int) -> list[Holding]:
     return ledger_holding.drawer_holding(services.engine, require_session(staff), int(shift_id))
 
 
-def foreign_cash(services, staff: StaffMember, shift_id: int) -> dict:
-    """Foreign cash the drawer of shift `shift_id` should hold, per currency (its exchanges)."""
-    from ..ledger.exchange import shift_foreign_cash
-    warn_if_gui_thread("shift_foreign_cash")
-    require(staff.role, Action.SIGN_OFF_SHIFT)
-    return {code: money for code, money in shift_foreign_cash(services.engine, int(shift_id)).items()
-            if money.amount != 0}
-
-
 def exchanges(services, staff: StaffMember, shift_id: int) -> list:
     """The shift's exchanges, oldest first: what moved its local and foreign cash besides postings."""
     from ..ledger.exchange import shift_exchanges
     warn_if_gui_thread("shift_exchanges")
     require(staff.role, Action.SIGN_OFF_SHIFT)
     return shift_exchanges(services.engine, int(shift_id))
+
+
+def foreign_holding(services, staff: StaffMember, shift_id: int) -> list[ForeignHolding]:
+    """The drawer's foreign cash by note, per currency: its exchanges' notes, and the foreign
+    cash moved without notes on a row of its own (a supervisor's read)."""
+    warn_if_gui_thread("drawer_foreign_holding")
+    require(staff.role, Action.SIGN_OFF_SHIFT)
+    return ledger_holding.drawer_foreign_holding(services.engine, require_session(staff), int(shift_id))

@@ -19,7 +19,7 @@ from typing import Callable
 SCREEN = (1366, 768)  # the usual cage PC: every main window is shot at this size
 SCREENS = ["login", "cashier", "deposit", "confirm_large", "receipt", "open_shift", "close_shift",
            "credit_queue", "supervisor", "offline", "exchange", "exchange_receipt", "markers", "cage_settings", "fx_rates",
-           "deposit_notes", "drawers"]
+           "deposit_notes", "drawers", "id_on_file", "credit_history", "handover", "bank_fill", "accountability"]
 
 
 def _stage(services) -> None:
@@ -57,6 +57,13 @@ def _stage(services) -> None:
                                  "tournament week", Credentials("F200", "2222"))
     submit(services, here.staff, PostingCommand(kind=Kind.MARKER_ISSUE, player_id="104", amount=money("15000"),
                                                 staff_id="C100", terminal_id=here.terminal_id))
+    # the main bank funded from the count room, a fill to this window, a passport on file
+    from datetime import date
+    from cashier_desktop.terminal import bank, id_documents
+    bank.move_bank_cash(services, sup, "fund", money("500000"), Credentials("F200", "2222"), "count room")
+    bank.fill(services, here, money("50000"), Credentials("F200", "2222"))
+    id_documents.add_id_document(services, here.staff, "179", "Passport", "Z1234567",
+                                 date(date.today().year + 5, 5, 31))
     session.logout(services, sup)
 
 
@@ -127,6 +134,44 @@ def _shoot_exchange(shot: Shooter, tab):
     shot.shoot(tab.receipt_dialog, "exchange_receipt")
     tab.receipt_dialog.accept()
     return done
+
+
+def _shoot_counter_dialogs(shot: Shooter, window) -> None:
+    """Issue 17's counter dialogs: the player's ID on file (Ctrl+D), the credit history
+    (Ctrl+H, its line changes and markers), the handover's first count (Ctrl+Shift+H) and a
+    fill from the main bank (Shift menu), each shown filled in and closed unposted."""
+    tab = window.cashier
+    tab.show_id_documents()
+    ids = tab.dialog
+    shot.wait(lambda: ids.documents, "documents on file")
+    ids.listing.setCurrentRow(0)
+    shot.shoot(ids, "id_on_file")
+    ids.reject()
+    tab.search.search("104")  # the player with a temporary line and a marker on it
+    shot.wait(lambda: any(b.player_id == "104" for b in tab.search.rows), "player 104 found")
+    tab.search._pick(next(i for i, b in enumerate(tab.search.rows) if b.player_id == "104"))
+    shot.wait(lambda: tab.panel.balance is not None and tab.panel.balance.player_id == "104", "player 104 loaded")
+    tab.show_history()
+    history = tab.dialog
+    history.resize(1100, 640)
+    history.tabs.setCurrentWidget(history.credit_lines)
+    view = history.credit_lines
+    shot.wait(lambda: view.changes.rowCount() >= 1 and view.markers.rowCount() >= 1, "credit history")
+    shot.shoot(history, "credit_history")
+    history.reject()
+    window.hand_over()
+    handover = window.dialog
+    handover.grid.set_pieces({"2000": 5, "500": 120, "100": 10})
+    shot.shoot(handover, "handover")
+    handover.reject()
+    window.bank("fill")
+    fill = window.dialog
+    _type(fill.amount.edit, "50000")
+    fill.bank_id.setText("F200")
+    fill.bank_pin.setText("2222")
+    fill.amount.edit.setFocus()
+    shot.shoot(fill, "bank_fill")
+    fill.reject()
 
 
 def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
@@ -204,6 +249,7 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         closing.reject()
 
         _shoot_exchange(shot, tab)
+        _shoot_counter_dialogs(shot, window)
 
         terminal.ctx.status.set_online(False, "demo")
         terminal.ctx.status.set_pending(2)
@@ -258,6 +304,13 @@ def shoot_all(services, out: Path, language: str = "en") -> list[Path]:
         settings.drawers.setCurrentCell(row, 0)
         shot.wait(lambda: settings.holding.rowCount() >= 3, "drawer holding")
         shot.shoot(sup, "drawers")
+        sup.tabs.setCurrentWidget(desk)
+        desk.show_accountability()  # Ctrl+Shift+T: every drawer, the bank, the markers
+        totals = desk.accountability_window
+        shot.wait(lambda: bool(totals.lines), "accountability")
+        totals.resize(1100, 520)
+        shot.shoot(totals, "accountability")
+        totals.close()
     finally:
         terminal.close()
     return shot.saved

@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("amount")
         p.add_argument("--staff", required=True, help="the window's cashier (PIN from CASHIER_PIN)")
         p.add_argument("--bank-staff", required=True, help="the bank's side (PIN from CASHIER_APPROVER_PIN)")
+        p.add_argument("--approver", help=_APPROVER_HELP)
         p.set_defaults(func=cmd_bank_window, kind=kind)
     for kind, text in (("fund", "cash into the main bank from outside the cage"),
                        ("remit", "cash out of the main bank to outside the cage")):
@@ -53,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--staff", required=True, help="the bank's side (PIN from CASHIER_PIN)")
         p.add_argument("--witness", required=True, help="the second signature (PIN from CASHIER_APPROVER_PIN)")
         p.add_argument("--reason", required=True, help="where the cash comes from or goes to")
+        p.add_argument("--approver", help=_APPROVER_HELP)
         p.set_defaults(func=cmd_bank_move, kind=kind)
     _register_report(sub)
 
@@ -77,6 +79,17 @@ def _register_report(sub: argparse._SubParsersAction) -> None:
 def _second(args, staff_id: str):
     from ..terminal.verbs import Credentials
     return Credentials(staff_id, read_pin("CASHIER_APPROVER_PIN", f"PIN for {staff_id}: "))
+
+
+_APPROVER_HELP = "a third person, above a signer's authority limit (PIN from CASHIER_THIRD_PIN)"
+
+
+def _third(args):
+    """The approver above a signer's authority limit (migration 0029), or None."""
+    from ..terminal.verbs import Credentials
+    if not getattr(args, "approver", None):
+        return None
+    return Credentials(args.approver, read_pin("CASHIER_THIRD_PIN", f"PIN for approver {args.approver}: "))
 
 
 def cmd_shift_handover(args) -> int:
@@ -123,10 +136,10 @@ def cmd_bank_window(args) -> int:
     def work(services, session):
         amount = parse_amount(args.amount, services.currency)
         verb = bank.fill if args.kind == "fill" else bank.credit
-        t = verb(services, session, amount, _second(args, args.bank_staff))
+        t = verb(services, session, amount, _second(args, args.bank_staff), approver=_third(args))
         print(f"{t.kind} {t.id}: {money_text(services, t.amount.amount)} "
               f"{'into' if t.kind == 'fill' else 'out of'} shift {t.shift_id}, sent by {t.sender_id}, "
-              f"received by {t.receiver_id}")
+              f"received by {t.receiver_id}" + (f", approved by {t.approver_id}" if t.approver_id else ""))
     _with_session(args, work)
     return 0
 
@@ -137,9 +150,11 @@ def cmd_bank_move(args) -> int:
 
     def work(services, session):
         amount = parse_amount(args.amount, services.currency)
-        t = bank.move_bank_cash(services, session, args.kind, amount, _second(args, args.witness), args.reason)
+        t = bank.move_bank_cash(services, session, args.kind, amount, _second(args, args.witness), args.reason,
+                                approver=_third(args))
+        approved = f" (approved by {t.approver_id})" if t.approver_id else ""
         print(f"{t.kind} {t.id}: {money_text(services, t.amount.amount)}; the main bank holds "
-              f"{money_text(services, t.bank_after.amount)}")
+              f"{money_text(services, t.bank_after.amount)}{approved}")
     _with_session(args, work)
     return 0
 

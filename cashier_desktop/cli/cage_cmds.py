@@ -83,7 +83,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     ashow.set_defaults(func=cmd_authority_show)
     aset = asub.add_parser("set", help="set or remove a staff member's limit (a supervisor)")
     aset.add_argument("--for", dest="member", required=True, help="whose limit")
-    aset.add_argument("--type", required=True, help="deposit, withdrawal, marker_issue, marker_redeem or exchange")
+    aset.add_argument("--type", required=True,
+                      help="deposit, withdrawal, marker_issue, marker_redeem, exchange, credit_line, temporary_credit, "
+                           "reversal, adjust_in, adjust_out, fill, credit, fund or remit")
     aset.add_argument("--limit", required=True, help="the largest amount without a second person, or 'none'")
     aset.add_argument("--reason", required=True)
     aset.add_argument("--staff", required=True)

@@ -35,10 +35,10 @@ from .api_tables import store_policy
 from . import staff_admin as _staff_admin
 from .cash_reports import CtrRow, MtlRow, PriorCashQuery, ctr_rows, log_mtl, mtl_rows
 from .credit_context import CreditContext, credit_contexts
-from .drawer_holding import Holding, drawer_holding
+from .drawer_holding import ForeignHolding, Holding, drawer_foreign_holding, drawer_holding
 from . import exchange as _fx
 from . import transfers as _transfers
-from .exchange import shift_exchanges, shift_foreign_cash
+from .exchange import shift_exchanges
 from .exchange_reversal import reverse_exchange
 from .db import in_transaction, reading
 from .denominations import cash_denominations
@@ -176,8 +176,8 @@ class Ledger:
     def drawer_holding(self, session: UUID, shift_id: int) -> list[Holding]:
         return drawer_holding(self.engine, session, shift_id)
 
-    def shift_foreign_cash(self, shift_id: int) -> dict[str, Money]:
-        return shift_foreign_cash(self.engine, shift_id)
+    def drawer_foreign_holding(self, session: UUID, shift_id: int) -> list[ForeignHolding]:
+        return drawer_foreign_holding(self.engine, session, shift_id)
 
     def shift_exchanges(self, shift_id: int) -> list:
         return shift_exchanges(self.engine, shift_id)
@@ -261,10 +261,10 @@ class Ledger:
 
     def exchange(self, *, session: UUID, direction: str, foreign: Money, posting_id: UUID | None,
                  approver_session: UUID | None, player_id: str | None, quoted_rate: int | None,
-                 id_type: str | None, id_number: str | None) -> _fx.Exchange:
+                 id_type: str | None, id_number: str | None, notes: dict[str, int] | None = None) -> _fx.Exchange:
         return _fx.exchange(self.engine, session=session, direction=direction, foreign=foreign,
                             posting_id=posting_id, approver_session=approver_session, player_id=player_id,
-                            quoted_rate=quoted_rate, id_type=id_type, id_number=id_number)
+                            quoted_rate=quoted_rate, id_type=id_type, id_number=id_number, notes=notes)
 
     def reverse_exchange(self, *, session: UUID, original_id: UUID, reason: str, reversal_id: UUID | None,
                          approver_session: UUID | None) -> _fx.Exchange:
@@ -273,10 +273,10 @@ class Ledger:
 
     def bank_transfer(self, *, kind: str, amount: Money, sender_session: UUID | None,
                       receiver_session: UUID | None, transfer_id: UUID | None, reason: str | None = None,
-                      terminal_id: str | None = None) -> _transfers.Transfer:
+                      terminal_id: str | None = None, approver_session: UUID | None = None) -> _transfers.Transfer:
         return _transfers.transfer(self.engine, kind=kind, amount=amount, sender_session=sender_session,
                                    receiver_session=receiver_session, transfer_id=transfer_id, reason=reason,
-                                   terminal_id=terminal_id)
+                                   terminal_id=terminal_id, approver_session=approver_session)
 
     def accountability(self, session: UUID | None, day: date | None) -> list[_transfers.AccountabilityLine]:
         return _transfers.accountability(self.engine, session, day)

@@ -90,6 +90,10 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "public.drawer_cash": TableGrant(insert=True, update=("holding", "updated_at")),
     # Migration 0024: a handover's id (exactly-once), written by cage.handover_shift.
     "public.handover_requests": TableGrant(insert=True),
+    # Migration 0030: the cheques the cage takes per currency (read by cage.currency_cheques).
+    "cage.cheque_instruments": TableGrant(),
+    # Migration 0031: an exchange's foreign notes (cage.exchange_with_notes; no login reads them).
+    "public.exchange_notes": TableGrant(insert=True),
 }
 
 

@@ -1,8 +1,10 @@
-"""Authority limits per staff member and transaction type (migration 0013).
+"""Authority limits per staff member and transaction type (migrations 0013 and 0029).
 
 A supervisor's session sets them (`cage.set_authority_limit`, kept append-only with who
-and why); the posting API enforces them inside `cage._post` and `cage.exchange`: above the
-issuer's limit a second person must approve with their PIN, within their own limit.
+and why); the database enforces them inside `cage._post` (every posting kind),
+`cage.exchange`, `cage.reverse_exchange`, `cage.grant_temporary_credit` and
+`cage.bank_transfer`: above the issuer's limit a second person must approve with their PIN,
+within their own limit (a transfer, already signed by two, needs a third).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from sqlalchemy.engine import Engine
 from .db import in_transaction
 
 EXCHANGE = "exchange"  # the type of cage.exchange; the others are posting kinds (domain/kinds.py)
+TEMPORARY_CREDIT = "temporary_credit"  # cage.grant_temporary_credit (0029)
+TRANSFERS = ("fill", "credit", "fund", "remit")  # cage.bank_transfer's kinds (0029)
 
 
 def set_limit(engine: Engine, *, session: uuid.UUID, staff_id: str, kind: str, limit: Decimal | None,

@@ -28,3 +28,21 @@ def drawer_holding(engine: Engine, session: uuid.UUID, shift_id: int) -> list[Ho
         text("SELECT denomination, pieces, amount FROM cage.drawer_holding(:s, :id)"),
         {"s": session, "id": shift_id}).all())
     return [Holding(r.denomination, r.pieces, r.amount) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignHolding:
+    """One foreign currency's note (or its cash moved without notes: `denomination` None)."""
+
+    currency: str
+    denomination: Decimal | None
+    pieces: int | None
+    amount: Decimal
+
+
+def drawer_foreign_holding(engine: Engine, session: uuid.UUID, shift_id: int) -> list[ForeignHolding]:
+    """The drawer's foreign cash by note, per currency (`cage.drawer_foreign_holding`, 0031)."""
+    rows = in_transaction(engine, lambda conn: conn.execute(
+        text("SELECT currency, denomination, pieces, amount FROM cage.drawer_foreign_holding(:s, :id)"),
+        {"s": session, "id": shift_id}).all())
+    return [ForeignHolding(r.currency, r.denomination, r.pieces, r.amount) for r in rows]

@@ -8,6 +8,7 @@ shift and the staff session. This module only calls it and returns what it poste
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -72,20 +73,26 @@ def rate_in_force(engine: Engine, currency: str) -> Rate | None:
 def exchange(engine: Engine, *, session: uuid.UUID, direction: str, foreign: Money,
              posting_id: uuid.UUID | None = None, approver_session: uuid.UUID | None = None,
              player_id: str | None = None, quoted_rate: int | None = None, id_type: str | None = None,
-             id_number: str | None = None) -> Exchange:
+             id_number: str | None = None, notes: dict[str, int] | None = None) -> Exchange:
     """Buy (`buy`: foreign cash in, local out) or sell foreign cash in ONE posting.
 
+    `notes` ({"100": 3}): the foreign notes taken in (buy) or paid out (sell), which must add
+    up to the foreign amount (`cage.exchange_with_notes`, migration 0031); None: not recorded.
     A retry with the same `posting_id` and details returns the original exchange.
     """
     pid = posting_id or uuid.uuid4()
     request_hash = f"fx:{direction}:{foreign.currency}:{foreign.amount}:{player_id}:{quoted_rate}"
+    function = "cage.exchange(:id, :h, :d, :c, :a, :s, :ap, :p, :q, :it, :in)"
+    if notes:
+        request_hash += ":" + ",".join(f"{d}x{n}" for d, n in sorted(notes.items()))
+        function = "cage.exchange_with_notes(:id, :h, :d, :c, :a, :s, :ap, :p, :q, :it, :in, CAST(:n AS jsonb))"
 
     def call():
-        return in_transaction(engine, lambda conn: conn.execute(text("""
-            SELECT r.replayed, (r.exchange).* FROM cage.exchange(:id, :h, :d, :c, :a, :s, :ap, :p, :q, :it, :in) r"""),
+        return in_transaction(engine, lambda conn: conn.execute(text(f"""
+            SELECT r.replayed, (r.exchange).* FROM {function} r"""),
             {"id": pid, "h": request_hash, "d": direction, "c": foreign.currency, "a": foreign.amount,
              "s": session, "ap": approver_session, "p": player_id, "q": quoted_rate, "it": id_type,
-             "in": id_number}).one())
+             "in": id_number, "n": json.dumps(notes) if notes else None}).one())
     try:
         row = call()
     except Exception as exc:  # noqa: BLE001 - one case answered, the rest re-raised

@@ -144,6 +144,7 @@ GROUPS: dict[str, dict[str, TableGrant]] = {"terminal": TERMINAL, "relay": RELAY
 NO_ACCESS: set[str] = {"relay_claims", "feed_tokens",
                        "posting_notes",  # read through cage.drawer_holding (blind counts) and one posting's through cage.posting_notes
                        "drawer_cash",  # a drawer's expected holding (0023): blind counts
+                       "exchange_notes",  # an exchange's foreign notes (0031): cage.drawer_foreign_holding
                        # ID numbers and images (0016): a staff session reads one player's
                        # through cage.id_documents_of / id_document_image (each image view audited)
                        "player_id_documents"}
@@ -276,7 +277,11 @@ TERMINAL_API = ("bound_terminal", "offline_allowance", "post", "replay_offline",
                 # a posting taken offline with its notes (migration 0022)
                 "replay_offline_with_notes",
                 # one posting's notes, for its receipt read back from the ledger (migration 0026)
-                "posting_notes")
+                "posting_notes",
+                # the cheques the cage takes per currency, beside its chips (migration 0030)
+                "currency_cheques",
+                # an exchange's foreign notes, a drawer's foreign holding by note (migration 0031)
+                "exchange_with_notes", "drawer_foreign_holding")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -4,7 +4,9 @@
 The database decides everything that protects money: both signatures (two staff sessions
 of two different people, the bank's side with the `bank_transfer` right, the window's by
 the drawer's own cashier), the open shift (under the key-share lock a close must wait
-for), the bank's balance (under its row lock, never below zero). This module only calls it.
+for), the bank's balance (under its row lock, never below zero), each signer's authority
+limit for the transfer's kind (above it a third person approves, migration 0029). This module
+only calls it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Transfer:
     bank_after: Money
     created_at: datetime
     replayed: bool
+    approver_id: str | None = None  # a third person, when a signer's authority limit was exceeded
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,22 +60,24 @@ class AccountabilityLine:
 
 def transfer(engine: Engine, *, kind: str, amount: Money, sender_session: uuid.UUID | None,
              receiver_session: uuid.UUID | None, transfer_id: uuid.UUID | None = None,
-             reason: str | None = None, terminal_id: str | None = None) -> Transfer:
+             reason: str | None = None, terminal_id: str | None = None,
+             approver_session: uuid.UUID | None = None) -> Transfer:
     """Post one fill (bank → window), credit (window → bank), fund or remit (outside ↔ bank).
 
     The window is the login's terminal; only the schema owner names it (`terminal_id`).
+    `approver_session`: a third person's, needed when the amount is above a signer's limit.
 
     A retry with the same `transfer_id` and details returns the original transfer."""
     tid = transfer_id or uuid.uuid4()
     request_hash = f"bank:{kind}:{amount.currency}:{amount.amount}:{(reason or '').strip()}"
     row = in_transaction(engine, lambda conn: conn.execute(text("""
-        SELECT r.replayed, (r.transfer).* FROM cage.bank_transfer(:id, :h, :k, :a, :s, :r, :why, :t) r"""),
+        SELECT r.replayed, (r.transfer).* FROM cage.bank_transfer(:id, :h, :k, :a, :s, :r, :why, :t, :ap) r"""),
         {"id": tid, "h": request_hash, "k": kind, "a": amount.amount, "s": sender_session, "r": receiver_session,
-         "why": reason, "t": terminal_id}).one())
+         "why": reason, "t": terminal_id, "ap": approver_session}).one())
     currency = row.currency.strip()
     return Transfer(id=row.id, kind=row.kind, amount=Money(row.amount, currency), shift_id=row.shift_id,
                     sender_id=row.sender_id, receiver_id=row.receiver_id, bank_after=Money(row.bank_after, currency),
-                    created_at=row.created_at, replayed=row.replayed)
+                    created_at=row.created_at, replayed=row.replayed, approver_id=row.approver_id)
 
 
 def accountability(engine: Engine, session: uuid.UUID | None, day: date | None = None) -> list[AccountabilityLine]:

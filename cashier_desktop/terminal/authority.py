@@ -15,9 +15,11 @@ from .auth import StaffMember
 from .fx import require_session
 
 AuthorityLimit = ledger_authority.AuthorityLimit
-# The types a limit can be set for: the counter's postings and the exchange.
+# The types a limit can be set for: every posting kind (the counter's, credit lines, reversals,
+# adjustments), the exchange, a temporary line and each transfer with the main bank (0029).
 TYPES = (Kind.DEPOSIT.value, Kind.WITHDRAWAL.value, Kind.MARKER_ISSUE.value, Kind.MARKER_REDEEM.value,
-         ledger_authority.EXCHANGE)
+         ledger_authority.EXCHANGE, Kind.CREDIT_LINE.value, ledger_authority.TEMPORARY_CREDIT,
+         Kind.REVERSAL.value, Kind.ADJUST_IN.value, Kind.ADJUST_OUT.value) + ledger_authority.TRANSFERS
 
 
 def check_type(kind: str) -> str:

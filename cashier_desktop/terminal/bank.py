@@ -3,7 +3,8 @@
 A fill brings cash from the main bank to this window's drawer, a credit takes it back; the
 window's cashier is logged in, the bank's person enters their PIN at the window (two
 signatures, two people). `fund` / `remit` move cash between the bank and the outside
-(count room, treasury), signed by two people with the right. The database decides
+(count room, treasury), signed by two people with the right. Above a signer's authority
+limit for the kind, a third person (`approver`) enters their PIN too. The database decides
 (`cage.bank_transfer`); the checks here only answer sooner.
 """
 
@@ -30,29 +31,43 @@ def _bank_signer(services, session: Session, bank: Credentials):
     return member
 
 
-def fill(services, session: Session, amount: Money, bank: Credentials, *, transfer_id: UUID | None = None) -> Transfer:
+def _approver_session(services, session: Session, approver: Credentials | None, *signers: str) -> UUID | None:
+    """The third person's session (None: no approver); never one of the two who sign."""
+    if approver is None:
+        return None
+    if approver.staff_id in signers:
+        raise InvalidInput("The approver must be someone other than the two who sign.")
+    return verify_approver(services, approver.staff_id, approver.pin, terminal_id=session.terminal_id).session_token
+
+
+def fill(services, session: Session, amount: Money, bank: Credentials, *, transfer_id: UUID | None = None,
+         approver: Credentials | None = None) -> Transfer:
     """Cash from the main bank into this window's drawer: the bank's person sends, the
     window's cashier (`session`) receives."""
     warn_if_gui_thread("fill")
     member = _bank_signer(services, session, bank)
     return services.ledger.bank_transfer(kind="fill", amount=amount, sender_session=member.session_token,
                                          receiver_session=session.staff.session_token, transfer_id=transfer_id,
-                                         terminal_id=session.terminal_id)
+                                         terminal_id=session.terminal_id,
+                                         approver_session=_approver_session(services, session, approver,
+                                                                            bank.staff_id, session.staff.id))
 
 
 def credit(services, session: Session, amount: Money, bank: Credentials, *,
-           transfer_id: UUID | None = None) -> Transfer:
+           transfer_id: UUID | None = None, approver: Credentials | None = None) -> Transfer:
     """Cash from this window's drawer back to the main bank: the window's cashier sends,
     the bank's person receives."""
     warn_if_gui_thread("credit")
     member = _bank_signer(services, session, bank)
     return services.ledger.bank_transfer(kind="credit", amount=amount, sender_session=session.staff.session_token,
                                          receiver_session=member.session_token, transfer_id=transfer_id,
-                                         terminal_id=session.terminal_id)
+                                         terminal_id=session.terminal_id,
+                                         approver_session=_approver_session(services, session, approver,
+                                                                            bank.staff_id, session.staff.id))
 
 
 def move_bank_cash(services, session: Session, kind: str, amount: Money, witness: Credentials, reason: str, *,
-                   transfer_id: UUID | None = None) -> Transfer:
+                   transfer_id: UUID | None = None, approver: Credentials | None = None) -> Transfer:
     """`fund` (cash into the bank from outside the cage) or `remit` (out of it), signed by
     `session` and a witness, both with the right, with where the cash comes from or goes."""
     warn_if_gui_thread("move_bank_cash")
@@ -64,7 +79,9 @@ def move_bank_cash(services, session: Session, kind: str, amount: Money, witness
     member = _bank_signer(services, session, witness)
     sender, receiver = session.staff.session_token, member.session_token
     return services.ledger.bank_transfer(kind=kind, amount=amount, sender_session=sender, receiver_session=receiver,
-                                         transfer_id=transfer_id, reason=reason.strip())
+                                         transfer_id=transfer_id, reason=reason.strip(),
+                                         approver_session=_approver_session(services, session, approver,
+                                                                            witness.staff_id, session.staff.id))
 
 
 def accountability(services, session: Session, day: date | None = None) -> list[AccountabilityLine]:

@@ -10,6 +10,7 @@ from .auth import StaffMember
 from .fx import require_session
 
 Holding = ledger_holding.Holding
+ForeignHolding = ledger_holding.ForeignHolding
 
 
 def holding(services, staff: StaffMember, shift_id: int) -> list[Holding]:
@@ -19,16 +20,16 @@ def holding(services, staff: StaffMember, shift_id: int) -> list[Holding]:
     return services.ledger.drawer_holding(require_session(staff), int(shift_id))
 
 
-def foreign_cash(services, staff: StaffMember, shift_id: int) -> dict:
-    """Foreign cash the drawer of shift `shift_id` should hold, per currency (its exchanges)."""
-    warn_if_gui_thread("shift_foreign_cash")
-    require(staff.role, Action.SIGN_OFF_SHIFT)
-    return {code: money for code, money in services.ledger.shift_foreign_cash(int(shift_id)).items()
-            if money.amount != 0}
-
-
 def exchanges(services, staff: StaffMember, shift_id: int) -> list:
     """The shift's exchanges, oldest first: what moved its local and foreign cash besides postings."""
     warn_if_gui_thread("shift_exchanges")
     require(staff.role, Action.SIGN_OFF_SHIFT)
     return services.ledger.shift_exchanges(int(shift_id))
+
+
+def foreign_holding(services, staff: StaffMember, shift_id: int) -> list[ForeignHolding]:
+    """The drawer's foreign cash by note, per currency: its exchanges' notes, and the foreign
+    cash moved without notes on a row of its own (a supervisor's read)."""
+    warn_if_gui_thread("drawer_foreign_holding")
+    require(staff.role, Action.SIGN_OFF_SHIFT)
+    return services.ledger.drawer_foreign_holding(require_session(staff), int(shift_id))

@@ -14,12 +14,14 @@ from uuid import UUID
 from ..domain.errors import InvalidInput, NotAuthorized
 from ..domain.fx import check_direction, parse_rate
 from ..domain.money import Money
+from ..domain.notes import notes_json
 from ..domain.roles import Action, require
 from ..ledger import exchange as ledger_fx
 from ..ledger.db import warn_if_gui_thread
 from .auth import StaffMember, verify_approver
 
 if TYPE_CHECKING:
+    from ..domain.notes import Notes
     from .verbs import Credentials
 
 Exchange = ledger_fx.Exchange
@@ -42,8 +44,10 @@ def rates(services) -> list[CurrencyRate]:
 def exchange(services, staff: StaffMember, direction: str, foreign: Money, *, player_id: str | None = None,
              quoted_rate: int | None = None, posting_id: UUID | None = None,
              approver: "Credentials | None" = None, id_type: str | None = None,
-             id_number: str | None = None) -> Exchange:
+             id_number: str | None = None, notes: "Notes" = ()) -> Exchange:
     """Buy (`buy`: foreign cash in, the cage's currency out) or sell foreign cash, ONE call.
+
+    `notes`: the foreign notes taken in (buy) or paid out (sell); empty: not recorded.
 
     `quoted_rate` is the id of the rate the player was shown: a changed rate is refused
     (RateChanged), never applied silently. The same `posting_id` sent again answers with
@@ -61,7 +65,7 @@ def exchange(services, staff: StaffMember, direction: str, foreign: Money, *, pl
         session=session, direction=direction, foreign=foreign, posting_id=posting_id,
         approver_session=second.session_token if second else None, player_id=(player_id or "").strip() or None,
         quoted_rate=quoted_rate, id_type=(id_type or "").strip() or None,
-        id_number=(id_number or "").strip() or None)
+        id_number=(id_number or "").strip() or None, notes=notes_json(notes) if notes else None)
 
 
 def set_rate(services, staff: StaffMember, currency: str, buy: str | Decimal, sell: str | Decimal) -> int:

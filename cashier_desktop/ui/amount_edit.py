@@ -122,7 +122,10 @@ class AmountField(QWidget):
         box.addLayout(row)
         box.addWidget(self.preview)
         box.addWidget(self.problem)
+        # A form's label names the field, not its edit: Alt+<letter> focuses the buddy only
+        # when the buddy itself takes focus, so the field does and hands it to the edit.
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(self.edit.focusPolicy())
         self.edit.money_changed.connect(self._on_money)
 
     def money(self) -> Money | None:

@@ -1,14 +1,16 @@
 """A fill (cash from the main bank into this drawer) or a credit (this drawer's cash back to
 the bank), signed at the window by its cashier and by the bank's person, who enters their
-own staff id and PIN here. The database checks both signatures and the bank's balance."""
+own staff id and PIN here. The database checks both signatures, the bank's balance and each
+signer's authority limit for the kind: above one it refuses, and the dialog then shows a third
+person's staff id and PIN (migration 0029), kept with the transfer."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from .amount_edit import AmountField
 from .display import money_text
@@ -42,6 +44,17 @@ class BankTransferDialog(QDialog):
         form.addRow(self.tr("&Amount"), self.amount)
         form.addRow(self.tr("Bank's &staff id"), self.bank_id)
         form.addRow(self.tr("Bank's &PIN"), self.bank_pin)
+        # Above a signer's authority limit (ApprovalRequired): a third person, shown only then.
+        self.approver_box = QGroupBox(self.tr("Third person, above a signer's authority limit"))
+        self.approver_id = QLineEdit(self)
+        self.approver_id.setAccessibleName(self.tr("Approver's staff id"))
+        self.approver_pin = QLineEdit(self)
+        self.approver_pin.setEchoMode(QLineEdit.Password)
+        self.approver_pin.setAccessibleName(self.tr("Approver's PIN"))
+        aform = QFormLayout(self.approver_box)
+        aform.addRow(self.tr("Appro&ver's staff id"), self.approver_id)
+        aform.addRow(self.tr("Approver's PI&N"), self.approver_pin)
+        self.approver_box.setVisible(False)
         self.problem = MessageLabel(self.tr("Refusal"), self)
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(self.tr("Post fill (Enter)") if fill else self.tr("Post credit (Enter)"))
@@ -54,10 +67,13 @@ class BankTransferDialog(QDialog):
         box = QVBoxLayout(self)
         box.addWidget(hint)
         box.addLayout(form)
+        box.addWidget(self.approver_box)
         box.addWidget(self.problem)
         box.addWidget(buttons)
         self.setTabOrder(self.amount.edit, self.bank_id)
         self.setTabOrder(self.bank_id, self.bank_pin)
+        self.setTabOrder(self.bank_pin, self.approver_id)
+        self.setTabOrder(self.approver_id, self.approver_pin)
         self.amount.setFocus(Qt.OtherFocusReason)
         self.resize(560, self.sizeHint().height())
 
@@ -75,14 +91,26 @@ class BankTransferDialog(QDialog):
             self.amount.show_refusal(self.amount.error() or self.tr("Enter the amount."))
             return
         signer = Credentials(self.bank_id.text().strip(), self.bank_pin.text())
+        approver = None
+        if self.approver_box.isVisible():
+            if not (self.approver_id.text().strip() and self.approver_pin.text()):
+                (self.approver_id if not self.approver_id.text().strip() else self.approver_pin).setFocus()
+                self.problem.setText(self.tr("Enter the third person's staff id and PIN."))
+                return
+            approver = Credentials(self.approver_id.text().strip(), self.approver_pin.text())
         verb = bank.fill if self.kind == "fill" else bank.credit
         session = self.session
-        Op(parent=self, work=lambda s: verb(s, session, money, signer), lane="posting") \
+        Op(parent=self, work=lambda s: verb(s, session, money, signer, approver=approver), lane="posting") \
             .success(self._posted).failure(self._refused).disabling(self.ok_button, self.cancel_button).run()
 
     def _refused(self, exc: BaseException) -> None:
+        from ..domain.errors import ApprovalRequired
         self.bank_pin.clear()
+        self.approver_pin.clear()
         self.problem.setText(sentence_for(exc))
+        if isinstance(exc, ApprovalRequired) and not self.approver_box.isVisible():
+            self.approver_box.setVisible(True)
+            self.bank_pin.setFocus(Qt.OtherFocusReason)  # the bank's PIN again, then the third person's
 
     def _posted(self, transfer: Any) -> None:
         text = (self.tr("Fill of %1 into shift #%2, signed by %3 (bank) and %4.") if transfer.kind == "fill" else

@@ -35,6 +35,9 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "A exchange of %1 is above the authority of the approver %2 (%3); nothing was "
                                     "posted."),
     QT_TRANSLATE_NOOP("DomainText", "A %1 of %2 is above the authority of the approver %3 (%4); nothing was posted."),
+    QT_TRANSLATE_NOOP("DomainText", "The approver must be someone other than the two who sign (%1); nothing was "
+                                    "posted."),
+    QT_TRANSLATE_NOOP("DomainText", "The approver must be someone other than the two who sign."),
     QT_TRANSLATE_NOOP("DomainText", "You cannot set your own authority limit; another supervisor must."),
     QT_TRANSLATE_NOOP("DomainText", "Give a reason for the authority limit."),
     QT_TRANSLATE_NOOP("DomainText", "“%1” is not a transaction type with an authority limit (%2)."),

@@ -2,7 +2,8 @@
 
 Rates: every currency the cage exchanges with the rate in force; a new buy and sell rate is
 in force at once (`cage.set_fx_rate`, which waits for any exchange half-way). Authority:
-staff × transaction type, the largest amount each may post without a second person's PIN;
+staff × transaction type (every posting kind, the exchange, a temporary line, each transfer
+with the main bank), the largest amount each may post without a second person's PIN;
 pick a cell, type the limit (or tick "no limit") and the reason, Enter saves
 (`cage.set_authority_limit`: never one's own). One page each (Ctrl+Tab); Ctrl+F5 reloads both.
 """
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 
 from .tables import read_only_table
 from ..domain.kinds import Kind
+from ..domain.money import Money
 from .amount_edit import AmountField
 from .display import money_text, role_text, time_text
 from .currency_names import currency_label
@@ -29,11 +31,20 @@ from .keys import REFRESH_KEY
 from .ops import Op, sentence_for
 
 EXCHANGE_TYPE = QT_TRANSLATE_NOOP("CageSettings", "Exchange")
+# The types that are not posting kinds (whose names are kind_name's): migration 0029.
+OTHER_TYPES = {"exchange": EXCHANGE_TYPE,
+               "temporary_credit": QT_TRANSLATE_NOOP("CageSettings", "Temporary line"),
+               "fill": QT_TRANSLATE_NOOP("CageSettings", "Fill"),
+               "credit": QT_TRANSLATE_NOOP("CageSettings", "Credit to the bank"),
+               "fund": QT_TRANSLATE_NOOP("CageSettings", "Funding the bank"),
+               "remit": QT_TRANSLATE_NOOP("CageSettings", "Remittance")}
 
 
 def type_label(kind: str) -> str:
     from PySide6.QtCore import QCoreApplication
-    return QCoreApplication.translate("CageSettings", EXCHANGE_TYPE) if kind == "exchange" else kind_name(Kind(kind))
+    if kind in OTHER_TYPES:
+        return QCoreApplication.translate("CageSettings", OTHER_TYPES[kind])
+    return kind_name(Kind(kind))
 
 
 def _table(columns: list[str], name: str, accessible: str, parent: QWidget) -> QTableWidget:
@@ -127,9 +138,9 @@ class CageSettingsTab(QWidget):
         self.save_limit_button = QPushButton(self.tr("Save &limit (Enter)"))
         self.save_limit_button.clicked.connect(self.save_limit)
         aform = QFormLayout()
-        aform.addRow(self.tr("Staff &member"), self.member)
-        aform.addRow(self.tr("&Type"), self.kind)
-        aform.addRow(self.tr("Li&mit"), self.limit)
+        aform.addRow(self.tr("Sta&ff member"), self.member)
+        aform.addRow(self.tr("T&ype"), self.kind)
+        aform.addRow(self.tr("L&imit"), self.limit)
         aform.addRow("", self.no_limit)
         aform.addRow(self.tr("Reas&on"), self.reason)
         aform.addRow("", self.save_limit_button)
@@ -250,12 +261,12 @@ class CageSettingsTab(QWidget):
         if not 0 <= row < len(self.open_shifts):
             return
         shift_id, staff = self.open_shifts[row].id, self.staff
-        Op(parent=self, work=lambda s: (drawer.holding(s, staff, shift_id), drawer.foreign_cash(s, staff, shift_id),
+        Op(parent=self, work=lambda s: (drawer.holding(s, staff, shift_id), drawer.foreign_holding(s, staff, shift_id),
                                         drawer.exchanges(s, staff, shift_id))) \
             .success(lambda loaded: self._show_holding(shift_id, *loaded)) \
             .failure(lambda exc: self.message.show_refusal(sentence_for(exc))).run()
 
-    def _show_holding(self, shift_id: int, rows: list, foreign: dict | None = None,
+    def _show_holding(self, shift_id: int, rows: list, foreign: list | None = None,
                       exchanges: list | None = None) -> None:
         from ..domain.currency import profile_for
         from ..domain.formatting import format_money
@@ -273,10 +284,17 @@ class CageSettingsTab(QWidget):
                 if j in (2, 3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.exchanges.setItem(i, j, item)
-        foreign = foreign or {}
+        foreign = foreign or []
         self.holding.setRowCount(len(rows) + len(foreign))
-        for i, (code, cash) in enumerate(sorted(foreign.items()), start=len(rows)):
-            for j, text in enumerate((currency_label(code), "—", format_money(cash, profile_for(code)))):
+        by_note = {f.currency for f in foreign if f.denomination is not None}
+        for i, f in enumerate(foreign, start=len(rows)):  # by note (0031), then what moved without notes
+            code = f.currency
+            if f.denomination is not None:
+                values = (format_money(Money(f.denomination, code), profile_for(code)), str(f.pieces))
+            else:
+                values = ((self.tr("%1 without notes").replace("%1", code) if code in by_note
+                           else currency_label(code)), "—")
+            for j, text in enumerate(values + (format_money(Money(f.amount, code), profile_for(code)),)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.holding.setItem(i, j, item)

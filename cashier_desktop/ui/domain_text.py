@@ -164,7 +164,13 @@ def _alert(m: re.Match) -> str:
 
 
 _WORDS = {"month": QT_TRANSLATE_NOOP("DomainText", "month"),
-          "gaming day": QT_TRANSLATE_NOOP("DomainText", "gaming day")}
+          "gaming day": QT_TRANSLATE_NOOP("DomainText", "gaming day"),
+          # the types cage.check_authority names that are not posting kinds (migration 0029)
+          "fill": QT_TRANSLATE_NOOP("DomainText", "fill"),
+          "credit": QT_TRANSLATE_NOOP("DomainText", "credit"),
+          "fund": QT_TRANSLATE_NOOP("DomainText", "fund"),
+          "remit": QT_TRANSLATE_NOOP("DomainText", "remit"),
+          "temporary credit": QT_TRANSLATE_NOOP("DomainText", "temporary credit")}
 _KIND_LABELS = {"Deposit", "Withdrawal", "Marker issue", "Marker redemption", "Credit line", "Reversal",
                 "Adjustment (in)", "Adjustment (out)"}
 
@@ -173,9 +179,11 @@ def _part(text: str) -> str:
     """A captured part: a kind's label (any case), a role, an action or a window word is
     translated too; figures and ids stay."""
     from .refusal_sentences import WORDS
+    from ..domain.kinds import Kind
     if text in _KIND_LABELS or text.capitalize() in _KIND_LABELS:
-        from ..domain.kinds import Kind
         return kind_name(next(k for k in Kind if k.label.lower() == text.lower()))
+    if text.replace(" ", "_") in {k.value for k in Kind}:  # the database's "adjust in", "marker redeem"
+        return kind_name(Kind(text.replace(" ", "_")))
     if text in _WORDS:
         return QCoreApplication.translate(_T, _WORDS[text])
     if text in WORDS:

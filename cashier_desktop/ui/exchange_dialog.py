@@ -77,6 +77,9 @@ class ExchangeDialog(QDialog):
         form.addRow(self.tr("&Direction"), self.direction)
         form.addRow(self.tr("&Currency"), self.currency)
         form.addRow(self.tr("Foreign &amount"), self.amount)
+        from .foreign_notes import ForeignNotesLine
+        self.notes = ForeignNotesLine(ctx, self)
+        form.addRow(self.notes)
         self.approver_box = QGroupBox(self.tr("Second staff member"))
         self.approver_id = QLineEdit()
         self.approver_id.setAccessibleName(self.tr("Approver staff id"))
@@ -131,7 +134,8 @@ class ExchangeDialog(QDialog):
         box.addWidget(buttons)
         self.setTabOrder(self.direction, self.currency)
         self.setTabOrder(self.currency, self.amount.edit)
-        self.setTabOrder(self.amount.edit, self.approver_id)
+        self.setTabOrder(self.amount.edit, self.notes.edit)
+        self.setTabOrder(self.notes.edit, self.approver_id)
         self.setTabOrder(self.approver_id, self.approver_pin)
         self.setTabOrder(self.approver_pin, self.id_type)
         self.setTabOrder(self.id_type, self.id_number)
@@ -201,6 +205,8 @@ class ExchangeDialog(QDialog):
                                .replace("%3", time_text(rate.valid_from)).replace("%4", rate.set_by))
         money = self.amount.money()
         self.ok_button.setEnabled(True)
+        self.notes.set_side(rate.currency, direction)
+        self.notes.set_amount(money if money is not None and money.amount > 0 else None)
         if money is None or money.amount <= 0:
             self.quote.setText(" ")
             return
@@ -234,6 +240,12 @@ class ExchangeDialog(QDialog):
             (self.id_type if self.id_type.currentData() is None else self.id_number).setFocus()
             self.problem.setText(self.tr("Enter the type and number of the player's identification document."))
             return
+        try:
+            notes = self.notes.notes()
+        except CashierError as exc:
+            self.notes.edit.setFocus()
+            self.problem.setText(sentence_for(exc))
+            return
         staff, direction, ex_id, quoted = self.staff, self.direction.currentData(), self.exchange_id, rate.id
         player = self.player.player_id if self.player is not None else None
         approver = (Credentials(self.approver_id.text().strip(), self.approver_pin.text())
@@ -243,7 +255,7 @@ class ExchangeDialog(QDialog):
         self.problem.show_note(self.tr("Exchanging…"))
         Op(parent=self, lane="posting", work=lambda s: fx.exchange(
             s, staff, direction, money, player_id=player, quoted_rate=quoted, posting_id=ex_id, approver=approver,
-            id_type=id_type, id_number=id_number)) \
+            id_type=id_type, id_number=id_number, notes=notes)) \
             .success(self._done).failure(self._refused).disabling(self.ok_button, self.cancel_button).run()
 
     def _done(self, exchange: Any) -> None:

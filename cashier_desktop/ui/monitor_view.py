@@ -329,7 +329,8 @@ class MonitorView(QWidget):
                                .replace("%2", str(len(d.terminals))) + named + more)
         f["terminals"].setToolTip("\n".join(self._terminal_text(t) for t in d.terminals))
         f["open"].setText(str(len(d.open_alerts)))
-        self.replication.show_summary(d.replication)
+        services = self.ctx.services
+        self.replication.show_summary(d.replication, demo=getattr(services, "embedded", None) is not None)
         for key, chart in self.charts.items():
             chart.set_values([v for _h, v in d.series.get(key, [])])
         selected = self._selected_id()

@@ -7,6 +7,9 @@ not synchronous (then a posting told "posted" may be lost with the primary), or 
 past the alert threshold (`ops/failover.py` marks it `over_threshold`: a failover would wait
 for it). Those cases are drawn in dark red, bold, and say why in words; the full detail is in
 the tooltip.
+
+The demo's embedded ledger is one server on the PC by design: there "no standby" is said
+plainly, not as an alarm. A red figure that is always red teaches a supervisor to ignore red.
 """
 
 from __future__ import annotations
@@ -30,15 +33,16 @@ class ReplicationFigure(QLabel):
         self.setWordWrap(True)
         self.attention = False
 
-    def show_summary(self, replication: dict[str, Any] | None) -> None:
-        parts, attention = self.describe(replication)
+    def show_summary(self, replication: dict[str, Any] | None, *, demo: bool = False) -> None:
+        """`demo`: the terminal runs on the embedded demo ledger (one server by design)."""
+        parts, attention = self.describe(replication, demo=demo)
         self.setText("; ".join(parts))
         self.setToolTip("\n".join(parts))
         if attention != self.attention:
             self.setStyleSheet(ATTENTION_STYLE if attention else "")
             self.attention = attention
 
-    def describe(self, r: dict[str, Any] | None) -> tuple[list[str], bool]:
+    def describe(self, r: dict[str, Any] | None, *, demo: bool = False) -> tuple[list[str], bool]:
         """The line's parts, and whether it needs a supervisor's attention."""
         if not r:
             return ["—"], False
@@ -46,6 +50,8 @@ class ReplicationFigure(QLabel):
             return [self.tr("%1, a read-only standby: postings cannot be taken").replace("%1", r["server"])], True
         parts = [self.tr("%1, primary").replace("%1", r["server"])]
         standbys = r.get("standbys") or []
+        if not standbys and demo:  # the demo ledger on this PC: one server is what it is
+            return parts + [self.tr("the demo ledger on this PC, without a standby (demo mode)")], False
         if not standbys:  # one server: nothing to fail over to, and no second copy of a posting
             return parts + [self.tr("NO STANDBY: postings are on this server only")], True
         attention = not r.get("synchronous")

@@ -166,87 +166,117 @@
 <context>
     <name>BankTransferDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="29"/>
         <source>Fill from the main bank</source>
         <translation>मुख्य बैंक से फ़िल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="27"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="29"/>
         <source>Credit to the main bank</source>
         <translation>मुख्य बैंक को क्रेडिट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="30"/>
         <source>Cash from the main bank into this drawer (shift #%1). The bank&apos;s person brings it and signs with their staff id and PIN.</source>
         <translation>मुख्य बैंक से इस दराज़ (शिफ़्ट #%1) में नकद। बैंक का व्यक्ति इसे लाता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="32"/>
         <source>Cash from this drawer (shift #%1) back to the main bank. The bank&apos;s person takes it and signs with their staff id and PIN.</source>
         <translation>इस दराज़ (शिफ़्ट #%1) से नकद वापस मुख्य बैंक को। बैंक का व्यक्ति इसे लेता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="35"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="39"/>
         <source>Bank&apos;s staff id</source>
         <translation>बैंक की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="42"/>
         <source>Bank&apos;s PIN</source>
         <translation>बैंक का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="44"/>
         <source>&amp;Amount</source>
         <translation>राशि (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
         <source>Bank&apos;s &amp;staff id</source>
         <translation>बैंक की कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="46"/>
         <source>Bank&apos;s &amp;PIN</source>
         <translation>बैंक का पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="48"/>
+        <source>Third person, above a signer&apos;s authority limit</source>
+        <translation>तीसरा व्यक्ति, हस्ताक्षरकर्ता की अधिकार सीमा से ऊपर</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="50"/>
+        <source>Approver&apos;s staff id</source>
+        <translation>स्वीकृति देने वाले की कर्मचारी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="53"/>
+        <source>Approver&apos;s PIN</source>
+        <translation>स्वीकृति देने वाले का पिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="55"/>
+        <source>Appro&amp;ver&apos;s staff id</source>
+        <translation>स्वीकृति देने वाले की कर्मचारी आईडी (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="56"/>
+        <source>Approver&apos;s PI&amp;N</source>
+        <translation>स्वीकृति देने वाले का पिन (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="58"/>
         <source>Refusal</source>
         <translation>अस्वीकृति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="60"/>
         <source>Post fill (Enter)</source>
         <translation>फ़िल दर्ज करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="60"/>
         <source>Post credit (Enter)</source>
         <translation>क्रेडिट दर्ज करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="62"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="91"/>
         <source>Enter the amount.</source>
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="98"/>
+        <source>Enter the third person&apos;s staff id and PIN.</source>
+        <translation>तीसरे व्यक्ति की कर्मचारी आईडी और पिन दर्ज करें।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="116"/>
         <source>Fill of %1 into shift #%2, signed by %3 (bank) and %4.</source>
         <translation>शिफ़्ट #%2 में %1 का फ़िल, %3 (बैंक) और %4 के हस्ताक्षर।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="117"/>
         <source>Credit of %1 from shift #%2, signed by %4 and %3 (bank).</source>
         <translation>शिफ़्ट #%2 से %1 का क्रेडिट, %4 और %3 (बैंक) के हस्ताक्षर।</translation>
     </message>
@@ -254,313 +284,343 @@
 <context>
     <name>CageSettings</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="31"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="33"/>
         <source>Exchange</source>
         <translation>विनिमय</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="36"/>
+        <source>Temporary line</source>
+        <translation>अस्थायी सीमा</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="37"/>
+        <source>Fill</source>
+        <translation>फ़िल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="38"/>
+        <source>Credit to the bank</source>
+        <translation>बैंक को क्रेडिट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="39"/>
+        <source>Funding the bank</source>
+        <translation>बैंक में नकद लाना</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="40"/>
+        <source>Remittance</source>
+        <translation>बैंक से प्रेषण</translation>
     </message>
 </context>
 <context>
     <name>CageSettingsTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
         <source>Currency</source>
         <translation>मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
         <source>Buy</source>
         <translation>ख़रीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
         <source>Sell</source>
         <translation>बिक्री</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
         <source>In force since</source>
         <translation>कब से लागू</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="71"/>
         <source>Set by</source>
         <translation>किसने तय किया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="73"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="74"/>
         <source>Opened</source>
         <translation>खोली गई</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="75"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="76"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="76"/>
         <source>Exchange</source>
         <translation>विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="77"/>
         <source>Foreign</source>
         <translation>विदेशी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="77"/>
         <source>Local</source>
         <translation>स्थानीय मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
         <source>Rate</source>
         <translation>दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="67"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="78"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="68"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="79"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="118"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="80"/>
         <source>Denomination</source>
         <translation>मूल्यवर्ग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="81"/>
         <source>Pieces</source>
         <translation>नग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="81"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="81"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="102"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="113"/>
         <source>Exchange rates</source>
         <translation>विनिमय दरें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="97"/>
         <source>Currency of the new rate</source>
         <translation>नई दर की मुद्रा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
         <source>Buy rate</source>
         <translation>ख़रीद दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="100"/>
         <source>the cage pays per unit, e.g. 83.25</source>
         <translation>केज प्रति इकाई देता है, जैसे 83.25</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="102"/>
         <source>Sell rate</source>
         <translation>बिक्री दर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="103"/>
         <source>the cage is paid per unit, e.g. 84.75</source>
         <translation>केज को प्रति इकाई मिलता है, जैसे 84.75</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="104"/>
         <source>Save &amp;rate (Enter)</source>
         <translation>दर सहेजें (&amp;R) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="109"/>
         <source>C&amp;urrency</source>
         <translation>मुद्रा (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="110"/>
         <source>&amp;Buy</source>
         <translation>ख़रीद (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="100"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="111"/>
         <source>S&amp;ell</source>
         <translation>बिक्री (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="119"/>
         <source>Authority limits</source>
         <translation>अधिकार सीमाएँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="124"/>
         <source>Staff member</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="126"/>
         <source>Transaction type</source>
         <translation>लेन-देन का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="119"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="130"/>
         <source>Authority limit</source>
         <translation>अधिकार सीमा</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="120"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
         <source>&amp;No limit (remove it)</source>
         <translation>कोई सीमा नहीं (हटाएँ) (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="123"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="134"/>
         <source>Reason for the change</source>
         <translation>बदलाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="135"/>
         <source>why (kept with the change)</source>
         <translation>क्यों (बदलाव के साथ रखा जाता है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="138"/>
         <source>Save &amp;limit (Enter)</source>
         <translation>सीमा सहेजें (&amp;L) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="130"/>
-        <source>Staff &amp;member</source>
-        <translation>कर्मचारी (&amp;M)</translation>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="141"/>
+        <source>Sta&amp;ff member</source>
+        <translation>कर्मचारी (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="131"/>
-        <source>&amp;Type</source>
-        <translation>प्रकार (&amp;T)</translation>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
+        <source>T&amp;ype</source>
+        <translation>प्रकार (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="132"/>
-        <source>Li&amp;mit</source>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="143"/>
+        <source>L&amp;imit</source>
         <translation>सीमा (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="134"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="145"/>
         <source>Reas&amp;on</source>
         <translation>कारण (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="136"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="147"/>
         <source>Authority limits: the most each may post without a second PIN</source>
         <translation>अधिकार सीमाएँ: दूसरे पिन के बिना हर कोई अधिकतम कितना दर्ज कर सकता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="142"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="153"/>
         <source>Drawers</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="147"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="158"/>
         <source>Expected holding by denomination</source>
         <translation>मूल्यवर्ग के अनुसार अपेक्षित नकद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="163"/>
         <source>The shift&apos;s exchanges</source>
         <translation>शिफ़्ट के विनिमय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="162"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="173"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="178"/>
         <source>&amp;Authority limits</source>
         <translation>अधिकार सीमाएँ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="179"/>
         <source>E&amp;xchange rates</source>
         <translation>विनिमय दरें (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="180"/>
         <source>&amp;Drawers by denomination</source>
         <translation>मूल्यवर्ग के अनुसार दराज़ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="203"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="214"/>
         <source>no rate set</source>
         <translation>कोई दर तय नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="224"/>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="339"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="235"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="357"/>
         <source>no limit</source>
         <translation>कोई सीमा नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="226"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="237"/>
         <source>Set by %1 on %2: %3</source>
         <translation>%1 ने %2 को तय किया: %3</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="239"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="250"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="239"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="250"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="285"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="295"/>
+        <source>%1 without notes</source>
+        <translation>%1 बिना नोटों के</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="303"/>
         <source>without notes</source>
         <translation>नोट दर्ज किए बिना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="291"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="309"/>
         <source>Shift #%1 should hold %2.</source>
         <translation>शिफ़्ट #%1 में %2 होने चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="322"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="340"/>
         <source>The %1 rate is in force (rate %2).</source>
         <translation>%1 की दर लागू है (दर %2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="336"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="354"/>
         <source>Enter the limit, or tick “No limit”.</source>
         <translation>सीमा दर्ज करें, या “कोई सीमा नहीं” चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_settings.py" line="341"/>
+        <location filename="../../cashier_desktop/ui/cage_settings.py" line="359"/>
         <source>%1&apos;s %2 limit is now %3.</source>
         <translation>%1 की %2 सीमा अब %3 है।</translation>
     </message>
@@ -1502,6 +1562,31 @@
         <translation>गेमिंग दिवस</translation>
     </message>
     <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="169"/>
+        <source>fill</source>
+        <translation>फ़िल</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="170"/>
+        <source>credit</source>
+        <translation>क्रेडिट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="171"/>
+        <source>fund</source>
+        <translation>बैंक में नकद लाना</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="172"/>
+        <source>remit</source>
+        <translation>बैंक से प्रेषण</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/domain_text.py" line="173"/>
+        <source>temporary credit</source>
+        <translation>अस्थायी क्रेडिट</translation>
+    </message>
+    <message>
         <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="19"/>
         <source>As a %1 you cannot %2; ask a %3.</source>
         <translation>%1 के रूप में आप यह नहीं कर सकते: %2; किसी %3 से कहें।</translation>
@@ -2223,61 +2308,71 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cage_sentences.py" line="38"/>
+        <source>The approver must be someone other than the two who sign (%1); nothing was posted.</source>
+        <translation>स्वीकृति देने वाला हस्ताक्षर करने वाले दोनों के अलावा कोई और होना चाहिए (%1); कुछ भी दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="40"/>
+        <source>The approver must be someone other than the two who sign.</source>
+        <translation>स्वीकृति देने वाला हस्ताक्षर करने वाले दोनों के अलावा कोई और होना चाहिए।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="41"/>
         <source>You cannot set your own authority limit; another supervisor must.</source>
         <translation>आप अपनी अधिकार सीमा स्वयं तय नहीं कर सकते; किसी दूसरे सुपरवाइज़र को करनी होगी।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="42"/>
         <source>Give a reason for the authority limit.</source>
         <translation>अधिकार सीमा का कारण बताएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="40"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="43"/>
         <source>“%1” is not a transaction type with an authority limit (%2).</source>
         <translation>“%1” अधिकार सीमा वाला लेन-देन प्रकार नहीं है (%2)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="45"/>
         <source>As a %1 you cannot set an exchange rate; ask a supervisor.</source>
         <translation>%1 के रूप में आप विनिमय दर तय नहीं कर सकते; सुपरवाइज़र से कहें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="46"/>
         <source>The buy rate cannot be higher than the sell rate: the cage would lose on every pair.</source>
         <translation>ख़रीद दर बिक्री दर से ऊँची नहीं हो सकती: हर जोड़ी पर केज को घाटा होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="48"/>
         <source>A rate needs a positive buy rate no higher than the sell rate.</source>
         <translation>दर के लिए धनात्मक ख़रीद दर चाहिए जो बिक्री दर से ऊँची न हो।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="50"/>
         <source>A temporary line is approved by someone other than who asked for it, with their PIN.</source>
         <translation>अस्थायी सीमा माँगने वाले के अलावा कोई और अपने पिन से स्वीकृत करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="52"/>
         <source>A temporary line is approved by someone other than who asked for it.</source>
         <translation>अस्थायी सीमा माँगने वाले के अलावा कोई और स्वीकृत करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="53"/>
         <source>A temporary line is approved by a second person with their PIN.</source>
         <translation>अस्थायी सीमा दूसरा व्यक्ति अपने पिन से स्वीकृत करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="54"/>
         <source>A temporary line lasts 1 to %1 days.</source>
         <translation>अस्थायी सीमा 1 से %1 दिनों तक रहती है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="55"/>
         <source>A temporary line needs an expiry in the future.</source>
         <translation>अस्थायी सीमा की समाप्ति भविष्य में होनी चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/cage_sentences.py" line="56"/>
         <source>Give a reason for the temporary line.</source>
         <translation>अस्थायी सीमा का कारण बताएँ।</translation>
     </message>
@@ -2478,117 +2573,117 @@
         <translation>विदेशी राशि (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="80"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="83"/>
         <source>Second staff member</source>
         <translation>दूसरा कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="82"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="85"/>
         <source>Approver staff id</source>
         <translation>स्वीकृतकर्ता की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="88"/>
         <source>Approver PIN</source>
         <translation>स्वीकृतकर्ता का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="92"/>
         <source>Staff &amp;id</source>
         <translation>कर्मचारी आईडी (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="93"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="95"/>
         <source>Player identification</source>
         <translation>खिलाड़ी की पहचान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="97"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="100"/>
         <source>Identification type</source>
         <translation>पहचान का प्रकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="99"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="102"/>
         <source>Identification number</source>
         <translation>पहचान संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="106"/>
         <source>&amp;Type</source>
         <translation>प्रकार (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="104"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="107"/>
         <source>&amp;Number</source>
         <translation>संख्या (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="109"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="112"/>
         <source>Refusal</source>
         <translation>इनकार</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="114"/>
         <source>Exchange (Enter)</source>
         <translation>विनिमय (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="115"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="118"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="163"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="167"/>
         <source>No exchange rate is set: a supervisor sets them (Cage settings).</source>
         <translation>कोई विनिमय दर तय नहीं है: सुपरवाइज़र इन्हें तय करते हैं (केज सेटिंग्स)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="198"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="202"/>
         <source>Rate in force: %1 (%2 rate, set %3 by %4)</source>
         <translation>लागू दर: %1 (%2 दर, %3 को %4 ने तय की)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="200"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="204"/>
         <source>buy</source>
         <translation>ख़रीद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="200"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="204"/>
         <source>sell</source>
         <translation>बिक्री</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="209"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="215"/>
         <source>The player gets %1 for %2.</source>
         <translation>खिलाड़ी को %2 के बदले %1 मिलते हैं।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="209"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="215"/>
         <source>The player pays %1 for %2.</source>
         <translation>खिलाड़ी %2 के लिए %1 देता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="226"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="232"/>
         <source>Enter the foreign amount.</source>
         <translation>विदेशी राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="231"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="237"/>
         <source>A second staff member must enter their id and PIN.</source>
         <translation>दूसरे कर्मचारी को अपनी आईडी और पिन दर्ज करना होगा।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="235"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="241"/>
         <source>Enter the type and number of the player&apos;s identification document.</source>
         <translation>खिलाड़ी के पहचान दस्तावेज़ का प्रकार और संख्या दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="243"/>
+        <location filename="../../cashier_desktop/ui/exchange_dialog.py" line="255"/>
         <source>Exchanging…</source>
         <translation>विनिमय हो रहा है…</translation>
     </message>
@@ -2799,6 +2894,34 @@
         <location filename="../../cashier_desktop/ui/findings_window.py" line="27"/>
         <source>Close (Esc)</source>
         <translation>बंद करें (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ForeignNotesLine</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_notes.py" line="34"/>
+        <source>F&amp;oreign notes taken in</source>
+        <translation>लिए गए विदेशी नोट (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_notes.py" line="34"/>
+        <source>F&amp;oreign notes paid out</source>
+        <translation>दिए गए विदेशी नोट (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_notes.py" line="35"/>
+        <source>Foreign notes taken in</source>
+        <translation>लिए गए विदेशी नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_notes.py" line="36"/>
+        <source>Foreign notes paid out</source>
+        <translation>दिए गए विदेशी नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_notes.py" line="37"/>
+        <source>e.g. 100x3, 20x2 (empty: not recorded)</source>
+        <translation>जैसे 100x3, 20x2 (ख़ाली: दर्ज नहीं)</translation>
     </message>
 </context>
 <context>
@@ -3590,23 +3713,23 @@
         <translation>%1 पंक्तियाँ, सबसे पुरानी %2 सेकंड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="360"/>
         <source>%1 online (%2 pending)</source>
         <translation>%1 ऑनलाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="359"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="360"/>
         <source>%1 OFFLINE (%2 pending)</source>
         <translation>%1 ऑफ़लाइन (%2 लंबित)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="362"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="363"/>
         <source>✖ %1 REFUSED on replay</source>
         <translation>✖ %1 दोबारा भेजने पर अस्वीकृत</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/monitor_view.py" line="326"/>
-        <location filename="../../cashier_desktop/ui/monitor_view.py" line="420"/>
+        <location filename="../../cashier_desktop/ui/monitor_view.py" line="421"/>
         <source>+%1 more</source>
         <translation>+%1 और</translation>
     </message>
@@ -4528,57 +4651,62 @@
 <context>
     <name>ReplicationFigure</name>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="31"/>
         <source>Ledger servers</source>
         <translation>लेजर सर्वर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="50"/>
         <source>%1, a read-only standby: postings cannot be taken</source>
         <translation>%1, केवल पढ़ने वाला स्टैंडबाय: पोस्टिंग नहीं ली जा सकती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="51"/>
         <source>%1, primary</source>
         <translation>%1, प्राथमिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="54"/>
+        <source>the demo ledger on this PC, without a standby (demo mode)</source>
+        <translation>इस पीसी पर डेमो लेजर, बिना स्टैंडबाय के (डेमो मोड)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="56"/>
         <source>NO STANDBY: postings are on this server only</source>
         <translation>कोई स्टैंडबाय नहीं: पोस्टिंग केवल इसी सर्वर पर हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="61"/>
         <source>standby %1 not streaming (%2)</source>
         <translation>स्टैंडबाय %1 स्ट्रीम नहीं कर रहा (%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="67"/>
         <source>standby %1 synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक, पिछड़ %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="68"/>
         <source>standby %1 NOT synchronous, lag %2</source>
         <translation>स्टैंडबाय %1 समकालिक नहीं, पिछड़ %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="65"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="71"/>
         <source>standby %1 LAG OVER THE ALERT THRESHOLD</source>
         <translation>स्टैंडबाय %1 का पिछड़ चेतावनी सीमा से अधिक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="77"/>
         <source>unknown (the login needs pg_read_all_stats)</source>
         <translation>अज्ञात (लॉगिन को pg_read_all_stats चाहिए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="73"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="79"/>
         <source>%1 bytes</source>
         <translation>%1 बाइट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/replication_figure.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/replication_figure.py" line="80"/>
         <source>%1 bytes, %2 ms</source>
         <translation>%1 बाइट, %2 मि.से.</translation>
     </message>

@@ -179,3 +179,26 @@ def test_a_drawers_holding_by_denomination_is_for_a_supervisor(cli):
                                {"denomination": "100.00", "pieces": 5, "amount": "500.00"}]
     code, out, _ = cli("drawer", "holding", str(shift), "--staff", "S300", pin="3333")
     assert "expected" in out and "₹5,500.00" in out
+
+
+def test_a_limit_on_a_fill_is_set_at_the_command_line_and_a_third_pin_lets_it_through(cli, monkeypatch):
+    """Migration 0029: `authority set` takes every transaction type (here a fill and a temporary
+    line); over the bank signer's limit `bank fill` needs `--approver` (PIN from CASHIER_THIRD_PIN)."""
+    cashier, floor = _new_cashier(cli), f"F{uuid.uuid4().hex[:6]}"
+    add_staff_member(cli.engine, floor, "floor_manager", "6666")  # a limit on F200 would reach other tests
+    for kind in ("fill", "temporary_credit"):
+        code, out, err = cli("authority", "set", "--for", floor, "--type", kind, "--limit", "10000",
+                             "--reason", "floor cap", "--staff", "S300", pin="3333")
+        assert code == 0 and f"authority of {floor} for {kind}: ₹10,000.00" in out, err
+    shown = json.loads(cli("authority", "show", "--staff", "S300", "--json", pin="3333")[1])
+    assert {(r["type"], r["limit"]) for r in shown if r["staff_id"] == floor} == {("fill", "10000.00"),
+                                                                                 ("temporary_credit", "10000.00")}
+    code, _, err = cli("bank", "fund", "20000", "--staff", "S300", "--witness", "F200", "--reason", "count room",
+                       pin="3333", approver_pin="2222")
+    assert code == 0, err
+    _open_shift(cli, cashier, "5555")
+    args = ("bank", "fill", "20000", "--staff", cashier, "--bank-staff", floor)
+    _refused(cli(*args, pin="5555", approver_pin="6666"), f"is above the authority of {floor}")
+    monkeypatch.setenv("CASHIER_THIRD_PIN", "3333")
+    code, out, err = cli(*args, "--approver", "S300", pin="5555", approver_pin="6666")
+    assert code == 0 and "approved by S300" in out, err

@@ -20,9 +20,8 @@ from tests.support.shifts import make_services
 @pytest.fixture
 def desk(engine):
     terminal = new_terminal()
-    # As the schema owner (login=None): at a terminal login `approve_credit`/`deny_credit` are refused
-    # (they lock the request with SELECT … FOR UPDATE, which needs an UPDATE grant the terminal
-    # does not have); test_a_credit_request_is_decided_at_a_terminal_login shows it.
+    # As the schema owner (login=None); test_a_credit_request_is_decided_at_a_terminal_login
+    # decides at a terminal login, as in production.
     services = make_services(engine, terminal, login=None)
     cashier = session_for(new_staff(engine, "cashier"), terminal)
     fm = session_for(new_staff(engine, "floor_manager", approval_limit=Decimal("200000")), terminal)
@@ -143,6 +142,11 @@ def test_a_credit_request_is_decided_at_a_terminal_login(engine):
     decided, receipt = credit.approve_credit(services, fm, req.id)
     assert decided.status == "approved" and receipt.terminal_id == terminal
     assert receipt.approver_id == fm.staff.id and receipt.staff_id == fm.staff.id
+    # the permanent line's change in the player's credit history names who asked and who approved
+    from cashier_desktop.ledger.credit_lines import history
+    (change,) = history(services.engine, pid)
+    assert (change.line, change.old_limit, change.new_limit, change.requested_by, change.approved_by) == (
+        "permanent", Decimal("0"), Decimal("50000.00"), cashier.staff.id, fm.staff.id)
     other = credit.request_credit(services, cashier, make_player(engine), "₹20,000", "first request")
     denied = credit.deny_credit(services, fm, other.id, "no history at this casino")
     assert denied.status == "denied" and denied.decided_by == fm.staff.id

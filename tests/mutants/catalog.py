@@ -24,6 +24,8 @@ M0019 = "cashier_desktop/ledger/migrations/versions/0019_handover_and_transfers.
 M0021 = "cashier_desktop/ledger/migrations/versions/0021_shift_owner_posts.py"
 M0023 = "cashier_desktop/ledger/migrations/versions/0023_drawer_never_negative.py"
 M0024 = "cashier_desktop/ledger/migrations/versions/0024_handover_once.py"
+M0029 = "cashier_desktop/ledger/migrations/versions/0029_authority_for_every_kind.py"
+M0031 = "cashier_desktop/ledger/migrations/versions/0031_foreign_notes.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -56,6 +58,7 @@ T_SHIFTS = "tests/integration/test_shifts.py"
 T_IN_DOUBT = "tests/integration/test_in_doubt_answers.py"
 T_FX = "tests/security/test_cage_exchange.py"
 T_AUTHORITY = "tests/security/test_cage_authority.py"
+T_AUTHORITY_ALL = "tests/security/test_cage_authority_every_kind.py"
 T_CREDIT_LINES = "tests/security/test_cage_credit_lines.py"
 T_NOTES = "tests/security/test_cage_drawer_notes.py"
 M0016 = "cashier_desktop/ledger/migrations/versions/0016_id_on_file_and_denominations.py"
@@ -562,4 +565,16 @@ MUTANTS: list[Mutant] = [
            '("cage.note_pieces(p_notes_in)", "cage.note_pieces(p_notes_in)")',
            "a posting's notes must be denominations of its currency",
            (f"{T_DENOM}::test_a_note_that_is_not_a_denomination_of_the_currency_is_refused_and_nothing_is_posted",)),
+    Mutant("authority-in-transfer", M0029,
+           "PERFORM cage.check_authority(snd.staff_id, v_approver, p_kind, p_amount::numeric(14,2), pol.currency);",
+           "PERFORM 1;", "a transfer above its sender's authority limit needs a third person",
+           (f"{T_AUTHORITY_ALL}::test_a_fill_above_the_bank_signers_limit_needs_a_third_person_who_is_recorded",)),
+    Mutant("authority-temporary-line", M0029, "'temporary_credit', p_limit::numeric(14,2),",
+           "'temporary_credit', 0::numeric,", "a temporary line above its approver's authority limit is refused",
+           (f"{T_AUTHORITY_ALL}::test_a_temporary_line_above_the_approvers_limit_is_refused_and_another_approver_"
+            "grants_it",)),
+    Mutant("exchange-notes-add-up", M0031, "IF v_sum <> v_row.foreign_amount THEN", "IF false THEN",
+           "an exchange's foreign notes must add up to its foreign amount",
+           ("tests/security/test_cage_foreign_notes.py::test_notes_that_do_not_add_up_or_are_not_the_currencys_"
+            "refuse_the_whole_exchange",)),
 ]

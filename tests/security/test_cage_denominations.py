@@ -82,3 +82,24 @@ def test_the_database_refuses_a_drawer_count_with_a_note_the_currency_does_not_h
         closed = conn.execute(text("SELECT status FROM cage.close_shift(:s, :id, 0, CAST(:c AS jsonb))"),
                               {"s": cashier, "id": shift, "c": json.dumps({"500": 0})}).scalar_one()
     assert closed == "closed"
+
+
+def test_the_cheques_the_cage_takes_are_stored_per_currency_beside_the_chips(secure, terminal):
+    """Migration 0030: traveller's cheques by face value, drafts and cheques for any amount."""
+    from cashier_desktop.ledger.denominations import currency_cheques
+    assert currency_cheques(terminal, "inr") == {"bank_draft": None, "bankers_cheque": None, "casino_cheque": None}
+    usd = currency_cheques(terminal, "USD")
+    assert usd["travellers_cheque"] == tuple(Decimal(v) for v in ("1000.00", "500.00", "100.00", "50.00", "20.00"))
+    assert usd["bank_draft"] is None
+    assert currency_cheques(terminal, "EUR")["travellers_cheque"][0] == Decimal("500.00")
+    assert currency_cheques(terminal, "XYZ") == {}
+    assert "permission denied" in refused(terminal, "INSERT INTO cage.cheque_instruments VALUES ('INR', 'bank_draft', "
+                                                    "NULL)")
+    assert "permission denied" in refused(terminal, "SELECT * FROM cage.cheque_instruments")
+    with secure.admin.begin() as conn:
+        with pytest.raises(Exception):  # a cheque is no piece of zero value, and no other instrument is stored
+            with conn.begin_nested():
+                conn.execute(text("INSERT INTO cage.cheque_instruments VALUES ('GBP', 'travellers_cheque', '{0}')"))
+        with pytest.raises(Exception):
+            with conn.begin_nested():
+                conn.execute(text("INSERT INTO cage.cheque_instruments VALUES ('GBP', 'i_o_u', NULL)"))

@@ -231,3 +231,19 @@ def test_an_exchange_while_the_drawer_closes_lands_before_the_count_or_is_refuse
     with secure.admin.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM fx_exchanges WHERE shift_id = :s"),
                             {"s": cage["shift"]}).scalar() == 0
+
+
+def test_a_rate_valid_from_later_is_kept_with_who_set_it_and_not_used_before_then(secure, terminal, cage):
+    """The rates table keeps buy, sell, who set it, when and from when it is valid: a rate
+    stored today for tomorrow leaves today's in force (quotes and exchanges alike)."""
+    with secure.admin.connect() as conn:
+        tomorrow = conn.execute(text("SELECT now() + interval '1 day'")).scalar_one()
+    later = fx.set_rate(terminal, cage["supervisor"], "USD", Decimal("70"), Decimal("71"), valid_from=tomorrow)
+    now = fx.rate_in_force(terminal, "USD")
+    assert (now.id, now.buy, now.sell, now.set_by) == (cage["rate"], Decimal("83.123456"), Decimal("84.981234"), "S300")
+    done = fx.exchange(terminal, session=cage["cashier"], direction="buy", foreign=Money(Decimal("10"), "USD"))
+    assert (done.rate_id, done.rate) == (cage["rate"], Decimal("83.123456"))
+    with secure.admin.connect() as conn:
+        stored = conn.execute(text("SELECT buy_rate, sell_rate, set_by, valid_from, set_at IS NOT NULL FROM cage.fx_rates "
+                                   "WHERE id = :i"), {"i": later}).one()
+    assert tuple(stored) == (Decimal("70"), Decimal("71"), "S300", tomorrow, True)

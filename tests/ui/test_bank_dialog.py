@@ -1,12 +1,13 @@
-"""A fill and a credit at the window, typed: the amount, the bank's person's staff id and PIN,
-Enter; the counter says who signed; a cashier cannot sign for the bank; the bank's balance
-moves only when both signed."""
+"""A fill and a credit at the window, typed: Alt+S then F (or R) from the Shift menu, the
+amount, the bank's person's staff id and PIN, Enter; the counter says who signed; a cashier
+cannot sign for the bank; the bank's balance moves only when both signed."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from cashier_desktop.domain.money import Money
@@ -14,7 +15,7 @@ from cashier_desktop.ledger.api_tables import store_policy
 from cashier_desktop.ledger.transfers import transfer
 from tests.support.logins import staff_session
 from tests.support.shifts import open_test_shift
-from tests.ui.conftest import log_in, wait_until
+from tests.ui.conftest import activate, log_in, wait_until
 
 
 def _bank(engine) -> Decimal:
@@ -22,8 +23,16 @@ def _bank(engine) -> Decimal:
         return conn.execute(text("SELECT balance FROM bank_balances WHERE currency = 'INR'")).scalar_one()
 
 
+def _open_by_menu_keys(qtbot, window, kind: str) -> None:
+    """Alt+S opens the Shift menu, F its fill, R its credit: no mouse."""
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_S, Qt.AltModifier)
+    wait_until(qtbot, lambda: QApplication.activePopupWidget() is not None, what="the Shift menu")
+    qtbot.keyClick(QApplication.activePopupWidget(), {"fill": Qt.Key_F, "credit": Qt.Key_R}[kind])
+
+
 def _dialog(qtbot, window, kind: str, amount: str, staff: str, pin: str):
-    getattr(window, f"{kind}_action").trigger()
+    _open_by_menu_keys(qtbot, window, kind)
     wait_until(qtbot, lambda: window.dialog is not None and window.dialog.isVisible(), what=f"{kind} dialog")
     dialog = window.dialog
     qtbot.keyClicks(dialog.amount.edit, amount)

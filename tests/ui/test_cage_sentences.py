@@ -44,3 +44,16 @@ def test_the_databases_exchange_refusals_read_in_hindi_with_their_figures(hindi)
                                     "Nothing was posted.")).startswith("बताने के बाद USD की दर बदल गई")
     said = sentence_for(NotAuthorized("As a cashier you cannot set an exchange rate; ask a supervisor."))
     assert said == "कैशियर के रूप में आप विनिमय दर तय नहीं कर सकते; सुपरवाइज़र से कहें।"
+
+
+def test_the_databases_refusals_of_the_types_0029_added_read_in_hindi(hindi):
+    said = sentence_for(ApprovalRequired(
+        "A fill of 20000.00 INR is above the authority of F200 (10000.00 INR): a second person must approve it "
+        "with their PIN. Nothing was posted."))
+    assert "फ़िल" in said and "₹20,000.00" in said and "fill" not in said
+    said = sentence_for(NotAuthorized(
+        "A adjust out of 700.00 INR is above the authority of the approver S300 (500.00 INR); nothing was posted."))
+    assert "adjust" not in said and "₹700.00" in said
+    said = sentence_for(NotAuthorized("The approver must be someone other than the two who sign (F200); nothing was "
+                                      "posted."))
+    assert said.startswith("स्वीकृति देने वाला") and "(F200)" in said

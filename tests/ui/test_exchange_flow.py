@@ -64,8 +64,15 @@ def _open_exchange(qtbot, window, amount: str, currency: str = "USD"):
     qtbot.keyClick(window, Qt.Key_F4)
     dialog = active_dialog(qtbot, tab)
     wait_until(qtbot, lambda: dialog.currency.findData(currency) >= 0, what="rates loaded")
-    dialog.currency.setCurrentIndex(dialog.currency.findData(currency))
-    dialog.amount.edit.setFocus()
+    qtbot.keyClick(dialog, Qt.Key_C, Qt.AltModifier)  # &Currency, then the arrow keys
+    assert dialog.focusWidget() is dialog.currency
+    qtbot.keyClick(dialog.currency, Qt.Key_Home)
+    while dialog.currency.currentData() != currency:
+        before = dialog.currency.currentIndex()
+        qtbot.keyClick(dialog.currency, Qt.Key_Down)
+        assert dialog.currency.currentIndex() != before, f"{currency} not reachable by the arrow keys"
+    qtbot.keyClick(dialog, Qt.Key_A, Qt.AltModifier)  # Foreign &amount: the field hands focus to its edit
+    assert dialog.focusWidget() is dialog.amount.edit
     qtbot.keyClicks(dialog.amount.edit, amount)
     return dialog
 
@@ -100,7 +107,13 @@ def test_an_exchange_by_keys_shows_the_rate_and_figure_and_prints_both_currencie
     qtbot.keyClick(receipt, Qt.Key_Escape)
     # selling: the cage is paid, rounded up
     dialog = _open_exchange(qtbot, window, "10.01")
-    dialog.direction.setCurrentIndex(dialog.direction.findData("sell"))
+    qtbot.keyClick(dialog, Qt.Key_D, Qt.AltModifier)  # &Direction, then the arrow keys
+    assert dialog.focusWidget() is dialog.direction
+    while dialog.direction.currentData() != "sell":
+        before = dialog.direction.currentIndex()
+        qtbot.keyClick(dialog.direction, Qt.Key_Down)
+        assert dialog.direction.currentIndex() != before, "selling not reachable by the arrow keys"
+    qtbot.keyClick(dialog, Qt.Key_A, Qt.AltModifier)
     assert dialog.quote.text() == "The player pays ₹850.67 for $10.01."  # 850.662… paid up
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Return)
     receipt = active_dialog(qtbot, tab, "receipt_dialog")

@@ -351,6 +351,10 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
         moving.problem.setText(translate("messages", "The main bank holds 100000.00 INR, less than 250000.00 INR; "
                                                      "nothing was posted."))
         _check(moving, screen_name, f"{kind} refused")
+        moving.approver_box.setVisible(True)  # above a signer's authority limit (0029)
+        moving.problem.setText(translate("DomainText", "A %1 of %2 is above the authority of %3 (%4): a second "
+                                                       "person must approve it with their PIN. Nothing was posted."))
+        _check(moving, screen_name, f"{kind} above a signer's authority")
         moving.reject()
     terminal.ctx.status.set_refused(_refused_on_replay("p-layout", 3))
     warned = CloseShiftDialog(terminal.ctx, window.session, window)

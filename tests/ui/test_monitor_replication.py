@@ -58,6 +58,27 @@ def test_the_monitor_shows_the_ledger_server_it_reached_and_alerts_that_it_has_n
     _fits(window, "one server")
 
 
+def test_on_the_demo_ledger_the_missing_standby_is_said_plainly_not_as_an_alarm(qtbot, terminal):
+    """The demo's embedded ledger is one server by design: the same real read of a plain
+    server, on a terminal whose services run the embedded ledger, is not drawn in dark red
+    (a figure that is always red teaches the supervisor to ignore red). A configured server
+    without a standby still is (the test above)."""
+    window, view = _monitor(qtbot, terminal)
+    services = window.ctx.services
+    assert services.embedded is None
+    services.embedded = object()  # what open_services sets when no ledger is configured
+    try:
+        reached = view.dashboard.replication
+        wait_until(qtbot, lambda: view.replication.text()
+                   == f"{reached['server']}, primary; the demo ledger on this PC, without a standby (demo mode)",
+                   timeout=15, what="the demo's ledger server shown")
+        assert not view.replication.attention and "#8b0000" not in view.replication.styleSheet()
+        _fits(window, "demo ledger")
+    finally:
+        services.embedded = None
+    wait_until(qtbot, lambda: view.replication.attention, timeout=15, what="the alarm back on a configured server")
+
+
 def test_the_monitor_shows_each_standbys_lag_and_marks_a_pair_that_is_not_synchronous(qtbot, terminal):
     window, view = _monitor(qtbot, terminal)
     view.timer.stop()  # the states below are shown one by one, not overwritten by the next read

@@ -78,7 +78,6 @@ class FakeLedger:
     prior: dict = field(default_factory=dict)  # (player, "in"/"out") → cash already moved today
     roles: dict = field(default_factory=dict)  # staff id → role now (changed since login)
     inactive: set = field(default_factory=set)  # staff ids deactivated since login
-    foreign_cash: dict = field(default_factory=dict)  # currency → Money the drawer should hold
     postings: dict = field(default_factory=dict)  # posting id → Receipt
     facts: dict = field(default_factory=dict)  # posting id → ReceiptFacts
 
@@ -223,9 +222,9 @@ class FakeLedger:
         self._call("drawer_holding", shift_id=shift_id)
         return []
 
-    def shift_foreign_cash(self, shift_id):
-        self._call("shift_foreign_cash", shift_id=shift_id)
-        return dict(self.foreign_cash)
+    def drawer_foreign_holding(self, session, shift_id):
+        self._call("drawer_foreign_holding", shift_id=shift_id)
+        return []
 
     def shift_exchanges(self, shift_id):
         self._call("shift_exchanges", shift_id=shift_id)
@@ -327,9 +326,9 @@ class FakeLedger:
         return 1
 
     def exchange(self, *, session, direction, foreign, posting_id, approver_session, player_id, quoted_rate,
-                 id_type, id_number):
+                 id_type, id_number, notes=None):
         self._call("exchange", direction=direction, foreign=foreign, approver_session=approver_session,
-                   player_id=player_id, id_type=id_type, id_number=id_number)
+                   player_id=player_id, id_type=id_type, id_number=id_number, notes=notes)
         return ("exchange", posting_id)
 
     def reverse_exchange(self, *, session, original_id, reason, reversal_id, approver_session):
@@ -337,9 +336,10 @@ class FakeLedger:
         return ("reversed", original_id)
 
     def bank_transfer(self, *, kind, amount, sender_session, receiver_session, transfer_id, reason=None,
-                      terminal_id=None):
+                      terminal_id=None, approver_session=None):
         self._call("bank_transfer", kind=kind, amount=amount, sender_session=sender_session,
-                   receiver_session=receiver_session, reason=reason, terminal_id=terminal_id)
+                   receiver_session=receiver_session, reason=reason, terminal_id=terminal_id,
+                   approver_session=approver_session)
         return ("transfer", kind)
 
     def accountability(self, session, day):

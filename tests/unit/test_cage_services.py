@@ -97,14 +97,16 @@ def test_an_authority_limit_is_set_by_a_supervisor_for_a_type_as_typed():
 
 # a drawer during its shift ----------------------------------------------------------------
 
-def test_only_a_supervisor_sees_a_drawer_and_foreign_cash_at_zero_is_left_out():
-    ledger = FakeLedger(foreign_cash={"USD": Money(Decimal("40"), "USD"), "EUR": Money(Decimal("0"), "EUR")})
-    for read in (drawer.holding, drawer.foreign_cash, drawer.exchanges):
+def test_only_a_supervisor_sees_a_drawer_and_only_online():
+    ledger = FakeLedger()
+    for read in (drawer.holding, drawer.foreign_holding, drawer.exchanges):
         with pytest.raises(NotAuthorized):
             read(services(ledger), member("F200"), 1)
+    with pytest.raises(NotAuthorized, match="needs the ledger"):
+        drawer.foreign_holding(services(ledger), StaffMember("S300", "Sam Roy", "supervisor"), 1)
     assert ledger.calls == []
-    assert drawer.foreign_cash(services(ledger), member("S300"), "1") == {"USD": Money(Decimal("40"), "USD")}
-    assert ledger.sent["shift_foreign_cash"] == {"shift_id": 1}
+    drawer.foreign_holding(services(ledger), member("S300"), "1")
+    assert ledger.sent["drawer_foreign_holding"] == {"shift_id": 1}
 
 
 # the credit queue, history, receipts ----------------------------------------------------

@@ -134,3 +134,23 @@ def test_cash_into_the_bank_names_where_it_came_from_and_accountability_is_a_sup
         bank.accountability(services(ledger), session_of("F200"))
     bank.accountability(services(ledger), session_of("S300"))
     assert ledger.calls[-1] == "accountability"
+
+
+def test_a_third_persons_approval_is_their_own_session_and_never_one_of_the_two_signers():
+    ledger = FakeLedger()
+    window = session_of("C100")
+    with pytest.raises(InvalidInput, match="someone other than the two who sign"):
+        bank.fill(services(ledger), window, INR, Credentials("F200", "2222"), approver=Credentials("C100", "1111"))
+    assert "bank_transfer" not in ledger.calls
+    bank.fill(services(ledger), window, INR, Credentials("F200", "2222"), approver=Credentials("S300", "3333"))
+    assert ledger.sent["bank_transfer"]["approver_session"] is not None
+    bank.credit(services(ledger), window, INR, Credentials("F200", "2222"))
+    assert ledger.sent["bank_transfer"]["approver_session"] is None
+
+
+def test_the_foreign_notes_of_an_exchange_are_sent_by_denomination_or_not_at_all():
+    ledger = FakeLedger()
+    fx.exchange(services(ledger), member("C100"), "buy", USD, notes=((Decimal("50.00"), 2),))
+    assert ledger.sent["exchange"]["notes"] == {"50": 2}
+    fx.exchange(services(ledger), member("C100"), "buy", USD)
+    assert ledger.sent["exchange"]["notes"] is None

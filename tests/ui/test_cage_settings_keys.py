@@ -50,8 +50,12 @@ def test_cage_settings_pages_forms_and_drawers_by_keys_alone(qtbot, counter):
     assert _focused() is settings.sell, f"Alt+E went to {_focused()!r}, not the sell rate"
     settings.sell.selectAll()
     qtbot.keyClicks(settings.sell, "91.25")
+    reloads: list[int] = []
+    settings.loaded.connect(lambda: reloads.append(1))
     qtbot.keyClick(settings.sell, Qt.Key_Return)
     wait_until(qtbot, lambda: "The EUR rate is in force" in settings.message.text(), what="rate saved")
+    # the save reloads the page: the limits' form is worked once that reload has landed
+    wait_until(qtbot, lambda: reloads, timeout=30, what="the page reloaded after the rate")
 
     # the limits' page: Alt+A, the grid by arrows to the new cashier's exchange cell
     qtbot.keyClick(sup, Qt.Key_A, ALT)
@@ -84,9 +88,12 @@ def test_cage_settings_pages_forms_and_drawers_by_keys_alone(qtbot, counter):
     # test adds to the same ledger meanwhile may sort before them
     try:
         wait_until(qtbot, lambda: grid.item(next(i for i, r in enumerate(settings.staff_rows) if r[0] == cashier),
-                                            col).text() == "₹5,000.00", what="limit in the grid")
-    except AssertionError as exc:  # say what the window said
-        raise AssertionError(f"{exc}; the window said {settings.message.text()!r}") from None
+                                            col).text() == "₹5,000.00", timeout=30, what="limit in the grid")
+    except AssertionError as exc:  # say what the window and the form said
+        raise AssertionError(f"{exc}; the window said {settings.message.text()!r}, the limit field "
+                             f"{settings.limit.edit.text()!r} ({settings.limit.error()!r}), the member "
+                             f"{settings.member.currentData()!r}, save enabled "
+                             f"{settings.save_limit_button.isEnabled()}") from None
 
     # the drawers' page: Alt+D, the first drawer by the arrow keys shows its holding
     qtbot.keyClick(sup, Qt.Key_D, ALT)

@@ -81,7 +81,9 @@ class StatusBar(QStatusBar):
         self.status = status
         self.setSizeGripEnabled(False)
         self.ledger = self._label("ledgerState", self.tr("Ledger connection"))
-        self.feed = self._label("feedState", self.tr("Live feed"))
+        # The feed's age grows a digit at a time ("last event 10.5 h ago"): that end gives way
+        # (whole text in the tooltip) so the bar stays within 1366 px; its state is its colour.
+        self.feed = self._label("feedState", self.tr("Live feed"), elide=True, min_chars=18)
         self.pending = self._label("pendingState", self.tr("Pending journal entries"))
         self.staff = self._label("staffState", self.tr("Staff at the counter"), elide=True)
         self.shift = self._label("shiftState", self.tr("Shift"), elide=True)
@@ -93,9 +95,9 @@ class StatusBar(QStatusBar):
         self._tick.start()
         self.refresh()
 
-    def _label(self, name: str, accessible: str, elide: bool = False) -> QLabel:
+    def _label(self, name: str, accessible: str, elide: bool = False, min_chars: int = 6) -> QLabel:
         """A permanent fact; an eliding one gives way so the bar never sets the window's width."""
-        lab = ElidedLabel(self) if elide else QLabel(self)
+        lab = ElidedLabel(self, min_chars=min_chars) if elide else QLabel(self)
         lab.setObjectName(name)
         lab.setAccessibleName(accessible)
         self.addPermanentWidget(lab)

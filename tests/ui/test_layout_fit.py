@@ -4,6 +4,8 @@ nothing off screen, every text readable (tests/ui/layout_checks.py measures)."""
 
 from __future__ import annotations
 
+import time
+
 import os
 import re
 import uuid
@@ -129,6 +131,10 @@ def test_cashier_window_normal_refused_offline_and_alert(qtbot, terminal, engine
     _check(window, screen_name, "offline, postings refused on replay")
     terminal.ctx.status.set_online(True)
     terminal.ctx.status.set_pending(0)
+    # the feed's age as long as it gets ("last event 10.5 h ago"): in a slow run a longer age
+    # once made the bar, not the counter, 1 px wider than the screen
+    terminal.ctx.status.last_event_at = time.monotonic() - 37800
+    window.status_bar.refresh()
     _check(window, screen_name, "postings refused on replay")
     terminal.ctx.status.set_refused(())
     _raise_alert(engine, player)

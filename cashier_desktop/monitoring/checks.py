@@ -31,6 +31,11 @@ DRAWER_CHECK = "drawer_matches_ledger"
 DRAWER_KEY = "drawer of shift "  # a drawer's findings sit beside the players', under this key
 
 
+def players_failing(findings: dict) -> int:
+    """Players with findings: a drawer's findings sit beside them but are not a player's."""
+    return sum(1 for key in findings if not key.startswith(DRAWER_KEY))
+
+
 @dataclass(frozen=True, slots=True)
 class PlayerFinding:
     """One failed check of one player: what the ledger says, what the row holds."""
@@ -85,7 +90,7 @@ class IntegrityRun:
 
     @property
     def players_failing(self) -> int:
-        return sum(1 for key in self.findings if not key.startswith(DRAWER_KEY))
+        return players_failing(self.findings)
 
     @property
     def clean(self) -> bool:
@@ -155,7 +160,7 @@ def _finish(engine: Engine, run_id: int, total: int, findings: dict, error: str 
                 players_total = :n, players_failing = :f, findings_count = :c, clean = :ok,
                 findings = CAST(:j AS jsonb), error = :e
             WHERE id = :id RETURNING finished_at"""), {
-            "id": run_id, "n": total, "f": sum(1 for k in findings if not k.startswith(DRAWER_KEY)), "c": len(flat),
+            "id": run_id, "n": total, "f": players_failing(findings), "c": len(flat),
             "ok": error is None and not findings, "j": json.dumps(flat[:MAX_STORED_FINDINGS]),
             "e": error}).scalar()
 

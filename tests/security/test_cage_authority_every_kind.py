@@ -16,18 +16,9 @@ from cashier_desktop.domain.money import Money
 from cashier_desktop.ledger import authority, credit_lines, transfers
 from cashier_desktop.terminal.authority import TYPES
 from tests.security.conftest import session
-from tests.security.test_posting_api_attacks import open_shift
+from tests.security.test_cage_authority import desk  # noqa: F401 - the fixture
 from tests.support.factories import make_player
 from tests.support.logins import add_staff_member
-
-
-@pytest.fixture
-def desk(secure, terminal):
-    supervisor = session(terminal, "S300", "3333")
-    cashier = session(terminal, "C100", "1111")
-    floor = session(terminal, "F200", "2222")
-    open_shift(terminal, cashier)
-    return {"supervisor": supervisor, "cashier": cashier, "floor": floor}
 
 
 def _inr(amount: str) -> Money:

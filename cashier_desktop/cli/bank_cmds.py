@@ -20,6 +20,7 @@ from . import EXIT_FINDINGS, print_json
 from .staff_cmds import money_text
 from .prompts import read_pin
 from .staff_cmds import _with_session  # noqa: PLC2701 - one way to log the acting person in
+from .staff_cmds import closing_foreign_counts, foreign_json, print_foreign_counts
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> argparse._SubParsersAction:
@@ -33,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ho.add_argument("--count", required=True, help="the outgoing cashier's count: DENOM=QTY,…")
     ho.add_argument("--incoming", required=True, help="the incoming cashier (PIN from CASHIER_APPROVER_PIN)")
     ho.add_argument("--incoming-count", required=True, help="the incoming cashier's own count: DENOM=QTY,…")
+    ho.add_argument("--foreign", help="the outgoing cashier's count of the foreign cash: USD:100=3; EUR:50=2")
+    ho.add_argument("--incoming-foreign", help="the incoming cashier's own count of the foreign cash")
     ho.add_argument("--id", help="the handover's idempotency key (UUID); generated and printed when absent")
     ho.add_argument("--json", action="store_true")
     ho.set_defaults(func=cmd_shift_handover)
@@ -105,21 +108,23 @@ def cmd_shift_handover(args) -> int:
     def work(services, session):
         try:
             done = hand_over(services, session, _second(args, args.incoming), args.count, args.incoming_count,
-                             handover_id=handover_id)
+                             handover_id=handover_id, foreign=args.foreign, incoming_foreign=args.incoming_foreign)
         except (LedgerUnavailable, PostingInDoubt):
             if args.id is None:  # the outcome is unknown: the same id finds out, a new one is another handover
                 print(f"handover id {handover_id} (retry with --id {handover_id})", file=sys.stderr)
             raise
         logout(services, done.incoming)  # a command line keeps no one logged in
         c, o = done.closed, done.opened
+        foreign = closing_foreign_counts(services, c.id)
         if args.json:
             print_json({"id": str(handover_id), "replayed": done.replayed, "closed_shift": c.id, "counted": str(c.counted.amount), "expected": str(c.expected.amount),
                         "variance": str(c.variance.amount), "needs_signoff": c.needs_signoff, "opened_shift": o.id,
                         "staff_id": o.staff_id, "opening_float": str(o.opening_float.amount),
-                        "currency": o.opening_float.currency})
+                        "currency": o.opening_float.currency, "foreign": foreign_json(foreign)})
             return
         print(f"shift {c.id} {'was already handed over' if done.replayed else 'handed over'}: counted {money_text(services, c.counted)}, expected "
               f"{money_text(services, c.expected)}, variance {money_text(services, c.variance)}")
+        print_foreign_counts(services, foreign)
         if c.needs_signoff:
             print("the variance is at or over the threshold: a supervisor must sign off with a note "
                   f"(cashier-desktop shift signoff {c.id} --staff … --note …)")

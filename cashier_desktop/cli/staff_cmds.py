@@ -76,6 +76,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     cs = shsub.add_parser("close", help="close this terminal's shift with the blind count")
     cs.add_argument("--staff", required=True)
     cs.add_argument("--count", required=True, help="DENOM=QTY,…")
+    cs.add_argument("--foreign", help="the foreign cash counted too: USD:100=3,20=1; EUR:50=2 "
+                                      "(a currency the drawer holds and not given counts as none)")
     cs.add_argument("--json", action="store_true")
     cs.set_defaults(func=cmd_shift_close)
     so = shsub.add_parser("signoff", help="supervisor sign-off of a counted shift")
@@ -228,17 +230,36 @@ def cmd_shift_open(args) -> int:
     return 0
 
 
+def closing_foreign_counts(services, shift_id: int):
+    """A closed shift's foreign cash as counted at its close or handover (0032)."""
+    return [f for f in services.ledger.foreign_counts(shift_id) if f.moment == "close"]
+
+
+def foreign_json(counts) -> dict:
+    return {f.currency: {"counted": str(f.counted.amount), "expected": str(f.expected.amount),
+                         "variance": str(f.variance.amount)} for f in counts}
+
+
+def print_foreign_counts(services, counts) -> None:
+    for f in counts:
+        print(f"  {f.currency}: counted {money_text(services, f.counted)}, expected "
+              f"{money_text(services, f.expected)}, variance {money_text(services, f.variance)}")
+
+
 def cmd_shift_close(args) -> int:
     from ..terminal.shifts import close_shift
 
     def work(services, session):
-        s = close_shift(services, session, args.count)
+        s = close_shift(services, session, args.count, foreign=args.foreign)
+        foreign = closing_foreign_counts(services, s.id)
         if args.json:
             print_json({"shift_id": s.id, "counted": str(s.counted.amount), "expected": str(s.expected.amount),
-                        "variance": str(s.variance.amount), "currency": s.currency, "needs_signoff": s.needs_signoff})
+                        "variance": str(s.variance.amount), "currency": s.currency, "needs_signoff": s.needs_signoff,
+                        "foreign": foreign_json(foreign)})
             return
         print(f"shift {s.id} closed: counted {money_text(services, s.counted)}, expected {money_text(services, s.expected)}, "
               f"variance {money_text(services, s.variance)}")
+        print_foreign_counts(services, foreign)
         if s.needs_signoff:
             print("the variance is at or over the threshold: a supervisor must sign off with a note "
                   f"(cashier-desktop shift signoff {s.id} --staff … --note …)")

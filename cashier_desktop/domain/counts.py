@@ -99,3 +99,37 @@ def parse_counts(text: str | None, currency: str, denominations: Iterable[str] |
         seen.add(d)
         mapping[m.group(1)] = m.group(2)
     return DrawerCount.from_mapping(mapping, currency, denominations)
+
+
+_CURRENCY = re.compile(r"\s*([A-Za-z]{3})\s*:(.*)", re.S)
+
+
+def parse_foreign_counts(text: str | None, local_currency: str) -> dict[str, DrawerCount]:
+    """Read a drawer's foreign cash, `USD:100=3,20=1; EUR:50=2`, into a count per currency.
+
+    Empty means none counted. The notes are checked against each currency's own set by the
+    ledger (`cage.count_foreign`, migration 0032), so any denomination is read here.
+    Raises:
+        InvalidInput: with a sentence naming the bad part.
+    """
+    counts: dict[str, DrawerCount] = {}
+    for part in (text or "").split(";"):
+        if not part.strip():
+            continue
+        m = _CURRENCY.fullmatch(part)
+        if not m:
+            raise InvalidInput(f"“{part.strip()}” is not CURRENCY:DENOMINATION=QUANTITY (e.g. USD:100=3,20=1).")
+        code = m.group(1).upper()
+        if code == local_currency:
+            raise InvalidInput.own_currency_as_foreign(code)
+        if code in counts:
+            raise InvalidInput(f"The {code} cash is counted twice.")
+        counts[code] = parse_counts(m.group(2), code)
+    return counts
+
+
+def foreign_counts_json(counts: Mapping[str, DrawerCount] | None) -> dict[str, dict[str, int]] | None:
+    """`{"USD": {"100": 3}}`: what the ledger records; None when nothing was counted."""
+    if not counts:
+        return None
+    return {code: count.to_json() for code, count in sorted(counts.items())}

@@ -58,6 +58,10 @@ class InvalidInput(CashierError):
         return cls(f"Denomination {denomination} is counted twice.")
 
     @classmethod
+    def own_currency_as_foreign(cls, code: str) -> "InvalidInput":
+        return cls(f"{code} is this cage's own currency: count it with the drawer, not as foreign cash.")
+
+    @classmethod
     def not_a_uuid(cls, typed: str) -> "InvalidInput":
         return cls(f"“{typed}” is not a UUID.")
 

@@ -37,6 +37,7 @@ from .cash_reports import CtrRow, MtlRow, PriorCashQuery, ctr_rows, log_mtl, mtl
 from .credit_context import CreditContext, credit_contexts
 from .drawer_holding import ForeignHolding, Holding, drawer_foreign_holding, drawer_holding
 from . import exchange as _fx
+from . import foreign_counts as _foreign
 from . import transfers as _transfers
 from .exchange import shift_exchanges
 from .exchange_reversal import reverse_exchange
@@ -159,10 +160,15 @@ class Ledger:
         return self._tx(work)
 
     def close_shift(self, shift_id: int, *, closed_by: str, counted: Decimal, closing_count: dict | None,
-                    variance_threshold: Decimal, session: UUID | None) -> _shifts.ShiftRecord:
+                    variance_threshold: Decimal, session: UUID | None,
+                    foreign: dict | None = None) -> _shifts.ShiftRecord:
         return self._tx(lambda conn: _shifts.close_shift_row(
             conn, shift_id, closed_by=closed_by, counted=counted, closing_count=closing_count,
-            variance_threshold=variance_threshold, session=session))
+            variance_threshold=variance_threshold, session=session, foreign=foreign))
+
+    def foreign_counts(self, shift_id: int) -> tuple[_foreign.ForeignCount, ...]:
+        with reading(self.engine) as conn:
+            return _foreign.foreign_counts(conn, shift_id)
 
     def sign_off_shift(self, shift_id: int, *, by: str, note: str | None,
                        session: UUID | None) -> _shifts.ShiftRecord:
@@ -187,12 +193,13 @@ class Ledger:
 
     def hand_over(self, *, handover_id: UUID, shift_id: int, outgoing_session: UUID | None,
                   incoming_session: UUID | None, outgoing_counted: Decimal, outgoing_count: dict | None,
-                  incoming_counted: Decimal, incoming_count: dict | None
-                  ) -> tuple[_shifts.ShiftRecord, _shifts.ShiftRecord, bool]:
+                  incoming_counted: Decimal, incoming_count: dict | None, outgoing_foreign: dict | None = None,
+                  incoming_foreign: dict | None = None) -> tuple[_shifts.ShiftRecord, _shifts.ShiftRecord, bool]:
         return _handover.hand_over_once(
             self.engine, handover_id=handover_id, shift_id=shift_id, outgoing_session=outgoing_session,
             incoming_session=incoming_session, outgoing_counted=outgoing_counted, outgoing_count=outgoing_count,
-            incoming_counted=incoming_counted, incoming_count=incoming_count)
+            incoming_counted=incoming_counted, incoming_count=incoming_count, outgoing_foreign=outgoing_foreign,
+            incoming_foreign=incoming_foreign)
 
     # credit requests --------------------------------------------------------------------
     def request_credit(self, player_id: str, limit: Decimal, note: str | None, by: str, *,

@@ -94,6 +94,8 @@ API_OWNER_TABLES: dict[str, TableGrant] = {
     "cage.cheque_instruments": TableGrant(),
     # Migration 0031: an exchange's foreign notes (cage.exchange_with_notes; no login reads them).
     "public.exchange_notes": TableGrant(insert=True),
+    # Migration 0032: foreign cash counted at a handover or close (cage.count_foreign).
+    "public.shift_foreign_counts": TableGrant(insert=True),
 }
 
 

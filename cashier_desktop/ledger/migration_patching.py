@@ -4,7 +4,9 @@ Re-creating a function from a copy of its old source would silently undo whateve
 migration changed in it since. So a migration reads the function's current definition,
 replaces each anchor exactly once, and re-creates it; an anchor found zero or several times
 fails the upgrade ("re-point the patch") instead of patching the wrong place. Used by
-migrations 0013, 0016, 0017, 0019, 0021 and 0023.
+migrations 0013, 0016, 0017, 0019, 0021, 0023 and 0032. `redefine_function` does the same
+for a patch that adds a parameter (to PostgreSQL another function: the old one is dropped,
+and the new one keeps its owner and grants), used by 0032.
 
 `owner_and_grantees` / `give_like` give a function a migration adds in place of another the
 owner and EXECUTE grants of the one it replaces (read before any drop or rename), so a
@@ -21,6 +23,25 @@ from sqlalchemy.engine import Connection
 def patch_function(conn: Connection, migration: str, signature: str, patches: list[tuple[str, str]]) -> None:
     """Re-create `signature` from its current definition with each anchor replaced once."""
     from alembic import op
+    op.execute(_patched(conn, migration, signature, patches))
+
+
+def redefine_function(conn: Connection, migration: str, old_signature: str, new_signature: str,
+                      patches: list[tuple[str, str]]) -> None:
+    """Patch `old_signature` into `new_signature` (its parameter list is one of the patches):
+    the old function is dropped — a call that fits both would be ambiguous — and the new one
+    gets the old one's owner and EXECUTE grants, so terminals keep working through the upgrade."""
+    from alembic import op
+    owner, had_acl, grantees = owner_and_grantees(conn, old_signature)
+    source = _patched(conn, migration, old_signature, patches)
+    conn.exec_driver_sql(f"DROP FUNCTION {old_signature}")
+    op.execute(source)
+    if conn.execute(text("SELECT to_regprocedure(:f)"), {"f": new_signature}).scalar() is None:
+        raise RuntimeError(f"{migration}: the patched {old_signature} is not {new_signature}; re-point the patch")
+    give_like(conn, new_signature, owner, had_acl, grantees)
+
+
+def _patched(conn: Connection, migration: str, signature: str, patches: list[tuple[str, str]]) -> str:
     source = conn.execute(text("SELECT pg_get_functiondef(to_regprocedure(:f))"), {"f": signature}).scalar_one()
     for anchor, replacement in patches:
         count = source.count(anchor)
@@ -28,7 +49,7 @@ def patch_function(conn: Connection, migration: str, signature: str, patches: li
             raise RuntimeError(f"{migration}: {signature} has {count} copies of {anchor.strip()!r}; "
                                "re-point the patch")
         source = source.replace(anchor, replacement)
-    op.execute(source)
+    return source
 
 
 def owner_and_grantees(conn: Connection, signature: str) -> tuple[str, bool, list[str]]:

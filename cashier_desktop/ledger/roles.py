@@ -82,6 +82,7 @@ TERMINAL: dict[str, TableGrant] = {
     # handover, fills and credits (migration 0019): written only by cage.handover_shift / bank_transfer
     "shift_handovers": TableGrant(),
     "handover_requests": TableGrant(),  # a handover's id (0024)
+    "shift_foreign_counts": TableGrant(),  # foreign cash counted at handover and close (0032)
     "bank_balances": TableGrant(),
     "bank_transfers": TableGrant(),
     # Monitoring (migrations 0005, 0011): read only. A terminal reports through

@@ -129,15 +129,19 @@ def drawer_totals(conn: Connection, shift_id: int) -> DrawerTotals:
 
 
 def close_shift_row(conn: Connection, shift_id: int, *, closed_by: str, counted: Decimal,
-                    closing_count: dict | None, variance_threshold: Decimal, session=None) -> ShiftRecord:
+                    closing_count: dict | None, variance_threshold: Decimal, session=None,
+                    foreign: dict | None = None) -> ShiftRecord:
     """Close an open shift with its counted cash through `cage.close_shift`: the database
     computes expected and variance from the ledger under the shift's row lock (no posting
-    slips in after the figure), and a bound terminal closes only its own shifts."""
+    slips in after the figure), and a bound terminal closes only its own shifts. `foreign`
+    is the foreign cash counted, `{"USD": {"100": 3}}` (0032): a currency the drawer should
+    hold and not counted is recorded as 0, and any foreign variance needs a sign-off."""
     try:
         row = conn.execute(text(f"""SELECT {_COLUMNS} FROM cage.close_shift(:session, :id, :counted,
-                CAST(:cc AS jsonb), :by, :vt)"""),
+                CAST(:cc AS jsonb), :by, :vt, CAST(:fc AS jsonb))"""),
             {"session": session, "id": shift_id, "counted": counted, "by": closed_by, "vt": variance_threshold,
-             "cc": json.dumps(closing_count) if closing_count is not None else None}).first()
+             "cc": json.dumps(closing_count) if closing_count is not None else None,
+             "fc": json.dumps(foreign) if foreign else None}).first()
     except saexc.DBAPIError as exc:
         raise _refusal(exc) from None
     return _record(row)

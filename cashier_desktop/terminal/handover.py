@@ -24,7 +24,7 @@ from ..ledger.db import warn_if_gui_thread
 from ..ledger.shifts import ShiftRecord
 from .auth import authenticate_at
 from .session import Session
-from .shifts import _count, _remember_shift  # noqa: PLC2701 - one count parser, one journal hook
+from .shifts import _count, _foreign, _remember_shift  # noqa: PLC2701 - one count parser, one journal hook
 from .verbs import Credentials
 
 
@@ -40,13 +40,16 @@ class Handover:
 
 
 def hand_over(services, session: Session, incoming: Credentials, counts, incoming_counts, *,
-              handover_id: uuid.UUID | None = None) -> Handover:
+              handover_id: uuid.UUID | None = None, foreign=None, incoming_foreign=None) -> Handover:
     """Hand the terminal's drawer from `session`'s cashier to `incoming`.
 
     Args:
         counts: the outgoing cashier's count by denomination ("500=10,100=3", a mapping).
         incoming_counts: the incoming cashier's own count of the same drawer; the two must
             agree, or nothing changes (count again together).
+        foreign, incoming_foreign: the two counts of the drawer's foreign cash
+            ("USD:100=3; EUR:50=2", a mapping), which must agree too; the incoming shift
+            holds it (migration 0032).
         handover_id: this attempt's id; the same one when sending again after an unknown
             answer (else a fresh one: this call alone).
     Raises:
@@ -55,6 +58,7 @@ def hand_over(services, session: Session, incoming: Credentials, counts, incomin
     warn_if_gui_thread("hand_over")
     require(session.staff.role, Action.CLOSE_SHIFT)
     out_count, in_count = _count(services, counts), _count(services, incoming_counts)
+    out_foreign, in_foreign = _foreign(services, foreign), _foreign(services, incoming_foreign)
     # A resend after a handover that did go through finds the incoming cashier's shift open:
     # it names the shift its id handed over (the database then answers with the first).
     earlier = services.ledger.handed_over_shift(handover_id) if handover_id is not None else None
@@ -76,7 +80,8 @@ def hand_over(services, session: Session, incoming: Credentials, counts, incomin
         handover_id=handover_id, shift_id=shift.id,
         outgoing_session=session.staff.session_token, incoming_session=member.session_token,
         outgoing_counted=out_count.total.amount, outgoing_count=out_count.to_json(),
-        incoming_counted=in_count.total.amount, incoming_count=in_count.to_json())
+        incoming_counted=in_count.total.amount, incoming_count=in_count.to_json(),
+        outgoing_foreign=out_foreign, incoming_foreign=in_foreign)
     session.shift = None
     session.active = False  # the database ended the outgoing session
     _remember_shift(services, opened.id, opened.staff_id)

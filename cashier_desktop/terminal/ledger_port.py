@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..ledger.credit_lines import Aging, CreditChange, Marker
     from ..ledger.drawer_holding import ForeignHolding, Holding
     from ..ledger.exchange import CurrencyRate, Exchange
+    from ..ledger.foreign_counts import ForeignCount
     from ..ledger.transfers import AccountabilityLine, Transfer
     from ..ledger.history import HistoryFilter, HistoryPage, IdOnFile
     from ..ledger.receipt_check import ReceiptFacts, Verification
@@ -82,7 +83,9 @@ class CageLedger(Protocol):
     def open_shift(self, *, terminal_id: str, staff_id: str, currency: str, opening_float: Decimal,
                    opening_count: dict | None, session: UUID | None) -> "ShiftRecord": ...
     def close_shift(self, shift_id: int, *, closed_by: str, counted: Decimal, closing_count: dict | None,
-                    variance_threshold: Decimal, session: UUID | None) -> "ShiftRecord": ...
+                    variance_threshold: Decimal, session: UUID | None,
+                    foreign: dict | None = None) -> "ShiftRecord": ...
+    def foreign_counts(self, shift_id: int) -> "tuple[ForeignCount, ...]": ...
     def sign_off_shift(self, shift_id: int, *, by: str, note: str | None,
                        session: UUID | None) -> "ShiftRecord": ...
     def closed_shift_figures(self, shift_id: int) -> "tuple[DrawerTotals, tuple[ShiftPosting, ...]]": ...
@@ -92,8 +95,8 @@ class CageLedger(Protocol):
     def handed_over_shift(self, handover_id: UUID) -> "ShiftRecord | None": ...
     def hand_over(self, *, handover_id: UUID, shift_id: int, outgoing_session: UUID | None,
                   incoming_session: UUID | None, outgoing_counted: Decimal, outgoing_count: dict | None,
-                  incoming_counted: Decimal, incoming_count: dict | None
-                  ) -> "tuple[ShiftRecord, ShiftRecord, bool]": ...
+                  incoming_counted: Decimal, incoming_count: dict | None, outgoing_foreign: dict | None = None,
+                  incoming_foreign: dict | None = None) -> "tuple[ShiftRecord, ShiftRecord, bool]": ...
 
     # credit requests
     def request_credit(self, player_id: str, limit: Decimal, note: str | None, by: str, *,

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from ..domain.amounts import parse_amount
-from ..domain.counts import DrawerCount, parse_counts
+from ..domain.counts import DrawerCount, foreign_counts_json, parse_counts, parse_foreign_counts
 from ..domain.currency import profile_for
 from ..domain.errors import InvalidInput, LedgerUnavailable, NotAuthorized, ShiftError, ShiftNotOpen
 from ..domain.formatting import format_money
@@ -111,14 +111,39 @@ def _remember_shift(services, shift_id: int | None, staff_id: str | None = None)
     services.local.remember_shift(shift_id, staff_id)
 
 
-def close_shift(services, session: Session, counts) -> ShiftRecord:
+def _foreign(services, counts) -> dict[str, dict[str, int]] | None:
+    """Foreign cash counted (`USD:100=3; EUR:50=2`, or a mapping currency → count) as the
+    ledger records it; None for none. Each currency's notes are checked by the ledger."""
+    local = services.config["currency.code"]
+    if not counts:
+        return None
+    if isinstance(counts, str):
+        return foreign_counts_json(parse_foreign_counts(counts, local))
+    if isinstance(counts, Mapping):
+        parsed = {}
+        for code, count in counts.items():
+            code = str(code).strip().upper()
+            if code == local:
+                raise InvalidInput.own_currency_as_foreign(code)
+            parsed[code] = (count if isinstance(count, DrawerCount) else
+                            parse_counts(count, code) if isinstance(count, str) else
+                            DrawerCount.from_mapping(count, code))
+        return foreign_counts_json({c: n for c, n in parsed.items() if n.pieces})
+    raise InvalidInput("Give the foreign cash by currency, e.g. USD:100=3,20=1; EUR:50=2.")
+
+
+def close_shift(services, session: Session, counts, foreign=None) -> ShiftRecord:
     """Close the terminal's open shift with the blind count; returns expected and variance.
 
+    `foreign`: the foreign cash in the drawer, counted too (`USD:100=3`, or a mapping); a
+    currency the drawer should hold and not counted is recorded as none, and any foreign
+    variance goes to the supervisor (migration 0032).
     Refused while the terminal's journal still holds postings not yet in the ledger.
     """
     warn_if_gui_thread("close_shift")
     require(session.staff.role, Action.CLOSE_SHIFT)
     count = _count(services, counts)
+    foreign_count = _foreign(services, foreign)
     shift = services.ledger.open_shift_of(session.terminal_id)
     if shift is None:
         raise ShiftNotOpen(f"Terminal {session.terminal_id} has no open shift to close.")
@@ -132,7 +157,7 @@ def close_shift(services, session: Session, counts) -> ShiftRecord:
     closed = services.ledger.close_shift(shift.id, closed_by=session.staff.id, counted=count.total.amount,
                                          closing_count=count.to_json(),
                                          variance_threshold=policy.variance_threshold,
-                                         session=session.staff.session_token)
+                                         session=session.staff.session_token, foreign=foreign_count)
     session.shift = None
     _remember_shift(services, None)
     return closed

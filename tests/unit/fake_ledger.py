@@ -193,9 +193,9 @@ class FakeLedger:
         self.shifts_by_id[shift.id] = shift
         return shift
 
-    def close_shift(self, shift_id, *, closed_by, counted, closing_count, variance_threshold, session):
+    def close_shift(self, shift_id, *, closed_by, counted, closing_count, variance_threshold, session, foreign=None):
         self._call("close_shift", shift_id=shift_id, closed_by=closed_by, counted=counted,
-                   closing_count=closing_count, variance_threshold=variance_threshold)
+                   closing_count=closing_count, variance_threshold=variance_threshold, foreign=foreign)
         open_ = self.shifts_by_id[shift_id]
         expected = open_.opening_float.amount + self.drawer_moves.get(shift_id, Decimal("0"))
         closed = replace(shift_record(shift_id, staff_id=open_.staff_id, status="closed",
@@ -235,11 +235,16 @@ class FakeLedger:
         done = self.handovers.get(handover_id)
         return self.shifts_by_id[done[0]] if done else None
 
+    def foreign_counts(self, shift_id):
+        self._call("foreign_counts", shift_id=shift_id)
+        return ()
+
     def hand_over(self, *, handover_id, shift_id, outgoing_session, incoming_session, outgoing_counted,
-                  outgoing_count, incoming_counted, incoming_count):
+                  outgoing_count, incoming_counted, incoming_count, outgoing_foreign=None, incoming_foreign=None):
         self._call("hand_over", handover_id=handover_id, shift_id=shift_id, outgoing_session=outgoing_session,
                    incoming_session=incoming_session, outgoing_counted=outgoing_counted,
-                   incoming_counted=incoming_counted)
+                   incoming_counted=incoming_counted, outgoing_foreign=outgoing_foreign,
+                   incoming_foreign=incoming_foreign)
         if handover_id in self.handovers:
             closed_id, opened_id = self.handovers[handover_id]
             return self.shifts_by_id[closed_id], self.shifts_by_id[opened_id], True

@@ -174,7 +174,8 @@ def signoff_shift(services, session: Session, shift_id: int, note: str | None) -
     if shift.staff_id == session.staff.id:
         raise NotAuthorized("You cannot sign off your own shift; another supervisor must.")
     if shift.needs_signoff and not note:
-        raise InvalidInput(f"Shift {shift_id} has a variance of {format_money(shift.variance)}: "
+        raise InvalidInput(f"Shift {shift_id} has a variance of "
+                           f"{variance_words(shift, services.ledger.foreign_counts(shift_id))}: "
                            "write what was found before signing off.")
     return services.ledger.sign_off_shift(shift_id, by=session.staff.id, note=note or None,
                                           session=session.staff.session_token)
@@ -195,10 +196,16 @@ class ShiftReport:
     shift: ShiftRecord
     postings: tuple[ShiftPosting, ...]
     totals: DrawerTotals | None
+    foreign: tuple = ()  # ledger.foreign_counts.ForeignCount: carried in, counted at close (0032)
 
     @property
     def blind(self) -> bool:
         return self.shift.is_open
+
+    @property
+    def foreign_off(self) -> tuple:
+        """The foreign currencies whose count at close differs from what the drawer held."""
+        return tuple(f for f in self.foreign if f.moment == "close" and f.variance and f.variance.amount != 0)
 
 
 def shift_report(services, shift_id: int, *, session: Session | None = None) -> ShiftReport:
@@ -209,12 +216,21 @@ def shift_report(services, shift_id: int, *, session: Session | None = None) -> 
         raise ShiftNotOpen.no_shift(shift_id)
     totals: DrawerTotals | None = None
     postings: tuple[ShiftPosting, ...] = ()
-    if not shift.is_open:  # blind count: no figure of an open shift is even read
-        totals, postings = services.ledger.closed_shift_figures(shift_id)
+    foreign: tuple = ()
     if session is not None and not can(session.staff.role, Action.RUN_REPORTS) \
             and session.staff.id != shift.staff_id:
         raise NotAuthorized("You cannot see another cashier's shift report; ask a supervisor.")
-    return ShiftReport(shift, postings, totals)
+    if not shift.is_open:  # blind count: no figure of an open shift is even read
+        totals, postings = services.ledger.closed_shift_figures(shift_id)
+        foreign = services.ledger.foreign_counts(shift_id)
+    return ShiftReport(shift, postings, totals, foreign)
+
+
+def variance_words(shift: ShiftRecord, foreign=()) -> str:
+    """`₹-1,000.00`, and each foreign currency's variance that is not zero: `₹0.00, $-70.00`."""
+    off = [format_money(f.variance) for f in foreign
+           if f.moment == "close" and f.variance is not None and f.variance.amount != 0]
+    return ", ".join([format_money(shift.variance), *off])
 
 
 def _m(value: Money | Decimal | None, shift: ShiftRecord, profile) -> str:
@@ -247,6 +263,12 @@ def render_text(report: ShiftReport, profile=None) -> str:
         lines.append("  count         " + ", ".join(f"{d}×{q}" for d, q in s.closing_count.items()))
     lines.append(f"variance        {_m(s.variance, s, profile)}"
                  + ("  (at or over the threshold: supervisor sign-off required)" if s.needs_signoff else ""))
+    for f in report.foreign:
+        if f.moment == "open":
+            lines.append(f"{f.currency} handed in   {format_money(f.counted)}")
+        else:
+            lines.append(f"{f.currency} counted     {format_money(f.counted)}, expected {format_money(f.expected)}, "
+                         f"variance {format_money(f.variance)}")
     if s.status == "signed_off":
         lines.append(f"signed off      {s.signed_off_at:%Y-%m-%d %H:%M:%S %Z} by {s.signed_off_by}: "
                      f"{s.signoff_note or ''}".rstrip(": "))

@@ -1,8 +1,9 @@
 """Hand the drawer over without closing the terminal: two blind counts, two people.
 
-Step one, the outgoing cashier counts the drawer; step two, the grid is cleared (the incoming
-cashier does not see the first count) and the incoming cashier counts it again and enters
-their staff id and PIN. The database closes the outgoing shift exactly as at close (a
+Step one, the outgoing cashier counts the drawer, its foreign cash too; step two, the grid and
+the foreign lines are cleared (the incoming cashier does not see the first count) and the
+incoming cashier counts it again and enters their staff id and PIN. The foreign cash goes
+with the drawer (migration 0032): the two counts of it must agree too. The database closes the outgoing shift exactly as at close (a
 variance goes to the supervisor) and opens the incoming one with the count as its float;
 then this window logs out and the incoming cashier logs in.
 
@@ -50,15 +51,21 @@ class HandoverDialog(_CountDialog):
         form.addRow(self.tr("&PIN"), self.incoming_pin)
         self.layout().insertWidget(2, self.who)
         self.who.hide()
+        self._count_foreign_too()
+        self.outgoing_foreign: dict = {}
 
     @property
     def incoming_step(self) -> bool:
         return self.outgoing_count is not None
 
     def submit(self) -> None:
+        foreign = self._foreign_counts()
+        if foreign is None:
+            return
         if not self.incoming_step:
-            self.outgoing_count = self.grid.count()
+            self.outgoing_count, self.outgoing_foreign = self.grid.count(), foreign
             self.grid.set_pieces({str(d): 0 for d in self.grid.denominations})  # blind: nothing carried over
+            self.foreign.clear()
             self.hint_label.setText(messages.HANDOVER_INCOMING)
             self.who.show()
             self.ok_button.setText(self.tr("Hand over (Enter)"))
@@ -69,11 +76,11 @@ class HandoverDialog(_CountDialog):
         from ..terminal.verbs import Credentials
         staff_id, pin = self.incoming_id.text().strip(), self.incoming_pin.text()
         outgoing, incoming, session = self.outgoing_count, self.grid.count(), self.session
-        handover_id = self.handover_id
+        handover_id, outgoing_foreign = self.handover_id, self.outgoing_foreign
 
         def work(s):
             done = handover.hand_over(s, session, Credentials(staff_id, pin), outgoing, incoming,
-                                      handover_id=handover_id)
+                                      handover_id=handover_id, foreign=outgoing_foreign, incoming_foreign=foreign)
             sessions.logout(s, done.incoming)  # they log in at the window next, as anyone does
             return done
         self.problem.show_note(self.tr("Handing over…"))

@@ -144,7 +144,17 @@ TEMPLATES: list[str] = [
     QT_TRANSLATE_NOOP("DomainText", "The drawer cannot pay out %1: that is more than it should hold. Request a fill "
                                     "from the main bank; nothing was posted."),
     QT_TRANSLATE_NOOP("DomainText", "The drawer cannot pay out %1: that is more than it should hold. The drawer can "
-                                    "pay out only the %2 it took in this shift; nothing was posted."),
+                                    "pay out only the %2 it holds: taken in this shift or handed over with the "
+                                    "drawer; nothing was posted."),
+    # foreign cash counted at a handover or close (migration 0032)
+    QT_TRANSLATE_NOOP("DomainText", "The two counts of the foreign cash differ (%1 and %2): count it again together. "
+                                    "Nothing was changed."),
+    QT_TRANSLATE_NOOP("DomainText", "“%1” is not a foreign currency this cage exchanges; nothing was changed."),
+    QT_TRANSLATE_NOOP("DomainText", "Foreign cash is counted per currency, e.g. {\"USD\": {\"100\": 3}}; nothing was "
+                                    "changed."),
+    QT_TRANSLATE_NOOP("DomainText", "%1 is this cage's own currency: count it with the drawer, not as foreign cash."),
+    QT_TRANSLATE_NOOP("DomainText", "The two counts differ (%1 and %2): count the drawer again together. Nothing was "
+                                    "changed."),
     QT_TRANSLATE_NOOP("DomainText", "Handover %1 was already made with different details; nothing was changed."),
     QT_TRANSLATE_NOOP("DomainText", "Handover %1 was made at terminal %2, not %3; nothing was changed."),
     # identification on file (migration 0016)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from ..domain.counts import MAX_PIECES, DrawerCount
+from ..domain.errors import CashierError
 from ..domain.kinds import Kind
 from . import messages
 from .display import money_text
@@ -148,6 +149,30 @@ class _CountDialog(QDialog):
         super().showEvent(event)
         grow_to_fit(self)
 
+    def _count_foreign_too(self) -> None:
+        """The drawer's foreign cash is counted with it, below the grid (close and handover,
+        migration 0032); the lines arrive with the ledger's list of currencies."""
+        from .foreign_count import ForeignCountLines
+        self.foreign = ForeignCountLines(self.ctx, self)
+        box = self.layout()
+        box.insertWidget(box.indexOf(self.grid) + 1, self.foreign)
+        self.foreign.loaded.connect(self._fit_again)
+        self.foreign.load()
+
+    def _fit_again(self) -> None:
+        """Lines added while the dialog shows: as wide as they and the grid need, then tall enough."""
+        if self.isVisible():
+            self.resize(self.size().expandedTo(self.sizeHint()))
+            grow_to_fit(self)
+
+    def _foreign_counts(self) -> dict | None:
+        """The foreign lines as counted; None (a sentence shown) when one is not notes."""
+        try:
+            return self.foreign.counts()
+        except CashierError as exc:
+            self._refused(exc)
+            return None
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt
         if event.key() in (Qt.Key_Return, Qt.Key_Enter):
             if self.focusWidget() is self.cancel_button:
@@ -206,6 +231,9 @@ class CloseShiftDialog(_CountDialog):
         else:
             self.refused_warning.setText("")
         self.grid.total_changed.connect(self._recounted)
+        self._count_foreign_too()
+        self.foreign.loaded.connect(lambda: [e.textChanged.connect(self._recounted)
+                                             for e in self.foreign.edits.values()])
 
     def _recounted(self, _total: Any) -> None:
         """A changed count must be confirmed again."""
@@ -217,15 +245,20 @@ class CloseShiftDialog(_CountDialog):
     def submit(self) -> None:
         """First Enter: say what will be closed with what count; the second Enter closes it."""
         from ..terminal import shifts
+        foreign = self._foreign_counts()
+        if foreign is None:
+            return
         if not self.confirming:
             self.confirming = True
-            self.problem.show_note(messages.SHIFT_CLOSE_CONFIRM.format(
-                id=self.ctx.shift_id, counted=money_text(self.grid.total(), self.ctx.profile)))
+            counted = money_text(self.grid.total(), self.ctx.profile)
+            if foreign:
+                counted = self.tr("%1 and %2").replace("%1", counted).replace("%2", self.foreign.words())
+            self.problem.show_note(messages.SHIFT_CLOSE_CONFIRM.format(id=self.ctx.shift_id, counted=counted))
             self.ok_button.setText(self.tr("Close shift now (Enter)"))
             return
         count, session = self.grid.count(), self.session
         self.problem.show_note(self.tr("Closing…"))
-        Op(parent=self, work=lambda s: shifts.close_shift(s, session, count),
+        Op(parent=self, work=lambda s: shifts.close_shift(s, session, count, foreign=foreign),
            lane="posting").success(self._closed).failure(self._refused) \
             .disabling(self.ok_button, self.cancel_button).run()
 

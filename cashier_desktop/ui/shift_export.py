@@ -51,6 +51,7 @@ def figures(report: Any) -> list[tuple[str, str]]:
              (translate("ShiftReport", "Variance"), m(s.variance))]
     if s.closing_count:
         rows.append((translate("ShiftReport", "Count"), ", ".join(f"{d}×{q}" for d, q in s.closing_count.items())))
+    rows += foreign_rows(report)
     signed = translate("ShiftReport", "Signed off")
     if s.status == "signed_off":
         rows.append((signed, by(s.signed_off_at, s.signed_off_by) + (f": {s.signoff_note}" if s.signoff_note else "")))
@@ -59,6 +60,21 @@ def figures(report: Any) -> list[tuple[str, str]]:
                                        "NOT YET — required (variance at or over the threshold)")))
     else:
         rows.append((signed, translate("ShiftReport", "not yet")))
+    return rows
+
+
+def foreign_rows(report: Any) -> list[tuple[str, str]]:
+    """The shift's foreign cash (0032): handed in with the drawer, and counted at close."""
+    rows = []
+    for f in getattr(report, "foreign", ()):
+        cur = profile_for(f.currency)
+        if f.moment == "open":
+            rows.append((translate("ShiftReport", "%1 handed in").replace("%1", f.currency), money_text(f.counted, cur)))
+        else:
+            rows.append((translate("ShiftReport", "%1 counted").replace("%1", f.currency),
+                         translate("ShiftReport", "%1, expected %2, variance %3")
+                         .replace("%1", money_text(f.counted, cur)).replace("%2", money_text(f.expected, cur))
+                         .replace("%3", money_text(f.variance, cur))))
     return rows
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFo
 
 from .tables import fill_table, read_only_table
 from ..domain.commands import new_id
+from ..domain.currency import profile_for
 from ..domain.money import Money
 from . import messages
 from .display import DATE_FORMAT_QT, cage_sentence, kind_text, money_text, time_text
@@ -270,8 +271,12 @@ class SupervisorTab(QWidget):
         if shift is None or self.report.blind or shift.variance is None:
             self.variance_value.hide()
             return
-        self.variance_value.setText(self.tr("Variance %1").replace("%1", money_text(shift.variance, self.ctx.profile)))
-        self.variance_value.setProperty("short", "true" if shift.variance.amount < 0 else "false")
+        off = self.report.foreign_off  # a foreign currency counted short or over (0032) is said too
+        words = ", ".join([money_text(shift.variance, self.ctx.profile),
+                           *(money_text(f.variance, profile_for(f.currency)) for f in off)])
+        self.variance_value.setText(self.tr("Variance %1").replace("%1", words))
+        short = shift.variance.amount < 0 or any(f.variance.amount < 0 for f in off)
+        self.variance_value.setProperty("short", "true" if short else "false")
         self.variance_value.style().unpolish(self.variance_value)
         self.variance_value.style().polish(self.variance_value)
         self.variance_value.show()

@@ -751,37 +751,42 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="186"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="211"/>
         <source>Close shift</source>
         <translation>शिफ़्ट बंद करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="192"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="217"/>
         <source>Close shift #%1 — blind count</source>
         <translation>शिफ़्ट #%1 बंद करें — ब्लाइंड गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="196"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="221"/>
         <source>Refused on replay</source>
         <translation>दोबारा भेजने पर अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="224"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="255"/>
+        <source>%1 and %2</source>
+        <translation>%1 और %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="257"/>
         <source>Close shift now (Enter)</source>
         <translation>शिफ़्ट अभी बंद करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="227"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="260"/>
         <source>Closing…</source>
         <translation>बंद हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="234"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="267"/>
         <source>Shift #%1 closed; counted %2.</source>
         <translation>शिफ़्ट #%1 बंद; गिना गया %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="236"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="269"/>
         <source>A supervisor must review and sign it off.</source>
         <translation>सुपरवाइज़र को समीक्षा करके हस्ताक्षर करना होगा।</translation>
     </message>
@@ -862,32 +867,32 @@
 <context>
     <name>CountGrid</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="63"/>
         <source>&lt;b&gt;Denomination&lt;/b&gt;</source>
         <translation>&lt;b&gt;मूल्यवर्ग&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="64"/>
         <source>&lt;b&gt;Pieces&lt;/b&gt;</source>
         <translation>&lt;b&gt;संख्या&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="65"/>
         <source>&lt;b&gt;Amount&lt;/b&gt;</source>
         <translation>&lt;b&gt;राशि&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="70"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="71"/>
         <source>Pieces of %1</source>
         <translation>%1 की संख्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="85"/>
         <source>Counted total</source>
         <translation>गिना गया कुल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="87"/>
         <source>&lt;b&gt;Total&lt;/b&gt;</source>
         <translation>&lt;b&gt;कुल&lt;/b&gt;</translation>
     </message>
@@ -1292,47 +1297,77 @@
         <translation>%1, %2 का नोट या सिक्का नहीं है (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="151"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
+        <source>The drawer cannot pay out %1: that is more than it should hold. The drawer can pay out only the %2 it holds: taken in this shift or handed over with the drawer; nothing was posted.</source>
+        <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। दराज़ केवल उतने %2 दे सकती है जितने उसमें हैं: इस शिफ़्ट में लिए गए या दराज़ के साथ सौंपे गए; कुछ दर्ज नहीं हुआ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="150"/>
+        <source>The two counts of the foreign cash differ (%1 and %2): count it again together. Nothing was changed.</source>
+        <translation>विदेशी नकदी की दोनों गिनतियाँ अलग हैं (%1 और %2): साथ मिलकर फिर से गिनें। कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <source>“%1” is not a foreign currency this cage exchanges; nothing was changed.</source>
+        <translation>“%1” ऐसी विदेशी मुद्रा नहीं है जिसका यह केज विनिमय करता है; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
+        <source>Foreign cash is counted per currency, e.g. {&quot;USD&quot;: {&quot;100&quot;: 3}}; nothing was changed.</source>
+        <translation>विदेशी नकदी हर मुद्रा के लिए अलग गिनी जाती है, जैसे {&quot;USD&quot;: {&quot;100&quot;: 3}}; कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
+        <source>%1 is this cage&apos;s own currency: count it with the drawer, not as foreign cash.</source>
+        <translation>%1 इस केज की अपनी मुद्रा है: इसे दराज़ के साथ गिनें, विदेशी नकदी के रूप में नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
+        <source>The two counts differ (%1 and %2): count the drawer again together. Nothing was changed.</source>
+        <translation>दोनों गिनतियाँ अलग हैं (%1 और %2): दराज़ को साथ मिलकर फिर से गिनें। कुछ नहीं बदला।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="161"/>
         <source>Give the document&apos;s type and number with its expiry.</source>
         <translation>समाप्ति के साथ दस्तावेज़ का प्रकार और संख्या दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="152"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="162"/>
         <source>This %1 expired on %2; an expired document cannot be put on file.</source>
         <translation>यह %1 %2 को समाप्त हो गया; समाप्त दस्तावेज़ फ़ाइल में नहीं रखा जा सकता।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="153"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="163"/>
         <source>The player&apos;s %1 %2 expired on %3; ask for a valid document. Nothing was posted.</source>
         <translation>खिलाड़ी का %1 %2, %3 को समाप्त हो गया; मान्य दस्तावेज़ माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="154"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
         <source>The player&apos;s %1 on file expired on %2; ask for a valid document (type and number). Nothing was posted.</source>
         <translation>फ़ाइल में रखा खिलाड़ी का %1 %2 को समाप्त हो गया; मान्य दस्तावेज़ (प्रकार और संख्या) माँगें। कुछ भी पोस्ट नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
         <source>“%1” is not a date; give the expiry as YYYY-MM-DD.</source>
         <translation>“%1” तारीख नहीं है; समाप्ति वर्ष-माह-दिन के रूप में दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="156"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
         <source>The image of a document must be a JPEG or PNG picture.</source>
         <translation>दस्तावेज़ का चित्र JPEG या PNG होना चाहिए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="157"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
         <source>The image is %1 bytes; an image of a document may be at most 2 MB.</source>
         <translation>चित्र %1 बाइट का है; दस्तावेज़ का चित्र अधिकतम 2 MB हो सकता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
         <source>Enter the number of the identification document (at most 64 characters).</source>
         <translation>पहचान-पत्र की संख्या दर्ज करें (अधिकतम 64 अक्षर)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
         <source>Identification is put on file only online: log in again when the ledger is back.</source>
         <translation>पहचान-पत्र केवल ऑनलाइन फ़ाइल में रखा जाता है: लेजर वापस आने पर फिर लॉग इन करें।</translation>
     </message>
@@ -2102,142 +2137,137 @@
         <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। मुख्य बैंक से फ़िल मँगाइए; कुछ दर्ज नहीं हुआ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="146"/>
-        <source>The drawer cannot pay out %1: that is more than it should hold. The drawer can pay out only the %2 it took in this shift; nothing was posted.</source>
-        <translation>दराज़ %1 नहीं दे सकती: यह उसमें होनी चाहिए रकम से ज़्यादा है। दराज़ केवल उतने %2 दे सकती है जितने इस शिफ़्ट में लिए गए; कुछ दर्ज नहीं हुआ।</translation>
-    </message>
-    <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="148"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="158"/>
         <source>Handover %1 was already made with different details; nothing was changed.</source>
         <translation>हैंडओवर %1 पहले ही दूसरे विवरण के साथ हो चुका है; कुछ नहीं बदला।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="149"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="159"/>
         <source>Handover %1 was made at terminal %2, not %3; nothing was changed.</source>
         <translation>हैंडओवर %1 टर्मिनल %2 पर हुआ था, %3 पर नहीं; कुछ नहीं बदला।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="164"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
         <source>cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
         <source>floor manager</source>
         <translation>फ़्लोर मैनेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="166"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
         <source>supervisor</source>
         <translation>सुपरवाइज़र</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="167"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
         <source>approver</source>
         <translation>स्वीकृतकर्ता</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="168"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
         <source>approved</source>
         <translation>स्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="169"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="179"/>
         <source>denied</source>
         <translation>अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
         <source>take a deposit</source>
         <translation>जमा लेना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="171"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="181"/>
         <source>pay a withdrawal</source>
         <translation>निकासी का भुगतान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="172"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
         <source>issue a marker</source>
         <translation>मार्कर जारी करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="173"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="183"/>
         <source>redeem a marker</source>
         <translation>मार्कर भुनाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="174"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
         <source>open a shift</source>
         <translation>शिफ़्ट खोलना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="185"/>
         <source>close a shift</source>
         <translation>शिफ़्ट बंद करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="176"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="186"/>
         <source>file a credit request</source>
         <translation>क्रेडिट अनुरोध दर्ज करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="177"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="187"/>
         <source>approve credit</source>
         <translation>क्रेडिट स्वीकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="178"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="188"/>
         <source>deny credit</source>
         <translation>क्रेडिट अस्वीकार करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="179"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="189"/>
         <source>authorise a dual-control step</source>
         <translation>दोहरे नियंत्रण का चरण अधिकृत करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="180"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="190"/>
         <source>reverse a posting</source>
         <translation>पोस्टिंग उलटना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="181"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="191"/>
         <source>adjust a balance</source>
         <translation>शेष समायोजित करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="182"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="192"/>
         <source>sign off a shift</source>
         <translation>शिफ़्ट पर हस्ताक्षर करना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="183"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="193"/>
         <source>manage staff</source>
         <translation>कर्मचारियों का प्रबंधन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="184"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="194"/>
         <source>run reports</source>
         <translation>रिपोर्ट चलाना</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="185"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="195"/>
         <source>sign for the main bank</source>
         <translation>मुख्य बैंक की ओर से हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="187"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="197"/>
         <source>hash does not match its chain (row altered, inserted or a predecessor deleted)</source>
         <translation>हैश अपनी शृंखला से मेल नहीं खाता (पंक्ति बदली गई, जोड़ी गई या पिछली पंक्ति हटाई गई)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="189"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="199"/>
         <source>player columns or last hash differ from the newest ledger row</source>
         <translation>खिलाड़ी के कॉलम या अंतिम हैश लेजर की नवीनतम पंक्ति से भिन्न हैं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="191"/>
+        <location filename="../../cashier_desktop/ui/refusal_sentences.py" line="201"/>
         <source>player has a chain hash but no ledger rows</source>
         <translation>खिलाड़ी का शृंखला हैश है पर लेजर में कोई पंक्ति नहीं</translation>
     </message>
@@ -2897,6 +2927,29 @@
     </message>
 </context>
 <context>
+    <name>ForeignCountLines</name>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="37"/>
+        <source>&lt;b&gt;Foreign cash&lt;/b&gt; by note</source>
+        <translation>&lt;b&gt;विदेशी नकदी&lt;/b&gt; नोट के हिसाब से</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="53"/>
+        <source>%1 notes counted</source>
+        <translation>%1 के गिने गए नोट</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="54"/>
+        <source>none (e.g. 100x3, 20x2)</source>
+        <translation>कोई नहीं (जैसे 100x3, 20x2)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="90"/>
+        <source> and </source>
+        <translation> और </translation>
+    </message>
+</context>
+<context>
     <name>ForeignNotesLine</name>
     <message>
         <location filename="../../cashier_desktop/ui/foreign_notes.py" line="34"/>
@@ -2927,42 +2980,42 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="32"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="33"/>
         <source>Next: incoming count</source>
         <translation>आगे: आने वाले की गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="38"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="39"/>
         <source>Hand over shift #%1</source>
         <translation>शिफ़्ट #%1 सौंपें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="43"/>
         <source>Incoming cashier&apos;s staff id</source>
         <translation>आने वाले कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="46"/>
         <source>Incoming cashier&apos;s PIN</source>
         <translation>आने वाले कैशियर का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="50"/>
         <source>&amp;Staff id</source>
         <translation>कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="51"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="71"/>
         <source>Hand over (Enter)</source>
         <translation>सौंपें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="79"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="86"/>
         <source>Handing over…</source>
         <translation>सौंप रहे हैं…</translation>
     </message>
@@ -3800,12 +3853,12 @@
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="145"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="147"/>
         <source>Offline warning</source>
         <translation>ऑफ़लाइन चेतावनी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="155"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="157"/>
         <source>%1 waiting to be sent.</source>
         <translation>%1 भेजे जाने की प्रतीक्षा में।</translation>
     </message>
@@ -3813,17 +3866,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="165"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="190"/>
         <source>Open shift</source>
         <translation>शिफ़्ट खोलें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="170"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="195"/>
         <source>Open shift — terminal %1</source>
         <translation>शिफ़्ट खोलें — टर्मिनल %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="175"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="200"/>
         <source>Opening…</source>
         <translation>खुल रही है…</translation>
     </message>
@@ -4361,7 +4414,7 @@
         <translation>जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/action_dialog.py" line="350"/>
+        <location filename="../../cashier_desktop/ui/action_dialog.py" line="348"/>
         <source>Posting…</source>
         <translation>दर्ज हो रहा है…</translation>
     </message>
@@ -4928,97 +4981,97 @@
         <translation>लेजर कनेक्शन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="84"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="86"/>
         <source>Live feed</source>
         <translation>लाइव फ़ीड</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="85"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="87"/>
         <source>Pending journal entries</source>
         <translation>लंबित जर्नल प्रविष्टियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="88"/>
         <source>Staff at the counter</source>
         <translation>काउंटर पर कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="87"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="89"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="90"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="92"/>
         <source>no shift</source>
         <translation>कोई शिफ़्ट नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="114"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
         <source>Ledger: ONLINE</source>
         <translation>लेजर: ऑनलाइन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="114"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
         <source>Ledger: OFFLINE</source>
         <translation>लेजर: ऑफ़लाइन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="118"/>
         <source>Live</source>
         <translation>लाइव</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="118"/>
         <source>NOT LIVE, connecting</source>
         <translation>लाइव नहीं, जुड़ रहा है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="119"/>
         <source>NOT LIVE, reconnecting</source>
         <translation>लाइव नहीं, फिर से जुड़ रहा है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="119"/>
         <source>NOT LIVE</source>
         <translation>लाइव नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="120"/>
         <source>Feed: %1, %2</source>
         <translation>फ़ीड: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="122"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="124"/>
         <source>Pending: %1</source>
         <translation>लंबित: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="124"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="126"/>
         <source>%1 · ✖ Refused: %2</source>
         <translation>%1 · ✖ अस्वीकृत: %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="127"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="129"/>
         <source>Postings taken offline that the ledger refused on replay: their cash is in the drawer, not on the player&apos;s account. Call a supervisor.</source>
         <translation>ऑफ़लाइन ली गई पोस्टिंग जिन्हें लेजर ने दोबारा भेजने पर अस्वीकार किया: उनकी नकदी दराज़ में है, खिलाड़ी के खाते में नहीं। सुपरवाइज़र को बुलाएँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="132"/>
         <source>Staff: %1</source>
         <translation>कर्मचारी: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="133"/>
         <source>Shift: %1</source>
         <translation>शिफ़्ट: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/status.py" line="132"/>
+        <location filename="../../cashier_desktop/ui/status.py" line="134"/>
         <source>Terminal: %1</source>
         <translation>टर्मिनल: %1</translation>
     </message>
@@ -5369,12 +5422,12 @@
 <context>
     <name>_CountDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="130"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="131"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="135"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="136"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>

@@ -61,6 +61,7 @@ WEIGHTS = [("fx_buy", 35), ("fx_sell", 25), ("fill", 22), ("credit", 18)]
 SEND_TWICE_EVERY = 4                          # every fourth money operation is sent twice
 HANDOVER_EVERY = 5                            # every fifth operation hands the drawer over
 INR_NOTES = (2000, 500, 200, 100, 50, 20, 10, 5, 2, 1)
+FOREIGN_NOTES = {"USD": (100, 50, 20, 10, 5, 2, 1), "EUR": (500, 200, 100, 50, 20, 10, 5, 2, 1)}
 RETRYABLE = (LedgerUnavailable, LedgerBusy, PostingInDoubt)  # not answered: nothing, or not known
 _stop = False
 
@@ -90,11 +91,11 @@ def plan_op(spec: dict, i: int) -> dict:
     return op
 
 
-def count_of(amount: Decimal) -> str:
-    """A count by INR notes of `amount` (whole rupees; nothing for less than zero)."""
+def count_of(amount: Decimal, notes: tuple[int, ...] = INR_NOTES) -> str:
+    """A count by INR notes (or `notes`) of `amount` (whole units; nothing for less than zero)."""
     left = max(int(amount), 0)
     parts = []
-    for note in INR_NOTES:
+    for note in notes:
         n, left = divmod(left, note)
         if n:
             parts.append(f"{note}={n}")
@@ -166,14 +167,18 @@ class CageWindow:
         return total
 
     def foreign_tally(self, currency: str) -> Decimal:
-        """The `currency` the drawer took in this shift by the writer's own account (a shift
-        starts with no foreign cash: `cage.shift_foreign_cash`), from the answered exchanges."""
+        """The `currency` the drawer holds by the writer's own account: what the handover that
+        opened this shift carried in (0032; a shift the window opened itself starts with
+        none), and the answered exchanges of this shift."""
         shift = self.session.shift
         past = read_results(Path(self.spec["results"]))
         intents = {r["i"]: r for r in past if r.get("e") == "intent"}
         total = Decimal("0")
         for r in past:
             op = intents.get(r.get("i"), {})
+            if (r.get("e") == "outcome" and r.get("status") == "done" and r.get("to_shift") == shift.id
+                    and op.get("kind") == "handover"):
+                total += Decimal(op.get("foreign", {}).get(currency, "0"))
             if (r.get("e") == "outcome" and r.get("status") == "done" and r.get("shift") == shift.id
                     and op.get("currency") == currency and op.get("kind") in ("fx_buy", "fx_sell")):
                 total += Decimal(op["amount"]) * (1 if op["kind"] == "fx_buy" else -1)
@@ -225,8 +230,11 @@ class CageWindow:
                     "to_shift": current.id if current else None, "code": None if done else "not handed over"}
         while True:
             try:
+                foreign = "; ".join(f"{c}:{count_of(Decimal(a), FOREIGN_NOTES[c])}"
+                                    for c, a in sorted(op.get("foreign", {}).items()))
                 h = handover.hand_over(self.services, self.session, Credentials(incoming, CASHIERS[incoming]),
-                                       op["count"], op["count"], handover_id=hid)
+                                       op["count"], op["count"], handover_id=hid, foreign=foreign,
+                                       incoming_foreign=foreign)
             except RETRYABLE:
                 if time.time() > self.spec["deadline"]:
                     raise
@@ -258,7 +266,10 @@ class CageWindow:
             out = self.session.staff.id
             op.update(from_shift=self.session.shift.id, outgoing=out,
                       incoming=next(s for s in sorted(CASHIERS) if s != out), count=count_of(tally),
-                      amount=str(tally))
+                      amount=str(tally),
+                      # both cashiers count the foreign cash too; it goes with the drawer (0032)
+                      foreign={c: str(a) for c in sorted(FOREIGN_NOTES)
+                               if (a := self.foreign_tally(c)) > 0})
         else:
             op["shift"] = self.session.shift.id
         return op

@@ -198,13 +198,21 @@ def _cage_rows(conn) -> dict[str, dict]:
     for r in conn.execute(text("""SELECT id::text, kind, btrim(currency) AS currency, amount FROM bank_transfers
                                   WHERE terminal_id = :t"""), t).mappings():
         rows[r["id"]] = {"kind": r["kind"], "amount": r["amount"], "currency": r["currency"]}
-    for r in conn.execute(text("""SELECT q.id::text AS id, h.incoming_staff, h.counted, s.expected
+    for r in conn.execute(text("""SELECT q.id::text AS id, h.from_shift, h.incoming_staff, h.counted, s.expected
                                   FROM shift_handovers h JOIN shifts s ON s.id = h.from_shift
                                   JOIN handover_requests q ON q.from_shift = h.from_shift
                                   WHERE h.terminal_id = :t"""), t).mappings():
         rows[r["id"]] = {"kind": "handover", "amount": r["counted"], "currency": "INR",
-                         "incoming": r["incoming_staff"], "expected": r["expected"]}
+                         "incoming": r["incoming_staff"], "expected": r["expected"],
+                         "foreign": _foreign_at_close(conn, r["from_shift"])}
     return rows
+
+
+def _foreign_at_close(conn, shift_id: int) -> dict[str, tuple[Decimal, Decimal]]:
+    """A handed-over shift's foreign cash as counted and as the ledger expected it (0032)."""
+    return {r.currency: (r.counted, r.expected) for r in conn.execute(text(
+        """SELECT btrim(currency) AS currency, counted, expected FROM shift_foreign_counts
+           WHERE shift_id = :s AND moment = 'close'"""), {"s": shift_id})}
 
 
 def _independent_accountability(conn) -> dict:

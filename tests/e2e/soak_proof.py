@@ -219,6 +219,7 @@ class CageOp:
     incoming: str | None = None
     outcomes: list[dict] = field(default_factory=list)
     from_shift: int | None = None  # a handover's: one shift is handed over once, whatever the ids
+    foreign: dict[str, str] = field(default_factory=dict)  # a handover's foreign cash by the writer's tally
 
     @property
     def final(self) -> dict | None:
@@ -235,7 +236,8 @@ def collect_cage_ops(lines: list[dict]) -> dict[int, CageOp]:
     for r in lines:
         if r.get("e") == "intent":
             ops.setdefault(r["i"], CageOp(r["i"], r["id"], r["kind"], cage_key(r), Decimal(r["amount"]),
-                                          r["currency"], r.get("incoming"), from_shift=r.get("from_shift")))
+                                          r["currency"], r.get("incoming"), from_shift=r.get("from_shift"),
+                                          foreign=r.get("foreign") or {}))
         elif r.get("e") == "outcome" and r.get("i") in ops:
             ops[r["i"]].outcomes.append(r)
     return ops
@@ -315,6 +317,19 @@ def cage_account(report: Report, ops: list[CageOp], rows: dict[str, dict]) -> No
                bool(handed) and not off,
                ", ".join(f"#{op.i}: tally {op.amount}, ledger {rows[op.key]['expected']}" for op in off[:5])
                or ("no handover was done" if not handed else ""))
+    carried = [op for op in handed if op.foreign]
+    off_foreign = [op for op in handed if "foreign" in rows[op.key] and _foreign_differs(op, rows[op.key]["foreign"])]
+    report.add("cage: each handover's foreign cash counted = expected = the window's own tally",
+               f"{len(handed)} handovers, {len(carried)} with foreign cash", not off_foreign,
+               ", ".join(f"#{op.i}: tally {op.foreign}, ledger {rows[op.key]['foreign']}" for op in off_foreign[:5]))
+
+
+def _foreign_differs(op: CageOp, ledger: dict) -> bool:
+    """The ledger's counted and expected foreign cash of a handed-over shift, per currency,
+    both equal to what the writer counted (its tally): the cash went with the drawer."""
+    tally = {c: Decimal(a) for c, a in op.foreign.items()}
+    return any(ledger.get(c, (Decimal(0), Decimal(0))) != (a, a) for c, a in tally.items()) or \
+        any(c not in tally and (counted, expected) != (0, 0) for c, (counted, expected) in ledger.items())
 
 
 def window_tally(lines: list[dict], opening_float: Decimal) -> tuple[int | None, Decimal]:

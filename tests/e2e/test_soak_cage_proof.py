@@ -10,6 +10,7 @@ from decimal import Decimal
 from tests.e2e.soak_proof import Report, accountability_check, cage_account, collect_cage_ops, window_tally
 
 FLOAT = Decimal("50000")
+FOREIGN_LINE = "cage: each handover's foreign cash counted = expected = the window's own tally"
 
 
 def _results() -> list[dict]:
@@ -25,7 +26,8 @@ def _results() -> list[dict]:
         {"e": "intent", "i": 2, "id": "t-2", "kind": "credit", "currency": "INR", "amount": "90000", "shift": 1},
         {"e": "outcome", "i": 2, "id": "t-2", "kind": "credit", "status": "refused", "code": "insufficient_funds"},
         {"e": "intent", "i": 3, "id": "h-3", "kind": "handover", "currency": "INR", "amount": "46700.00",
-         "from_shift": 1, "outgoing": "C410", "incoming": "C420", "count": "2000=23,500=1,200=1"},
+         "from_shift": 1, "outgoing": "C410", "incoming": "C420", "count": "2000=23,500=1,200=1",
+         "foreign": {"USD": "100"}},
         {"e": "shift", "shift": 2, "staff": "C420"},
         {"e": "outcome", "i": 3, "id": "h-3", "kind": "handover", "status": "done", "settled_by": "id",
          "to_shift": 2},
@@ -43,7 +45,7 @@ def _ledger() -> dict[str, dict]:
         "x-0": {"kind": "fx_buy", "amount": Decimal("100.00"), "currency": "USD"},
         "t-1": {"kind": "fill", "amount": Decimal("5000.00"), "currency": "INR"},
         "h-3": {"kind": "handover", "amount": Decimal("46700.00"), "currency": "INR", "incoming": "C420",
-                       "expected": Decimal("46700.00")},
+                       "expected": Decimal("46700.00"), "foreign": {"USD": (Decimal("100.00"), Decimal("100.00"))}},
         "t-4": {"kind": "fill", "amount": Decimal("2500.00"), "currency": "INR"},
     }
 
@@ -61,6 +63,7 @@ def test_a_clean_cage_run_passes_every_line():
     assert checks["cage: doubled (twice, altered, or unasked)"].value == "0"
     assert checks["  cage: in doubt, settled by id"].detail.startswith("posted 0, not posted 1")
     assert checks["cage: each handover's expected drawer = the window's own tally"].ok is True
+    assert checks[FOREIGN_LINE].ok is True and "1 with foreign cash" in checks[FOREIGN_LINE].value
 
 
 def test_a_lost_and_a_doubled_operation_fail_the_proof():
@@ -136,3 +139,15 @@ def test_the_accountability_is_held_to_sums_from_the_ledger_and_to_the_window_ta
     # the database's drawer and the window's own account disagree (both sides say 49,700)
     off = _accountability(_lines("49700"), {**independent, "drawers": {2: Decimal("49700"), 7: Decimal("300")}})
     assert off["cage window's drawer = its own tally of what it was told"].ok is False
+
+
+def test_foreign_cash_the_ledger_did_not_carry_with_the_drawer_fails():
+    """The handed-over shift expected other dollars than the window counted (the carried cash
+    lost or doubled on the way), or held euros the window never had."""
+    for foreign in ({"USD": (Decimal("100.00"), Decimal("200.00"))},
+                    {"USD": (Decimal("100.00"), Decimal("100.00")), "EUR": (Decimal("0.00"), Decimal("50.00"))},
+                    {}):
+        rows = _ledger()
+        rows["h-3"] = {**rows["h-3"], "foreign": foreign}
+        check = _account(_results(), rows)[FOREIGN_LINE]
+        assert check.ok is False and "#3" in check.detail, (foreign, check)

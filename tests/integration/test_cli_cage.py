@@ -164,3 +164,35 @@ def test_a_handover_run_again_with_its_id_answers_with_the_first_and_other_count
                             {"s": first["closed_shift"]}).scalar() == 1
         assert conn.execute(text("SELECT id FROM shifts WHERE terminal_id = :t AND status = 'open'"),
                             {"t": cli.terminal}).scalar() == first["opened_shift"]
+
+
+def test_the_foreign_cash_is_counted_at_a_handover_and_at_close_and_the_report_shows_it(cli):
+    """Migration 0032 from the command line: USD bought in one shift goes with the drawer at a
+    handover counted by both cashiers; the next close counts fewer dollars, the report shows
+    the foreign variance, and the supervisor's sign-off names it."""
+    incoming = _second_cashier(cli.engine)
+    _open(cli, "500=100")
+    cli("rates", "set", "--currency", "USD", "--buy", "80", "--sell", "85", "--staff", "S300", pin="3333")
+    code, _out, err = cli("exchange", "buy", "--currency", "USD", "--amount", "150", "--staff", "C100", pin="1111")
+    assert code == 0, err  # ₹12,000 paid out: ₹38,000 left
+    _refused(cli("shift", "handover", "--staff", "C100", "--count", "500=76", "--incoming", incoming,
+                 "--incoming-count", "500=76", "--foreign", "USD:100=1,50=1", "--incoming-foreign", "USD:100=1",
+                 pin="1111", approver_pin="5555"), "The two counts of the foreign cash differ (USD 150.00 and USD 100.00)")
+    code, out, err = cli("shift", "handover", "--staff", "C100", "--count", "500=76", "--incoming", incoming,
+                         "--incoming-count", "500=76", "--foreign", "usd:100=1,50=1",
+                         "--incoming-foreign", "USD:50=1, 100=1", "--json", pin="1111", approver_pin="5555")
+    assert code == 0, err
+    done = json.loads(out)
+    assert done["foreign"] == {"USD": {"counted": "150.00", "expected": "150.00", "variance": "0.00"}}
+    code, out, err = cli("shift", "close", "--staff", incoming, "--count", "500=76", "--foreign", "USD:100=1",
+                         pin="5555")
+    assert code == 0, err
+    assert "USD: counted $100.00, expected $150.00, variance -$50.00" in out.replace("−", "-"), out
+    assert "a supervisor must sign off" in out
+    _refused(cli("shift", "signoff", str(done["opened_shift"]), "--staff", "S300", pin="3333"),
+             "has a variance of ₹0.00, ")
+    code, out, err = cli("shift", "report", str(done["opened_shift"]))
+    assert code == 0, err
+    assert "USD handed in   $150.00" in out and "USD counted     $100.00, expected $150.00" in out, out
+    _refused(cli("shift", "close", "--staff", "C100", "--count", "500=1", "--foreign", "INR:500=1", pin="1111"),
+             "INR is this cage's own currency")

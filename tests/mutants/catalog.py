@@ -26,6 +26,7 @@ M0023 = "cashier_desktop/ledger/migrations/versions/0023_drawer_never_negative.p
 M0024 = "cashier_desktop/ledger/migrations/versions/0024_handover_once.py"
 M0029 = "cashier_desktop/ledger/migrations/versions/0029_authority_for_every_kind.py"
 M0031 = "cashier_desktop/ledger/migrations/versions/0031_foreign_notes.py"
+M0032 = "cashier_desktop/ledger/migrations/versions/0032_foreign_cash_counted.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -577,4 +578,21 @@ MUTANTS: list[Mutant] = [
            "an exchange's foreign notes must add up to its foreign amount",
            ("tests/security/test_cage_foreign_notes.py::test_notes_that_do_not_add_up_or_are_not_the_currencys_"
             "refuse_the_whole_exchange",)),
+    Mutant("foreign-counts-agree", M0032,
+           "IF cage.foreign_count_words(p_out_foreign) <> cage.foreign_count_words(p_in_foreign) THEN",
+           "IF false THEN",
+           "the two cashiers' counts of the foreign cash at a handover must agree",
+           ("tests/security/test_cage_foreign_carried.py::test_two_foreign_counts_that_differ_change_nothing",)),
+    Mutant("foreign-uncounted-is-missing", M0032,
+           "SELECT f.currency FROM cage.shift_foreign_cash(p_shift) f WHERE p_moment = 'close' AND f.expected <> 0",
+           "SELECT f.currency FROM cage.shift_foreign_cash(p_shift) f WHERE false",
+           "foreign cash the drawer should hold and nobody counted is recorded at close as missing",
+           ("tests/security/test_cage_foreign_carried.py::test_a_close_that_does_not_count_the_dollars_records_"
+            "them_missing_for_the_supervisor",)),
+    Mutant("foreign-carried-in-figure", M0032,
+           "WHERE f.shift_id = s.id AND f.moment = 'open' AND btrim(f.currency) = p_currency), 0)",
+           "WHERE false), 0)",
+           "the foreign cash handed over with the drawer is in the incoming drawer's figure",
+           ("tests/security/test_cage_foreign_carried.py::test_the_foreign_cash_goes_with_the_drawer_and_the_"
+            "incoming_cashier_can_pay_it_out",)),
 ]

@@ -329,6 +329,7 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     closing = CloseShiftDialog(terminal.ctx, window.session, window)
     closing.show()
     qtbot.waitExposed(closing)
+    _with_foreign_lines(qtbot, closing)
     _check(closing, screen_name, "close shift")
     closing.reject()
     from cashier_desktop.ui.handover_dialog import HandoverDialog
@@ -336,6 +337,7 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     handing = HandoverDialog(terminal.ctx, window.session, window)
     handing.show()
     qtbot.waitExposed(handing)
+    _with_foreign_lines(qtbot, handing)
     handing.grid.set_pieces({"2000": 5, "500": 20})
     _check(handing, screen_name, "handover: outgoing count")
     handing.submit()
@@ -346,6 +348,10 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     handing.problem.setText(translate("messages", "The two counts differ (11000.00 and 10500.00): count the drawer "
                                                   "again together. Nothing was changed."))
     _check(handing, screen_name, "handover refused")
+    handing.problem.setText(translate("DomainText", "The two counts of the foreign cash differ (%1 and %2): count it "
+                                                    "again together. Nothing was changed.")
+                            .replace("%1", "EUR 1250.50, USD 12370.00").replace("%2", "EUR 1250.50, USD 12350.00"))
+    _check(handing, screen_name, "handover: foreign counts differ")
     handing.reject()
     from cashier_desktop.ui.bank_dialog import BankTransferDialog
     for kind in ("fill", "credit"):
@@ -366,10 +372,18 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     warned = CloseShiftDialog(terminal.ctx, window.session, window)
     warned.show()
     qtbot.waitExposed(warned)
+    _with_foreign_lines(qtbot, warned)
     assert warned.refused_warning.isVisible()
     _check(warned, screen_name, "close shift with postings refused on replay")
     warned.reject()
     terminal.ctx.status.set_refused(())
+
+
+def _with_foreign_lines(qtbot, dialog) -> None:
+    """The foreign cash lines (0032) loaded and filled with long counts, as a cashier sees them."""
+    wait_until(qtbot, lambda: dialog.foreign.isVisible() and len(dialog.foreign.edits) >= 2, what="foreign lines")
+    for edit in dialog.foreign.edits.values():
+        edit.setText("100x123, 50x45, 20x67, 10x89, 5x12, 2x3, 1x4")
 
 
 def _refused_on_replay(player: str, count: int) -> tuple:

@@ -162,6 +162,8 @@ def _shoot_counter_dialogs(shot: Shooter, window) -> None:
     window.hand_over()
     handover = window.dialog
     handover.grid.set_pieces({"2000": 5, "500": 120, "100": 10})
+    shot.wait(lambda: "USD" in handover.foreign.edits, "the foreign cash lines")
+    handover.foreign.edits["USD"].setText("100x3, 20x3, 10x1")  # the dollars go with the drawer (0032)
     shot.shoot(handover, "handover")
     handover.reject()
     window.bank("fill")

@@ -125,7 +125,7 @@ class CashierTab(QWidget):
                       context=Qt.WidgetWithChildrenShortcut)
             actions.addWidget(b)
             self.buttons[kind] = b
-        self.credit_button = QPushButton(self.tr("Request &credit (F9)"))
+        self.credit_button = QPushButton(self.tr("Req&uest credit (F9)"))
         self.credit_button.setObjectName("action_credit_request")
         self.credit_button.setAccessibleName(self.tr("Request credit"))
         self.credit_button.clicked.connect(self.request_credit)
@@ -149,7 +149,7 @@ class CashierTab(QWidget):
         self.exchanges_button.clicked.connect(self.show_exchanges)
         QShortcut(QKeySequence("Ctrl+Shift+X"), self, activated=self.show_exchanges,
                   context=Qt.WidgetWithChildrenShortcut)
-        self.history_button = QPushButton(self.tr("&History (Ctrl+H)"))
+        self.history_button = QPushButton(self.tr("Hist&ory (Ctrl+H)"))
         self.history_button.setAccessibleName(self.tr("Player history"))
         self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence("Ctrl+H"), self, activated=self.show_history, context=Qt.WidgetWithChildrenShortcut)

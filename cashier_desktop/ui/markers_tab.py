@@ -95,7 +95,7 @@ class MarkersTab(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Player"), self.player)
         form.addRow(self.tr("&Line"), self.limit)
-        form.addRow(self.tr("La&sts"), self.days)
+        form.addRow(self.tr("&Days it lasts"), self.days)
         form.addRow(self.tr("&Reason"), self.reason)
         form.addRow(self.tr("&Approver"), self.approver_id)
         form.addRow(self.tr("Approver P&IN"), self.approver_pin)

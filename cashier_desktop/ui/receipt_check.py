@@ -28,7 +28,7 @@ class ReceiptCheck(QWidget):
         self.field.setObjectName("receiptCode")
         self.field.setAccessibleName(self.tr("Receipt code"))
         self.field.setPlaceholderText(self.tr("Scan or paste a receipt's QR code (CDR1:…) and press Enter"))
-        self.button = QPushButton(self.tr("Chec&k receipt"), self)
+        self.button = QPushButton(self.tr("Verif&y receipt"), self)
         self.result = QLabel("", self)
         self.result.setObjectName("receiptCheckResult")
         self.result.setWordWrap(True)

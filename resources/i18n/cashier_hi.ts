@@ -659,8 +659,8 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cashier_tab.py" line="128"/>
-        <source>Request &amp;credit (F9)</source>
-        <translation>क्रेडिट माँगें (&amp;C) (F9)</translation>
+        <source>Req&amp;uest credit (F9)</source>
+        <translation>क्रेडिट माँगें (&amp;U) (F9)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cashier_tab.py" line="130"/>
@@ -699,8 +699,8 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cashier_tab.py" line="152"/>
-        <source>&amp;History (Ctrl+H)</source>
-        <translation>इतिहास (&amp;H) (Ctrl+H)</translation>
+        <source>Hist&amp;ory (Ctrl+H)</source>
+        <translation>इतिहास (&amp;O) (Ctrl+H)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/cashier_tab.py" line="153"/>
@@ -3556,8 +3556,8 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/markers_tab.py" line="98"/>
-        <source>La&amp;sts</source>
-        <translation>अवधि (&amp;S)</translation>
+        <source>&amp;Days it lasts</source>
+        <translation>अवधि (&amp;D)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/markers_tab.py" line="99"/>
@@ -4568,8 +4568,8 @@
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/receipt_check.py" line="31"/>
-        <source>Chec&amp;k receipt</source>
-        <translation>रसीद जाँचें (&amp;K)</translation>
+        <source>Verif&amp;y receipt</source>
+        <translation>रसीद जाँचें (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../cashier_desktop/ui/receipt_check.py" line="35"/>
@@ -4880,62 +4880,77 @@
         <translation>गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="55"/>
         <source>Signed off</source>
         <translation>हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="59"/>
         <source>NOT YET — required (variance at or over the threshold)</source>
         <translation>अभी नहीं — आवश्यक (अंतर सीमा पर या उससे अधिक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="61"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="62"/>
         <source>not yet</source>
         <translation>अभी नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="72"/>
+        <source>%1 handed in</source>
+        <translation>%1 दराज़ के साथ मिले</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="74"/>
+        <source>%1 counted</source>
+        <translation>%1 गिना गया</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="75"/>
+        <source>%1, expected %2, variance %3</source>
+        <translation>%1, अपेक्षित %2, अंतर %3</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="104"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="104"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="105"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="105"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="106"/>
         <source>Drawer</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="106"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="107"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="92"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="108"/>
         <source>Shift report #%1</source>
         <translation>शिफ़्ट रिपोर्ट #%1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_export.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/shift_export.py" line="109"/>
         <source>Transactions (%1)</source>
         <translation>लेन-देन (%1)</translation>
     </message>
@@ -5079,342 +5094,342 @@
 <context>
     <name>SupervisorTab</name>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="46"/>
         <source>Shift</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="46"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="47"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="47"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="48"/>
         <source>Opened</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="48"/>
         <source>Counted</source>
         <translation>गिना गया</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="49"/>
         <source>Variance</source>
         <translation>अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="49"/>
         <source>Sign-off</source>
         <translation>हस्ताक्षर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="50"/>
         <source>Time</source>
         <translation>समय</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="50"/>
         <source>Transaction</source>
         <translation>लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="51"/>
         <source>Player</source>
         <translation>खिलाड़ी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="51"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="52"/>
         <source>Drawer</source>
         <translation>दराज़</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="52"/>
         <source>Staff</source>
         <translation>कर्मचारी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="52"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="53"/>
         <source>Posting id</source>
         <translation>पोस्टिंग आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="63"/>
         <source>&amp;Date</source>
         <translation>तिथि (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="66"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="67"/>
         <source>Shift date</source>
         <translation>शिफ़्ट की तिथि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
         <source>Terminal filter</source>
         <translation>टर्मिनल फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="69"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="70"/>
         <source>terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
         <source>Cashier filter</source>
         <translation>कैशियर फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="73"/>
         <source>cashier staff id</source>
         <translation>कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
         <source>any status</source>
         <translation>कोई भी स्थिति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
         <source>open</source>
         <translation>खुली</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="74"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
         <source>closed</source>
         <translation>बंद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="75"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="76"/>
         <source>signed off</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="77"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="78"/>
         <source>Status filter</source>
         <translation>स्थिति फ़िल्टर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="78"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="79"/>
         <source>&amp;Find shifts (Ctrl+F)</source>
         <translation>शिफ़्ट खोजें (&amp;F) (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="83"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="84"/>
         <source>Shifts found</source>
         <translation>मिली शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="88"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="89"/>
         <source>Shifts</source>
         <translation>शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="93"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="94"/>
         <source>Shift figures</source>
         <translation>शिफ़्ट के आँकड़े</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="101"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="102"/>
         <source>Variance of the selected shift</source>
         <translation>चुनी हुई शिफ़्ट का अंतर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="103"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="104"/>
         <source>Shift transactions</source>
         <translation>शिफ़्ट के लेन-देन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="106"/>
         <source>Reason for the reversal</source>
         <translation>उलटाव का कारण</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="107"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="108"/>
         <source>&amp;Reverse selected (Ctrl+Shift+R)</source>
         <translation>चुनी हुई उलटें (&amp;R) (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="110"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="111"/>
         <source>Sign-off note</source>
         <translation>हस्ताक्षर टिप्पणी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="111"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="112"/>
         <source>Sign-off note (required when the variance is large)</source>
         <translation>हस्ताक्षर टिप्पणी (अंतर बड़ा होने पर आवश्यक)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="112"/>
-        <source>&amp;Sign off shift (Ctrl+Shift+S)</source>
-        <translation>शिफ़्ट पर हस्ताक्षर (&amp;S) (Ctrl+Shift+S)</translation>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="113"/>
+        <source>Si&amp;gn off shift (Ctrl+Shift+S)</source>
+        <translation>शिफ़्ट पर हस्ताक्षर (&amp;G) (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="114"/>
-        <source>Export &amp;CSV (Ctrl+E)</source>
-        <translation>CSV निर्यात (&amp;C) (Ctrl+E)</translation>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="115"/>
+        <source>Export CS&amp;V (Ctrl+E)</source>
+        <translation>CSV निर्यात (&amp;V) (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="116"/>
-        <source>Export P&amp;DF (Ctrl+Shift+P)</source>
-        <translation>PDF निर्यात (&amp;D) (Ctrl+Shift+P)</translation>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="117"/>
+        <source>E&amp;xport PDF (Ctrl+Shift+P)</source>
+        <translation>PDF निर्यात (&amp;X) (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="118"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="119"/>
         <source>Run &amp;integrity check (Ctrl+I)</source>
         <translation>इंटीग्रिटी जाँच चलाएँ (&amp;I) (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="120"/>
-        <source>Cage &amp;totals (Ctrl+Shift+T)</source>
-        <translation>केज का कुल (&amp;T) (Ctrl+Shift+T)</translation>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="121"/>
+        <source>Cage t&amp;otals (Ctrl+Shift+T)</source>
+        <translation>केज का कुल (&amp;O) (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="122"/>
         <source>Cage accountability</source>
         <translation>केज की कुल जवाबदेही</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="126"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="127"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="133"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="134"/>
         <source>Re&amp;ason</source>
         <translation>कारण (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="138"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="139"/>
         <source>&amp;Note</source>
         <translation>टिप्पणी (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="210"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="211"/>
         <source>signed</source>
         <translation>हस्ताक्षरित</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="210"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="211"/>
         <source>REQUIRED</source>
         <translation>आवश्यक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="216"/>
         <source>%1 shifts</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="215"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="216"/>
         <source>%1 shift</source>
         <translation>%1 शिफ़्ट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="245"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="246"/>
         <source>Reconciliation</source>
         <translation>मिलान</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="273"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="277"/>
         <source>Variance %1</source>
         <translation>अंतर %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="297"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="302"/>
         <source>Select the transaction to reverse.</source>
         <translation>उलटने के लिए लेन-देन चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="301"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="306"/>
         <source>Give the reason for the reversal first.</source>
         <translation>पहले उलटाव का कारण दें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="318"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="323"/>
         <source>Reversed: posting %1 undone by %2 (%3).</source>
         <translation>उलटा गया: पोस्टिंग %1 को %2 ने पलटा (%3)।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="326"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="331"/>
         <source>Select a closed shift to sign off.</source>
         <translation>हस्ताक्षर के लिए एक बंद शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="335"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="340"/>
         <source>Shift #%1 signed off.</source>
         <translation>शिफ़्ट #%1 पर हस्ताक्षर हुए।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="341"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="346"/>
         <source>Select a shift first.</source>
         <translation>पहले एक शिफ़्ट चुनें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="350"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="355"/>
         <source>Export shift #%1 as %2</source>
         <translation>शिफ़्ट #%1 को %2 के रूप में निर्यात करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="352"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="357"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 फ़ाइलें (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="365"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="370"/>
         <source>Could not write %1: %2.</source>
         <translation>%1 नहीं लिखा जा सका: %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="367"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="372"/>
         <source>Shift #%1 exported to %2.</source>
         <translation>शिफ़्ट #%1 को %2 में निर्यात किया गया।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="379"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="384"/>
         <source>Checking every balance and every hash chain…</source>
         <translation>हर शेष और हर हैश शृंखला की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="388"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="393"/>
         <source>Integrity check: %1 discrepancies.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगतियाँ।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="389"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="394"/>
         <source>Integrity check: %1 discrepancy.</source>
         <translation>इंटीग्रिटी जाँच: %1 विसंगति।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="428"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="433"/>
         <source>after the closing count</source>
         <translation>समापन गिनती के बाद</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="431"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="436"/>
         <source>checked on terminal %1 (its offline journal is there)</source>
         <translation>टर्मिनल %1 पर जाँचा गया (उसका ऑफ़लाइन जर्नल वहीं है)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="435"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="440"/>
         <source>clean (%1 matched)</source>
         <translation>साफ़ (%1 मेल खाए)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/supervisor.py" line="436"/>
+        <location filename="../../cashier_desktop/ui/supervisor.py" line="441"/>
         <source>%1 unresolved of %2</source>
         <translation>%2 में से %1 अनसुलझे</translation>
     </message>

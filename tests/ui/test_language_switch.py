@@ -23,7 +23,7 @@ def test_choosing_hindi_at_login_switches_the_terminal_and_back(qtbot, terminal)
         window = log_in(qtbot, terminal, "C100", "1111")
         assert window.tabs.tabText(0) == "काउंटर (&C)"
         assert window.cashier.buttons  # the counter's buttons in Hindi, keys unchanged
-        assert window.cashier.credit_button.text() == "क्रेडिट माँगें (&C) (F9)"
+        assert window.cashier.credit_button.text() == "क्रेडिट माँगें (&U) (F9)"
         window.logout()
         wait_until(qtbot, lambda: terminal.login.isVisible(), what="back at login")
         chooser = terminal.login.language

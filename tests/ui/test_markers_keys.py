@@ -25,7 +25,7 @@ def test_a_temporary_line_granted_by_alt_letters_alone(qtbot, counter):
     qtbot.keyClick(fm, Qt.Key_K, ALT)  # Mar&kers
     wait_until(qtbot, lambda: fm.tabs.currentWidget() is tab, what="markers tab")
     for key, field, text in ((Qt.Key_P, tab.player, player), (Qt.Key_L, tab.limit.edit, "20000"),
-                             (Qt.Key_S, tab.days, None), (Qt.Key_R, tab.reason, "tournament week"),
+                             (Qt.Key_D, tab.days, None), (Qt.Key_R, tab.reason, "tournament week"),
                              (Qt.Key_A, tab.approver_id, "S300"), (Qt.Key_I, tab.approver_pin, "3333")):
         qtbot.keyClick(fm, key, ALT)
         focused = QApplication.focusWidget()

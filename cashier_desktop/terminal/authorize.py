@@ -82,10 +82,12 @@ def posting_requirements(services, staff: StaffMember, kind: Kind, player_id: st
 
 
 def _fresh(records: dict, member: StaffMember, who: str) -> StaffMember:
+    """The member as the ledger has them now (role, limit), still holding their session: the
+    checks after this one ask the ledger in their name (a document on file, for one)."""
     rec = records.get(member.id)
     if rec is None or not rec.active:
         raise NotAuthorized(f"{who.capitalize()} {member.id} is no longer an active staff member.")
-    return StaffMember(rec.id, rec.name, rec.role, rec.approval_limit)
+    return StaffMember(rec.id, rec.name, rec.role, rec.approval_limit, member.session_token)
 
 
 def _check_approver(cmd: PostingCommand, staff: StaffMember, approver: StaffMember | None,

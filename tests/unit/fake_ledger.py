@@ -80,6 +80,7 @@ class FakeLedger:
     inactive: set = field(default_factory=set)  # staff ids deactivated since login
     postings: dict = field(default_factory=dict)  # posting id → Receipt
     facts: dict = field(default_factory=dict)  # posting id → ReceiptFacts
+    documents: dict = field(default_factory=dict)  # player id → [IdDocument] on file
 
     def _call(self, method: str, /, **args) -> None:
         self.calls.append(method)
@@ -358,8 +359,8 @@ class FakeLedger:
         return 1
 
     def id_documents(self, *, session, player_id):
-        self._call("id_documents", player_id=player_id)
-        return []
+        self._call("id_documents", player_id=player_id, session=session)
+        return list(self.documents.get(player_id, []))
 
     def id_document_image(self, *, session, document_id):
         self._call("id_document_image", document_id=document_id)

@@ -67,6 +67,25 @@ def test_cash_over_the_reporting_threshold_today_needs_identification():
     assert ledger.sent["counter_context"]["prior"] is None  # and no prior cash is read for it
 
 
+def test_a_valid_document_on_file_lets_cash_over_the_threshold_through_with_the_cashiers_own_session():
+    """The ID captured once is reused (issue 17): the pre-check asks the ledger for the player's
+    documents with the session of the cashier who is posting; an expired one does not count."""
+    from datetime import date, datetime, timezone
+    from cashier_desktop.ledger.id_documents import IdDocument
+
+    def document(valid: bool) -> IdDocument:
+        return IdDocument(1, "Passport", "Z1234567", date(2030, 1, 1), valid, False, "C100",
+                          datetime(2026, 1, 1, tzinfo=timezone.utc))
+    ledger = _ledger(prior={("101", "in"): Decimal("900000")})
+    ledger.documents["101"] = [document(False)]
+    cashier = member("C100")
+    with pytest.raises(IdentificationRequired):
+        authorize(services(ledger), cashier, _deposit("200000"))
+    ledger.documents["101"] = [document(False), document(True)]
+    authorize(services(ledger), cashier, _deposit("200000"))
+    assert ledger.sent["id_documents"] == {"player_id": "101", "session": cashier.session_token}
+
+
 def test_offline_or_when_the_ledger_goes_away_the_journal_decides():
     @dataclass
     class Offline(FakeLocal):

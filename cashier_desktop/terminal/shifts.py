@@ -289,8 +289,16 @@ def _amount(value: Money | None) -> Decimal | str:
 
 CSV_COLUMNS = ["shift_id", "terminal_id", "staff_id", "status", "opened_at", "closed_at", "opening_float",
                "cash_in", "cash_out", "expected", "counted", "variance", "needs_signoff", "signed_off_by",
-               "signoff_note", "posting_id", "posted_at", "kind", "player_id", "amount", "drawer_effect",
-               "posting_staff", "approver"]
+               "signoff_note", "foreign_cash", "posting_id", "posted_at", "kind", "player_id", "amount",
+               "drawer_effect", "posting_staff", "approver"]
+
+
+def foreign_cash_text(report: ShiftReport) -> str:
+    """The shift's foreign cash in one cell (0032): `USD handed in 370.00; USD counted 300.00
+    expected 370.00 variance -70.00`, or empty."""
+    return "; ".join(f"{f.currency} handed in {f.counted.amount}" if f.moment == "open" else
+                     f"{f.currency} counted {f.counted.amount} expected {f.expected.amount} "
+                     f"variance {f.variance.amount}" for f in report.foreign)
 
 
 def render_csv(report: ShiftReport) -> str:
@@ -300,7 +308,7 @@ def render_csv(report: ShiftReport) -> str:
             s.closed_at.isoformat() if s.closed_at else "", s.opening_float.amount,
             t.cash_in if t else "", t.cash_out if t else "", _amount(s.expected) if not report.blind else "",
             _amount(s.counted), _amount(s.variance),
-            s.needs_signoff, s.signed_off_by or "", s.signoff_note or ""]
+            s.needs_signoff, s.signed_off_by or "", s.signoff_note or "", foreign_cash_text(report)]
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(CSV_COLUMNS)

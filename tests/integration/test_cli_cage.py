@@ -3,6 +3,8 @@ them at a terminal login: exit 0 and what happened, or exit 2 and one sentence."
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import uuid
 
@@ -194,5 +196,9 @@ def test_the_foreign_cash_is_counted_at_a_handover_and_at_close_and_the_report_s
     code, out, err = cli("shift", "report", str(done["opened_shift"]))
     assert code == 0, err
     assert "USD handed in   $150.00" in out and "USD counted     $100.00, expected $150.00" in out, out
+    code, out, err = cli("shift", "report", str(done["opened_shift"]), "--csv")
+    assert code == 0, err
+    assert {r["foreign_cash"] for r in csv.DictReader(io.StringIO(out))} == {
+        "USD handed in 150.00; USD counted 100.00 expected 150.00 variance -50.00"}
     _refused(cli("shift", "close", "--staff", "C100", "--count", "500=1", "--foreign", "INR:500=1", pin="1111"),
              "INR is this cage's own currency")

@@ -35,6 +35,9 @@ OUT = ROOT / "perf-results"
 DOCS = ROOT / "docs" / "benchmarks.md"
 README = ROOT / "README.md"
 BEGIN, END = "<!-- benchmarks:begin -->", "<!-- benchmarks:end -->"
+# Notes below this line in docs/benchmarks.md (a profile, what was tried) are written by hand
+# and kept when a run rewrites the table above them; the README gets the table only.
+KEPT = "<!-- notes kept across runs -->"
 
 _BOUND = re.compile(r"^\s*(≥|>=|≤|<=|<|>)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(×|x\b)?")
 
@@ -105,6 +108,12 @@ def document(table_md: str, *, quick: bool, failed: list[str], seconds: float) -
     return "## Benchmarks\n\n" + "\n".join(notes) + "\n\n" + table_md + "\n"
 
 
+def kept_notes(path: Path = DOCS) -> str:
+    """The hand-written notes at the end of `path`, from the KEPT line on ("" if none)."""
+    text = path.read_text() if path.exists() else ""
+    return text[text.index(KEPT):] if KEPT in text else ""
+
+
 def include_in_readme(doc: str, readme: Path = README) -> bool:
     """Replace the text between the benchmark markers in README.md; False if there are none."""
     if not readme.exists():
@@ -149,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         # Only a run of every benchmark may stand for the project's figures.
         doc = document(table_md, quick=args.quick, failed=failed, seconds=time.perf_counter() - started)
         DOCS.parent.mkdir(exist_ok=True)
-        DOCS.write_text(doc)
+        kept = kept_notes()
+        DOCS.write_text(doc + ("\n" + kept if kept else ""))
         print(f"wrote {DOCS.relative_to(ROOT)}" + (" and README.md" if include_in_readme(doc) else ""))
     if failed:
         print("failed:", ", ".join(failed), file=sys.stderr)

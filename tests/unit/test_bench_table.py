@@ -1,6 +1,6 @@
 """The benchmark table: targets read from their text, and the README section replaced."""
 
-from tests.perf.run_all import BEGIN, END, include_in_readme, table, target_met
+from tests.perf.run_all import BEGIN, END, KEPT, include_in_readme, kept_notes, table, target_met
 
 
 def test_a_ratio_bound_is_checked_against_the_ratio_and_a_plain_bound_against_the_value():
@@ -35,3 +35,12 @@ def test_a_readme_without_markers_is_left_alone(tmp_path):
     readme.write_text("# title\n")
     assert not include_in_readme("## Benchmarks\n\nx\n", readme)
     assert readme.read_text() == "# title\n"
+
+
+def test_the_notes_after_the_kept_line_survive_a_rewrite_of_the_table(tmp_path):
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text(f"## Benchmarks\n\nold table\n\n{KEPT}\n### Where the time goes\nprofile\n")
+    assert kept_notes(docs) == f"{KEPT}\n### Where the time goes\nprofile\n"
+    assert kept_notes(tmp_path / "absent.md") == ""
+    docs.write_text("## Benchmarks\n\nold table\n")
+    assert kept_notes(docs) == ""

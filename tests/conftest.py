@@ -25,7 +25,6 @@ keep_none_alive()
 
 import pytest
 
-from cashier_desktop.ledger.seed import seed_staff
 from tests.support.databases import DatabaseFactory
 
 # The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite,
@@ -66,8 +65,7 @@ def ledger(databases):
     Tests on it use fresh random player ids. A test that must see the whole database
     clean (integrity, tampering) takes `fresh_ledger` instead.
     """
-    url, engine = databases.create()
-    seed_staff(engine)
+    url, engine = databases.create(staffed=True)
     # As `db create-roles` leaves it: the production logins' roles and the stored policy the
     # posting API enforces, from the start, whichever test first asks for a login.
     databases.logins(engine)
@@ -82,7 +80,6 @@ def engine(ledger):
 @pytest.fixture
 def fresh_ledger(databases):
     """A database of its own for this test, migrated and with demo staff; dropped after it."""
-    url, engine = databases.create()
-    seed_staff(engine)
+    url, engine = databases.create(staffed=True)
     yield url, engine
     databases.drop(engine)

@@ -28,8 +28,9 @@ import pytest
 from tests.support.databases import DatabaseFactory
 
 # The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite,
-# and a database per cage policy for tests with policy overrides (`policy_ledger`).
-pytest_plugins = ["tests.support.login_fixtures", "tests.support.policy_ledgers"]
+# a database per cage policy for tests with policy overrides (`policy_ledger`), and the order
+# `make test`'s workers get the files in (long-running ones first).
+pytest_plugins = ["tests.support.login_fixtures", "tests.support.policy_ledgers", "tests.support.scheduling"]
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,10 @@ for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
     os.environ[_var] = os.path.join(_HOME, _sub)
     os.makedirs(os.environ[_var], mode=0o700, exist_ok=True)
 os.environ.pop("CASHIER_CONFIG", None)
+# Nor the user's keyring: secrets come from the environment, as on the CI machine, whose
+# keyring resolves to this "no keyring" backend anyway (pinned, it is not searched for in
+# every CLI process the tests start: about 0.05 s each).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # PySide6 6.12.0 on Python 3.11 drops a reference to None per void Qt call: without this a
 # long test run aborts with "none_dealloc" (cashier_desktop/ui/pyside_refcount.py).
 from cashier_desktop.ui.pyside_refcount import keep_none_alive  # noqa: E402

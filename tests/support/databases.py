@@ -219,6 +219,11 @@ class DatabaseFactory:
                 self._dropping.append(self._dropper.submit(self._drop, name, e, scope))
                 return
 
+    def drop_later(self, drop: Callable[[], None]) -> None:
+        """Run `drop` (the DROP DATABASE of a database a test made itself) on the drop thread,
+        as `drop` does for this factory's own; `close()` waits for it and raises its error."""
+        self._dropping.append(self._dropper.submit(drop))
+
     def _drop(self, name: str, engine: Engine, scope=None) -> None:
         if scope is None and name in self._logins:
             scope = self._logins.pop(name)[1]

@@ -17,6 +17,10 @@ for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
     os.environ[_var] = os.path.join(_HOME, _sub)
     os.makedirs(os.environ[_var], mode=0o700, exist_ok=True)
 os.environ.pop("CASHIER_CONFIG", None)
+# Nor the user's keyring: secrets come from the environment, as on the CI machine, whose
+# keyring resolves to this "no keyring" backend anyway (pinned, it is not searched for in
+# every CLI process the tests start: about 0.05 s each).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # PySide6 6.12.0 on Python 3.11 drops a reference to None per void Qt call: without this a
 # long test run aborts with "none_dealloc" (cashier_desktop/ui/pyside_refcount.py).
 from cashier_desktop.ui.pyside_refcount import keep_none_alive  # noqa: E402
@@ -25,12 +29,12 @@ keep_none_alive()
 
 import pytest
 
-from cashier_desktop.ledger.seed import seed_staff
 from tests.support.databases import DatabaseFactory
 
 # The production logins (terminal, relay, monitor, staff admin) as fixtures for every suite,
-# and a database per cage policy for tests with policy overrides (`policy_ledger`).
-pytest_plugins = ["tests.support.login_fixtures", "tests.support.policy_ledgers"]
+# a database per cage policy for tests with policy overrides (`policy_ledger`), and the order
+# `make test`'s workers get the files in (long-running ones first).
+pytest_plugins = ["tests.support.login_fixtures", "tests.support.policy_ledgers", "tests.support.scheduling"]
 
 
 @pytest.fixture(scope="session")
@@ -66,8 +70,7 @@ def ledger(databases):
     Tests on it use fresh random player ids. A test that must see the whole database
     clean (integrity, tampering) takes `fresh_ledger` instead.
     """
-    url, engine = databases.create()
-    seed_staff(engine)
+    url, engine = databases.create(staffed=True)
     # As `db create-roles` leaves it: the production logins' roles and the stored policy the
     # posting API enforces, from the start, whichever test first asks for a login.
     databases.logins(engine)
@@ -82,7 +85,6 @@ def engine(ledger):
 @pytest.fixture
 def fresh_ledger(databases):
     """A database of its own for this test, migrated and with demo staff; dropped after it."""
-    url, engine = databases.create()
-    seed_staff(engine)
+    url, engine = databases.create(staffed=True)
     yield url, engine
     databases.drop(engine)

@@ -199,6 +199,7 @@ class LedgerMachine(RuleBasedStateMachine):
         assert count == len(self.posted)
 
 
+@pytest.mark.slow  # 60 runs of 40 steps, 15-30 s: `make test` starts it early (tests/support/scheduling.py)
 def test_the_ledger_behaves_like_the_model(engine):
     global ENGINE
     ENGINE = engine

@@ -13,7 +13,11 @@ from cashier_desktop.journal.store import Journal
 from tests.support.factories import cmd, make_player
 
 
-def test_selfcheck_reports_each_check_and_never_replays_the_journal(ledger, tmp_path, capsys):
+def test_selfcheck_reports_each_check_and_never_replays_the_journal(qapp, ledger, tmp_path, capsys):
+    """`qapp` first: the Qt check, in this process, uses the application there is and makes a
+    QGuiApplication only if there is none; that one would outlive the test and every later
+    widget test in this worker would abort ("Cannot create a QWidget without QApplication").
+    The packaged program's own selfcheck (tests/packaging/test_build.py) starts with none."""
     url, engine = ledger
     player = make_player(engine)
     journal_path = tmp_path / "journal.sqlite"

@@ -11,6 +11,7 @@ import os
 import socket
 import tempfile
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Engine, make_url
 
 from cashier_desktop.ledger import migrate
 from cashier_desktop.ledger.db import make_engine
+from cashier_desktop.ledger.seed import seed_staff
 from tests.support.logins import RoleLogins, least_privilege
 
 _embedded = None
@@ -125,6 +127,7 @@ class DatabaseFactory:
         self.created: list[tuple[str, Engine]] = []
         self._logins: dict[str, tuple[RoleLogins, object]] = {}
         self._template: str | None = None
+        self._staffed: str | None = None
         self._dropper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drop-test-db")
         self._dropping: list[Future] = []
         _factories.append(self)
@@ -132,13 +135,19 @@ class DatabaseFactory:
     def made(self, engine: Engine) -> bool:
         return any(n == engine.url.database for n, _ in self.created)
 
-    def create(self, *, migrated: bool = True, pool_size: int = 10) -> tuple[str, Engine]:
+    def create(self, *, migrated: bool = True, staffed: bool = False,
+               pool_size: int = 10) -> tuple[str, Engine]:
         """A new database. Migrated ones are copies of one migrated template (made on first
         use): twenty migrations take about a second, a template copy a tenth of that, and the
         suite makes hundreds of fresh ledgers. The copy is the migration's own result, so
-        nothing differs but the name (roles are made per copy, by `logins`)."""
+        nothing differs but the name (roles are made per copy, by `logins`).
+
+        `staffed` copies a second template that also holds the demo staff (`seed_staff`):
+        what `ledger`, `fresh_ledger` and `policy_ledger` want, without adding the staff and
+        hashing their PINs again in each of the hundreds of copies."""
         name = f"cashier_test_{uuid.uuid4().hex[:12]}"
-        template = f' TEMPLATE "{self._migrated_template()}"' if migrated else ""
+        source = self._staffed_template() if staffed else self._migrated_template() if migrated else None
+        template = f' TEMPLATE "{source}"' if source else ""
         with self.admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"{template}')
         url = _with_db(admin_url(), name)
@@ -150,18 +159,34 @@ class DatabaseFactory:
         """The migrated database every migrated copy is made from; no connection stays open
         on it (PostgreSQL copies a template only when nobody is connected)."""
         if self._template is None:
-            name = f"cashier_template_{uuid.uuid4().hex[:12]}"
-            with self.admin.connect() as conn:
-                conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-            engine = make_engine(_with_db(admin_url(), name), pool_size=1)
-            try:
-                migrate.upgrade(engine)
-                if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
-                    cheap_pins(engine)
-            finally:
-                engine.dispose()
-            self._template = name
+            self._template = self._make_template(None, self._migrate)
         return self._template
+
+    def _staffed_template(self) -> str:
+        """A copy of the migrated template with the demo staff added, the same way the
+        fixtures added them to each copy before."""
+        if self._staffed is None:
+            self._staffed = self._make_template(self._migrated_template(), seed_staff)
+        return self._staffed
+
+    def _make_template(self, source: str | None, fill: Callable[[Engine], None]) -> str:
+        """A new database (a copy of `source`, if given) filled by `fill`; its engine disposed."""
+        name = f"cashier_template_{uuid.uuid4().hex[:12]}"
+        template = f' TEMPLATE "{source}"' if source else ""
+        with self.admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"{template}')
+        engine = make_engine(_with_db(admin_url(), name), pool_size=1)
+        try:
+            fill(engine)
+        finally:
+            engine.dispose()
+        return name
+
+    @staticmethod
+    def _migrate(engine: Engine) -> None:
+        migrate.upgrade(engine)
+        if os.environ.get("CASHIER_ARGON2_PROFILE") == "cheap":
+            cheap_pins(engine)
 
     def logins(self, engine: Engine) -> RoleLogins:
         """The production logins of the database of `engine` (made here): `db create-roles`
@@ -194,6 +219,11 @@ class DatabaseFactory:
                 self._dropping.append(self._dropper.submit(self._drop, name, e, scope))
                 return
 
+    def drop_later(self, drop: Callable[[], None]) -> None:
+        """Run `drop` (the DROP DATABASE of a database a test made itself) on the drop thread,
+        as `drop` does for this factory's own; `close()` waits for it and raises its error."""
+        self._dropping.append(self._dropper.submit(drop))
+
     def _drop(self, name: str, engine: Engine, scope=None) -> None:
         if scope is None and name in self._logins:
             scope = self._logins.pop(name)[1]
@@ -212,10 +242,11 @@ class DatabaseFactory:
         for name, engine in self.created:
             self._drop(name, engine)
         self.created.clear()
-        if self._template is not None:
-            with self.admin.connect() as conn:
-                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self._template}"')
-            self._template = None
+        for template in (self._staffed, self._template):  # the copy before its source
+            if template is not None:
+                with self.admin.connect() as conn:
+                    conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{template}"')
+        self._template = self._staffed = None
         self.admin.dispose()
         if self in _factories:
             _factories.remove(self)

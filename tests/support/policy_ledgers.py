@@ -21,7 +21,6 @@ from sqlalchemy.engine import Engine
 
 from cashier_desktop.domain.policy import Policy
 from cashier_desktop.ledger.api_tables import store_policy
-from cashier_desktop.ledger.seed import seed_staff
 
 # database name -> the policy `policy_ledger` stored in it (what its posting API enforces)
 _stored: dict[str, Policy] = {}
@@ -61,8 +60,7 @@ def policy_ledger(databases) -> Iterator[Callable[[Mapping[str, object]], Engine
         policy = policy_from(overrides)
         key = _enforced(policy)
         if key not in made:
-            _url, engine = databases.create()
-            seed_staff(engine)
+            _url, engine = databases.create(staffed=True)
             databases.logins(engine)           # db create-roles (stores the default policy) ...
             with engine.begin() as conn:
                 store_policy(conn, policy)     # ... then this one, as create-roles would from the config

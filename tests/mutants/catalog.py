@@ -22,6 +22,7 @@ M0013 = "cashier_desktop/ledger/migrations/versions/0013_cage_operations.py"
 M0018 = "cashier_desktop/ledger/migrations/versions/0018_counter_screens.py"
 M0019 = "cashier_desktop/ledger/migrations/versions/0019_handover_and_transfers.py"
 M0021 = "cashier_desktop/ledger/migrations/versions/0021_shift_owner_posts.py"
+M0022 = "cashier_desktop/ledger/migrations/versions/0022_notes_at_the_counter.py"
 M0023 = "cashier_desktop/ledger/migrations/versions/0023_drawer_never_negative.py"
 M0024 = "cashier_desktop/ledger/migrations/versions/0024_handover_once.py"
 M0029 = "cashier_desktop/ledger/migrations/versions/0029_authority_for_every_kind.py"
@@ -414,7 +415,8 @@ MUTANTS: list[Mutant] = [
     Mutant("marker-oldest-first", M0013, "ORDER BY o.issued_at, o.posting_id LOOP",
            "ORDER BY o.issued_at DESC, o.posting_id LOOP", "a redemption pays the oldest markers first",
            (f"{T_CREDIT_LINES}::test_a_redemption_pays_the_oldest_markers_first_partially_and_aging_buckets_what_is_owed",)),
-    Mutant("notes-add-up", M0013, "IF v_value <> (r.posting).drawer_delta THEN", "IF false THEN",
+    # 0022 made post_with_notes again (0013's body is no longer what runs): pointed there.
+    Mutant("notes-add-up", M0022, "IF v_value <> v.drawer_delta THEN", "IF false THEN",
            "the notes recorded with a posting add up to its drawer movement",
            (f"{T_NOTES}::test_notes_that_do_not_add_up_to_the_posting_refuse_it_whole",)),
     Mutant("notes-holding-supervisor-only", M0013, "cage.session_with_right(p_session, 'sign_off_shift')",
@@ -562,8 +564,8 @@ MUTANTS: list[Mutant] = [
     Mutant("count-denomination-checked", M0016, "        PERFORM count(*) FROM cage.note_pieces(p_count, p_currency);\n",
            "        PERFORM 1;\n", "a drawer count holds only the currency's notes and coins",
            (f"{T_DENOM}::test_the_database_refuses_a_drawer_count_with_a_note_the_currency_does_not_have",)),
-    Mutant("notes-denomination-checked", M0016, '("cage.note_pieces(p_notes_in)", "cage.note_pieces(p_notes_in, p_currency)")',
-           '("cage.note_pieces(p_notes_in)", "cage.note_pieces(p_notes_in)")',
+    Mutant("notes-denomination-checked", M0022, "FROM cage.note_pieces(p_notes_in, p_currency) i",
+           "FROM cage.note_pieces(p_notes_in) i",
            "a posting's notes must be denominations of its currency",
            (f"{T_DENOM}::test_a_note_that_is_not_a_denomination_of_the_currency_is_refused_and_nothing_is_posted",)),
     Mutant("authority-in-transfer", M0029,

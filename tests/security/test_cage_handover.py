@@ -81,6 +81,9 @@ def test_postings_after_the_handover_belong_to_the_incoming_shift_and_the_outgoi
     with pytest.raises(Exception) as info:  # the outgoing cashier's session posts nothing more
         api_post(terminal, "deposit", player, "1", session_id=drawer["out"])
     assert getattr(info.value.orig, "sqlstate", None) in ("CA001", "CA023"), info.value
+    with secure.admin.connect() as conn:  # ended by the handover itself, not only refused by 0021's rule
+        assert conn.execute(text("SELECT ended_at IS NOT NULL FROM cage.staff_sessions WHERE token = :t"),
+                            {"t": drawer["out"]}).scalar() is True
     with terminal.begin() as conn:  # and the new shift's close expects the float plus what came after
         closed = conn.execute(text("SELECT expected FROM cage.close_shift(:s, :id, 15700)"),
                               {"s": drawer["in"], "id": opened.id}).one()

@@ -3,9 +3,10 @@
 Step one, the outgoing cashier counts the drawer, its foreign cash too; step two, the grid and
 the foreign lines are cleared (the incoming cashier does not see the first count) and the
 incoming cashier counts it again and enters their staff id and PIN. The foreign cash goes
-with the drawer (migration 0032): the two counts of it must agree too. The database closes the outgoing shift exactly as at close (a
-variance goes to the supervisor) and opens the incoming one with the count as its float;
-then this window logs out and the incoming cashier logs in.
+with the drawer (migration 0032): the two counts of it must agree too. The database closes
+the outgoing shift exactly as at close (a variance goes to the supervisor) and opens the
+incoming one with the count as its float; then this window logs out and the incoming
+cashier logs in.
 
 Each attempt has an id (`cage.handover_shift`, 0024): Enter again after the ledger did not
 answer (unreachable, or in doubt) sends the same id, so the database answers with the first

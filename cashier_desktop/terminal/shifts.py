@@ -204,8 +204,12 @@ class ShiftReport:
 
     @property
     def foreign_off(self) -> tuple:
-        """The foreign currencies whose count at close differs from what the drawer held."""
-        return tuple(f for f in self.foreign if f.moment == "close" and f.variance and f.variance.amount != 0)
+        return foreign_off(self.foreign)
+
+
+def foreign_off(foreign) -> tuple:
+    """The foreign currencies whose count at close differs from what the drawer held."""
+    return tuple(f for f in foreign if f.moment == "close" and f.variance is not None and f.variance.amount != 0)
 
 
 def shift_report(services, shift_id: int, *, session: Session | None = None) -> ShiftReport:
@@ -228,9 +232,7 @@ def shift_report(services, shift_id: int, *, session: Session | None = None) -> 
 
 def variance_words(shift: ShiftRecord, foreign=()) -> str:
     """`₹-1,000.00`, and each foreign currency's variance that is not zero: `₹0.00, $-70.00`."""
-    off = [format_money(f.variance) for f in foreign
-           if f.moment == "close" and f.variance is not None and f.variance.amount != 0]
-    return ", ".join([format_money(shift.variance), *off])
+    return ", ".join([format_money(shift.variance), *(format_money(f.variance) for f in foreign_off(foreign))])
 
 
 def _m(value: Money | Decimal | None, shift: ShiftRecord, profile) -> str:

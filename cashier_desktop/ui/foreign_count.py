@@ -86,8 +86,8 @@ class ForeignCountLines(QWidget):
 
     def words(self) -> str:
         """`$370.00` / `$370.00 and €50.00` for the confirmation; empty for none."""
-        parts = [money_text(notes_value(self._notes(c)), profile_for(c)) for c in self.edits if self._notes(c)]
-        return self.tr(" and ").join(parts)
+        counted = {c: notes_value(self._notes(c)) for c in self.edits}
+        return self.tr(" and ").join(money_text(v, profile_for(c)) for c, v in counted.items() if v)
 
     def clear(self) -> None:
         for edit in self.edits.values():

@@ -68,6 +68,61 @@ SELECT gen_random_uuid(), upd.id, 1.00, upd.balance FROM upd;
 """
 
 
+# The ceiling no posting logic can pass: the rows one API deposit writes, as ONE statement with
+# no PL/pgSQL, no trigger, no foreign key and no check beyond the tables' own CHECKs — the
+# player's update with the hash chain's digest, the full ledger row and its 7 indexes, the
+# outbox row (its 5 indexes, both jsonb payloads), the shift's counter, the drawer's row and the
+# player's MTL day total. Copies of the real tables (LIKE … INCLUDING ALL: columns, defaults,
+# CHECKs, indexes; not triggers or foreign keys) in a schema of their own, so the real ledger
+# is untouched and the copies follow any later change to the tables. Issue 14's throughput
+# targets are ratios of the minimal posting; this row says how far the writes alone get.
+ROWS_ONLY_SCHEMA = """
+CREATE SCHEMA bench_rows;
+CREATE TABLE bench_rows.players (LIKE public.players INCLUDING ALL);
+CREATE TABLE bench_rows.ledger_transactions (LIKE public.ledger_transactions INCLUDING ALL);
+CREATE TABLE bench_rows.balance_events (LIKE public.balance_events INCLUDING ALL);
+CREATE TABLE bench_rows.shifts (LIKE public.shifts INCLUDING ALL);
+CREATE TABLE bench_rows.drawer_cash (LIKE public.drawer_cash INCLUDING ALL);
+CREATE TABLE bench_rows.cash_totals (LIKE cage.cash_totals INCLUDING ALL);
+INSERT INTO bench_rows.players SELECT * FROM public.players;
+INSERT INTO bench_rows.shifts (id, terminal_id, staff_id, currency, opening_float)
+SELECT g, 'ROWS-' || g, 'B' || g, 'INR', 0 FROM generate_series(0, 63) g;
+INSERT INTO bench_rows.drawer_cash (shift_id, currency, holding) SELECT g, 'INR', 0 FROM generate_series(0, 63) g;
+"""
+ROWS_ONLY_POSTING = """\\set aid random(1, {players})
+WITH p AS (UPDATE bench_rows.players p SET balance = p.balance + 1.00, total_deposits = p.total_deposits + 1.00,
+           version = p.version + 1, updated_at = now(),
+           last_hash = public.ledger_digest(p.last_hash, x.id, p.id, 'deposit', 1.00, 'INR', 1.00, 0, 1.00,
+               p.balance + 1.00, p.current_credit, p.credit_limit, p.credit_approved, 'B' || :client_id, NULL,
+               'ROWS-' || :client_id, :client_id, NULL, NULL, NULL, NULL, now())
+           FROM (SELECT gen_random_uuid() AS id) x
+           WHERE p.id = CAST(:aid AS text)
+           RETURNING x.id AS posting, p.*),
+ l AS (INSERT INTO bench_rows.ledger_transactions (id, request_hash, kind, player_id, amount, currency, cash_delta,
+           credit_delta, drawer_delta, deposits_delta, withdrawals_delta, cash_after, credit_after, limit_after,
+           approved_after, staff_id, terminal_id, shift_id, hash, db_login)
+       SELECT p.posting, 'rows', 'deposit', p.id, 1.00, 'INR', 1.00, 0, 1.00, 1.00, 0, p.balance, p.current_credit,
+           p.credit_limit, p.credit_approved, 'B' || :client_id, 'ROWS-' || :client_id, :client_id, p.last_hash,
+           session_user FROM p),
+ o AS (INSERT INTO bench_rows.balance_events (player_id, version, payload, old_values)
+       SELECT p.id, p.version, jsonb_build_object('playerId', p.id, 'version', p.version, 'cashBalance', p.balance::text,
+           'creditBalance', p.current_credit::text, 'creditLimit', p.credit_limit::text, 'creditApproved',
+           p.credit_approved, 'totalBalance', (p.balance + p.current_credit)::text, 'totalDeposits',
+           p.total_deposits::text, 'totalWithdrawals', p.total_withdrawals::text),
+           jsonb_build_object('playerId', p.id, 'version', p.version - 1, 'cashBalance', (p.balance - 1.00)::text,
+           'creditBalance', p.current_credit::text, 'creditLimit', p.credit_limit::text, 'creditApproved',
+           p.credit_approved, 'totalBalance', (p.balance - 1.00 + p.current_credit)::text, 'totalDeposits',
+           (p.total_deposits - 1.00)::text, 'totalWithdrawals', p.total_withdrawals::text) FROM p),
+ s AS (UPDATE bench_rows.shifts SET postings = postings + 1 WHERE id = :client_id),
+ d AS (UPDATE bench_rows.drawer_cash SET holding = holding + 1.00, updated_at = now()
+       WHERE shift_id = :client_id AND currency = 'INR'),
+ c AS (INSERT INTO bench_rows.cash_totals (player_id, direction, gaming_day, total)
+       SELECT p.id, 'in', current_date, 1.00 FROM p
+       ON CONFLICT (player_id, direction, gaming_day) DO UPDATE SET total = bench_rows.cash_totals.total + 1.00)
+SELECT 1;
+"""
+
+
 # ---- (a) posting throughput ---------------------------------------------------------
 
 def _full_statement_script(players: int) -> str:
@@ -317,6 +372,7 @@ def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float,
     for clients, target in ((1, 0.6), (8, 0.5)):
         conns = f"{clients} connection{'s' if clients > 1 else ''}"
         refs, ours_, sames, seen_ref, seen_ours, seen_same = [], [], [], [], [], []
+        rows_only: list[float] = []
         for _ in range(rounds):
             tps, seen = _pgbench_run(url, players, clients, part, observe=observe)
             refs.append(tps)
@@ -327,6 +383,7 @@ def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float,
             tps, seen = _pgbench_run(url, players, clients, part, full_script, observe=observe)
             sames.append(tps)
             seen_same.append(seen)
+            rows_only.append(_pgbench_run(url, players, clients, part, ROWS_ONLY_POSTING.format(players=players))[0])
         med = statistics.median
         ref, ours, same = med(refs), med(ours_), med(sames)
         rows.append({"name": f"postings/s, {conns}, {players:,} players, {layout} "
@@ -340,6 +397,11 @@ def _posting_rows(url: str, counters: list[tuple], players: int, seconds: float,
                      "value": same, "unit": "postings/s", "reference": ref,
                      "ratio": med([x / r for x, r in zip(sames, refs)]),
                      "target": "(server work: outbox, hash, controls, foreign keys, indexes)"})
+        rows.append({"name": f"pgbench writing only the rows one posting writes and its hash (no checks, triggers "
+                             f"or foreign keys), {conns}, {layout}",
+                     "value": med(rows_only), "unit": "postings/s", "reference": ref,
+                     "ratio": med([x / r for x, r in zip(rows_only, refs)]),
+                     "target": "(the ceiling of any posting logic that writes these rows)"})
         rows.append({"name": f"postings/s through post() vs pgbench on the same statement, {conns}, {layout}",
                      "value": ours, "unit": "postings/s", "reference": same,
                      "ratio": med([o / x for o, x in zip(ours_, sames)]),
@@ -382,6 +444,10 @@ def _where_the_time_goes(seen_ref: list[dict], seen_ours: list[dict], seen_same:
 def _prepare(engine: Engine, players: int) -> None:
     seed_staff(engine)
     _create_players(engine, players, with_minimal=True)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(ROWS_ONLY_SCHEMA)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE bench_rows.players, bench_rows.shifts, bench_rows.drawer_cash")
 
 
 def _check_clean(engine: Engine) -> None:

@@ -4,7 +4,9 @@ Sync latency: postings at a steady rate; for each, the time from its commit (the
 `post()` returns to the poster) to its arrival at a pysher subscriber on `private-cage`,
 through the relay (a separate process, `cashier-desktop relay`, as deployed) and soketi.
 Reference, measured in the same run: the bare hop, an HTTP trigger straight to the same
-subscriber (time from the start of the call to the arrival).
+subscriber (time from the start of the call to the arrival). The two are measured in
+alternating rounds, so the machine's moments of load fall on both; each percentile is over
+all of its path's samples.
 
 Throughput: a backlog of outbox rows (1,000 players × 50 versions), drained by one relay
 (in this process, 4 lanes, batch 500); events per second from the first claim to the
@@ -64,39 +66,62 @@ def _paced(n: int, rate: float, fn) -> None:
         fn(i)
 
 
-def _bare_hop(server, arrivals: _Arrivals, n: int, rate: float) -> list[float]:
-    from cashier_desktop.realtime.publisher import CAGE_CHANNEL, EVENT, Publisher
-    from tests.realtime.conftest import settings_of
+def _bare_hop(publisher, arrivals: _Arrivals, n: int, rate: float, first: int) -> list[float]:
+    """`n` HTTP triggers straight to the subscriber at `rate`: start of the call → arrival."""
+    from cashier_desktop.realtime.publisher import CAGE_CHANNEL, EVENT
 
-    publisher = Publisher(settings_of(server))
     sent: dict[tuple, float] = {}
 
     def one(i: int) -> None:
-        key = ("bare", i)
+        key = ("bare", first + i)
         sent[key] = time.perf_counter()
-        publisher.trigger(CAGE_CHANNEL, EVENT, {"playerId": "bare", "version": i})
+        publisher.trigger(CAGE_CHANNEL, EVENT, {"playerId": "bare", "version": first + i})
 
-    try:
-        _paced(n, rate, one)
-    finally:
-        publisher.close()
+    _paced(n, rate, one)
     arrivals.wait(list(sent), 30)
     return [(arrivals.at[k] - t) * 1000 for k, t in sent.items()]
 
 
-def _relay_path(server, url: str, engine, arrivals: _Arrivals, n: int, rate: float) -> list[float]:
+def _relayed(engine, players: list[str], version: dict, arrivals: _Arrivals, n: int, rate: float) -> list[float]:
+    """`n` postings at `rate` through the running relay: commit (post() returns) → arrival."""
     from cashier_desktop.ledger.posting import post
+    from tests.support.factories import cmd
+
+    committed: dict[tuple, float] = {}
+
+    def one(i: int) -> None:
+        p = players[i % len(players)]
+        post(engine, cmd("deposit", p, "1"))
+        t = time.perf_counter()
+        version[p] += 1
+        committed[(p, version[p])] = t
+
+    _paced(n, rate, one)
+    arrivals.wait(list(committed), 60)
+    return [(arrivals.at[k] - t) * 1000 for k, t in committed.items()]
+
+
+def _sync_and_bare(server, url: str, engine, arrivals: _Arrivals, n: int, rate: float,
+                   rounds: int = 4) -> tuple[list[float], list[float]]:
+    """Both paths in alternating rounds (bare, relayed, bare, …) with the relay (a separate
+    process, as deployed) running throughout: a disturbance of this shared machine lands on
+    both samples alike rather than on whichever path was being measured at the time."""
+    from cashier_desktop.ledger.posting import post
+    from cashier_desktop.realtime.publisher import Publisher
+    from tests.realtime.conftest import settings_of
     from tests.support.factories import cmd, make_player
 
     players = [make_player(engine) for _ in range(50)]
     version = {p: 0 for p in players}
-    committed: dict[tuple, float] = {}
     cfg = Path(tempfile.mkdtemp(prefix="bench-rt-")) / "config.toml"
     cfg.write_text("")
     env = {**os.environ, **server.pusher_env(), "CASHIER_DATABASE_URL": url, "CASHIER_CONFIG": str(cfg)}
     relay = subprocess.Popen([sys.executable, "-m", "cashier_desktop", "relay"], env=env, cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                              start_new_session=True)
+    publisher = Publisher(settings_of(server))
+    bare: list[float] = []
+    synced: list[float] = []
     try:
         assert "relay: running" in relay.stderr.readline()
         # Warm up: the relay's connections and HTTP keep-alive, the subscriber's path.
@@ -104,24 +129,19 @@ def _relay_path(server, url: str, engine, arrivals: _Arrivals, n: int, rate: flo
         post(engine, cmd("deposit", warm, "1"))
         version[warm] += 1
         arrivals.wait([(warm, 1)], 30)
-
-        def one(i: int) -> None:
-            p = players[i % len(players)]
-            post(engine, cmd("deposit", p, "1"))
-            t = time.perf_counter()
-            version[p] += 1
-            committed[(p, version[p])] = t
-
-        _paced(n, rate, one)
-        arrivals.wait(list(committed), 60)
+        per = n // rounds
+        for r in range(rounds):
+            bare += _bare_hop(publisher, arrivals, per, rate, r * per)
+            synced += _relayed(engine, players, version, arrivals, per, rate)
     finally:
+        publisher.close()
         relay.terminate()
         try:
             relay.wait(10)
         except subprocess.TimeoutExpired:
             relay.kill()
             relay.wait()
-    return [(arrivals.at[k] - t) * 1000 for k, t in committed.items()]
+    return synced, bare
 
 
 def _throughput(server, engine, backlog: int) -> tuple[float, int]:
@@ -170,8 +190,7 @@ def run(quick: bool) -> list[dict]:
         sub.start()
         if not subscribed.wait(20):
             raise RuntimeError("the subscriber never got subscribed")
-        bare = _bare_hop(server, arrivals, n, rate)
-        synced = _relay_path(server, url, engine, arrivals, n, rate)
+        synced, bare = _sync_and_bare(server, url, engine, arrivals, n, rate)
         sub.stop()
         tput, published = _throughput(server, engine, backlog)
     finally:

@@ -37,9 +37,12 @@ translations-update: $(STAMP)
 # Three workers were slower here (9:55 against 9:04 for two, the same hour, and a feed test timed out).
 # Every test, the two that kill a pg_auto_failover primary included (tests/ops/test_failover.py,
 # about 50 s, and tests/ops/test_failover_followers.py, the relay and the watch, about 35 s).
+# A worker that crashes (a segfault in Qt, the OOM killer) fails the run at once
+# (--max-worker-restart=0): under loadfile a replaced worker could leave the run hanging.
 TEST_WORKERS ?= 2
 test: $(STAMP) node_modules/.package-lock.json
-	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen CASHIER_ARGON2_PROFILE=cheap $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile \
+		--max-worker-restart=0 $(PYTEST_ARGS)
 
 # The unit tests alone, in seconds: domain, the terminal's services against fakes of their
 # ports, the layer contracts (no database, no Qt window, no soketi).

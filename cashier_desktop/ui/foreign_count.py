@@ -4,6 +4,10 @@ One line per currency the cage exchanges (the ledger's list, loaded when the dia
 the notes typed as `100x3, 20x2`, the total beside them. Blind like the local count: nothing
 here shows what the drawer should hold. The ledger checks each currency's notes and records
 a currency the drawer should hold and not counted as none, so an empty line is "none".
+
+So the dialog must not send its count before the lines are there: until the ledger answers,
+`state` is "loading" (and "failed" if it did not), and the dialogs refuse Enter with a sentence
+rather than close or hand over a drawer whose dollars nobody was shown a line for.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class ForeignCountLines(QWidget):
     """A line per foreign currency; `counts()` gives `{"USD": {"100": 3}}` for the ledger."""
 
     loaded = Signal()
+    failed = Signal(object)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,10 +42,17 @@ class ForeignCountLines(QWidget):
         self.heading = QLabel(self.tr("<b>Foreign cash</b> by note"), self)
         self.grid.addWidget(self.heading, 0, 0, 1, 3)
         self.hide()  # until the ledger names the currencies (none: nothing to count)
+        self.state = "loading"  # "ready" once the ledger named them; "failed" if it did not
+        self.error: BaseException | None = None
 
     def load(self) -> None:
         from ..terminal import fx
-        Op(parent=self, work=fx.rates).success(self._loaded).failure(lambda _exc: None).run()
+        self.state, self.error = "loading", None
+        Op(parent=self, work=fx.rates).success(self._loaded).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.state, self.error = "failed", exc
+        self.failed.emit(exc)
 
     def _loaded(self, rows: list) -> None:
         local = self.ctx.profile.code
@@ -62,6 +74,7 @@ class ForeignCountLines(QWidget):
             self.grid.addWidget(total, row, 2)
             self.edits[r.currency], self.totals[r.currency] = edit, total
         self.setVisible(bool(self.edits))
+        self.state = "ready"
         self.loaded.emit()
 
     def _notes(self, code: str) -> Notes:

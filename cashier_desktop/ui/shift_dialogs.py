@@ -166,7 +166,20 @@ class _CountDialog(QDialog):
             grow_to_fit(self)
 
     def _foreign_counts(self) -> dict | None:
-        """The foreign lines as counted; None (a sentence shown) when one is not notes."""
+        """The foreign lines as counted; None (a sentence shown) when one is not notes, or
+        while the lines are not there yet: sent then, the drawer's dollars would be counted
+        as none — at a close recorded missing, at a handover refused as counts that differ."""
+        if self.foreign.state == "loading":
+            self.problem.show_note(self.tr("The foreign cash lines are still loading: count the foreign cash "
+                                           "in them too, then press Enter."))
+            return None
+        if self.foreign.state == "failed":
+            self.problem.show_refusal(self.tr("The ledger's list of foreign currencies did not load (%1); "
+                                              "nothing was done. Loading it again: count the foreign cash "
+                                              "when its lines show, then press Enter.")
+                                      .replace("%1", sentence_for(self.foreign.error).rstrip(".")))
+            self.foreign.load()
+            return None
         try:
             return self.foreign.counts()
         except CashierError as exc:

@@ -751,42 +751,42 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="211"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="224"/>
         <source>Close shift</source>
         <translation>शिफ़्ट बंद करें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="217"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="230"/>
         <source>Close shift #%1 — blind count</source>
         <translation>शिफ़्ट #%1 बंद करें — ब्लाइंड गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="221"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="234"/>
         <source>Refused on replay</source>
         <translation>दोबारा भेजने पर अस्वीकृत</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="255"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="268"/>
         <source>%1 and %2</source>
         <translation>%1 और %2</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="257"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="270"/>
         <source>Close shift now (Enter)</source>
         <translation>शिफ़्ट अभी बंद करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="260"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="273"/>
         <source>Closing…</source>
         <translation>बंद हो रही है…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="267"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="280"/>
         <source>Shift #%1 closed; counted %2.</source>
         <translation>शिफ़्ट #%1 बंद; गिना गया %2।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="269"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="282"/>
         <source>A supervisor must review and sign it off.</source>
         <translation>सुपरवाइज़र को समीक्षा करके हस्ताक्षर करना होगा।</translation>
     </message>
@@ -2929,22 +2929,22 @@
 <context>
     <name>ForeignCountLines</name>
     <message>
-        <location filename="../../cashier_desktop/ui/foreign_count.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="42"/>
         <source>&lt;b&gt;Foreign cash&lt;/b&gt; by note</source>
         <translation>&lt;b&gt;विदेशी नकदी&lt;/b&gt; नोट के हिसाब से</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/foreign_count.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="65"/>
         <source>%1 notes counted</source>
         <translation>%1 के गिने गए नोट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/foreign_count.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="66"/>
         <source>none (e.g. 100x3, 20x2)</source>
         <translation>कोई नहीं (जैसे 100x3, 20x2)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/foreign_count.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/foreign_count.py" line="103"/>
         <source> and </source>
         <translation> और </translation>
     </message>
@@ -2980,42 +2980,42 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="34"/>
         <source>Next: incoming count</source>
         <translation>आगे: आने वाले की गिनती</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="40"/>
         <source>Hand over shift #%1</source>
         <translation>शिफ़्ट #%1 सौंपें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="44"/>
         <source>Incoming cashier&apos;s staff id</source>
         <translation>आने वाले कैशियर की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="47"/>
         <source>Incoming cashier&apos;s PIN</source>
         <translation>आने वाले कैशियर का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="51"/>
         <source>&amp;Staff id</source>
         <translation>कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="51"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="52"/>
         <source>&amp;PIN</source>
         <translation>पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="72"/>
         <source>Hand over (Enter)</source>
         <translation>सौंपें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="86"/>
+        <location filename="../../cashier_desktop/ui/handover_dialog.py" line="87"/>
         <source>Handing over…</source>
         <translation>सौंप रहे हैं…</translation>
     </message>
@@ -3866,17 +3866,17 @@
 <context>
     <name>OpenShiftDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="190"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="203"/>
         <source>Open shift</source>
         <translation>शिफ़्ट खोलें</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="195"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="208"/>
         <source>Open shift — terminal %1</source>
         <translation>शिफ़्ट खोलें — टर्मिनल %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="200"/>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="213"/>
         <source>Opening…</source>
         <translation>खुल रही है…</translation>
     </message>
@@ -5445,6 +5445,16 @@
         <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="136"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="173"/>
+        <source>The foreign cash lines are still loading: count the foreign cash in them too, then press Enter.</source>
+        <translation>विदेशी नकदी की पंक्तियाँ अभी लोड हो रही हैं: उनमें विदेशी नकदी भी गिनें, फिर Enter दबाएँ।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/shift_dialogs.py" line="177"/>
+        <source>The ledger&apos;s list of foreign currencies did not load (%1); nothing was done. Loading it again: count the foreign cash when its lines show, then press Enter.</source>
+        <translation>लेजर से विदेशी मुद्राओं की सूची लोड नहीं हुई (%1); कुछ नहीं किया गया। सूची फिर से लोड हो रही है: पंक्तियाँ दिखने पर विदेशी नकदी गिनें, फिर Enter दबाएँ।</translation>
     </message>
 </context>
 <context>

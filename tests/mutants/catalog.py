@@ -28,6 +28,7 @@ M0024 = "cashier_desktop/ledger/migrations/versions/0024_handover_once.py"
 M0029 = "cashier_desktop/ledger/migrations/versions/0029_authority_for_every_kind.py"
 M0031 = "cashier_desktop/ledger/migrations/versions/0031_foreign_notes.py"
 M0032 = "cashier_desktop/ledger/migrations/versions/0032_foreign_cash_counted.py"
+M0033 = "cashier_desktop/ledger/migrations/versions/0033_signoff_names_foreign_variance.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -597,4 +598,9 @@ MUTANTS: list[Mutant] = [
            "the foreign cash handed over with the drawer is in the incoming drawer's figure",
            ("tests/security/test_cage_foreign_carried.py::test_the_foreign_cash_goes_with_the_drawer_and_the_"
             "incoming_cashier_can_pay_it_out",)),
+    Mutant("signoff-names-foreign", M0033, "WHERE f.shift_id = p_shift AND f.moment = 'close' AND f.variance <> 0))",
+           "WHERE false))",
+           "the ledger's sign-off refusal names a foreign variance, not only the local one",
+           ("tests/security/test_cage_foreign_carried.py::test_the_database_refuses_a_silent_signoff_naming_the_"
+            "dollars_and_logs_them_at_signoff",)),
 ]

@@ -22,7 +22,7 @@ from cashier_desktop.ledger.drawer_holding import drawer_foreign_holding
 from cashier_desktop.ledger.foreign_counts import foreign_counts
 from cashier_desktop.ledger.handover import hand_over
 from cashier_desktop.ledger.integrity import run_integrity
-from cashier_desktop.ledger.shifts import close_shift_row
+from cashier_desktop.ledger.shifts import close_shift_row, signoff_shift_row
 from cashier_desktop.ledger.staff import add_staff
 from tests.security.conftest import session
 from tests.support.logins import denied
@@ -107,6 +107,28 @@ def test_a_close_that_does_not_count_the_dollars_records_them_missing_for_the_su
         detail = conn.execute(text("SELECT detail FROM audit_log WHERE action = 'shift_close' "
                                    "AND detail->>'shift_id' = :s"), {"s": str(closed.id)}).scalar_one()
     assert detail["foreign"] == {"USD": {"counted": "0.00", "expected": "370.00", "variance": "-370.00"}}
+
+
+def test_the_database_refuses_a_silent_signoff_naming_the_dollars_and_logs_them_at_signoff(secure, terminal, drawer):
+    """Short only in dollars: the ledger's own refusal (not the terminal's pre-check) names them —
+    before 0033 it read "a variance of 0.00 INR" — and the sign-off's audit row carries them."""
+    with terminal.begin() as conn:
+        closed = close_shift_row(conn, drawer["shift"], closed_by=None, counted=Decimal("19290"), closing_count=None,
+                                 variance_threshold=Decimal("0"), session=drawer["out"],
+                                 foreign={"USD": {"100": 3, "20": 2, "10": 1}})
+    with pytest.raises(InvalidInput, match=rf"^Shift {closed.id} has a variance of 0.00 INR, -20.00 USD: write what "
+                                           r"was found before signing off\.$"):
+        with terminal.begin() as conn:
+            signoff_shift_row(conn, closed.id, by="S300", note="  ", session=drawer["supervisor"])
+    with terminal.begin() as conn:
+        signed = signoff_shift_row(conn, closed.id, by="S300", note="A $20 note found under the tray",
+                                   session=drawer["supervisor"])
+    assert signed.status == "signed_off"
+    with secure.admin.connect() as conn:
+        detail = conn.execute(text("SELECT detail FROM audit_log WHERE action = 'shift_signoff' "
+                                   "AND detail->>'shift_id' = :s"), {"s": str(closed.id)}).scalar_one()
+    assert detail["foreign"] == {"USD": {"counted": "350.00", "expected": "370.00", "variance": "-20.00"}}
+    assert detail["variance"] == "0.00"
 
 
 @pytest.mark.parametrize("foreign, sentence", [

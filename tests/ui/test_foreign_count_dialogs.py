@@ -103,3 +103,59 @@ def test_a_close_that_counts_fewer_dollars_goes_to_the_supervisor(qtbot, counter
     assert ("USD counted", "$300.00, expected $370.00, variance -$70.00") in [
         (k, v.replace("−", "-")) for k, v in figures(report)]
     assert [f.currency for f in report.foreign_off] == ["USD"]
+
+
+def test_enter_before_the_foreign_lines_load_closes_nothing(qtbot, counter):  # noqa: F811
+    """The ledger's list of currencies held back (its table locked): Enter says the lines are
+    still loading and closes nothing. Sent then, the dollars would have been counted as none and
+    recorded missing. Once the lines show, they are counted and the close goes through."""
+    term, engine, owner = counter
+    _bought_dollars(engine, owner)
+    window = log_in(qtbot, term, "C100", "1111")
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift seen")
+    with owner.connect() as held:
+        held.execute(text("LOCK TABLE cage.fx_currencies IN ACCESS EXCLUSIVE MODE"))
+        window.close_shift()
+        dialog = window.dialog
+        _type_count(qtbot, dialog, RUPEES, lines_loaded=False)
+        qtbot.keyClick(dialog, Qt.Key_Return)
+        qtbot.keyClick(dialog, Qt.Key_Return)  # a second Enter would have closed it before
+        assert dialog.foreign.state == "loading"
+        assert "still loading" in dialog.problem.text() and dialog.isVisible()
+        held.rollback()
+    qtbot.keyClicks(_dollar_line(qtbot, dialog), "100x3, 20x3, 10x1")
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    assert "₹69,290.00 and $370.00" in dialog.problem.text()
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    wait_until(qtbot, lambda: window.ctx.shift is None, what="shift closed")
+    assert _foreign_rows(owner, term.ctx.terminal_id) == [("C100", "close", "USD", Decimal("370.00"),
+                                                           Decimal("0.00"))]
+
+
+def test_a_list_of_currencies_that_did_not_load_is_said_and_loaded_again(qtbot, counter, monkeypatch):  # noqa: F811
+    """The first read of the currencies fails (the ledger busy): Enter says so, hands nothing
+    over, and loads the list again; the dollars' line then shows and the handover counts them."""
+    from cashier_desktop.domain.errors import LedgerBusy
+    term, engine, owner = counter
+    _bought_dollars(engine, owner)
+    ledger = term.ctx.services.ledger
+    real, calls = ledger.rates_in_force, []
+
+    def first_fails():
+        calls.append(1)
+        if len(calls) == 1:
+            raise LedgerBusy("The ledger is busy; try again in a moment.")
+        return real()
+    monkeypatch.setattr(ledger, "rates_in_force", first_fails)
+    window = log_in(qtbot, term, "C100", "1111")
+    wait_until(qtbot, lambda: window.ctx.shift is not None, what="shift seen")
+    window.hand_over()
+    dialog = window.dialog
+    wait_until(qtbot, lambda: dialog.foreign.state == "failed", what="the list's failure")
+    _type_count(qtbot, dialog, RUPEES, lines_loaded=False)
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    assert not dialog.incoming_step and dialog.problem.is_refusal()
+    assert "did not load (The ledger is busy; try again in a moment)" in dialog.problem.text()
+    qtbot.keyClicks(_dollar_line(qtbot, dialog), "100x3, 20x3, 10x1")
+    qtbot.keyClick(dialog, Qt.Key_Return)
+    assert dialog.incoming_step and dialog.outgoing_foreign == {"USD": {"100": 3, "20": 3, "10": 1}}

@@ -14,7 +14,11 @@ from tests.support.shifts import open_test_shift
 from tests.ui.conftest import activate, log_in, wait_until
 
 
-def _type_count(qtbot, dialog, pieces: dict[str, str]) -> None:
+def _type_count(qtbot, dialog, pieces: dict[str, str], *, lines_loaded: bool = True) -> None:
+    """Type the count into the grid, once the dialog's foreign cash lines are there (Enter is
+    refused while they load: tests/ui/test_foreign_count_dialogs.py)."""
+    if lines_loaded:
+        wait_until(qtbot, lambda: dialog.foreign.state == "ready", what="the foreign cash lines")
     for grid_edit in dialog.grid.quantities:
         grid_edit.clear()
     for denomination, n in pieces.items():

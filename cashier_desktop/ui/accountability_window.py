@@ -3,7 +3,10 @@
 Every drawer open at the end of the chosen gaming day (or now, for today), the main bank and
 the markers outstanding, each beside the figure the ledger's rows give; a line that does not
 agree is marked. A window of its own (as the integrity findings): the desk has no height to
-spare at 1366×768. Keys: Enter shows the chosen day, Esc closes.
+spare at 1366×768. Keys: Enter shows the chosen day, Esc closes; for a supervisor or floor
+manager (the right to sign for the main bank), Alt+F funds the bank from outside the cage and
+Alt+R remits cash out of it, witnessed by a second person (bank_dialog.py); the lines are read
+again after each.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..domain.roles import Action, can
 from .display import DATE_FORMAT_QT, money_text
 from .feedback import NOTE, MessageLabel
 from .ops import Op, sentence_for
@@ -64,6 +68,14 @@ class AccountabilityWindow(QDialog):
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Close (Esc)"))
         buttons.button(QDialogButtonBox.Close).setAutoDefault(False)
         buttons.rejected.connect(self.reject)
+        self.fund_button = QPushButton(self.tr("&Fund the bank…"), self)
+        self.remit_button = QPushButton(self.tr("&Remit from the bank…"), self)
+        self.move_dialog: Any = None
+        for button, kind in ((self.fund_button, "fund"), (self.remit_button, "remit")):
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=kind: self.move_bank_cash(k))
+            buttons.addButton(button, QDialogButtonBox.ActionRole)
+            button.setVisible(can(session.staff.role, Action.BANK_TRANSFER))  # after: adding shows it
         top = QHBoxLayout()
         for w in (day_label, self.day, self.show_button):
             top.addWidget(w)
@@ -75,6 +87,17 @@ class AccountabilityWindow(QDialog):
         box.addWidget(self.info)
         box.addWidget(buttons)
         self.resize(900, 420)
+
+    def move_bank_cash(self, kind: str) -> None:
+        """Fund the bank (`fund`) or remit from it (`remit`); the lines are read again after."""
+        from .bank_dialog import BankTransferDialog
+        self.move_dialog = BankTransferDialog(self.ctx, self.session, kind, self._moved, self)
+        self.move_dialog.finished.connect(lambda _r: setattr(self, "move_dialog", None))
+        self.move_dialog.open()
+
+    def _moved(self, sentence: str) -> None:
+        self.load()
+        self.info.show_note(sentence)
 
     def load(self) -> None:
         from ..terminal import bank

@@ -4,107 +4,117 @@
 <context>
     <name>AccountabilityWindow</name>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="32"/>
         <source>Part</source>
         <translation>भाग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="28"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="32"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="33"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="33"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="34"/>
         <source>Ledger</source>
         <translation>लेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="34"/>
         <source>Agrees</source>
         <translation>मेल खाता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="41"/>
         <source>Cage accountability</source>
         <translation>केज की कुल जवाबदेही</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="46"/>
         <source>Gaming day</source>
         <translation>गेमिंग दिवस</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="43"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="47"/>
         <source>&amp;Gaming day</source>
         <translation>गेमिंग दिवस (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="49"/>
         <source>&amp;Show (Enter)</source>
         <translation>दिखाएँ (&amp;S) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="54"/>
         <source>Accountability lines</source>
         <translation>जवाबदेही की पंक्तियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="59"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="63"/>
         <source>Total accountability</source>
         <translation>कुल जवाबदेही</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="64"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="68"/>
         <source>Close (Esc)</source>
         <translation>बंद करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="89"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="71"/>
+        <source>&amp;Fund the bank…</source>
+        <translation>बैंक में धन जमा करें (&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="72"/>
+        <source>&amp;Remit from the bank…</source>
+        <translation>बैंक से धन भेजें (&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="112"/>
         <source>Drawer, shift #%1</source>
         <translation>दराज़, शिफ़्ट #%1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="113"/>
         <source>Main bank</source>
         <translation>मुख्य बैंक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="90"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="113"/>
         <source>Markers outstanding</source>
         <translation>बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="121"/>
         <source>yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="121"/>
         <source>NO</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="105"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="128"/>
         <source>Total accountability: %1</source>
         <translation>कुल जवाबदेही: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="108"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="131"/>
         <source>%1 lines do not agree with the ledger.</source>
         <translation>%1 पंक्तियाँ लेजर से मेल नहीं खातीं।</translation>
     </message>
@@ -166,117 +176,202 @@
 <context>
     <name>BankTransferDialog</name>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="36"/>
         <source>Fill from the main bank</source>
         <translation>मुख्य बैंक से फ़िल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="29"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="36"/>
         <source>Credit to the main bank</source>
         <translation>मुख्य बैंक को क्रेडिट</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="30"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
+        <source>Fund the main bank</source>
+        <translation>मुख्य बैंक में धन जमा करें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
+        <source>Remit from the main bank</source>
+        <translation>मुख्य बैंक से धन भेजें</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="39"/>
         <source>Cash from the main bank into this drawer (shift #%1). The bank&apos;s person brings it and signs with their staff id and PIN.</source>
         <translation>मुख्य बैंक से इस दराज़ (शिफ़्ट #%1) में नकद। बैंक का व्यक्ति इसे लाता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="32"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="41"/>
         <source>Cash from this drawer (shift #%1) back to the main bank. The bank&apos;s person takes it and signs with their staff id and PIN.</source>
         <translation>इस दराज़ (शिफ़्ट #%1) से नकद वापस मुख्य बैंक को। बैंक का व्यक्ति इसे लेता है और अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="37"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="43"/>
+        <source>Cash into the main bank from outside the cage (the count room, the treasury). You sign; a witness with the right signs with their staff id and PIN.</source>
+        <translation>केज के बाहर से (काउंट रूम, ट्रेज़री) मुख्य बैंक में नकदी। आप हस्ताक्षर करते हैं; अधिकार वाला एक गवाह अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
+        <source>Cash out of the main bank, leaving the cage (to the treasury, a bank deposit). You sign; a witness with the right signs with their staff id and PIN.</source>
+        <translation>मुख्य बैंक से केज के बाहर जाने वाली नकदी (ट्रेज़री, बैंक जमा)। आप हस्ताक्षर करते हैं; अधिकार वाला एक गवाह अपनी कर्मचारी आईडी और पिन से हस्ताक्षर करता है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="51"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="39"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="53"/>
+        <source>Where from</source>
+        <translation>कहाँ से</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="53"/>
+        <source>Where to</source>
+        <translation>कहाँ को</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="56"/>
         <source>Bank&apos;s staff id</source>
         <translation>बैंक की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="42"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="56"/>
+        <source>Witness&apos;s staff id</source>
+        <translation>गवाह की कर्मचारी आईडी</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="59"/>
         <source>Bank&apos;s PIN</source>
         <translation>बैंक का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="44"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="59"/>
+        <source>Witness&apos;s PIN</source>
+        <translation>गवाह का पिन</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="61"/>
         <source>&amp;Amount</source>
         <translation>राशि (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="45"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="63"/>
+        <source>&amp;Where from</source>
+        <translation>कहाँ से (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="63"/>
+        <source>&amp;Where to</source>
+        <translation>कहाँ को (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="64"/>
+        <source>Witness&apos;s &amp;staff id</source>
+        <translation>गवाह की कर्मचारी आईडी (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="65"/>
+        <source>Witness&apos;s &amp;PIN</source>
+        <translation>गवाह का पिन (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="68"/>
         <source>Bank&apos;s &amp;staff id</source>
         <translation>बैंक की कर्मचारी आईडी (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="69"/>
         <source>Bank&apos;s &amp;PIN</source>
         <translation>बैंक का पिन (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="48"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="71"/>
         <source>Third person, above a signer&apos;s authority limit</source>
         <translation>तीसरा व्यक्ति, हस्ताक्षरकर्ता की अधिकार सीमा से ऊपर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="50"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="73"/>
         <source>Approver&apos;s staff id</source>
         <translation>स्वीकृति देने वाले की कर्मचारी आईडी</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="53"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="76"/>
         <source>Approver&apos;s PIN</source>
         <translation>स्वीकृति देने वाले का पिन</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="55"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="78"/>
         <source>Appro&amp;ver&apos;s staff id</source>
         <translation>स्वीकृति देने वाले की कर्मचारी आईडी (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="56"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="79"/>
         <source>Approver&apos;s PI&amp;N</source>
         <translation>स्वीकृति देने वाले का पिन (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="58"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="81"/>
         <source>Refusal</source>
         <translation>अस्वीकृति</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="83"/>
         <source>Post fill (Enter)</source>
         <translation>फ़िल दर्ज करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="60"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="83"/>
         <source>Post credit (Enter)</source>
         <translation>क्रेडिट दर्ज करें (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="62"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="84"/>
+        <source>Post funding (Enter)</source>
+        <translation>जमा दर्ज करें (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="85"/>
+        <source>Post remittance (Enter)</source>
+        <translation>प्रेषण दर्ज करें (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="87"/>
         <source>Cancel (Esc)</source>
         <translation>रद्द करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="91"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="117"/>
         <source>Enter the amount.</source>
         <translation>राशि दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="98"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="124"/>
         <source>Enter the third person&apos;s staff id and PIN.</source>
         <translation>तीसरे व्यक्ति की कर्मचारी आईडी और पिन दर्ज करें।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="116"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="132"/>
+        <source>Say where the cash comes from or goes to.</source>
+        <translation>बताएँ कि नकदी कहाँ से आई है या कहाँ जा रही है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="156"/>
+        <source>Funding of %1 into the main bank from “%2”, signed by %3 and %4 (witness); the bank holds %5.</source>
+        <translation>“%2” से मुख्य बैंक में %1 जमा, %3 और %4 (गवाह) के हस्ताक्षर; बैंक में अब %5 है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="158"/>
+        <source>Remittance of %1 from the main bank to “%2”, signed by %3 and %4 (witness); the bank holds %5.</source>
+        <translation>मुख्य बैंक से “%2” को %1 का प्रेषण, %3 और %4 (गवाह) के हस्ताक्षर; बैंक में अब %5 है।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="167"/>
         <source>Fill of %1 into shift #%2, signed by %3 (bank) and %4.</source>
         <translation>शिफ़्ट #%2 में %1 का फ़िल, %3 (बैंक) और %4 के हस्ताक्षर।</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="117"/>
+        <location filename="../../cashier_desktop/ui/bank_dialog.py" line="168"/>
         <source>Credit of %1 from shift #%2, signed by %4 and %3 (bank).</source>
         <translation>शिफ़्ट #%2 से %1 का क्रेडिट, %4 और %3 (बैंक) के हस्ताक्षर।</translation>
     </message>

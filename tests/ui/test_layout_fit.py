@@ -354,11 +354,12 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     _check(handing, screen_name, "handover: foreign counts differ")
     handing.reject()
     from cashier_desktop.ui.bank_dialog import BankTransferDialog
-    for kind in ("fill", "credit"):
+    for kind in ("fill", "credit", "fund", "remit"):  # fund and remit: from the accountability window
         moving = BankTransferDialog(terminal.ctx, window.session, kind, lambda _t: None, window)
         moving.show()
         qtbot.waitExposed(moving)
         moving.bank_id.setText("F200")
+        moving.reason.setText("Treasury, armoured car 12, sealed bags 4471–4478")
         _check(moving, screen_name, kind)
         moving.problem.setText(translate("messages", "The main bank holds 100000.00 INR, less than 250000.00 INR; "
                                                      "nothing was posted."))

@@ -15,23 +15,13 @@ from sqlalchemy import text
 from cashier_desktop.ui.display import money_text
 from tests.ui.conftest import activate, log_in, wait_until
 from tests.ui.test_exchange_flow import counter  # noqa: F401 - the bound terminal's fixture
+from tests.ui.test_supervisor_accountability import open_accountability
 
 
 def _bank(owner) -> Decimal:
     with owner.connect() as conn:
         return conn.execute(text("SELECT coalesce(sum(balance), 0) FROM bank_balances WHERE currency = 'INR'")
                             ).scalar_one()
-
-
-def _open_accountability(qtbot, window):
-    desk = window.supervisor
-    window.tabs.setCurrentWidget(desk)
-    activate(qtbot, desk)
-    desk.shift_table.setFocus()
-    qtbot.keyClick(desk.shift_table, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
-    shown = desk.accountability_window
-    wait_until(qtbot, lambda: shown.isVisible() and shown.lines, what="accountability lines")
-    return shown
 
 
 def _move(qtbot, shown, key, amount: str, where: str, witness: str, pin: str):
@@ -60,7 +50,7 @@ def test_the_supervisor_funds_and_remits_the_bank_by_keys_with_a_witness(qtbot, 
     term, engine, owner = counter
     before = _bank(owner)
     window = log_in(qtbot, term, "S300", "3333")
-    shown = _open_accountability(qtbot, window)
+    shown = open_accountability(qtbot, window)
     assert shown.fund_button.isVisible() and shown.remit_button.isVisible()
 
     _move(qtbot, shown, Qt.Key_F, "500000", "Count room, drop of 4 December", "F200", "2222")

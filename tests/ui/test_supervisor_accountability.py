@@ -23,6 +23,18 @@ def _rows(window) -> list[list[str]]:
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
+def open_accountability(qtbot, window):
+    """Ctrl+Shift+T on the supervisor's desk; the window once its lines are in."""
+    desk = window.supervisor
+    window.tabs.setCurrentWidget(desk)
+    activate(qtbot, desk)
+    desk.shift_table.setFocus()
+    qtbot.keyClick(desk.shift_table, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
+    shown = desk.accountability_window
+    wait_until(qtbot, lambda: shown.isVisible() and shown.lines, what="accountability lines")
+    return shown
+
+
 def test_the_supervisor_reads_the_cages_accountability_by_keys(qtbot, desk_terminal):
     terminal, services, engine = desk_terminal
     with engine.begin() as conn:  # the bank keeps the currency the database's policy names
@@ -31,13 +43,7 @@ def test_the_supervisor_reads_the_cages_accountability_by_keys(qtbot, desk_termi
     transfer(engine, kind="fund", amount=Money(Decimal("5000"), "INR"), sender_session=staff_session(engine, "S300", "3333"),
              receiver_session=staff_session(engine, "F200", "2222"), reason="count room")
     window = log_in(qtbot, terminal, "S300", "3333")
-    desk = window.supervisor
-    window.tabs.setCurrentWidget(desk)
-    activate(qtbot, desk)
-    desk.shift_table.setFocus()
-    qtbot.keyClick(desk.shift_table, Qt.Key_T, Qt.ControlModifier | Qt.ShiftModifier)
-    shown = desk.accountability_window
-    wait_until(qtbot, lambda: shown.isVisible() and shown.lines, what="accountability lines")
+    shown = open_accountability(qtbot, window)
     rows = _rows(shown)
     (drawer,) = [r for r in rows if r[1] == "T-CAGE-9"]
     assert drawer[0].startswith("Drawer, shift #")

@@ -19,6 +19,7 @@ from ..domain.currency import profile_for
 from ..domain.errors import InvalidInput, LedgerUnavailable
 from ..domain.formatting import format_date, format_date_time, format_money
 from ..domain.money import Money
+from ..domain.notes import parse_notes
 from . import open_from_args, print_json
 from .prompts import read_pin
 
@@ -38,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         ex.add_argument("--approver", help="second staff member above the cashier's authority")
         ex.add_argument("--id-type")
         ex.add_argument("--id-number")
+        ex.add_argument("--notes", help="the foreign notes that change hands, e.g. '100x3, 20x2' (they must add up "
+                                        "to the amount; the drawer then holds them by note, as at the window)")
         ex.add_argument("--id", help="idempotency key (UUID); generated and printed when absent")
         ex.add_argument("--json", action="store_true")
         ex.set_defaults(func=cmd_exchange, direction=direction)
@@ -153,11 +156,13 @@ def cmd_exchange(args) -> int:
         posting_id = UUID(args.id.strip()) if args.id else new_id()
     except ValueError:
         raise InvalidInput.not_a_uuid(args.id) from None
+    notes = parse_notes(args.notes) if args.notes is not None else ()  # the ledger checks the currency's notes
     approver = _approver(args)
     try:
         services, done = _with_login(args, lambda s, staff: fx.exchange(
             s, staff, args.direction, foreign, player_id=args.player, quoted_rate=args.rate_id,
-            posting_id=posting_id, approver=approver, id_type=args.id_type, id_number=args.id_number))
+            posting_id=posting_id, approver=approver, id_type=args.id_type, id_number=args.id_number,
+            notes=notes))
     except LedgerUnavailable:
         if args.id is None:  # the outcome is unknown: the same id finds out, a new one could exchange twice
             print(f"exchange id {posting_id} (retry with --id {posting_id})", file=sys.stderr)

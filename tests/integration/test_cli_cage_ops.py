@@ -77,6 +77,30 @@ def test_an_exchange_posts_at_the_quoted_rate_once_and_a_changed_rate_is_refused
     assert code == 0 and "took ₹850.86, paid $10.01" in out, err
 
 
+def test_an_exchange_with_its_notes_puts_them_in_the_drawer_by_note_and_wrong_notes_post_nothing(cli):
+    """`exchange buy --notes`: the dollars are in the drawer's holding by note, as when the
+    window records them (0031); notes that do not add up, that are not the currency's, or an
+    empty `--notes`, are one sentence and exit 2, and nothing is exchanged."""
+    cashier = _new_cashier(cli)
+    _open_shift(cli, cashier, "5555")
+    cli("rates", "set", "--currency", "USD", "--buy", "83", "--sell", "84", "--staff", "S300", pin="3333")
+    args = ("exchange", "buy", "--currency", "USD", "--amount", "370", "--staff", cashier)
+    _refused(cli(*args, "--notes", "100x3", pin="5555"), "The foreign notes add up to 300.00 USD, not the 370.00 USD")
+    _refused(cli(*args, "--notes", "500x1, 20x3, 10x1", pin="5555"), "not a note or coin of USD")
+    _refused(cli(*args, "--notes", " ", pin="5555"), "Give the notes as DENOMINATIONxPIECES pairs")
+    _refused(cli(*args, "--notes", "100x3, 2Ox3", pin="5555"), "“2Ox3” is not DENOMINATIONxPIECES")
+    with cli.engine.connect() as conn:
+        assert conn.execute(text("""SELECT count(*) FROM fx_exchanges x JOIN shifts s ON s.id = x.shift_id
+                                    WHERE s.staff_id = :c"""), {"c": cashier}).scalar() == 0
+    code, out, err = cli(*args, "--notes", "100x3, 20x3, 10x1", "--json", pin="5555")
+    assert code == 0, err
+    done = json.loads(out)
+    with cli.engine.connect() as conn:
+        notes = conn.execute(text("""SELECT denomination, pieces_in, pieces_out FROM exchange_notes
+                                     WHERE exchange_id = :x ORDER BY denomination DESC"""), {"x": done["id"]}).all()
+    assert [tuple(n) for n in notes] == [(Decimal("100.00"), 3, 0), (Decimal("20.00"), 3, 0), (Decimal("10.00"), 1, 0)]
+
+
 def test_an_exchange_above_the_cashiers_authority_needs_a_second_pin(cli):
     cashier = _new_cashier(cli)
     _open_shift(cli, cashier, "5555")  # only the drawer's cashier exchanges in it (0021)

@@ -177,7 +177,7 @@ class _CountDialog(QDialog):
             self.problem.show_refusal(self.tr("The ledger's list of foreign currencies did not load (%1); "
                                               "nothing was done. Loading it again: count the foreign cash "
                                               "when its lines show, then press Enter.")
-                                      .replace("%1", sentence_for(self.foreign.error).rstrip(".")))
+                                      .replace("%1", sentence_for(self.foreign.error).rstrip(".।")))
             self.foreign.load()
             return None
         try:

@@ -331,6 +331,10 @@ def test_shift_dialogs(qtbot, terminal, engine, terminal_id, screen_name):
     qtbot.waitExposed(closing)
     _with_foreign_lines(qtbot, closing)
     _check(closing, screen_name, "close shift")
+    closing.foreign.state, closing.foreign.error = "failed", LedgerUnavailable("down")
+    closing.submit()  # the longest sentence this dialog says before anything is sent
+    closing.foreign.state = "ready"  # (the list is loaded again by that Enter: no check waits on it)
+    _check(closing, screen_name, "close shift: foreign currencies did not load")
     closing.reject()
     from cashier_desktop.ui.handover_dialog import HandoverDialog
     terminal.ctx.set_shift(shifts.current_shift(terminal.ctx.services, terminal_id))

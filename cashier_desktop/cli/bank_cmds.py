@@ -13,6 +13,7 @@ import sys
 from decimal import Decimal
 from uuid import UUID, uuid4
 
+from ..domain.currency import profile_for
 from ..domain.errors import InvalidInput, LedgerUnavailable, PostingInDoubt
 from ..domain.formatting import format_money
 from ..domain.money import Money
@@ -175,14 +176,22 @@ def cmd_report_accountability(args) -> int:
         services, session, day)))
     if getattr(args, "json", False):
         print_json([{"section": r.section, "shift_id": r.shift_id, "terminal_id": r.terminal_id,
-                     "staff_id": r.staff_id, "amount": str(r.amount),
+                     "staff_id": r.staff_id, "currency": r.currency or profile.code, "amount": str(r.amount),
                      "ledger": str(r.ledger), "reconciles": r.reconciles} for r in rows])
     else:
-        total = sum((r.amount for r in rows), Decimal("0"))
-        for r in rows:
-            flag = "" if r.reconciles else f"   LEDGER SAYS {format_money(Money(r.ledger, profile.code), profile)}"
+        def shown(amount: Decimal, code: str | None) -> str:
+            return format_money(Money(amount, code or profile.code), profile_for(code) if code else profile)
+        totals: dict[str | None, Decimal] = {}
+        for r in rows:  # the cage's currency first, then each foreign currency: a total of its own
+            totals[r.currency] = totals.get(r.currency, Decimal("0")) + r.amount
+            flag = "" if r.reconciles else f"   LEDGER SAYS {shown(r.ledger, r.currency)}"
             item = {"bank": "main bank", "markers": "markers outstanding"}.get(
                 r.section, f"shift {r.shift_id} at {r.terminal_id} ({r.staff_id})")
-            print(f"{r.section:<8} {item:<40} {format_money(Money(r.amount, profile.code), profile):>18}{flag}")
-        print(f"{'total':<8} {'cage accountability':<40} {format_money(Money(total, profile.code), profile):>18}")
+            if r.currency:
+                item += f", {r.currency}"
+            print(f"{r.section:<8} {item:<40} {shown(r.amount, r.currency):>18}{flag}")
+        print(f"{'total':<8} {'cage accountability':<40} {shown(totals.get(None, Decimal('0')), None):>18}")
+        for code, total in totals.items():
+            if code:
+                print(f"{'total':<8} {'foreign cash in the drawers, ' + code:<40} {shown(total, code):>18}")
     return 0 if all(r.reconciles for r in rows) else EXIT_FINDINGS

@@ -288,6 +288,9 @@ class Ledger:
     def accountability(self, session: UUID | None, day: date | None) -> list[_transfers.AccountabilityLine]:
         return _transfers.accountability(self.engine, session, day)
 
+    def foreign_accountability(self, session: UUID | None, day: date | None) -> list[_transfers.AccountabilityLine]:
+        return _transfers.foreign_accountability(self.engine, session, day)
+
     # identification on file ------------------------------------------------------------
     def add_id_document(self, *, session: UUID, player_id: str, doc_type: str, doc_number: str,
                         expires_on: date, image: bytes | None) -> int:

@@ -282,7 +282,9 @@ TERMINAL_API = ("bound_terminal", "offline_allowance", "post", "replay_offline",
                 # the cheques the cage takes per currency, beside its chips (migration 0030)
                 "currency_cheques",
                 # an exchange's foreign notes, a drawer's foreign holding by note (migration 0031)
-                "exchange_with_notes", "drawer_foreign_holding")
+                "exchange_with_notes", "drawer_foreign_holding",
+                # the drawers' foreign cash in the cage's accountability (migration 0034)
+                "foreign_accountability")
 
 
 def _grant_api(conn: Connection, names: dict[str, str], database: str) -> list[str]:

@@ -52,6 +52,7 @@ class AccountabilityLine:
     staff_id: str | None
     amount: Decimal
     ledger: Decimal
+    currency: str | None = None  # None: the cage's own; a drawer's foreign cash names its currency (0034)
 
     @property
     def reconciles(self) -> bool:
@@ -88,3 +89,14 @@ def accountability(engine: Engine, session: uuid.UUID | None, day: date | None =
         {"s": session, "d": day}).all())
     return [AccountabilityLine(r.section, r.shift_id, r.terminal_id, r.staff_id, Decimal(r.amount), Decimal(r.ledger))
             for r in rows]
+
+
+def foreign_accountability(engine: Engine, session: uuid.UUID | None,
+                           day: date | None = None) -> list[AccountabilityLine]:
+    """Every open drawer's foreign cash per currency at the end of gaming day `day` (or now):
+    its stored row beside the figure its rows give (`cage.foreign_accountability`, 0034)."""
+    rows = in_transaction(engine, lambda conn: conn.execute(
+        text("SELECT currency, shift_id, terminal_id, staff_id, amount, ledger "
+             "FROM cage.foreign_accountability(:s, :d)"), {"s": session, "d": day}).all())
+    return [AccountabilityLine("drawer", r.shift_id, r.terminal_id, r.staff_id, Decimal(r.amount), Decimal(r.ledger),
+                               currency=r.currency) for r in rows]

@@ -86,7 +86,9 @@ def move_bank_cash(services, session: Session, kind: str, amount: Money, witness
 
 def accountability(services, session: Session, day: date | None = None) -> list[AccountabilityLine]:
     """The cage's total accountability at the end of gaming day `day` (or now): every drawer,
-    the bank, the markers outstanding, each beside the ledger's figure. A supervisor's."""
+    the bank, the markers outstanding, each beside the ledger's figure, then each drawer's
+    foreign cash per currency (`currency` set: a total of its own). A supervisor's."""
     warn_if_gui_thread("accountability")
     require(session.staff.role, Action.RUN_REPORTS)
-    return services.ledger.accountability(session.staff.session_token, day)
+    token = session.staff.session_token
+    return services.ledger.accountability(token, day) + services.ledger.foreign_accountability(token, day)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..domain.currency import profile_for
 from ..domain.roles import Action, can
 from .display import DATE_FORMAT_QT, money_text
 from .feedback import NOTE, MessageLabel
@@ -108,15 +109,19 @@ class AccountabilityWindow(QDialog):
             .failure(lambda exc: self.info.show_refusal(sentence_for(exc))).disabling(self.show_button).run()
 
     def _part(self, line: Any) -> str:
+        if line.section == "drawer" and line.currency:
+            return (self.tr("Drawer, shift #%1: %2").replace("%1", str(line.shift_id))
+                    .replace("%2", line.currency))
         if line.section == "drawer":
             return self.tr("Drawer, shift #%1").replace("%1", str(line.shift_id))
         return self.tr("Main bank") if line.section == "bank" else self.tr("Markers outstanding")
 
     def _show(self, lines: list[Any]) -> None:
         self.lines = lines
-        profile = self.ctx.profile
+        local = self.ctx.profile
         self.table.setRowCount(len(lines))
         for i, line in enumerate(lines):
+            profile = profile_for(line.currency) if line.currency else local
             values = [self._part(line), line.terminal_id or "", line.staff_id or "", money_text(line.amount, profile),
                       money_text(line.ledger, profile), self.tr("yes") if line.reconciles else self.tr("NO")]
             for j, text in enumerate(values):
@@ -124,9 +129,18 @@ class AccountabilityWindow(QDialog):
                 if j in (3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(i, j, item)
-        total = sum((line.amount for line in lines), Decimal("0"))
-        self.total.setText(self.tr("Total accountability: %1").replace("%1", money_text(total, profile)))
+        total = sum((line.amount for line in lines if not line.currency), Decimal("0"))
+        text = self.tr("Total accountability: %1").replace("%1", money_text(total, local))
+        foreign: dict[str, Decimal] = {}
+        for line in lines:  # each currency is a total of its own: no rate turns dollars into rupees here
+            if line.currency:
+                foreign[line.currency] = foreign.get(line.currency, Decimal("0")) + line.amount
+        if foreign:
+            text += "; " + self.tr("foreign cash in the drawers: %1").replace(
+                "%1", ", ".join(money_text(v, profile_for(c)) for c, v in sorted(foreign.items())))
+        self.total.setText(text)
         wrong = sum(not line.reconciles for line in lines)
         if wrong:
-            self.info.show_refusal(self.tr("%1 lines do not agree with the ledger.").replace("%1", str(wrong)))
+            self.info.show_refusal(self.tr("1 line does not agree with the ledger.") if wrong == 1 else
+                                   self.tr("%1 lines do not agree with the ledger.").replace("%1", str(wrong)))
         self.loaded.emit(lines)

@@ -4,117 +4,132 @@
 <context>
     <name>AccountabilityWindow</name>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="32"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="33"/>
         <source>Part</source>
         <translation>भाग</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="32"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="33"/>
         <source>Terminal</source>
         <translation>टर्मिनल</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="34"/>
         <source>Cashier</source>
         <translation>कैशियर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="33"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="34"/>
         <source>Amount</source>
         <translation>राशि</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="35"/>
         <source>Ledger</source>
         <translation>लेजर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="34"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="35"/>
         <source>Agrees</source>
         <translation>मेल खाता है</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="41"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="42"/>
         <source>Cage accountability</source>
         <translation>केज की कुल जवाबदेही</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="46"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="47"/>
         <source>Gaming day</source>
         <translation>गेमिंग दिवस</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="47"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="48"/>
         <source>&amp;Gaming day</source>
         <translation>गेमिंग दिवस (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="49"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="50"/>
         <source>&amp;Show (Enter)</source>
         <translation>दिखाएँ (&amp;S) (Enter)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="54"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="55"/>
         <source>Accountability lines</source>
         <translation>जवाबदेही की पंक्तियाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="63"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="64"/>
         <source>Total accountability</source>
         <translation>कुल जवाबदेही</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="64"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="65"/>
         <source>Message</source>
         <translation>संदेश</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="68"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="69"/>
         <source>Close (Esc)</source>
         <translation>बंद करें (Esc)</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="71"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="72"/>
         <source>&amp;Fund the bank…</source>
         <translation>बैंक में धन जमा करें (&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="72"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="73"/>
         <source>&amp;Remit from the bank…</source>
         <translation>बैंक से धन भेजें (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="112"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="113"/>
+        <source>Drawer, shift #%1: %2</source>
+        <translation>दराज़, शिफ़्ट #%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="116"/>
         <source>Drawer, shift #%1</source>
         <translation>दराज़, शिफ़्ट #%1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="117"/>
         <source>Main bank</source>
         <translation>मुख्य बैंक</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="113"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="117"/>
         <source>Markers outstanding</source>
         <translation>बकाया मार्कर</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="126"/>
         <source>yes</source>
         <translation>हाँ</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="121"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="126"/>
         <source>NO</source>
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="128"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="133"/>
         <source>Total accountability: %1</source>
         <translation>कुल जवाबदेही: %1</translation>
     </message>
     <message>
-        <location filename="../../cashier_desktop/ui/accountability_window.py" line="131"/>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="139"/>
+        <source>foreign cash in the drawers: %1</source>
+        <translation>दराज़ों में विदेशी नकदी: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="144"/>
+        <source>1 line does not agree with the ledger.</source>
+        <translation>1 पंक्ति लेजर से मेल नहीं खाती।</translation>
+    </message>
+    <message>
+        <location filename="../../cashier_desktop/ui/accountability_window.py" line="145"/>
         <source>%1 lines do not agree with the ledger.</source>
         <translation>%1 पंक्तियाँ लेजर से मेल नहीं खातीं।</translation>
     </message>

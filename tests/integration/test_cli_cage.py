@@ -177,6 +177,14 @@ def test_the_foreign_cash_is_counted_at_a_handover_and_at_close_and_the_report_s
     cli("rates", "set", "--currency", "USD", "--buy", "80", "--sell", "85", "--staff", "S300", pin="3333")
     code, _out, err = cli("exchange", "buy", "--currency", "USD", "--amount", "150", "--staff", "C100", pin="1111")
     assert code == 0, err  # ₹12,000 paid out: ₹38,000 left
+    # the dollars are in the cage's accountability, a line and a total of their own (0034)
+    code, out, err = cli("report", "accountability", "--staff", "S300", "--json", pin="3333")
+    assert code == 0, err
+    mine = [(r["currency"], r["amount"], r["reconciles"]) for r in json.loads(out) if r["terminal_id"] == cli.terminal]
+    assert mine == [("INR", "38000.00", True), ("USD", "150.00", True)]
+    code, out, err = cli("report", "accountability", "--staff", "S300", pin="3333")
+    assert code == 0, err
+    assert f"at {cli.terminal} (C100), USD" in out and "foreign cash in the drawers, USD" in out, out
     _refused(cli("shift", "handover", "--staff", "C100", "--count", "500=76", "--incoming", incoming,
                  "--incoming-count", "500=76", "--foreign", "USD:100=1,50=1", "--incoming-foreign", "USD:100=1",
                  pin="1111", approver_pin="5555"), "The two counts of the foreign cash differ (USD 150.00 and USD 100.00)")

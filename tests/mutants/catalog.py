@@ -29,6 +29,8 @@ M0029 = "cashier_desktop/ledger/migrations/versions/0029_authority_for_every_kin
 M0031 = "cashier_desktop/ledger/migrations/versions/0031_foreign_notes.py"
 M0032 = "cashier_desktop/ledger/migrations/versions/0032_foreign_cash_counted.py"
 M0033 = "cashier_desktop/ledger/migrations/versions/0033_signoff_names_foreign_variance.py"
+M0034 = "cashier_desktop/ledger/migrations/versions/0034_foreign_cash_accountable.py"
+T_FOREIGN_ACCOUNT = "tests/security/test_foreign_accountability.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
 STORE = "cashier_desktop/journal/store.py"
@@ -603,4 +605,11 @@ MUTANTS: list[Mutant] = [
            "the ledger's sign-off refusal names a foreign variance, not only the local one",
            ("tests/security/test_cage_foreign_carried.py::test_the_database_refuses_a_silent_signoff_naming_the_"
             "dollars_and_logs_them_at_signoff",)),
+    Mutant("foreign-accountability-carried", M0034, "WHERE f.shift_id = p_shift AND f.moment = 'open'\n",
+           "WHERE false\n", "the foreign cash handed over with a drawer is in the cage's accountability",
+           (f"{T_FOREIGN_ACCOUNT}::test_the_drawers_dollars_are_in_the_accountability_and_follow_a_handover",)),
+    Mutant("foreign-accountability-stored-row", M0034,
+           "CASE WHEN v_now THEN coalesce(st.holding, 0) ELSE coalesce(fi.figure, 0) END,",
+           "coalesce(fi.figure, 0),", "the accountability sets a drawer's stored foreign row beside its rows' figure",
+           (f"{T_FOREIGN_ACCOUNT}::test_a_drawers_foreign_row_written_by_hand_disagrees_with_its_rows",)),
 ]

@@ -9,6 +9,7 @@ import time
 import os
 import re
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,12 @@ def test_cage_accountability_window(qtbot, terminal, engine, services, screen_na
     _check(shown, screen_name, "accountability")
     shown.info.show_refusal(translate("AccountabilityWindow", "%1 lines do not agree with the ledger.").replace("%1", "2"))
     _check(shown, screen_name, "accountability, lines disagree")
+    from dataclasses import replace
+    first = shown.lines[0]  # a drawer's foreign cash (0034), long figures, one that disagrees
+    shown._show(list(shown.lines) + [
+        replace(first, amount=Decimal("1234567.89"), ledger=Decimal("1234567.89"), currency="USD"),
+        replace(first, amount=Decimal("99999.50"), ledger=Decimal("1250.50"), currency="EUR")])
+    _check(shown, screen_name, "accountability with foreign cash")
     _check(window, screen_name, "supervisor desk with the accountability open")
     shown.close()
 

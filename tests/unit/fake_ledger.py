@@ -352,6 +352,10 @@ class FakeLedger:
         self._call("accountability", day=day)
         return []
 
+    def foreign_accountability(self, session, day):
+        self._call("foreign_accountability", day=day)
+        return []
+
     # identification on file
     def add_id_document(self, *, session, player_id, doc_type, doc_number, expires_on, image):
         self._call("add_id_document", player_id=player_id, doc_type=doc_type, doc_number=doc_number,

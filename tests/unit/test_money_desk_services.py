@@ -133,7 +133,7 @@ def test_cash_into_the_bank_names_where_it_came_from_and_accountability_is_a_sup
     with pytest.raises(NotAuthorized):
         bank.accountability(services(ledger), session_of("F200"))
     bank.accountability(services(ledger), session_of("S300"))
-    assert ledger.calls[-1] == "accountability"
+    assert ledger.calls[-2:] == ["accountability", "foreign_accountability"]  # the drawers' foreign cash too
 
 
 def test_a_third_persons_approval_is_their_own_session_and_never_one_of_the_two_signers():

@@ -9,6 +9,7 @@ with nothing because nothing looked.
 - `cage.drawer_foreign_at(shift, at)`: a drawer's foreign cash per currency at a moment, from
   the rows — the notes handed over with it (its `open` count, 0032) and its exchanges' foreign
   deltas before the moment — as `cage.drawer_figure` (0032) has it for now.
+- `cage.accountability_moment(day)`: the end of gaming day `day`, or now (0019's rule).
 - `cage.foreign_accountability(session, day)`: for every drawer open at the end of gaming
   day `day` (or now) and every foreign currency it holds, what its stored row says
   (`drawer_cash`, now; for a past day the figure then) beside what the rows add up to. A
@@ -40,20 +41,22 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
 $$;
 REVOKE ALL ON FUNCTION cage.drawer_foreign_at(bigint, timestamptz) FROM PUBLIC;
 
+-- The moment an accountability is taken at: the end of gaming day `p_day` (the policy's
+-- day start and time zone), or now for today, a day not over yet or no day (as 0019's).
+CREATE FUNCTION cage.accountability_moment(p_day date) RETURNS timestamptz
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT least(now(), (SELECT (p_day + interval '1 day' + make_interval(hours => pol.gaming_day_start_hour))
+                                AT TIME ZONE pol.timezone FROM cage.policy pol WHERE pol.one))
+$$;
+REVOKE ALL ON FUNCTION cage.accountability_moment(date) FROM PUBLIC;
+
 CREATE FUNCTION cage.foreign_accountability(p_session uuid, p_day date DEFAULT NULL)
 RETURNS TABLE(currency text, shift_id bigint, terminal_id text, staff_id text, amount numeric, ledger numeric)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    pol cage.policy%ROWTYPE; v_at timestamptz := now(); v_now boolean := true; v_end timestamptz;
+    v_at timestamptz := cage.accountability_moment(p_day); v_now boolean := v_at = now();
 BEGIN
     PERFORM cage.session_with_right(p_session, 'run_reports');
-    SELECT * INTO pol FROM cage.policy WHERE one;
-    IF p_day IS NOT NULL THEN
-        v_end := (p_day + interval '1 day' + make_interval(hours => pol.gaming_day_start_hour)) AT TIME ZONE pol.timezone;
-        IF v_end < v_at THEN
-            v_at := v_end; v_now := false;
-        END IF;
-    END IF;
     RETURN QUERY
     WITH open_drawers AS (
         SELECT s.id, s.terminal_id, s.staff_id, btrim(s.currency) AS local FROM public.shifts s

@@ -139,12 +139,13 @@ def player(engine) -> str:
     return make_player(engine, name="Meera Nair")
 
 
-def wait_until(qtbot, condition, timeout: float = 10.0, what: str = "condition") -> None:
-    """Let the event loop run until `condition()` holds (no sleeping in place of waiting)."""
+def wait_until(qtbot, condition, timeout: float = 10.0, what: str = "condition", explain=None) -> None:
+    """Let the event loop run until `condition()` holds (no sleeping in place of waiting).
+    `explain()`, if given, says at a timeout what there was instead (for a rare failure's log)."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+            raise AssertionError(f"timed out waiting for {what}" + (f"; instead: {explain()}" if explain else ""))
         qtbot.wait(10)
 
 

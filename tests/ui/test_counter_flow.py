@@ -35,7 +35,9 @@ def test_a_cashier_logs_in_deposits_and_sees_the_balance_and_the_receipt(qtbot, 
     assert f"CDR1:{receipt.view.posting_id}:" in text and "Asha Rao (C100)" in text
     wait_until(qtbot, lambda: tab.panel.values["cash"].text() == "₹12,345.00", what="balance shown")
     qtbot.keyClick(receipt, Qt.Key_Escape)
-    wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent transactions")
+    wait_until(qtbot, lambda: tab.recent.rowCount() == 1, what="recent transactions",
+               explain=lambda: f"{[(type(r).__name__, str(r.id)) for r in tab.recent.receipts]}, "
+                               f"panel {tab.panel.player_id}, message {tab.message.text()!r}")
     assert tab.recent.item(0, 6).text() == str(receipt.view.posting_id)
 
 

@@ -12,6 +12,7 @@ the command line's alone (`bank fund|remit`)."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,9 @@ class BankTransferDialog(QDialog):
     def __init__(self, ctx: Any, session: Any, kind: str, report: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.session, self.kind, self.report = ctx, session, kind, report
+        # This attempt's id, kept while its outcome is unknown (the answer lost): Enter again
+        # hears the first transfer instead of moving the cash twice; a refusal takes a new one.
+        self.transfer_id = uuid.uuid4()
         self.setObjectName("bankTransferDialog")
         self.moves_bank = kind in ("fund", "remit")  # the bank and the outside: no drawer, a witness
         self.setWindowTitle({"fill": self.tr("Fill from the main bank"), "credit": self.tr("Credit to the main bank"),
@@ -124,7 +128,7 @@ class BankTransferDialog(QDialog):
                 self.problem.setText(self.tr("Enter the third person's staff id and PIN."))
                 return
             approver = Credentials(self.approver_id.text().strip(), self.approver_pin.text())
-        session, kind = self.session, self.kind
+        session, kind, transfer_id = self.session, self.kind, self.transfer_id
         if self.moves_bank:
             reason = self.reason.text().strip()
             if not reason:
@@ -133,17 +137,20 @@ class BankTransferDialog(QDialog):
                 return
 
             def work(s):
-                return bank.move_bank_cash(s, session, kind, money, signer, reason, approver=approver)
+                return bank.move_bank_cash(s, session, kind, money, signer, reason, approver=approver,
+                                           transfer_id=transfer_id)
         else:
             verb = bank.fill if kind == "fill" else bank.credit
 
             def work(s):
-                return verb(s, session, money, signer, approver=approver)
+                return verb(s, session, money, signer, approver=approver, transfer_id=transfer_id)
         Op(parent=self, work=work, lane="posting") \
             .success(self._posted).failure(self._refused).disabling(self.ok_button, self.cancel_button).run()
 
     def _refused(self, exc: BaseException) -> None:
-        from ..domain.errors import ApprovalRequired
+        from ..domain.errors import ApprovalRequired, CashierError
+        if isinstance(exc, CashierError):  # refused: nothing moved, the next attempt is a new one
+            self.transfer_id = uuid.uuid4()
         self.bank_pin.clear()
         self.approver_pin.clear()
         self.problem.setText(sentence_for(exc))

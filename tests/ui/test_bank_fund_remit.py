@@ -96,3 +96,32 @@ def test_without_the_right_to_sign_for_the_bank_the_window_offers_neither(qtbot,
     shown = AccountabilityWindow(term.ctx, window.session, window)
     assert not shown.fund_button.isVisibleTo(shown) and not shown.remit_button.isVisibleTo(shown)
     shown.close()
+
+
+def test_enter_again_after_a_lost_answer_funds_the_bank_once(qtbot, counter, monkeypatch):  # noqa: F811
+    """The funding committed but its answer was lost (the ledger unreachable): the dialog keeps
+    its transfer id, and Enter again hears the first funding instead of funding twice."""
+    from cashier_desktop.domain.errors import LedgerUnavailable
+    from cashier_desktop.ledger.api import Ledger
+    term, engine, owner = counter
+    before = _bank(owner)
+    real, answers = Ledger.bank_transfer, []
+
+    def answer_lost_once(self, **kwargs):
+        result = real(self, **kwargs)
+        answers.append(result)
+        if len(answers) == 1:
+            raise LedgerUnavailable("connection lost mid-commit")
+        return result
+    monkeypatch.setattr(Ledger, "bank_transfer", answer_lost_once)
+    window = log_in(qtbot, term, "S300", "3333")
+    shown = open_accountability(qtbot, window)
+    dialog = _move(qtbot, shown, Qt.Key_F, "75000", "Count room, lost answer", "F200", "2222")
+    wait_until(qtbot, lambda: len(answers) == 1 and dialog.ok_button.isEnabled(), what="the lost answer")
+    sent = dialog.transfer_id
+    assert dialog.isVisible() and _bank(owner) == before + 75000  # it did go through
+    qtbot.keyClicks(dialog.bank_pin, "2222")  # the PIN is asked again; the same id goes out
+    qtbot.keyClick(dialog.bank_pin, Qt.Key_Return)
+    wait_until(qtbot, lambda: shown.move_dialog is None, what="the first funding heard")
+    assert answers[1].id == sent and answers[1].replayed
+    assert _bank(owner) == before + 75000  # once, not twice

@@ -30,6 +30,7 @@ M0031 = "cashier_desktop/ledger/migrations/versions/0031_foreign_notes.py"
 M0032 = "cashier_desktop/ledger/migrations/versions/0032_foreign_cash_counted.py"
 M0033 = "cashier_desktop/ledger/migrations/versions/0033_signoff_names_foreign_variance.py"
 M0034 = "cashier_desktop/ledger/migrations/versions/0034_foreign_cash_accountable.py"
+M0035 = "cashier_desktop/ledger/migrations/versions/0035_accountability_reads_drawer_rows.py"
 T_FOREIGN_ACCOUNT = "tests/security/test_foreign_accountability.py"
 CASH_REPORTS = "cashier_desktop/ledger/cash_reports.py"
 CHAIN = "cashier_desktop/journal/chain.py"
@@ -612,4 +613,8 @@ MUTANTS: list[Mutant] = [
            "CASE WHEN v_now THEN coalesce(st.holding, 0) ELSE coalesce(fi.figure, 0) END,",
            "coalesce(fi.figure, 0),", "the accountability sets a drawer's stored foreign row beside its rows' figure",
            (f"{T_FOREIGN_ACCOUNT}::test_a_drawers_foreign_row_written_by_hand_disagrees_with_its_rows",)),
+    Mutant("accountability-reads-drawer-row", M0035, '"           CASE WHEN v_now THEN coalesce((SELECT d.holding',
+           '"           CASE WHEN false THEN coalesce((SELECT d.holding',
+           "the accountability sets a drawer's own rupee row beside its rows' figure",
+           (f"{T_FOREIGN_ACCOUNT}::test_a_drawers_rupee_row_written_by_hand_disagrees_in_the_accountability_too",)),
 ]

@@ -5,7 +5,8 @@ Until 0034 `cage.accountability` counted only the rupees: the dollars bought at 
 handed over with a drawer, appeared in no figure an auditor read at the end of the day. Now
 each open drawer's foreign cash is a line per currency — its stored row beside the figure its
 rows give — for now and for the end of a past gaming day; a row written by hand disagrees;
-and only a session with the right to run reports reads it."""
+and only a session with the right to run reports reads it. Since 0035 a drawer's rupee line
+sets its row beside its rows' figure the same way."""
 
 from __future__ import annotations
 
@@ -48,6 +49,22 @@ def test_a_drawers_foreign_row_written_by_hand_disagrees_with_its_rows(secure, t
         conn.execute(text("ALTER TABLE drawer_cash ENABLE TRIGGER USER"))
     assert _lines(terminal, drawer["supervisor"]) == [
         ("USD", drawer["shift"], Decimal("1370.00"), Decimal("370.00"), False)]
+
+
+def test_a_drawers_rupee_row_written_by_hand_disagrees_in_the_accountability_too(secure, terminal, drawer):  # noqa: F811
+    """0035: the rupee line reads the drawer's row (what a payout checks) beside its rows' figure;
+    before, both columns were the figure, and a row raised by hand still agreed."""
+    def mine():
+        (line,) = [ln for ln in accountability(terminal, drawer["supervisor"])
+                   if ln.section == "drawer" and ln.shift_id == drawer["shift"]]
+        return line.amount, line.ledger, line.reconciles
+    assert mine() == (Decimal("19290.00"), Decimal("19290.00"), True)
+    with secure.admin.begin() as conn:  # the superuser: only detection can answer it
+        conn.execute(text("ALTER TABLE drawer_cash DISABLE TRIGGER USER"))
+        conn.execute(text("UPDATE drawer_cash SET holding = 99290 WHERE shift_id = :s AND currency = 'INR'"),
+                     {"s": drawer["shift"]})
+        conn.execute(text("ALTER TABLE drawer_cash ENABLE TRIGGER USER"))
+    assert mine() == (Decimal("99290.00"), Decimal("19290.00"), False)
 
 
 def test_only_a_session_with_the_right_to_run_reports_reads_it(secure, terminal, drawer):  # noqa: F811

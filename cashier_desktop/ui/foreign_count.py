@@ -29,7 +29,6 @@ class ForeignCountLines(QWidget):
     """A line per foreign currency; `counts()` gives `{"USD": {"100": 3}}` for the ledger."""
 
     loaded = Signal()
-    failed = Signal(object)
 
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +50,7 @@ class ForeignCountLines(QWidget):
         Op(parent=self, work=fx.rates).success(self._loaded).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
-        self.state, self.error = "failed", exc
-        self.failed.emit(exc)
+        self.state, self.error = "failed", exc  # said when Enter is pressed (shift_dialogs)
 
     def _loaded(self, rows: list) -> None:
         local = self.ctx.profile.code

@@ -181,17 +181,15 @@ def cmd_report_accountability(args) -> int:
     else:
         def shown(amount: Decimal, code: str | None) -> str:
             return format_money(Money(amount, code or profile.code), profile_for(code) if code else profile)
-        totals: dict[str | None, Decimal] = {}
-        for r in rows:  # the cage's currency first, then each foreign currency: a total of its own
-            totals[r.currency] = totals.get(r.currency, Decimal("0")) + r.amount
+        for r in rows:
             flag = "" if r.reconciles else f"   LEDGER SAYS {shown(r.ledger, r.currency)}"
             item = {"bank": "main bank", "markers": "markers outstanding"}.get(
                 r.section, f"shift {r.shift_id} at {r.terminal_id} ({r.staff_id})")
             if r.currency:
                 item += f", {r.currency}"
             print(f"{r.section:<8} {item:<40} {shown(r.amount, r.currency):>18}{flag}")
-        print(f"{'total':<8} {'cage accountability':<40} {shown(totals.get(None, Decimal('0')), None):>18}")
+        totals = bank.totals_by_currency(rows)  # the cage's currency, then each foreign one: a total of its own
+        print(f"{'total':<8} {'cage accountability':<40} {shown(totals.pop(None), None):>18}")
         for code, total in totals.items():
-            if code:
-                print(f"{'total':<8} {'foreign cash in the drawers, ' + code:<40} {shown(total, code):>18}")
+            print(f"{'total':<8} {'foreign cash in the drawers, ' + code:<40} {shown(total, code):>18}")
     return 0 if all(r.reconciles for r in rows) else EXIT_FINDINGS

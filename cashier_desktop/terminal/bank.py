@@ -11,6 +11,7 @@ limit for the kind, a third person (`approver`) enters their PIN too. The databa
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from uuid import UUID
 
 from ..domain.errors import InvalidInput
@@ -92,3 +93,12 @@ def accountability(services, session: Session, day: date | None = None) -> list[
     require(session.staff.role, Action.RUN_REPORTS)
     token = session.staff.session_token
     return services.ledger.accountability(token, day) + services.ledger.foreign_accountability(token, day)
+
+
+def totals_by_currency(lines: list[AccountabilityLine]) -> dict[str | None, Decimal]:
+    """Each currency's own total: None (the cage's currency) first, then each foreign currency
+    in the order its lines come. No rate turns dollars into rupees here."""
+    totals: dict[str | None, Decimal] = {None: Decimal("0")}
+    for line in lines:
+        totals[line.currency] = totals.get(line.currency, Decimal("0")) + line.amount
+    return totals

@@ -11,7 +11,6 @@ again after each.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
@@ -129,15 +128,12 @@ class AccountabilityWindow(QDialog):
                 if j in (3, 4):
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(i, j, item)
-        total = sum((line.amount for line in lines if not line.currency), Decimal("0"))
-        text = self.tr("Total accountability: %1").replace("%1", money_text(total, local))
-        foreign: dict[str, Decimal] = {}
-        for line in lines:  # each currency is a total of its own: no rate turns dollars into rupees here
-            if line.currency:
-                foreign[line.currency] = foreign.get(line.currency, Decimal("0")) + line.amount
-        if foreign:
+        from ..terminal.bank import totals_by_currency
+        totals = totals_by_currency(lines)
+        text = self.tr("Total accountability: %1").replace("%1", money_text(totals.pop(None), local))
+        if totals:  # each foreign currency a total of its own
             text += "; " + self.tr("foreign cash in the drawers: %1").replace(
-                "%1", ", ".join(money_text(v, profile_for(c)) for c, v in sorted(foreign.items())))
+                "%1", ", ".join(money_text(v, profile_for(c)) for c, v in sorted(totals.items())))
         self.total.setText(text)
         wrong = sum(not line.reconciles for line in lines)
         if wrong:

@@ -154,3 +154,15 @@ def test_the_foreign_notes_of_an_exchange_are_sent_by_denomination_or_not_at_all
     assert ledger.sent["exchange"]["notes"] == {"50": 2}
     fx.exchange(services(ledger), member("C100"), "buy", USD)
     assert ledger.sent["exchange"]["notes"] is None
+
+
+def test_the_accountability_totals_keep_each_currency_apart():
+    from cashier_desktop.ledger.transfers import AccountabilityLine as L
+    lines = [L("drawer", 1, "T1", "C100", Decimal("500.00"), Decimal("500.00")),
+             L("bank", None, None, None, Decimal("1000.00"), Decimal("1000.00")),
+             L("drawer", 1, "T1", "C100", Decimal("370.00"), Decimal("370.00"), currency="USD"),
+             L("drawer", 2, "T2", "C101", Decimal("50.00"), Decimal("50.00"), currency="EUR"),
+             L("drawer", 2, "T2", "C101", Decimal("30.00"), Decimal("30.00"), currency="USD")]
+    assert bank.totals_by_currency(lines) == {None: Decimal("1500.00"), "USD": Decimal("400.00"),
+                                              "EUR": Decimal("50.00")}
+    assert bank.totals_by_currency([]) == {None: Decimal("0")}

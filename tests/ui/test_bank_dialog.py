@@ -31,17 +31,25 @@ def _open_by_menu_keys(qtbot, window, kind: str) -> None:
     qtbot.keyClick(QApplication.activePopupWidget(), {"fill": Qt.Key_F, "credit": Qt.Key_R}[kind])
 
 
-def _dialog(qtbot, window, kind: str, amount: str, staff: str, pin: str):
-    _open_by_menu_keys(qtbot, window, kind)
-    wait_until(qtbot, lambda: window.dialog is not None and window.dialog.isVisible(), what=f"{kind} dialog")
-    dialog = window.dialog
+def type_transfer(qtbot, dialog, amount: str, staff: str, pin: str, where: str | None = None) -> None:
+    """The amount, Tab, (where the cash comes from or goes to, Tab: fund and remit), the
+    bank's person's or witness's staff id, Tab, their PIN, Enter — as a person types them."""
     qtbot.keyClicks(dialog.amount.edit, amount)
     qtbot.keyClick(dialog.amount.edit, Qt.Key_Tab)
+    if where is not None:
+        qtbot.keyClicks(dialog.reason, where)
+        qtbot.keyClick(dialog.reason, Qt.Key_Tab)
     qtbot.keyClicks(dialog.bank_id, staff)
     qtbot.keyClick(dialog.bank_id, Qt.Key_Tab)
     qtbot.keyClicks(dialog.bank_pin, pin)
     qtbot.keyClick(dialog.bank_pin, Qt.Key_Return)
-    return dialog
+
+
+def _dialog(qtbot, window, kind: str, amount: str, staff: str, pin: str):
+    _open_by_menu_keys(qtbot, window, kind)
+    wait_until(qtbot, lambda: window.dialog is not None and window.dialog.isVisible(), what=f"{kind} dialog")
+    type_transfer(qtbot, window.dialog, amount, staff, pin)
+    return window.dialog
 
 
 def test_a_fill_and_a_credit_at_the_window_by_keys(qtbot, terminal, engine, services, terminal_id):

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from cashier_desktop.ui.display import money_text
 from tests.ui.conftest import activate, log_in, wait_until
+from tests.ui.test_bank_dialog import type_transfer
 from tests.ui.test_exchange_flow import counter  # noqa: F401 - the bound terminal's fixture
 from tests.ui.test_supervisor_accountability import open_accountability
 
@@ -29,14 +30,7 @@ def _move(qtbot, shown, key, amount: str, where: str, witness: str, pin: str):
     qtbot.keyClick(shown, key, Qt.AltModifier)
     wait_until(qtbot, lambda: shown.move_dialog is not None and shown.move_dialog.isVisible(), what="the dialog")
     dialog = shown.move_dialog
-    qtbot.keyClicks(dialog.amount.edit, amount)
-    qtbot.keyClick(dialog.amount.edit, Qt.Key_Tab)
-    qtbot.keyClicks(dialog.reason, where)
-    qtbot.keyClick(dialog.reason, Qt.Key_Tab)
-    qtbot.keyClicks(dialog.bank_id, witness)
-    qtbot.keyClick(dialog.bank_id, Qt.Key_Tab)
-    qtbot.keyClicks(dialog.bank_pin, pin)
-    qtbot.keyClick(dialog.bank_pin, Qt.Key_Return)
+    type_transfer(qtbot, dialog, amount, witness, pin, where=where)
     return dialog
 
 
